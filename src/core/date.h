@@ -1,0 +1,37 @@
+#pragma once
+// Calendar dates without time zones or clock reads. "Today" is always passed
+// in by the caller (core does no I/O, DESIGN.md §2).
+
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace anju {
+
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  auto operator<=>(const Date&) const = default;
+
+  // "YYYY-MM-DD".
+  std::string to_string() const;
+  // Days since 1970-01-01 (negative before).
+  long days_since_epoch() const;
+  static Date from_days_since_epoch(long days);
+  // The same day `years` calendar years earlier; 29 February becomes 28
+  // February when the target year is not a leap year.
+  Date minus_years(int years) const;
+};
+
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+bool is_real_date(int year, int month, int day);
+
+// Parses "YYYY-MM-DD", "YYYY/M/D", "YYYY.M.D" and "YYYYMMDD". Returns
+// nullopt when the text is not one of these or not a real calendar date.
+std::optional<Date> parse_date(std::string_view text);
+
+}  // namespace anju

@@ -1,0 +1,201 @@
+#include "core/household_rules.h"
+
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include "core/id_number.h"
+#include "core/text.h"
+
+namespace anju {
+namespace {
+
+// Collects the errors of one row.
+class RowChecker {
+ public:
+  explicit RowChecker(const ImportRow& row) : row_(row) {}
+
+  std::string_view get(const char* key) const { return row_.get(key); }
+
+  void fail(const char* key, std::string message) {
+    errors_.push_back(FieldError{row_.row_number, key, std::string(row_.get(key)),
+                                 std::move(message)});
+  }
+
+  // The cell of a required column, or nullopt after reporting it empty.
+  std::optional<std::string_view> required(const char* key, const char* name) {
+    std::string_view v = row_.get(key);
+    if (v.empty()) {
+      fail(key, std::string(name) + "为必填项，不能为空");
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  // Text of 1..max_chars characters (when present).
+  void check_length(const char* key, const char* name, std::string_view v, size_t max_chars) {
+    if (utf8_length(v) > max_chars)
+      fail(key, std::string(name) + "不能超过" + std::to_string(max_chars) + "个字");
+  }
+
+  template <class E>
+  std::optional<E> parse_enum(const char* key, const char* name, std::string_view v) {
+    if (v.empty()) return std::nullopt;
+    auto e = enum_parse<E>(v);
+    if (!e) fail(key, std::string(name) + "只能填写：" + enum_names_joined<E>());
+    return e;
+  }
+
+  std::vector<FieldError> take_errors() { return std::move(errors_); }
+  bool has_errors() const { return !errors_.empty(); }
+
+ private:
+  const ImportRow& row_;
+  std::vector<FieldError> errors_;
+};
+
+// An integer cell; Excel's numeric cells may read as "3.0".
+std::optional<long> parse_integer(std::string_view v) {
+  if (v.size() > 2 && v.substr(v.size() - 2) == ".0") v.remove_suffix(2);
+  long out = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
+  return out;
+}
+
+std::optional<double> parse_decimal(std::string_view v) {
+  double out = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || p != v.data() + v.size() || !std::isfinite(out)) return std::nullopt;
+  return out;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+void check_coordinates(RowChecker& c, Household& h) {
+  std::string_view lon = c.get("lon"), lat = c.get("lat");
+  if (lon.empty() && lat.empty()) return;
+  if (lon.empty() || lat.empty()) {
+    c.fail(lon.empty() ? "lon" : "lat", "经度和纬度须同时填写");
+    return;
+  }
+  auto x = parse_decimal(lon), y = parse_decimal(lat);
+  if (!x) c.fail("lon", "经度应为十进制度数，如108.6012");
+  if (!y) c.fail("lat", "纬度应为十进制度数，如31.8023");
+  if (!x || !y) return;
+  const bool lon_ok = *x >= 73 && *x <= 136, lat_ok = *y >= 3 && *y <= 54;
+  if (!lon_ok && !lat_ok && *y >= 73 && *y <= 136 && *x >= 3 && *x <= 54) {
+    c.fail("lon", "经度和纬度可能填反了（经度约73-136，纬度约3-54）");
+    return;
+  }
+  if (!lon_ok) c.fail("lon", "经度超出中国范围（73-136）");
+  if (!lat_ok) c.fail("lat", "纬度超出中国范围（3-54）");
+  h.lon = x;
+  h.lat = y;
+}
+
+void check_category(RowChecker& c, Household& h) {
+  if (auto v = c.required("category", "户类型")) {
+    if (auto cat = c.parse_enum<Category>("category", "户类型", *v)) h.category = *cat;
+  }
+  std::string_view mt = c.get("monitor_type");
+  h.monitor_type = c.parse_enum<MonitorType>("monitor_type", "监测对象类别", mt);
+  const bool monitored = enum_parse<Category>(c.get("category")) == Category::monitored;
+  const bool lifted = enum_parse<Category>(c.get("category")) == Category::lifted;
+  if (monitored && mt.empty()) c.fail("monitor_type", "户类型为监测对象时，监测对象类别为必填项");
+  if (lifted && !mt.empty()) c.fail("monitor_type", "户类型为脱贫户时不应填写监测对象类别");
+}
+
+}  // namespace
+
+bool is_phone_number(std::string_view t) {
+  if (t.size() == 11 && all_digits(t) && t[0] == '1' && t[1] >= '3' && t[1] <= '9') return true;
+  // Landline: 0 + 2-3 digit area code, optional '-', 7-8 digit number, optional -extension.
+  if (t.empty() || t[0] != '0') return false;
+  size_t dash = t.find('-');
+  std::string_view area, rest;
+  if (dash == std::string_view::npos) {
+    if (!all_digits(t) || t.size() < 10 || t.size() > 12) return false;
+    return true;
+  }
+  area = t.substr(0, dash);
+  rest = t.substr(dash + 1);
+  std::string_view ext;
+  if (size_t d2 = rest.find('-'); d2 != std::string_view::npos) {
+    ext = rest.substr(d2 + 1);
+    rest = rest.substr(0, d2);
+    if (!all_digits(ext) || ext.size() > 6) return false;
+  }
+  return all_digits(area) && area.size() >= 3 && area.size() <= 4 && all_digits(rest) &&
+         rest.size() >= 7 && rest.size() <= 8;
+}
+
+Parsed<Household> parse_household(const ImportRow& row, const Date& today) {
+  RowChecker c(row);
+  Household h;
+  if (auto v = c.required("household_id", "户编号")) {
+    c.check_length("household_id", "户编号", *v, 32);
+    h.household_id = *v;
+  }
+  if (auto v = c.required("head_name", "户主姓名")) {
+    c.check_length("head_name", "户主姓名", *v, 30);
+    h.head_name = *v;
+  }
+  if (auto v = c.required("head_id_number", "户主身份证号")) {
+    auto id = validate_id_number(*v, today);
+    if (id) h.head_id_number = *id;
+    else c.fail("head_id_number", id.error().message);
+  }
+  if (auto v = c.required("members", "家庭人口数")) {
+    auto n = parse_integer(*v);
+    if (!n || *n < 1 || *n > 30) c.fail("members", "家庭人口数应为1-30之间的整数");
+    else h.members = static_cast<int>(*n);
+  }
+  if (auto v = c.required("region_code", "区划代码")) {
+    if (!is_region_code(*v)) c.fail("region_code", "区划代码应为12位数字");
+    else if (region_level(*v) != RegionLevel::village)
+      c.fail("region_code", "区划代码应为村级（12位代码最后3位不全为0）");
+    h.region_code = *v;
+  }
+  h.address = c.get("address");
+  c.check_length("address", "详细地址", h.address, 200);
+  h.phone = c.get("phone");
+  if (!h.phone.empty() && !is_phone_number(h.phone))
+    c.fail("phone", "联系电话应为11位手机号或带区号的固定电话，如023-12345678");
+  check_category(c, h);
+  h.source = c.parse_enum<RosterSource>("source", "数据来源", c.get("source"));
+  h.status = c.parse_enum<HouseholdStatus>("status", "户状态", c.get("status"))
+                 .value_or(HouseholdStatus::normal);
+  h.housing =
+      c.parse_enum<Housing>("housing", "现住房情况", c.get("housing")).value_or(Housing::own_rural);
+  h.parcel_id = c.get("parcel_id");
+  c.check_length("parcel_id", "图斑编号", h.parcel_id, 64);
+  check_coordinates(c, h);
+  h.extras = row.extras;
+
+  Parsed<Household> out;
+  if (!c.has_errors()) out.value = std::move(h);
+  out.errors = c.take_errors();
+  return out;
+}
+
+Parsed<Region> parse_region(const ImportRow& row) {
+  RowChecker c(row);
+  Region r;
+  if (auto v = c.required("code", "区划代码")) {
+    if (!is_region_code(*v)) c.fail("code", "区划代码应为12位数字，且前2位（省级）不为00");
+    r.code = *v;
+  }
+  if (auto v = c.required("name", "名称")) {
+    c.check_length("name", "名称", *v, 50);
+    r.name = *v;
+  }
+  Parsed<Region> out;
+  if (!c.has_errors()) out.value = std::move(r);
+  out.errors = c.take_errors();
+  return out;
+}
+
+}  // namespace anju

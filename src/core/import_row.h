@@ -1,0 +1,33 @@
+#pragma once
+// One normalised data row of an import, as the template readers hand it to
+// the rules: values by template key, unknown columns kept by their header.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace anju {
+
+struct ImportRow {
+  long row_number = 0;  // as a spreadsheet counts: the header is row 1
+  std::vector<std::pair<std::string, std::string>> fields;  // key → trimmed, NFKC text
+  std::vector<std::pair<std::string, std::string>> extras;  // header → text
+
+  // The value of `key`, or "" when the column is absent or the cell empty.
+  std::string_view get(std::string_view key) const {
+    for (const auto& [k, v] : fields)
+      if (k == key) return v;
+    return {};
+  }
+};
+
+// A problem with one cell, reported to the user (DESIGN.md §3.1).
+struct FieldError {
+  long row = 0;
+  std::string column;   // the template key
+  std::string value;    // the cell as read
+  std::string message;  // Chinese
+};
+
+}  // namespace anju

@@ -1,0 +1,34 @@
+#pragma once
+// Statistical division codes (统计用区划代码): 12 digits, grouped
+// province 2 | city 2 | county 2 | town 3 | village 3 (DOMAIN.md §2).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace anju {
+
+enum class RegionLevel { province = 1, city = 2, county = 3, town = 4, village = 5 };
+
+const char* region_level_key(RegionLevel level);   // "province", ...
+const char* region_level_name(RegionLevel level);  // "省", "市", "县", "镇", "村"
+
+// True for exactly 12 ASCII digits whose province group is not "00".
+bool is_region_code(std::string_view code);
+
+// The level of a valid code: the group of its last non-zero digits.
+RegionLevel region_level(std::string_view code);
+
+// The code with its trailing all-zero groups removed
+// ("500229000000" → "500229", "500229104000" → "500229104").
+std::string region_prefix(std::string_view code);
+
+// The code of the enclosing region (the last non-zero group zeroed), or
+// nullopt for a province. A group that is zero in the middle (a town directly
+// under a city, e.g. 441900003000) is skipped: the parent is 441900000000.
+std::optional<std::string> region_parent(std::string_view code);
+
+// True when region `outer` covers `inner`: inner starts with outer's prefix.
+bool region_covers(std::string_view outer, std::string_view inner);
+
+}  // namespace anju

@@ -1,0 +1,19 @@
+#pragma once
+// Pure UTF-8 helpers (no locale, no I/O).
+
+#include <cstddef>
+#include <string_view>
+
+namespace anju {
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates). With
+// `allow_truncated_tail`, an incomplete sequence at the very end is accepted
+// (for sniffing the first block of a file).
+bool is_valid_utf8(std::string_view s, bool allow_truncated_tail = false);
+
+// Number of code points in valid UTF-8 text.
+size_t utf8_length(std::string_view s);
+
+bool is_ascii(std::string_view s);
+
+}  // namespace anju
