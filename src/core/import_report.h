@@ -1,0 +1,41 @@
+#pragma once
+// The outcome of one import (DESIGN.md §3.1 `--json`).
+
+#include <string>
+#include <vector>
+
+#include "core/import_row.h"
+
+namespace anju {
+
+struct ImportReport {
+  long inserted = 0;
+  long updated = 0;
+  long unchanged = 0;
+  long rows = 0;           // data rows read (blank rows not counted)
+  long rejected_rows = 0;  // rows with at least one error
+  bool applied = false;    // false when --strict refused the whole file or on a file error
+  std::vector<FieldError> errors;    // capped at kMaxReportedErrors; see error_count
+  long error_count = 0;              // all errors, also those past the cap
+  std::vector<FieldError> warnings;  // accepted rows with something worth a look
+
+  static constexpr size_t kMaxReportedErrors = 100000;
+
+  void add_error(FieldError e) {
+    ++error_count;
+    if (errors.size() < kMaxReportedErrors) errors.push_back(std::move(e));
+  }
+};
+
+// One row of the store's import journal.
+struct ImportRun {
+  std::string kind;       // "regions", "households", ...
+  std::string file_name;
+  std::string actor;
+  std::string started_at;
+  std::string finished_at;
+  bool strict = false;
+  ImportReport report;
+};
+
+}  // namespace anju

@@ -1,0 +1,112 @@
+#include "store/sqlite/sqlite_db.h"
+
+#include <stdexcept>
+
+namespace anju::sqlite {
+
+Error last_error(sqlite3* db, std::string_view what) {
+  const int code = sqlite3_errcode(db);
+  const std::string detail = sqlite3_errmsg(db);
+  if (code == SQLITE_CONSTRAINT)
+    return make_error(ErrorCode::conflict, "数据冲突（" + std::string(what) + "）：" + detail);
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    return make_error(ErrorCode::conflict, "数据库正忙，请稍后重试：" + detail);
+  return make_error(ErrorCode::io, "数据库错误（" + std::string(what) + "）：" + detail);
+}
+
+Statement& Statement::bind(int i, std::string_view text) {
+  sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Statement& Statement::bind(int i, long value) {
+  sqlite3_bind_int64(stmt_, i, value);
+  return *this;
+}
+Statement& Statement::bind(int i, double value) {
+  sqlite3_bind_double(stmt_, i, value);
+  return *this;
+}
+Statement& Statement::bind_null(int i) {
+  sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+
+Result<bool> Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  Error e = last_error(db_, sqlite3_sql(stmt_));
+  sqlite3_reset(stmt_);
+  return e;
+}
+
+Result<void> Statement::run() {
+  auto r = step();
+  reset();
+  if (!r) return r.error();
+  return {};
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::text(int col) const {
+  const auto* p = sqlite3_column_text(stmt_, col);
+  if (!p) return {};
+  return std::string(reinterpret_cast<const char*>(p),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &db,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return make_error(ErrorCode::io, "无法打开数据库文件 " + path + "：" + msg);
+  }
+  std::unique_ptr<Connection> conn(new Connection(db));
+  sqlite3_busy_timeout(db, 5000);
+  // WAL: readers never block the writer; synchronous=FULL makes each commit
+  // durable; foreign keys are off by default in SQLite.
+  if (auto r = conn->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                          "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; "
+                          "PRAGMA temp_store=MEMORY;");
+      !r)
+    return r.error();
+  return conn;
+}
+
+Connection::~Connection() {
+  cache_.clear();  // statements must be finalised before the close
+  sqlite3_close(db_);
+}
+
+Result<void> Connection::exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    Error e = last_error(db_, "exec");
+    sqlite3_free(err);
+    return e;
+  }
+  return {};
+}
+
+Statement& Connection::prepare(const char* sql) {
+  auto it = cache_.find(std::string_view(sql));
+  if (it != cache_.end()) {
+    it->second->reset();
+    return *it->second;
+  }
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK)
+    throw std::logic_error(std::string("SQL does not compile: ") + sqlite3_errmsg(db_) + "\n" + sql);
+  auto [pos, _] = cache_.emplace(sql, std::make_unique<Statement>(db_, stmt));
+  return *pos->second;
+}
+
+}  // namespace anju::sqlite

@@ -1,0 +1,76 @@
+#pragma once
+// The persistence interface (DESIGN.md §3.3). Every engine (sqlite/, later
+// postgres/) implements it; nothing above this header knows which one runs.
+//
+// Thread-safety: a Store may be shared between threads; a Transaction belongs
+// to the thread that began it. All methods report failures as values: `io`
+// for engine errors, `conflict` for stale versions and unique-key clashes,
+// `not_found` where a row to update does not exist.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/household.h"
+#include "core/import_report.h"
+#include "core/result.h"
+
+namespace anju {
+
+enum class TxMode { read, write };
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;  // rolls back unless commit() succeeded
+
+  // Makes every write of this transaction durable at once. After a failed
+  // commit the transaction is rolled back.
+  virtual Result<void> commit() = 0;
+
+  // --- regions -------------------------------------------------------------
+  virtual Result<std::optional<Stored<Region>>> find_region(std::string_view code) = 0;
+  // Every region, ordered by code.
+  virtual Result<std::vector<Region>> list_regions() = 0;
+  virtual Result<void> insert_region(const Region& region, const WriteStamp& stamp) = 0;
+  // Fails with `conflict` when the stored version is not `expected_version`.
+  virtual Result<void> update_region(const Region& region, long expected_version,
+                                     const WriteStamp& stamp) = 0;
+
+  // --- households ----------------------------------------------------------
+  virtual Result<std::optional<Stored<Household>>> find_household(std::string_view id) = 0;
+  // The household whose head has this ID number, if any.
+  virtual Result<std::optional<std::string>> household_with_head(std::string_view id_number) = 0;
+  virtual Result<void> insert_household(const Household& h, const WriteStamp& stamp) = 0;
+  virtual Result<void> update_household(const Household& h, long expected_version,
+                                        const WriteStamp& stamp) = 0;
+  virtual Result<long> count_households() = 0;
+
+  // --- import journal ------------------------------------------------------
+  // Records a finished import; returns its id.
+  virtual Result<long> record_import(const ImportRun& run) = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Starts a transaction. A write transaction holds the database's write
+  // lock until it ends; the call waits for another writer up to a time-out
+  // and then fails with `conflict`.
+  virtual Result<std::unique_ptr<Transaction>> begin(TxMode mode) = 0;
+
+  // "sqlite" or "postgresql".
+  virtual std::string engine() const = 0;
+
+  // The schema version after migrations were applied at open.
+  virtual int schema_version() const = 0;
+};
+
+// Opens the store named by `url`: "sqlite:PATH", a plain path (SQLite), or
+// "postgresql://..." . Applies pending migrations. Fails with `invalid` on an
+// unknown scheme and `io` when the database cannot be opened.
+Result<std::unique_ptr<Store>> open_store(std::string_view url);
+
+}  // namespace anju

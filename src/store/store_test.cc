@@ -1,0 +1,154 @@
+// Contract tests of the Store interface. Written against Store only, so the
+// PostgreSQL engine can run the same cases.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace anju {
+namespace {
+
+const WriteStamp kStamp{"test", "2026-11-28T10:00:00Z"};
+
+Household sample_household(const std::string& id, const std::string& head_id) {
+  Household h;
+  h.household_id = id;
+  h.head_name = "张三";
+  h.head_id_number = head_id;
+  h.members = 3;
+  h.region_code = "500229108201";
+  h.category = Category::monitored;
+  h.monitor_type = MonitorType::marginal;
+  h.housing = Housing::relatives;
+  h.lon = 108.6;
+  h.lat = 31.8;
+  h.extras = {{"备注", "低保"}, {"组", "3"}};
+  return h;
+}
+
+class StoreContract : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("anju_store_test_" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path_);
+    auto s = open_store("sqlite:" + path_.string());
+    ASSERT_TRUE(s) << s.error().message;
+    store_ = std::move(*s);
+    auto tx = begin();
+    for (const char* code : {"500000000000", "500200000000", "500229000000", "500229108000",
+                             "500229108201"})
+      ASSERT_TRUE(tx->insert_region(Region{code, "区划"}, kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  void TearDown() override {
+    store_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::filesystem::remove(path_.string() + suffix);
+  }
+  std::unique_ptr<Transaction> begin(TxMode mode = TxMode::write) {
+    auto tx = store_->begin(mode);
+    EXPECT_TRUE(tx) << tx.error().message;
+    return std::move(*tx);
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreContract, MigrationsAreApplied) { EXPECT_GE(store_->schema_version(), 1); }
+
+TEST_F(StoreContract, HouseholdRoundTripsWithMetadata) {
+  const Household h = sample_household("H1", "11010519491231002X");
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->insert_household(h, kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  auto tx = begin(TxMode::read);
+  auto found = tx->find_household("H1");
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->value, h);
+  EXPECT_EQ((*found)->version, 1);
+  EXPECT_EQ((*found)->updated_by, "test");
+  EXPECT_EQ((*found)->created_at, kStamp.at);
+  auto owner = tx->household_with_head("11010519491231002X");
+  ASSERT_TRUE(owner);
+  EXPECT_EQ(owner->value_or(""), "H1");
+  EXPECT_EQ(*tx->count_households(), 1);
+}
+
+TEST_F(StoreContract, StaleVersionIsAConflictAndChangesNothing) {
+  Household h = sample_household("H1", "11010519491231002X");
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->insert_household(h, kStamp));
+    h.members = 4;
+    ASSERT_TRUE(tx->update_household(h, 1, kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  auto tx = begin();
+  h.members = 9;
+  auto r = tx->update_household(h, 1, kStamp);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::conflict);
+  auto found = tx->find_household("H1");
+  EXPECT_EQ((*found)->value.members, 4);
+  EXPECT_EQ((*found)->version, 2);
+  h.household_id = "nobody";
+  EXPECT_EQ(tx->update_household(h, 1, kStamp).error().code, ErrorCode::not_found);
+}
+
+TEST_F(StoreContract, UncommittedTransactionLeavesNothing) {
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+  }  // destroyed without commit
+  auto tx = begin(TxMode::read);
+  EXPECT_EQ(*tx->count_households(), 0);
+}
+
+TEST_F(StoreContract, HeadIdIsUniqueAndRegionMustExist) {
+  auto tx = begin();
+  ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+  auto dup = tx->insert_household(sample_household("H2", "11010519491231002X"), kStamp);
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().code, ErrorCode::conflict);
+  Household stray = sample_household("H3", "110105194912310037");
+  stray.region_code = "500229108299";
+  EXPECT_FALSE(tx->insert_household(stray, kStamp));
+}
+
+TEST_F(StoreContract, RegionsAreListedInCodeOrder) {
+  auto tx = begin(TxMode::read);
+  auto regions = tx->list_regions();
+  ASSERT_TRUE(regions);
+  ASSERT_EQ(regions->size(), 5u);
+  EXPECT_EQ(regions->front().code, "500000000000");
+  EXPECT_EQ(regions->back().code, "500229108201");
+}
+
+TEST_F(StoreContract, ReopeningKeepsDataAndSchema) {
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  const int version = store_->schema_version();
+  store_.reset();
+  auto s = open_store(path_.string());
+  ASSERT_TRUE(s);
+  store_ = std::move(*s);
+  EXPECT_EQ(store_->schema_version(), version);
+  EXPECT_EQ(*begin(TxMode::read)->count_households(), 1);
+}
+
+TEST(OpenStore, RejectsUnknownSchemes) {
+  EXPECT_EQ(open_store("postgresql://x@y/z").error().code, ErrorCode::invalid);
+  EXPECT_EQ(open_store("sqlite:").error().code, ErrorCode::invalid);
+  EXPECT_EQ(open_store("/nonexistent-dir/x/y.db").error().code, ErrorCode::io);
+}
+
+}  // namespace
+}  // namespace anju
