@@ -13,6 +13,7 @@ struct ImportRow {
   long row_number = 0;  // as a spreadsheet counts: the header is row 1
   std::vector<std::pair<std::string, std::string>> fields;  // key → trimmed, NFKC text
   std::vector<std::pair<std::string, std::string>> extras;  // header → text
+  std::string read_error;  // set when the row's bytes could not be decoded
 
   // The value of `key`, or "" when the column is absent or the cell empty.
   std::string_view get(std::string_view key) const {
