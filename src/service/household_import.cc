@@ -1,0 +1,101 @@
+// Roster import (DOMAIN.md §4.1, §5): row rules from core, plus the checks
+// that need context — known villages, duplicates within the file and against
+// the households already stored.
+#include <unordered_set>
+
+#include "core/household_rules.h"
+#include "core/key_index.h"
+#include "service/import_job.h"
+
+namespace anju {
+namespace {
+
+class HouseholdSink final : public RowSink {
+ public:
+  HouseholdSink(std::unordered_set<std::string> villages, Date today, WriteStamp stamp)
+      : villages_(std::move(villages)), today_(today), stamp_(std::move(stamp)) {}
+
+  Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
+    Parsed<Household> parsed = parse_household(row, today_);
+    std::vector<FieldError> errors = std::move(parsed.errors);
+    auto fail = [&](const char* column, std::string message) {
+      errors.push_back(FieldError{row.row_number, column, std::string(row.get(column)),
+                                  std::move(message)});
+    };
+    const std::string_view id = row.get("household_id");
+    if (!id.empty()) {
+      if (auto first = ids_.first_use(id, row.row_number))
+        fail("household_id", "户编号在文件中重复（第" + std::to_string(*first) + "行已使用）");
+    }
+    const std::string head = parsed.value ? parsed.value->head_id_number : "";
+    if (!head.empty()) {
+      if (auto first = heads_.first_use(head, row.row_number)) {
+        fail("head_id_number",
+             "户主身份证号在文件中重复（第" + std::to_string(*first) + "行已使用）");
+      } else {
+        auto owner = tx.household_with_head(head);
+        if (!owner) return owner.error();
+        if (*owner && **owner != id)
+          fail("head_id_number",
+               "该身份证号已是户编号" + **owner + "的户主，同一人不能是两户的户主");
+      }
+    }
+    const std::string_view region = row.get("region_code");
+    if (parsed.value && !villages_.count(std::string(region)))
+      fail("region_code", "区划代码" + std::string(region) + "不是已导入的村级区划，请先导入区划");
+    if (!errors.empty()) {
+      add_row_errors(report, std::move(errors));
+      return {};
+    }
+    return upsert(*parsed.value, row.row_number, tx, report);
+  }
+
+ private:
+  Result<void> upsert(const Household& h, long row_number, Transaction& tx,
+                      ImportReport& report) {
+    auto existing = tx.find_household(h.household_id);
+    if (!existing) return existing.error();
+    Result<void> written;
+    if (!*existing) {
+      written = tx.insert_household(h, stamp_);
+      if (written) ++report.inserted;
+    } else if ((*existing)->value == h) {
+      ++report.unchanged;
+      return {};
+    } else {
+      written = tx.update_household(h, (*existing)->version, stamp_);
+      if (written) ++report.updated;
+    }
+    if (!written) {
+      if (written.error().code != ErrorCode::conflict) return written.error();
+      add_row_errors(report, {FieldError{row_number, "household_id", h.household_id,
+                                         "无法保存：" + written.error().message}});
+    }
+    return {};
+  }
+
+  std::unordered_set<std::string> villages_;
+  Date today_;
+  WriteStamp stamp_;
+  KeyIndex ids_;
+  KeyIndex heads_;
+};
+
+}  // namespace
+
+Result<ImportReport> import_households(Store& store, const std::string& path,
+                                       const ImportOptions& options, const Clock& clock) {
+  std::unordered_set<std::string> villages;
+  {
+    auto tx = store.begin(TxMode::read);
+    if (!tx) return tx.error();
+    auto regions = (*tx)->list_regions();
+    if (!regions) return regions.error();
+    for (const Region& r : *regions)
+      if (r.level() == RegionLevel::village) villages.insert(r.code);
+  }
+  HouseholdSink sink(std::move(villages), clock.today(), WriteStamp{options.actor, clock.now_iso()});
+  return run_import(store, TemplateKind::households, path, options, clock, sink);
+}
+
+}  // namespace anju

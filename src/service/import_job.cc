@@ -1,0 +1,87 @@
+#include "service/import_job.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "ingest/template_rows.h"
+
+namespace anju {
+namespace {
+
+const char* kind_key(TemplateKind kind) {
+  switch (kind) {
+    case TemplateKind::regions: return "regions";
+    case TemplateKind::households: return "households";
+  }
+  return "";
+}
+
+Result<void> journal(Store& store, TemplateKind kind, const std::string& path,
+                     const ImportOptions& options, const std::string& started,
+                     const Clock& clock, const ImportReport& report, Transaction* tx) {
+  ImportRun run{kind_key(kind), std::filesystem::path(path).filename().string(), options.actor,
+                started, clock.now_iso(), options.strict, report};
+  std::unique_ptr<Transaction> own;
+  if (!tx) {
+    auto begun = store.begin(TxMode::write);
+    if (!begun) return begun.error();
+    own = std::move(*begun);
+    tx = own.get();
+  }
+  if (auto id = tx->record_import(run); !id) return id.error();
+  return own ? own->commit() : Result<void>();
+}
+
+}  // namespace
+
+void add_row_errors(ImportReport& report, std::vector<FieldError> errors) {
+  if (errors.empty()) return;
+  ++report.rejected_rows;
+  for (auto& e : errors) report.add_error(std::move(e));
+}
+
+Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::string& path,
+                                const ImportOptions& options, const Clock& clock, RowSink& sink) {
+  const std::string started = clock.now_iso();
+  auto reader = open_table(path);
+  if (!reader) return reader.error();
+  auto opened = TemplateRows::open(kind, std::move(*reader));
+  ImportReport report;
+  if (!opened.rows) {
+    for (auto& e : opened.header_errors) report.add_error(std::move(e));
+    ANJU_TRY(journal(store, kind, path, options, started, clock, report, nullptr));
+    return report;
+  }
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  std::unique_ptr<Transaction> tx = std::move(*begun);
+  while (true) {
+    auto row = opened.rows->next();
+    if (!row) return row.error();  // tx rolls back
+    if (!*row) break;
+    ++report.rows;
+    if (!(*row)->read_error.empty()) {
+      add_row_errors(report, {FieldError{(*row)->row_number, "", "", (*row)->read_error}});
+    } else {
+      ANJU_TRY(sink.apply(**row, *tx, report));
+    }
+    if (options.on_progress && report.rows % 2048 == 0)
+      options.on_progress(opened.rows->progress(), report.rows);
+  }
+  ANJU_TRY(sink.finish(*tx, report));
+  std::stable_sort(report.errors.begin(), report.errors.end(),
+                   [](const FieldError& a, const FieldError& b) { return a.row < b.row; });
+  if (options.on_progress) options.on_progress(1.0, report.rows);
+  if (options.strict && report.error_count > 0) {
+    tx.reset();  // roll back: --strict applies nothing when a row is invalid
+    report.inserted = report.updated = report.unchanged = 0;
+    ANJU_TRY(journal(store, kind, path, options, started, clock, report, nullptr));
+    return report;
+  }
+  report.applied = true;
+  ANJU_TRY(journal(store, kind, path, options, started, clock, report, tx.get()));
+  ANJU_TRY(tx->commit());
+  return report;
+}
+
+}  // namespace anju

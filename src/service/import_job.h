@@ -1,0 +1,34 @@
+#pragma once
+// The frame every import shares: open the file, map the template, run all
+// rows through a RowSink inside one write transaction, honour --strict,
+// report progress and record the run in the import journal.
+
+#include <string>
+
+#include "core/columns.h"
+#include "service/import_service.h"
+
+namespace anju {
+
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  // Validates one row and applies it within `tx`, counting the outcome or
+  // adding its errors to `report`. An Error return aborts the whole import
+  // (engine failure), leaving the store unchanged.
+  virtual Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) = 0;
+  // Runs after the last row and before the commit.
+  virtual Result<void> finish(Transaction& tx, ImportReport& report) {
+    (void)tx;
+    (void)report;
+    return {};
+  }
+};
+
+Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::string& path,
+                                const ImportOptions& options, const Clock& clock, RowSink& sink);
+
+// Counts a row as rejected when it brought errors (call once per row).
+void add_row_errors(ImportReport& report, std::vector<FieldError> errors);
+
+}  // namespace anju

@@ -1,0 +1,34 @@
+#pragma once
+// Import jobs (DESIGN.md §3.1): read a template file, validate every row,
+// upsert the valid ones in ONE transaction and report every invalid one.
+// With `strict`, any invalid row rolls the whole file back. Each run is
+// recorded in the store's import journal.
+
+#include <functional>
+#include <string>
+
+#include "core/clock.h"
+#include "core/import_report.h"
+#include "store/store.h"
+
+namespace anju {
+
+struct ImportOptions {
+  bool strict = false;
+  std::string actor = "system";
+  // Called now and then with the share of the file read and the rows so far.
+  std::function<void(double fraction, long rows)> on_progress;
+};
+
+// Regions (DOMAIN.md §2): codes and names; a parent must be in the file or
+// already stored. The file is held in memory (region lists are small).
+// Returns an error only when the file cannot be read at all; row problems
+// are in the report.
+Result<ImportReport> import_regions(Store& store, const std::string& path,
+                                    const ImportOptions& options, const Clock& clock);
+
+// Households (DOMAIN.md §4.1, §5), streamed row by row.
+Result<ImportReport> import_households(Store& store, const std::string& path,
+                                       const ImportOptions& options, const Clock& clock);
+
+}  // namespace anju

@@ -1,0 +1,163 @@
+#include "service/import_service.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/id_number.h"
+
+namespace anju {
+namespace {
+
+namespace fs = std::filesystem;
+
+const FixedClock kClock("2026-11-28T10:00:00Z", Date{2026, 11, 28});
+
+std::string id(const std::string& first17) { return first17 + id_check_char(first17); }
+
+const char* kRegions =
+    "区划代码,名称\n"
+    "500229108201,来凤村\n"  // child before its parents: allowed
+    "500000000000,重庆市\n"
+    "500200000000,县\n"
+    "500229000000,城口县\n"
+    "500229108000,高燕镇\n"
+    "500229108202,青山村\n";
+
+const std::string kHeader = "户编号,户主姓名,户主身份证号,家庭人口数,区划代码,户类型,监测对象类别\n";
+
+class ImportServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("anju_import_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto s = open_store(":memory:");
+    ASSERT_TRUE(s);
+    store_ = std::move(*s);
+    auto r = import_regions(*store_, write("regions.csv", kRegions), {}, kClock);
+    ASSERT_TRUE(r) << r.error().message;
+    ASSERT_EQ(r->inserted, 6);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string write(const std::string& name, const std::string& content) {
+    const fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  ImportReport import(const std::string& content, bool strict = false) {
+    ImportOptions o;
+    o.strict = strict;
+    auto r = import_households(*store_, write("households.csv", content), o, kClock);
+    EXPECT_TRUE(r) << r.error().message;
+    return r.ok() ? *r : ImportReport{};
+  }
+  long count() { return *(*store_->begin(TxMode::read))->count_households(); }
+  std::optional<Stored<Household>> find(const std::string& hid) {
+    return *(*store_->begin(TxMode::read))->find_household(hid);
+  }
+  std::vector<std::pair<long, std::string>> error_cells(const ImportReport& r) {
+    std::vector<std::pair<long, std::string>> out;
+    for (const auto& e : r.errors) out.emplace_back(e.row, e.column);
+    return out;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(ImportServiceTest, ValidRowsApplyInvalidOnesAreReported) {
+  const std::string csv = kHeader +
+      "H1,张三," + id("50022919800101123") + ",4,500229108201,脱贫户,\n" +
+      "H2,李四," + id("50022919800231123") + ",3,500229108201,脱贫户,\n" +   // 0231
+      "H3,王五," + id("50022919750505123") + ",3,500229108299,脱贫户,\n" +   // unknown village
+      "H4,赵六," + id("50022919800101123") + ",2,500229108202,脱贫户,\n" +   // head of H1 again
+      "H1,钱七," + id("50022919700707123") + ",2,500229108202,脱贫户,\n" +   // H1 again
+      "H6,孙八," + id("50022919700708123") + ",1,500229108202,监测对象,\n";  // no 类别
+  ImportReport r = import(csv);
+  EXPECT_TRUE(r.applied);
+  EXPECT_EQ(r.inserted, 1);
+  EXPECT_EQ(r.rejected_rows, 5);
+  using P = std::pair<long, std::string>;
+  EXPECT_EQ(error_cells(r), (std::vector<P>{{3, "head_id_number"}, {4, "region_code"},
+                                            {5, "head_id_number"}, {6, "household_id"},
+                                            {7, "monitor_type"}}));
+  EXPECT_EQ(count(), 1);
+}
+
+TEST_F(ImportServiceTest, StrictAppliesNothing) {
+  const std::string csv = kHeader + "H1,张三," + id("50022919800101123") +
+                          ",4,500229108201,脱贫户,\n" + "H2,李四,bad,3,500229108201,脱贫户,\n";
+  ImportReport r = import(csv, /*strict=*/true);
+  EXPECT_FALSE(r.applied);
+  EXPECT_EQ(r.error_count, 1);
+  EXPECT_EQ(count(), 0);
+}
+
+TEST_F(ImportServiceTest, ReimportIsUnchangedAndChangesAreVersioned) {
+  const std::string csv = kHeader + "H1,张三," + id("50022919800101123") +
+                          ",4,500229108201,脱贫户,\n" + "H2,李四," + id("50022919800102123") +
+                          ",3,500229108201,监测对象,边缘易致贫户\n";
+  EXPECT_EQ(import(csv).inserted, 2);
+  ImportReport again = import(csv);
+  EXPECT_EQ(again.unchanged, 2);
+  EXPECT_EQ(again.inserted + again.updated, 0);
+  EXPECT_EQ(find("H1")->version, 1);
+
+  std::string changed = csv;
+  changed.replace(changed.find(",4,"), 3, ",5,");
+  ImportReport upd = import(changed);
+  EXPECT_EQ(upd.updated, 1);
+  EXPECT_EQ(upd.unchanged, 1);
+  EXPECT_EQ(find("H1")->version, 2);
+  EXPECT_EQ(find("H1")->value.members, 5);
+}
+
+TEST_F(ImportServiceTest, DuplicateHeadAgainstTheDatabase) {
+  EXPECT_EQ(import(kHeader + "H1,张三," + id("50022919800101123") + ",4,500229108201,脱贫户,\n")
+                .inserted,
+            1);
+  ImportReport r =
+      import(kHeader + "H9,张三," + id("50022919800101123") + ",4,500229108201,脱贫户,\n");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].column, "head_id_number");
+  EXPECT_NE(r.errors[0].message.find("H1"), std::string::npos);
+}
+
+TEST_F(ImportServiceTest, MissingRequiredColumnsRejectTheFile) {
+  ImportReport r = import("户编号,户主姓名\nH1,张三\n");
+  EXPECT_FALSE(r.applied);
+  ASSERT_GE(r.errors.size(), 4u);
+  for (const auto& e : r.errors) EXPECT_EQ(e.row, 1);
+  EXPECT_EQ(count(), 0);
+}
+
+TEST_F(ImportServiceTest, EnglishHeadersFullWidthAndExtras) {
+  const std::string csv =
+      "household_id,head_name,head_id_number,members,region_code,category,备注\n"
+      "Ｈ１,张三,\xEF\xBC\x95" + id("50022919800101123").substr(1) +
+      ",\xEF\xBC\x94,500229108201,脱贫户,五保\n";  // full-width Ｈ１, ５…, ４
+  ImportReport r = import(csv);
+  ASSERT_EQ(r.inserted, 1) << (r.errors.empty() ? "" : r.errors[0].message);
+  auto h = find("H1");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->value.members, 4);
+  ASSERT_EQ(h->value.extras.size(), 1u);
+  EXPECT_EQ(h->value.extras[0].first, "备注");
+}
+
+TEST_F(ImportServiceTest, RegionParentsMustExist) {
+  auto r = import_regions(*store_,
+                          write("r2.csv", "code,name\n510101001001,某村\n500229108203,长田村\n"),
+                          {}, kClock);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->inserted, 1);
+  ASSERT_EQ(r->errors.size(), 1u);
+  EXPECT_EQ(r->errors[0].row, 2);
+  EXPECT_EQ(r->errors[0].column, "code");
+}
+
+}  // namespace
+}  // namespace anju
