@@ -10,9 +10,11 @@ namespace anju {
 namespace {
 
 // GDAL's XLSX driver reads these settings lazily, when the sheet is parsed,
-// so they stay set (thread-locally) for the reader's whole life.
+// so they stay set (thread-locally) for the reader's whole life. Headers are
+// read by us from row 1: GDAL's own header detection gives "Field1…" names
+// for a sheet that has only a header row.
 void set_xlsx_options() {
-  CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "FORCE");
+  CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "DISABLE");
   CPLSetThreadLocalConfigOption("OGR_XLSX_FIELD_TYPES", "STRING");
 }
 
@@ -32,12 +34,15 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::open(const std::string& path) {
     return make_error(ErrorCode::invalid, "Excel 文件中没有工作表");
   OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
   r->layer_ = layer;
-  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-  const int n = OGR_FD_GetFieldCount(defn);
-  if (n == 0) return make_error(ErrorCode::invalid, "工作表为空：第1行应为表头");
-  for (int i = 0; i < n; ++i) r->header_.emplace_back(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
   r->total_ = static_cast<long>(OGR_L_GetFeatureCount(layer, TRUE));
   OGR_L_ResetReading(layer);
+  auto first = r->next();
+  if (!first) return first.error();
+  if (!*first || (*first)->row_number != 1)
+    return make_error(ErrorCode::invalid, "工作表为空或第1行不是表头：第1行应为表头");
+  r->header_ = std::move((*first)->cells);
+  while (!r->header_.empty() && r->header_.back().empty()) r->header_.pop_back();
+  if (r->header_.empty()) return make_error(ErrorCode::invalid, "工作表第1行（表头）为空");
   return r;
 }
 
@@ -50,9 +55,9 @@ Result<std::optional<RawRow>> XlsxReader::next() {
   OGRFeatureH f = OGR_L_GetNextFeature(static_cast<OGRLayerH>(layer_));
   if (!f) return std::optional<RawRow>();
   RawRow row;
-  // OGR numbers features from the first data row: FID 1 is sheet row 2.
+  // With headers disabled, OGR's FID is the sheet's row number.
   const GIntBig fid = OGR_F_GetFID(f);
-  row.row_number = fid >= 0 ? static_cast<long>(fid) + 1 : last_row_ + 1;
+  row.row_number = fid > 0 ? static_cast<long>(fid) : last_row_ + 1;
   last_row_ = row.row_number;
   const int n = OGR_F_GetFieldCount(f);
   row.cells.reserve(static_cast<size_t>(n));

@@ -26,7 +26,7 @@ class XlsxReader final : public TableReader {
   void* layer_ = nullptr;    // OGRLayerH
   long total_ = 0;
   long read_ = 0;
-  long last_row_ = 1;
+  long last_row_ = 0;
   std::vector<std::string> header_;
 };
 

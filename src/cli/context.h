@@ -1,0 +1,46 @@
+#pragma once
+// What every sub-command shares: the global options and small helpers for
+// opening the store and reporting errors.
+
+#include <memory>
+#include <string>
+
+#include "cli/progress.h"
+#include "core/result.h"
+#include "store/store.h"
+
+namespace CLI {
+class App;
+}
+
+namespace anju::cli {
+
+// Exit codes (DESIGN.md §3.1).
+constexpr int kExitOk = 0;
+constexpr int kExitUserError = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitInternal = 3;
+
+struct Context {
+  std::string db;  // --db, else $ANJU_DB, else anju.db
+  bool json = false;
+  std::string progress = "auto";  // --progress auto|bar|plain|none
+  int exit_code = kExitOk;
+
+  ProgressMode progress_mode() const;
+  // The acting user of CLI writes ("cli:<login>").
+  std::string actor() const;
+  // Opens the store or prints the error and sets exit_code.
+  std::unique_ptr<Store> open() ;
+  // Prints an error (JSON on stdout with --json, text on stderr) and sets
+  // exit_code to 1.
+  void fail(const Error& error);
+};
+
+void add_import_commands(CLI::App& app, Context& ctx);
+void add_gen_command(CLI::App& app, Context& ctx);
+void add_template_command(CLI::App& app, Context& ctx);
+void add_demo_command(CLI::App& app, Context& ctx);
+void add_migrate_command(CLI::App& app, Context& ctx);
+
+}  // namespace anju::cli

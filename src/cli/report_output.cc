@@ -1,0 +1,67 @@
+#include "cli/report_output.h"
+
+#include <nlohmann/json.hpp>
+
+namespace anju::cli {
+namespace {
+
+nlohmann::ordered_json errors_json(const std::vector<FieldError>& errors) {
+  auto out = nlohmann::ordered_json::array();
+  for (const FieldError& e : errors)
+    out.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"message", e.message}});
+  return out;
+}
+
+std::string column_label(TemplateKind kind, const std::string& key) {
+  if (key.empty()) return "整行";
+  if (const ColumnSpec* spec = find_column(kind, key)) return std::string(spec->name) + "(" + key + ")";
+  return key;
+}
+
+}  // namespace
+
+std::string import_report_json(const ImportReport& r) {
+  nlohmann::ordered_json j = {
+      {"inserted", r.inserted},
+      {"updated", r.updated},
+      {"unchanged", r.unchanged},
+      {"errors", errors_json(r.errors)},
+      {"rows", r.rows},
+      {"rejected_rows", r.rejected_rows},
+      {"error_count", r.error_count},
+      {"errors_truncated", r.error_count > static_cast<long>(r.errors.size())},
+      {"applied", r.applied},
+      {"warnings", errors_json(r.warnings)},
+  };
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string import_report_text(TemplateKind kind, const ImportReport& r, size_t max_errors) {
+  std::string out = std::string("导入") + template_title(kind) + "：读取 " + std::to_string(r.rows) +
+                    " 行；新增 " + std::to_string(r.inserted) + "，更新 " +
+                    std::to_string(r.updated) + "，未变 " + std::to_string(r.unchanged);
+  if (r.error_count > 0)
+    out += "；有误 " + std::to_string(r.rejected_rows) + " 行（" + std::to_string(r.error_count) +
+           " 处错误）";
+  out += "\n";
+  if (!r.applied)
+    out += r.rows == 0 && r.error_count > 0 ? "文件表头有误，未导入任何数据。\n"
+                                            : "严格模式（--strict）：存在错误，未导入任何数据。\n";
+  size_t shown = 0;
+  for (const FieldError& e : r.errors) {
+    if (shown++ == max_errors) {
+      out += "…… 其余 " + std::to_string(r.error_count - static_cast<long>(max_errors)) +
+             " 处错误请用 --json 查看\n";
+      break;
+    }
+    out += "  第" + std::to_string(e.row) + "行 " + column_label(kind, e.column);
+    if (!e.value.empty()) out += " “" + e.value + "”";
+    out += "：" + e.message + "\n";
+  }
+  for (const FieldError& w : r.warnings)
+    out += "  提示：第" + std::to_string(w.row) + "行 " + column_label(kind, w.column) + "：" +
+           w.message + "\n";
+  return out;
+}
+
+}  // namespace anju::cli

@@ -1,0 +1,32 @@
+#pragma once
+// The region tree of a synthetic data set. The first town is always the demo
+// town of DOMAIN.md §9 (重庆市城口县高燕镇 and its 13 villages); data sets
+// larger than one town add synthetic towns under a synthetic province "91",
+// a code no real region uses, so they never clash with real division codes.
+
+#include <string>
+#include <vector>
+
+#include "core/household.h"
+
+namespace anju::gen {
+
+struct Village {
+  std::string code;
+  std::string name;
+  std::string town_name;
+  std::string county_name;
+  double lon = 0;  // centre of the settlement
+  double lat = 0;
+  double weight = 1;  // relative number of households
+};
+
+struct RegionPlan {
+  std::vector<Region> regions;    // every level, parents first
+  std::vector<Village> villages;  // where households live
+};
+
+// A plan with enough villages for `households` (about 900 per town).
+RegionPlan plan_regions(long households);
+
+}  // namespace anju::gen
