@@ -1,0 +1,48 @@
+# Anju — the two commands that matter: `make demo` and `make test`.
+# Both install what is missing (scripts/install-deps) before building.
+#   make            build build/anju (assumes the dependencies are installed)
+#   make test       install deps, build, run every test (SAN=1: ASan+UBSan build)
+#   make demo       install deps, build, create and show the demo town
+#   make bench      run the benchmarks in bench/
+
+SAN ?= 0
+ifeq ($(SAN),1)
+  BUILD_DIR ?= build-san
+  CMAKE_FLAGS += -DANJU_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+else
+  BUILD_DIR ?= build
+  CMAKE_FLAGS += -DCMAKE_BUILD_TYPE=RelWithDebInfo
+endif
+JOBS ?= $(shell nproc)
+
+.PHONY: all build deps test demo bench clean format
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD_DIR)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS)
+
+build: $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: deps
+	@$(MAKE) --no-print-directory build
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+demo: deps
+	@$(MAKE) --no-print-directory build
+	$(BUILD_DIR)/anju demo --dir demo
+
+bench: deps
+	@$(MAKE) --no-print-directory build
+	bench/import.sh 100000
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build build-san demo
