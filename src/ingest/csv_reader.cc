@@ -108,7 +108,13 @@ Result<std::optional<std::vector<std::string>>> CsvReader::read_record() {
       ++record_number_;
       return std::optional(std::move(cells));
     } else {
+      // Copy the run of ordinary bytes up to the next delimiter at once.
+      const size_t end = buf_.find_first_of(",\r\n\"", pos_);
+      const size_t stop = end == std::string::npos ? buf_.size() : end;
       field += c;
+      field.append(buf_, pos_, stop - pos_);
+      consumed_ += static_cast<long>(stop - pos_);
+      pos_ = stop;
       at_field_start = false;
     }
   }
@@ -121,7 +127,7 @@ Result<std::optional<std::vector<std::string>>> CsvReader::read_record() {
   return std::optional(std::move(cells));
 }
 
-std::optional<std::string> CsvReader::decode(const std::string& raw) {
+std::optional<std::string> CsvReader::decode(std::string raw) {
   if (!gbk_ || is_ascii(raw)) {
     if (!gbk_ && !is_valid_utf8(raw)) return std::nullopt;
     return raw;
@@ -145,11 +151,11 @@ Result<std::optional<RawRow>> CsvReader::next() {
   RawRow row;
   row.row_number = record_number_;
   row.cells.reserve((*record)->size());
-  for (const std::string& raw : **record) {
-    auto cell = decode(raw);
+  for (std::string& raw : **record) {
+    auto cell = decode(std::move(raw));
     if (!cell) {
       row.encoding_error = gbk_ ? "该行含有无法识别的 GBK 字符" : "该行不是有效的 UTF-8 文本";
-      row.cells.push_back(raw);
+      row.cells.emplace_back();
     } else {
       row.cells.push_back(std::move(*cell));
     }

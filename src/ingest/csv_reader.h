@@ -32,7 +32,7 @@ class CsvReader final : public TableReader {
   Result<std::optional<std::vector<std::string>>> read_record();
   // The cell in UTF-8, or nullopt when its bytes are not valid in the
   // file's encoding.
-  std::optional<std::string> decode(const std::string& raw);
+  std::optional<std::string> decode(std::string raw);
 
   std::FILE* file_;
   long size_;

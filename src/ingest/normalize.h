@@ -10,6 +10,6 @@
 namespace anju {
 
 // `text` must be valid UTF-8. Thread-safe.
-std::string normalize_cell(std::string_view text);
+std::string normalize_cell(std::string text);
 
 }  // namespace anju

@@ -46,7 +46,8 @@ Result<std::optional<ImportRow>> TemplateRows::next() {
     row.read_error = r.encoding_error;
     bool blank = true;
     for (size_t i = 0; i < r.cells.size(); ++i) {
-      std::string value = row.read_error.empty() ? normalize_cell(r.cells[i]) : r.cells[i];
+      std::string value =
+          row.read_error.empty() ? normalize_cell(std::move(r.cells[i])) : std::move(r.cells[i]);
       if (value.empty()) continue;
       blank = false;
       if (i < columns_.size() && columns_[i].key)

@@ -12,8 +12,21 @@ namespace {
 
 class HouseholdSink final : public RowSink {
  public:
-  HouseholdSink(std::unordered_set<std::string> villages, Date today, WriteStamp stamp)
-      : villages_(std::move(villages)), today_(today), stamp_(std::move(stamp)) {}
+  HouseholdSink(Date today, WriteStamp stamp) : today_(today), stamp_(std::move(stamp)) {}
+
+  Result<void> start(Transaction& tx) override {
+    auto regions = tx.list_regions();
+    if (!regions) return regions.error();
+    for (const Region& r : *regions)
+      if (r.level() == RegionLevel::village) villages_.insert(r.code);
+    auto count = tx.count_households();
+    if (!count) return count.error();
+    // Into an empty table (the first import of a campaign, a bulk load), no
+    // row can exist before this import, and the file's own duplicates are
+    // caught in memory: the per-row look-ups can be skipped.
+    fresh_ = *count == 0;
+    return {};
+  }
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Household> parsed = parse_household(row, today_);
@@ -32,7 +45,7 @@ class HouseholdSink final : public RowSink {
       if (auto first = heads_.first_use(head, row.row_number)) {
         fail("head_id_number",
              "户主身份证号在文件中重复（第" + std::to_string(*first) + "行已使用）");
-      } else {
+      } else if (!fresh_) {
         auto owner = tx.household_with_head(head);
         if (!owner) return owner.error();
         if (*owner && **owner != id)
@@ -53,7 +66,8 @@ class HouseholdSink final : public RowSink {
  private:
   Result<void> upsert(const Household& h, long row_number, Transaction& tx,
                       ImportReport& report) {
-    auto existing = tx.find_household(h.household_id);
+    Result<std::optional<Stored<Household>>> existing = std::optional<Stored<Household>>();
+    if (!fresh_) existing = tx.find_household(h.household_id);
     if (!existing) return existing.error();
     Result<void> written;
     if (!*existing) {
@@ -75,6 +89,7 @@ class HouseholdSink final : public RowSink {
   }
 
   std::unordered_set<std::string> villages_;
+  bool fresh_ = false;
   Date today_;
   WriteStamp stamp_;
   KeyIndex ids_;
@@ -85,16 +100,7 @@ class HouseholdSink final : public RowSink {
 
 Result<ImportReport> import_households(Store& store, const std::string& path,
                                        const ImportOptions& options, const Clock& clock) {
-  std::unordered_set<std::string> villages;
-  {
-    auto tx = store.begin(TxMode::read);
-    if (!tx) return tx.error();
-    auto regions = (*tx)->list_regions();
-    if (!regions) return regions.error();
-    for (const Region& r : *regions)
-      if (r.level() == RegionLevel::village) villages.insert(r.code);
-  }
-  HouseholdSink sink(std::move(villages), clock.today(), WriteStamp{options.actor, clock.now_iso()});
+  HouseholdSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()});
   return run_import(store, TemplateKind::households, path, options, clock, sink);
 }
 

@@ -55,6 +55,7 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   std::unique_ptr<Transaction> tx = std::move(*begun);
+  ANJU_TRY(sink.start(*tx));
   while (true) {
     auto row = opened.rows->next();
     if (!row) return row.error();  // tx rolls back

@@ -13,6 +13,11 @@ namespace anju {
 class RowSink {
  public:
   virtual ~RowSink() = default;
+  // Runs once inside the import's transaction, before the first row.
+  virtual Result<void> start(Transaction& tx) {
+    (void)tx;
+    return {};
+  }
   // Validates one row and applies it within `tx`, counting the outcome or
   // adding its errors to `report`. An Error return aborts the whole import
   // (engine failure), leaving the store unchanged.

@@ -14,7 +14,7 @@ CREATE INDEX regions_parent ON regions(parent_code);
 CREATE TABLE households (
   household_id   TEXT PRIMARY KEY,
   head_name      TEXT NOT NULL,
-  head_id_number TEXT NOT NULL UNIQUE,
+  head_id_number TEXT NOT NULL,
   members        INTEGER NOT NULL CHECK (members BETWEEN 1 AND 30),
   region_code    TEXT NOT NULL REFERENCES regions(code),
   address        TEXT NOT NULL DEFAULT '',
@@ -33,6 +33,9 @@ CREATE TABLE households (
   updated_at     TEXT NOT NULL,
   updated_by     TEXT NOT NULL
 );
+-- Explicit (not column-level) so that a bulk load into an empty table can
+-- drop and rebuild them (Transaction::begin_bulk_load).
+CREATE UNIQUE INDEX households_head ON households(head_id_number);
 CREATE INDEX households_region ON households(region_code);
 
 CREATE TABLE imports (
