@@ -40,6 +40,51 @@ constexpr ColumnSpec kHouseholdColumns[] = {
     {"lat", "纬度", Requirement::optional, "十进制度数（3-54），与经度同时填写", "31.8023"},
 };
 
+constexpr ColumnSpec kBuildingColumns[] = {
+    {"parcel_id", "图斑编号", Requirement::required, "普查房屋图斑编号，全表唯一", "500229108201-0001"},
+    {"region_code", "区划代码", Requirement::required, "12位区划代码", "500229108201"},
+    {"address", "地址", Requirement::optional, "不超过200个字", "高燕镇来凤村3组12号"},
+    {"owner_name", "户主姓名", Requirement::optional, "房屋户主姓名", "张三"},
+    {"floors", "建筑层数", Requirement::optional, "关键信息：整数1-50", "2"},
+    {"built_year", "建造年代", Requirement::optional,
+     "关键信息：年份（如1987）或普查分段：1980年及以前 / 1981-1990年 / 1991-2000年 / "
+     "2001-2010年 / 2011-2015年 / 2016年及以后",
+     "1981-1990年"},
+    {"structure", "结构类型", Requirement::optional,
+     "关键信息：砖石 / 土木 / 石木 / 木结构 / 窑洞 / 钢筋混凝土 / 钢结构 / 混杂结构 / 其他", "砖石"},
+    {"area_m2", "建筑面积", Requirement::optional, "平方米，大于0", "120.5"},
+    {"planning_permit", "规划许可", Requirement::optional, "有 / 无 / 不详", "无"},
+    {"homestead_approval", "宅基地审批", Requirement::optional, "有 / 无 / 不详", "有"},
+    {"property_registration", "不动产登记", Requirement::optional, "有 / 无 / 不详", "不详"},
+    {"geo_hazard", "地质灾害隐患", Requirement::optional, "是 / 否", "否"},
+    {"expanded", "改扩建", Requirement::optional, "是 / 否", "否"},
+    {"business_use", "用作经营", Requirement::optional, "是 / 否", "否"},
+    {"wkt", "几何", Requirement::conditional,
+     "仅CSV/Excel：面的WKT（POLYGON或MULTIPOLYGON），经纬度（CGCS2000）", "POLYGON((...))"},
+};
+
+constexpr ColumnSpec kEvidenceColumns[] = {
+    {"evidence_id", "记录编号", Requirement::required, "同一来源内唯一", "PC-000123"},
+    {"parcel_id", "图斑编号", Requirement::conditional, "与户编号至少填写一个", ""},
+    {"household_id", "户编号", Requirement::conditional, "与图斑编号至少填写一个", ""},
+    {"assessed_on", "评估日期", Requirement::required, "YYYY-MM-DD（也可 YYYY/M/D 或Excel日期）",
+     "2021-06-15"},
+    {"grade", "鉴定等级", Requirement::optional, "A / B / C / D", "B"},
+    {"hazard", "安全隐患", Requirement::optional, "有 / 无", "无"},
+    {"method", "评估方式", Requirement::optional,
+     "专业机构鉴定 / 技术人员评估 / 排查 / 普查；不填时按来源取默认值", ""},
+    {"assessor", "评估单位", Requirement::optional, "不超过100个字", ""},
+};
+
+constexpr ColumnSpec kDisasterColumns[] = {
+    {"event_id", "事件编号", Requirement::required, "唯一", "DZ-2024-01"},
+    {"region_code", "区划代码", Requirement::required, "12位区划代码，任意级别，按前缀覆盖下级",
+     "500229108000"},
+    {"occurred_on", "发生日期", Requirement::required, "YYYY-MM-DD", "2024-07-02"},
+    {"kind", "类型", Requirement::required, "地震 / 洪涝 / 地质灾害 / 风雹 / 其他", "洪涝"},
+    {"description", "描述", Requirement::optional, "不超过500个字", ""},
+};
+
 bool equals_ignore_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
@@ -55,6 +100,9 @@ std::span<const ColumnSpec> template_columns(TemplateKind kind) {
   switch (kind) {
     case TemplateKind::regions: return kRegionColumns;
     case TemplateKind::households: return kHouseholdColumns;
+    case TemplateKind::buildings: return kBuildingColumns;
+    case TemplateKind::evidence: return kEvidenceColumns;
+    case TemplateKind::disasters: return kDisasterColumns;
   }
   return {};
 }
@@ -63,16 +111,46 @@ const char* template_title(TemplateKind kind) {
   switch (kind) {
     case TemplateKind::regions: return "区划";
     case TemplateKind::households: return "农户花名册";
+    case TemplateKind::buildings: return "房屋图斑";
+    case TemplateKind::evidence: return "安全评估记录";
+    case TemplateKind::disasters: return "灾害事件";
   }
   return "";
 }
 
-const ColumnSpec* find_column(TemplateKind kind, std::string_view header) {
+const char* template_key(TemplateKind kind) {
+  switch (kind) {
+    case TemplateKind::regions: return "regions";
+    case TemplateKind::households: return "households";
+    case TemplateKind::buildings: return "buildings";
+    case TemplateKind::evidence: return "evidence";
+    case TemplateKind::disasters: return "disasters";
+  }
+  return "";
+}
+
+const ColumnSpec* find_column(TemplateKind kind, std::string_view header, bool truncated_names) {
   while (!header.empty() && header.front() == '*') header.remove_prefix(1);
   while (!header.empty() && header.back() == '*') header.remove_suffix(1);
   for (const auto& spec : template_columns(kind))
     if (header == spec.name || equals_ignore_case(header, spec.key)) return &spec;
-  return nullptr;
+  if (!truncated_names || header.size() != 10) return nullptr;
+  // Cut at 10 bytes, a UTF-8 name may end inside a character: drop the
+  // partial one, then accept the single column it is the start of.
+  size_t end = header.size();
+  while (end > 0 && (static_cast<unsigned char>(header[end - 1]) & 0xC0) == 0x80) --end;
+  if (end > 0 && static_cast<unsigned char>(header[end - 1]) >= 0xC0) --end;
+  else end = header.size();
+  const std::string_view stem = header.substr(0, end);
+  const ColumnSpec* found = nullptr;
+  for (const auto& spec : template_columns(kind)) {
+    const std::string_view name(spec.name), key(spec.key);
+    if (name.starts_with(stem) || (key.size() > 10 && equals_ignore_case(key.substr(0, 10), stem))) {
+      if (found) return nullptr;  // ambiguous
+      found = &spec;
+    }
+  }
+  return found;
 }
 
 }  // namespace anju

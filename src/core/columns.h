@@ -17,14 +17,19 @@ struct ColumnSpec {
   const char* example;
 };
 
-enum class TemplateKind { regions, households };
+enum class TemplateKind { regions, households, buildings, evidence, disasters };
 
 std::span<const ColumnSpec> template_columns(TemplateKind kind);
 const char* template_title(TemplateKind kind);  // "区划", "农户花名册"
 
+const char* template_key(TemplateKind kind);    // "regions", "households", ...
+
 // The spec whose key or Chinese name equals `header` (a trailing or leading
 // '*' marking a required column is ignored; English keys match in any
 // letter case); nullptr when the header is not a template column.
-const ColumnSpec* find_column(TemplateKind kind, std::string_view header);
+// With `truncated_names` (Shapefile DBF field names, cut to 10 bytes), a
+// 10-byte header also matches the one key or name it is the start of.
+const ColumnSpec* find_column(TemplateKind kind, std::string_view header,
+                              bool truncated_names = false);
 
 }  // namespace anju

@@ -5,70 +5,11 @@
 #include <string>
 
 #include "core/id_number.h"
+#include "core/row_checker.h"
 #include "core/text.h"
 
 namespace anju {
 namespace {
-
-// Collects the errors of one row.
-class RowChecker {
- public:
-  explicit RowChecker(const ImportRow& row) : row_(row) {}
-
-  std::string_view get(const char* key) const { return row_.get(key); }
-
-  void fail(const char* key, std::string message) {
-    errors_.push_back(FieldError{row_.row_number, key, std::string(row_.get(key)),
-                                 std::move(message)});
-  }
-
-  // The cell of a required column, or nullopt after reporting it empty.
-  std::optional<std::string_view> required(const char* key, const char* name) {
-    std::string_view v = row_.get(key);
-    if (v.empty()) {
-      fail(key, std::string(name) + "为必填项，不能为空");
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  // Text of 1..max_chars characters (when present).
-  void check_length(const char* key, const char* name, std::string_view v, size_t max_chars) {
-    if (utf8_length(v) > max_chars)
-      fail(key, std::string(name) + "不能超过" + std::to_string(max_chars) + "个字");
-  }
-
-  template <class E>
-  std::optional<E> parse_enum(const char* key, const char* name, std::string_view v) {
-    if (v.empty()) return std::nullopt;
-    auto e = enum_parse<E>(v);
-    if (!e) fail(key, std::string(name) + "只能填写：" + enum_names_joined<E>());
-    return e;
-  }
-
-  std::vector<FieldError> take_errors() { return std::move(errors_); }
-  bool has_errors() const { return !errors_.empty(); }
-
- private:
-  const ImportRow& row_;
-  std::vector<FieldError> errors_;
-};
-
-// An integer cell; Excel's numeric cells may read as "3.0".
-std::optional<long> parse_integer(std::string_view v) {
-  if (v.size() > 2 && v.substr(v.size() - 2) == ".0") v.remove_suffix(2);
-  long out = 0;
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
-  return out;
-}
-
-std::optional<double> parse_decimal(std::string_view v) {
-  double out = 0;
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc() || p != v.data() + v.size() || !std::isfinite(out)) return std::nullopt;
-  return out;
-}
 
 bool all_digits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;

@@ -8,18 +8,10 @@
 namespace anju {
 namespace {
 
-const char* kind_key(TemplateKind kind) {
-  switch (kind) {
-    case TemplateKind::regions: return "regions";
-    case TemplateKind::households: return "households";
-  }
-  return "";
-}
-
 Result<void> journal(Store& store, TemplateKind kind, const std::string& path,
                      const ImportOptions& options, const std::string& started,
                      const Clock& clock, const ImportReport& report, Transaction* tx) {
-  ImportRun run{kind_key(kind), std::filesystem::path(path).filename().string(), options.actor,
+  ImportRun run{template_key(kind), std::filesystem::path(path).filename().string(), options.actor,
                 started, clock.now_iso(), options.strict, report};
   std::unique_ptr<Transaction> own;
   if (!tx) {

@@ -1,0 +1,37 @@
+#pragma once
+// Building footprints: (multi)polygons in lon/lat degrees (EPSG:4490,
+// treated as planar at the scale of a village), stored as WKB.
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/geometries/box.hpp>
+#include <boost/geometry/geometries/multi_polygon.hpp>
+#include <boost/geometry/geometries/point_xy.hpp>
+#include <boost/geometry/geometries/polygon.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace anju {
+
+namespace bg = boost::geometry;
+using Point = bg::model::d2::point_xy<double>;
+// Counter-clockwise outer rings, as GeoJSON and WKB from GDAL usually give
+// them; `parse_wkb` corrects whatever order it receives.
+using Polygon = bg::model::polygon<Point, /*ClockWise=*/false, /*Closed=*/true>;
+using MultiPolygon = bg::model::multi_polygon<Polygon>;
+using Box = bg::model::box<Point>;
+
+// Parses WKB (either byte order) of a Polygon or MultiPolygon into a
+// corrected MultiPolygon. Fails with `invalid` on other types or truncated
+// bytes.
+Result<MultiPolygon> parse_wkb(std::string_view wkb);
+
+// Writes a MultiPolygon as little-endian WKB.
+std::string to_wkb(const MultiPolygon& shape);
+
+// True when `p` lies inside `shape` or on its boundary.
+bool covers(const MultiPolygon& shape, const Point& p);
+
+}  // namespace anju

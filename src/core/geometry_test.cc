@@ -1,0 +1,66 @@
+#include "core/geometry.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+namespace anju {
+namespace {
+
+MultiPolygon square(double x0, double y0, double size, bool clockwise) {
+  Polygon p;
+  if (clockwise)
+    p.outer() = {{x0, y0}, {x0, y0 + size}, {x0 + size, y0 + size}, {x0 + size, y0}, {x0, y0}};
+  else
+    p.outer() = {{x0, y0}, {x0 + size, y0}, {x0 + size, y0 + size}, {x0, y0 + size}, {x0, y0}};
+  return MultiPolygon{p};
+}
+
+TEST(Geometry, WkbRoundTripCorrectsRingOrder) {
+  for (bool cw : {false, true}) {
+    auto parsed = parse_wkb(to_wkb(square(108.0, 31.0, 0.001, cw)));
+    ASSERT_TRUE(parsed);
+    EXPECT_TRUE(covers(*parsed, Point(108.0005, 31.0005))) << "clockwise=" << cw;
+    EXPECT_FALSE(covers(*parsed, Point(108.002, 31.0005)));
+    EXPECT_GT(bg::area(*parsed), 0.0);
+  }
+}
+
+TEST(Geometry, BoundaryCountsAsInside) {
+  auto s = square(0, 0, 1, false);
+  EXPECT_TRUE(covers(s, Point(0.5, 0)));  // on an edge
+  EXPECT_TRUE(covers(s, Point(1, 1)));    // on a corner
+  EXPECT_FALSE(covers(s, Point(1.0000001, 0.5)));
+}
+
+TEST(Geometry, MalformedWkbIsRejected) {
+  EXPECT_FALSE(parse_wkb(""));
+  EXPECT_FALSE(parse_wkb(std::string("\x01\x01\x00\x00\x00", 5)));  // a Point
+  std::string wkb = to_wkb(square(0, 0, 1, false));
+  EXPECT_FALSE(parse_wkb(wkb.substr(0, wkb.size() - 3)));           // truncated
+}
+
+TEST(Geometry, BigEndianPolygon) {
+  // A unit square as big-endian WKB Polygon.
+  std::string s;
+  s.push_back(0);
+  auto u32 = [&](uint32_t v) { for (int i = 3; i >= 0; --i) s.push_back(static_cast<char>(v >> (8 * i))); };
+  auto f64 = [&](double d) {
+    uint64_t v;
+    std::memcpy(&v, &d, 8);
+    for (int i = 7; i >= 0; --i) s.push_back(static_cast<char>(v >> (8 * i)));
+  };
+  u32(2);
+  u32(1);
+  u32(5);
+  for (auto [x, y] : {std::pair{0.0, 0.0}, {1.0, 0.0}, {1.0, 1.0}, {0.0, 1.0}, {0.0, 0.0}}) {
+    f64(x);
+    f64(y);
+  }
+  auto parsed = parse_wkb(s);
+  ASSERT_TRUE(parsed);
+  EXPECT_TRUE(covers(*parsed, Point(0.5, 0.5)));
+}
+
+}  // namespace
+}  // namespace anju
