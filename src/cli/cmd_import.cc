@@ -1,4 +1,4 @@
-// `anju import regions|households FILE [--strict]`.
+// `anju import regions|households|buildings|evidence|disasters FILE [--strict]`.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -11,15 +11,17 @@
 namespace anju::cli {
 namespace {
 
-using ImportFn = Result<ImportReport> (*)(Store&, const std::string&, const ImportOptions&,
-                                          const Clock&);
-
 struct ImportArgs {
   std::string file;
   bool strict = false;
+  std::string srs;     // buildings only
+  std::string source;  // evidence only
 };
 
-void run_import_command(Context& ctx, TemplateKind kind, ImportFn fn, const ImportArgs& args) {
+using ImportFn = std::function<Result<ImportReport>(Store&, const ImportArgs&,
+                                                    const ImportOptions&, const Clock&)>;
+
+void run_import_command(Context& ctx, TemplateKind kind, const ImportFn& fn, const ImportArgs& args) {
   auto store = ctx.open();
   if (!store) return;
   Progress progress(ctx.progress_mode(), std::string("导入") + template_title(kind));
@@ -28,30 +30,58 @@ void run_import_command(Context& ctx, TemplateKind kind, ImportFn fn, const Impo
   options.actor = ctx.actor();
   options.on_progress = progress.callback();
   SystemClock clock;
-  auto report = fn(*store, args.file, options, clock);
+  auto report = fn(*store, args, options, clock);
   if (!report) return ctx.fail(report.error());
   if (ctx.json) std::cout << import_report_json(*report) << '\n';
   else std::cout << import_report_text(kind, *report);
   if (report->error_count > 0) ctx.exit_code = kExitUserError;
 }
 
-void add_one(CLI::App& import, Context& ctx, const char* name, const char* help,
-             TemplateKind kind, ImportFn fn) {
-  auto args = std::make_shared<ImportArgs>();
+CLI::App* add_one(CLI::App& import, Context& ctx, const char* name, const char* help,
+                  TemplateKind kind, const std::shared_ptr<ImportArgs>& args, ImportFn fn) {
   CLI::App* cmd = import.add_subcommand(name, help);
-  cmd->add_option("FILE", args->file, ".xlsx 或 .csv 文件")->required();
+  cmd->add_option("FILE", args->file, "要导入的文件")->required();
   cmd->add_flag("--strict", args->strict, "任一行有误则整个文件都不导入");
   cmd->callback([&ctx, kind, fn, args] { run_import_command(ctx, kind, fn, *args); });
+  return cmd;
 }
 
 }  // namespace
 
 void add_import_commands(CLI::App& app, Context& ctx) {
-  CLI::App* import = app.add_subcommand("import", "导入数据（区划、农户花名册）");
+  CLI::App* import = app.add_subcommand("import", "导入数据（区划、花名册、房屋图斑、评估记录、灾害）");
   import->require_subcommand(1);
-  add_one(*import, ctx, "regions", "导入区划代码和名称", TemplateKind::regions, &import_regions);
-  add_one(*import, ctx, "households", "导入农户花名册（脱贫户、监测对象）", TemplateKind::households,
-          &import_households);
+  add_one(*import, ctx, "regions", "导入区划代码和名称（.xlsx/.csv）", TemplateKind::regions,
+          std::make_shared<ImportArgs>(),
+          [](Store& s, const ImportArgs& a, const ImportOptions& o, const Clock& c) {
+            return import_regions(s, a.file, o, c);
+          });
+  add_one(*import, ctx, "households", "导入农户花名册（.xlsx/.csv）", TemplateKind::households,
+          std::make_shared<ImportArgs>(),
+          [](Store& s, const ImportArgs& a, const ImportOptions& o, const Clock& c) {
+            return import_households(s, a.file, o, c);
+          });
+  auto buildings = std::make_shared<ImportArgs>();
+  add_one(*import, ctx, "buildings",
+          "导入普查房屋图斑（Shapefile/GeoJSON/GeoPackage，或含WKT列“几何”的CSV/Excel）",
+          TemplateKind::buildings, buildings,
+          [](Store& s, const ImportArgs& a, const ImportOptions& o, const Clock& c) {
+            return import_buildings(s, a.file, a.srs, o, c);
+          })
+      ->add_option("--srs", buildings->srs, "文件未声明坐标系时采用的坐标系（默认 EPSG:4490）");
+  auto evidence = std::make_shared<ImportArgs>();
+  add_one(*import, ctx, "evidence", "导入安全评估记录（.xlsx/.csv）", TemplateKind::evidence, evidence,
+          [](Store& s, const ImportArgs& a, const ImportOptions& o, const Clock& c) {
+            return import_evidence(s, a.file, *enum_parse<EvidenceSource>(a.source), o, c);
+          })
+      ->add_option("--source", evidence->source, "来源：census|selfbuilt|monitoring|appraisal")
+      ->required()
+      ->check(CLI::IsMember({"census", "selfbuilt", "monitoring", "appraisal"}));
+  add_one(*import, ctx, "disasters", "导入灾害事件（.xlsx/.csv）", TemplateKind::disasters,
+          std::make_shared<ImportArgs>(),
+          [](Store& s, const ImportArgs& a, const ImportOptions& o, const Clock& c) {
+            return import_disasters(s, a.file, o, c);
+          });
 }
 
 }  // namespace anju::cli

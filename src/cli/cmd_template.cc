@@ -27,6 +27,9 @@ void add_template_command(CLI::App& app, Context& ctx) {
   cmd->require_subcommand(1);
   add_one(*cmd, ctx, "regions", TemplateKind::regions);
   add_one(*cmd, ctx, "households", TemplateKind::households);
+  add_one(*cmd, ctx, "buildings", TemplateKind::buildings);
+  add_one(*cmd, ctx, "evidence", TemplateKind::evidence);
+  add_one(*cmd, ctx, "disasters", TemplateKind::disasters);
 }
 
 }  // namespace anju::cli

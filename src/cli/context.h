@@ -42,5 +42,6 @@ void add_gen_command(CLI::App& app, Context& ctx);
 void add_template_command(CLI::App& app, Context& ctx);
 void add_demo_command(CLI::App& app, Context& ctx);
 void add_migrate_command(CLI::App& app, Context& ctx);
+void add_census_commands(CLI::App& app, Context& ctx);
 
 }  // namespace anju::cli

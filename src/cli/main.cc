@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   add_template_command(app, ctx);
   add_demo_command(app, ctx);
   add_migrate_command(app, ctx);
+  add_census_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -32,6 +32,7 @@ std::string import_report_json(const ImportReport& r) {
       {"errors_truncated", r.error_count > static_cast<long>(r.errors.size())},
       {"applied", r.applied},
       {"warnings", errors_json(r.warnings)},
+      {"warning_count", r.warning_count},
   };
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
@@ -58,9 +59,16 @@ std::string import_report_text(TemplateKind kind, const ImportReport& r, size_t 
     if (!e.value.empty()) out += " “" + e.value + "”";
     out += "：" + e.message + "\n";
   }
-  for (const FieldError& w : r.warnings)
-    out += "  提示：第" + std::to_string(w.row) + "行 " + column_label(kind, w.column) + "：" +
-           w.message + "\n";
+  if (r.warning_count > 0) out += "提示 " + std::to_string(r.warning_count) + " 条（不影响导入）：\n";
+  shown = 0;
+  for (const FieldError& w : r.warnings) {
+    if (shown++ == max_errors) {
+      out += "  …… 其余提示请用 --json 查看\n";
+      break;
+    }
+    out += "  第" + std::to_string(w.row) + "行 " + column_label(kind, w.column) + " “" + w.value +
+           "”：" + w.message + "\n";
+  }
   return out;
 }
 

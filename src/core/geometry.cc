@@ -38,7 +38,7 @@ class WkbReader {
   size_t pos_ = 0;
 };
 
-constexpr uint32_t kPolygon = 2, kMultiPolygon = 6;
+constexpr uint32_t kPolygon = 3, kMultiPolygon = 6;  // OGC WKB type codes
 
 bool read_polygon_body(WkbReader& r, bool little, Polygon& out) {
   uint32_t rings = 0;

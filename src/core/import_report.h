@@ -17,13 +17,18 @@ struct ImportReport {
   bool applied = false;    // false when --strict refused the whole file or on a file error
   std::vector<FieldError> errors;    // capped at kMaxReportedErrors; see error_count
   long error_count = 0;              // all errors, also those past the cap
-  std::vector<FieldError> warnings;  // accepted rows with something worth a look
+  std::vector<FieldError> warnings;  // accepted rows with something worth a look (capped)
+  long warning_count = 0;
 
   static constexpr size_t kMaxReportedErrors = 100000;
 
   void add_error(FieldError e) {
     ++error_count;
     if (errors.size() < kMaxReportedErrors) errors.push_back(std::move(e));
+  }
+  void add_warning(FieldError w) {
+    ++warning_count;
+    if (warnings.size() < kMaxReportedErrors) warnings.push_back(std::move(w));
   }
 };
 

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/building.h"
+
 namespace anju {
 
 struct ImportRow {
@@ -14,6 +16,11 @@ struct ImportRow {
   std::vector<std::pair<std::string, std::string>> fields;  // key → trimmed, NFKC text
   std::vector<std::pair<std::string, std::string>> extras;  // header → text
   std::string read_error;  // set when the row's bytes could not be decoded
+  // Geometry rows only (buildings): WKB MultiPolygon in lon/lat and its
+  // bounding box, or why the geometry was refused.
+  std::string wkb;
+  BBox bbox;
+  std::string geometry_error;
 
   // The value of `key`, or "" when the column is absent or the cell empty.
   std::string_view get(std::string_view key) const {

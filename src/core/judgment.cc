@@ -52,8 +52,9 @@ constexpr std::array<ResultInfo, 5> kResults = {{
 const ReasonInfo& info(Reason r) { return kReasons[static_cast<size_t>(r)]; }
 const ResultInfo& info(JudgeResult r) { return kResults[static_cast<size_t>(r)]; }
 
-// True when `a` is the better record by the order of DOMAIN.md §7.
-bool better(const Evidence& a, const Evidence& b) {
+}  // namespace
+
+bool better_evidence(const Evidence& a, const Evidence& b) {
   if (a.assessed_on != b.assessed_on) return a.assessed_on > b.assessed_on;
   if (a.grade.has_value() != b.grade.has_value()) return a.grade.has_value();
   if (credibility(a.method) != credibility(b.method))
@@ -62,6 +63,8 @@ bool better(const Evidence& a, const Evidence& b) {
   if (a.evidence_id != b.evidence_id) return a.evidence_id < b.evidence_id;
   return std::string_view(enum_key(a.source)) < std::string_view(enum_key(b.source));
 }
+
+namespace {
 
 bool missing_key_info(const Building& b) {
   return !b.floors || !b.built || (!b.built->from && !b.built->to) || !b.structure;
@@ -98,12 +101,11 @@ std::optional<Reason> parse_reason(std::string_view key) {
 const Evidence* best_evidence(std::span<const Evidence* const> evidence, const Date& as_of) {
   const Evidence* best = nullptr;
   for (const Evidence* e : evidence)
-    if (e->assessed_on <= as_of && (!best || better(*e, *best))) best = e;
+    if (e->assessed_on <= as_of && (!best || better_evidence(*e, *best))) best = e;
   return best;
 }
 
-Judgment judge(const Household& h, const Building* building,
-               std::span<const Evidence* const> evidence,
+Judgment judge(const Household& h, const Building* building, const Evidence* best,
                std::span<const Disaster* const> disasters, const JudgeSettings& s) {
   Judgment j;
   if (h.status == HouseholdStatus::deceased) {
@@ -120,7 +122,7 @@ Judgment judge(const Household& h, const Building* building,
     j.reasons = {Reason::other_safe_housing};
     return j;
   }
-  j.best = best_evidence(evidence, s.as_of);
+  j.best = best && best->assessed_on <= s.as_of ? best : nullptr;
   if (j.best) j.grade = j.best->grade;
   if (!building) j.reasons.push_back(Reason::no_building);
   else if (missing_key_info(*building)) j.reasons.push_back(Reason::missing_info);

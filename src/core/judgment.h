@@ -60,11 +60,16 @@ struct Judgment {
 // nullptr when none qualifies.
 const Evidence* best_evidence(std::span<const Evidence* const> evidence, const Date& as_of);
 
-// `building` is the matched building or nullptr; `evidence` every record
-// naming the building's parcel or the household (any date: later ones are
-// ignored here); `disasters` those whose region covers the household's.
-Judgment judge(const Household& h, const Building* building,
-               std::span<const Evidence* const> evidence,
+// True when `a` comes before `b` in that order (ignores dates after as_of:
+// filter those first). Being a strict total order, the best of a union is
+// the better of the bests of its parts, so callers may stream.
+bool better_evidence(const Evidence& a, const Evidence& b);
+
+// `building` is the matched building or nullptr; `best` the best record (as
+// above, dated on or before settings.as_of) naming the building's parcel or
+// the household, or nullptr; `disasters` those whose region covers the
+// household's.
+Judgment judge(const Household& h, const Building* building, const Evidence* best,
                std::span<const Disaster* const> disasters, const JudgeSettings& settings);
 
 }  // namespace anju

@@ -57,17 +57,17 @@ TEST(Judge, RulesOneToThreeIgnoreEvidence) {
   s.as_of = {2024, 9, 11};
   h.status = HouseholdStatus::deceased;
   h.housing = Housing::renting;
-  Judgment j = judge(h, nullptr, ptrs, {}, s);
+  Judgment j = judge(h, nullptr, best_evidence(ptrs, s.as_of), {}, s);
   EXPECT_EQ(j.result, JudgeResult::excluded);
   EXPECT_EQ(j.reasons, std::vector<Reason>{Reason::deceased});
   EXPECT_EQ(j.best, nullptr);
   EXPECT_FALSE(j.grade);
   h.status = HouseholdStatus::relocated;
-  j = judge(h, nullptr, ptrs, {}, s);
+  j = judge(h, nullptr, best_evidence(ptrs, s.as_of), {}, s);
   EXPECT_EQ(j.result, JudgeResult::verify);
   EXPECT_EQ(j.reasons, std::vector<Reason>{Reason::relocated});
   h.status = HouseholdStatus::normal;
-  j = judge(h, nullptr, ptrs, {}, s);
+  j = judge(h, nullptr, best_evidence(ptrs, s.as_of), {}, s);
   EXPECT_EQ(j.result, JudgeResult::safe_other_housing);
   EXPECT_EQ(j.best, nullptr);
 }
@@ -82,15 +82,15 @@ TEST(Judge, AgingAtExactlyThreeYearsIsNotAging) {
   s.as_of = {2024, 9, 11};
   std::vector<Evidence> exact = {ev("a", {2021, 9, 11}, Grade::B)};
   std::vector<const Evidence*> p1 = {&exact[0]};
-  EXPECT_EQ(judge(h, &b, p1, {}, s).result, JudgeResult::safe);
+  EXPECT_EQ(judge(h, &b, best_evidence(p1, s.as_of), {}, s).result, JudgeResult::safe);
   std::vector<Evidence> older = {ev("a", {2021, 9, 10}, Grade::B)};
   std::vector<const Evidence*> p2 = {&older[0]};
-  Judgment j = judge(h, &b, p2, {}, s);
+  Judgment j = judge(h, &b, best_evidence(p2, s.as_of), {}, s);
   EXPECT_EQ(j.result, JudgeResult::verify);
   EXPECT_EQ(j.reasons, std::vector<Reason>{Reason::aging});
   EXPECT_EQ(j.grade, Grade::B);
   b.built = BuiltYears{1981, 1990, "1981-1990年"};
-  EXPECT_EQ(judge(h, &b, p2, {}, s).result, JudgeResult::safe);
+  EXPECT_EQ(judge(h, &b, best_evidence(p2, s.as_of), {}, s).result, JudgeResult::safe);
 }
 
 TEST(Judge, LeapDayAsOf) {
@@ -110,7 +110,7 @@ TEST(Judge, ReasonsComeInDomainOrder) {
   std::vector<const Disaster*> ds = {&d};
   JudgeSettings s;
   s.as_of = {2024, 9, 11};
-  Judgment j = judge(h, &b, ptrs, ds, s);
+  Judgment j = judge(h, &b, best_evidence(ptrs, s.as_of), ds, s);
   EXPECT_EQ(j.reasons, (std::vector<Reason>{Reason::missing_info, Reason::assessment_before_cutoff,
                                             Reason::no_grade, Reason::hazard_reported,
                                             Reason::changed_since_assessment}));
@@ -130,7 +130,7 @@ TEST(Judge, GradesDecideWithoutReasons) {
                       {Grade::C, JudgeResult::unsafe}, {Grade::D, JudgeResult::unsafe}}) {
     std::vector<Evidence> list = {ev("a", {2022, 1, 1}, g)};
     std::vector<const Evidence*> ptrs = {&list[0]};
-    EXPECT_EQ(judge(h, &b, ptrs, {}, s).result, r);
+    EXPECT_EQ(judge(h, &b, best_evidence(ptrs, s.as_of), {}, s).result, r);
   }
 }
 

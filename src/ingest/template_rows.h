@@ -9,11 +9,12 @@
 
 #include "core/columns.h"
 #include "core/import_row.h"
+#include "ingest/row_source.h"
 #include "ingest/table_reader.h"
 
 namespace anju {
 
-class TemplateRows {
+class TemplateRows final : public RowSource {
  public:
   struct Opened {
     std::unique_ptr<TemplateRows> rows;  // null when header_errors is not empty
@@ -25,8 +26,13 @@ class TemplateRows {
 
   // The next non-blank row. A row whose bytes were not valid text comes back
   // with `read_error` set.
-  Result<std::optional<ImportRow>> next();
-  double progress() const { return reader_->progress(); }
+  Result<std::optional<ImportRow>> next() override;
+  double progress() const override { return reader_->progress(); }
+  bool has_column(std::string_view key) const {
+    for (const auto& c : columns_)
+      if (c.key && key == c.key) return true;
+    return false;
+  }
   std::string encoding() const { return reader_->encoding(); }
 
  private:

@@ -101,7 +101,8 @@ class HouseholdSink final : public RowSink {
 Result<ImportReport> import_households(Store& store, const std::string& path,
                                        const ImportOptions& options, const Clock& clock) {
   HouseholdSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()});
-  return run_import(store, TemplateKind::households, path, options, clock, sink);
+  return run_import(store, TemplateKind::households, path,
+                    open_template_source(TemplateKind::households, path), options, clock, sink);
 }
 
 }  // namespace anju

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "ingest/template_rows.h"
 
 namespace anju {
 namespace {
@@ -33,11 +32,11 @@ void add_row_errors(ImportReport& report, std::vector<FieldError> errors) {
 }
 
 Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::string& path,
-                                const ImportOptions& options, const Clock& clock, RowSink& sink) {
+                                Result<OpenedSource> source, const ImportOptions& options,
+                                const Clock& clock, RowSink& sink) {
   const std::string started = clock.now_iso();
-  auto reader = open_table(path);
-  if (!reader) return reader.error();
-  auto opened = TemplateRows::open(kind, std::move(*reader));
+  if (!source) return source.error();
+  OpenedSource& opened = *source;
   ImportReport report;
   if (!opened.rows) {
     for (auto& e : opened.header_errors) report.add_error(std::move(e));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/columns.h"
+#include "ingest/row_source.h"
 #include "service/import_service.h"
 
 namespace anju {
@@ -30,8 +31,11 @@ class RowSink {
   }
 };
 
+// Runs every row of `source` (already opened, or the error of opening it)
+// through `sink`. `path` names the file in the journal.
 Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::string& path,
-                                const ImportOptions& options, const Clock& clock, RowSink& sink);
+                                Result<OpenedSource> source, const ImportOptions& options,
+                                const Clock& clock, RowSink& sink);
 
 // Counts a row as rejected when it brought errors (call once per row).
 void add_row_errors(ImportReport& report, std::vector<FieldError> errors);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "core/enums.h"
 #include "core/import_report.h"
 #include "store/store.h"
 
@@ -30,5 +31,20 @@ Result<ImportReport> import_regions(Store& store, const std::string& path,
 // Households (DOMAIN.md §4.1, §5), streamed row by row.
 Result<ImportReport> import_households(Store& store, const std::string& path,
                                        const ImportOptions& options, const Clock& clock);
+
+// Census buildings with footprints (§4.2): spatial files or tables with WKT.
+// `assume_srs` is the CRS of files that declare none (default EPSG:4490).
+Result<ImportReport> import_buildings(Store& store, const std::string& path,
+                                      const std::string& assume_srs, const ImportOptions& options,
+                                      const Clock& clock);
+
+// Assessments of one source (§4.3). A record naming a parcel or household
+// not (yet) imported is accepted with a warning.
+Result<ImportReport> import_evidence(Store& store, const std::string& path, EvidenceSource source,
+                                     const ImportOptions& options, const Clock& clock);
+
+// Disaster events (§4.4).
+Result<ImportReport> import_disasters(Store& store, const std::string& path,
+                                      const ImportOptions& options, const Clock& clock);
 
 }  // namespace anju

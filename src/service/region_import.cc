@@ -85,7 +85,8 @@ class RegionSink final : public RowSink {
 Result<ImportReport> import_regions(Store& store, const std::string& path,
                                     const ImportOptions& options, const Clock& clock) {
   RegionSink sink(WriteStamp{options.actor, clock.now_iso()});
-  return run_import(store, TemplateKind::regions, path, options, clock, sink);
+  return run_import(store, TemplateKind::regions, path,
+                    open_template_source(TemplateKind::regions, path), options, clock, sink);
 }
 
 }  // namespace anju

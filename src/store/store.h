@@ -13,7 +13,11 @@
 #include <string_view>
 #include <vector>
 
+#include <functional>
+
+#include "core/building.h"
 #include "core/household.h"
+#include "core/match_types.h"
 #include "core/import_report.h"
 #include "core/result.h"
 
@@ -46,6 +50,55 @@ class Transaction {
   virtual Result<void> update_household(const Household& h, long expected_version,
                                         const WriteStamp& stamp) = 0;
   virtual Result<long> count_households() = 0;
+  virtual Result<bool> has_household(std::string_view id) = 0;
+  // Calls `fn` for every household in household_id order (streaming).
+  virtual Result<void> for_each_household(const std::function<void(Household&&)>& fn) = 0;
+
+  // --- buildings (图斑) ------------------------------------------------------
+  virtual Result<std::optional<Stored<Building>>> find_building(std::string_view parcel_id) = 0;
+  virtual Result<void> insert_building(const Building& b, const WriteStamp& stamp) = 0;
+  virtual Result<void> update_building(const Building& b, long expected_version,
+                                       const WriteStamp& stamp) = 0;
+  virtual Result<long> count_buildings() = 0;
+  virtual Result<void> for_each_building(const std::function<void(Building&&)>& fn) = 0;
+
+  // --- evidence (assessments) ------------------------------------------------
+  virtual Result<std::optional<Stored<Evidence>>> find_evidence(EvidenceSource source,
+                                                                std::string_view id) = 0;
+  virtual Result<void> insert_evidence(const Evidence& e, const WriteStamp& stamp) = 0;
+  virtual Result<void> update_evidence(const Evidence& e, long expected_version,
+                                       const WriteStamp& stamp) = 0;
+  virtual Result<long> count_evidence(EvidenceSource source) = 0;
+  virtual Result<void> for_each_evidence(const std::function<void(Evidence&&)>& fn) = 0;
+
+  // --- disasters -----------------------------------------------------------
+  virtual Result<std::optional<Stored<Disaster>>> find_disaster(std::string_view event_id) = 0;
+  virtual Result<void> insert_disaster(const Disaster& d, const WriteStamp& stamp) = 0;
+  virtual Result<void> update_disaster(const Disaster& d, long expected_version,
+                                       const WriteStamp& stamp) = 0;
+  virtual Result<std::vector<Disaster>> list_disasters() = 0;
+
+  // --- campaign ------------------------------------------------------------
+  virtual Result<Campaign> get_campaign() = 0;
+
+  // --- matching (人房对应) ---------------------------------------------------
+  // 选择图斑: sets or replaces the household's manual choice.
+  virtual Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
+                                        const WriteStamp& stamp) = 0;
+  // Returns false when there was no manual choice.
+  virtual Result<bool> clear_manual_match(std::string_view household_id) = 0;
+  // household_id → parcel_id of every manual choice.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches() = 0;
+  // Replaces all match results with `results` as run `run`.
+  virtual Result<void> replace_matches(const RunRecord& run,
+                                       const std::vector<MatchResult>& results) = 0;
+  virtual Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) = 0;
+
+  // --- judgment (初判) -------------------------------------------------------
+  // household_id → result of the current judgments.
+  virtual Result<std::vector<std::pair<std::string, JudgeResult>>> list_judgment_results() = 0;
+  virtual Result<void> replace_judgments(const RunRecord& run,
+                                         const std::vector<JudgmentRow>& rows) = 0;
 
   // --- import journal ------------------------------------------------------
   // Records a finished import; returns its id.

@@ -3,6 +3,7 @@
 //   {"run": [args…], "exit": N, "json": {…}}  run `anju --db case.db --json args…`,
 //        check the exit code and that the printed JSON contains `json`
 //        (objects: listed keys only; arrays: same length, element-wise);
+//        "jsonl": [ … ] instead compares the output's lines, one object each, exactly;
 //   {"sql": "SELECT …", "rows": [[…]]}        query the SQLite database;
 //   {"xlsx_from_csv": "a.csv", "out": "a.xlsx"} write a CSV's cells as an .xlsx.
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "ingest/csv_reader.h"
@@ -125,6 +127,13 @@ TEST_P(CliCase, Steps) {
       if (step.contains("json")) {
         json actual = json::parse(r.out, nullptr, false);
         EXPECT_EQ(contains(actual, step["json"], "$"), "") << r.out;
+      }
+      if (step.contains("jsonl")) {  // one JSON object per output line
+        json actual = json::array();
+        std::istringstream lines(r.out);
+        for (std::string line; std::getline(lines, line);)
+          if (!line.empty()) actual.push_back(json::parse(line, nullptr, false));
+        EXPECT_EQ(actual, step["jsonl"]);
       }
     } else if (step.contains("sql")) {
       EXPECT_EQ(query(work / "case.db", step["sql"]), step["rows"]);

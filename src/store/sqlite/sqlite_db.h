@@ -28,6 +28,7 @@ class Statement {
   Statement& bind(int i, int value) { return bind(i, static_cast<long>(value)); }
   Statement& bind(int i, double value);
   Statement& bind_null(int i);
+  Statement& bind_blob(int i, std::string_view bytes);
   template <class T>
   Statement& bind(int i, const std::optional<T>& v) {
     return v ? bind(i, *v) : bind_null(i);
@@ -45,6 +46,7 @@ class Statement {
   std::string text(int col) const;
   long integer(int col) const { return static_cast<long>(sqlite3_column_int64(stmt_, col)); }
   double real(int col) const { return sqlite3_column_double(stmt_, col); }
+  std::string blob(int col) const;
   std::optional<double> optional_real(int col) const {
     return is_null(col) ? std::nullopt : std::optional<double>(real(col));
   }

@@ -172,6 +172,14 @@ Result<void> SqliteTransaction::check_versioned_update(const char* exists_sql,
                     std::string(what) + "已被他人修改（版本已变化），请刷新后重试：" + std::string(key));
 }
 
+Result<bool> SqliteTransaction::has_household(std::string_view id) {
+  bool found = false;
+  auto& s = conn_.prepare("SELECT 1 FROM households WHERE household_id = ?");
+  s.bind(1, id);
+  ANJU_TRY(each_row(s, [&](const Statement&) { found = true; }));
+  return found;
+}
+
 Result<long> SqliteTransaction::count_households() {
   auto& s = conn_.prepare("SELECT count(*) FROM households");
   auto row = s.step();
@@ -179,6 +187,21 @@ Result<long> SqliteTransaction::count_households() {
   const long n = s.integer(0);
   s.reset();
   return n;
+}
+
+Result<void> SqliteTransaction::for_each_household(const std::function<void(Household&&)>& fn) {
+  static const std::string sql =
+      std::string("SELECT ") + kHouseholdColumns + " FROM households ORDER BY household_id";
+  return each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { fn(read_household(s)); });
+}
+
+Result<long> SqliteTransaction::insert_run(const RunRecord& run) {
+  ANJU_TRY(conn_
+               .prepare("INSERT INTO runs(kind, ran_at, actor, settings, summary) VALUES (?,?,?,?,?)")
+               .bind(1, run.kind).bind(2, run.ran_at).bind(3, run.actor)
+               .bind(4, run.settings_json).bind(5, run.summary_json)
+               .run());
+  return static_cast<long>(sqlite3_last_insert_rowid(conn_.handle()));
 }
 
 Result<long> SqliteTransaction::record_import(const ImportRun& run) {

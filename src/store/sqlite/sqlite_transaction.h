@@ -28,6 +28,42 @@ class SqliteTransaction final : public Transaction {
   Result<void> update_household(const Household& h, long expected_version,
                                 const WriteStamp& stamp) override;
   Result<long> count_households() override;
+  Result<bool> has_household(std::string_view id) override;
+  Result<void> for_each_household(const std::function<void(Household&&)>& fn) override;
+
+  Result<std::optional<Stored<Building>>> find_building(std::string_view parcel_id) override;
+  Result<void> insert_building(const Building& b, const WriteStamp& stamp) override;
+  Result<void> update_building(const Building& b, long expected_version,
+                               const WriteStamp& stamp) override;
+  Result<long> count_buildings() override;
+  Result<void> for_each_building(const std::function<void(Building&&)>& fn) override;
+
+  Result<std::optional<Stored<Evidence>>> find_evidence(EvidenceSource source,
+                                                        std::string_view id) override;
+  Result<void> insert_evidence(const Evidence& e, const WriteStamp& stamp) override;
+  Result<void> update_evidence(const Evidence& e, long expected_version,
+                               const WriteStamp& stamp) override;
+  Result<long> count_evidence(EvidenceSource source) override;
+  Result<void> for_each_evidence(const std::function<void(Evidence&&)>& fn) override;
+
+  Result<std::optional<Stored<Disaster>>> find_disaster(std::string_view event_id) override;
+  Result<void> insert_disaster(const Disaster& d, const WriteStamp& stamp) override;
+  Result<void> update_disaster(const Disaster& d, long expected_version,
+                               const WriteStamp& stamp) override;
+  Result<std::vector<Disaster>> list_disasters() override;
+
+  Result<Campaign> get_campaign() override;
+
+  Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
+                                const WriteStamp& stamp) override;
+  Result<bool> clear_manual_match(std::string_view household_id) override;
+  Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches() override;
+  Result<void> replace_matches(const RunRecord& run,
+                               const std::vector<MatchResult>& results) override;
+  Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) override;
+
+  Result<std::vector<std::pair<std::string, JudgeResult>>> list_judgment_results() override;
+  Result<void> replace_judgments(const RunRecord& run, const std::vector<JudgmentRow>& rows) override;
 
   Result<long> record_import(const ImportRun& run) override;
 
@@ -36,6 +72,20 @@ class SqliteTransaction final : public Transaction {
   // although the key exists, `not_found` when it does not.
   Result<void> check_versioned_update(const char* exists_sql, std::string_view key,
                                       const char* what);
+  // Inserts a run record; returns its id.
+  Result<long> insert_run(const RunRecord& run);
+  // Steps `s` to the end, calling `row` for each result row.
+  template <class F>
+  Result<void> each_row(Statement& s, F&& row) {
+    while (true) {
+      auto more = s.step();
+      if (!more) return more.error();
+      if (!*more) break;
+      row(s);
+    }
+    s.reset();
+    return {};
+  }
 
   Connection& conn_;
   std::unique_lock<std::mutex> lock_;

@@ -1,0 +1,56 @@
+#pragma once
+// Results of person–house matching (人房对应, DOMAIN.md §6) and of the
+// judgment as stored, plus the campaign's settings.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/judgment.h"
+
+namespace anju {
+
+enum class MatchOutcome { manual, by_parcel, by_location, by_owner, ambiguous, unmatched };
+
+const char* match_outcome_key(MatchOutcome o);
+const char* match_outcome_name(MatchOutcome o);  // Chinese
+std::optional<MatchOutcome> parse_match_outcome(std::string_view key);
+
+struct MatchResult {
+  std::string household_id;
+  MatchOutcome outcome = MatchOutcome::unmatched;
+  std::string parcel_id;                // the matched building; empty unless matched
+  std::vector<std::string> candidates;  // for `ambiguous`: the buildings to choose from
+  bool parcel_not_found = false;        // the roster's parcel_id names no building
+  bool shared = false;                  // the building is matched by other households too
+};
+
+struct JudgmentRow {
+  std::string household_id;
+  JudgeResult result = JudgeResult::verify;
+  std::vector<Reason> reasons;
+  std::optional<Grade> grade;
+  std::optional<EvidenceSource> evidence_source;
+  std::string evidence_id;
+  std::optional<JudgeResult> previous_result;
+};
+
+struct Campaign {
+  std::string name;
+  Date window_start;
+  Date window_end;
+  std::optional<Date> as_of;  // nullopt: the day of each run
+  JudgeSettings settings;     // settings.as_of is unused here
+  long version = 0;
+};
+
+// A match or judge run, with its settings and summary as JSON text.
+struct RunRecord {
+  std::string kind;
+  std::string ran_at;
+  std::string actor;
+  std::string settings_json = "{}";
+  std::string summary_json = "{}";
+};
+
+}  // namespace anju

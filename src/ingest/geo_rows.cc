@@ -1,0 +1,247 @@
+#include "ingest/geo_rows.h"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+
+#include "core/text.h"
+#include "ingest/normalize.h"
+
+namespace anju {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lower_ext(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+// Text decoding for Shapefile DBF values: the .cpg file names the encoding;
+// without one, each value is taken as UTF-8 when it is valid, else GBK.
+std::string decode_text(const char* raw, bool gbk, bool detect) {
+  if (!raw) return {};
+  const std::string_view v(raw);
+  if (!gbk && (!detect || is_valid_utf8(v))) return std::string(v);
+  char* utf8 = CPLRecode(raw, "GB18030", CPL_ENC_UTF8);
+  std::string out(utf8 ? utf8 : "");
+  CPLFree(utf8);
+  return out;
+}
+
+// A transformation from `source` to lon/lat EPSG:4490, or null when the
+// source already is geographic CGCS2000/WGS 84 (treated alike, DESIGN §3.3).
+Result<OGRCoordinateTransformationH> make_transform(OGRSpatialReferenceH source) {
+  OGRSpatialReferenceH target = OSRNewSpatialReference(nullptr);
+  OSRImportFromEPSG(target, 4490);
+  OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
+  OSRSetAxisMappingStrategy(source, OAMS_TRADITIONAL_GIS_ORDER);
+  OGRCoordinateTransformationH ct = nullptr;
+  // CGCS2000 and WGS 84 (EPSG:4326, OGC:CRS84) differ by centimetres: the
+  // design treats them alike, so lon/lat in either is taken as it is.
+  bool same = false;
+  const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES",
+                           "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
+  for (int epsg : {4490, 4326}) {
+    OGRSpatialReferenceH known = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(known, epsg);
+    same = same || OSRIsSameEx(source, known, options);
+    OSRDestroySpatialReference(known);
+  }
+  if (!same) ct = OCTNewCoordinateTransformation(source, target);
+  OSRDestroySpatialReference(target);
+  if (!same && !ct) return make_error(ErrorCode::invalid, "无法把文件的坐标系转换为经纬度（CGCS2000）");
+  return ct;
+}
+
+Result<OGRSpatialReferenceH> srs_from_text(const std::string& text) {
+  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+  if (OSRSetFromUserInput(srs, text.empty() ? "EPSG:4490" : text.c_str()) != OGRERR_NONE) {
+    OSRDestroySpatialReference(srs);
+    return make_error(ErrorCode::invalid, "无法识别的坐标系：" + text);
+  }
+  return srs;
+}
+
+std::string read_cpg(const std::string& shp_path) {
+  fs::path cpg = fs::path(shp_path).replace_extension(".cpg");
+  if (!fs::exists(cpg)) cpg = fs::path(shp_path).replace_extension(".CPG");
+  std::ifstream in(cpg);
+  std::string enc;
+  in >> enc;
+  std::transform(enc.begin(), enc.end(), enc.begin(), [](unsigned char c) { return std::toupper(c); });
+  return enc;
+}
+
+}  // namespace
+
+GeoRows::~GeoRows() {
+  if (transform_) OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(transform_));
+  if (dataset_) GDALClose(static_cast<GDALDatasetH>(dataset_));
+}
+
+Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string& assume_srs) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { GDALAllRegister(); });
+  Opened out;
+  std::unique_ptr<GeoRows> rows(new GeoRows());
+  const std::string ext = lower_ext(path);
+  if (!fs::is_regular_file(path)) return make_error(ErrorCode::io, "文件不存在：" + path);
+
+  if (ext == ".csv" || ext == ".txt" || ext == ".xlsx") {
+    auto reader = open_table(path);
+    if (!reader) return reader.error();
+    auto opened = TemplateRows::open(TemplateKind::buildings, std::move(*reader));
+    out.header_errors = std::move(opened.header_errors);
+    if (opened.rows && !opened.rows->has_column("wkt"))
+      out.header_errors.push_back(FieldError{1, "wkt", "", "缺少几何列“几何”（或“wkt”），其中填写面的WKT"});
+    if (!out.header_errors.empty()) return out;
+    rows->table_ = std::move(opened.rows);
+    auto srs = srs_from_text(assume_srs);
+    if (!srs) return srs.error();
+    auto ct = make_transform(*srs);
+    OSRDestroySpatialReference(*srs);
+    if (!ct) return ct.error();
+    rows->transform_ = *ct;
+    out.rows = std::move(rows);
+    return out;
+  }
+
+  CPLStringList options;
+  const bool shapefile = ext == ".shp" || ext == ".dbf";
+  if (shapefile) {
+    const std::string cpg = read_cpg(path);
+    options.SetNameValue("ENCODING", "");  // we decode DBF text ourselves
+    if (cpg.empty()) rows->text_ = Text::detect;
+    else if (cpg.find("UTF") != std::string::npos) rows->text_ = Text::utf8;
+    else rows->text_ = Text::gbk;  // 936, GBK, GB2312, GB18030, CP936
+  }
+  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                               options.List(), nullptr);
+  if (!ds) return make_error(ErrorCode::invalid, "无法读取空间数据文件（支持 Shapefile、GeoJSON、GeoPackage，或含WKT列的CSV/Excel）：" + path);
+  rows->dataset_ = ds;
+  if (GDALDatasetGetLayerCount(ds) < 1) return make_error(ErrorCode::invalid, "文件中没有图层");
+  OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+  rows->layer_ = layer;
+  rows->total_ = static_cast<long>(OGR_L_GetFeatureCount(layer, TRUE));
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+  std::vector<std::string> seen;
+  for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+    const std::string name = normalize_cell(decode_text(
+        OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)), rows->text_ == Text::gbk,
+        rows->text_ == Text::detect));
+    const ColumnSpec* spec = find_column(TemplateKind::buildings, name, shapefile);
+    if (spec && std::find(seen.begin(), seen.end(), spec->key) != seen.end())
+      out.header_errors.push_back(FieldError{1, spec->key, name, std::string("“") + spec->name + "”列重复出现"});
+    if (spec) seen.emplace_back(spec->key);
+    rows->fields_.push_back(spec);
+    rows->field_names_.push_back(name);
+  }
+  for (const ColumnSpec& spec : template_columns(TemplateKind::buildings))
+    if (spec.requirement == Requirement::required &&
+        std::find(seen.begin(), seen.end(), spec.key) == seen.end())
+      out.header_errors.push_back(FieldError{1, spec.key, "", std::string("缺少必填字段“") + spec.name +
+                                                                  "”（或英文名“" + spec.key + "”）"});
+  if (!out.header_errors.empty()) return out;
+  OGRSpatialReferenceH layer_srs = OGR_L_GetSpatialRef(layer);
+  Result<OGRCoordinateTransformationH> ct = make_error(ErrorCode::internal, "");
+  if (layer_srs) {
+    OGRSpatialReferenceH copy = OSRClone(layer_srs);
+    ct = make_transform(copy);
+    OSRDestroySpatialReference(copy);
+  } else {
+    auto srs = srs_from_text(assume_srs);
+    if (!srs) return srs.error();
+    ct = make_transform(*srs);
+    OSRDestroySpatialReference(*srs);
+  }
+  if (!ct) return ct.error();
+  rows->transform_ = *ct;
+  out.rows = std::move(rows);
+  return out;
+}
+
+double GeoRows::progress() const {
+  if (table_) return table_->progress();
+  return total_ > 0 ? static_cast<double>(read_) / static_cast<double>(total_) : 1.0;
+}
+
+Result<std::optional<ImportRow>> GeoRows::next() {
+  return table_ ? next_table_row() : next_feature();
+}
+
+Result<std::optional<ImportRow>> GeoRows::next_table_row() {
+  auto row = table_->next();
+  if (!row || !*row) return row;
+  ImportRow& r = **row;
+  const std::string wkt(r.get("wkt"));
+  if (wkt.empty()) {
+    r.geometry_error = "几何列为空";
+    return row;
+  }
+  OGRGeometryH g = nullptr;
+  char* cursor = const_cast<char*>(wkt.c_str());
+  if (OGR_G_CreateFromWkt(&cursor, nullptr, &g) != OGRERR_NONE || !g) {
+    r.geometry_error = "几何列不是有效的WKT";
+    return row;
+  }
+  set_geometry(r, g);
+  OGR_G_DestroyGeometry(g);
+  return row;
+}
+
+Result<std::optional<ImportRow>> GeoRows::next_feature() {
+  OGRFeatureH f = OGR_L_GetNextFeature(static_cast<OGRLayerH>(layer_));
+  if (!f) return std::optional<ImportRow>();
+  ++read_;
+  ImportRow row;
+  row.row_number = read_ + 1;
+  for (size_t i = 0; i < fields_.size(); ++i) {
+    const int idx = static_cast<int>(i);
+    if (!OGR_F_IsFieldSetAndNotNull(f, idx)) continue;
+    std::string value = normalize_cell(decode_text(OGR_F_GetFieldAsString(f, idx), text_ == Text::gbk,
+                                                   text_ == Text::detect));
+    if (value.empty()) continue;
+    if (fields_[i]) row.fields.emplace_back(fields_[i]->key, std::move(value));
+    else row.extras.emplace_back(field_names_[i], std::move(value));
+  }
+  OGRGeometryH g = OGR_F_GetGeometryRef(f);
+  if (!g) row.geometry_error = "该要素没有几何图形";
+  else set_geometry(row, g);
+  OGR_F_Destroy(f);
+  return std::optional(std::move(row));
+}
+
+void GeoRows::set_geometry(ImportRow& row, void* geometry) const {
+  OGRGeometryH g = OGR_G_Clone(static_cast<OGRGeometryH>(geometry));
+  const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(g));
+  auto fail = [&](const char* message) {
+    row.geometry_error = message;
+    OGR_G_DestroyGeometry(g);
+  };
+  if (type != wkbPolygon && type != wkbMultiPolygon) return fail("几何图形应为面（Polygon或MultiPolygon）");
+  if (OGR_G_IsEmpty(g)) return fail("几何图形为空");
+  OGR_G_FlattenTo2D(g);
+  if (transform_ && OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(transform_)) != OGRERR_NONE)
+    return fail("坐标转换失败");
+  if (!OGR_G_IsValid(g)) return fail("几何图形无效（如自相交或环未闭合）");
+  g = OGR_G_ForceToMultiPolygon(g);
+  OGREnvelope env;
+  OGR_G_GetEnvelope(g, &env);
+  if (env.MinX < 73 || env.MaxX > 136 || env.MinY < 3 || env.MaxY > 54)
+    return fail("坐标不在中国范围内（坐标系可能有误）");
+  row.bbox = BBox{env.MinX, env.MinY, env.MaxX, env.MaxY};
+  row.wkb.resize(static_cast<size_t>(OGR_G_WkbSize(g)));
+  OGR_G_ExportToWkb(g, wkbNDR, reinterpret_cast<unsigned char*>(row.wkb.data()));
+  OGR_G_DestroyGeometry(g);
+}
+
+}  // namespace anju

@@ -1,0 +1,56 @@
+#pragma once
+// Rows of the buildings template with their footprints (DOMAIN.md §4.2),
+// read through GDAL/OGR: GeoJSON, Shapefile (DBF in UTF-8 or GBK, from the
+// .cpg or detected; field names cut to 10 bytes accepted), GeoPackage, or
+// CSV/XLSX with a WKT column 几何/wkt. Every geometry is transformed to
+// lon/lat EPSG:4490 and checked (polygonal, not empty, valid, inside China).
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/columns.h"
+#include "core/import_row.h"
+#include "ingest/template_rows.h"
+
+namespace anju {
+
+class GeoRows final : public RowSource {
+ public:
+  struct Opened {
+    std::unique_ptr<GeoRows> rows;
+    std::vector<FieldError> header_errors;
+  };
+  // `assume_srs` ("EPSG:4547", …) is used when the file declares no CRS;
+  // empty means EPSG:4490. Fails with `invalid`/`io` when the file cannot
+  // be opened as a vector layer.
+  static Result<Opened> open(const std::string& path, const std::string& assume_srs);
+  ~GeoRows() override;
+
+  // The next feature as a row (row number = feature ordinal + 1, as if the
+  // attribute table were a sheet with a header row), nullopt at the end.
+  Result<std::optional<ImportRow>> next() override;
+  double progress() const override;
+
+ private:
+  GeoRows() = default;
+  Result<std::optional<ImportRow>> next_feature();
+  Result<std::optional<ImportRow>> next_table_row();
+  void set_geometry(ImportRow& row, void* ogr_geometry) const;
+
+  // OGR layer mode (GeoJSON, Shapefile, GeoPackage)
+  void* dataset_ = nullptr;
+  void* layer_ = nullptr;
+  std::vector<const ColumnSpec*> fields_;  // per OGR field, null for extras
+  std::vector<std::string> field_names_;
+  enum class Text { utf8, gbk, detect } text_ = Text::utf8;
+  long total_ = 0;
+  long read_ = 0;
+  // Table mode (CSV, XLSX with WKT)
+  std::unique_ptr<TemplateRows> table_;
+  // Both
+  void* transform_ = nullptr;  // OGRCoordinateTransformationH, null when already EPSG:4490
+};
+
+}  // namespace anju

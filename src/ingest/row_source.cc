@@ -1,0 +1,21 @@
+#include "ingest/row_source.h"
+
+#include "ingest/geo_rows.h"
+#include "ingest/template_rows.h"
+
+namespace anju {
+
+Result<OpenedSource> open_template_source(TemplateKind kind, const std::string& path) {
+  auto reader = open_table(path);
+  if (!reader) return reader.error();
+  auto opened = TemplateRows::open(kind, std::move(*reader));
+  return OpenedSource{std::move(opened.rows), std::move(opened.header_errors)};
+}
+
+Result<OpenedSource> open_geo_source(const std::string& path, const std::string& assume_srs) {
+  auto opened = GeoRows::open(path, assume_srs);
+  if (!opened) return opened.error();
+  return OpenedSource{std::move(opened->rows), std::move(opened->header_errors)};
+}
+
+}  // namespace anju

@@ -1,0 +1,36 @@
+#pragma once
+// A stream of template rows, whatever the file type: TemplateRows (tables)
+// and GeoRows (spatial files) both are one.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/columns.h"
+#include "core/import_row.h"
+#include "core/result.h"
+
+namespace anju {
+
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // The next non-blank row; nullopt at the end; an error when the file
+  // cannot be read further.
+  virtual Result<std::optional<ImportRow>> next() = 0;
+  virtual double progress() const = 0;
+};
+
+struct OpenedSource {
+  std::unique_ptr<RowSource> rows;        // null when header_errors is not empty
+  std::vector<FieldError> header_errors;  // row 1: missing or repeated columns
+};
+
+// A table file (.csv/.xlsx) in template `kind`.
+Result<OpenedSource> open_template_source(TemplateKind kind, const std::string& path);
+// A buildings file: spatial (.geojson/.shp/.gpkg) or a table with a WKT
+// column; `assume_srs` applies when the file declares no CRS.
+Result<OpenedSource> open_geo_source(const std::string& path, const std::string& assume_srs);
+
+}  // namespace anju

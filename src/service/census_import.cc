@@ -1,0 +1,194 @@
+// Imports of the census link (DOMAIN.md §4.2-§4.4): buildings, evidence and
+// disasters. Same contract as the roster import (run_import).
+#include "core/building_rules.h"
+#include "core/key_index.h"
+#include "service/import_job.h"
+
+namespace anju {
+namespace {
+
+// Inserts `value` or, when stored with other content, updates it; counts
+// the outcome. `existing` is what the store holds under the same key.
+template <class T, class Insert, class Update>
+Result<void> upsert(const std::optional<Stored<T>>& existing, const T& value, Insert insert,
+                    Update update, ImportReport& report) {
+  if (!existing) {
+    ANJU_TRY(insert(value));
+    ++report.inserted;
+  } else if (existing->value == value) {
+    ++report.unchanged;
+  } else {
+    ANJU_TRY(update(value, existing->version));
+    ++report.updated;
+  }
+  return {};
+}
+
+// Reports a key used twice in the file; true when it is the first use.
+bool first_use(KeyIndex& keys, const ImportRow& row, const char* column, const char* name,
+               std::vector<FieldError>& errors) {
+  const std::string_view key = row.get(column);
+  if (key.empty()) return true;
+  if (auto first = keys.first_use(key, row.row_number)) {
+    errors.push_back(FieldError{row.row_number, column, std::string(key),
+                                std::string(name) + "在文件中重复（第" + std::to_string(*first) +
+                                    "行已使用）"});
+    return false;
+  }
+  return true;
+}
+
+class BuildingSink final : public RowSink {
+ public:
+  BuildingSink(Date today, WriteStamp stamp) : today_(today), stamp_(std::move(stamp)) {}
+
+  Result<void> start(Transaction& tx) override {
+    auto n = tx.count_buildings();
+    if (!n) return n.error();
+    fresh_ = *n == 0;
+    return {};
+  }
+
+  Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
+    Parsed<Building> parsed = parse_building(row, today_);
+    first_use(keys_, row, "parcel_id", "图斑编号", parsed.errors);
+    if (!row.geometry_error.empty())
+      parsed.errors.push_back(FieldError{row.row_number, "wkt", "", row.geometry_error});
+    if (!parsed.errors.empty()) {
+      add_row_errors(report, std::move(parsed.errors));
+      return {};
+    }
+    Building& b = *parsed.value;
+    b.wkb = row.wkb;
+    b.bbox = row.bbox;
+    std::optional<Stored<Building>> existing;
+    if (!fresh_) {
+      auto found = tx.find_building(b.parcel_id);
+      if (!found) return found.error();
+      existing = std::move(*found);
+    }
+    return upsert(
+        existing, b, [&](const Building& v) { return tx.insert_building(v, stamp_); },
+        [&](const Building& v, long version) { return tx.update_building(v, version, stamp_); },
+        report);
+  }
+
+ private:
+  Date today_;
+  WriteStamp stamp_;
+  KeyIndex keys_;
+  bool fresh_ = false;
+};
+
+class EvidenceSink final : public RowSink {
+ public:
+  EvidenceSink(EvidenceSource source, Date today, WriteStamp stamp)
+      : source_(source), today_(today), stamp_(std::move(stamp)) {}
+
+  Result<void> start(Transaction& tx) override {
+    auto n = tx.count_evidence(source_);
+    if (!n) return n.error();
+    fresh_ = *n == 0;
+    return {};
+  }
+
+  Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
+    Parsed<Evidence> parsed = parse_evidence(row, source_, today_);
+    first_use(keys_, row, "evidence_id", "记录编号", parsed.errors);
+    if (!parsed.errors.empty()) {
+      add_row_errors(report, std::move(parsed.errors));
+      return {};
+    }
+    const Evidence& e = *parsed.value;
+    ANJU_TRY(warn_about_links(row.row_number, e, tx, report));
+    std::optional<Stored<Evidence>> existing;
+    if (!fresh_) {
+      auto found = tx.find_evidence(source_, e.evidence_id);
+      if (!found) return found.error();
+      existing = std::move(*found);
+    }
+    return upsert(
+        existing, e, [&](const Evidence& v) { return tx.insert_evidence(v, stamp_); },
+        [&](const Evidence& v, long version) { return tx.update_evidence(v, version, stamp_); },
+        report);
+  }
+
+ private:
+  // Links to rows not (yet) imported are accepted (DOMAIN.md §5), but said.
+  Result<void> warn_about_links(long row, const Evidence& e, Transaction& tx, ImportReport& report) {
+    if (!e.parcel_id.empty()) {
+      auto b = tx.find_building(e.parcel_id);
+      if (!b) return b.error();
+      if (!*b) {
+        report.add_warning({row, "parcel_id", e.parcel_id, "图斑编号尚未导入（导入房屋后将自动关联）"});
+      } else if ((*b)->value.built && (*b)->value.built->from &&
+                 *(*b)->value.built->from > e.assessed_on.year) {
+        report.add_warning({row, "assessed_on", e.assessed_on.to_string(),
+                            "评估日期早于该房屋的建造年代，请核对"});
+      }
+    }
+    if (!e.household_id.empty()) {
+      auto h = tx.has_household(e.household_id);
+      if (!h) return h.error();
+      if (!*h) report.add_warning({row, "household_id", e.household_id, "户编号尚未导入"});
+    }
+    return {};
+  }
+
+  EvidenceSource source_;
+  Date today_;
+  WriteStamp stamp_;
+  KeyIndex keys_;
+  bool fresh_ = false;
+};
+
+class DisasterSink final : public RowSink {
+ public:
+  DisasterSink(Date today, WriteStamp stamp) : today_(today), stamp_(std::move(stamp)) {}
+
+  Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
+    Parsed<Disaster> parsed = parse_disaster(row, today_);
+    first_use(keys_, row, "event_id", "事件编号", parsed.errors);
+    if (!parsed.errors.empty()) {
+      add_row_errors(report, std::move(parsed.errors));
+      return {};
+    }
+    auto found = tx.find_disaster(parsed.value->event_id);
+    if (!found) return found.error();
+    return upsert(
+        *found, *parsed.value, [&](const Disaster& v) { return tx.insert_disaster(v, stamp_); },
+        [&](const Disaster& v, long version) { return tx.update_disaster(v, version, stamp_); },
+        report);
+  }
+
+ private:
+  Date today_;
+  WriteStamp stamp_;
+  KeyIndex keys_;
+};
+
+}  // namespace
+
+Result<ImportReport> import_buildings(Store& store, const std::string& path,
+                                      const std::string& assume_srs, const ImportOptions& options,
+                                      const Clock& clock) {
+  BuildingSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()});
+  return run_import(store, TemplateKind::buildings, path, open_geo_source(path, assume_srs),
+                    options, clock, sink);
+}
+
+Result<ImportReport> import_evidence(Store& store, const std::string& path, EvidenceSource source,
+                                     const ImportOptions& options, const Clock& clock) {
+  EvidenceSink sink(source, clock.today(), WriteStamp{options.actor, clock.now_iso()});
+  return run_import(store, TemplateKind::evidence, path,
+                    open_template_source(TemplateKind::evidence, path), options, clock, sink);
+}
+
+Result<ImportReport> import_disasters(Store& store, const std::string& path,
+                                      const ImportOptions& options, const Clock& clock) {
+  DisasterSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()});
+  return run_import(store, TemplateKind::disasters, path,
+                    open_template_source(TemplateKind::disasters, path), options, clock, sink);
+}
+
+}  // namespace anju

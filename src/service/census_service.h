@@ -1,0 +1,53 @@
+#pragma once
+// Matching (人房对应) and the preliminary judgment (初判) as use cases: load
+// what they need from the store, run the pure logic, store the results with
+// the run's time and settings.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/match_types.h"
+#include "store/store.h"
+
+namespace anju {
+
+struct MatchSummary {
+  std::map<std::string, long> outcomes;  // outcome key → households
+  long shared = 0;
+  long parcel_not_found = 0;
+  long households = 0;
+};
+
+// Matches every household; replaces the stored results; keeps manual choices.
+Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clock& clock);
+
+// 选择图斑 from the command line: checks both exist, records the choice.
+Result<void> set_manual_match(Store& store, const std::string& household_id,
+                              const std::string& parcel_id, const std::string& actor,
+                              const Clock& clock);
+// Returns `not_found` when the household had no manual choice.
+Result<void> clear_manual_match(Store& store, const std::string& household_id);
+
+struct JudgeOverrides {
+  std::optional<Date> as_of;   // else the campaign's, else today
+  std::optional<Date> cutoff;  // else the campaign's
+};
+
+struct JudgeSummary {
+  JudgeSettings settings;                // as used
+  std::map<std::string, long> results;   // result key → households
+  std::map<std::string, long> reasons;   // reason key → households
+  long changed = 0;                      // results that differ from the previous run
+  long households = 0;
+  std::vector<JudgmentRow> rows;         // every household, in household_id order
+};
+
+// Judges every household from the stored matches, buildings, evidence and
+// disasters; replaces the stored judgments.
+Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
+                               const std::string& actor, const Clock& clock);
+
+}  // namespace anju

@@ -1,0 +1,66 @@
+#include <nlohmann/json.hpp>
+
+#include "match/matcher.h"
+#include "service/census_service.h"
+
+namespace anju {
+
+Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clock& clock) {
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  BuildingTable table;
+  ANJU_TRY(tx.for_each_building([&](Building&& b) {
+    table.add(b.parcel_id, b.region_code, b.owner_name, b.wkb,
+              Box(Point(b.bbox.min_lon, b.bbox.min_lat), Point(b.bbox.max_lon, b.bbox.max_lat)));
+  }));
+  table.build();
+  auto manual = tx.list_manual_matches();
+  if (!manual) return manual.error();
+  Matcher matcher(table, std::unordered_map<std::string, std::string>(manual->begin(), manual->end()));
+  ANJU_TRY(tx.for_each_household([&](Household&& h) { matcher.add(h); }));
+  std::vector<MatchResult> results = matcher.finish();
+
+  MatchSummary summary;
+  for (const char* key : {"manual", "by_parcel", "by_location", "by_owner", "ambiguous", "unmatched"})
+    summary.outcomes[key] = 0;
+  for (const MatchResult& m : results) {
+    ++summary.outcomes[match_outcome_key(m.outcome)];
+    summary.shared += m.shared;
+    summary.parcel_not_found += m.parcel_not_found;
+  }
+  summary.households = static_cast<long>(results.size());
+  nlohmann::json j = {{"outcomes", summary.outcomes},
+                      {"shared", summary.shared},
+                      {"parcel_not_found", summary.parcel_not_found}};
+  ANJU_TRY(tx.replace_matches(RunRecord{"match", clock.now_iso(), actor, "{}", j.dump()}, results));
+  ANJU_TRY(tx.commit());
+  return summary;
+}
+
+Result<void> set_manual_match(Store& store, const std::string& household_id,
+                              const std::string& parcel_id, const std::string& actor,
+                              const Clock& clock) {
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  auto h = tx.has_household(household_id);
+  if (!h) return h.error();
+  if (!*h) return make_error(ErrorCode::not_found, "户编号不存在：" + household_id);
+  auto b = tx.find_building(parcel_id);
+  if (!b) return b.error();
+  if (!*b) return make_error(ErrorCode::not_found, "图斑编号不存在：" + parcel_id);
+  ANJU_TRY(tx.set_manual_match(household_id, parcel_id, WriteStamp{actor, clock.now_iso()}));
+  return tx.commit();
+}
+
+Result<void> clear_manual_match(Store& store, const std::string& household_id) {
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  auto cleared = (*begun)->clear_manual_match(household_id);
+  if (!cleared) return cleared.error();
+  if (!*cleared) return make_error(ErrorCode::not_found, "该户没有人工选择的图斑：" + household_id);
+  return (*begun)->commit();
+}
+
+}  // namespace anju

@@ -1,0 +1,254 @@
+// Buildings, evidence and disasters on SQLite.
+#include <stdexcept>
+
+#include "store/sqlite/bind_helpers.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace anju::sqlite {
+
+Date read_date(const Statement& s, int col) {
+  auto d = parse_date(s.text(col));
+  if (!d) throw std::runtime_error("malformed stored date '" + s.text(col) + "'");
+  return *d;
+}
+
+namespace {
+
+constexpr const char* kBuildingColumns =
+    "parcel_id, region_code, address, owner_name, floors, built_text, built_from, built_to,"
+    " structure, area_m2, planning_permit, homestead_approval, property_registration,"
+    " geo_hazard, expanded, business_use, geom, min_lon, min_lat, max_lon, max_lat, extra";
+constexpr int kBuildingCount = 22;
+
+void bind_building(Statement& s, const Building& b) {
+  s.bind(1, b.parcel_id).bind(2, b.region_code).bind(3, b.address).bind(4, b.owner_name);
+  s.bind(5, b.floors);
+  if (b.built) {
+    s.bind(6, b.built->text).bind(7, b.built->from).bind(8, b.built->to);
+  } else {
+    s.bind_null(6).bind_null(7).bind_null(8);
+  }
+  bind_enum(s, 9, b.structure);
+  s.bind(10, b.area_m2);
+  bind_enum(s, 11, b.planning_permit);
+  bind_enum(s, 12, b.homestead_approval);
+  bind_enum(s, 13, b.property_registration);
+  bind_enum(s, 14, b.geo_hazard);
+  bind_enum(s, 15, b.expanded);
+  bind_enum(s, 16, b.business_use);
+  s.bind_blob(17, b.wkb);
+  s.bind(18, b.bbox.min_lon).bind(19, b.bbox.min_lat).bind(20, b.bbox.max_lon).bind(21, b.bbox.max_lat);
+  s.bind(22, extras_to_json(b.extras));
+}
+
+Building read_building(const Statement& s) {
+  Building b;
+  b.parcel_id = s.text(0);
+  b.region_code = s.text(1);
+  b.address = s.text(2);
+  b.owner_name = s.text(3);
+  b.floors = read_int(s, 4);
+  if (!s.is_null(5)) b.built = BuiltYears{read_int(s, 6), read_int(s, 7), s.text(5)};
+  b.structure = read_enum<Structure>(s, 8);
+  b.area_m2 = s.optional_real(9);
+  b.planning_permit = read_enum<Availability>(s, 10);
+  b.homestead_approval = read_enum<Availability>(s, 11);
+  b.property_registration = read_enum<Availability>(s, 12);
+  b.geo_hazard = read_enum<YesNo>(s, 13);
+  b.expanded = read_enum<YesNo>(s, 14);
+  b.business_use = read_enum<YesNo>(s, 15);
+  b.wkb = s.blob(16);
+  b.bbox = BBox{s.real(17), s.real(18), s.real(19), s.real(20)};
+  b.extras = extras_from_json(s.text(21));
+  return b;
+}
+
+constexpr const char* kEvidenceColumns =
+    "source, evidence_id, parcel_id, household_id, assessed_on, grade, hazard, method, assessor,"
+    " extra";
+
+void bind_evidence(Statement& s, const Evidence& e) {
+  s.bind(1, enum_key(e.source)).bind(2, e.evidence_id).bind(3, e.parcel_id).bind(4, e.household_id);
+  s.bind(5, e.assessed_on.to_string());
+  bind_enum(s, 6, e.grade);
+  if (e.hazard) s.bind(7, *e.hazard ? 1 : 0); else s.bind_null(7);
+  s.bind(8, enum_key(e.method)).bind(9, e.assessor).bind(10, extras_to_json(e.extras));
+}
+
+Evidence read_evidence(const Statement& s) {
+  Evidence e;
+  e.source = enum_from_db<EvidenceSource>(s.text(0));
+  e.evidence_id = s.text(1);
+  e.parcel_id = s.text(2);
+  e.household_id = s.text(3);
+  e.assessed_on = read_date(s, 4);
+  e.grade = read_enum<Grade>(s, 5);
+  if (!s.is_null(6)) e.hazard = s.integer(6) != 0;
+  e.method = enum_from_db<AssessMethod>(s.text(7));
+  e.assessor = s.text(8);
+  e.extras = extras_from_json(s.text(9));
+  return e;
+}
+
+constexpr const char* kDisasterColumns = "event_id, region_code, occurred_on, kind, description, extra";
+
+Disaster read_disaster(const Statement& s) {
+  return Disaster{s.text(0), s.text(1), read_date(s, 2), enum_from_db<DisasterKind>(s.text(3)),
+                  s.text(4), extras_from_json(s.text(5))};
+}
+
+template <class T>
+Stored<T> stored_at(T value, const Statement& s, int col) {
+  return Stored<T>{std::move(value), s.integer(col), s.text(col + 1), s.text(col + 2),
+                   s.text(col + 3)};
+}
+
+// "?, ?, … ?" with n marks.
+std::string marks(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += i ? ",?" : "?";
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<Stored<Building>>> SqliteTransaction::find_building(std::string_view parcel_id) {
+  static const std::string sql = std::string("SELECT ") + kBuildingColumns +
+                                 ", version, created_at, updated_at, updated_by FROM buildings"
+                                 " WHERE parcel_id = ?";
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, parcel_id);
+  std::optional<Stored<Building>> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored_at(read_building(r), r, kBuildingCount); }));
+  return out;
+}
+
+Result<void> SqliteTransaction::insert_building(const Building& b, const WriteStamp& stamp) {
+  static const std::string sql = std::string("INSERT INTO buildings(") + kBuildingColumns +
+                                 ", created_at, updated_at, updated_by) VALUES (" +
+                                 marks(kBuildingCount + 3) + ")";
+  auto& s = conn_.prepare(sql.c_str());
+  bind_building(s, b);
+  s.bind(23, stamp.at).bind(24, stamp.at).bind(25, stamp.actor);
+  return s.run();
+}
+
+Result<void> SqliteTransaction::update_building(const Building& b, long expected_version,
+                                                const WriteStamp& stamp) {
+  static const char* sql =
+      "UPDATE buildings SET region_code = ?2, address = ?3, owner_name = ?4, floors = ?5,"
+      " built_text = ?6, built_from = ?7, built_to = ?8, structure = ?9, area_m2 = ?10,"
+      " planning_permit = ?11, homestead_approval = ?12, property_registration = ?13,"
+      " geo_hazard = ?14, expanded = ?15, business_use = ?16, geom = ?17, min_lon = ?18,"
+      " min_lat = ?19, max_lon = ?20, max_lat = ?21, extra = ?22, version = version + 1,"
+      " updated_at = ?23, updated_by = ?24 WHERE parcel_id = ?1 AND version = ?25";
+  auto& s = conn_.prepare(sql);
+  bind_building(s, b);
+  s.bind(23, stamp.at).bind(24, stamp.actor).bind(25, expected_version);
+  ANJU_TRY(s.run());
+  return check_versioned_update("SELECT 1 FROM buildings WHERE parcel_id = ?", b.parcel_id, "房屋图斑");
+}
+
+Result<long> SqliteTransaction::count_buildings() {
+  long n = 0;
+  ANJU_TRY(each_row(conn_.prepare("SELECT count(*) FROM buildings"),
+                    [&](const Statement& s) { n = s.integer(0); }));
+  return n;
+}
+
+Result<void> SqliteTransaction::for_each_building(const std::function<void(Building&&)>& fn) {
+  static const std::string sql =
+      std::string("SELECT ") + kBuildingColumns + " FROM buildings ORDER BY parcel_id";
+  return each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { fn(read_building(s)); });
+}
+
+Result<std::optional<Stored<Evidence>>> SqliteTransaction::find_evidence(EvidenceSource source,
+                                                                         std::string_view id) {
+  static const std::string sql = std::string("SELECT ") + kEvidenceColumns +
+                                 ", version, created_at, updated_at, updated_by FROM evidence"
+                                 " WHERE source = ? AND evidence_id = ?";
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, enum_key(source)).bind(2, id);
+  std::optional<Stored<Evidence>> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored_at(read_evidence(r), r, 10); }));
+  return out;
+}
+
+Result<void> SqliteTransaction::insert_evidence(const Evidence& e, const WriteStamp& stamp) {
+  static const std::string sql = std::string("INSERT INTO evidence(") + kEvidenceColumns +
+                                 ", created_at, updated_at, updated_by) VALUES (" + marks(13) + ")";
+  auto& s = conn_.prepare(sql.c_str());
+  bind_evidence(s, e);
+  s.bind(11, stamp.at).bind(12, stamp.at).bind(13, stamp.actor);
+  return s.run();
+}
+
+Result<void> SqliteTransaction::update_evidence(const Evidence& e, long expected_version,
+                                                const WriteStamp& stamp) {
+  auto& s = conn_.prepare(
+      "UPDATE evidence SET parcel_id = ?3, household_id = ?4, assessed_on = ?5, grade = ?6,"
+      " hazard = ?7, method = ?8, assessor = ?9, extra = ?10, version = version + 1,"
+      " updated_at = ?11, updated_by = ?12 WHERE source = ?1 AND evidence_id = ?2 AND version = ?13");
+  bind_evidence(s, e);
+  s.bind(11, stamp.at).bind(12, stamp.actor).bind(13, expected_version);
+  ANJU_TRY(s.run());
+  if (conn_.changes() == 1) return {};
+  return make_error(ErrorCode::conflict, "评估记录已被他人修改，请刷新后重试：" + e.evidence_id);
+}
+
+Result<long> SqliteTransaction::count_evidence(EvidenceSource source) {
+  long n = 0;
+  auto& s = conn_.prepare("SELECT count(*) FROM evidence WHERE source = ?");
+  s.bind(1, enum_key(source));
+  ANJU_TRY(each_row(s, [&](const Statement& r) { n = r.integer(0); }));
+  return n;
+}
+
+Result<void> SqliteTransaction::for_each_evidence(const std::function<void(Evidence&&)>& fn) {
+  static const std::string sql = std::string("SELECT ") + kEvidenceColumns + " FROM evidence";
+  return each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { fn(read_evidence(s)); });
+}
+
+Result<std::optional<Stored<Disaster>>> SqliteTransaction::find_disaster(std::string_view event_id) {
+  static const std::string sql = std::string("SELECT ") + kDisasterColumns +
+                                 ", version, created_at, updated_at, updated_by FROM disasters"
+                                 " WHERE event_id = ?";
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, event_id);
+  std::optional<Stored<Disaster>> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored_at(read_disaster(r), r, 6); }));
+  return out;
+}
+
+Result<void> SqliteTransaction::insert_disaster(const Disaster& d, const WriteStamp& stamp) {
+  static const std::string sql = std::string("INSERT INTO disasters(") + kDisasterColumns +
+                                 ", created_at, updated_at, updated_by) VALUES (" + marks(9) + ")";
+  return conn_.prepare(sql.c_str())
+      .bind(1, d.event_id).bind(2, d.region_code).bind(3, d.occurred_on.to_string())
+      .bind(4, enum_key(d.kind)).bind(5, d.description).bind(6, extras_to_json(d.extras))
+      .bind(7, stamp.at).bind(8, stamp.at).bind(9, stamp.actor)
+      .run();
+}
+
+Result<void> SqliteTransaction::update_disaster(const Disaster& d, long expected_version,
+                                                const WriteStamp& stamp) {
+  ANJU_TRY(conn_
+               .prepare("UPDATE disasters SET region_code = ?2, occurred_on = ?3, kind = ?4,"
+                        " description = ?5, extra = ?6, version = version + 1, updated_at = ?7,"
+                        " updated_by = ?8 WHERE event_id = ?1 AND version = ?9")
+               .bind(1, d.event_id).bind(2, d.region_code).bind(3, d.occurred_on.to_string())
+               .bind(4, enum_key(d.kind)).bind(5, d.description).bind(6, extras_to_json(d.extras))
+               .bind(7, stamp.at).bind(8, stamp.actor).bind(9, expected_version)
+               .run());
+  return check_versioned_update("SELECT 1 FROM disasters WHERE event_id = ?", d.event_id, "灾害事件");
+}
+
+Result<std::vector<Disaster>> SqliteTransaction::list_disasters() {
+  static const std::string sql =
+      std::string("SELECT ") + kDisasterColumns + " FROM disasters ORDER BY event_id";
+  std::vector<Disaster> out;
+  ANJU_TRY(each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { out.push_back(read_disaster(s)); }));
+  return out;
+}
+
+}  // namespace anju::sqlite

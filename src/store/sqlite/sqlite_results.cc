@@ -1,0 +1,136 @@
+// The campaign, manual matches and the results of matching and judgment on SQLite.
+#include <nlohmann/json.hpp>
+
+#include "store/sqlite/bind_helpers.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace anju::sqlite {
+namespace {
+
+std::string strings_json(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+std::vector<std::string> strings_from_json(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (j.is_array())
+    for (const auto& e : j)
+      if (e.is_string()) out.push_back(e.get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+Result<Campaign> SqliteTransaction::get_campaign() {
+  auto& s = conn_.prepare(
+      "SELECT name, window_start, window_end, as_of, cutoff, aging_year, aging_age_years,"
+      " aging_structures, version FROM campaigns WHERE id = 1");
+  std::optional<Campaign> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) {
+    Campaign c;
+    c.name = r.text(0);
+    c.window_start = read_date(r, 1);
+    c.window_end = read_date(r, 2);
+    if (!r.is_null(3)) c.as_of = read_date(r, 3);
+    c.settings.cutoff = read_date(r, 4);
+    c.settings.aging_year = static_cast<int>(r.integer(5));
+    c.settings.aging_age_years = static_cast<int>(r.integer(6));
+    c.settings.aging_structures.clear();
+    for (const auto& key : strings_from_json(r.text(7)))
+      c.settings.aging_structures.push_back(enum_from_db<Structure>(key));
+    c.version = r.integer(8);
+    out = std::move(c);
+  }));
+  if (!out) return make_error(ErrorCode::not_found, "数据库中没有工作（回头看）设置");
+  return *out;
+}
+
+Result<void> SqliteTransaction::set_manual_match(std::string_view household_id,
+                                                 std::string_view parcel_id,
+                                                 const WriteStamp& stamp) {
+  return conn_
+      .prepare("INSERT INTO manual_matches(household_id, parcel_id, created_at, updated_at,"
+               " updated_by) VALUES (?1, ?2, ?3, ?3, ?4) ON CONFLICT(household_id) DO UPDATE SET"
+               " parcel_id = excluded.parcel_id, version = version + 1,"
+               " updated_at = excluded.updated_at, updated_by = excluded.updated_by")
+      .bind(1, household_id).bind(2, parcel_id).bind(3, stamp.at).bind(4, stamp.actor)
+      .run();
+}
+
+Result<bool> SqliteTransaction::clear_manual_match(std::string_view household_id) {
+  ANJU_TRY(conn_.prepare("DELETE FROM manual_matches WHERE household_id = ?").bind(1, household_id).run());
+  return conn_.changes() > 0;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> SqliteTransaction::list_manual_matches() {
+  std::vector<std::pair<std::string, std::string>> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT household_id, parcel_id FROM manual_matches"),
+                    [&](const Statement& s) { out.emplace_back(s.text(0), s.text(1)); }));
+  return out;
+}
+
+Result<void> SqliteTransaction::replace_matches(const RunRecord& run,
+                                                const std::vector<MatchResult>& results) {
+  auto run_id = insert_run(run);
+  if (!run_id) return run_id.error();
+  ANJU_TRY(conn_.exec("DELETE FROM matches"));
+  auto& s = conn_.prepare(
+      "INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found, shared,"
+      " run_id) VALUES (?,?,?,?,?,?,?)");
+  for (const MatchResult& m : results) {
+    s.bind(1, m.household_id).bind(2, match_outcome_key(m.outcome));
+    if (m.parcel_id.empty()) s.bind_null(3); else s.bind(3, m.parcel_id);
+    s.bind(4, strings_json(m.candidates)).bind(5, m.parcel_not_found ? 1 : 0);
+    s.bind(6, m.shared ? 1 : 0).bind(7, *run_id);
+    ANJU_TRY(s.run());
+  }
+  return {};
+}
+
+Result<void> SqliteTransaction::for_each_match(const std::function<void(MatchResult&&)>& fn) {
+  return each_row(
+      conn_.prepare("SELECT household_id, outcome, parcel_id, candidates, parcel_not_found, shared"
+                    " FROM matches ORDER BY household_id"),
+      [&](const Statement& s) {
+        MatchResult m;
+        m.household_id = s.text(0);
+        m.outcome = parse_match_outcome(s.text(1)).value_or(MatchOutcome::unmatched);
+        m.parcel_id = s.text(2);
+        m.candidates = strings_from_json(s.text(3));
+        m.parcel_not_found = s.integer(4) != 0;
+        m.shared = s.integer(5) != 0;
+        fn(std::move(m));
+      });
+}
+
+Result<std::vector<std::pair<std::string, JudgeResult>>> SqliteTransaction::list_judgment_results() {
+  std::vector<std::pair<std::string, JudgeResult>> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT household_id, result FROM judgments"),
+                    [&](const Statement& s) {
+                      if (auto r = parse_judge_result(s.text(1))) out.emplace_back(s.text(0), *r);
+                    }));
+  return out;
+}
+
+Result<void> SqliteTransaction::replace_judgments(const RunRecord& run,
+                                                  const std::vector<JudgmentRow>& rows) {
+  auto run_id = insert_run(run);
+  if (!run_id) return run_id.error();
+  ANJU_TRY(conn_.exec("DELETE FROM judgments"));
+  auto& s = conn_.prepare(
+      "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
+      " previous_result, run_id) VALUES (?,?,?,?,?,?,?,?)");
+  for (const JudgmentRow& j : rows) {
+    std::vector<std::string> reasons;
+    for (Reason r : j.reasons) reasons.emplace_back(reason_key(r));
+    s.bind(1, j.household_id).bind(2, judge_result_key(j.result)).bind(3, strings_json(reasons));
+    bind_enum(s, 4, j.grade);
+    bind_enum(s, 5, j.evidence_source);
+    if (j.evidence_id.empty()) s.bind_null(6); else s.bind(6, j.evidence_id);
+    if (j.previous_result) s.bind(7, judge_result_key(*j.previous_result)); else s.bind_null(7);
+    s.bind(8, *run_id);
+    ANJU_TRY(s.run());
+  }
+  return {};
+}
+
+}  // namespace anju::sqlite
