@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/text.h"
+
 namespace anju {
 namespace {
 
@@ -129,23 +131,18 @@ const char* template_key(TemplateKind kind) {
   return "";
 }
 
-const ColumnSpec* find_column(TemplateKind kind, std::string_view header, bool truncated_names) {
+const ColumnSpec* find_column(TemplateKind kind, std::string_view header, bool truncated) {
   while (!header.empty() && header.front() == '*') header.remove_prefix(1);
   while (!header.empty() && header.back() == '*') header.remove_suffix(1);
   for (const auto& spec : template_columns(kind))
     if (header == spec.name || equals_ignore_case(header, spec.key)) return &spec;
-  if (!truncated_names || header.size() != 10) return nullptr;
-  // Cut at 10 bytes, a UTF-8 name may end inside a character: drop the
-  // partial one, then accept the single column it is the start of.
-  size_t end = header.size();
-  while (end > 0 && (static_cast<unsigned char>(header[end - 1]) & 0xC0) == 0x80) --end;
-  if (end > 0 && static_cast<unsigned char>(header[end - 1]) >= 0xC0) --end;
-  else end = header.size();
-  const std::string_view stem = header.substr(0, end);
+  if (!truncated || utf8_length(header) < 2) return nullptr;
   const ColumnSpec* found = nullptr;
   for (const auto& spec : template_columns(kind)) {
     const std::string_view name(spec.name), key(spec.key);
-    if (name.starts_with(stem) || (key.size() > 10 && equals_ignore_case(key.substr(0, 10), stem))) {
+    const bool prefix_of_key =
+        key.size() > header.size() && equals_ignore_case(key.substr(0, header.size()), header);
+    if (name.starts_with(header) || prefix_of_key) {
       if (found) return nullptr;  // ambiguous
       found = &spec;
     }

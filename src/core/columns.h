@@ -27,9 +27,10 @@ const char* template_key(TemplateKind kind);    // "regions", "households", ...
 // The spec whose key or Chinese name equals `header` (a trailing or leading
 // '*' marking a required column is ignored; English keys match in any
 // letter case); nullptr when the header is not a template column.
-// With `truncated_names` (Shapefile DBF field names, cut to 10 bytes), a
-// 10-byte header also matches the one key or name it is the start of.
+// With `truncated` (a Shapefile DBF field name that filled its 10 bytes), a
+// header of at least two characters also matches the one key or name it is
+// the start of.
 const ColumnSpec* find_column(TemplateKind kind, std::string_view header,
-                              bool truncated_names = false);
+                              bool truncated = false);
 
 }  // namespace anju

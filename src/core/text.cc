@@ -40,6 +40,17 @@ size_t utf8_length(std::string_view s) {
   return count;
 }
 
+bool looks_like_chinese_utf8(std::string_view s) {
+  if (!is_valid_utf8(s)) return false;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i < s.size(); ++i) {
+    // Lead bytes C2..DF start U+0080..U+07FF; E1 80..81 would be U+1000..U+1FFF.
+    if (p[i] >= 0xC2 && p[i] <= 0xDF) return false;
+    if (p[i] == 0xE1) return false;
+  }
+  return true;
+}
+
 bool is_ascii(std::string_view s) {
   for (unsigned char c : s)
     if (c >= 0x80) return false;

@@ -16,4 +16,10 @@ size_t utf8_length(std::string_view s);
 
 bool is_ascii(std::string_view s);
 
+// True when `s` is valid UTF-8 without code points in U+0080..U+1FFF
+// (Latin-1 supplement to Greek extended: Hebrew, Arabic, Cyrillic …). GBK
+// bytes often happen to be valid UTF-8, but then decode to such letters,
+// which Chinese registers do not contain; this tells the two apart.
+bool looks_like_chinese_utf8(std::string_view s);
+
 }  // namespace anju

@@ -15,6 +15,13 @@ TEST(Text, Utf8Validity) {
   EXPECT_TRUE(is_valid_utf8("\xE9\xAB", true));
 }
 
+TEST(Text, TellsGbkThatHappensToBeValidUtf8) {
+  EXPECT_TRUE(looks_like_chinese_utf8("砖石结构 abc"));
+  EXPECT_TRUE(is_valid_utf8("\xD7\xA9\xCA\xAF"));               // 砖石 in GBK …
+  EXPECT_FALSE(looks_like_chinese_utf8("\xD7\xA9\xCA\xAF"));    // … reads as Hebrew
+  EXPECT_FALSE(looks_like_chinese_utf8("\xB8\xDF\xD1\xE0"));    // invalid UTF-8
+}
+
 TEST(Text, Length) {
   EXPECT_EQ(utf8_length("高燕镇ab"), 5u);
   EXPECT_EQ(utf8_length(""), 0u);

@@ -25,12 +25,10 @@ std::string lower_ext(const std::string& path) {
   return ext;
 }
 
-// Text decoding for Shapefile DBF values: the .cpg file names the encoding;
-// without one, each value is taken as UTF-8 when it is valid, else GBK.
-std::string decode_text(const char* raw, bool gbk, bool detect) {
+// Text of a Shapefile DBF in UTF-8 (`gbk`: recoded from GB18030).
+std::string decode_text(const char* raw, bool gbk) {
   if (!raw) return {};
-  const std::string_view v(raw);
-  if (!gbk && (!detect || is_valid_utf8(v))) return std::string(v);
+  if (!gbk || is_ascii(raw)) return std::string(raw);
   char* utf8 = CPLRecode(raw, "GB18030", CPL_ENC_UTF8);
   std::string out(utf8 ? utf8 : "");
   CPLFree(utf8);
@@ -69,6 +67,31 @@ Result<OGRSpatialReferenceH> srs_from_text(const std::string& text) {
     return make_error(ErrorCode::invalid, "无法识别的坐标系：" + text);
   }
   return srs;
+}
+
+// Without a .cpg (and ogr2ogr and many GIS tools write none and no LDID
+// either), the DBF's encoding is told from its text: field names and the
+// string values of the first features. Any text that is not plausible
+// UTF-8 for Chinese registers means GBK for the whole file.
+bool sniff_gbk(OGRLayerH layer) {
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+  auto suspicious = [](const char* text) {
+    return text && !is_ascii(text) && !looks_like_chinese_utf8(text);
+  };
+  for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+    if (suspicious(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))) return true;
+  bool gbk = false;
+  OGR_L_ResetReading(layer);
+  for (int n = 0; n < 2000 && !gbk; ++n) {
+    OGRFeatureH f = OGR_L_GetNextFeature(layer);
+    if (!f) break;
+    for (int i = 0; i < OGR_F_GetFieldCount(f) && !gbk; ++i)
+      if (OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, i)) == OFTString && OGR_F_IsFieldSetAndNotNull(f, i))
+        gbk = suspicious(OGR_F_GetFieldAsString(f, i));
+    OGR_F_Destroy(f);
+  }
+  OGR_L_ResetReading(layer);
+  return gbk;
 }
 
 std::string read_cpg(const std::string& shp_path) {
@@ -117,12 +140,12 @@ Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string
 
   CPLStringList options;
   const bool shapefile = ext == ".shp" || ext == ".dbf";
+  std::string cpg;
   if (shapefile) {
-    const std::string cpg = read_cpg(path);
+    cpg = read_cpg(path);
     options.SetNameValue("ENCODING", "");  // we decode DBF text ourselves
-    if (cpg.empty()) rows->text_ = Text::detect;
-    else if (cpg.find("UTF") != std::string::npos) rows->text_ = Text::utf8;
-    else rows->text_ = Text::gbk;  // 936, GBK, GB2312, GB18030, CP936
+    // A .cpg names UTF-8 or a Chinese code page (936, GBK, GB2312, GB18030).
+    rows->gbk_ = !cpg.empty() && cpg.find("UTF") == std::string::npos;
   }
   GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                options.List(), nullptr);
@@ -132,13 +155,15 @@ Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string
   OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
   rows->layer_ = layer;
   rows->total_ = static_cast<long>(OGR_L_GetFeatureCount(layer, TRUE));
+  if (shapefile && cpg.empty()) rows->gbk_ = sniff_gbk(layer);
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
   std::vector<std::string> seen;
   for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
-    const std::string name = normalize_cell(decode_text(
-        OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)), rows->text_ == Text::gbk,
-        rows->text_ == Text::detect));
-    const ColumnSpec* spec = find_column(TemplateKind::buildings, name, shapefile);
+    const char* raw = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i));
+    const std::string name = normalize_cell(decode_text(raw, rows->gbk_));
+    // DBF field names hold 10 bytes: a full one may have been cut.
+    const bool cut = shapefile && std::string_view(raw).size() >= 10;
+    const ColumnSpec* spec = find_column(TemplateKind::buildings, name, cut);
     if (spec && std::find(seen.begin(), seen.end(), spec->key) != seen.end())
       out.header_errors.push_back(FieldError{1, spec->key, name, std::string("“") + spec->name + "”列重复出现"});
     if (spec) seen.emplace_back(spec->key);
@@ -207,8 +232,7 @@ Result<std::optional<ImportRow>> GeoRows::next_feature() {
   for (size_t i = 0; i < fields_.size(); ++i) {
     const int idx = static_cast<int>(i);
     if (!OGR_F_IsFieldSetAndNotNull(f, idx)) continue;
-    std::string value = normalize_cell(decode_text(OGR_F_GetFieldAsString(f, idx), text_ == Text::gbk,
-                                                   text_ == Text::detect));
+    std::string value = normalize_cell(decode_text(OGR_F_GetFieldAsString(f, idx), gbk_));
     if (value.empty()) continue;
     if (fields_[i]) row.fields.emplace_back(fields_[i]->key, std::move(value));
     else row.extras.emplace_back(field_names_[i], std::move(value));

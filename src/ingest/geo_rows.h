@@ -44,7 +44,7 @@ class GeoRows final : public RowSource {
   void* layer_ = nullptr;
   std::vector<const ColumnSpec*> fields_;  // per OGR field, null for extras
   std::vector<std::string> field_names_;
-  enum class Text { utf8, gbk, detect } text_ = Text::utf8;
+  bool gbk_ = false;  // DBF text is GBK, recoded to UTF-8 as read
   long total_ = 0;
   long read_ = 0;
   // Table mode (CSV, XLSX with WKT)

@@ -5,6 +5,7 @@
 //        (objects: listed keys only; arrays: same length, element-wise);
 //        "jsonl": [ … ] instead compares the output's lines, one object each, exactly;
 //   {"sql": "SELECT …", "rows": [[…]]}        query the SQLite database;
+//   either may name another database file with "db": "x.db";
 //   {"xlsx_from_csv": "a.csv", "out": "a.xlsx"} write a CSV's cells as an .xlsx.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -120,7 +121,7 @@ TEST_P(CliCase, Steps) {
   for (const json& step : spec.at("steps")) {
     SCOPED_TRACE("step " + std::to_string(index++) + ": " + step.dump().substr(0, 120));
     if (step.contains("run")) {
-      std::vector<std::string> args = {"--db", "case.db", "--json"};
+      std::vector<std::string> args = {"--db", step.value("db", "case.db"), "--json"};
       for (const auto& a : step["run"]) args.push_back(a.get<std::string>());
       CliResult r = run_anju(args, work.string());
       EXPECT_EQ(r.exit_code, step.value("exit", 0)) << r.out << r.err;
@@ -136,7 +137,7 @@ TEST_P(CliCase, Steps) {
         EXPECT_EQ(actual, step["jsonl"]);
       }
     } else if (step.contains("sql")) {
-      EXPECT_EQ(query(work / "case.db", step["sql"]), step["rows"]);
+      EXPECT_EQ(query(work / step.value("db", "case.db"), step["sql"]), step["rows"]);
     } else if (step.contains("xlsx_from_csv")) {
       xlsx_from_csv(work / step["xlsx_from_csv"].get<std::string>(),
                     work / step["out"].get<std::string>());
