@@ -5,10 +5,12 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/context.h"
 #include "cli/report_output.h"
 #include "gen/generator.h"
+#include "service/census_service.h"
 #include "service/import_service.h"
 #include "service/system_clock.h"
 
@@ -19,6 +21,52 @@ struct DemoArgs {
   std::string dir = "demo";
   uint64_t seed = 2024;
 };
+
+// Imports every generated file, matches, records one 选择图斑 for the first
+// ambiguous household (so the demo shows a manual choice too) and judges.
+Result<void> load_demo(Store& store, const std::filesystem::path& data) {
+  SystemClock clock;
+  ImportOptions options;
+  options.actor = "demo";
+  auto show = [](TemplateKind kind, const Result<ImportReport>& r) -> Result<void> {
+    if (!r) return r.error();
+    std::cout << import_report_text(kind, *r, 5);
+    return {};
+  };
+  auto file = [&](const char* name) { return (data / name).string(); };
+  ANJU_TRY(show(TemplateKind::regions, import_regions(store, file("regions.csv"), options, clock)));
+  ANJU_TRY(show(TemplateKind::households, import_households(store, file("households.csv"), options, clock)));
+  ANJU_TRY(show(TemplateKind::buildings, import_buildings(store, file("buildings.geojson"), "", options, clock)));
+  for (EvidenceSource s : {EvidenceSource::census, EvidenceSource::selfbuilt,
+                           EvidenceSource::monitoring, EvidenceSource::appraisal}) {
+    const std::string name = std::string("evidence_") + enum_key(s) + ".csv";
+    ANJU_TRY(show(TemplateKind::evidence, import_evidence(store, file(name.c_str()), s, options, clock)));
+  }
+  ANJU_TRY(show(TemplateKind::disasters, import_disasters(store, file("disasters.csv"), options, clock)));
+  auto matched = run_match(store, "demo", clock);
+  if (!matched) return matched.error();
+  std::optional<MatchResult> ambiguous;
+  {
+    auto tx = store.begin(TxMode::read);
+    if (!tx) return tx.error();
+    ANJU_TRY((*tx)->for_each_match([&](MatchResult&& m) {
+      if (!ambiguous && m.outcome == MatchOutcome::ambiguous) ambiguous = std::move(m);
+    }));
+  }
+  if (ambiguous) {
+    ANJU_TRY(set_manual_match(store, ambiguous->household_id, ambiguous->candidates.front(), "demo", clock));
+    matched = run_match(store, "demo", clock);
+    if (!matched) return matched.error();
+  }
+  auto judged = run_judge(store, {}, "demo", clock);
+  if (!judged) return judged.error();
+  std::cout << "人房对应：";
+  for (const auto& [k, n] : matched->outcomes) std::cout << match_outcome_name(*parse_match_outcome(k)) << " " << n << "；";
+  std::cout << "\n初判：";
+  for (const auto& [k, n] : judged->results) std::cout << judge_result_name(*parse_judge_result(k)) << " " << n << "；";
+  std::cout << "\n";
+  return {};
+}
 
 void run_demo(Context& ctx, const DemoArgs& args) {
   namespace fs = std::filesystem;
@@ -33,17 +81,7 @@ void run_demo(Context& ctx, const DemoArgs& args) {
   if (!opened) return ctx.fail(opened.error());
   Store& store = **opened;
   if (fresh) {
-    SystemClock clock;
-    ImportOptions options;
-    options.actor = "demo";
-    options.strict = true;
-    auto regions = import_regions(store, (dir / "data/regions.csv").string(), options, clock);
-    if (!regions) return ctx.fail(regions.error());
-    std::cout << import_report_text(TemplateKind::regions, *regions);
-    auto households =
-        import_households(store, (dir / "data/households.csv").string(), options, clock);
-    if (!households) return ctx.fail(households.error());
-    std::cout << import_report_text(TemplateKind::households, *households);
+    if (auto r = load_demo(store, dir / "data"); !r) return ctx.fail(r.error());
   }
   auto tx = store.begin(TxMode::read);
   if (!tx) return ctx.fail(tx.error());
@@ -52,8 +90,11 @@ void run_demo(Context& ctx, const DemoArgs& args) {
   std::cout << "\n演示镇：重庆市城口县高燕镇（村名为示意）\n"
             << "数据库：" << db.string() << "（" << *count << " 户）\n"
             << "数据文件：" << (dir / "data").string() << "\n"
-            << "试一试：build/anju --db " << db.string() << " import households "
-            << (dir / "data/households.csv").string() << "   （再次导入：全部未变）\n";
+            << "试一试：\n"
+            << "  build/anju --db " << db.string() << " judge          # 初判汇总\n"
+            << "  build/anju --db " << db.string() << " --json judge   # 每户的结论和原因\n"
+            << "  build/anju --db " << db.string() << " import households "
+            << (dir / "data/households.csv").string() << "   # 再次导入：全部未变\n";
 }
 
 }  // namespace

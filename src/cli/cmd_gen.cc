@@ -21,12 +21,15 @@ void add_gen_command(CLI::App& app, Context& ctx) {
     if (ctx.json) {
       nlohmann::json j = {{"regions", summary->regions},
                           {"households", summary->households},
+                          {"buildings", summary->buildings},
+                          {"evidence", summary->evidence},
                           {"files", summary->files}};
       std::cout << j.dump() << '\n';
       return;
     }
     std::cout << "已生成：区划 " << summary->regions << " 个，农户 " << summary->households
-              << " 户\n";
+              << " 户，房屋图斑 " << summary->buildings << " 个，评估记录 " << summary->evidence
+              << " 条\n";
     for (const auto& f : summary->files) std::cout << "  " << f << '\n';
   });
 }

@@ -20,6 +20,8 @@ struct GenOptions {
 struct GenSummary {
   long regions = 0;
   long households = 0;
+  long buildings = 0;
+  long evidence = 0;
   std::vector<std::string> files;  // paths written
 };
 
