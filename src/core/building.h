@@ -49,6 +49,24 @@ struct Building {
   bool operator==(const Building&) const = default;
 };
 
+// What the judgment needs of a building (DOMAIN.md §7: key information and
+// the aging rule).
+struct BuildingFacts {
+  std::string parcel_id;
+  std::optional<int> floors;
+  std::optional<BuiltYears> built;
+  std::optional<Structure> structure;
+};
+
+// What matching needs of a building (DOMAIN.md §6).
+struct Footprint {
+  std::string parcel_id;
+  std::string region_code;
+  std::string owner_name;
+  std::string wkb;
+  BBox bbox;
+};
+
 struct Evidence {
   EvidenceSource source = EvidenceSource::census;
   std::string evidence_id;  // unique within its source

@@ -66,11 +66,11 @@ bool better_evidence(const Evidence& a, const Evidence& b) {
 
 namespace {
 
-bool missing_key_info(const Building& b) {
+bool missing_key_info(const BuildingFacts& b) {
   return !b.floors || !b.built || (!b.built->from && !b.built->to) || !b.structure;
 }
 
-bool is_aging(const Building& b, const Evidence& best, const JudgeSettings& s) {
+bool is_aging(const BuildingFacts& b, const Evidence& best, const JudgeSettings& s) {
   if (!b.structure || !b.built || !b.built->to) return false;
   const bool old_structure = std::find(s.aging_structures.begin(), s.aging_structures.end(),
                                        *b.structure) != s.aging_structures.end();
@@ -105,7 +105,7 @@ const Evidence* best_evidence(std::span<const Evidence* const> evidence, const D
   return best;
 }
 
-Judgment judge(const Household& h, const Building* building, const Evidence* best,
+Judgment judge(const Household& h, const BuildingFacts* building, const Evidence* best,
                std::span<const Disaster* const> disasters, const JudgeSettings& s) {
   Judgment j;
   if (h.status == HouseholdStatus::deceased) {

@@ -74,7 +74,7 @@ TEST(Judge, RulesOneToThreeIgnoreEvidence) {
 
 TEST(Judge, AgingAtExactlyThreeYearsIsNotAging) {
   Household h;
-  Building b;
+  BuildingFacts b;
   b.floors = 1;
   b.built = BuiltYears{std::nullopt, 1980, "1980年及以前"};
   b.structure = Structure::earth_wood;
@@ -100,7 +100,7 @@ TEST(Judge, LeapDayAsOf) {
 
 TEST(Judge, ReasonsComeInDomainOrder) {
   Household h;
-  Building b;  // no key info
+  BuildingFacts b;  // no key info
   b.structure = Structure::cave;
   std::vector<Evidence> list = {ev("a", {2019, 5, 1}, std::nullopt)};
   list[0].hazard = true;
@@ -120,7 +120,7 @@ TEST(Judge, ReasonsComeInDomainOrder) {
 
 TEST(Judge, GradesDecideWithoutReasons) {
   Household h;
-  Building b;
+  BuildingFacts b;
   b.floors = 2;
   b.built = BuiltYears{2005, 2005, "2005"};
   b.structure = Structure::masonry;

@@ -117,12 +117,11 @@ class EvidenceSink final : public RowSink {
   // Links to rows not (yet) imported are accepted (DOMAIN.md §5), but said.
   Result<void> warn_about_links(long row, const Evidence& e, Transaction& tx, ImportReport& report) {
     if (!e.parcel_id.empty()) {
-      auto b = tx.find_building(e.parcel_id);
+      auto b = tx.find_building_facts(e.parcel_id);
       if (!b) return b.error();
       if (!*b) {
         report.add_warning({row, "parcel_id", e.parcel_id, "图斑编号尚未导入（导入房屋后将自动关联）"});
-      } else if ((*b)->value.built && (*b)->value.built->from &&
-                 *(*b)->value.built->from > e.assessed_on.year) {
+      } else if ((*b)->built && (*b)->built->from && *(*b)->built->from > e.assessed_on.year) {
         report.add_warning({row, "assessed_on", e.assessed_on.to_string(),
                             "评估日期早于该房屋的建造年代，请核对"});
       }

@@ -1,5 +1,7 @@
 #include "service/import_job.h"
 
+#include "ingest/prefetched_rows.h"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -47,8 +49,11 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   if (!begun) return begun.error();
   std::unique_ptr<Transaction> tx = std::move(*begun);
   ANJU_TRY(sink.start(*tx));
+  // Reading and decoding run ahead on a second thread while this one
+  // validates and writes.
+  PrefetchedRows rows(std::move(opened.rows));
   while (true) {
-    auto row = opened.rows->next();
+    auto row = rows.next();
     if (!row) return row.error();  // tx rolls back
     if (!*row) break;
     ++report.rows;
@@ -58,7 +63,7 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
       ANJU_TRY(sink.apply(**row, *tx, report));
     }
     if (options.on_progress && report.rows % 2048 == 0)
-      options.on_progress(opened.rows->progress(), report.rows);
+      options.on_progress(rows.progress(), report.rows);
   }
   ANJU_TRY(sink.finish(*tx, report));
   std::stable_sort(report.errors.begin(), report.errors.end(),

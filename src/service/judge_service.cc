@@ -27,7 +27,7 @@ JudgeSettings settings_for(const Campaign& c, const JudgeOverrides& o, const Clo
 // (better_evidence is a total order, so this equals choosing over the union).
 struct JudgeInputs {
   std::unordered_map<std::string, std::string> parcel_of;  // household → matched parcel
-  std::unordered_map<std::string, Building> buildings;     // matched parcels only (no WKB)
+  std::unordered_map<std::string, BuildingFacts> buildings;  // matched parcels only
   BestMap best_by_parcel, best_by_household;
   std::vector<Disaster> disasters;
   std::unordered_map<std::string, JudgeResult> previous;
@@ -39,11 +39,9 @@ Result<JudgeInputs> load_inputs(Transaction& tx, const Date& as_of) {
     if (!m.parcel_id.empty()) in.parcel_of.emplace(std::move(m.household_id), std::move(m.parcel_id));
   }));
   for (const auto& [hid, parcel] : in.parcel_of) in.buildings.try_emplace(parcel);
-  ANJU_TRY(tx.for_each_building([&](Building&& b) {
+  ANJU_TRY(tx.for_each_building_facts([&](BuildingFacts&& b) {
     auto it = in.buildings.find(b.parcel_id);
-    if (it == in.buildings.end()) return;
-    b.wkb.clear();
-    it->second = std::move(b);
+    if (it != in.buildings.end()) it->second = std::move(b);
   }));
   ANJU_TRY(tx.for_each_evidence([&](Evidence&& e) {
     if (e.assessed_on > as_of) return;  // kept for a later campaign, ignored here
@@ -84,7 +82,7 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
     if (fresh)
       for (const Disaster& d : in.disasters)
         if (region_covers(d.region_code, h.region_code)) cov->second.push_back(&d);
-    const Building* building = nullptr;
+    const BuildingFacts* building = nullptr;
     const Evidence* best = nullptr;
     if (auto p = in.parcel_of.find(h.household_id); p != in.parcel_of.end()) {
       if (auto b = in.buildings.find(p->second); b != in.buildings.end() && !b->second.parcel_id.empty())

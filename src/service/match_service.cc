@@ -10,7 +10,7 @@ Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clo
   if (!begun) return begun.error();
   Transaction& tx = **begun;
   BuildingTable table;
-  ANJU_TRY(tx.for_each_building([&](Building&& b) {
+  ANJU_TRY(tx.for_each_footprint([&](Footprint&& b) {
     table.add(b.parcel_id, b.region_code, b.owner_name, b.wkb,
               Box(Point(b.bbox.min_lon, b.bbox.min_lat), Point(b.bbox.max_lon, b.bbox.max_lat)));
   }));

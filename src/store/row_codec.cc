@@ -13,6 +13,7 @@ std::string extras_to_json(const Extras& extras) {
 
 Extras extras_from_json(std::string_view json) {
   Extras out;
+  if (json == "{}") return out;  // the common case, without a parse
   auto j = nlohmann::ordered_json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return out;
   for (const auto& [k, v] : j.items())

@@ -61,6 +61,10 @@ class Transaction {
                                        const WriteStamp& stamp) = 0;
   virtual Result<long> count_buildings() = 0;
   virtual Result<void> for_each_building(const std::function<void(Building&&)>& fn) = 0;
+  // Lighter reads of every building, for matching and judgment.
+  virtual Result<void> for_each_footprint(const std::function<void(Footprint&&)>& fn) = 0;
+  virtual Result<void> for_each_building_facts(const std::function<void(BuildingFacts&&)>& fn) = 0;
+  virtual Result<std::optional<BuildingFacts>> find_building_facts(std::string_view parcel_id) = 0;
 
   // --- evidence (assessments) ------------------------------------------------
   virtual Result<std::optional<Stored<Evidence>>> find_evidence(EvidenceSource source,

@@ -162,6 +162,47 @@ Result<void> SqliteTransaction::for_each_building(const std::function<void(Build
   return each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { fn(read_building(s)); });
 }
 
+Result<void> SqliteTransaction::for_each_footprint(const std::function<void(Footprint&&)>& fn) {
+  return each_row(conn_.prepare("SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat,"
+                                " max_lon, max_lat FROM buildings"),
+                  [&](const Statement& s) {
+                    fn(Footprint{s.text(0), s.text(1), s.text(2), s.blob(3),
+                                 BBox{s.real(4), s.real(5), s.real(6), s.real(7)}});
+                  });
+}
+
+namespace {
+
+constexpr const char* kFactsColumns = "parcel_id, floors, built_text, built_from, built_to, structure";
+
+BuildingFacts read_facts(const Statement& s) {
+  BuildingFacts f;
+  f.parcel_id = s.text(0);
+  f.floors = read_int(s, 1);
+  if (!s.is_null(2)) f.built = BuiltYears{read_int(s, 3), read_int(s, 4), s.text(2)};
+  f.structure = read_enum<Structure>(s, 5);
+  return f;
+}
+
+}  // namespace
+
+Result<void> SqliteTransaction::for_each_building_facts(
+    const std::function<void(BuildingFacts&&)>& fn) {
+  static const std::string sql = std::string("SELECT ") + kFactsColumns + " FROM buildings";
+  return each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { fn(read_facts(s)); });
+}
+
+Result<std::optional<BuildingFacts>> SqliteTransaction::find_building_facts(
+    std::string_view parcel_id) {
+  static const std::string sql =
+      std::string("SELECT ") + kFactsColumns + " FROM buildings WHERE parcel_id = ?";
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, parcel_id);
+  std::optional<BuildingFacts> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out = read_facts(r); }));
+  return out;
+}
+
 Result<std::optional<Stored<Evidence>>> SqliteTransaction::find_evidence(EvidenceSource source,
                                                                          std::string_view id) {
   static const std::string sql = std::string("SELECT ") + kEvidenceColumns +

@@ -37,6 +37,9 @@ class SqliteTransaction final : public Transaction {
                                const WriteStamp& stamp) override;
   Result<long> count_buildings() override;
   Result<void> for_each_building(const std::function<void(Building&&)>& fn) override;
+  Result<void> for_each_footprint(const std::function<void(Footprint&&)>& fn) override;
+  Result<void> for_each_building_facts(const std::function<void(BuildingFacts&&)>& fn) override;
+  Result<std::optional<BuildingFacts>> find_building_facts(std::string_view parcel_id) override;
 
   Result<std::optional<Stored<Evidence>>> find_evidence(EvidenceSource source,
                                                         std::string_view id) override;
