@@ -35,6 +35,14 @@ struct JudgmentRow {
   std::optional<JudgeResult> previous_result;
 };
 
+// Everything the judgment of one household looks at (DOMAIN.md §7).
+struct JudgeInput {
+  Household household;
+  std::optional<BuildingFacts> building;    // the matched building, if it exists
+  std::vector<Evidence> evidence;           // naming its parcel or the household, ≤ as_of
+  std::optional<JudgeResult> previous;      // the stored result before this run
+};
+
 struct Campaign {
   std::string name;
   Date window_start;

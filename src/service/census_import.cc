@@ -46,7 +46,7 @@ class BuildingSink final : public RowSink {
     auto n = tx.count_buildings();
     if (!n) return n.error();
     fresh_ = *n == 0;
-    return {};
+    return fresh_ ? tx.begin_bulk_load("buildings") : Result<void>();
   }
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
@@ -89,7 +89,9 @@ class EvidenceSink final : public RowSink {
     auto n = tx.count_evidence(source_);
     if (!n) return n.error();
     fresh_ = *n == 0;
-    return {};
+    // Rebuilding the parcel and household indexes once beats updating
+    // them row by row, even over other sources' records.
+    return fresh_ ? tx.begin_bulk_load("evidence") : Result<void>();
   }
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {

@@ -25,7 +25,7 @@ class HouseholdSink final : public RowSink {
     // row can exist before this import, and the file's own duplicates are
     // caught in memory: the per-row look-ups can be skipped.
     fresh_ = *count == 0;
-    return {};
+    return fresh_ ? tx.begin_bulk_load("households") : Result<void>();
   }
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {

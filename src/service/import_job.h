@@ -23,7 +23,8 @@ class RowSink {
   // adding its errors to `report`. An Error return aborts the whole import
   // (engine failure), leaving the store unchanged.
   virtual Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) = 0;
-  // Runs after the last row and before the commit.
+  // Runs after the last row and before the commit (the frame ends a bulk
+  // load begun in start() afterwards).
   virtual Result<void> finish(Transaction& tx, ImportReport& report) {
     (void)tx;
     (void)report;

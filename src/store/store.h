@@ -99,10 +99,25 @@ class Transaction {
   virtual Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) = 0;
 
   // --- judgment (初判) -------------------------------------------------------
+  // Calls `fn` for every household in household_id order with what its
+  // judgment needs: the matched building's facts, every record naming that
+  // building's parcel or the household dated on or before `as_of`, and the
+  // result of the previous judgment. The engine joins; memory stays flat.
+  virtual Result<void> for_each_judge_input(const Date& as_of,
+                                            const std::function<void(JudgeInput&&)>& fn) = 0;
   // household_id → result of the current judgments.
   virtual Result<std::vector<std::pair<std::string, JudgeResult>>> list_judgment_results() = 0;
   virtual Result<void> replace_judgments(const RunRecord& run,
                                          const std::vector<JudgmentRow>& rows) = 0;
+
+  // --- bulk loading ----------------------------------------------------------
+  // For loading many rows into `table` (an import into an empty table, a
+  // full replacement of results): drops its secondary indexes now and
+  // builds them again in end_bulk_load(), which must run before commit().
+  // A rollback restores them with everything else. Unique indexes are
+  // rebuilt too: a duplicate that slipped in fails end_bulk_load().
+  virtual Result<void> begin_bulk_load(std::string_view table) = 0;
+  virtual Result<void> end_bulk_load() = 0;
 
   // --- import journal ------------------------------------------------------
   // Records a finished import; returns its id.

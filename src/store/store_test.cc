@@ -144,6 +144,32 @@ TEST_F(StoreContract, ReopeningKeepsDataAndSchema) {
   EXPECT_EQ(*begin(TxMode::read)->count_households(), 1);
 }
 
+TEST_F(StoreContract, BulkLoadRebuildsIndexesAndTheirConstraints) {
+  auto tx = begin();
+  ASSERT_TRUE(tx->begin_bulk_load("households"));
+  ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+  ASSERT_TRUE(tx->insert_household(sample_household("H2", "11010519491231002X"), kStamp));
+  auto end = tx->end_bulk_load();  // the unique head-ID index cannot be rebuilt
+  ASSERT_FALSE(end);
+  EXPECT_EQ(end.error().code, ErrorCode::conflict);
+}
+
+TEST_F(StoreContract, BulkLoadKeepsIndexesAfterwards) {
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->begin_bulk_load("households"));
+    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(tx->end_bulk_load());
+    ASSERT_TRUE(tx->commit());
+  }
+  auto tx = begin();
+  // The unique index is back: a second head with the same ID is refused.
+  EXPECT_FALSE(tx->insert_household(sample_household("H2", "11010519491231002X"), kStamp));
+  auto owner = tx->household_with_head("11010519491231002X");
+  ASSERT_TRUE(owner);
+  EXPECT_EQ(owner->value_or(""), "H1");
+}
+
 TEST(OpenStore, RejectsUnknownSchemes) {
   EXPECT_EQ(open_store("postgresql://x@y/z").error().code, ErrorCode::invalid);
   EXPECT_EQ(open_store("sqlite:").error().code, ErrorCode::invalid);

@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "store/sqlite/bind_helpers.h"
+#include "store/sqlite/row_readers.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace anju::sqlite {
@@ -61,33 +62,6 @@ Building read_building(const Statement& s) {
   b.bbox = BBox{s.real(17), s.real(18), s.real(19), s.real(20)};
   b.extras = extras_from_json(s.text(21));
   return b;
-}
-
-constexpr const char* kEvidenceColumns =
-    "source, evidence_id, parcel_id, household_id, assessed_on, grade, hazard, method, assessor,"
-    " extra";
-
-void bind_evidence(Statement& s, const Evidence& e) {
-  s.bind(1, enum_key(e.source)).bind(2, e.evidence_id).bind(3, e.parcel_id).bind(4, e.household_id);
-  s.bind(5, e.assessed_on.to_string());
-  bind_enum(s, 6, e.grade);
-  if (e.hazard) s.bind(7, *e.hazard ? 1 : 0); else s.bind_null(7);
-  s.bind(8, enum_key(e.method)).bind(9, e.assessor).bind(10, extras_to_json(e.extras));
-}
-
-Evidence read_evidence(const Statement& s) {
-  Evidence e;
-  e.source = enum_from_db<EvidenceSource>(s.text(0));
-  e.evidence_id = s.text(1);
-  e.parcel_id = s.text(2);
-  e.household_id = s.text(3);
-  e.assessed_on = read_date(s, 4);
-  e.grade = read_enum<Grade>(s, 5);
-  if (!s.is_null(6)) e.hazard = s.integer(6) != 0;
-  e.method = enum_from_db<AssessMethod>(s.text(7));
-  e.assessor = s.text(8);
-  e.extras = extras_from_json(s.text(9));
-  return e;
 }
 
 constexpr const char* kDisasterColumns = "event_id, region_code, occurred_on, kind, description, extra";
@@ -170,21 +144,6 @@ Result<void> SqliteTransaction::for_each_footprint(const std::function<void(Foot
                                  BBox{s.real(4), s.real(5), s.real(6), s.real(7)}});
                   });
 }
-
-namespace {
-
-constexpr const char* kFactsColumns = "parcel_id, floors, built_text, built_from, built_to, structure";
-
-BuildingFacts read_facts(const Statement& s) {
-  BuildingFacts f;
-  f.parcel_id = s.text(0);
-  f.floors = read_int(s, 1);
-  if (!s.is_null(2)) f.built = BuiltYears{read_int(s, 3), read_int(s, 4), s.text(2)};
-  f.structure = read_enum<Structure>(s, 5);
-  return f;
-}
-
-}  // namespace
 
 Result<void> SqliteTransaction::for_each_building_facts(
     const std::function<void(BuildingFacts&&)>& fn) {

@@ -73,6 +73,7 @@ Result<void> SqliteTransaction::replace_matches(const RunRecord& run,
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
   ANJU_TRY(conn_.exec("DELETE FROM matches"));
+  ANJU_TRY(begin_bulk_load("matches"));
   auto& s = conn_.prepare(
       "INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found, shared,"
       " run_id) VALUES (?,?,?,?,?,?,?)");
@@ -83,7 +84,7 @@ Result<void> SqliteTransaction::replace_matches(const RunRecord& run,
     s.bind(6, m.shared ? 1 : 0).bind(7, *run_id);
     ANJU_TRY(s.run());
   }
-  return {};
+  return end_bulk_load();
 }
 
 Result<void> SqliteTransaction::for_each_match(const std::function<void(MatchResult&&)>& fn) {
@@ -116,6 +117,7 @@ Result<void> SqliteTransaction::replace_judgments(const RunRecord& run,
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
   ANJU_TRY(conn_.exec("DELETE FROM judgments"));
+  ANJU_TRY(begin_bulk_load("judgments"));
   auto& s = conn_.prepare(
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
       " previous_result, run_id) VALUES (?,?,?,?,?,?,?,?)");
@@ -130,7 +132,7 @@ Result<void> SqliteTransaction::replace_judgments(const RunRecord& run,
     s.bind(8, *run_id);
     ANJU_TRY(s.run());
   }
-  return {};
+  return end_bulk_load();
 }
 
 }  // namespace anju::sqlite

@@ -1,44 +1,10 @@
 #include "store/sqlite/sqlite_transaction.h"
 
 #include "store/row_codec.h"
+#include "store/sqlite/row_readers.h"
 
 namespace anju::sqlite {
 namespace {
-
-constexpr const char* kHouseholdColumns =
-    "household_id, head_name, head_id_number, members, region_code, address, phone, category,"
-    " monitor_type, source, status, housing, parcel_id, lon, lat, extra";
-
-// Binds the 16 household columns starting at parameter 1.
-void bind_household(Statement& s, const Household& h) {
-  s.bind(1, h.household_id).bind(2, h.head_name).bind(3, h.head_id_number).bind(4, h.members);
-  s.bind(5, h.region_code).bind(6, h.address).bind(7, h.phone).bind(8, enum_key(h.category));
-  if (h.monitor_type) s.bind(9, enum_key(*h.monitor_type)); else s.bind_null(9);
-  if (h.source) s.bind(10, enum_key(*h.source)); else s.bind_null(10);
-  s.bind(11, enum_key(h.status)).bind(12, enum_key(h.housing)).bind(13, h.parcel_id);
-  s.bind(14, h.lon).bind(15, h.lat).bind(16, extras_to_json(h.extras));
-}
-
-Household read_household(const Statement& s) {
-  Household h;
-  h.household_id = s.text(0);
-  h.head_name = s.text(1);
-  h.head_id_number = s.text(2);
-  h.members = static_cast<int>(s.integer(3));
-  h.region_code = s.text(4);
-  h.address = s.text(5);
-  h.phone = s.text(6);
-  h.category = enum_from_db<Category>(s.text(7));
-  if (!s.is_null(8)) h.monitor_type = enum_from_db<MonitorType>(s.text(8));
-  if (!s.is_null(9)) h.source = enum_from_db<RosterSource>(s.text(9));
-  h.status = enum_from_db<HouseholdStatus>(s.text(10));
-  h.housing = enum_from_db<Housing>(s.text(11));
-  h.parcel_id = s.text(12);
-  h.lon = s.optional_real(13);
-  h.lat = s.optional_real(14);
-  h.extras = extras_from_json(s.text(15));
-  return h;
-}
 
 template <class T>
 Stored<T> stored(T value, const Statement& s, int first_meta_col) {
@@ -193,6 +159,26 @@ Result<void> SqliteTransaction::for_each_household(const std::function<void(Hous
   static const std::string sql =
       std::string("SELECT ") + kHouseholdColumns + " FROM households ORDER BY household_id";
   return each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { fn(read_household(s)); });
+}
+
+Result<void> SqliteTransaction::begin_bulk_load(std::string_view table) {
+  // Explicit indexes only (sql IS NOT NULL): primary keys cannot be dropped.
+  auto& s = conn_.prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
+  s.bind(1, table);
+  std::vector<std::pair<std::string, std::string>> found;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { found.emplace_back(r.text(0), r.text(1)); }));
+  for (auto& [name, sql] : found) {
+    ANJU_TRY(conn_.exec("DROP INDEX \"" + name + "\""));
+    deferred_indexes_.push_back(std::move(sql));
+  }
+  return {};
+}
+
+Result<void> SqliteTransaction::end_bulk_load() {
+  for (const std::string& sql : deferred_indexes_) ANJU_TRY(conn_.exec(sql));
+  deferred_indexes_.clear();
+  return {};
 }
 
 Result<long> SqliteTransaction::insert_run(const RunRecord& run) {

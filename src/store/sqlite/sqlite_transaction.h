@@ -66,9 +66,13 @@ class SqliteTransaction final : public Transaction {
   Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) override;
 
   Result<std::vector<std::pair<std::string, JudgeResult>>> list_judgment_results() override;
+  Result<void> for_each_judge_input(const Date& as_of,
+                                    const std::function<void(JudgeInput&&)>& fn) override;
   Result<void> replace_judgments(const RunRecord& run, const std::vector<JudgmentRow>& rows) override;
 
   Result<long> record_import(const ImportRun& run) override;
+  Result<void> begin_bulk_load(std::string_view table) override;
+  Result<void> end_bulk_load() override;
 
  private:
   // After an UPDATE … WHERE version = ?: `conflict` when no row changed
@@ -92,6 +96,7 @@ class SqliteTransaction final : public Transaction {
 
   Connection& conn_;
   std::unique_lock<std::mutex> lock_;
+  std::vector<std::string> deferred_indexes_;  // CREATE statements to run in end_bulk_load
   bool done_ = false;
 };
 

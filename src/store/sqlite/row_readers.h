@@ -1,0 +1,85 @@
+#pragma once
+// Column lists, binders and readers of the SQLite rows that several files
+// use. Readers take the index of their first column, so a joined row can
+// hold several records side by side.
+
+#include "core/building.h"
+#include "core/household.h"
+#include "store/sqlite/bind_helpers.h"
+
+namespace anju::sqlite {
+
+constexpr const char* kHouseholdColumns =
+    "household_id, head_name, head_id_number, members, region_code, address, phone, category,"
+    " monitor_type, source, status, housing, parcel_id, lon, lat, extra";
+
+// Binds the 16 household columns starting at parameter 1.
+inline void bind_household(Statement& s, const Household& h) {
+  s.bind(1, h.household_id).bind(2, h.head_name).bind(3, h.head_id_number).bind(4, h.members);
+  s.bind(5, h.region_code).bind(6, h.address).bind(7, h.phone).bind(8, enum_key(h.category));
+  if (h.monitor_type) s.bind(9, enum_key(*h.monitor_type)); else s.bind_null(9);
+  if (h.source) s.bind(10, enum_key(*h.source)); else s.bind_null(10);
+  s.bind(11, enum_key(h.status)).bind(12, enum_key(h.housing)).bind(13, h.parcel_id);
+  s.bind(14, h.lon).bind(15, h.lat).bind(16, extras_to_json(h.extras));
+}
+
+inline Household read_household(const Statement& s, int c = 0) {
+  Household h;
+  h.household_id = s.text(c + 0);
+  h.head_name = s.text(c + 1);
+  h.head_id_number = s.text(c + 2);
+  h.members = static_cast<int>(s.integer(c + 3));
+  h.region_code = s.text(c + 4);
+  h.address = s.text(c + 5);
+  h.phone = s.text(c + 6);
+  h.category = enum_from_db<Category>(s.text(c + 7));
+  if (!s.is_null(c + 8)) h.monitor_type = enum_from_db<MonitorType>(s.text(c + 8));
+  if (!s.is_null(c + 9)) h.source = enum_from_db<RosterSource>(s.text(c + 9));
+  h.status = enum_from_db<HouseholdStatus>(s.text(c + 10));
+  h.housing = enum_from_db<Housing>(s.text(c + 11));
+  h.parcel_id = s.text(c + 12);
+  h.lon = s.optional_real(c + 13);
+  h.lat = s.optional_real(c + 14);
+  h.extras = extras_from_json(s.text(c + 15));
+  return h;
+}
+
+constexpr const char* kEvidenceColumns =
+    "source, evidence_id, parcel_id, household_id, assessed_on, grade, hazard, method, assessor,"
+    " extra";
+
+inline void bind_evidence(Statement& s, const Evidence& e) {
+  s.bind(1, enum_key(e.source)).bind(2, e.evidence_id).bind(3, e.parcel_id).bind(4, e.household_id);
+  s.bind(5, e.assessed_on.to_string());
+  bind_enum(s, 6, e.grade);
+  if (e.hazard) s.bind(7, *e.hazard ? 1 : 0); else s.bind_null(7);
+  s.bind(8, enum_key(e.method)).bind(9, e.assessor).bind(10, extras_to_json(e.extras));
+}
+
+inline Evidence read_evidence(const Statement& s, int c = 0) {
+  Evidence e;
+  e.source = enum_from_db<EvidenceSource>(s.text(c + 0));
+  e.evidence_id = s.text(c + 1);
+  e.parcel_id = s.text(c + 2);
+  e.household_id = s.text(c + 3);
+  e.assessed_on = read_date(s, c + 4);
+  e.grade = read_enum<Grade>(s, c + 5);
+  if (!s.is_null(c + 6)) e.hazard = s.integer(c + 6) != 0;
+  e.method = enum_from_db<AssessMethod>(s.text(c + 7));
+  e.assessor = s.text(c + 8);
+  e.extras = extras_from_json(s.text(c + 9));
+  return e;
+}
+
+constexpr const char* kFactsColumns = "parcel_id, floors, built_text, built_from, built_to, structure";
+
+inline BuildingFacts read_facts(const Statement& s, int c = 0) {
+  BuildingFacts f;
+  f.parcel_id = s.text(c + 0);
+  f.floors = read_int(s, c + 1);
+  if (!s.is_null(c + 2)) f.built = BuiltYears{read_int(s, c + 3), read_int(s, c + 4), s.text(c + 2)};
+  f.structure = read_enum<Structure>(s, c + 5);
+  return f;
+}
+
+}  // namespace anju::sqlite

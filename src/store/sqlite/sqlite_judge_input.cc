@@ -1,0 +1,103 @@
+// The judgment's input, joined by SQLite: four cursors in household_id
+// order (households; matched building; evidence by the matched parcel;
+// evidence by household; previous judgments) merged in one pass, so memory
+// does not grow with the number of households.
+#include "store/sqlite/row_readers.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace anju::sqlite {
+namespace {
+
+// "a, b" → "t.a, t.b"
+std::string qualify(const char* columns, const char* table) {
+  std::string out, cols(columns);
+  size_t pos = 0;
+  while (pos < cols.size()) {
+    while (pos < cols.size() && (cols[pos] == ' ' || cols[pos] == ',')) ++pos;
+    const size_t end = std::min(cols.find(',', pos), cols.size());
+    if (end > pos) out += (out.empty() ? "" : ", ") + std::string(table) + "." + cols.substr(pos, end - pos);
+    pos = end;
+  }
+  return out;
+}
+
+// A statement stepped alongside the households, keyed by its column 0.
+class Cursor {
+ public:
+  explicit Cursor(Statement& s) : s_(s) {}
+  Result<void> advance() {
+    auto more = s_.step();
+    if (!more) return more.error();
+    done_ = !*more;
+    if (!done_) key_ = s_.text(0);
+    return {};
+  }
+  // True while the current row belongs to `household_id` (rows of smaller
+  // keys, for households that no longer exist, are skipped).
+  Result<bool> at(const std::string& household_id) {
+    while (!done_ && key_ < household_id) ANJU_TRY(advance());
+    return !done_ && key_ == household_id;
+  }
+  const Statement& row() const { return s_; }
+  ~Cursor() { s_.reset(); }
+
+ private:
+  Statement& s_;
+  bool done_ = false;
+  std::string key_;
+};
+
+}  // namespace
+
+Result<void> SqliteTransaction::for_each_judge_input(const Date& as_of,
+                                                     const std::function<void(JudgeInput&&)>& fn) {
+  static const std::string households_sql =
+      std::string("SELECT ") + kHouseholdColumns + " FROM households ORDER BY household_id";
+  static const std::string buildings_sql =
+      "SELECT m.household_id, " + qualify(kFactsColumns, "b") +
+      " FROM matches m JOIN buildings b ON b.parcel_id = m.parcel_id ORDER BY m.household_id";
+  static const std::string by_parcel_sql =
+      "SELECT m.household_id, " + qualify(kEvidenceColumns, "e") +
+      " FROM matches m JOIN evidence e ON e.parcel_id = m.parcel_id"
+      " WHERE e.assessed_on <= ?1 ORDER BY m.household_id";
+  static const std::string by_household_sql =
+      "SELECT household_id, " + std::string(kEvidenceColumns) +
+      " FROM evidence WHERE household_id <> '' AND assessed_on <= ?1 ORDER BY household_id";
+  static const std::string previous_sql =
+      "SELECT household_id, result FROM judgments ORDER BY household_id";
+
+  const std::string cutoff = as_of.to_string();
+  Statement& households = conn_.prepare(households_sql.c_str());
+  Cursor buildings(conn_.prepare(buildings_sql.c_str()));
+  Cursor by_parcel(conn_.prepare(by_parcel_sql.c_str()).bind(1, cutoff));
+  Cursor by_household(conn_.prepare(by_household_sql.c_str()).bind(1, cutoff));
+  Cursor previous(conn_.prepare(previous_sql.c_str()));
+  for (Cursor* c : {&buildings, &by_parcel, &by_household, &previous}) ANJU_TRY(c->advance());
+
+  std::optional<Error> side_error;  // the first failure of a side cursor
+  auto at = [&](Cursor& c, const std::string& id) {
+    if (side_error) return false;
+    auto r = c.at(id);
+    if (!r) side_error = r.error();
+    return r.ok() && *r;
+  };
+  auto step = [&](Cursor& c) {
+    if (auto r = c.advance(); !r && !side_error) side_error = r.error();
+  };
+  ANJU_TRY(each_row(households, [&](const Statement& s) {
+    if (side_error) return;
+    JudgeInput in;
+    in.household = read_household(s);
+    const std::string& id = in.household.household_id;
+    if (at(buildings, id)) in.building = read_facts(buildings.row(), 1);
+    for (; at(by_parcel, id); step(by_parcel)) in.evidence.push_back(read_evidence(by_parcel.row(), 1));
+    for (; at(by_household, id); step(by_household))
+      in.evidence.push_back(read_evidence(by_household.row(), 1));
+    if (at(previous, id)) in.previous = parse_judge_result(previous.row().text(1));
+    fn(std::move(in));
+  }));
+  if (side_error) return *side_error;
+  return {};
+}
+
+}  // namespace anju::sqlite
