@@ -1,56 +1,126 @@
 #include "match/matcher.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace anju {
 namespace {
 
-// Applies the outcome of a rule that found `hits` buildings.
-bool decide(MatchResult& m, MatchOutcome single, const std::vector<uint32_t>& hits,
-            const BuildingTable& b) {
-  if (hits.empty()) return false;
-  if (hits.size() == 1) {
+namespace bgi = boost::geometry::index;
+
+uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+// Households in `sorted` whose key hash is `h`.
+template <class F>
+void for_hash(const std::vector<std::pair<uint64_t, uint32_t>>& sorted, uint64_t h, F&& f) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), std::pair<uint64_t, uint32_t>{h, 0});
+  for (; it != sorted.end() && it->first == h; ++it) f(it->second);
+}
+
+// The parcels of household `i` in `hits` (sorted by household), advancing `pos`.
+std::vector<std::string> take(const std::vector<std::pair<uint32_t, std::string>>& hits, size_t& pos,
+                              uint32_t i) {
+  std::vector<std::string> out;
+  while (pos < hits.size() && hits[pos].first < i) ++pos;
+  for (; pos < hits.size() && hits[pos].first == i; ++pos) out.push_back(hits[pos].second);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Applies the outcome of a rule that found `parcels`; false when none.
+bool settle(MatchResult& m, MatchOutcome single, std::vector<std::string> parcels) {
+  if (parcels.empty()) return false;
+  if (parcels.size() == 1) {
     m.outcome = single;
-    m.parcel_id = b.parcel_id(hits[0]);
+    m.parcel_id = std::move(parcels.front());
   } else {
     m.outcome = MatchOutcome::ambiguous;
-    for (uint32_t i : hits) m.candidates.emplace_back(b.parcel_id(i));
+    m.candidates = std::move(parcels);
   }
   return true;
 }
 
 }  // namespace
 
-void Matcher::add(const Household& h) {
-  MatchResult m;
-  m.household_id = h.household_id;
+uint64_t Matcher::owner_key(std::string_view region, std::string_view name) {
+  return hash_of(region) * 1000003 ^ hash_of(name);
+}
+
+void Matcher::add_household(const Household& h) {
+  const auto i = static_cast<uint32_t>(households_.size());
+  Entry e{h.household_id, h.region_code, h.head_name, h.parcel_id, "", false};
   if (auto it = manual_.find(h.household_id); it != manual_.end()) {
-    m.outcome = MatchOutcome::manual;
-    m.parcel_id = it->second;
-  } else if (!h.parcel_id.empty() && buildings_.find(h.parcel_id) >= 0) {
-    m.outcome = MatchOutcome::by_parcel;
-    m.parcel_id = h.parcel_id;
+    e.manual_parcel = it->second;  // nothing else is needed for this household
   } else {
-    m.parcel_not_found = !h.parcel_id.empty();
-    bool decided = false;
-    if (h.lon && h.lat)
-      decided = decide(m, MatchOutcome::by_location, buildings_.covering(Point(*h.lon, *h.lat)),
-                       buildings_);
-    if (!decided)
-      decided = decide(m, MatchOutcome::by_owner, buildings_.owned_by(h.region_code, h.head_name),
-                       buildings_);
-    if (!decided) m.outcome = MatchOutcome::unmatched;
+    if (!h.parcel_id.empty()) by_parcel_.emplace_back(hash_of(h.parcel_id), i);
+    if (h.lon && h.lat) pending_points_.emplace_back(Point(*h.lon, *h.lat), i);
+    by_owner_.emplace_back(owner_key(h.region_code, h.head_name), i);
   }
-  results_.push_back(std::move(m));
+  households_.push_back(std::move(e));
+}
+
+void Matcher::index() {
+  std::sort(by_parcel_.begin(), by_parcel_.end());
+  std::sort(by_owner_.begin(), by_owner_.end());
+  // The packing constructor (bulk load) builds a better tree much faster.
+  points_ = decltype(points_)(pending_points_.begin(), pending_points_.end());
+  std::vector<std::pair<Point, uint32_t>>().swap(pending_points_);
+}
+
+void Matcher::add_building(const Footprint& b) {
+  for_hash(by_parcel_, hash_of(b.parcel_id), [&](uint32_t i) {
+    if (households_[i].roster_parcel == b.parcel_id) households_[i].roster_parcel_found = true;
+  });
+  if (!b.owner_name.empty()) {
+    for_hash(by_owner_, owner_key(b.region_code, b.owner_name), [&](uint32_t i) {
+      const Entry& e = households_[i];
+      if (e.region_code == b.region_code && e.head_name == b.owner_name)
+        owner_hits_.emplace_back(i, b.parcel_id);
+    });
+  }
+  const Box box(Point(b.bbox.min_lon, b.bbox.min_lat), Point(b.bbox.max_lon, b.bbox.max_lat));
+  std::optional<Result<MultiPolygon>> shape;  // parsed only when a point is near
+  for (auto it = points_.qbegin(bgi::covered_by(box)); it != points_.qend(); ++it) {
+    if (!shape) shape = parse_wkb(b.wkb);
+    if (shape->ok() && covers(shape->value(), it->first)) location_hits_.emplace_back(it->second, b.parcel_id);
+  }
 }
 
 std::vector<MatchResult> Matcher::finish() {
+  auto by_household = [](const auto& a, const auto& b) { return a.first < b.first; };
+  std::stable_sort(location_hits_.begin(), location_hits_.end(), by_household);
+  std::stable_sort(owner_hits_.begin(), owner_hits_.end(), by_household);
+  std::vector<MatchResult> results;
+  results.reserve(households_.size());
+  size_t li = 0, oi = 0;
+  for (uint32_t i = 0; i < households_.size(); ++i) {
+    const Entry& e = households_[i];
+    MatchResult m;
+    m.household_id = e.household_id;
+    std::vector<std::string> located = take(location_hits_, li, i);
+    std::vector<std::string> owned = take(owner_hits_, oi, i);
+    if (!e.manual_parcel.empty()) {
+      m.outcome = MatchOutcome::manual;
+      m.parcel_id = e.manual_parcel;
+    } else if (e.roster_parcel_found) {
+      m.outcome = MatchOutcome::by_parcel;
+      m.parcel_id = e.roster_parcel;
+    } else {
+      m.parcel_not_found = !e.roster_parcel.empty();
+      if (!settle(m, MatchOutcome::by_location, std::move(located)) &&
+          !settle(m, MatchOutcome::by_owner, std::move(owned)))
+        m.outcome = MatchOutcome::unmatched;
+    }
+    results.push_back(std::move(m));
+  }
   std::unordered_map<std::string_view, int> uses;
-  for (const MatchResult& m : results_)
+  for (const MatchResult& m : results)
     if (!m.parcel_id.empty()) ++uses[m.parcel_id];
-  for (MatchResult& m : results_)
+  for (MatchResult& m : results)
     if (!m.parcel_id.empty() && uses[m.parcel_id] > 1) m.shared = true;
-  return std::move(results_);
+  std::vector<Entry>().swap(households_);
+  return results;
 }
 
 }  // namespace anju

@@ -1,35 +1,64 @@
 #pragma once
-// Person–house matching (人房对应, DOMAIN.md §6): for each household the
-// first rule that applies wins — manual choice, roster parcel id, dwelling
-// point inside exactly one footprint, exactly one building of the village
-// with the head as owner — else unmatched. Then buildings matched by several
-// households are marked shared.
+// Person–house matching (人房对应, DOMAIN.md §6). Households are held in
+// memory (points in an R-tree, roster parcel ids and owner keys in sorted
+// hash tables); buildings are streamed past them once, so a province's
+// millions of footprints never need to fit in memory at the same time.
+//
+// Use: add_household() for every household, index(), add_building() for
+// every building, finish(). For each household the first rule that applies
+// wins — manual choice, roster parcel id, dwelling point inside exactly one
+// footprint (edges count), exactly one building of its village whose owner is
+// the head — else unmatched; then buildings matched by several households
+// are marked shared.
 
+#include <boost/geometry/index/rtree.hpp>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "core/building.h"
+#include "core/geometry.h"
 #include "core/household.h"
 #include "core/match_types.h"
-#include "match/building_table.h"
 
 namespace anju {
 
 class Matcher {
  public:
-  // `manual`: household_id → parcel_id chosen by a user.
-  Matcher(const BuildingTable& buildings, std::unordered_map<std::string, std::string> manual)
-      : buildings_(buildings), manual_(std::move(manual)) {}
+  // `manual`: household_id → parcel_id chosen by a user (选择图斑).
+  explicit Matcher(std::unordered_map<std::string, std::string> manual)
+      : manual_(std::move(manual)) {}
 
-  // Matches one household (call for every household, then finish()).
-  void add(const Household& h);
-  // Marks shared buildings and hands over the results, in the order added.
+  void add_household(const Household& h);
+  void index();
+  void add_building(const Footprint& b);
+  // The results, in the order the households were added.
   std::vector<MatchResult> finish();
 
  private:
-  const BuildingTable& buildings_;
+  struct Entry {
+    std::string household_id;
+    std::string region_code;
+    std::string head_name;
+    std::string roster_parcel;
+    std::string manual_parcel;
+    bool roster_parcel_found = false;
+  };
+  using Hits = std::vector<std::pair<uint32_t, std::string>>;  // (household, parcel)
+
+  static uint64_t owner_key(std::string_view region, std::string_view name);
+
   std::unordered_map<std::string, std::string> manual_;
-  std::vector<MatchResult> results_;
+  std::vector<Entry> households_;
+  std::vector<std::pair<Point, uint32_t>> pending_points_;  // consumed by index()
+  boost::geometry::index::rtree<std::pair<Point, uint32_t>, boost::geometry::index::rstar<16>> points_;
+  std::vector<std::pair<uint64_t, uint32_t>> by_parcel_;  // (hash of roster parcel, household)
+  std::vector<std::pair<uint64_t, uint32_t>> by_owner_;   // (hash of village + head, household)
+  Hits location_hits_;
+  Hits owner_hits_;
 };
 
 }  // namespace anju

@@ -5,77 +5,70 @@
 namespace anju {
 namespace {
 
-// A 0.001° square with its south-west corner at (x, y).
-std::string square(double x, double y) {
+// A 0.001° square footprint with its south-west corner at (x, y).
+Footprint square(const std::string& parcel, const std::string& region, const std::string& owner,
+                 double x, double y) {
   Polygon p;
   p.outer() = {{x, y}, {x + 0.001, y}, {x + 0.001, y + 0.001}, {x, y + 0.001}, {x, y}};
-  return to_wkb(MultiPolygon{p});
+  return Footprint{parcel, region, owner, to_wkb(MultiPolygon{p}), BBox{x, y, x + 0.001, y + 0.001}};
 }
 
-Box box(double x, double y) { return Box(Point(x, y), Point(x + 0.001, y + 0.001)); }
+Household hh(const std::string& id, const std::string& name, const std::string& region = "V1") {
+  Household h;
+  h.household_id = id;
+  h.head_name = name;
+  h.region_code = region;
+  return h;
+}
 
-class MatcherTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    table_.add("A", "V1", "张三", square(108.0, 31.0), box(108.0, 31.0));
-    table_.add("B", "V1", "李四", square(108.01, 31.0), box(108.01, 31.0));
-    table_.add("B2", "V1", "李四", square(108.02, 31.0), box(108.02, 31.0));
-    table_.add("C", "V2", "张三", square(108.03, 31.0), box(108.03, 31.0));
-    table_.build();
-  }
-  Household hh(const std::string& id, const std::string& name, const std::string& region = "V1") {
-    Household h;
-    h.household_id = id;
-    h.head_name = name;
-    h.region_code = region;
-    return h;
-  }
-  BuildingTable table_;
-};
+std::vector<MatchResult> run(Matcher& m, const std::vector<Household>& households) {
+  for (const auto& h : households) m.add_household(h);
+  m.index();
+  for (const Footprint& b : {square("A", "V1", "张三", 108.0, 31.0), square("B", "V1", "李四", 108.01, 31.0),
+                             square("B2", "V1", "李四", 108.02, 31.0), square("C", "V2", "张三", 108.03, 31.0)})
+    m.add_building(b);
+  return m.finish();
+}
 
-TEST_F(MatcherTest, RulesInOrderAndSharedBuildings) {
-  Matcher m(table_, {{"H1", "B"}});
+TEST(Matcher, RulesInOrderAndSharedBuildings) {
+  Matcher m(std::unordered_map<std::string, std::string>{{"H1", "B"}});
   Household manual = hh("H1", "张三");
   manual.parcel_id = "A";  // the manual choice wins over the roster's parcel
-  m.add(manual);
   Household located = hh("H2", "王五");
   located.parcel_id = "missing";
   located.lon = 108.0005;
   located.lat = 31.0005;
-  m.add(located);
-  m.add(hh("H3", "张三"));            // owner 张三 in V1: only A
-  m.add(hh("H4", "李四"));            // two buildings of 李四 in V1
-  m.add(hh("H5", "赵六"));            // nothing
   Household by_parcel = hh("H6", "某");
   by_parcel.parcel_id = "C";
-  m.add(by_parcel);
-  auto r = m.finish();
-  ASSERT_EQ(r.size(), 6u);
+  Household edge = hh("H7", "某某");
+  edge.lon = 108.01;  // on B's west edge
+  edge.lat = 31.0005;
+  auto r = run(m, {manual, located, hh("H3", "张三"), hh("H4", "李四"), hh("H5", "赵六"), by_parcel, edge});
+  ASSERT_EQ(r.size(), 7u);
   EXPECT_EQ(r[0].outcome, MatchOutcome::manual);
   EXPECT_EQ(r[0].parcel_id, "B");
   EXPECT_EQ(r[1].outcome, MatchOutcome::by_location);
   EXPECT_TRUE(r[1].parcel_not_found);
   EXPECT_EQ(r[1].parcel_id, "A");
-  EXPECT_EQ(r[2].outcome, MatchOutcome::by_owner);
+  EXPECT_EQ(r[2].outcome, MatchOutcome::by_owner);  // 张三 owns A in V1 (C is in V2)
   EXPECT_EQ(r[2].parcel_id, "A");
   EXPECT_EQ(r[3].outcome, MatchOutcome::ambiguous);
   EXPECT_EQ(r[3].candidates, (std::vector<std::string>{"B", "B2"}));
   EXPECT_EQ(r[4].outcome, MatchOutcome::unmatched);
   EXPECT_EQ(r[5].outcome, MatchOutcome::by_parcel);
-  // A is matched by H2 and H3: both shared; B only by H1.
-  EXPECT_TRUE(r[1].shared);
-  EXPECT_TRUE(r[2].shared);
-  EXPECT_FALSE(r[0].shared);
+  EXPECT_EQ(r[6].outcome, MatchOutcome::by_location);
+  EXPECT_EQ(r[6].parcel_id, "B");
+  // A is matched by H2 and H3, B by H1 and H7: shared; C only by H6.
+  EXPECT_TRUE(r[1].shared && r[2].shared && r[0].shared && r[6].shared);
   EXPECT_FALSE(r[5].shared);
 }
 
-TEST_F(MatcherTest, PointOutsideEveryFootprintFallsBackToOwner) {
-  Matcher m(table_, {});
+TEST(Matcher, PointOutsideEveryFootprintFallsBackToOwner) {
+  Matcher m(std::unordered_map<std::string, std::string>{});
   Household h = hh("H1", "张三");
   h.lon = 108.5;
   h.lat = 31.5;
-  m.add(h);
-  auto r = m.finish();
+  auto r = run(m, {h});
   EXPECT_EQ(r[0].outcome, MatchOutcome::by_owner);
 }
 

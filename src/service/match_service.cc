@@ -9,16 +9,12 @@ Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clo
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  BuildingTable table;
-  ANJU_TRY(tx.for_each_footprint([&](Footprint&& b) {
-    table.add(b.parcel_id, b.region_code, b.owner_name, b.wkb,
-              Box(Point(b.bbox.min_lon, b.bbox.min_lat), Point(b.bbox.max_lon, b.bbox.max_lat)));
-  }));
-  table.build();
   auto manual = tx.list_manual_matches();
   if (!manual) return manual.error();
-  Matcher matcher(table, std::unordered_map<std::string, std::string>(manual->begin(), manual->end()));
-  ANJU_TRY(tx.for_each_household([&](Household&& h) { matcher.add(h); }));
+  Matcher matcher(std::unordered_map<std::string, std::string>(manual->begin(), manual->end()));
+  ANJU_TRY(tx.for_each_household([&](Household&& h) { matcher.add_household(h); }));
+  matcher.index();
+  ANJU_TRY(tx.for_each_footprint([&](Footprint&& b) { matcher.add_building(b); }));
   std::vector<MatchResult> results = matcher.finish();
 
   MatchSummary summary;

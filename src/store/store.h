@@ -72,7 +72,8 @@ class Transaction {
   virtual Result<void> insert_evidence(const Evidence& e, const WriteStamp& stamp) = 0;
   virtual Result<void> update_evidence(const Evidence& e, long expected_version,
                                        const WriteStamp& stamp) = 0;
-  virtual Result<long> count_evidence(EvidenceSource source) = 0;
+  // Records of one source, or of all sources with nullopt.
+  virtual Result<long> count_evidence(std::optional<EvidenceSource> source) = 0;
   virtual Result<void> for_each_evidence(const std::function<void(Evidence&&)>& fn) = 0;
 
   // --- disasters -----------------------------------------------------------

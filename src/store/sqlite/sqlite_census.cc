@@ -196,10 +196,10 @@ Result<void> SqliteTransaction::update_evidence(const Evidence& e, long expected
   return make_error(ErrorCode::conflict, "评估记录已被他人修改，请刷新后重试：" + e.evidence_id);
 }
 
-Result<long> SqliteTransaction::count_evidence(EvidenceSource source) {
+Result<long> SqliteTransaction::count_evidence(std::optional<EvidenceSource> source) {
   long n = 0;
-  auto& s = conn_.prepare("SELECT count(*) FROM evidence WHERE source = ?");
-  s.bind(1, enum_key(source));
+  auto& s = conn_.prepare("SELECT count(*) FROM evidence WHERE ?1 IS NULL OR source = ?1");
+  bind_enum(s, 1, source);
   ANJU_TRY(each_row(s, [&](const Statement& r) { n = r.integer(0); }));
   return n;
 }

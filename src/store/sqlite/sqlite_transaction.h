@@ -46,7 +46,7 @@ class SqliteTransaction final : public Transaction {
   Result<void> insert_evidence(const Evidence& e, const WriteStamp& stamp) override;
   Result<void> update_evidence(const Evidence& e, long expected_version,
                                const WriteStamp& stamp) override;
-  Result<long> count_evidence(EvidenceSource source) override;
+  Result<long> count_evidence(std::optional<EvidenceSource> source) override;
   Result<void> for_each_evidence(const std::function<void(Evidence&&)>& fn) override;
 
   Result<std::optional<Stored<Disaster>>> find_disaster(std::string_view event_id) override;
