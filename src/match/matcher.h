@@ -49,14 +49,24 @@ class Matcher {
   };
   using Hits = std::vector<std::pair<uint32_t, std::string>>;  // (household, parcel)
 
+  // Households by a 64-bit key hash: sorted, with a directory by top bits.
+  struct KeyTable {
+    std::vector<std::pair<uint64_t, uint32_t>> entries;  // (hash, household)
+    std::vector<uint32_t> directory;
+    int bits = 1;
+    void build();
+    template <class F>
+    void for_each(uint64_t h, F&& f) const;
+  };
+
   static uint64_t owner_key(std::string_view region, std::string_view name);
 
   std::unordered_map<std::string, std::string> manual_;
   std::vector<Entry> households_;
   std::vector<std::pair<Point, uint32_t>> pending_points_;  // consumed by index()
   boost::geometry::index::rtree<std::pair<Point, uint32_t>, boost::geometry::index::rstar<16>> points_;
-  std::vector<std::pair<uint64_t, uint32_t>> by_parcel_;  // (hash of roster parcel, household)
-  std::vector<std::pair<uint64_t, uint32_t>> by_owner_;   // (hash of village + head, household)
+  KeyTable by_parcel_;  // roster parcel ids
+  KeyTable by_owner_;   // village + head name
   Hits location_hits_;
   Hits owner_hits_;
 };
