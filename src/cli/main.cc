@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   add_demo_command(app, ctx);
   add_migrate_command(app, ctx);
   add_census_commands(app, ctx);
+  add_campaign_command(app, ctx);
 
   try {
     app.parse(argc, argv);

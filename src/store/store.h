@@ -85,6 +85,8 @@ class Transaction {
 
   // --- campaign ------------------------------------------------------------
   virtual Result<Campaign> get_campaign() = 0;
+  // Fails with `conflict` when the stored version is not campaign.version.
+  virtual Result<void> update_campaign(const Campaign& campaign, const WriteStamp& stamp) = 0;
 
   // --- matching (人房对应) ---------------------------------------------------
   // 选择图斑: sets or replaces the household's manual choice.

@@ -44,6 +44,23 @@ Result<Campaign> SqliteTransaction::get_campaign() {
   return *out;
 }
 
+Result<void> SqliteTransaction::update_campaign(const Campaign& c, const WriteStamp& stamp) {
+  std::vector<std::string> structures;
+  for (Structure s : c.settings.aging_structures) structures.emplace_back(enum_key(s));
+  auto& s = conn_.prepare(
+      "UPDATE campaigns SET name = ?1, window_start = ?2, window_end = ?3, as_of = ?4, cutoff = ?5,"
+      " aging_year = ?6, aging_age_years = ?7, aging_structures = ?8, version = version + 1,"
+      " updated_at = ?9, updated_by = ?10 WHERE id = 1 AND version = ?11");
+  s.bind(1, c.name).bind(2, c.window_start.to_string()).bind(3, c.window_end.to_string());
+  if (c.as_of) s.bind(4, c.as_of->to_string()); else s.bind_null(4);
+  s.bind(5, c.settings.cutoff.to_string()).bind(6, c.settings.aging_year);
+  s.bind(7, c.settings.aging_age_years).bind(8, strings_json(structures));
+  s.bind(9, stamp.at).bind(10, stamp.actor).bind(11, c.version);
+  ANJU_TRY(s.run());
+  if (conn_.changes() == 1) return {};
+  return make_error(ErrorCode::conflict, "工作设置已被他人修改，请刷新后重试");
+}
+
 Result<void> SqliteTransaction::set_manual_match(std::string_view household_id,
                                                  std::string_view parcel_id,
                                                  const WriteStamp& stamp) {

@@ -56,6 +56,7 @@ class SqliteTransaction final : public Transaction {
   Result<std::vector<Disaster>> list_disasters() override;
 
   Result<Campaign> get_campaign() override;
+  Result<void> update_campaign(const Campaign& campaign, const WriteStamp& stamp) override;
 
   Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
                                 const WriteStamp& stamp) override;
