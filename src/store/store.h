@@ -60,10 +60,8 @@ class Transaction {
   virtual Result<void> update_building(const Building& b, long expected_version,
                                        const WriteStamp& stamp) = 0;
   virtual Result<long> count_buildings() = 0;
-  virtual Result<void> for_each_building(const std::function<void(Building&&)>& fn) = 0;
-  // Lighter reads of every building, for matching and judgment.
+  // Footprints of every building (matching); one building's facts (checks).
   virtual Result<void> for_each_footprint(const std::function<void(Footprint&&)>& fn) = 0;
-  virtual Result<void> for_each_building_facts(const std::function<void(BuildingFacts&&)>& fn) = 0;
   virtual Result<std::optional<BuildingFacts>> find_building_facts(std::string_view parcel_id) = 0;
 
   // --- evidence (assessments) ------------------------------------------------
@@ -74,7 +72,6 @@ class Transaction {
                                        const WriteStamp& stamp) = 0;
   // Records of one source, or of all sources with nullopt.
   virtual Result<long> count_evidence(std::optional<EvidenceSource> source) = 0;
-  virtual Result<void> for_each_evidence(const std::function<void(Evidence&&)>& fn) = 0;
 
   // --- disasters -----------------------------------------------------------
   virtual Result<std::optional<Stored<Disaster>>> find_disaster(std::string_view event_id) = 0;
@@ -108,8 +105,6 @@ class Transaction {
   // result of the previous judgment. The engine joins; memory stays flat.
   virtual Result<void> for_each_judge_input(const Date& as_of,
                                             const std::function<void(JudgeInput&&)>& fn) = 0;
-  // household_id → result of the current judgments.
-  virtual Result<std::vector<std::pair<std::string, JudgeResult>>> list_judgment_results() = 0;
   virtual Result<void> replace_judgments(const RunRecord& run,
                                          const std::vector<JudgmentRow>& rows) = 0;
 

@@ -130,12 +130,6 @@ Result<long> SqliteTransaction::count_buildings() {
   return n;
 }
 
-Result<void> SqliteTransaction::for_each_building(const std::function<void(Building&&)>& fn) {
-  static const std::string sql =
-      std::string("SELECT ") + kBuildingColumns + " FROM buildings ORDER BY parcel_id";
-  return each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { fn(read_building(s)); });
-}
-
 Result<void> SqliteTransaction::for_each_footprint(const std::function<void(Footprint&&)>& fn) {
   return each_row(conn_.prepare("SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat,"
                                 " max_lon, max_lat FROM buildings"),
@@ -143,12 +137,6 @@ Result<void> SqliteTransaction::for_each_footprint(const std::function<void(Foot
                     fn(Footprint{s.text(0), s.text(1), s.text(2), s.blob(3),
                                  BBox{s.real(4), s.real(5), s.real(6), s.real(7)}});
                   });
-}
-
-Result<void> SqliteTransaction::for_each_building_facts(
-    const std::function<void(BuildingFacts&&)>& fn) {
-  static const std::string sql = std::string("SELECT ") + kFactsColumns + " FROM buildings";
-  return each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { fn(read_facts(s)); });
 }
 
 Result<std::optional<BuildingFacts>> SqliteTransaction::find_building_facts(
@@ -202,11 +190,6 @@ Result<long> SqliteTransaction::count_evidence(std::optional<EvidenceSource> sou
   bind_enum(s, 1, source);
   ANJU_TRY(each_row(s, [&](const Statement& r) { n = r.integer(0); }));
   return n;
-}
-
-Result<void> SqliteTransaction::for_each_evidence(const std::function<void(Evidence&&)>& fn) {
-  static const std::string sql = std::string("SELECT ") + kEvidenceColumns + " FROM evidence";
-  return each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { fn(read_evidence(s)); });
 }
 
 Result<std::optional<Stored<Disaster>>> SqliteTransaction::find_disaster(std::string_view event_id) {

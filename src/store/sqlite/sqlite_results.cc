@@ -120,15 +120,6 @@ Result<void> SqliteTransaction::for_each_match(const std::function<void(MatchRes
       });
 }
 
-Result<std::vector<std::pair<std::string, JudgeResult>>> SqliteTransaction::list_judgment_results() {
-  std::vector<std::pair<std::string, JudgeResult>> out;
-  ANJU_TRY(each_row(conn_.prepare("SELECT household_id, result FROM judgments"),
-                    [&](const Statement& s) {
-                      if (auto r = parse_judge_result(s.text(1))) out.emplace_back(s.text(0), *r);
-                    }));
-  return out;
-}
-
 Result<void> SqliteTransaction::replace_judgments(const RunRecord& run,
                                                   const std::vector<JudgmentRow>& rows) {
   auto run_id = insert_run(run);

@@ -36,9 +36,7 @@ class SqliteTransaction final : public Transaction {
   Result<void> update_building(const Building& b, long expected_version,
                                const WriteStamp& stamp) override;
   Result<long> count_buildings() override;
-  Result<void> for_each_building(const std::function<void(Building&&)>& fn) override;
   Result<void> for_each_footprint(const std::function<void(Footprint&&)>& fn) override;
-  Result<void> for_each_building_facts(const std::function<void(BuildingFacts&&)>& fn) override;
   Result<std::optional<BuildingFacts>> find_building_facts(std::string_view parcel_id) override;
 
   Result<std::optional<Stored<Evidence>>> find_evidence(EvidenceSource source,
@@ -47,7 +45,6 @@ class SqliteTransaction final : public Transaction {
   Result<void> update_evidence(const Evidence& e, long expected_version,
                                const WriteStamp& stamp) override;
   Result<long> count_evidence(std::optional<EvidenceSource> source) override;
-  Result<void> for_each_evidence(const std::function<void(Evidence&&)>& fn) override;
 
   Result<std::optional<Stored<Disaster>>> find_disaster(std::string_view event_id) override;
   Result<void> insert_disaster(const Disaster& d, const WriteStamp& stamp) override;
@@ -66,7 +63,6 @@ class SqliteTransaction final : public Transaction {
                                const std::vector<MatchResult>& results) override;
   Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) override;
 
-  Result<std::vector<std::pair<std::string, JudgeResult>>> list_judgment_results() override;
   Result<void> for_each_judge_input(const Date& as_of,
                                     const std::function<void(JudgeInput&&)>& fn) override;
   Result<void> replace_judgments(const RunRecord& run, const std::vector<JudgmentRow>& rows) override;
