@@ -8,14 +8,6 @@
 namespace anju {
 namespace {
 
-template <class T>
-Parsed<T> finish(RowChecker& c, T value) {
-  Parsed<T> out;
-  if (!c.has_errors()) out.value = std::move(value);
-  out.errors = c.take_errors();
-  return out;
-}
-
 void check_region(RowChecker& c, const char* key, std::string& out) {
   if (auto v = c.required(key, "区划代码")) {
     if (!is_region_code(*v)) c.fail(key, "区划代码应为12位数字");
@@ -76,15 +68,10 @@ std::optional<Date> parse_date_cell(std::string_view text) {
 Parsed<Building> parse_building(const ImportRow& row, const Date& today) {
   RowChecker c(row);
   Building b;
-  if (auto v = c.required("parcel_id", "图斑编号")) {
-    c.check_length("parcel_id", "图斑编号", *v, 64);
-    b.parcel_id = *v;
-  }
+  b.parcel_id = c.required_text("parcel_id", "图斑编号", 64);
   check_region(c, "region_code", b.region_code);
-  b.address = c.get("address");
-  c.check_length("address", "地址", b.address, 200);
-  b.owner_name = c.get("owner_name");
-  c.check_length("owner_name", "户主姓名", b.owner_name, 30);
+  b.address = c.optional_text("address", "地址", 200);
+  b.owner_name = c.optional_text("owner_name", "户主姓名", 30);
   if (auto v = c.get("floors"); !v.empty()) {
     auto n = parse_integer(v);
     if (!n || *n < 1 || *n > 50) c.fail("floors", "建筑层数应为1-50之间的整数");
@@ -118,10 +105,7 @@ Parsed<Evidence> parse_evidence(const ImportRow& row, EvidenceSource source, con
   RowChecker c(row);
   Evidence e;
   e.source = source;
-  if (auto v = c.required("evidence_id", "记录编号")) {
-    c.check_length("evidence_id", "记录编号", *v, 64);
-    e.evidence_id = *v;
-  }
+  e.evidence_id = c.required_text("evidence_id", "记录编号", 64);
   e.parcel_id = c.get("parcel_id");
   e.household_id = c.get("household_id");
   if (e.parcel_id.empty() && e.household_id.empty())
@@ -134,8 +118,7 @@ Parsed<Evidence> parse_evidence(const ImportRow& row, EvidenceSource source, con
   }
   e.method = c.parse_enum<AssessMethod>("method", "评估方式", c.get("method"))
                  .value_or(default_method(source));
-  e.assessor = c.get("assessor");
-  c.check_length("assessor", "评估单位", e.assessor, 100);
+  e.assessor = c.optional_text("assessor", "评估单位", 100);
   e.extras = row.extras;
   return finish(c, std::move(e));
 }
@@ -143,16 +126,12 @@ Parsed<Evidence> parse_evidence(const ImportRow& row, EvidenceSource source, con
 Parsed<Disaster> parse_disaster(const ImportRow& row, const Date& today) {
   RowChecker c(row);
   Disaster d;
-  if (auto v = c.required("event_id", "事件编号")) {
-    c.check_length("event_id", "事件编号", *v, 64);
-    d.event_id = *v;
-  }
+  d.event_id = c.required_text("event_id", "事件编号", 64);
   check_region(c, "region_code", d.region_code);
   if (auto date = check_date(c, "occurred_on", "发生日期", today)) d.occurred_on = *date;
   if (auto v = c.required("kind", "类型"))
     d.kind = c.parse_enum<DisasterKind>("kind", "类型", *v).value_or(DisasterKind::other);
-  d.description = c.get("description");
-  c.check_length("description", "描述", d.description, 500);
+  d.description = c.optional_text("description", "描述", 500);
   d.extras = row.extras;
   return finish(c, std::move(d));
 }

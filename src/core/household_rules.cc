@@ -76,14 +76,8 @@ bool is_phone_number(std::string_view t) {
 Parsed<Household> parse_household(const ImportRow& row, const Date& today) {
   RowChecker c(row);
   Household h;
-  if (auto v = c.required("household_id", "户编号")) {
-    c.check_length("household_id", "户编号", *v, 32);
-    h.household_id = *v;
-  }
-  if (auto v = c.required("head_name", "户主姓名")) {
-    c.check_length("head_name", "户主姓名", *v, 30);
-    h.head_name = *v;
-  }
+  h.household_id = c.required_text("household_id", "户编号", 32);
+  h.head_name = c.required_text("head_name", "户主姓名", 30);
   if (auto v = c.required("head_id_number", "户主身份证号")) {
     auto id = validate_id_number(*v, today);
     if (id) h.head_id_number = *id;
@@ -100,8 +94,7 @@ Parsed<Household> parse_household(const ImportRow& row, const Date& today) {
       c.fail("region_code", "区划代码应为村级（12位代码最后3位不全为0）");
     h.region_code = *v;
   }
-  h.address = c.get("address");
-  c.check_length("address", "详细地址", h.address, 200);
+  h.address = c.optional_text("address", "详细地址", 200);
   h.phone = c.get("phone");
   if (!h.phone.empty() && !is_phone_number(h.phone))
     c.fail("phone", "联系电话应为11位手机号或带区号的固定电话，如023-12345678");
@@ -111,15 +104,10 @@ Parsed<Household> parse_household(const ImportRow& row, const Date& today) {
                  .value_or(HouseholdStatus::normal);
   h.housing =
       c.parse_enum<Housing>("housing", "现住房情况", c.get("housing")).value_or(Housing::own_rural);
-  h.parcel_id = c.get("parcel_id");
-  c.check_length("parcel_id", "图斑编号", h.parcel_id, 64);
+  h.parcel_id = c.optional_text("parcel_id", "图斑编号", 64);
   check_coordinates(c, h);
   h.extras = row.extras;
-
-  Parsed<Household> out;
-  if (!c.has_errors()) out.value = std::move(h);
-  out.errors = c.take_errors();
-  return out;
+  return finish(c, std::move(h));
 }
 
 Parsed<Region> parse_region(const ImportRow& row) {
@@ -129,14 +117,8 @@ Parsed<Region> parse_region(const ImportRow& row) {
     if (!is_region_code(*v)) c.fail("code", "区划代码应为12位数字，且前2位（省级）不为00");
     r.code = *v;
   }
-  if (auto v = c.required("name", "名称")) {
-    c.check_length("name", "名称", *v, 50);
-    r.name = *v;
-  }
-  Parsed<Region> out;
-  if (!c.has_errors()) out.value = std::move(r);
-  out.errors = c.take_errors();
-  return out;
+  r.name = c.required_text("name", "名称", 50);
+  return finish(c, std::move(r));
 }
 
 }  // namespace anju

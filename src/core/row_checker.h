@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/enums.h"
+#include "core/household_rules.h"
 #include "core/import_row.h"
 #include "core/text.h"
 
@@ -37,6 +38,22 @@ class RowChecker {
     return v;
   }
 
+  // A required text cell of at most `max_chars` characters ("" after
+  // reporting it missing).
+  std::string required_text(const char* key, const char* name, size_t max_chars) {
+    auto v = required(key, name);
+    if (!v) return {};
+    check_length(key, name, *v, max_chars);
+    return std::string(*v);
+  }
+
+  // An optional text cell of at most `max_chars` characters.
+  std::string optional_text(const char* key, const char* name, size_t max_chars) {
+    std::string v(get(key));
+    check_length(key, name, v, max_chars);
+    return v;
+  }
+
   // Text of 1..max_chars characters (when present).
   void check_length(const char* key, const char* name, std::string_view v, size_t max_chars) {
     if (utf8_length(v) > max_chars)
@@ -58,6 +75,15 @@ class RowChecker {
   const ImportRow& row_;
   std::vector<FieldError> errors_;
 };
+
+// The row's outcome: the value when no cell failed, and the errors.
+template <class T>
+Parsed<T> finish(RowChecker& c, T value) {
+  Parsed<T> out;
+  if (!c.has_errors()) out.value = std::move(value);
+  out.errors = c.take_errors();
+  return out;
+}
 
 // An integer cell; Excel's numeric cells may read as "3.0".
 inline std::optional<long> parse_integer(std::string_view v) {
