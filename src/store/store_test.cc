@@ -170,6 +170,26 @@ TEST_F(StoreContract, BulkLoadKeepsIndexesAfterwards) {
   EXPECT_EQ(owner->value_or(""), "H1");
 }
 
+TEST_F(StoreContract, EvidenceUpdateTellsMissingFromStale) {
+  Evidence e;
+  e.source = EvidenceSource::census;
+  e.evidence_id = "PC-1";
+  e.parcel_id = "P1";
+  e.assessed_on = {2021, 6, 15};
+  e.grade = Grade::B;
+  auto tx = begin();
+  // Nothing stored yet: not_found (a first version said conflict).
+  EXPECT_EQ(tx->update_evidence(e, 1, kStamp).error().code, ErrorCode::not_found);
+  ASSERT_TRUE(tx->insert_evidence(e, kStamp));
+  e.grade = Grade::C;
+  ASSERT_TRUE(tx->update_evidence(e, 1, kStamp));
+  EXPECT_EQ(tx->update_evidence(e, 1, kStamp).error().code, ErrorCode::conflict);
+  auto stored = tx->find_evidence(EvidenceSource::census, "PC-1");
+  ASSERT_TRUE(stored && *stored);
+  EXPECT_EQ((*stored)->value.grade, Grade::C);
+  EXPECT_EQ((*stored)->version, 2);
+}
+
 TEST(OpenStore, RejectsUnknownSchemes) {
   EXPECT_EQ(open_store("postgresql://x@y/z").error().code, ErrorCode::invalid);
   EXPECT_EQ(open_store("sqlite:").error().code, ErrorCode::invalid);

@@ -3,7 +3,10 @@
 
 #include <optional>
 
+#include <string>
+
 #include "core/date.h"
+#include "core/household.h"
 #include "store/row_codec.h"
 #include "store/sqlite/sqlite_db.h"
 
@@ -24,6 +27,15 @@ std::optional<E> read_enum(const Statement& s, int col) {
 inline std::optional<int> read_int(const Statement& s, int col) {
   if (s.is_null(col)) return std::nullopt;
   return static_cast<int>(s.integer(col));
+}
+
+// "INSERT INTO table(columns, created_at, updated_at, updated_by) VALUES (?,…)"
+// for a table whose rows carry the write stamp (DESIGN.md §3.3).
+std::string stamped_insert_sql(const char* table, const char* columns);
+
+// Binds the stamp of a fresh row after its `n` data parameters.
+inline void bind_insert_stamp(Statement& s, int n, const WriteStamp& stamp) {
+  s.bind(n + 1, stamp.at).bind(n + 2, stamp.at).bind(n + 3, stamp.actor);
 }
 
 // Dates are stored as "YYYY-MM-DD" text; a malformed one is a broken invariant.

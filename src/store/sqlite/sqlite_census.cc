@@ -1,4 +1,5 @@
 // Buildings, evidence and disasters on SQLite.
+#include <algorithm>
 #include <stdexcept>
 
 #include "store/sqlite/bind_helpers.h"
@@ -6,6 +7,15 @@
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace anju::sqlite {
+
+std::string stamped_insert_sql(const char* table, const char* columns) {
+  const std::string cols(columns);
+  const long n = std::count(cols.begin(), cols.end(), ',') + 1 + 3;
+  std::string marks;
+  for (long i = 0; i < n; ++i) marks += i ? ",?" : "?";
+  return std::string("INSERT INTO ") + table + "(" + cols + ", created_at, updated_at, updated_by)" +
+         " VALUES (" + marks + ")";
+}
 
 Date read_date(const Statement& s, int col) {
   auto d = parse_date(s.text(col));
@@ -78,12 +88,6 @@ Stored<T> stored_at(T value, const Statement& s, int col) {
 }
 
 // "?, ?, … ?" with n marks.
-std::string marks(int n) {
-  std::string out;
-  for (int i = 0; i < n; ++i) out += i ? ",?" : "?";
-  return out;
-}
-
 }  // namespace
 
 Result<std::optional<Stored<Building>>> SqliteTransaction::find_building(std::string_view parcel_id) {
@@ -98,12 +102,10 @@ Result<std::optional<Stored<Building>>> SqliteTransaction::find_building(std::st
 }
 
 Result<void> SqliteTransaction::insert_building(const Building& b, const WriteStamp& stamp) {
-  static const std::string sql = std::string("INSERT INTO buildings(") + kBuildingColumns +
-                                 ", created_at, updated_at, updated_by) VALUES (" +
-                                 marks(kBuildingCount + 3) + ")";
+  static const std::string sql = stamped_insert_sql("buildings", kBuildingColumns);
   auto& s = conn_.prepare(sql.c_str());
   bind_building(s, b);
-  s.bind(23, stamp.at).bind(24, stamp.at).bind(25, stamp.actor);
+  bind_insert_stamp(s, kBuildingCount, stamp);
   return s.run();
 }
 
@@ -163,11 +165,10 @@ Result<std::optional<Stored<Evidence>>> SqliteTransaction::find_evidence(Evidenc
 }
 
 Result<void> SqliteTransaction::insert_evidence(const Evidence& e, const WriteStamp& stamp) {
-  static const std::string sql = std::string("INSERT INTO evidence(") + kEvidenceColumns +
-                                 ", created_at, updated_at, updated_by) VALUES (" + marks(13) + ")";
+  static const std::string sql = stamped_insert_sql("evidence", kEvidenceColumns);
   auto& s = conn_.prepare(sql.c_str());
   bind_evidence(s, e);
-  s.bind(11, stamp.at).bind(12, stamp.at).bind(13, stamp.actor);
+  bind_insert_stamp(s, 10, stamp);
   return s.run();
 }
 
@@ -181,6 +182,9 @@ Result<void> SqliteTransaction::update_evidence(const Evidence& e, long expected
   s.bind(11, stamp.at).bind(12, stamp.actor).bind(13, expected_version);
   ANJU_TRY(s.run());
   if (conn_.changes() == 1) return {};
+  auto stored = find_evidence(e.source, e.evidence_id);
+  if (!stored) return stored.error();
+  if (!*stored) return make_error(ErrorCode::not_found, "评估记录不存在：" + e.evidence_id);
   return make_error(ErrorCode::conflict, "评估记录已被他人修改，请刷新后重试：" + e.evidence_id);
 }
 
@@ -204,13 +208,12 @@ Result<std::optional<Stored<Disaster>>> SqliteTransaction::find_disaster(std::st
 }
 
 Result<void> SqliteTransaction::insert_disaster(const Disaster& d, const WriteStamp& stamp) {
-  static const std::string sql = std::string("INSERT INTO disasters(") + kDisasterColumns +
-                                 ", created_at, updated_at, updated_by) VALUES (" + marks(9) + ")";
-  return conn_.prepare(sql.c_str())
-      .bind(1, d.event_id).bind(2, d.region_code).bind(3, d.occurred_on.to_string())
-      .bind(4, enum_key(d.kind)).bind(5, d.description).bind(6, extras_to_json(d.extras))
-      .bind(7, stamp.at).bind(8, stamp.at).bind(9, stamp.actor)
-      .run();
+  static const std::string sql = stamped_insert_sql("disasters", kDisasterColumns);
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, d.event_id).bind(2, d.region_code).bind(3, d.occurred_on.to_string());
+  s.bind(4, enum_key(d.kind)).bind(5, d.description).bind(6, extras_to_json(d.extras));
+  bind_insert_stamp(s, 6, stamp);
+  return s.run();
 }
 
 Result<void> SqliteTransaction::update_disaster(const Disaster& d, long expected_version,

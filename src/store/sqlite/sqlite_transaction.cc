@@ -100,12 +100,10 @@ Result<std::optional<std::string>> SqliteTransaction::household_with_head(
 }
 
 Result<void> SqliteTransaction::insert_household(const Household& h, const WriteStamp& stamp) {
-  static const std::string sql = std::string("INSERT INTO households(") + kHouseholdColumns +
-                                 ", created_at, updated_at, updated_by) VALUES"
-                                 " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  static const std::string sql = stamped_insert_sql("households", kHouseholdColumns);
   auto& s = conn_.prepare(sql.c_str());
   bind_household(s, h);
-  s.bind(17, stamp.at).bind(18, stamp.at).bind(19, stamp.actor);
+  bind_insert_stamp(s, 16, stamp);
   return s.run();
 }
 
