@@ -56,6 +56,7 @@ struct BuildingFacts {
   std::optional<int> floors;
   std::optional<BuiltYears> built;
   std::optional<Structure> structure;
+  std::string region_code;
 };
 
 // What matching needs of a building (DOMAIN.md §6).
@@ -78,6 +79,9 @@ struct Evidence {
   AssessMethod method = AssessMethod::census;
   std::string assessor;
   std::vector<std::pair<std::string, std::string>> extras;
+  // Not in the file: the region of the linked building, else of the
+  // household, when known at import ("" when neither is imported yet).
+  std::string region_code;
 
   bool operator==(const Evidence&) const = default;
 };

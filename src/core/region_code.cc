@@ -1,5 +1,6 @@
 #include "core/region_code.h"
 
+#include <cctype>
 #include <array>
 
 namespace anju {
@@ -73,6 +74,13 @@ std::optional<std::string> region_parent(std::string_view code) {
 bool region_covers(std::string_view outer, std::string_view inner) {
   const std::string prefix = region_prefix(outer);
   return inner.substr(0, prefix.size()) == prefix;
+}
+
+std::string region_province(std::string_view code) {
+  if (code.size() < 2 || !std::isdigit(static_cast<unsigned char>(code[0])) ||
+      !std::isdigit(static_cast<unsigned char>(code[1])))
+    return "00";
+  return std::string(code.substr(0, 2));
 }
 
 }  // namespace anju

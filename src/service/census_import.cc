@@ -104,8 +104,8 @@ class EvidenceSink final : public RowSink {
       add_row_errors(report, std::move(parsed.errors));
       return {};
     }
-    const Evidence& e = *parsed.value;
-    ANJU_TRY(warn_about_links(row.row_number, e, tx, report));
+    Evidence& e = *parsed.value;
+    ANJU_TRY(link(row.row_number, e, tx, report));
     std::optional<Stored<Evidence>> existing;
     if (!fresh_) {
       auto found = tx.find_evidence(source_, e.evidence_id);
@@ -119,11 +119,13 @@ class EvidenceSink final : public RowSink {
   }
 
  private:
-  // Links to rows not (yet) imported are accepted (DOMAIN.md §5), but said.
-  Result<void> warn_about_links(long row, const Evidence& e, Transaction& tx, ImportReport& report) {
+  // Takes the region of the linked building, else household. Links to rows
+  // not (yet) imported are accepted (DOMAIN.md §5), but said.
+  Result<void> link(long row, Evidence& e, Transaction& tx, ImportReport& report) {
     if (!e.parcel_id.empty()) {
       auto b = tx.find_building_facts(e.parcel_id);
       if (!b) return b.error();
+      if (*b) e.region_code = (*b)->region_code;
       if (!*b) {
         report.add_warning({row, "parcel_id", e.parcel_id, "图斑编号尚未导入（导入房屋后将自动关联）"});
       } else if ((*b)->built && (*b)->built->from && *(*b)->built->from > e.assessed_on.year) {
@@ -132,9 +134,10 @@ class EvidenceSink final : public RowSink {
       }
     }
     if (!e.household_id.empty()) {
-      auto h = tx.has_household(e.household_id);
+      auto h = tx.household_region(e.household_id);
       if (!h) return h.error();
       if (!*h) report.add_warning({row, "household_id", e.household_id, "户编号尚未导入"});
+      else if (e.region_code.empty()) e.region_code = **h;
     }
     return {};
   }

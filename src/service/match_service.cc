@@ -40,7 +40,7 @@ Result<void> set_manual_match(Store& store, const std::string& household_id,
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto h = tx.has_household(household_id);
+  auto h = tx.household_region(household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, "户编号不存在：" + household_id);
   auto b = tx.find_building(parcel_id);

@@ -1,6 +1,7 @@
 #pragma once
-// The persistence interface (DESIGN.md §3.3). Every engine (sqlite/, later
-// postgres/) implements it; nothing above this header knows which one runs.
+// The persistence interface (DESIGN.md §3.3). Both engines (sqlite/ and
+// postgres/, through sql/) implement it; nothing above this header knows
+// which one runs.
 //
 // Thread-safety: a Store may be shared between threads; a Transaction belongs
 // to the thread that began it. All methods report failures as values: `io`
@@ -50,7 +51,8 @@ class Transaction {
   virtual Result<void> update_household(const Household& h, long expected_version,
                                         const WriteStamp& stamp) = 0;
   virtual Result<long> count_households() = 0;
-  virtual Result<bool> has_household(std::string_view id) = 0;
+  // The region of the household, or nullopt when there is no such household.
+  virtual Result<std::optional<std::string>> household_region(std::string_view id) = 0;
   // Calls `fn` for every household in household_id order (streaming).
   virtual Result<void> for_each_household(const std::function<void(Household&&)>& fn) = 0;
 
@@ -126,9 +128,13 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Starts a transaction. A write transaction holds the database's write
-  // lock until it ends; the call waits for another writer up to a time-out
-  // and then fails with `conflict`.
+  // Starts a transaction; it sees one snapshot of the database for its life.
+  // On SQLite a write transaction holds the database's write lock until it
+  // ends (another writer waits up to a time-out, then gets `conflict`). On
+  // PostgreSQL writers run side by side; a write to a row that another
+  // transaction changed after this one began fails with `conflict`.
+  // After any failed call other than a version check (`conflict` or
+  // `not_found` from update_*), the transaction must be abandoned.
   virtual Result<std::unique_ptr<Transaction>> begin(TxMode mode) = 0;
 
   // "sqlite" or "postgresql".

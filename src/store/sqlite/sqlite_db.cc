@@ -14,19 +14,19 @@ Error last_error(sqlite3* db, std::string_view what) {
   return make_error(ErrorCode::io, "数据库错误（" + std::string(what) + "）：" + detail);
 }
 
-Statement& Statement::bind(int i, std::string_view text) {
+sql::Statement& Statement::bind(int i, std::string_view text) {
   sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   return *this;
 }
-Statement& Statement::bind(int i, long value) {
+sql::Statement& Statement::bind(int i, long value) {
   sqlite3_bind_int64(stmt_, i, value);
   return *this;
 }
-Statement& Statement::bind(int i, double value) {
+sql::Statement& Statement::bind(int i, double value) {
   sqlite3_bind_double(stmt_, i, value);
   return *this;
 }
-Statement& Statement::bind_blob(int i, std::string_view bytes) {
+sql::Statement& Statement::bind_blob(int i, std::string_view bytes) {
   sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
   return *this;
 }
@@ -37,7 +37,7 @@ std::string Statement::blob(int col) const {
   return std::string(static_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
-Statement& Statement::bind_null(int i) {
+sql::Statement& Statement::bind_null(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
 }
@@ -49,13 +49,6 @@ Result<bool> Statement::step() {
   Error e = last_error(db_, sqlite3_sql(stmt_));
   sqlite3_reset(stmt_);
   return e;
-}
-
-Result<void> Statement::run() {
-  auto r = step();
-  reset();
-  if (!r) return r.error();
-  return {};
 }
 
 void Statement::reset() {
@@ -107,7 +100,7 @@ Result<void> Connection::exec(const std::string& sql) {
   return {};
 }
 
-Statement& Connection::prepare(const char* sql) {
+sql::Statement& Connection::prepare(const char* sql) {
   auto it = cache_.find(std::string_view(sql));
   if (it != cache_.end()) {
     it->second->reset();
@@ -118,6 +111,38 @@ Statement& Connection::prepare(const char* sql) {
     throw std::logic_error(std::string("SQL does not compile: ") + sqlite3_errmsg(db_) + "\n" + sql);
   auto [pos, _] = cache_.emplace(sql, std::make_unique<Statement>(db_, stmt));
   return *pos->second;
+}
+
+void Connection::rollback() {
+  if (!sqlite3_get_autocommit(db_)) (void)exec("ROLLBACK");
+  deferred_indexes_.clear();
+}
+
+Result<void> Connection::begin_bulk_load(std::string_view table) {
+  // Explicit indexes only (sql IS NOT NULL): primary keys cannot be dropped.
+  auto& s = prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
+  s.bind(1, table);
+  std::vector<std::pair<std::string, std::string>> found;
+  while (true) {
+    auto row = s.step();
+    if (!row) return row.error();
+    if (!*row) break;
+    found.emplace_back(s.text(0), s.text(1));
+  }
+  s.reset();
+  for (auto& [name, sql] : found) {
+    ANJU_TRY(exec("DROP INDEX \"" + name + "\""));
+    deferred_indexes_.push_back(std::move(sql));
+  }
+  return {};
+}
+
+Result<void> Connection::end_bulk_load() {
+  std::vector<std::string> pending;
+  pending.swap(deferred_indexes_);
+  for (const std::string& sql : pending) ANJU_TRY(exec(sql));
+  return {};
 }
 
 }  // namespace anju::sqlite

@@ -1,7 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/migration.h"
-#include "store/sqlite/sqlite_transaction.h"
+#include "store/sql/sql_transaction.h"
 
 namespace anju::sqlite {
 
@@ -47,9 +47,13 @@ Result<void> SqliteStore::migrate() {
 }
 
 Result<std::unique_ptr<Transaction>> SqliteStore::begin(TxMode mode) {
-  std::unique_lock lock(mutex_);
-  ANJU_TRY(conn_->exec(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN"));
-  return std::unique_ptr<Transaction>(new SqliteTransaction(*conn_, std::move(lock)));
+  mutex_.lock();
+  if (auto r = conn_->begin(mode == TxMode::write); !r) {
+    mutex_.unlock();
+    return r.error();
+  }
+  return std::unique_ptr<Transaction>(
+      new sql::SqlTransaction(*conn_, [this] { mutex_.unlock(); }));
 }
 
 }  // namespace anju::sqlite

@@ -5,9 +5,9 @@
 
 #include "core/building.h"
 #include "core/household.h"
-#include "store/sqlite/bind_helpers.h"
+#include "store/sql/bind_helpers.h"
 
-namespace anju::sqlite {
+namespace anju::sql {
 
 constexpr const char* kHouseholdColumns =
     "household_id, head_name, head_id_number, members, region_code, address, phone, category,"
@@ -46,7 +46,7 @@ inline Household read_household(const Statement& s, int c = 0) {
 
 constexpr const char* kEvidenceColumns =
     "source, evidence_id, parcel_id, household_id, assessed_on, grade, hazard, method, assessor,"
-    " extra";
+    " extra, region_code";
 
 inline void bind_evidence(Statement& s, const Evidence& e) {
   s.bind(1, enum_key(e.source)).bind(2, e.evidence_id).bind(3, e.parcel_id).bind(4, e.household_id);
@@ -54,6 +54,7 @@ inline void bind_evidence(Statement& s, const Evidence& e) {
   bind_enum(s, 6, e.grade);
   if (e.hazard) s.bind(7, *e.hazard ? 1 : 0); else s.bind_null(7);
   s.bind(8, enum_key(e.method)).bind(9, e.assessor).bind(10, extras_to_json(e.extras));
+  s.bind(11, e.region_code);
 }
 
 inline Evidence read_evidence(const Statement& s, int c = 0) {
@@ -68,10 +69,12 @@ inline Evidence read_evidence(const Statement& s, int c = 0) {
   e.method = enum_from_db<AssessMethod>(s.text(c + 7));
   e.assessor = s.text(c + 8);
   e.extras = extras_from_json(s.text(c + 9));
+  e.region_code = s.text(c + 10);
   return e;
 }
 
-constexpr const char* kFactsColumns = "parcel_id, floors, built_text, built_from, built_to, structure";
+constexpr const char* kFactsColumns =
+    "parcel_id, floors, built_text, built_from, built_to, structure, region_code";
 
 inline BuildingFacts read_facts(const Statement& s, int c = 0) {
   BuildingFacts f;
@@ -79,7 +82,8 @@ inline BuildingFacts read_facts(const Statement& s, int c = 0) {
   f.floors = read_int(s, c + 1);
   if (!s.is_null(c + 2)) f.built = BuiltYears{read_int(s, c + 3), read_int(s, c + 4), s.text(c + 2)};
   f.structure = read_enum<Structure>(s, c + 5);
+  f.region_code = s.text(c + 6);
   return f;
 }
 
-}  // namespace anju::sqlite
+}  // namespace anju::sql

@@ -1,10 +1,10 @@
 // The campaign, manual matches and the results of matching and judgment on SQLite.
 #include <nlohmann/json.hpp>
 
-#include "store/sqlite/bind_helpers.h"
-#include "store/sqlite/sqlite_transaction.h"
+#include "store/sql/bind_helpers.h"
+#include "store/sql/sql_transaction.h"
 
-namespace anju::sqlite {
+namespace anju::sql {
 namespace {
 
 std::string strings_json(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
@@ -20,7 +20,7 @@ std::vector<std::string> strings_from_json(const std::string& text) {
 
 }  // namespace
 
-Result<Campaign> SqliteTransaction::get_campaign() {
+Result<Campaign> SqlTransaction::get_campaign() {
   auto& s = conn_.prepare(
       "SELECT name, window_start, window_end, as_of, cutoff, aging_year, aging_age_years,"
       " aging_structures, version FROM campaigns WHERE id = 1");
@@ -44,7 +44,7 @@ Result<Campaign> SqliteTransaction::get_campaign() {
   return *out;
 }
 
-Result<void> SqliteTransaction::update_campaign(const Campaign& c, const WriteStamp& stamp) {
+Result<void> SqlTransaction::update_campaign(const Campaign& c, const WriteStamp& stamp) {
   std::vector<std::string> structures;
   for (Structure s : c.settings.aging_structures) structures.emplace_back(enum_key(s));
   auto& s = conn_.prepare(
@@ -61,7 +61,7 @@ Result<void> SqliteTransaction::update_campaign(const Campaign& c, const WriteSt
   return make_error(ErrorCode::conflict, "工作设置已被他人修改，请刷新后重试");
 }
 
-Result<void> SqliteTransaction::set_manual_match(std::string_view household_id,
+Result<void> SqlTransaction::set_manual_match(std::string_view household_id,
                                                  std::string_view parcel_id,
                                                  const WriteStamp& stamp) {
   return conn_
@@ -73,19 +73,19 @@ Result<void> SqliteTransaction::set_manual_match(std::string_view household_id,
       .run();
 }
 
-Result<bool> SqliteTransaction::clear_manual_match(std::string_view household_id) {
+Result<bool> SqlTransaction::clear_manual_match(std::string_view household_id) {
   ANJU_TRY(conn_.prepare("DELETE FROM manual_matches WHERE household_id = ?").bind(1, household_id).run());
   return conn_.changes() > 0;
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> SqliteTransaction::list_manual_matches() {
+Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::list_manual_matches() {
   std::vector<std::pair<std::string, std::string>> out;
   ANJU_TRY(each_row(conn_.prepare("SELECT household_id, parcel_id FROM manual_matches"),
                     [&](const Statement& s) { out.emplace_back(s.text(0), s.text(1)); }));
   return out;
 }
 
-Result<void> SqliteTransaction::replace_matches(const RunRecord& run,
+Result<void> SqlTransaction::replace_matches(const RunRecord& run,
                                                 const std::vector<MatchResult>& results) {
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
@@ -104,9 +104,9 @@ Result<void> SqliteTransaction::replace_matches(const RunRecord& run,
   return end_bulk_load();
 }
 
-Result<void> SqliteTransaction::for_each_match(const std::function<void(MatchResult&&)>& fn) {
+Result<void> SqlTransaction::for_each_match(const std::function<void(MatchResult&&)>& fn) {
   return each_row(
-      conn_.prepare("SELECT household_id, outcome, parcel_id, candidates, parcel_not_found, shared"
+      conn_.scan("SELECT household_id, outcome, parcel_id, candidates, parcel_not_found, shared"
                     " FROM matches ORDER BY household_id"),
       [&](const Statement& s) {
         MatchResult m;
@@ -120,7 +120,7 @@ Result<void> SqliteTransaction::for_each_match(const std::function<void(MatchRes
       });
 }
 
-Result<void> SqliteTransaction::replace_judgments(const RunRecord& run,
+Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
                                                   const std::vector<JudgmentRow>& rows) {
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
@@ -143,4 +143,4 @@ Result<void> SqliteTransaction::replace_judgments(const RunRecord& run,
   return end_bulk_load();
 }
 
-}  // namespace anju::sqlite
+}  // namespace anju::sql

@@ -6,11 +6,12 @@
 #include <string>
 
 #include "core/date.h"
+#include "core/region_code.h"
 #include "core/household.h"
 #include "store/row_codec.h"
-#include "store/sqlite/sqlite_db.h"
+#include "store/sql/sql_db.h"
 
-namespace anju::sqlite {
+namespace anju::sql {
 
 template <class E>
 void bind_enum(Statement& s, int i, const std::optional<E>& v) {
@@ -30,8 +31,16 @@ inline std::optional<int> read_int(const Statement& s, int col) {
 }
 
 // "INSERT INTO table(columns, created_at, updated_at, updated_by) VALUES (?,…)"
-// for a table whose rows carry the write stamp (DESIGN.md §3.3).
-std::string stamped_insert_sql(const char* table, const char* columns);
+// for a table whose rows carry the write stamp (DESIGN.md §3.3). Tables
+// split by province (households, buildings, evidence) also carry `province`
+// (region_province of their region) after `columns`: PostgreSQL partitions
+// by it, and SQLite keeps it too so that both run the same SQL.
+std::string stamped_insert_sql(const char* table, const char* columns, bool with_province = false);
+
+// The province of `region_code` as parameter i.
+inline void bind_province(Statement& s, int i, std::string_view region_code) {
+  s.bind(i, region_province(region_code));
+}
 
 // Binds the stamp of a fresh row after its `n` data parameters.
 inline void bind_insert_stamp(Statement& s, int n, const WriteStamp& stamp) {
@@ -41,4 +50,4 @@ inline void bind_insert_stamp(Statement& s, int n, const WriteStamp& stamp) {
 // Dates are stored as "YYYY-MM-DD" text; a malformed one is a broken invariant.
 Date read_date(const Statement& s, int col);
 
-}  // namespace anju::sqlite
+}  // namespace anju::sql

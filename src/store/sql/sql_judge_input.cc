@@ -2,10 +2,10 @@
 // order (households; matched building; evidence by the matched parcel;
 // evidence by household; previous judgments) merged in one pass, so memory
 // does not grow with the number of households.
-#include "store/sqlite/row_readers.h"
-#include "store/sqlite/sqlite_transaction.h"
+#include "store/sql/row_readers.h"
+#include "store/sql/sql_transaction.h"
 
-namespace anju::sqlite {
+namespace anju::sql {
 namespace {
 
 // "a, b" → "t.a, t.b"
@@ -49,7 +49,7 @@ class Cursor {
 
 }  // namespace
 
-Result<void> SqliteTransaction::for_each_judge_input(const Date& as_of,
+Result<void> SqlTransaction::for_each_judge_input(const Date& as_of,
                                                      const std::function<void(JudgeInput&&)>& fn) {
   static const std::string households_sql =
       std::string("SELECT ") + kHouseholdColumns + " FROM households ORDER BY household_id";
@@ -67,11 +67,11 @@ Result<void> SqliteTransaction::for_each_judge_input(const Date& as_of,
       "SELECT household_id, result FROM judgments ORDER BY household_id";
 
   const std::string cutoff = as_of.to_string();
-  Statement& households = conn_.prepare(households_sql.c_str());
-  Cursor buildings(conn_.prepare(buildings_sql.c_str()));
-  Cursor by_parcel(conn_.prepare(by_parcel_sql.c_str()).bind(1, cutoff));
-  Cursor by_household(conn_.prepare(by_household_sql.c_str()).bind(1, cutoff));
-  Cursor previous(conn_.prepare(previous_sql.c_str()));
+  Statement& households = conn_.scan(households_sql.c_str());
+  Cursor buildings(conn_.scan(buildings_sql.c_str()));
+  Cursor by_parcel(conn_.scan(by_parcel_sql.c_str()).bind(1, cutoff));
+  Cursor by_household(conn_.scan(by_household_sql.c_str()).bind(1, cutoff));
+  Cursor previous(conn_.scan(previous_sql.c_str()));
   for (Cursor* c : {&buildings, &by_parcel, &by_household, &previous}) ANJU_TRY(c->advance());
 
   std::optional<Error> side_error;  // the first failure of a side cursor
@@ -100,4 +100,4 @@ Result<void> SqliteTransaction::for_each_judge_input(const Date& as_of,
   return {};
 }
 
-}  // namespace anju::sqlite
+}  // namespace anju::sql

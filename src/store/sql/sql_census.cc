@@ -2,14 +2,15 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "store/sqlite/bind_helpers.h"
-#include "store/sqlite/row_readers.h"
-#include "store/sqlite/sqlite_transaction.h"
+#include "store/sql/bind_helpers.h"
+#include "store/sql/row_readers.h"
+#include "store/sql/sql_transaction.h"
 
-namespace anju::sqlite {
+namespace anju::sql {
 
-std::string stamped_insert_sql(const char* table, const char* columns) {
-  const std::string cols(columns);
+std::string stamped_insert_sql(const char* table, const char* columns, bool with_province) {
+  std::string cols(columns);
+  if (with_province) cols += ", province";
   const long n = std::count(cols.begin(), cols.end(), ',') + 1 + 3;
   std::string marks;
   for (long i = 0; i < n; ++i) marks += i ? ",?" : "?";
@@ -90,7 +91,7 @@ Stored<T> stored_at(T value, const Statement& s, int col) {
 // "?, ?, … ?" with n marks.
 }  // namespace
 
-Result<std::optional<Stored<Building>>> SqliteTransaction::find_building(std::string_view parcel_id) {
+Result<std::optional<Stored<Building>>> SqlTransaction::find_building(std::string_view parcel_id) {
   static const std::string sql = std::string("SELECT ") + kBuildingColumns +
                                  ", version, created_at, updated_at, updated_by FROM buildings"
                                  " WHERE parcel_id = ?";
@@ -101,39 +102,42 @@ Result<std::optional<Stored<Building>>> SqliteTransaction::find_building(std::st
   return out;
 }
 
-Result<void> SqliteTransaction::insert_building(const Building& b, const WriteStamp& stamp) {
-  static const std::string sql = stamped_insert_sql("buildings", kBuildingColumns);
+Result<void> SqlTransaction::insert_building(const Building& b, const WriteStamp& stamp) {
+  static const std::string sql = stamped_insert_sql("buildings", kBuildingColumns, true);
   auto& s = conn_.prepare(sql.c_str());
   bind_building(s, b);
-  bind_insert_stamp(s, kBuildingCount, stamp);
+  bind_province(s, kBuildingCount + 1, b.region_code);
+  bind_insert_stamp(s, kBuildingCount + 1, stamp);
   return s.run();
 }
 
-Result<void> SqliteTransaction::update_building(const Building& b, long expected_version,
+Result<void> SqlTransaction::update_building(const Building& b, long expected_version,
                                                 const WriteStamp& stamp) {
   static const char* sql =
       "UPDATE buildings SET region_code = ?2, address = ?3, owner_name = ?4, floors = ?5,"
       " built_text = ?6, built_from = ?7, built_to = ?8, structure = ?9, area_m2 = ?10,"
       " planning_permit = ?11, homestead_approval = ?12, property_registration = ?13,"
       " geo_hazard = ?14, expanded = ?15, business_use = ?16, geom = ?17, min_lon = ?18,"
-      " min_lat = ?19, max_lon = ?20, max_lat = ?21, extra = ?22, version = version + 1,"
-      " updated_at = ?23, updated_by = ?24 WHERE parcel_id = ?1 AND version = ?25";
+      " min_lat = ?19, max_lon = ?20, max_lat = ?21, extra = ?22, province = ?23,"
+      " version = version + 1, updated_at = ?24, updated_by = ?25"
+      " WHERE parcel_id = ?1 AND version = ?26";
   auto& s = conn_.prepare(sql);
   bind_building(s, b);
-  s.bind(23, stamp.at).bind(24, stamp.actor).bind(25, expected_version);
+  bind_province(s, 23, b.region_code);
+  s.bind(24, stamp.at).bind(25, stamp.actor).bind(26, expected_version);
   ANJU_TRY(s.run());
   return check_versioned_update("SELECT 1 FROM buildings WHERE parcel_id = ?", b.parcel_id, "房屋图斑");
 }
 
-Result<long> SqliteTransaction::count_buildings() {
+Result<long> SqlTransaction::count_buildings() {
   long n = 0;
   ANJU_TRY(each_row(conn_.prepare("SELECT count(*) FROM buildings"),
                     [&](const Statement& s) { n = s.integer(0); }));
   return n;
 }
 
-Result<void> SqliteTransaction::for_each_footprint(const std::function<void(Footprint&&)>& fn) {
-  return each_row(conn_.prepare("SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat,"
+Result<void> SqlTransaction::for_each_footprint(const std::function<void(Footprint&&)>& fn) {
+  return each_row(conn_.scan("SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat,"
                                 " max_lon, max_lat FROM buildings"),
                   [&](const Statement& s) {
                     fn(Footprint{s.text(0), s.text(1), s.text(2), s.blob(3),
@@ -141,7 +145,7 @@ Result<void> SqliteTransaction::for_each_footprint(const std::function<void(Foot
                   });
 }
 
-Result<std::optional<BuildingFacts>> SqliteTransaction::find_building_facts(
+Result<std::optional<BuildingFacts>> SqlTransaction::find_building_facts(
     std::string_view parcel_id) {
   static const std::string sql =
       std::string("SELECT ") + kFactsColumns + " FROM buildings WHERE parcel_id = ?";
@@ -152,7 +156,7 @@ Result<std::optional<BuildingFacts>> SqliteTransaction::find_building_facts(
   return out;
 }
 
-Result<std::optional<Stored<Evidence>>> SqliteTransaction::find_evidence(EvidenceSource source,
+Result<std::optional<Stored<Evidence>>> SqlTransaction::find_evidence(EvidenceSource source,
                                                                          std::string_view id) {
   static const std::string sql = std::string("SELECT ") + kEvidenceColumns +
                                  ", version, created_at, updated_at, updated_by FROM evidence"
@@ -160,26 +164,29 @@ Result<std::optional<Stored<Evidence>>> SqliteTransaction::find_evidence(Evidenc
   auto& s = conn_.prepare(sql.c_str());
   s.bind(1, enum_key(source)).bind(2, id);
   std::optional<Stored<Evidence>> out;
-  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored_at(read_evidence(r), r, 10); }));
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored_at(read_evidence(r), r, 11); }));
   return out;
 }
 
-Result<void> SqliteTransaction::insert_evidence(const Evidence& e, const WriteStamp& stamp) {
-  static const std::string sql = stamped_insert_sql("evidence", kEvidenceColumns);
+Result<void> SqlTransaction::insert_evidence(const Evidence& e, const WriteStamp& stamp) {
+  static const std::string sql = stamped_insert_sql("evidence", kEvidenceColumns, true);
   auto& s = conn_.prepare(sql.c_str());
   bind_evidence(s, e);
-  bind_insert_stamp(s, 10, stamp);
+  bind_province(s, 12, e.region_code);
+  bind_insert_stamp(s, 12, stamp);
   return s.run();
 }
 
-Result<void> SqliteTransaction::update_evidence(const Evidence& e, long expected_version,
+Result<void> SqlTransaction::update_evidence(const Evidence& e, long expected_version,
                                                 const WriteStamp& stamp) {
   auto& s = conn_.prepare(
       "UPDATE evidence SET parcel_id = ?3, household_id = ?4, assessed_on = ?5, grade = ?6,"
-      " hazard = ?7, method = ?8, assessor = ?9, extra = ?10, version = version + 1,"
-      " updated_at = ?11, updated_by = ?12 WHERE source = ?1 AND evidence_id = ?2 AND version = ?13");
+      " hazard = ?7, method = ?8, assessor = ?9, extra = ?10, region_code = ?11, province = ?12,"
+      " version = version + 1, updated_at = ?13, updated_by = ?14"
+      " WHERE source = ?1 AND evidence_id = ?2 AND version = ?15");
   bind_evidence(s, e);
-  s.bind(11, stamp.at).bind(12, stamp.actor).bind(13, expected_version);
+  bind_province(s, 12, e.region_code);
+  s.bind(13, stamp.at).bind(14, stamp.actor).bind(15, expected_version);
   ANJU_TRY(s.run());
   if (conn_.changes() == 1) return {};
   auto stored = find_evidence(e.source, e.evidence_id);
@@ -188,15 +195,16 @@ Result<void> SqliteTransaction::update_evidence(const Evidence& e, long expected
   return make_error(ErrorCode::conflict, "评估记录已被他人修改，请刷新后重试：" + e.evidence_id);
 }
 
-Result<long> SqliteTransaction::count_evidence(std::optional<EvidenceSource> source) {
+Result<long> SqlTransaction::count_evidence(std::optional<EvidenceSource> source) {
   long n = 0;
-  auto& s = conn_.prepare("SELECT count(*) FROM evidence WHERE ?1 IS NULL OR source = ?1");
+  // coalesce, not "?1 IS NULL OR": PostgreSQL must infer the parameter's type.
+  auto& s = conn_.prepare("SELECT count(*) FROM evidence WHERE source = coalesce(?1, source)");
   bind_enum(s, 1, source);
   ANJU_TRY(each_row(s, [&](const Statement& r) { n = r.integer(0); }));
   return n;
 }
 
-Result<std::optional<Stored<Disaster>>> SqliteTransaction::find_disaster(std::string_view event_id) {
+Result<std::optional<Stored<Disaster>>> SqlTransaction::find_disaster(std::string_view event_id) {
   static const std::string sql = std::string("SELECT ") + kDisasterColumns +
                                  ", version, created_at, updated_at, updated_by FROM disasters"
                                  " WHERE event_id = ?";
@@ -207,7 +215,7 @@ Result<std::optional<Stored<Disaster>>> SqliteTransaction::find_disaster(std::st
   return out;
 }
 
-Result<void> SqliteTransaction::insert_disaster(const Disaster& d, const WriteStamp& stamp) {
+Result<void> SqlTransaction::insert_disaster(const Disaster& d, const WriteStamp& stamp) {
   static const std::string sql = stamped_insert_sql("disasters", kDisasterColumns);
   auto& s = conn_.prepare(sql.c_str());
   s.bind(1, d.event_id).bind(2, d.region_code).bind(3, d.occurred_on.to_string());
@@ -216,7 +224,7 @@ Result<void> SqliteTransaction::insert_disaster(const Disaster& d, const WriteSt
   return s.run();
 }
 
-Result<void> SqliteTransaction::update_disaster(const Disaster& d, long expected_version,
+Result<void> SqlTransaction::update_disaster(const Disaster& d, long expected_version,
                                                 const WriteStamp& stamp) {
   ANJU_TRY(conn_
                .prepare("UPDATE disasters SET region_code = ?2, occurred_on = ?3, kind = ?4,"
@@ -229,7 +237,7 @@ Result<void> SqliteTransaction::update_disaster(const Disaster& d, long expected
   return check_versioned_update("SELECT 1 FROM disasters WHERE event_id = ?", d.event_id, "灾害事件");
 }
 
-Result<std::vector<Disaster>> SqliteTransaction::list_disasters() {
+Result<std::vector<Disaster>> SqlTransaction::list_disasters() {
   static const std::string sql =
       std::string("SELECT ") + kDisasterColumns + " FROM disasters ORDER BY event_id";
   std::vector<Disaster> out;
@@ -237,4 +245,4 @@ Result<std::vector<Disaster>> SqliteTransaction::list_disasters() {
   return out;
 }
 
-}  // namespace anju::sqlite
+}  // namespace anju::sql

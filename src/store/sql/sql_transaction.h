@@ -1,18 +1,20 @@
 #pragma once
-// A transaction on the SQLite connection; holds the store's lock for its life.
+// The Transaction of the SQL engines, written once against the driver
+// interface (sql_db.h). It owns its connection for its life; `release` hands
+// the connection back (unlocks SQLite's, returns PostgreSQL's to the pool).
 
-#include <mutex>
+#include <functional>
 
-#include "store/sqlite/sqlite_db.h"
+#include "store/sql/sql_db.h"
 #include "store/store.h"
 
-namespace anju::sqlite {
+namespace anju::sql {
 
-class SqliteTransaction final : public Transaction {
+class SqlTransaction final : public Transaction {
  public:
-  SqliteTransaction(Connection& conn, std::unique_lock<std::mutex> lock)
-      : conn_(conn), lock_(std::move(lock)) {}
-  ~SqliteTransaction() override;
+  SqlTransaction(Connection& conn, std::function<void()> release)
+      : conn_(conn), release_(std::move(release)) {}
+  ~SqlTransaction() override;
 
   Result<void> commit() override;
 
@@ -28,7 +30,7 @@ class SqliteTransaction final : public Transaction {
   Result<void> update_household(const Household& h, long expected_version,
                                 const WriteStamp& stamp) override;
   Result<long> count_households() override;
-  Result<bool> has_household(std::string_view id) override;
+  Result<std::optional<std::string>> household_region(std::string_view id) override;
   Result<void> for_each_household(const std::function<void(Household&&)>& fn) override;
 
   Result<std::optional<Stored<Building>>> find_building(std::string_view parcel_id) override;
@@ -78,6 +80,8 @@ class SqliteTransaction final : public Transaction {
                                       const char* what);
   // Inserts a run record; returns its id.
   Result<long> insert_run(const RunRecord& run);
+  // The id an INSERT … RETURNING id gave back.
+  Result<long> returned_id(Statement& s);
   // Steps `s` to the end, calling `row` for each result row.
   template <class F>
   Result<void> each_row(Statement& s, F&& row) {
@@ -92,9 +96,8 @@ class SqliteTransaction final : public Transaction {
   }
 
   Connection& conn_;
-  std::unique_lock<std::mutex> lock_;
-  std::vector<std::string> deferred_indexes_;  // CREATE statements to run in end_bulk_load
+  std::function<void()> release_;
   bool done_ = false;
 };
 
-}  // namespace anju::sqlite
+}  // namespace anju::sql

@@ -1,0 +1,86 @@
+#pragma once
+// The driver interface the SQL engines implement (sqlite/, postgres/), so the
+// one Transaction in this folder serves both. SQL is written once, with `?`
+// or `?N` parameters (1-based); a driver rewrites them where its database
+// wants another form. Values are always bound, never spliced into the text.
+//
+// Not thread-safe: a Connection serves one transaction at a time.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace anju::sql {
+
+class Statement {
+ public:
+  virtual ~Statement() = default;
+
+  virtual Statement& bind(int i, std::string_view text) = 0;
+  virtual Statement& bind(int i, long value) = 0;
+  virtual Statement& bind(int i, double value) = 0;
+  virtual Statement& bind_null(int i) = 0;
+  virtual Statement& bind_blob(int i, std::string_view bytes) = 0;
+  Statement& bind(int i, int value) { return bind(i, static_cast<long>(value)); }
+  Statement& bind(int i, const char* text) { return bind(i, std::string_view(text)); }
+  Statement& bind(int i, const std::string& text) { return bind(i, std::string_view(text)); }
+  template <class T>
+  Statement& bind(int i, const std::optional<T>& v) {
+    return v ? bind(i, *v) : bind_null(i);
+  }
+
+  // Advances to the next row: true when a row is available, false when done.
+  // The first call runs the statement with its bindings.
+  virtual Result<bool> step() = 0;
+  // Runs a statement that returns no rows, then resets it.
+  Result<void> run() {
+    auto r = step();
+    reset();
+    if (!r) return r.error();
+    return {};
+  }
+  // Ends the current run and clears the bindings.
+  virtual void reset() = 0;
+
+  // Columns of the current row, 0-based.
+  virtual bool is_null(int col) const = 0;
+  virtual std::string text(int col) const = 0;
+  virtual long integer(int col) const = 0;
+  virtual double real(int col) const = 0;
+  virtual std::string blob(int col) const = 0;
+  std::optional<double> optional_real(int col) const {
+    return is_null(col) ? std::nullopt : std::optional<double>(real(col));
+  }
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  // Runs SQL text without parameters (DDL, transaction control).
+  virtual Result<void> exec(const std::string& sql) = 0;
+  // A cached statement for `sql`, reset and with bindings cleared. The
+  // reference stays valid for the connection's life. Throws on SQL that does
+  // not compile (a bug, not an input error).
+  virtual Statement& prepare(const char* sql) = 0;
+  // As prepare(), for a query whose result may be too large to hold: the
+  // driver streams it. Several scans may be open at once.
+  virtual Statement& scan(const char* sql) { return prepare(sql); }
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  virtual long changes() const = 0;
+
+  // Transaction control; a write transaction on SQLite takes the write lock.
+  virtual Result<void> begin(bool write) = 0;
+  virtual Result<void> commit() = 0;
+  virtual void rollback() = 0;
+
+  // See Transaction::begin_bulk_load: drops the table's secondary indexes
+  // (to build them once at the end) and may switch its inserts to the
+  // engine's bulk path.
+  virtual Result<void> begin_bulk_load(std::string_view table) = 0;
+  virtual Result<void> end_bulk_load() = 0;
+};
+
+}  // namespace anju::sql
