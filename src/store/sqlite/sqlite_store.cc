@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include "store/migration.h"
+#include "store/sql/migrate.h"
 #include "store/sql/sql_transaction.h"
 
 namespace anju::sqlite {
@@ -16,33 +17,13 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
 }
 
 Result<void> SqliteStore::migrate() {
-  ANJU_TRY(conn_->exec(
+  auto version = sql::apply_migrations(
+      *conn_, migrations(),
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-      " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))"));
-  auto& q = conn_->prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
-  auto has = q.step();
-  if (!has) return has.error();
-  schema_version_ = static_cast<int>(q.integer(0));
-  q.reset();
-  for (const Migration& m : migrations()) {
-    if (m.version <= schema_version_) continue;
-    ANJU_TRY(conn_->exec("BEGIN IMMEDIATE"));
-    auto applied = conn_->exec(m.sql);
-    if (applied) {
-      applied = conn_->prepare("INSERT INTO schema_migrations(version, name) VALUES (?, ?)")
-                    .bind(1, m.version)
-                    .bind(2, m.name)
-                    .run();
-    }
-    if (!applied) {
-      (void)conn_->exec("ROLLBACK");
-      return make_error(ErrorCode::io, std::string("数据库迁移 ") + m.name +
-                                           " 失败：" + applied.error().message);
-    }
-    ANJU_TRY(conn_->exec("COMMIT"));
-    schema_version_ = m.version;
-  }
+      " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  if (!version) return version.error();
+  schema_version_ = *version;
   return {};
 }
 

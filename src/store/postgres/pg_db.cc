@@ -1,0 +1,327 @@
+#include "store/postgres/pg_db.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <regex>
+#include <stdexcept>
+
+namespace anju::postgres {
+namespace {
+
+constexpr Oid kBoolOid = 16;
+constexpr Oid kTimestamptzOid = 1184;
+constexpr int kFetchRows = 4096;
+
+// "?" and "?N" parameters (outside quotes) → "$N"; `count` gets the highest N.
+std::string dollar_parameters(std::string_view sql, int& count) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int next = 0;
+  count = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (c == '\'') quoted = !quoted;
+    if (c != '?' || quoted) {
+      out += c;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j]))) ++j;
+    const int n = j > i + 1 ? std::atoi(std::string(sql.substr(i + 1, j - i - 1)).c_str()) : ++next;
+    out += '$' + std::to_string(n);
+    count = std::max(count, n);
+    i = j - 1;
+  }
+  return out;
+}
+
+// "2026-11-28 10:00:00+00" (UTC session) → "2026-11-28T10:00:00Z", the form
+// Anju writes and SQLite keeps.
+std::string iso_timestamp(std::string text) {
+  if (text.size() > 10 && text[10] == ' ') text[10] = 'T';
+  if (text.ends_with("+00")) text.replace(text.size() - 3, 3, "Z");
+  return text;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return 0;
+}
+
+}  // namespace
+
+Error result_error(const PGresult* r, PGconn* conn, std::string_view what) {
+  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  std::string detail = r ? PQresultErrorMessage(r) : PQerrorMessage(conn);
+  while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
+  const std::string code = state ? state : "";
+  if (code.starts_with("23"))
+    return make_error(ErrorCode::conflict, "数据冲突（" + std::string(what) + "）：" + detail);
+  if (code == "40001" || code == "40P01" || code == "55P03")
+    return make_error(ErrorCode::conflict, "数据已被他人同时修改，请稍后重试：" + detail);
+  return make_error(ErrorCode::io, "数据库错误（" + std::string(what) + "）：" + detail);
+}
+
+// --- Statement ---------------------------------------------------------------
+
+Statement::Statement(Connection& conn, std::string name, const char* sql, bool scan)
+    : conn_(conn), name_(std::move(name)), scan_(scan) {
+  int count = 0;
+  sql_ = dollar_parameters(sql, count);
+  values_.resize(static_cast<size_t>(count));
+  formats_.assign(static_cast<size_t>(count), 0);
+  static const std::regex insert(R"(^INSERT INTO (\w+)\(([\w, ]+)\) VALUES \(([?, ]+)\)$)");
+  std::cmatch m;
+  if (!scan && std::regex_match(sql, m, insert)) {
+    copy_table_ = m[1].str();
+    copy_columns_ = m[2].str();
+  }
+}
+
+Statement::~Statement() = default;
+
+std::string& Statement::slot(int i, int format) {
+  if (i < 1 || static_cast<size_t>(i) > values_.size())
+    throw std::logic_error("parameter " + std::to_string(i) + " out of range in: " + sql_);
+  formats_[static_cast<size_t>(i - 1)] = format;
+  auto& v = values_[static_cast<size_t>(i - 1)];
+  v.emplace();
+  return *v;
+}
+
+sql::Statement& Statement::bind(int i, std::string_view text) {
+  slot(i, 0).assign(text);
+  return *this;
+}
+
+sql::Statement& Statement::bind(int i, long value) {
+  slot(i, 0) = std::to_string(value);
+  return *this;
+}
+
+sql::Statement& Statement::bind(int i, double value) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);  // shortest exact form
+  slot(i, 0).assign(buf, end);
+  return *this;
+}
+
+sql::Statement& Statement::bind_null(int i) {
+  slot(i, 0);
+  values_[static_cast<size_t>(i - 1)].reset();
+  return *this;
+}
+
+sql::Statement& Statement::bind_blob(int i, std::string_view bytes) {
+  slot(i, 1).assign(bytes);
+  return *this;
+}
+
+Result<void> Statement::execute() {
+  ANJU_TRY(conn_.before(*this));
+  PGconn* c = conn_.conn_;
+  if (!prepared_) {
+    ResultPtr p(PQprepare(c, name_.c_str(), sql_.c_str(), static_cast<int>(values_.size()), nullptr));
+    if (PQresultStatus(p.get()) != PGRES_COMMAND_OK) return result_error(p.get(), c, sql_);
+    prepared_ = true;
+  }
+  std::vector<const char*> vals(values_.size());
+  std::vector<int> lens(values_.size());
+  for (size_t i = 0; i < values_.size(); ++i) {
+    vals[i] = values_[i] ? values_[i]->data() : nullptr;
+    lens[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+  }
+  rows_.reset(PQexecPrepared(c, name_.c_str(), static_cast<int>(values_.size()), vals.data(),
+                             lens.data(), formats_.data(), 0));
+  const auto status = PQresultStatus(rows_.get());
+  if (status == PGRES_COMMAND_OK) {
+    conn_.changes_ = std::atol(PQcmdTuples(rows_.get()));
+    return {};
+  }
+  if (status == PGRES_TUPLES_OK) return {};
+  Error e = result_error(rows_.get(), c, sql_);
+  rows_.reset();
+  return e;
+}
+
+Result<void> Statement::open_cursor() {
+  ANJU_TRY(conn_.before(*this));
+  std::vector<const char*> vals(values_.size());
+  std::vector<int> lens(values_.size());
+  for (size_t i = 0; i < values_.size(); ++i) {
+    vals[i] = values_[i] ? values_[i]->data() : nullptr;
+    lens[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+  }
+  const std::string declare = "DECLARE " + name_ + " NO SCROLL CURSOR FOR " + sql_;
+  ResultPtr r(PQexecParams(conn_.conn_, declare.c_str(), static_cast<int>(values_.size()), nullptr,
+                           vals.data(), lens.data(), formats_.data(), 0));
+  if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) return result_error(r.get(), conn_.conn_, sql_);
+  cursor_tx_ = conn_.tx_;
+  exhausted_ = false;
+  return fetch();
+}
+
+Result<void> Statement::fetch() {
+  const std::string sql = "FETCH FORWARD " + std::to_string(kFetchRows) + " FROM " + name_;
+  rows_.reset(PQexec(conn_.conn_, sql.c_str()));
+  if (PQresultStatus(rows_.get()) != PGRES_TUPLES_OK) {
+    Error e = result_error(rows_.get(), conn_.conn_, sql_);
+    rows_.reset();
+    return e;
+  }
+  exhausted_ = PQntuples(rows_.get()) < kFetchRows;
+  row_ = -1;
+  return {};
+}
+
+Result<bool> Statement::step() {
+  if (!started_) {
+    started_ = true;
+    if (scan_) {
+      ANJU_TRY(open_cursor());
+    } else if (conn_.copies(*this)) {
+      exhausted_ = true;
+      ANJU_TRY(conn_.add_copy_row(*this));
+      return false;
+    } else {
+      ANJU_TRY(execute());
+    }
+  }
+  if (!rows_) return false;
+  if (++row_ < PQntuples(rows_.get())) return true;
+  if (!scan_ || exhausted_) return false;
+  ANJU_TRY(fetch());
+  return ++row_ < PQntuples(rows_.get());
+}
+
+void Statement::reset() {
+  if (scan_ && cursor_tx_ == conn_.tx_ && conn_.in_tx_ &&
+      PQtransactionStatus(conn_.conn_) == PQTRANS_INTRANS) {
+    const std::string sql = "CLOSE " + name_;
+    ResultPtr r(PQexec(conn_.conn_, sql.c_str()));
+  }
+  cursor_tx_ = -1;
+  rows_.reset();
+  row_ = -1;
+  started_ = false;
+  exhausted_ = false;
+  for (auto& v : values_) v.reset();
+  std::fill(formats_.begin(), formats_.end(), 0);
+}
+
+std::string Statement::text(int col) const {
+  const char* v = value(col);
+  std::string out(v, static_cast<size_t>(PQgetlength(rows_.get(), row_, col)));
+  if (PQftype(rows_.get(), col) == kTimestamptzOid) return iso_timestamp(std::move(out));
+  return out;
+}
+
+long Statement::integer(int col) const {
+  const char* v = value(col);
+  if (PQftype(rows_.get(), col) == kBoolOid) return *v == 't' ? 1 : 0;
+  return std::strtol(v, nullptr, 10);
+}
+
+double Statement::real(int col) const { return std::strtod(value(col), nullptr); }
+
+std::string Statement::blob(int col) const {
+  // bytea in text form: "\x" and two hex digits a byte.
+  const char* v = value(col);
+  const size_t n = static_cast<size_t>(PQgetlength(rows_.get(), row_, col));
+  std::string out;
+  if (n < 2 || v[0] != '\\' || v[1] != 'x') return out;
+  out.reserve((n - 2) / 2);
+  for (size_t i = 2; i + 1 < n; i += 2)
+    out += static_cast<char>(hex_value(v[i]) * 16 + hex_value(v[i + 1]));
+  return out;
+}
+
+// --- Connection --------------------------------------------------------------
+
+Result<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
+  PGconn* c = PQconnectdb(url.c_str());
+  if (PQstatus(c) != CONNECTION_OK) {
+    std::string msg = c ? PQerrorMessage(c) : "out of memory";
+    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+    PQfinish(c);
+    return make_error(ErrorCode::io, "无法连接 PostgreSQL 数据库：" + msg);
+  }
+  std::unique_ptr<Connection> conn(new Connection(c));
+  if (PQsetClientEncoding(c, "UTF8") != 0)
+    return make_error(ErrorCode::io, "PostgreSQL 不接受 UTF-8 客户端编码");
+  ANJU_TRY(conn->exec(
+      "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 1;"
+      " SET client_min_messages = warning"));
+  return conn;
+}
+
+Connection::~Connection() {
+  cache_.clear();
+  PQfinish(conn_);
+}
+
+Result<void> Connection::exec(const std::string& sql) {
+  ANJU_TRY(flush_copy());
+  ResultPtr r(PQexec(conn_, sql.c_str()));
+  const auto status = PQresultStatus(r.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return result_error(r.get(), conn_, sql);
+  if (status == PGRES_COMMAND_OK) changes_ = std::atol(PQcmdTuples(r.get()));
+  return {};
+}
+
+Statement& Connection::statement(const char* sql, bool scan) {
+  const std::string key = std::string(scan ? "S:" : "P:") + sql;
+  auto it = cache_.find(key);
+  if (it != cache_.end()) {
+    it->second->reset();
+    return *it->second;
+  }
+  const std::string name = "anju_" + std::to_string(cache_.size() + 1);
+  auto [pos, _] = cache_.emplace(key, std::make_unique<Statement>(*this, name, sql, scan));
+  return *pos->second;
+}
+
+Result<void> Connection::begin(bool write) {
+  ++tx_;
+  // One snapshot for the whole transaction: the merge-joins of the judgment
+  // read several cursors that must agree, and an update of a row that another
+  // transaction changed since fails (→ conflict) instead of going unseen.
+  ANJU_TRY(exec(write ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
+                      : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  in_tx_ = true;
+  return {};
+}
+
+Result<void> Connection::commit() {
+  if (auto flushed = flush_copy(); !flushed) {
+    rollback();
+    return flushed.error();
+  }
+  ResultPtr r(PQexec(conn_, "COMMIT"));
+  in_tx_ = false;
+  bulk_table_.clear();
+  deferred_indexes_.clear();
+  if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) return result_error(r.get(), conn_, "COMMIT");
+  // A transaction that failed earlier answers COMMIT with ROLLBACK.
+  if (std::strcmp(PQcmdStatus(r.get()), "COMMIT") != 0)
+    return make_error(ErrorCode::io, "事务因先前的错误已回滚，未保存任何修改");
+  return {};
+}
+
+void Connection::rollback() {
+  copy_buffer_.clear();
+  bulk_table_.clear();
+  deferred_indexes_.clear();
+  in_tx_ = false;
+  if (PQtransactionStatus(conn_) != PQTRANS_IDLE) ResultPtr r(PQexec(conn_, "ROLLBACK"));
+}
+
+bool Connection::idle() const {
+  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+}
+
+}  // namespace anju::postgres

@@ -1,0 +1,139 @@
+#pragma once
+// The PostgreSQL driver behind the SQL engine's interface (store/sql/sql_db.h),
+// on libpq. Statements are server-side prepared once per connection; values
+// travel as parameters (text, bytea in binary), never inside the SQL text.
+// Scans run through a cursor fetched in batches, so several can be open at
+// once and memory stays flat. In a bulk load, INSERTs into the loaded table
+// are gathered into COPY … FROM STDIN batches (pg_copy.cc).
+//
+// Not thread-safe: PgStore lends a connection to one transaction at a time.
+
+#include <libpq-fe.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/sql/sql_db.h"
+
+namespace anju::postgres {
+
+class Connection;
+
+// A result set owned by one statement.
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+// Maps a failed result to an Error: `conflict` for integrity violations,
+// serialisation failures, deadlocks and lock time-outs; `io` otherwise.
+Error result_error(const PGresult* r, PGconn* conn, std::string_view what);
+
+class Statement final : public sql::Statement {
+ public:
+  Statement(Connection& conn, std::string name, const char* sql, bool scan);
+  ~Statement() override;
+
+  using sql::Statement::bind;
+  sql::Statement& bind(int i, std::string_view text) override;
+  sql::Statement& bind(int i, long value) override;
+  sql::Statement& bind(int i, double value) override;
+  sql::Statement& bind_null(int i) override;
+  sql::Statement& bind_blob(int i, std::string_view bytes) override;
+
+  Result<bool> step() override;
+  void reset() override;
+
+  bool is_null(int col) const override { return PQgetisnull(rows_.get(), row_, col) != 0; }
+  std::string text(int col) const override;
+  long integer(int col) const override;
+  double real(int col) const override;
+  std::string blob(int col) const override;
+
+  const std::string& sql() const { return sql_; }
+  // The target table and column list of a plain "INSERT INTO t(cols) VALUES
+  // (?, …)", which a bulk load may turn into COPY rows; empty otherwise.
+  const std::string& copy_table() const { return copy_table_; }
+  const std::string& copy_columns() const { return copy_columns_; }
+  const std::vector<std::optional<std::string>>& values() const { return values_; }
+  const std::vector<int>& formats() const { return formats_; }
+
+ private:
+  Result<void> execute();
+  Result<void> open_cursor();
+  Result<void> fetch();
+  std::string& slot(int i, int format);
+  const char* value(int col) const { return PQgetvalue(rows_.get(), row_, col); }
+
+  Connection& conn_;
+  std::string name_;  // of the prepared statement, and of the cursor of a scan
+  std::string sql_;   // with $n parameters
+  bool scan_;
+  bool prepared_ = false;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<int> formats_;  // 0 text, 1 binary (bytea)
+  std::string copy_table_, copy_columns_;
+
+  ResultPtr rows_;
+  int row_ = -1;
+  bool started_ = false;
+  bool exhausted_ = false;  // a scan's cursor has no more batches
+  long cursor_tx_ = -1;     // the transaction the cursor was declared in
+};
+
+class Connection final : public sql::Connection {
+ public:
+  // Connects to `url` (a libpq URI or key=value string) and sets the session
+  // up: UTF-8, UTC time stamps, ISO dates. Fails with `io`.
+  static Result<std::unique_ptr<Connection>> open(const std::string& url);
+  ~Connection() override;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  Result<void> exec(const std::string& sql) override;
+  sql::Statement& prepare(const char* sql) override { return statement(sql, false); }
+  sql::Statement& scan(const char* sql) override { return statement(sql, true); }
+  long changes() const override { return changes_; }
+
+  Result<void> begin(bool write) override;
+  Result<void> commit() override;
+  void rollback() override;
+
+  Result<void> begin_bulk_load(std::string_view table) override;
+  Result<void> end_bulk_load() override;
+
+  // True when the connection is usable and no transaction is open.
+  bool idle() const;
+  PGconn* handle() { return conn_; }
+
+ private:
+  friend class Statement;
+  explicit Connection(PGconn* conn) : conn_(conn) {}
+  Statement& statement(const char* sql, bool scan);
+
+  // pg_copy.cc: the bulk path.
+  // Runs before a statement: sends the pending COPY rows first when the
+  // statement reads or writes the table being loaded.
+  Result<void> before(const Statement& s);
+  // True when `s` is an INSERT that goes into the pending COPY instead.
+  bool copies(const Statement& s) const;
+  Result<void> add_copy_row(const Statement& s);
+  Result<void> flush_copy();
+
+  PGconn* conn_;
+  std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
+  long changes_ = 0;
+  long tx_ = 0;  // counts transactions, so a cursor knows whether it is still open
+  bool in_tx_ = false;
+
+  std::string bulk_table_;                     // the table of the running bulk load
+  std::vector<std::string> deferred_indexes_;  // CREATE statements for end_bulk_load
+  std::string copy_columns_;                   // of the pending COPY rows
+  std::string copy_buffer_;                    // COPY text-format rows not sent yet
+};
+
+}  // namespace anju::postgres

@@ -1,0 +1,65 @@
+#include "store/postgres/pg_store.h"
+
+#include "store/sql/migrate.h"
+#include "store/sql/sql_transaction.h"
+
+namespace anju::postgres {
+
+const std::vector<Migration>& migrations();  // generated from migrations/*.sql
+
+namespace {
+constexpr size_t kMaxIdle = 8;
+constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(7267310)";  // any fixed key
+constexpr const char* kMigrationUnlock = "SELECT pg_advisory_unlock(7267310)";
+}  // namespace
+
+Result<std::unique_ptr<PgStore>> PgStore::open(const std::string& url) {
+  std::unique_ptr<PgStore> store(new PgStore(url));
+  auto conn = Connection::open(url);
+  if (!conn) return conn.error();
+  ANJU_TRY(store->migrate(**conn));
+  store->give_back(std::move(*conn));
+  return store;
+}
+
+Result<void> PgStore::migrate(Connection& conn) {
+  ANJU_TRY(conn.exec(kMigrationLock));
+  auto version = sql::apply_migrations(
+      conn, migrations(),
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version integer PRIMARY KEY, name text NOT NULL,"
+      " applied_at timestamptz NOT NULL DEFAULT now())");
+  (void)conn.exec(kMigrationUnlock);
+  if (!version) return version.error();
+  schema_version_ = *version;
+  return {};
+}
+
+Result<std::unique_ptr<Connection>> PgStore::lease() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto conn = std::move(idle_.back());
+      idle_.pop_back();
+      return conn;
+    }
+  }
+  return Connection::open(url_);
+}
+
+void PgStore::give_back(std::unique_ptr<Connection> conn) {
+  if (!conn->idle()) return;  // broken or mid-transaction: close it
+  std::lock_guard lock(mutex_);
+  if (idle_.size() < kMaxIdle) idle_.push_back(std::move(conn));
+}
+
+Result<std::unique_ptr<Transaction>> PgStore::begin(TxMode mode) {
+  auto conn = lease();
+  if (!conn) return conn.error();
+  ANJU_TRY((*conn)->begin(mode == TxMode::write));
+  Connection* raw = conn->release();
+  return std::unique_ptr<Transaction>(new sql::SqlTransaction(
+      *raw, [this, raw] { give_back(std::unique_ptr<Connection>(raw)); }));
+}
+
+}  // namespace anju::postgres

@@ -1,0 +1,39 @@
+#pragma once
+// PostgreSQL behind Store: the production engine for a county, a province or
+// the country. Stateless towards the app server: every transaction borrows a
+// pooled connection and gives it back; several `anju serve` processes can
+// share one database (docs/postgresql.md).
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/postgres/pg_db.h"
+#include "store/store.h"
+
+namespace anju::postgres {
+
+class PgStore final : public Store {
+ public:
+  // Connects to `url` and applies pending migrations under an advisory lock,
+  // so that servers starting together migrate once.
+  static Result<std::unique_ptr<PgStore>> open(const std::string& url);
+
+  Result<std::unique_ptr<Transaction>> begin(TxMode mode) override;
+  std::string engine() const override { return "postgresql"; }
+  int schema_version() const override { return schema_version_; }
+
+ private:
+  explicit PgStore(std::string url) : url_(std::move(url)) {}
+  Result<void> migrate(Connection& conn);
+  Result<std::unique_ptr<Connection>> lease();
+  void give_back(std::unique_ptr<Connection> conn);
+
+  std::string url_;
+  std::mutex mutex_;  // guards idle_
+  std::vector<std::unique_ptr<Connection>> idle_;
+  int schema_version_ = 0;
+};
+
+}  // namespace anju::postgres
