@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/id_number.h"
+#include "support/test_db.h"
 
 namespace anju {
 namespace {
@@ -30,17 +31,23 @@ const std::string kHeader = "户编号,户主姓名,户主身份证号,家庭人
 class ImportServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    if (auto why = testing::engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
     dir_ = fs::temp_directory_path() / ("anju_import_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    auto s = open_store(":memory:");
+    db_ = std::make_unique<testing::TestDb>("import");
+    auto s = open_store(db_->url());
     ASSERT_TRUE(s);
     store_ = std::move(*s);
     auto r = import_regions(*store_, write("regions.csv", kRegions), {}, kClock);
     ASSERT_TRUE(r) << r.error().message;
     ASSERT_EQ(r->inserted, 6);
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  void TearDown() override {
+    store_.reset();
+    db_.reset();
+    fs::remove_all(dir_);
+  }
 
   std::string write(const std::string& name, const std::string& content) {
     const fs::path p = dir_ / name;
@@ -65,6 +72,7 @@ class ImportServiceTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::unique_ptr<testing::TestDb> db_;
   std::unique_ptr<Store> store_;
 };
 

@@ -4,20 +4,23 @@
 //        check the exit code and that the printed JSON contains `json`
 //        (objects: listed keys only; arrays: same length, element-wise);
 //        "jsonl": [ … ] instead compares the output's lines, one object each, exactly;
-//   {"sql": "SELECT …", "rows": [[…]]}        query the SQLite database;
-//   either may name another database file with "db": "x.db";
+//   {"sql": "SELECT …", "rows": [[…]]}        query the database;
+//   either may name another database with "db": "x.db";
+// Each database name is a fresh TestDb: a file on SQLite, a database on
+// PostgreSQL (the "pg." run), so every case runs on both engines.
 //   {"xlsx_from_csv": "a.csv", "out": "a.xlsx"} write a CSV's cells as an .xlsx.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <xlsxwriter.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "ingest/csv_reader.h"
 #include "integration/cli_runner.h"
+#include "support/test_db.h"
 
 namespace anju::testing {
 namespace {
@@ -44,32 +47,6 @@ std::string contains(const json& actual, const json& expected, const std::string
     return "";
   }
   return actual == expected ? "" : path + ": expected " + expected.dump() + ", got " + actual.dump();
-}
-
-json query(const fs::path& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* st = nullptr;
-  json rows = json::array();
-  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
-    rows = {{"SQL error", sqlite3_errmsg(h)}};
-  } else {
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      json row = json::array();
-      for (int i = 0; i < sqlite3_column_count(st); ++i) {
-        switch (sqlite3_column_type(st, i)) {
-          case SQLITE_INTEGER: row.push_back(sqlite3_column_int64(st, i)); break;
-          case SQLITE_FLOAT: row.push_back(sqlite3_column_double(st, i)); break;
-          case SQLITE_NULL: row.push_back(nullptr); break;
-          default: row.push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, i)));
-        }
-      }
-      rows.push_back(row);
-    }
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return rows;
 }
 
 void xlsx_from_csv(const fs::path& csv, const fs::path& out) {
@@ -110,6 +87,13 @@ std::vector<std::string> find_cases() {
 class CliCase : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CliCase, Steps) {
+  if (auto why = engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
+  std::map<std::string, std::unique_ptr<TestDb>> dbs;
+  auto db = [&](const json& step) -> TestDb& {
+    auto& slot = dbs[step.value("db", "case.db")];
+    if (!slot) slot = std::make_unique<TestDb>("case");
+    return *slot;
+  };
   const fs::path src = fs::path(source_dir()) / "tests/cases" / GetParam();
   const fs::path work = fs::temp_directory_path() /
                         ("anju_case_" + std::to_string(::getpid()) + "_" +
@@ -121,7 +105,7 @@ TEST_P(CliCase, Steps) {
   for (const json& step : spec.at("steps")) {
     SCOPED_TRACE("step " + std::to_string(index++) + ": " + step.dump().substr(0, 120));
     if (step.contains("run")) {
-      std::vector<std::string> args = {"--db", step.value("db", "case.db"), "--json"};
+      std::vector<std::string> args = {"--db", db(step).url(), "--json"};
       for (const auto& a : step["run"]) args.push_back(a.get<std::string>());
       CliResult r = run_anju(args, work.string());
       EXPECT_EQ(r.exit_code, step.value("exit", 0)) << r.out << r.err;
@@ -137,7 +121,7 @@ TEST_P(CliCase, Steps) {
         EXPECT_EQ(actual, step["jsonl"]);
       }
     } else if (step.contains("sql")) {
-      EXPECT_EQ(query(work / step.value("db", "case.db"), step["sql"]), step["rows"]);
+      EXPECT_EQ(db(step).query(step["sql"]), step["rows"]);
     } else if (step.contains("xlsx_from_csv")) {
       xlsx_from_csv(work / step["xlsx_from_csv"].get<std::string>(),
                     work / step["out"].get<std::string>());

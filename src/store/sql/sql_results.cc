@@ -67,7 +67,7 @@ Result<void> SqlTransaction::set_manual_match(std::string_view household_id,
   return conn_
       .prepare("INSERT INTO manual_matches(household_id, parcel_id, created_at, updated_at,"
                " updated_by) VALUES (?1, ?2, ?3, ?3, ?4) ON CONFLICT(household_id) DO UPDATE SET"
-               " parcel_id = excluded.parcel_id, version = version + 1,"
+               " parcel_id = excluded.parcel_id, version = manual_matches.version + 1,"
                " updated_at = excluded.updated_at, updated_by = excluded.updated_by")
       .bind(1, household_id).bind(2, parcel_id).bind(3, stamp.at).bind(4, stamp.actor)
       .run();
