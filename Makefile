@@ -28,10 +28,13 @@ $(BUILD_DIR)/build.ninja: CMakeLists.txt
 build: $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Every store, service and CLI test runs twice: on SQLite and ("pg." prefix)
+# on a throw-away PostgreSQL server that scripts/with-postgres starts and
+# removes again, whatever the outcome.
 test: deps
 	@$(MAKE) --no-print-directory build
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	  scripts/with-postgres ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 demo: deps
 	@$(MAKE) --no-print-directory build

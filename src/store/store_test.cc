@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "support/test_db.h"
 
 namespace anju {
@@ -187,6 +190,51 @@ TEST_F(StoreContract, EvidenceUpdateTellsMissingFromStale) {
   ASSERT_TRUE(stored && *stored);
   EXPECT_EQ((*stored)->value.grade, Grade::C);
   EXPECT_EQ((*stored)->version, 2);
+}
+
+// Optimistic locking under real concurrency: writers that all read version 1
+// race to update the same household. SQLite serialises them, PostgreSQL runs
+// them side by side; on both exactly one wins and every other one is told
+// `conflict`, so no update is silently lost.
+TEST_F(StoreContract, ConcurrentWritersOfOneVersionExactlyOneWins) {
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  constexpr int kWriters = 6;
+  std::atomic<int> ready{0}, won{0}, conflicts{0}, other{0};
+  std::atomic<int> winner{-1};
+  std::vector<std::thread> writers;
+  for (int i = 0; i < kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      Household h = sample_household("H1", "11010519491231002X");
+      h.members = 10 + i;
+      ++ready;
+      while (ready < kWriters) std::this_thread::yield();
+      auto tx = store_->begin(TxMode::write);
+      if (!tx) return void(++other);
+      auto updated = (*tx)->update_household(h, 1, WriteStamp{"w" + std::to_string(i), kStamp.at});
+      auto done = updated ? (*tx)->commit() : Result<void>(updated.error());
+      if (done) {
+        ++won;
+        winner = i;
+      } else if (done.error().code == ErrorCode::conflict) {
+        ++conflicts;
+      } else {
+        ++other;
+      }
+    });
+  }
+  for (auto& t : writers) t.join();
+  EXPECT_EQ(won, 1);
+  EXPECT_EQ(conflicts, kWriters - 1);
+  EXPECT_EQ(other, 0);
+  auto found = begin(TxMode::read)->find_household("H1");
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->version, 2);
+  EXPECT_EQ((*found)->value.members, 10 + winner);
+  EXPECT_EQ((*found)->updated_by, "w" + std::to_string(winner));
 }
 
 TEST(OpenStore, RejectsUnknownSchemes) {
