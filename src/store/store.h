@@ -142,6 +142,14 @@ class Store {
 
   // The schema version after migrations were applied at open.
   virtual int schema_version() const = 0;
+
+  // Writes a consistent copy of the whole database to `file` while others
+  // keep working (SQLite: the online backup API; PostgreSQL: pg_dump's
+  // custom format). The file appears only when complete.
+  virtual Result<void> backup(const std::string& file) = 0;
+  // Replaces the whole database with a backup of the same engine, in one
+  // step, then applies the migrations the backup is missing.
+  virtual Result<void> restore(const std::string& file) = 0;
 };
 
 // Opens the store named by `url`: "sqlite:PATH", a plain path (SQLite), or

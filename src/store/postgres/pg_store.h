@@ -23,6 +23,8 @@ class PgStore final : public Store {
   Result<std::unique_ptr<Transaction>> begin(TxMode mode) override;
   std::string engine() const override { return "postgresql"; }
   int schema_version() const override { return schema_version_; }
+  Result<void> backup(const std::string& file) override;
+  Result<void> restore(const std::string& file) override;
 
  private:
   explicit PgStore(std::string url) : url_(std::move(url)) {}

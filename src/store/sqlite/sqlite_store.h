@@ -20,6 +20,8 @@ class SqliteStore final : public Store {
   Result<std::unique_ptr<Transaction>> begin(TxMode mode) override;
   std::string engine() const override { return "sqlite"; }
   int schema_version() const override { return schema_version_; }
+  Result<void> backup(const std::string& file) override;
+  Result<void> restore(const std::string& file) override;
 
  private:
   explicit SqliteStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
