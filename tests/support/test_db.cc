@@ -90,17 +90,17 @@ std::string test_engine() {
   return e.empty() ? "sqlite" : e;
 }
 
-std::string engine_unavailable() {
-  if (test_engine() == "postgresql" && env("ANJU_TEST_PG").empty())
+std::string engine_unavailable(const std::string& engine) {
+  if (engine == "postgresql" && env("ANJU_TEST_PG").empty())
     return "ANJU_TEST_PG is not set: run the PostgreSQL tests through `make test` "
            "(scripts/with-postgres starts a throw-away server)";
   return "";
 }
 
-TestDb::TestDb(const std::string& name) {
+TestDb::TestDb(const std::string& name, const std::string& engine) {
   static std::atomic<int> counter{0};
   const std::string unique = name + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
-  if (test_engine() != "postgresql") {
+  if (engine != "postgresql") {
     path_ = (fs::temp_directory_path() / ("anju_" + unique + ".db")).string();
     fs::remove(path_);
     url_ = path_;

@@ -16,12 +16,13 @@ std::string test_engine();
 
 // Why the engine cannot run here ("" when it can): PostgreSQL tests need
 // ANJU_TEST_PG, which `make test` sets. Tests skip with this message.
-std::string engine_unavailable();
+std::string engine_unavailable(const std::string& engine = test_engine());
 
 class TestDb {
  public:
-  // A new empty database whose name includes `name` (letters, digits, _).
-  explicit TestDb(const std::string& name);
+  // A new empty database whose name includes `name` (letters, digits, _),
+  // on `engine` ("sqlite" or "postgresql"; default: test_engine()).
+  explicit TestDb(const std::string& name, const std::string& engine = test_engine());
   ~TestDb();
   TestDb(const TestDb&) = delete;
   TestDb& operator=(const TestDb&) = delete;
