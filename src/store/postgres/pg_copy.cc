@@ -104,19 +104,9 @@ Result<void> Connection::begin_bulk_load(std::string_view table) {
       " JOIN pg_class c ON c.oid = x.indexrelid"
       " WHERE x.indrelid = ?::regclass AND NOT x.indisprimary ORDER BY c.relname");
   s.bind(1, table);
-  std::vector<std::pair<std::string, std::string>> found;
-  while (true) {
-    auto row = s.step();
-    if (!row) return row.error();
-    if (!*row) break;
-    found.emplace_back(s.text(0), s.text(1));
-  }
-  s.reset();
-  for (auto& [name, create] : found) {
-    ANJU_TRY(exec("DROP INDEX " + name));
+  ANJU_TRY(deferred_indexes_.drop(*this, s));
+  for (std::string& create : deferred_indexes_.statements())
     if (auto pos = create.find(" ON ONLY "); pos != std::string::npos) create.erase(pos + 3, 5);
-    deferred_indexes_.push_back(std::move(create));
-  }
   bulk_table_ = std::string(table);
   return {};
 }
@@ -124,9 +114,7 @@ Result<void> Connection::begin_bulk_load(std::string_view table) {
 Result<void> Connection::end_bulk_load() {
   if (bulk_table_.empty()) return {};
   ANJU_TRY(flush_copy());
-  std::vector<std::string> pending;
-  pending.swap(deferred_indexes_);
-  for (const std::string& sql : pending) ANJU_TRY(exec(sql));
+  ANJU_TRY(deferred_indexes_.rebuild(*this));
   // Fresh statistics, or the planner guesses on a table it thinks is empty.
   ANJU_TRY(exec("ANALYZE " + bulk_table_));
   bulk_table_.clear();

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/sql/deferred_indexes.h"
 #include "store/sql/sql_db.h"
 
 namespace anju::postgres {
@@ -131,7 +132,7 @@ class Connection final : public sql::Connection {
   bool in_tx_ = false;
 
   std::string bulk_table_;                     // the table of the running bulk load
-  std::vector<std::string> deferred_indexes_;  // CREATE statements for end_bulk_load
+  sql::DeferredIndexes deferred_indexes_;
   std::string copy_columns_;                   // of the pending COPY rows
   std::string copy_buffer_;                    // COPY text-format rows not sent yet
 };

@@ -121,28 +121,12 @@ void Connection::rollback() {
 Result<void> Connection::begin_bulk_load(std::string_view table) {
   // Explicit indexes only (sql IS NOT NULL): primary keys cannot be dropped.
   auto& s = prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
+      "SELECT '\"' || name || '\"', sql FROM sqlite_master"
+      " WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
   s.bind(1, table);
-  std::vector<std::pair<std::string, std::string>> found;
-  while (true) {
-    auto row = s.step();
-    if (!row) return row.error();
-    if (!*row) break;
-    found.emplace_back(s.text(0), s.text(1));
-  }
-  s.reset();
-  for (auto& [name, sql] : found) {
-    ANJU_TRY(exec("DROP INDEX \"" + name + "\""));
-    deferred_indexes_.push_back(std::move(sql));
-  }
-  return {};
+  return deferred_indexes_.drop(*this, s);
 }
 
-Result<void> Connection::end_bulk_load() {
-  std::vector<std::string> pending;
-  pending.swap(deferred_indexes_);
-  for (const std::string& sql : pending) ANJU_TRY(exec(sql));
-  return {};
-}
+Result<void> Connection::end_bulk_load() { return deferred_indexes_.rebuild(*this); }
 
 }  // namespace anju::sqlite

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/sql/deferred_indexes.h"
 #include "store/sql/sql_db.h"
 
 namespace anju::sqlite {
@@ -71,7 +72,7 @@ class Connection final : public sql::Connection {
   explicit Connection(sqlite3* db) : db_(db) {}
   sqlite3* db_;
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
-  std::vector<std::string> deferred_indexes_;  // CREATE statements to run in end_bulk_load
+  sql::DeferredIndexes deferred_indexes_;
 };
 
 // Maps the connection's last error to an Error (`conflict` for constraint
