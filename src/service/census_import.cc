@@ -2,6 +2,7 @@
 // disasters. Same contract as the roster import (run_import).
 #include "core/building_rules.h"
 #include "core/key_index.h"
+#include "service/batch_cache.h"
 #include "service/import_job.h"
 
 namespace anju {
@@ -49,6 +50,13 @@ class BuildingSink final : public RowSink {
     return fresh_ ? tx.begin_bulk_load("buildings") : Result<void>();
   }
 
+  Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
+    if (fresh_) return {};
+    return existing_.load(column_values(rows, "parcel_id"), [&](const auto& keys) {
+      return keyed(tx.find_buildings(keys), [](const Stored<Building>& s) { return s.value.parcel_id; });
+    });
+  }
+
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Building> parsed = parse_building(row, today_);
     first_use(keys_, row, "parcel_id", "图斑编号", parsed.errors);
@@ -63,7 +71,7 @@ class BuildingSink final : public RowSink {
     b.bbox = row.bbox;
     std::optional<Stored<Building>> existing;
     if (!fresh_) {
-      auto found = tx.find_building(b.parcel_id);
+      auto found = existing_.get(b.parcel_id, [&] { return tx.find_building(b.parcel_id); });
       if (!found) return found.error();
       existing = std::move(*found);
     }
@@ -78,6 +86,7 @@ class BuildingSink final : public RowSink {
   WriteStamp stamp_;
   KeyIndex keys_;
   bool fresh_ = false;
+  BatchCache<Stored<Building>> existing_;  // the batch's buildings as stored
 };
 
 class EvidenceSink final : public RowSink {
@@ -97,6 +106,19 @@ class EvidenceSink final : public RowSink {
     return *all == 0 ? tx.begin_bulk_load("evidence") : Result<void>();
   }
 
+  Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
+    ANJU_TRY(facts_.load(column_values(rows, "parcel_id"), [&](const auto& keys) {
+      return keyed(tx.find_building_facts(keys), [](const BuildingFacts& f) { return f.parcel_id; });
+    }));
+    ANJU_TRY(regions_.load(column_values(rows, "household_id"),
+                           [&](const auto& keys) { return tx.household_regions(keys); }));
+    if (fresh_) return {};
+    return existing_.load(column_values(rows, "evidence_id"), [&](const auto& keys) {
+      return keyed(tx.find_evidence(source_, keys),
+                   [](const Stored<Evidence>& s) { return s.value.evidence_id; });
+    });
+  }
+
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Evidence> parsed = parse_evidence(row, source_, today_);
     first_use(keys_, row, "evidence_id", "记录编号", parsed.errors);
@@ -108,7 +130,7 @@ class EvidenceSink final : public RowSink {
     ANJU_TRY(link(row.row_number, e, tx, report));
     std::optional<Stored<Evidence>> existing;
     if (!fresh_) {
-      auto found = tx.find_evidence(source_, e.evidence_id);
+      auto found = existing_.get(e.evidence_id, [&] { return tx.find_evidence(source_, e.evidence_id); });
       if (!found) return found.error();
       existing = std::move(*found);
     }
@@ -123,7 +145,7 @@ class EvidenceSink final : public RowSink {
   // not (yet) imported are accepted (DOMAIN.md §5), but said.
   Result<void> link(long row, Evidence& e, Transaction& tx, ImportReport& report) {
     if (!e.parcel_id.empty()) {
-      auto b = tx.find_building_facts(e.parcel_id);
+      auto b = facts_.get(e.parcel_id, [&] { return tx.find_building_facts(e.parcel_id); });
       if (!b) return b.error();
       if (*b) e.region_code = (*b)->region_code;
       if (!*b) {
@@ -134,7 +156,7 @@ class EvidenceSink final : public RowSink {
       }
     }
     if (!e.household_id.empty()) {
-      auto h = tx.household_region(e.household_id);
+      auto h = regions_.get(e.household_id, [&] { return tx.household_region(e.household_id); });
       if (!h) return h.error();
       if (!*h) report.add_warning({row, "household_id", e.household_id, "户编号尚未导入"});
       else if (e.region_code.empty()) e.region_code = **h;
@@ -147,6 +169,9 @@ class EvidenceSink final : public RowSink {
   WriteStamp stamp_;
   KeyIndex keys_;
   bool fresh_ = false;
+  BatchCache<BuildingFacts> facts_;       // linked buildings of the batch
+  BatchCache<std::string> regions_;       // regions of its linked households
+  BatchCache<Stored<Evidence>> existing_;  // its records as stored
 };
 
 class DisasterSink final : public RowSink {

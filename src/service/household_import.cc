@@ -5,6 +5,7 @@
 
 #include "core/household_rules.h"
 #include "core/key_index.h"
+#include "service/batch_cache.h"
 #include "service/import_job.h"
 
 namespace anju {
@@ -28,6 +29,21 @@ class HouseholdSink final : public RowSink {
     return fresh_ ? tx.begin_bulk_load("households") : Result<void>();
   }
 
+  Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
+    if (fresh_) return {};
+    ANJU_TRY(existing_.load(column_values(rows, "household_id"), [&](const auto& keys) {
+      return keyed(tx.find_households(keys),
+                   [](const Stored<Household>& s) { return s.value.household_id; });
+    }));
+    // The cells as the rules read them (a final x upper-cased); a key that
+    // still differs is looked up on its own in apply().
+    std::vector<std::string> heads = column_values(rows, "head_id_number");
+    for (std::string& id : heads)
+      if (!id.empty() && id.back() == 'x') id.back() = 'X';
+    return heads_of_.load(std::move(heads),
+                          [&](const auto& keys) { return tx.households_with_heads(keys); });
+  }
+
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Household> parsed = parse_household(row, today_);
     std::vector<FieldError> errors = std::move(parsed.errors);
@@ -46,7 +62,7 @@ class HouseholdSink final : public RowSink {
         fail("head_id_number",
              "户主身份证号在文件中重复（第" + std::to_string(*first) + "行已使用）");
       } else if (!fresh_) {
-        auto owner = tx.household_with_head(head);
+        auto owner = heads_of_.get(head, [&] { return tx.household_with_head(head); });
         if (!owner) return owner.error();
         if (*owner && **owner != id)
           fail("head_id_number",
@@ -67,7 +83,7 @@ class HouseholdSink final : public RowSink {
   Result<void> upsert(const Household& h, long row_number, Transaction& tx,
                       ImportReport& report) {
     Result<std::optional<Stored<Household>>> existing = std::optional<Stored<Household>>();
-    if (!fresh_) existing = tx.find_household(h.household_id);
+    if (!fresh_) existing = existing_.get(h.household_id, [&] { return tx.find_household(h.household_id); });
     if (!existing) return existing.error();
     Result<void> written;
     if (!*existing) {
@@ -84,7 +100,12 @@ class HouseholdSink final : public RowSink {
       if (written.error().code != ErrorCode::conflict) return written.error();
       add_row_errors(report, {FieldError{row_number, "household_id", h.household_id,
                                          "无法保存：" + written.error().message}});
+      return {};
     }
+    // Later rows of the batch see who heads which household now.
+    if (*existing && (*existing)->value.head_id_number != h.head_id_number)
+      heads_of_.set((*existing)->value.head_id_number, std::nullopt);
+    heads_of_.set(h.head_id_number, h.household_id);
     return {};
   }
 
@@ -94,6 +115,8 @@ class HouseholdSink final : public RowSink {
   WriteStamp stamp_;
   KeyIndex ids_;
   KeyIndex heads_;
+  BatchCache<Stored<Household>> existing_;  // the batch's households as stored
+  BatchCache<std::string> heads_of_;        // head ID number → household, as stored
 };
 
 }  // namespace

@@ -25,6 +25,24 @@ Result<void> journal(Store& store, TemplateKind kind, const std::string& path,
   return own ? own->commit() : Result<void>();
 }
 
+// Prepares and applies one batch of rows.
+Result<void> apply_batch(const std::vector<ImportRow>& batch, Transaction& tx, RowSink& sink,
+                         ImportReport& report) {
+  std::vector<const ImportRow*> readable;
+  for (const ImportRow& row : batch)
+    if (row.read_error.empty()) readable.push_back(&row);
+  ANJU_TRY(sink.prepare(readable, tx));
+  for (const ImportRow& row : batch) {
+    ++report.rows;
+    if (!row.read_error.empty()) {
+      add_row_errors(report, {FieldError{row.row_number, "", "", row.read_error}});
+    } else {
+      ANJU_TRY(sink.apply(row, tx, report));
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 void add_row_errors(ImportReport& report, std::vector<FieldError> errors) {
@@ -52,18 +70,21 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   // Reading and decoding run ahead on a second thread while this one
   // validates and writes.
   PrefetchedRows rows(std::move(opened.rows));
-  while (true) {
-    auto row = rows.next();
-    if (!row) return row.error();  // tx rolls back
-    if (!*row) break;
-    ++report.rows;
-    if (!(*row)->read_error.empty()) {
-      add_row_errors(report, {FieldError{(*row)->row_number, "", "", (*row)->read_error}});
-    } else {
-      ANJU_TRY(sink.apply(**row, *tx, report));
+  std::vector<ImportRow> batch;
+  bool more = true;
+  while (more) {
+    batch.clear();
+    while (batch.size() < kImportBatch) {
+      auto row = rows.next();
+      if (!row) return row.error();  // tx rolls back
+      if (!*row) {
+        more = false;
+        break;
+      }
+      batch.push_back(std::move(**row));
     }
-    if (options.on_progress && report.rows % 2048 == 0)
-      options.on_progress(rows.progress(), report.rows);
+    ANJU_TRY(apply_batch(batch, *tx, sink, report));
+    if (options.on_progress) options.on_progress(rows.progress(), report.rows);
   }
   ANJU_TRY(sink.finish(*tx, report));
   ANJU_TRY(tx->end_bulk_load());

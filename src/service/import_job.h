@@ -11,11 +11,22 @@
 
 namespace anju {
 
+// Rows handed to RowSink::prepare at once.
+constexpr size_t kImportBatch = 512;
+
 class RowSink {
  public:
   virtual ~RowSink() = default;
   // Runs once inside the import's transaction, before the first row.
   virtual Result<void> start(Transaction& tx) {
+    (void)tx;
+    return {};
+  }
+  // Runs before apply() for a batch of up to kImportBatch rows (those
+  // without read errors), so the sink can ask the store about all of them
+  // at once (Transaction's batch look-ups) instead of row by row.
+  virtual Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) {
+    (void)rows;
     (void)tx;
     return {};
   }

@@ -134,6 +134,25 @@ TEST_F(ImportServiceTest, DuplicateHeadAgainstTheDatabase) {
   EXPECT_NE(r.errors[0].message.find("H1"), std::string::npos);
 }
 
+// Look-ups are made for a whole batch of rows before any is written; a head
+// handed from one household to another earlier in the same file must still
+// be free for the later row (a first batched version refused it).
+TEST_F(ImportServiceTest, HeadPassedOnWithinOneFile) {
+  const std::string x = id("50022919800101123"), y = id("50022919800102123");
+  ASSERT_EQ(import(kHeader + "H1,张三," + x + ",4,500229108201,脱贫户,\n").inserted, 1);
+  // H1's head changes from x to y; then the new household H2 is headed by x.
+  ImportReport r = import(kHeader + "H1,李四," + y + ",4,500229108201,脱贫户,\n" + "H2,张三," + x +
+                          ",2,500229108201,脱贫户,\n");
+  EXPECT_TRUE(r.errors.empty()) << r.errors[0].message;
+  EXPECT_EQ(r.updated, 1);
+  EXPECT_EQ(r.inserted, 1);
+  EXPECT_EQ(find("H2")->value.head_id_number, x);
+  // And the other way round, H4 takes y while H1 still has it: refused.
+  ImportReport clash = import(kHeader + "H4,王五," + y + ",2,500229108201,脱贫户,\n");
+  ASSERT_EQ(clash.errors.size(), 1u);
+  EXPECT_NE(clash.errors[0].message.find("H1"), std::string::npos);
+}
+
 TEST_F(ImportServiceTest, MissingRequiredColumnsRejectTheFile) {
   ImportReport r = import("户编号,户主姓名\nH1,张三\n");
   EXPECT_FALSE(r.applied);

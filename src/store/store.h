@@ -110,6 +110,26 @@ class Transaction {
   virtual Result<void> replace_judgments(const RunRecord& run,
                                          const std::vector<JudgmentRow>& rows) = 0;
 
+  // --- batch look-ups (imports) ----------------------------------------------
+  // What an import needs to know of a batch of its rows, asked in one
+  // statement per few hundred keys instead of one per row: a round trip
+  // is nothing on SQLite but costs on PostgreSQL. Only keys found appear,
+  // in no particular order; unknown and repeated keys are fine.
+  virtual Result<std::vector<Stored<Household>>> find_households(
+      const std::vector<std::string>& ids) = 0;
+  // (head ID number, household_id) of the heads among `id_numbers`.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> households_with_heads(
+      const std::vector<std::string>& id_numbers) = 0;
+  // (household_id, region_code) of the households among `ids`.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> household_regions(
+      const std::vector<std::string>& ids) = 0;
+  virtual Result<std::vector<Stored<Building>>> find_buildings(
+      const std::vector<std::string>& parcel_ids) = 0;
+  virtual Result<std::vector<BuildingFacts>> find_building_facts(
+      const std::vector<std::string>& parcel_ids) = 0;
+  virtual Result<std::vector<Stored<Evidence>>> find_evidence(
+      EvidenceSource source, const std::vector<std::string>& ids) = 0;
+
   // --- bulk loading ----------------------------------------------------------
   // For loading many rows into `table` (an import into an empty table, a
   // full replacement of results): drops its secondary indexes now and

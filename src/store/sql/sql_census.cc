@@ -245,4 +245,36 @@ Result<std::vector<Disaster>> SqlTransaction::list_disasters() {
   return out;
 }
 
+Result<std::vector<Stored<Building>>> SqlTransaction::find_buildings(
+    const std::vector<std::string>& parcel_ids) {
+  static const std::string sql = std::string("SELECT ") + kBuildingColumns +
+                                 ", version, created_at, updated_at, updated_by FROM buildings"
+                                 " WHERE parcel_id";
+  std::vector<Stored<Building>> out;
+  ANJU_TRY(each_in(sql, 0, parcel_ids, {}, [&](const Statement& s) {
+    out.push_back(stored_at(read_building(s), s, kBuildingCount));
+  }));
+  return out;
+}
+
+Result<std::vector<BuildingFacts>> SqlTransaction::find_building_facts(
+    const std::vector<std::string>& parcel_ids) {
+  static const std::string sql = std::string("SELECT ") + kFactsColumns + " FROM buildings WHERE parcel_id";
+  std::vector<BuildingFacts> out;
+  ANJU_TRY(each_in(sql, 0, parcel_ids, {}, [&](const Statement& s) { out.push_back(read_facts(s)); }));
+  return out;
+}
+
+Result<std::vector<Stored<Evidence>>> SqlTransaction::find_evidence(
+    EvidenceSource source, const std::vector<std::string>& ids) {
+  static const std::string sql = std::string("SELECT ") + kEvidenceColumns +
+                                 ", version, created_at, updated_at, updated_by FROM evidence"
+                                 " WHERE source = ?1 AND evidence_id";
+  std::vector<Stored<Evidence>> out;
+  ANJU_TRY(each_in(
+      sql, 1, ids, [&](Statement& s) { s.bind(1, enum_key(source)); },
+      [&](const Statement& s) { out.push_back(stored_at(read_evidence(s), s, 11)); }));
+  return out;
+}
+
 }  // namespace anju::sql

@@ -196,4 +196,49 @@ Result<long> SqlTransaction::record_import(const ImportRun& run) {
   return returned_id(s);
 }
 
+Result<void> SqlTransaction::each_in(const std::string& select, int fixed,
+                                     const std::vector<std::string>& keys,
+                                     const std::function<void(Statement&)>& bind_fixed,
+                                     const std::function<void(const Statement&)>& row) {
+  std::string sql = select + " IN (";
+  for (int i = 0; i < kBatchKeys; ++i) sql += (i ? ",?" : "?") + std::to_string(fixed + i + 1);
+  sql += ")";
+  for (size_t at = 0; at < keys.size(); at += kBatchKeys) {
+    auto& s = conn_.prepare(sql.c_str());
+    if (bind_fixed) bind_fixed(s);
+    for (int i = 0; i < kBatchKeys; ++i) {
+      if (at + i < keys.size()) s.bind(fixed + i + 1, keys[at + i]);
+      else s.bind_null(fixed + i + 1);
+    }
+    ANJU_TRY(each_row(s, row));
+  }
+  return {};
+}
+
+Result<std::vector<Stored<Household>>> SqlTransaction::find_households(
+    const std::vector<std::string>& ids) {
+  static const std::string sql = std::string("SELECT ") + kHouseholdColumns +
+                                 ", version, created_at, updated_at, updated_by"
+                                 " FROM households WHERE household_id";
+  std::vector<Stored<Household>> out;
+  ANJU_TRY(each_in(sql, 0, ids, {}, [&](const Statement& s) { out.push_back(stored(read_household(s), s, 16)); }));
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::households_with_heads(
+    const std::vector<std::string>& id_numbers) {
+  std::vector<std::pair<std::string, std::string>> out;
+  ANJU_TRY(each_in("SELECT head_id_number, household_id FROM households WHERE head_id_number", 0,
+                   id_numbers, {}, [&](const Statement& s) { out.emplace_back(s.text(0), s.text(1)); }));
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::household_regions(
+    const std::vector<std::string>& ids) {
+  std::vector<std::pair<std::string, std::string>> out;
+  ANJU_TRY(each_in("SELECT household_id, region_code FROM households WHERE household_id", 0, ids, {},
+                   [&](const Statement& s) { out.emplace_back(s.text(0), s.text(1)); }));
+  return out;
+}
+
 }  // namespace anju::sql

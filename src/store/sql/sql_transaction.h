@@ -69,6 +69,17 @@ class SqlTransaction final : public Transaction {
                                     const std::function<void(JudgeInput&&)>& fn) override;
   Result<void> replace_judgments(const RunRecord& run, const std::vector<JudgmentRow>& rows) override;
 
+  Result<std::vector<Stored<Household>>> find_households(const std::vector<std::string>& ids) override;
+  Result<std::vector<std::pair<std::string, std::string>>> households_with_heads(
+      const std::vector<std::string>& id_numbers) override;
+  Result<std::vector<std::pair<std::string, std::string>>> household_regions(
+      const std::vector<std::string>& ids) override;
+  Result<std::vector<Stored<Building>>> find_buildings(const std::vector<std::string>& parcel_ids) override;
+  Result<std::vector<BuildingFacts>> find_building_facts(
+      const std::vector<std::string>& parcel_ids) override;
+  Result<std::vector<Stored<Evidence>>> find_evidence(EvidenceSource source,
+                                                      const std::vector<std::string>& ids) override;
+
   Result<long> record_import(const ImportRun& run) override;
   Result<void> begin_bulk_load(std::string_view table) override;
   Result<void> end_bulk_load() override;
@@ -82,6 +93,12 @@ class SqlTransaction final : public Transaction {
   Result<long> insert_run(const RunRecord& run);
   // The id an INSERT … RETURNING id gave back.
   Result<long> returned_id(Statement& s);
+  // Runs `select` followed by " IN (…)" of kBatchKeys parameters, after
+  // `fixed` parameters bound by `bind_fixed`, once per chunk of `keys`
+  // (the rest of the last chunk is NULL), calling `row` for each result row.
+  Result<void> each_in(const std::string& select, int fixed, const std::vector<std::string>& keys,
+                       const std::function<void(Statement&)>& bind_fixed,
+                       const std::function<void(const Statement&)>& row);
   // Steps `s` to the end, calling `row` for each result row.
   template <class F>
   Result<void> each_row(Statement& s, F&& row) {
@@ -94,6 +111,8 @@ class SqlTransaction final : public Transaction {
     s.reset();
     return {};
   }
+
+  static constexpr int kBatchKeys = 256;  // keys a batch look-up binds at once
 
   Connection& conn_;
   std::function<void()> release_;
