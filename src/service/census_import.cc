@@ -47,7 +47,8 @@ class BuildingSink final : public RowSink {
     auto n = tx.count_buildings();
     if (!n) return n.error();
     fresh_ = *n == 0;
-    return fresh_ ? tx.begin_bulk_load("buildings") : Result<void>();
+    return tx.begin_bulk_load("buildings", fresh_ ? Transaction::Indexes::rebuild
+                                                  : Transaction::Indexes::keep);
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
@@ -103,7 +104,8 @@ class EvidenceSink final : public RowSink {
     // not (measured: bench/README.md).
     auto all = tx.count_evidence(std::nullopt);
     if (!all) return all.error();
-    return *all == 0 ? tx.begin_bulk_load("evidence") : Result<void>();
+    return tx.begin_bulk_load("evidence", *all == 0 ? Transaction::Indexes::rebuild
+                                                    : Transaction::Indexes::keep);
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {

@@ -26,7 +26,8 @@ class HouseholdSink final : public RowSink {
     // row can exist before this import, and the file's own duplicates are
     // caught in memory: the per-row look-ups can be skipped.
     fresh_ = *count == 0;
-    return fresh_ ? tx.begin_bulk_load("households") : Result<void>();
+    return tx.begin_bulk_load("households", fresh_ ? Transaction::Indexes::rebuild
+                                                   : Transaction::Indexes::keep);
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {

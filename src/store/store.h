@@ -131,12 +131,16 @@ class Transaction {
       EvidenceSource source, const std::vector<std::string>& ids) = 0;
 
   // --- bulk loading ----------------------------------------------------------
-  // For loading many rows into `table` (an import into an empty table, a
-  // full replacement of results): drops its secondary indexes now and
-  // builds them again in end_bulk_load(), which must run before commit().
-  // A rollback restores them with everything else. Unique indexes are
-  // rebuilt too: a duplicate that slipped in fails end_bulk_load().
-  virtual Result<void> begin_bulk_load(std::string_view table) = 0;
+  // For loading many rows into `table` until end_bulk_load(), which must run
+  // before commit(). With `rebuild` (an import into an empty table, a full
+  // replacement of results) its secondary indexes are dropped now and built
+  // again at the end; a rollback restores them with everything else, and a
+  // duplicate that slipped past a unique index fails end_bulk_load(). With
+  // `keep` (many inserts into a table that has rows) the indexes stay. On
+  // PostgreSQL the table's inserts go in as COPY batches either way, so an
+  // insert's key clash is reported at the latest by end_bulk_load().
+  enum class Indexes { rebuild, keep };
+  virtual Result<void> begin_bulk_load(std::string_view table, Indexes indexes) = 0;
   virtual Result<void> end_bulk_load() = 0;
 
   // --- import journal ------------------------------------------------------

@@ -147,7 +147,7 @@ TEST_F(StoreContract, ReopeningKeepsDataAndSchema) {
 
 TEST_F(StoreContract, BulkLoadRebuildsIndexesAndTheirConstraints) {
   auto tx = begin();
-  ASSERT_TRUE(tx->begin_bulk_load("households"));
+  ASSERT_TRUE(tx->begin_bulk_load("households", Transaction::Indexes::rebuild));
   ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
   ASSERT_TRUE(tx->insert_household(sample_household("H2", "11010519491231002X"), kStamp));
   auto end = tx->end_bulk_load();  // the unique head-ID index cannot be rebuilt
@@ -158,7 +158,7 @@ TEST_F(StoreContract, BulkLoadRebuildsIndexesAndTheirConstraints) {
 TEST_F(StoreContract, BulkLoadKeepsIndexesAfterwards) {
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->begin_bulk_load("households"));
+    ASSERT_TRUE(tx->begin_bulk_load("households", Transaction::Indexes::rebuild));
     ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
     ASSERT_TRUE(tx->end_bulk_load());
     ASSERT_TRUE(tx->commit());

@@ -95,8 +95,10 @@ Result<void> Connection::flush_copy() {
   return {};
 }
 
-Result<void> Connection::begin_bulk_load(std::string_view table) {
+Result<void> Connection::begin_bulk_load(std::string_view table, bool rebuild_indexes) {
   ANJU_TRY(end_bulk_load());
+  bulk_table_ = std::string(table);
+  if (!rebuild_indexes) return {};
   // Partitioned indexes are listed on the parent ("ON ONLY parent"); dropping
   // one drops its partitions' indexes, creating it on the parent builds all.
   auto& s = prepare(
@@ -107,7 +109,6 @@ Result<void> Connection::begin_bulk_load(std::string_view table) {
   ANJU_TRY(deferred_indexes_.drop(*this, s));
   for (std::string& create : deferred_indexes_.statements())
     if (auto pos = create.find(" ON ONLY "); pos != std::string::npos) create.erase(pos + 3, 5);
-  bulk_table_ = std::string(table);
   return {};
 }
 

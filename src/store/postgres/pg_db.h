@@ -104,7 +104,7 @@ class Connection final : public sql::Connection {
   Result<void> commit() override;
   void rollback() override;
 
-  Result<void> begin_bulk_load(std::string_view table) override;
+  Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) override;
   Result<void> end_bulk_load() override;
 
   // True when the connection is usable and no transaction is open.

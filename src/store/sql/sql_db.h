@@ -76,10 +76,10 @@ class Connection {
   virtual Result<void> commit() = 0;
   virtual void rollback() = 0;
 
-  // See Transaction::begin_bulk_load: drops the table's secondary indexes
-  // (to build them once at the end) and may switch its inserts to the
+  // See Transaction::begin_bulk_load: may drop the table's secondary
+  // indexes (to build them once at the end) and switch its inserts to the
   // engine's bulk path.
-  virtual Result<void> begin_bulk_load(std::string_view table) = 0;
+  virtual Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) = 0;
   virtual Result<void> end_bulk_load() = 0;
 };
 

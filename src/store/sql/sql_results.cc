@@ -90,7 +90,7 @@ Result<void> SqlTransaction::replace_matches(const RunRecord& run,
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
   ANJU_TRY(conn_.exec("DELETE FROM matches"));
-  ANJU_TRY(begin_bulk_load("matches"));
+  ANJU_TRY(begin_bulk_load("matches", Indexes::rebuild));
   auto& s = conn_.prepare(
       "INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found, shared,"
       " run_id) VALUES (?,?,?,?,?,?,?)");
@@ -125,7 +125,7 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
   ANJU_TRY(conn_.exec("DELETE FROM judgments"));
-  ANJU_TRY(begin_bulk_load("judgments"));
+  ANJU_TRY(begin_bulk_load("judgments", Indexes::rebuild));
   auto& s = conn_.prepare(
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
       " previous_result, run_id) VALUES (?,?,?,?,?,?,?,?)");

@@ -162,8 +162,8 @@ Result<void> SqlTransaction::for_each_household(const std::function<void(Househo
   return each_row(conn_.scan(sql.c_str()), [&](const Statement& s) { fn(read_household(s)); });
 }
 
-Result<void> SqlTransaction::begin_bulk_load(std::string_view table) {
-  return conn_.begin_bulk_load(table);
+Result<void> SqlTransaction::begin_bulk_load(std::string_view table, Indexes indexes) {
+  return conn_.begin_bulk_load(table, indexes == Indexes::rebuild);
 }
 
 Result<void> SqlTransaction::end_bulk_load() { return conn_.end_bulk_load(); }

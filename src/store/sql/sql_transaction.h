@@ -81,7 +81,7 @@ class SqlTransaction final : public Transaction {
                                                       const std::vector<std::string>& ids) override;
 
   Result<long> record_import(const ImportRun& run) override;
-  Result<void> begin_bulk_load(std::string_view table) override;
+  Result<void> begin_bulk_load(std::string_view table, Indexes indexes) override;
   Result<void> end_bulk_load() override;
 
  private:

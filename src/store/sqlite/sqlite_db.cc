@@ -118,7 +118,8 @@ void Connection::rollback() {
   deferred_indexes_.clear();
 }
 
-Result<void> Connection::begin_bulk_load(std::string_view table) {
+Result<void> Connection::begin_bulk_load(std::string_view table, bool rebuild_indexes) {
+  if (!rebuild_indexes) return {};  // SQLite's inserts have no faster path
   // Explicit indexes only (sql IS NOT NULL): primary keys cannot be dropped.
   auto& s = prepare(
       "SELECT '\"' || name || '\"', sql FROM sqlite_master"

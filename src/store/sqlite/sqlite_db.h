@@ -63,7 +63,7 @@ class Connection final : public sql::Connection {
   Result<void> commit() override { return exec("COMMIT"); }
   void rollback() override;
 
-  Result<void> begin_bulk_load(std::string_view table) override;
+  Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) override;
   Result<void> end_bulk_load() override;
 
   sqlite3* handle() { return db_; }
