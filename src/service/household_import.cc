@@ -103,7 +103,9 @@ class HouseholdSink final : public RowSink {
                                          "无法保存：" + written.error().message}});
       return {};
     }
-    // Later rows of the batch see who heads which household now.
+    // Later rows of the batch see who heads which household now (a fresh
+    // import looks nothing up: its file's own checks suffice).
+    if (fresh_) return {};
     if (*existing && (*existing)->value.head_id_number != h.head_id_number)
       heads_of_.set((*existing)->value.head_id_number, std::nullopt);
     heads_of_.set(h.head_id_number, h.household_id);
