@@ -121,6 +121,15 @@ sql::Statement& Statement::bind_blob(int i, std::string_view bytes) {
   return *this;
 }
 
+Statement::Parameters Statement::parameters() const {
+  Parameters p{std::vector<const char*>(values_.size()), std::vector<int>(values_.size())};
+  for (size_t i = 0; i < values_.size(); ++i) {
+    p.values[i] = values_[i] ? values_[i]->data() : nullptr;
+    p.lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+  }
+  return p;
+}
+
 Result<void> Statement::execute() {
   ANJU_TRY(conn_.before(*this));
   PGconn* c = conn_.conn_;
@@ -129,14 +138,9 @@ Result<void> Statement::execute() {
     if (PQresultStatus(p.get()) != PGRES_COMMAND_OK) return result_error(p.get(), c, sql_);
     prepared_ = true;
   }
-  std::vector<const char*> vals(values_.size());
-  std::vector<int> lens(values_.size());
-  for (size_t i = 0; i < values_.size(); ++i) {
-    vals[i] = values_[i] ? values_[i]->data() : nullptr;
-    lens[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
-  }
-  rows_.reset(PQexecPrepared(c, name_.c_str(), static_cast<int>(values_.size()), vals.data(),
-                             lens.data(), formats_.data(), 0));
+  const Parameters p = parameters();
+  rows_.reset(PQexecPrepared(c, name_.c_str(), static_cast<int>(values_.size()), p.values.data(),
+                             p.lengths.data(), formats_.data(), 0));
   const auto status = PQresultStatus(rows_.get());
   if (status == PGRES_COMMAND_OK) {
     conn_.changes_ = std::atol(PQcmdTuples(rows_.get()));
@@ -150,15 +154,10 @@ Result<void> Statement::execute() {
 
 Result<void> Statement::open_cursor() {
   ANJU_TRY(conn_.before(*this));
-  std::vector<const char*> vals(values_.size());
-  std::vector<int> lens(values_.size());
-  for (size_t i = 0; i < values_.size(); ++i) {
-    vals[i] = values_[i] ? values_[i]->data() : nullptr;
-    lens[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
-  }
+  const Parameters p = parameters();
   const std::string declare = "DECLARE " + name_ + " NO SCROLL CURSOR FOR " + sql_;
   ResultPtr r(PQexecParams(conn_.conn_, declare.c_str(), static_cast<int>(values_.size()), nullptr,
-                           vals.data(), lens.data(), formats_.data(), 0));
+                           p.values.data(), p.lengths.data(), formats_.data(), 0));
   if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) return result_error(r.get(), conn_.conn_, sql_);
   cursor_tx_ = conn_.tx_;
   exhausted_ = false;

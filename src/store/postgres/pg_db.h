@@ -64,6 +64,11 @@ class Statement final : public sql::Statement {
   const std::vector<int>& formats() const { return formats_; }
 
  private:
+  struct Parameters {
+    std::vector<const char*> values;  // nullptr for NULL
+    std::vector<int> lengths;
+  };
+  Parameters parameters() const;  // the bound values as libpq takes them
   Result<void> execute();
   Result<void> open_cursor();
   Result<void> fetch();

@@ -9,6 +9,14 @@
 
 namespace anju::sql {
 
+// A value with the version and write stamp that follow it from column `col`
+// ("…, version, created_at, updated_at, updated_by").
+template <class T>
+Stored<T> stored(T value, const Statement& s, int col) {
+  return Stored<T>{std::move(value), s.integer(col), s.text(col + 1), s.text(col + 2),
+                   s.text(col + 3)};
+}
+
 constexpr const char* kHouseholdColumns =
     "household_id, head_name, head_id_number, members, region_code, address, phone, category,"
     " monitor_type, source, status, housing, parcel_id, lon, lat, extra";

@@ -82,12 +82,6 @@ Disaster read_disaster(const Statement& s) {
                   s.text(4), extras_from_json(s.text(5))};
 }
 
-template <class T>
-Stored<T> stored_at(T value, const Statement& s, int col) {
-  return Stored<T>{std::move(value), s.integer(col), s.text(col + 1), s.text(col + 2),
-                   s.text(col + 3)};
-}
-
 // "?, ?, … ?" with n marks.
 }  // namespace
 
@@ -98,7 +92,7 @@ Result<std::optional<Stored<Building>>> SqlTransaction::find_building(std::strin
   auto& s = conn_.prepare(sql.c_str());
   s.bind(1, parcel_id);
   std::optional<Stored<Building>> out;
-  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored_at(read_building(r), r, kBuildingCount); }));
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored(read_building(r), r, kBuildingCount); }));
   return out;
 }
 
@@ -164,7 +158,7 @@ Result<std::optional<Stored<Evidence>>> SqlTransaction::find_evidence(EvidenceSo
   auto& s = conn_.prepare(sql.c_str());
   s.bind(1, enum_key(source)).bind(2, id);
   std::optional<Stored<Evidence>> out;
-  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored_at(read_evidence(r), r, 11); }));
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored(read_evidence(r), r, 11); }));
   return out;
 }
 
@@ -211,7 +205,7 @@ Result<std::optional<Stored<Disaster>>> SqlTransaction::find_disaster(std::strin
   auto& s = conn_.prepare(sql.c_str());
   s.bind(1, event_id);
   std::optional<Stored<Disaster>> out;
-  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored_at(read_disaster(r), r, 6); }));
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored(read_disaster(r), r, 6); }));
   return out;
 }
 
@@ -252,7 +246,7 @@ Result<std::vector<Stored<Building>>> SqlTransaction::find_buildings(
                                  " WHERE parcel_id";
   std::vector<Stored<Building>> out;
   ANJU_TRY(each_in(sql, 0, parcel_ids, {}, [&](const Statement& s) {
-    out.push_back(stored_at(read_building(s), s, kBuildingCount));
+    out.push_back(stored(read_building(s), s, kBuildingCount));
   }));
   return out;
 }
@@ -273,7 +267,7 @@ Result<std::vector<Stored<Evidence>>> SqlTransaction::find_evidence(
   std::vector<Stored<Evidence>> out;
   ANJU_TRY(each_in(
       sql, 1, ids, [&](Statement& s) { s.bind(1, enum_key(source)); },
-      [&](const Statement& s) { out.push_back(stored_at(read_evidence(s), s, 11)); }));
+      [&](const Statement& s) { out.push_back(stored(read_evidence(s), s, 11)); }));
   return out;
 }
 

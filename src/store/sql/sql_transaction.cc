@@ -4,16 +4,6 @@
 #include "store/sql/row_readers.h"
 
 namespace anju::sql {
-namespace {
-
-template <class T>
-Stored<T> stored(T value, const Statement& s, int first_meta_col) {
-  return Stored<T>{std::move(value), s.integer(first_meta_col), s.text(first_meta_col + 1),
-                   s.text(first_meta_col + 2), s.text(first_meta_col + 3)};
-}
-
-}  // namespace
-
 SqlTransaction::~SqlTransaction() {
   if (!done_) conn_.rollback();
   if (release_) release_();
