@@ -52,6 +52,16 @@ constexpr EnumEntry<YesNo> kYesNo[] = {
     {YesNo::yes, "yes", "是"},
     {YesNo::no, "no", "否"},
 };
+constexpr EnumEntry<Role> kRole[] = {
+    {Role::admin, "admin", "系统管理员", {"管理员"}},
+    {Role::city_reviewer, "city_reviewer", "市级审核", {"市级审核员"}},
+    {Role::county_reviewer, "county_reviewer", "县住建审核", {"县级审核", "县级审核员"}},
+    {Role::town_office, "town_office", "镇办公室", {"乡镇办公室"}},
+    {Role::town_leader, "town_leader", "镇领导小组", {"乡镇领导小组"}},
+    {Role::village_clerk, "village_clerk", "村资料员", {"资料员"}},
+    {Role::field_worker, "field_worker", "驻村工作队员", {"工作队员"}},
+};
+
 constexpr EnumEntry<Grade> kGrade[] = {
     {Grade::A, "A", "A", {"a", "A级"}},
     {Grade::B, "B", "B", {"b", "B级"}},
@@ -92,6 +102,7 @@ ANJU_ENUM_ENTRIES(Structure, kStructure)
 ANJU_ENUM_ENTRIES(Availability, kAvailability)
 ANJU_ENUM_ENTRIES(YesNo, kYesNo)
 ANJU_ENUM_ENTRIES(Grade, kGrade)
+ANJU_ENUM_ENTRIES(Role, kRole)
 ANJU_ENUM_ENTRIES(AssessMethod, kMethod)
 ANJU_ENUM_ENTRIES(EvidenceSource, kEvidenceSource)
 ANJU_ENUM_ENTRIES(DisasterKind, kDisasterKind)

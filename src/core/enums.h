@@ -97,6 +97,12 @@ ANJU_ENUM_TRAITS(YesNo);
 // 鉴定等级
 enum class Grade { A, B, C, D };
 ANJU_ENUM_TRAITS(Grade);
+
+// DOMAIN.md §8.
+enum class Role {
+  admin, city_reviewer, county_reviewer, town_office, town_leader, village_clerk, field_worker
+};
+ANJU_ENUM_TRAITS(Role);
 // 评估方式, with its credibility
 enum class AssessMethod { professional, technical, survey, census };
 ANJU_ENUM_TRAITS(AssessMethod);

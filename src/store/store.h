@@ -21,6 +21,7 @@
 #include "core/match_types.h"
 #include "core/import_report.h"
 #include "core/result.h"
+#include "core/user.h"
 
 namespace anju {
 
@@ -142,6 +143,15 @@ class Transaction {
   enum class Indexes { rebuild, keep };
   virtual Result<void> begin_bulk_load(std::string_view table, Indexes indexes) = 0;
   virtual Result<void> end_bulk_load() = 0;
+
+  // --- users (DOMAIN.md §8) --------------------------------------------------
+  virtual Result<std::optional<Stored<User>>> find_user(std::string_view name) = 0;
+  // Every user, ordered by name.
+  virtual Result<std::vector<Stored<User>>> list_users() = 0;
+  // Fails with `conflict` when the name is taken.
+  virtual Result<void> insert_user(const User& user, const WriteStamp& stamp) = 0;
+  virtual Result<void> update_user(const User& user, long expected_version,
+                                   const WriteStamp& stamp) = 0;
 
   // --- import journal ------------------------------------------------------
   // Records a finished import; returns its id.

@@ -237,6 +237,34 @@ TEST_F(StoreContract, ConcurrentWritersOfOneVersionExactlyOneWins) {
   EXPECT_EQ((*found)->updated_by, "w" + std::to_string(winner));
 }
 
+TEST_F(StoreContract, UsersRoundTripNamesAreUniqueUpdatesAreVersioned) {
+  User u{"clerk", "李四", Role::village_clerk, "500229108201", "$argon2id$v=19$x", false, false};
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->insert_user(u, kStamp));
+    ASSERT_TRUE(tx->insert_user(User{"admin", "", Role::admin, "500229000000", "h", true, false}, kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  EXPECT_EQ(begin()->insert_user(u, kStamp).error().code, ErrorCode::conflict);
+  auto tx = begin();
+  auto found = tx->find_user("clerk");
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->value, u);
+  EXPECT_EQ((*found)->version, 1);
+  u.disabled = true;
+  ASSERT_TRUE(tx->update_user(u, 1, kStamp));
+  EXPECT_EQ(tx->update_user(u, 1, kStamp).error().code, ErrorCode::conflict);
+  u.name = "nobody";
+  EXPECT_EQ(tx->update_user(u, 1, kStamp).error().code, ErrorCode::not_found);
+  auto all = tx->list_users();
+  ASSERT_TRUE(all);
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].value.name, "admin");
+  EXPECT_TRUE((*all)[0].value.must_change_password);
+  EXPECT_TRUE((*all)[1].value.disabled);
+  EXPECT_EQ((*all)[1].version, 2);
+}
+
 TEST(OpenStore, RejectsUnknownSchemes) {
   EXPECT_EQ(open_store("postgresql://x@127.0.0.1:1/z").error().code, ErrorCode::io);
   EXPECT_EQ(open_store("sqlite:").error().code, ErrorCode::invalid);

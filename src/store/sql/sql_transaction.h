@@ -80,6 +80,11 @@ class SqlTransaction final : public Transaction {
   Result<std::vector<Stored<Evidence>>> find_evidence(EvidenceSource source,
                                                       const std::vector<std::string>& ids) override;
 
+  Result<std::optional<Stored<User>>> find_user(std::string_view name) override;
+  Result<std::vector<Stored<User>>> list_users() override;
+  Result<void> insert_user(const User& user, const WriteStamp& stamp) override;
+  Result<void> update_user(const User& user, long expected_version, const WriteStamp& stamp) override;
+
   Result<long> record_import(const ImportRun& run) override;
   Result<void> begin_bulk_load(std::string_view table, Indexes indexes) override;
   Result<void> end_bulk_load() override;

@@ -1,0 +1,44 @@
+#pragma once
+// Users, their role and region (DOMAIN.md §8), and the password policy
+// (DESIGN.md §4). Pure rules: hashing and storage live in service/ and store/.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/enums.h"
+#include "core/region_code.h"
+
+namespace anju {
+
+struct User {
+  std::string name;         // the login, unique
+  std::string display_name; // how others see the user ("" = name)
+  Role role = Role::village_clerk;
+  std::string region_code;  // the scope: everything this region covers
+  std::string password_hash;  // argon2id, PHC string form
+  bool must_change_password = false;
+  bool disabled = false;
+
+  bool operator==(const User&) const = default;
+};
+
+// The region of a country-wide administrator (admins only).
+inline constexpr std::string_view kWholeCountry = "000000000000";
+
+// The region level a role works at: a village clerk's region is a village,
+// a county reviewer's a county; an admin may be set at any level.
+std::optional<RegionLevel> role_level(Role role);
+
+// Why `region_code` cannot be the region of a user with `role` (Chinese), or
+// "" when it can.
+std::string role_region_problem(Role role, std::string_view region_code);
+
+// True when the user's scope covers `region_code`.
+bool user_covers(const User& user, std::string_view region_code);
+
+// Why `password` is too weak (Chinese), or "" when it is acceptable: at least
+// 10 characters of at least 3 classes (lower case, upper case, digits, other).
+std::string password_problem(std::string_view password);
+
+}  // namespace anju

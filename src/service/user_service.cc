@@ -1,0 +1,79 @@
+#include "service/user_service.h"
+
+#include <argon2.h>
+#include <sys/random.h>
+
+#include <stdexcept>
+
+#include "core/text.h"
+
+namespace anju {
+namespace {
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane (≈50 ms here).
+constexpr uint32_t kTimeCost = 2;
+constexpr uint32_t kMemoryKiB = 19 * 1024;
+constexpr uint32_t kLanes = 1;
+constexpr size_t kSaltBytes = 16;
+constexpr size_t kHashBytes = 32;
+
+std::string name_problem(const std::string& name) {
+  if (name.empty()) return "用户名不能为空";
+  if (utf8_length(name) > 32) return "用户名最多32个字符";
+  for (unsigned char c : name)
+    if (c <= ' ' || c == ':' || c == '/' || c == '\\') return "用户名不能含空格、冒号或斜杠";
+  return "";
+}
+
+}  // namespace
+
+std::string hash_password(const std::string& password) {
+  unsigned char salt[kSaltBytes];
+  if (getrandom(salt, sizeof salt, 0) != static_cast<ssize_t>(sizeof salt))
+    throw std::runtime_error("no random bytes for a password salt");
+  const size_t length = argon2_encodedlen(kTimeCost, kMemoryKiB, kLanes, kSaltBytes, kHashBytes, Argon2_id);
+  std::string encoded(length, '\0');
+  if (argon2id_hash_encoded(kTimeCost, kMemoryKiB, kLanes, password.data(), password.size(), salt,
+                            sizeof salt, kHashBytes, encoded.data(), encoded.size()) != ARGON2_OK)
+    throw std::runtime_error("argon2id hashing failed");
+  encoded.resize(encoded.find('\0'));
+  return encoded;
+}
+
+bool password_matches(const std::string& phc_hash, const std::string& password) {
+  return argon2id_verify(phc_hash.c_str(), password.data(), password.size()) == ARGON2_OK;
+}
+
+Result<User> add_user(Store& store, const NewUser& user, const std::string& actor,
+                      const Clock& clock) {
+  if (auto why = name_problem(user.name); !why.empty()) return make_error(ErrorCode::invalid, why);
+  if (auto why = role_region_problem(user.role, user.region_code); !why.empty())
+    return make_error(ErrorCode::invalid, why);
+  if (auto why = password_problem(user.password); !why.empty())
+    return make_error(ErrorCode::invalid, why);
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  if (user.region_code != kWholeCountry) {
+    auto region = tx.find_region(user.region_code);
+    if (!region) return region.error();
+    if (!*region)
+      return make_error(ErrorCode::invalid, "区划代码" + user.region_code + "尚未导入，请先导入区划");
+  }
+  auto taken = tx.find_user(user.name);
+  if (!taken) return taken.error();
+  if (*taken) return make_error(ErrorCode::conflict, "用户名已存在：" + user.name);
+  User stored{user.name, user.display_name, user.role, user.region_code, hash_password(user.password),
+              /*must_change_password=*/false, /*disabled=*/false};
+  ANJU_TRY(tx.insert_user(stored, WriteStamp{actor, clock.now_iso()}));
+  ANJU_TRY(tx.commit());
+  return stored;
+}
+
+Result<std::vector<Stored<User>>> list_users(Store& store) {
+  auto begun = store.begin(TxMode::read);
+  if (!begun) return begun.error();
+  return (*begun)->list_users();
+}
+
+}  // namespace anju

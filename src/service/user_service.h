@@ -1,0 +1,36 @@
+#pragma once
+// Users as use cases: adding one with a checked role, region and password
+// (argon2id), listing them, and checking a password. The HTTP login of the
+// server issue builds on these.
+
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "store/store.h"
+
+namespace anju {
+
+struct NewUser {
+  std::string name;
+  std::string display_name;
+  Role role = Role::village_clerk;
+  std::string region_code;
+  std::string password;  // plain; hashed before it reaches the store
+};
+
+// Adds a user. `invalid` (Chinese) for a bad name, a region that is not
+// loaded or not of the role's level, or a weak password; `conflict` when
+// the name is taken. The password is stored as an argon2id hash only.
+Result<User> add_user(Store& store, const NewUser& user, const std::string& actor,
+                      const Clock& clock);
+
+// Every user, by name (hashes included: callers print what they need).
+Result<std::vector<Stored<User>>> list_users(Store& store);
+
+// argon2id in PHC string form ("$argon2id$v=19$m=…,t=…,p=…$salt$hash"),
+// with a fresh random salt; and its check, in constant time.
+std::string hash_password(const std::string& password);
+bool password_matches(const std::string& phc_hash, const std::string& password);
+
+}  // namespace anju

@@ -1,0 +1,73 @@
+#include "service/user_service.h"
+
+#include <gtest/gtest.h>
+
+#include "support/test_db.h"
+
+namespace anju {
+namespace {
+
+const FixedClock kClock("2026-11-28T10:00:00Z", Date{2026, 11, 28});
+const WriteStamp kStamp{"test", "2026-11-28T10:00:00Z"};
+
+TEST(Passwords, Argon2idHashesSaltedAndChecked) {
+  const std::string h = hash_password("Abcdefg1234");
+  EXPECT_TRUE(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+  EXPECT_NE(h, hash_password("Abcdefg1234"));  // a fresh salt each time
+  EXPECT_TRUE(password_matches(h, "Abcdefg1234"));
+  EXPECT_FALSE(password_matches(h, "Abcdefg1235"));
+  EXPECT_FALSE(password_matches("not a hash", "Abcdefg1234"));
+}
+
+class UserServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (auto why = testing::engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
+    db_ = std::make_unique<testing::TestDb>("users");
+    auto s = open_store(db_->url());
+    ASSERT_TRUE(s) << s.error().message;
+    store_ = std::move(*s);
+    auto begun = store_->begin(TxMode::write);
+    ASSERT_TRUE(begun);
+    auto tx = std::move(*begun);
+    for (const char* code : {"500000000000", "500200000000", "500229000000", "500229108000",
+                             "500229108201"})
+      ASSERT_TRUE(tx->insert_region(Region{code, "区划"}, kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  void TearDown() override {
+    store_.reset();
+    db_.reset();
+  }
+  Result<User> add(const std::string& name, Role role, const std::string& region,
+                   const std::string& password = "Abcdefg1234") {
+    return add_user(*store_, NewUser{name, "", role, region, password}, "test", kClock);
+  }
+
+  std::unique_ptr<testing::TestDb> db_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(UserServiceTest, AddsUsersWithACheckedRoleRegionAndPassword) {
+  auto clerk = add("clerk", Role::village_clerk, "500229108201");
+  ASSERT_TRUE(clerk) << clerk.error().message;
+  auto stored = (*store_->begin(TxMode::read))->find_user("clerk");
+  ASSERT_TRUE(stored && *stored);
+  EXPECT_TRUE(password_matches((*stored)->value.password_hash, "Abcdefg1234"));
+  EXPECT_EQ((*stored)->updated_by, "test");
+
+  EXPECT_EQ(add("clerk", Role::village_clerk, "500229108201").error().code, ErrorCode::conflict);
+  EXPECT_EQ(add("weak", Role::village_clerk, "500229108201", "abc").error().message, "密码至少10个字符");
+  EXPECT_EQ(add("level", Role::town_office, "500229108201").error().code, ErrorCode::invalid);
+  auto unknown = add("nowhere", Role::village_clerk, "500229108299");
+  EXPECT_EQ(unknown.error().code, ErrorCode::invalid);
+  EXPECT_NE(unknown.error().message.find("尚未导入"), std::string::npos);
+  EXPECT_EQ(add("has space", Role::village_clerk, "500229108201").error().code, ErrorCode::invalid);
+  EXPECT_TRUE(add("root", Role::admin, std::string(kWholeCountry)));
+  auto all = list_users(*store_);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), 2u);
+}
+
+}  // namespace
+}  // namespace anju
