@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "service/audit_service.h"
 #include "service/system_clock.h"
 
 namespace anju::cli {
@@ -51,18 +52,20 @@ bool apply(Context& ctx, const CampaignArgs& a, Campaign& c) {
   return true;
 }
 
-void print(const Context& ctx, const Campaign& c) {
+nlohmann::ordered_json settings_json(const Campaign& c) {
   std::vector<std::string> structures;
   for (Structure s : c.settings.aging_structures) structures.emplace_back(enum_key(s));
+  return {{"name", c.name}, {"window_start", c.window_start.to_string()},
+          {"window_end", c.window_end.to_string()},
+          {"as_of", c.as_of ? nlohmann::ordered_json(c.as_of->to_string()) : nullptr},
+          {"cutoff", c.settings.cutoff.to_string()}, {"aging_year", c.settings.aging_year},
+          {"aging_age_years", c.settings.aging_age_years}, {"aging_structures", structures},
+          {"version", c.version}};
+}
+
+void print(const Context& ctx, const Campaign& c) {
   if (ctx.json) {
-    nlohmann::ordered_json j = {
-        {"name", c.name}, {"window_start", c.window_start.to_string()},
-        {"window_end", c.window_end.to_string()},
-        {"as_of", c.as_of ? nlohmann::ordered_json(c.as_of->to_string()) : nullptr},
-        {"cutoff", c.settings.cutoff.to_string()}, {"aging_year", c.settings.aging_year},
-        {"aging_age_years", c.settings.aging_age_years}, {"aging_structures", structures},
-        {"version", c.version}};
-    std::cout << j.dump() << '\n';
+    std::cout << settings_json(c).dump() << '\n';
     return;
   }
   std::cout << c.name << "（" << c.window_start.to_string() << " 至 " << c.window_end.to_string() << "）\n"
@@ -84,11 +87,17 @@ void run(Context& ctx, const CampaignArgs& a) {
   const bool change = !a.as_of.empty() || !a.cutoff.empty() || a.aging_year || a.aging_age ||
                       !a.structures.empty();
   if (change) {
+    const nlohmann::ordered_json before = settings_json(*c);
     if (!apply(ctx, a, *c)) return;
     SystemClock clock;
     if (auto r = (*tx)->update_campaign(*c, WriteStamp{ctx.actor(), clock.now_iso()}); !r)
       return ctx.fail(r.error());
+    if (auto r = audit(**tx, clock, ctx.actor(), "campaign.update", "campaign", "1",
+                       {{"before", before}, {"after", settings_json(*c)}});
+        !r)
+      return ctx.fail(r.error());
     if (auto r = (*tx)->commit(); !r) return ctx.fail(r.error());
+    (void)chain_audit_log(*store);
     ++c->version;
   }
   print(ctx, *c);

@@ -40,7 +40,7 @@ void run_match_command(Context& ctx, const MatchArgs& args) {
     if (auto r = set_manual_match(*store, args.set[0], args.set[1], ctx.actor(), clock); !r)
       return ctx.fail(r.error());
   } else if (!args.clear.empty()) {
-    if (auto r = clear_manual_match(*store, args.clear); !r) return ctx.fail(r.error());
+    if (auto r = clear_manual_match(*store, args.clear, ctx.actor(), clock); !r) return ctx.fail(r.error());
   }
   auto summary = run_match(*store, ctx.actor(), clock);
   if (!summary) return ctx.fail(summary.error());

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   add_census_commands(app, ctx);
   add_campaign_command(app, ctx);
   add_user_commands(app, ctx);
+  add_audit_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

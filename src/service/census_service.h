@@ -29,7 +29,8 @@ Result<void> set_manual_match(Store& store, const std::string& household_id,
                               const std::string& parcel_id, const std::string& actor,
                               const Clock& clock);
 // Returns `not_found` when the household had no manual choice.
-Result<void> clear_manual_match(Store& store, const std::string& household_id);
+Result<void> clear_manual_match(Store& store, const std::string& household_id,
+                                const std::string& actor, const Clock& clock);
 
 struct JudgeOverrides {
   std::optional<Date> as_of;   // else the campaign's, else today

@@ -1,6 +1,7 @@
 #include "service/import_job.h"
 
 #include "ingest/prefetched_rows.h"
+#include "service/audit_service.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -99,7 +100,12 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   }
   report.applied = true;
   ANJU_TRY(journal(store, kind, path, options, started, clock, report, tx.get()));
+  ANJU_TRY(audit(*tx, clock, options.actor, std::string("import.") + template_key(kind), "file",
+                 std::filesystem::path(path).filename().string(),
+                 {{"rows", report.rows}, {"inserted", report.inserted}, {"updated", report.updated},
+                  {"unchanged", report.unchanged}, {"rejected_rows", report.rejected_rows}}));
   ANJU_TRY(tx->commit());
+  (void)chain_audit_log(store);
   return report;
 }
 

@@ -5,6 +5,8 @@
 #include "core/region_code.h"
 #include "service/census_service.h"
 
+#include "service/audit_service.h"
+
 namespace anju {
 namespace {
 
@@ -66,7 +68,10 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
                            {"changed", summary.changed}};
   ANJU_TRY(tx.replace_judgments(
       RunRecord{"judge", clock.now_iso(), actor, settings.dump(), result.dump()}, rows));
+  ANJU_TRY(audit(tx, clock, actor, "judge.run", "campaign", "1",
+                 {{"settings", settings}, {"results", summary.results}, {"changed", summary.changed}}));
   ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
   summary.rows = std::move(rows);
   return summary;
 }

@@ -3,6 +3,8 @@
 #include "match/matcher.h"
 #include "service/census_service.h"
 
+#include "service/audit_service.h"
+
 namespace anju {
 
 Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clock& clock) {
@@ -30,7 +32,9 @@ Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clo
                       {"shared", summary.shared},
                       {"parcel_not_found", summary.parcel_not_found}};
   ANJU_TRY(tx.replace_matches(RunRecord{"match", clock.now_iso(), actor, "{}", j.dump()}, results));
+  ANJU_TRY(audit(tx, clock, actor, "match.run", "campaign", "1", j));
   ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);  // best effort: the next write chains what is left
   return summary;
 }
 
@@ -47,16 +51,24 @@ Result<void> set_manual_match(Store& store, const std::string& household_id,
   if (!b) return b.error();
   if (!*b) return make_error(ErrorCode::not_found, "图斑编号不存在：" + parcel_id);
   ANJU_TRY(tx.set_manual_match(household_id, parcel_id, WriteStamp{actor, clock.now_iso()}));
-  return tx.commit();
+  ANJU_TRY(audit(tx, clock, actor, "match.manual_set", "household", household_id,
+                 {{"after", {{"parcel_id", parcel_id}}}}));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return {};
 }
 
-Result<void> clear_manual_match(Store& store, const std::string& household_id) {
+Result<void> clear_manual_match(Store& store, const std::string& household_id,
+                                const std::string& actor, const Clock& clock) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   auto cleared = (*begun)->clear_manual_match(household_id);
   if (!cleared) return cleared.error();
   if (!*cleared) return make_error(ErrorCode::not_found, "该户没有人工选择的图斑：" + household_id);
-  return (*begun)->commit();
+  ANJU_TRY(audit(**begun, clock, actor, "match.manual_clear", "household", household_id, {}));
+  ANJU_TRY((*begun)->commit());
+  (void)chain_audit_log(store);
+  return {};
 }
 
 }  // namespace anju

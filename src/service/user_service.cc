@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/text.h"
+#include "service/audit_service.h"
 
 namespace anju {
 namespace {
@@ -66,7 +67,11 @@ Result<User> add_user(Store& store, const NewUser& user, const std::string& acto
   User stored{user.name, user.display_name, user.role, user.region_code, hash_password(user.password),
               /*must_change_password=*/false, /*disabled=*/false};
   ANJU_TRY(tx.insert_user(stored, WriteStamp{actor, clock.now_iso()}));
+  ANJU_TRY(audit(tx, clock, actor, "user.create", "user", user.name,
+                 {{"after", {{"display_name", user.display_name}, {"role", enum_key(user.role)},
+                             {"region_code", user.region_code}}}}));
   ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
   return stored;
 }
 

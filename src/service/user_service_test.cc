@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
+#include "service/audit_service.h"
 #include "support/test_db.h"
 
 namespace anju {
@@ -67,6 +71,27 @@ TEST_F(UserServiceTest, AddsUsersWithACheckedRoleRegionAndPassword) {
   auto all = list_users(*store_);
   ASSERT_TRUE(all);
   EXPECT_EQ(all->size(), 2u);
+}
+
+// Audited writes from several threads at once (on PostgreSQL: several
+// connections, side by side) each chain the log after their commit; the
+// chain ends up whole, with every entry once.
+TEST_F(UserServiceTest, ConcurrentAuditedWritesKeepOneUnbrokenChain) {
+  constexpr int kWriters = 6;
+  std::vector<std::thread> writers;
+  std::atomic<int> failed{0};
+  for (int i = 0; i < kWriters; ++i)
+    writers.emplace_back([&, i] {
+      if (!add("clerk" + std::to_string(i), Role::village_clerk, "500229108201")) ++failed;
+    });
+  for (auto& t : writers) t.join();
+  EXPECT_EQ(failed, 0);
+  ASSERT_TRUE(chain_audit_log(*store_));
+  auto check = verify_audit_log(*store_);
+  ASSERT_TRUE(check) << check.error().message;
+  EXPECT_FALSE(check->broken_id) << check->problem;
+  EXPECT_EQ(check->chained, kWriters);
+  EXPECT_EQ(check->unchained, 0);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 
 #include <functional>
 
+#include "core/audit.h"
 #include "core/building.h"
 #include "core/household.h"
 #include "core/match_types.h"
@@ -32,7 +33,8 @@ class Transaction {
   virtual ~Transaction() = default;  // rolls back unless commit() succeeded
 
   // Makes every write of this transaction durable at once. After a failed
-  // commit the transaction is rolled back.
+  // commit the transaction is rolled back. Either way the transaction is
+  // over: its connection is free for the next begin() at once.
   virtual Result<void> commit() = 0;
 
   // --- regions -------------------------------------------------------------
@@ -152,6 +154,19 @@ class Transaction {
   virtual Result<void> insert_user(const User& user, const WriteStamp& stamp) = 0;
   virtual Result<void> update_user(const User& user, long expected_version,
                                    const WriteStamp& stamp) = 0;
+
+  // --- audit log (core/audit.h) ------------------------------------------------
+  // Adds an unchained entry (its id, seq and hashes are the store's to set).
+  virtual Result<void> append_audit(const AuditEntry& entry) = 0;
+  // The chained entry of the highest seq, if any.
+  virtual Result<std::optional<AuditEntry>> last_chained_audit() = 0;
+  // Up to `limit` unchained entries, by id.
+  virtual Result<std::vector<AuditEntry>> unchained_audit(long limit) = 0;
+  // Chains entry `id`; `conflict` when it was chained meanwhile.
+  virtual Result<void> chain_audit(long id, long seq, const std::string& prev_hash,
+                                   const std::string& hash) = 0;
+  // Every entry: the chained ones by seq, then the unchained by id.
+  virtual Result<void> for_each_audit(const std::function<void(AuditEntry&&)>& fn) = 0;
 
   // --- import journal ------------------------------------------------------
   // Records a finished import; returns its id.

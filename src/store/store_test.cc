@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <future>
 #include <thread>
 
 #include "support/test_db.h"
@@ -263,6 +266,32 @@ TEST_F(StoreContract, UsersRoundTripNamesAreUniqueUpdatesAreVersioned) {
   EXPECT_TRUE((*all)[0].value.must_change_password);
   EXPECT_TRUE((*all)[1].value.disabled);
   EXPECT_EQ((*all)[1].version, 2);
+}
+
+// A committed transaction frees its connection at once, before the object
+// goes: services chain the audit log right after their commit. (The first
+// SQLite version held its lock until destruction, and that call hung.)
+TEST_F(StoreContract, CommitFreesTheConnectionForTheNextTransaction) {
+  auto first = begin();
+  ASSERT_TRUE(first->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+  ASSERT_TRUE(first->commit());
+  std::promise<bool> began;
+  auto done = began.get_future();
+  std::thread other([&, p = std::move(began)]() mutable {
+    bool ok = false;
+    {
+      auto next = store_->begin(TxMode::write);
+      ok = next.ok();
+    }
+    p.set_value(ok);
+  });
+  if (done.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
+    ADD_FAILURE() << "begin() after commit() waited for the committed transaction's object";
+    std::quick_exit(1);  // the waiting thread can never finish
+  }
+  other.join();
+  EXPECT_TRUE(done.get());
+  first.reset();
 }
 
 TEST(OpenStore, RejectsUnknownSchemes) {

@@ -5,6 +5,7 @@
 //        (objects: listed keys only; arrays: same length, element-wise);
 //        "jsonl": [ … ] instead compares the output's lines, one object each, exactly;
 //   {"sql": "SELECT …", "rows": [[…]]}        query the database;
+//   {"exec": "UPDATE …"}                       change it behind anju's back;
 //   either may name another database with "db": "x.db";
 // Each database name is a fresh TestDb: a file on SQLite, a database on
 // PostgreSQL (the "pg." run), so every case runs on both engines.
@@ -122,6 +123,8 @@ TEST_P(CliCase, Steps) {
       }
     } else if (step.contains("sql")) {
       EXPECT_EQ(db(step).query(step["sql"]), step["rows"]);
+    } else if (step.contains("exec")) {
+      EXPECT_EQ(db(step).exec(step["exec"]), "");
     } else if (step.contains("xlsx_from_csv")) {
       xlsx_from_csv(work / step["xlsx_from_csv"].get<std::string>(),
                     work / step["out"].get<std::string>());

@@ -126,6 +126,25 @@ TestDb::~TestDb() {
   }
 }
 
+std::string TestDb::exec(const std::string& sql) const {
+  if (!path_.empty()) {
+    sqlite3* h = nullptr;
+    sqlite3_open_v2(path_.c_str(), &h, SQLITE_OPEN_READWRITE, nullptr);
+    char* err = nullptr;
+    std::string message;
+    if (sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) message = err ? err : "error";
+    sqlite3_free(err);
+    sqlite3_close(h);
+    return message;
+  }
+  try {
+    Pg(url_).exec(sql);
+    return "";
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
 json TestDb::query(const std::string& sql) const {
   if (!path_.empty()) return sqlite_query(path_, sql);
   Pg pg(url_);

@@ -36,6 +36,9 @@ class TestDb {
   // PostgreSQL a few SQLite functions the cases use (hex, json_extract,
   // round of a double) exist as test-only shims.
   nlohmann::json query(const std::string& sql) const;
+  // Runs SQL that changes the database behind the program's back (tests of
+  // tamper detection); returns the engine's error message, "" on success.
+  std::string exec(const std::string& sql) const;
 
  private:
   std::string url_;

@@ -11,11 +11,14 @@ SqlTransaction::~SqlTransaction() {
 
 Result<void> SqlTransaction::commit() {
   done_ = true;
-  if (auto r = conn_.commit(); !r) {
-    conn_.rollback();
-    return r.error();
-  }
-  return {};
+  auto committed = conn_.commit();
+  if (!committed) conn_.rollback();
+  // The connection goes back now, not when this object dies: the caller may
+  // begin the next transaction (chain the audit log) while it still holds it.
+  auto release = std::move(release_);
+  release_ = nullptr;
+  if (release) release();
+  return committed;
 }
 
 Result<std::optional<Stored<Region>>> SqlTransaction::find_region(std::string_view code) {

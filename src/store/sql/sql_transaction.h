@@ -85,6 +85,13 @@ class SqlTransaction final : public Transaction {
   Result<void> insert_user(const User& user, const WriteStamp& stamp) override;
   Result<void> update_user(const User& user, long expected_version, const WriteStamp& stamp) override;
 
+  Result<void> append_audit(const AuditEntry& entry) override;
+  Result<std::optional<AuditEntry>> last_chained_audit() override;
+  Result<std::vector<AuditEntry>> unchained_audit(long limit) override;
+  Result<void> chain_audit(long id, long seq, const std::string& prev_hash,
+                           const std::string& hash) override;
+  Result<void> for_each_audit(const std::function<void(AuditEntry&&)>& fn) override;
+
   Result<long> record_import(const ImportRun& run) override;
   Result<void> begin_bulk_load(std::string_view table, Indexes indexes) override;
   Result<void> end_bulk_load() override;

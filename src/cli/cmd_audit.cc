@@ -1,0 +1,70 @@
+// `anju audit verify` and `anju audit list`: the audit log (core/audit.h).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/context.h"
+#include "service/audit_service.h"
+
+namespace anju::cli {
+namespace {
+
+void verify(Context& ctx) {
+  auto store = ctx.open();
+  if (!store) return;
+  if (auto chained = chain_audit_log(*store); !chained) return ctx.fail(chained.error());
+  auto check = verify_audit_log(*store);
+  if (!check) return ctx.fail(check.error());
+  const bool ok = !check->broken_id;
+  if (ctx.json) {
+    nlohmann::json j = {{"ok", ok}, {"chained", check->chained}, {"unchained", check->unchained}};
+    if (!ok) j["broken"] = {{"id", *check->broken_id}, {"seq", *check->broken_seq}, {"problem", check->problem}};
+    std::cout << j.dump() << '\n';
+  } else if (ok) {
+    std::cout << "审计日志完整：" << check->chained << " 条记录的哈希链校验通过\n";
+  } else {
+    std::cout << "审计日志被改动：第 " << *check->broken_seq << " 条（编号 " << *check->broken_id
+              << "）" << check->problem << "；此前 " << check->chained << " 条完好\n";
+  }
+  if (!ok) ctx.exit_code = kExitUserError;
+}
+
+void list(Context& ctx, long limit) {
+  auto store = ctx.open();
+  if (!store) return;
+  auto tx = store->begin(TxMode::read);
+  if (!tx) return ctx.fail(tx.error());
+  std::vector<AuditEntry> entries;
+  if (auto r = (*tx)->for_each_audit([&](AuditEntry&& e) { entries.push_back(std::move(e)); }); !r)
+    return ctx.fail(r.error());
+  if (limit > 0 && static_cast<long>(entries.size()) > limit)
+    entries.erase(entries.begin(), entries.end() - limit);  // the newest `limit`
+  nlohmann::json out = nlohmann::json::array();
+  for (const AuditEntry& e : entries) {
+    if (ctx.json) {
+      out.push_back({{"id", e.id}, {"seq", e.seq ? nlohmann::json(*e.seq) : nullptr}, {"at", e.at},
+                     {"actor", e.actor}, {"action", e.action}, {"object_type", e.object_type},
+                     {"object_id", e.object_id}, {"detail", nlohmann::json::parse(e.detail, nullptr, false)}});
+    } else {
+      std::cout << e.at << '\t' << e.actor << '\t' << e.action << '\t' << e.object_type << ':'
+                << e.object_id << '\t' << e.detail << '\n';
+    }
+  }
+  if (ctx.json) std::cout << out.dump() << '\n';
+}
+
+}  // namespace
+
+void add_audit_commands(CLI::App& app, Context& ctx) {
+  CLI::App* audit = app.add_subcommand("audit", "审计日志");
+  audit->require_subcommand(1);
+  audit->add_subcommand("verify", "校验审计日志的哈希链，指出第一条被改动的记录")
+      ->callback([&ctx] { verify(ctx); });
+  static long limit = 50;
+  CLI::App* list_cmd = audit->add_subcommand("list", "列出最近的审计记录");
+  list_cmd->add_option("--limit", limit, "最多列出的条数（0 = 全部）");
+  list_cmd->callback([&ctx] { list(ctx, limit); });
+}
+
+}  // namespace anju::cli

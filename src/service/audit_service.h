@@ -1,0 +1,44 @@
+#pragma once
+// The audit log's use cases: record an entry inside the transaction of the
+// change, extend the hash chain afterwards, verify it (core/audit.h).
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "store/store.h"
+
+namespace anju {
+
+// Adds an entry for a change made in `tx` (committed with it).
+Result<void> audit(Transaction& tx, const Clock& clock, const std::string& actor,
+                   const std::string& action, const std::string& object_type,
+                   const std::string& object_id, const nlohmann::json& detail);
+
+// Adds an entry in a transaction of its own (for what changes no row: a
+// backup, a read of full personal data).
+Result<void> audit(Store& store, const Clock& clock, const std::string& actor,
+                   const std::string& action, const std::string& object_type,
+                   const std::string& object_id, const nlohmann::json& detail);
+
+// Chains every entry not chained yet, in id order; returns how many. Safe
+// to run from several processes at once: one wins each entry, the others
+// retry.
+Result<long> chain_audit_log(Store& store);
+
+struct AuditCheck {
+  long chained = 0;    // entries whose chain was checked
+  long unchained = 0;  // entries written but not chained yet
+  std::optional<long> broken_id;  // the first entry that fails the check
+  std::optional<long> broken_seq;
+  std::string problem;  // Chinese, when broken
+};
+
+// Recomputes the chain from the first entry; names the first broken one.
+Result<AuditCheck> verify_audit_log(Store& store);
+
+// Lower-case hex SHA-256.
+std::string sha256_hex(const std::string& data);
+
+}  // namespace anju

@@ -1,0 +1,128 @@
+// Users and the audit log on both SQL engines.
+#include "store/sql/row_readers.h"
+#include "store/sql/sql_transaction.h"
+
+namespace anju::sql {
+namespace {
+
+constexpr const char* kUserColumns =
+    "name, display_name, role, region_code, password_hash, must_change_password, disabled";
+constexpr int kUserCount = 7;
+
+void bind_user(Statement& s, const User& u) {
+  s.bind(1, u.name).bind(2, u.display_name).bind(3, enum_key(u.role)).bind(4, u.region_code);
+  s.bind(5, u.password_hash).bind(6, u.must_change_password ? 1 : 0).bind(7, u.disabled ? 1 : 0);
+}
+
+User read_user(const Statement& s) {
+  return User{s.text(0), s.text(1), enum_from_db<Role>(s.text(2)), s.text(3), s.text(4),
+              s.integer(5) != 0, s.integer(6) != 0};
+}
+
+}  // namespace
+
+Result<std::optional<Stored<User>>> SqlTransaction::find_user(std::string_view name) {
+  static const std::string sql = std::string("SELECT ") + kUserColumns +
+                                 ", version, created_at, updated_at, updated_by FROM users WHERE name = ?";
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, name);
+  std::optional<Stored<User>> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored(read_user(r), r, kUserCount); }));
+  return out;
+}
+
+Result<std::vector<Stored<User>>> SqlTransaction::list_users() {
+  static const std::string sql = std::string("SELECT ") + kUserColumns +
+                                 ", version, created_at, updated_at, updated_by FROM users ORDER BY name";
+  std::vector<Stored<User>> out;
+  ANJU_TRY(each_row(conn_.prepare(sql.c_str()),
+                    [&](const Statement& r) { out.push_back(stored(read_user(r), r, kUserCount)); }));
+  return out;
+}
+
+Result<void> SqlTransaction::insert_user(const User& user, const WriteStamp& stamp) {
+  static const std::string sql = stamped_insert_sql("users", kUserColumns);
+  auto& s = conn_.prepare(sql.c_str());
+  bind_user(s, user);
+  bind_insert_stamp(s, kUserCount, stamp);
+  return s.run();
+}
+
+Result<void> SqlTransaction::update_user(const User& user, long expected_version,
+                                         const WriteStamp& stamp) {
+  auto& s = conn_.prepare(
+      "UPDATE users SET display_name = ?2, role = ?3, region_code = ?4, password_hash = ?5,"
+      " must_change_password = ?6, disabled = ?7, version = version + 1, updated_at = ?8,"
+      " updated_by = ?9 WHERE name = ?1 AND version = ?10");
+  bind_user(s, user);
+  s.bind(8, stamp.at).bind(9, stamp.actor).bind(10, expected_version);
+  ANJU_TRY(s.run());
+  return check_versioned_update("SELECT 1 FROM users WHERE name = ?", user.name, "用户");
+}
+
+}  // namespace anju::sql
+
+// The audit log on both SQL engines.
+namespace anju::sql {
+namespace {
+
+constexpr const char* kAuditColumns =
+    "id, at, actor, action, object_type, object_id, detail, seq, prev_hash, hash";
+
+AuditEntry read_audit(const Statement& s) {
+  AuditEntry e{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+               std::nullopt, s.text(8), s.text(9)};
+  if (!s.is_null(7)) e.seq = s.integer(7);
+  return e;
+}
+
+}  // namespace
+
+Result<void> SqlTransaction::append_audit(const AuditEntry& e) {
+  return conn_
+      .prepare("INSERT INTO audit_log(at, actor, action, object_type, object_id, detail)"
+               " VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, e.at).bind(2, e.actor).bind(3, e.action).bind(4, e.object_type)
+      .bind(5, e.object_id).bind(6, e.detail)
+      .run();
+}
+
+Result<std::optional<AuditEntry>> SqlTransaction::last_chained_audit() {
+  static const std::string sql = std::string("SELECT ") + kAuditColumns +
+                                 " FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1";
+  std::optional<AuditEntry> out;
+  ANJU_TRY(each_row(conn_.prepare(sql.c_str()), [&](const Statement& s) { out = read_audit(s); }));
+  return out;
+}
+
+Result<std::vector<AuditEntry>> SqlTransaction::unchained_audit(long limit) {
+  static const std::string sql = std::string("SELECT ") + kAuditColumns +
+                                 " FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT ?";
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, limit);
+  std::vector<AuditEntry> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(read_audit(r)); }));
+  return out;
+}
+
+Result<void> SqlTransaction::chain_audit(long id, long seq, const std::string& prev_hash,
+                                         const std::string& hash) {
+  ANJU_TRY(conn_
+               .prepare("UPDATE audit_log SET seq = ?2, prev_hash = ?3, hash = ?4"
+                        " WHERE id = ?1 AND seq IS NULL")
+               .bind(1, id).bind(2, seq).bind(3, prev_hash).bind(4, hash)
+               .run());
+  if (conn_.changes() == 1) return {};
+  return make_error(ErrorCode::conflict, "审计记录已被另一进程串接：" + std::to_string(id));
+}
+
+Result<void> SqlTransaction::for_each_audit(const std::function<void(AuditEntry&&)>& fn) {
+  static const std::string chained = std::string("SELECT ") + kAuditColumns +
+                                     " FROM audit_log WHERE seq IS NOT NULL ORDER BY seq";
+  static const std::string unchained = std::string("SELECT ") + kAuditColumns +
+                                       " FROM audit_log WHERE seq IS NULL ORDER BY id";
+  ANJU_TRY(each_row(conn_.scan(chained.c_str()), [&](const Statement& s) { fn(read_audit(s)); }));
+  return each_row(conn_.scan(unchained.c_str()), [&](const Statement& s) { fn(read_audit(s)); });
+}
+
+}  // namespace anju::sql
