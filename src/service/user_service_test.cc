@@ -6,13 +6,12 @@
 #include <thread>
 
 #include "service/audit_service.h"
-#include "support/test_db.h"
+#include "support/store_fixture.h"
 
 namespace anju {
 namespace {
 
 const FixedClock kClock("2026-11-28T10:00:00Z", Date{2026, 11, 28});
-const WriteStamp kStamp{"test", "2026-11-28T10:00:00Z"};
 
 TEST(Passwords, Argon2idHashesSaltedAndChecked) {
   const std::string h = hash_password("Abcdefg1234");
@@ -23,33 +22,14 @@ TEST(Passwords, Argon2idHashesSaltedAndChecked) {
   EXPECT_FALSE(password_matches("not a hash", "Abcdefg1234"));
 }
 
-class UserServiceTest : public ::testing::Test {
+class UserServiceTest : public testing::StoreTest {
  protected:
-  void SetUp() override {
-    if (auto why = testing::engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
-    db_ = std::make_unique<testing::TestDb>("users");
-    auto s = open_store(db_->url());
-    ASSERT_TRUE(s) << s.error().message;
-    store_ = std::move(*s);
-    auto begun = store_->begin(TxMode::write);
-    ASSERT_TRUE(begun);
-    auto tx = std::move(*begun);
-    for (const char* code : {"500000000000", "500200000000", "500229000000", "500229108000",
-                             "500229108201"})
-      ASSERT_TRUE(tx->insert_region(Region{code, "区划"}, kStamp));
-    ASSERT_TRUE(tx->commit());
-  }
-  void TearDown() override {
-    store_.reset();
-    db_.reset();
-  }
+  UserServiceTest() : StoreTest("users") {}
+
   Result<User> add(const std::string& name, Role role, const std::string& region,
                    const std::string& password = "Abcdefg1234") {
     return add_user(*store_, NewUser{name, "", role, region, password}, "test", kClock);
   }
-
-  std::unique_ptr<testing::TestDb> db_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(UserServiceTest, AddsUsersWithACheckedRoleRegionAndPassword) {

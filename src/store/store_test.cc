@@ -10,12 +10,12 @@
 #include <future>
 #include <thread>
 
-#include "support/test_db.h"
+#include "support/store_fixture.h"
 
 namespace anju {
 namespace {
 
-const WriteStamp kStamp{"test", "2026-11-28T10:00:00Z"};
+const WriteStamp kStamp = testing::kTestStamp;
 
 Household sample_household(const std::string& id, const std::string& head_id) {
   Household h;
@@ -33,32 +33,9 @@ Household sample_household(const std::string& id, const std::string& head_id) {
   return h;
 }
 
-class StoreContract : public ::testing::Test {
+class StoreContract : public testing::StoreTest {
  protected:
-  void SetUp() override {
-    if (auto why = testing::engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
-    db_ = std::make_unique<testing::TestDb>("store");
-    auto s = open_store(db_->url());
-    ASSERT_TRUE(s) << s.error().message;
-    store_ = std::move(*s);
-    auto tx = begin();
-    for (const char* code : {"500000000000", "500200000000", "500229000000", "500229108000",
-                             "500229108201"})
-      ASSERT_TRUE(tx->insert_region(Region{code, "区划"}, kStamp));
-    ASSERT_TRUE(tx->commit());
-  }
-  void TearDown() override {
-    store_.reset();
-    db_.reset();
-  }
-  std::unique_ptr<Transaction> begin(TxMode mode = TxMode::write) {
-    auto tx = store_->begin(mode);
-    EXPECT_TRUE(tx) << tx.error().message;
-    return std::move(*tx);
-  }
-
-  std::unique_ptr<testing::TestDb> db_;
-  std::unique_ptr<Store> store_;
+  StoreContract() : StoreTest("store") {}
 };
 
 TEST_F(StoreContract, MigrationsAreApplied) { EXPECT_GE(store_->schema_version(), 1); }
@@ -140,10 +117,7 @@ TEST_F(StoreContract, ReopeningKeepsDataAndSchema) {
     ASSERT_TRUE(tx->commit());
   }
   const int version = store_->schema_version();
-  store_.reset();
-  auto s = open_store(db_->url());
-  ASSERT_TRUE(s);
-  store_ = std::move(*s);
+  reopen();
   EXPECT_EQ(store_->schema_version(), version);
   EXPECT_EQ(*begin(TxMode::read)->count_households(), 1);
 }

@@ -1,0 +1,33 @@
+#pragma once
+// A gtest fixture for tests that run on both engines: a fresh TestDb on the
+// run's engine (skipped when it is unavailable), an open Store, and the
+// region chain of 来凤村 (500229108201) up to 重庆市 already loaded.
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+#include "support/test_db.h"
+
+namespace anju::testing {
+
+inline const WriteStamp kTestStamp{"test", "2026-11-28T10:00:00Z"};
+
+class StoreTest : public ::testing::Test {
+ protected:
+  explicit StoreTest(std::string name) : name_(std::move(name)) {}
+  void SetUp() override;
+  void TearDown() override;
+  // A transaction that the test expects to begin.
+  std::unique_ptr<Transaction> begin(TxMode mode = TxMode::write);
+  // Closes and opens the store again on the same database.
+  void reopen();
+
+  std::string name_;
+  std::unique_ptr<TestDb> db_;
+  std::unique_ptr<Store> store_;
+};
+
+}  // namespace anju::testing
