@@ -1,5 +1,6 @@
 #include "core/date.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 
@@ -82,6 +83,32 @@ std::optional<Date> parse_date(std::string_view text) {
   }
   if (!is_real_date(y, m, d)) return std::nullopt;
   return Date{y, m, d};
+}
+
+std::optional<long> parse_iso_seconds(std::string_view t) {
+  if (t.size() < 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t.back() != 'Z') return std::nullopt;
+  auto date = parse_date(t.substr(0, 10));
+  if (!date) return std::nullopt;
+  auto two = [&](size_t at) -> int {
+    if (!std::isdigit(static_cast<unsigned char>(t[at])) || !std::isdigit(static_cast<unsigned char>(t[at + 1])))
+      return -1;
+    return (t[at] - '0') * 10 + (t[at + 1] - '0');
+  };
+  const int h = two(11), m = two(14), s = two(17);
+  if (h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 60) return std::nullopt;
+  if (t.size() > 20 && t[19] != '.') return std::nullopt;
+  return date->days_since_epoch() * 86400 + h * 3600L + m * 60L + s;
+}
+
+std::string iso_from_seconds(long seconds) {
+  long days = seconds / 86400, rest = seconds % 86400;
+  if (rest < 0) {
+    rest += 86400;
+    --days;
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02ld:%02ld:%02ldZ", rest / 3600, rest / 60 % 60, rest % 60);
+  return Date::from_days_since_epoch(days).to_string() + buf;
 }
 
 }  // namespace anju

@@ -34,4 +34,9 @@ bool is_real_date(int year, int month, int day);
 // nullopt when the text is not one of these or not a real calendar date.
 std::optional<Date> parse_date(std::string_view text);
 
+// UTC time stamps as Anju writes them ("2026-11-28T10:00:00Z", fractions of
+// a second allowed and dropped) ⇄ seconds since 1970-01-01T00:00:00Z.
+std::optional<long> parse_iso_seconds(std::string_view text);
+std::string iso_from_seconds(long seconds);
+
 }  // namespace anju

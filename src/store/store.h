@@ -22,6 +22,7 @@
 #include "core/match_types.h"
 #include "core/import_report.h"
 #include "core/result.h"
+#include "core/session.h"
 #include "core/user.h"
 
 namespace anju {
@@ -154,6 +155,20 @@ class Transaction {
   virtual Result<void> insert_user(const User& user, const WriteStamp& stamp) = 0;
   virtual Result<void> update_user(const User& user, long expected_version,
                                    const WriteStamp& stamp) = 0;
+
+  // --- sessions and failed logins (core/session.h) ---------------------------
+  virtual Result<void> insert_session(const Session& session) = 0;
+  virtual Result<std::optional<Session>> find_session(std::string_view token_hash) = 0;
+  virtual Result<void> touch_session(std::string_view token_hash, const std::string& at) = 0;
+  // Ends one session, or every open one of a user; returns how many ended.
+  virtual Result<long> end_session(std::string_view token_hash, const std::string& at) = 0;
+  virtual Result<long> end_user_sessions(std::string_view user_name, const std::string& at) = 0;
+  virtual Result<void> record_login_failure(std::string_view user_name, const std::string& at,
+                                            std::string_view source) = 0;
+  // Failed logins of the user after `since`, oldest first (their times).
+  virtual Result<std::vector<std::string>> login_failures_since(std::string_view user_name,
+                                                                const std::string& since) = 0;
+  virtual Result<void> clear_login_failures(std::string_view user_name) = 0;
 
   // --- audit log (core/audit.h) ------------------------------------------------
   // Adds an unchained entry (its id, seq and hashes are the store's to set).

@@ -85,6 +85,17 @@ class SqlTransaction final : public Transaction {
   Result<void> insert_user(const User& user, const WriteStamp& stamp) override;
   Result<void> update_user(const User& user, long expected_version, const WriteStamp& stamp) override;
 
+  Result<void> insert_session(const Session& session) override;
+  Result<std::optional<Session>> find_session(std::string_view token_hash) override;
+  Result<void> touch_session(std::string_view token_hash, const std::string& at) override;
+  Result<long> end_session(std::string_view token_hash, const std::string& at) override;
+  Result<long> end_user_sessions(std::string_view user_name, const std::string& at) override;
+  Result<void> record_login_failure(std::string_view user_name, const std::string& at,
+                                    std::string_view source) override;
+  Result<std::vector<std::string>> login_failures_since(std::string_view user_name,
+                                                        const std::string& since) override;
+  Result<void> clear_login_failures(std::string_view user_name) override;
+
   Result<void> append_audit(const AuditEntry& entry) override;
   Result<std::optional<AuditEntry>> last_chained_audit() override;
   Result<std::vector<AuditEntry>> unchained_audit(long limit) override;

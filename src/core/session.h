@@ -1,0 +1,26 @@
+#pragma once
+// Login sessions and the lock-out rule (DESIGN.md §4), as data and limits.
+
+#include <optional>
+#include <string>
+
+namespace anju {
+
+struct Session {
+  std::string token_hash;  // SHA-256 of the cookie's token
+  std::string user_name;
+  std::string csrf_token;  // to be sent back with every write
+  std::string source;      // the client's address at login
+  std::string created_at;
+  std::string last_seen_at;
+  std::optional<std::string> ended_at;
+};
+
+// A session unused for this long is over.
+constexpr long kSessionIdleSeconds = 30 * 60;
+// This many failed logins of one account within the window lock it until
+// the oldest of them leaves the window.
+constexpr long kMaxLoginFailures = 5;
+constexpr long kLoginFailureWindowSeconds = 15 * 60;
+
+}  // namespace anju

@@ -1,0 +1,114 @@
+#include "service/session_service.h"
+
+#include <sys/random.h>
+
+#include <stdexcept>
+
+#include "service/audit_service.h"
+#include "service/user_service.h"
+
+namespace anju {
+namespace {
+
+std::string random_hex(size_t bytes) {
+  std::string raw(bytes, '\0');
+  if (getrandom(raw.data(), raw.size(), 0) != static_cast<ssize_t>(raw.size()))
+    throw std::runtime_error("no random bytes for a session token");
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : raw) {
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  }
+  return out;
+}
+
+const char* kWrongLogin = "用户名或密码错误";
+const char* kLoginAgain = "登录已失效，请重新登录";
+
+// Records a failed login of `name` (if the account exists) and says so.
+Result<LoginResult> refuse(Transaction& tx, const std::string& name, bool known,
+                           const std::string& source, const Clock& clock, Error error) {
+  if (known) ANJU_TRY(tx.record_login_failure(name, clock.now_iso(), source));
+  ANJU_TRY(audit(tx, clock, name, "auth.login_failed", "user", name,
+                 {{"source", source}, {"reason", error.message}}));
+  ANJU_TRY(tx.commit());
+  return error;
+}
+
+}  // namespace
+
+Result<LoginResult> login(Store& store, const std::string& name, const std::string& password,
+                          const std::string& source, const Clock& clock) {
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  auto found = tx.find_user(name);
+  if (!found) return found.error();
+  const bool known = found->has_value();
+  const long now = parse_iso_seconds(clock.now_iso()).value_or(0);
+  if (known) {
+    auto failures = tx.login_failures_since(name, iso_from_seconds(now - kLoginFailureWindowSeconds));
+    if (!failures) return failures.error();
+    if (static_cast<long>(failures->size()) >= kMaxLoginFailures) {
+      const long oldest = parse_iso_seconds(failures->front()).value_or(now);
+      const long wait_minutes = (oldest + kLoginFailureWindowSeconds - now + 59) / 60;
+      ANJU_TRY(audit(tx, clock, name, "auth.login_locked", "user", name, {{"source", source}}));
+      ANJU_TRY(tx.commit());
+      return make_error(ErrorCode::forbidden, "登录失败次数过多，账户已暂时锁定，请" +
+                                                  std::to_string(std::max(1L, wait_minutes)) + "分钟后再试");
+    }
+  }
+  if (!known || (*found)->value.disabled || !password_matches((*found)->value.password_hash, password)) {
+    auto refused = refuse(tx, name, known, source, clock, make_error(ErrorCode::invalid, kWrongLogin));
+    (void)chain_audit_log(store);
+    return refused;
+  }
+  LoginResult result{random_hex(32), random_hex(16), (*found)->value};
+  const std::string at = clock.now_iso();
+  ANJU_TRY(tx.insert_session(
+      Session{sha256_hex(result.token), name, result.csrf_token, source, at, at, std::nullopt}));
+  ANJU_TRY(tx.clear_login_failures(name));
+  ANJU_TRY(audit(tx, clock, name, "auth.login", "user", name, {{"source", source}}));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return result;
+}
+
+Result<SessionUser> session_user(Store& store, const std::string& token, const Clock& clock) {
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  const std::string hash = sha256_hex(token);
+  auto session = tx.find_session(hash);
+  if (!session) return session.error();
+  const std::string at = clock.now_iso();
+  const long now = parse_iso_seconds(at).value_or(0);
+  if (!*session || (*session)->ended_at ||
+      now - parse_iso_seconds((*session)->last_seen_at).value_or(0) >= kSessionIdleSeconds)
+    return make_error(ErrorCode::forbidden, kLoginAgain);
+  auto user = tx.find_user((*session)->user_name);
+  if (!user) return user.error();
+  if (!*user || (*user)->value.disabled) return make_error(ErrorCode::forbidden, kLoginAgain);
+  ANJU_TRY(tx.touch_session(hash, at));
+  ANJU_TRY(tx.commit());
+  return SessionUser{(*user)->value, (*session)->csrf_token};
+}
+
+Result<void> logout(Store& store, const std::string& token, const Clock& clock) {
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  const std::string hash = sha256_hex(token);
+  auto session = tx.find_session(hash);
+  if (!session) return session.error();
+  auto ended = tx.end_session(hash, clock.now_iso());
+  if (!ended) return ended.error();
+  if (*ended == 0 || !*session) return make_error(ErrorCode::not_found, "会话不存在或已结束");
+  ANJU_TRY(audit(tx, clock, (*session)->user_name, "auth.logout", "user", (*session)->user_name, {}));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return {};
+}
+
+}  // namespace anju

@@ -1,0 +1,40 @@
+#pragma once
+// Logging in and out, and finding the user behind a session token
+// (DESIGN.md §4). Sessions and failed logins live in the store, so any app
+// server can answer for any session. The HTTP layer puts the token in an
+// HttpOnly, SameSite=Strict cookie and checks the CSRF token on writes.
+
+#include <string>
+
+#include "core/clock.h"
+#include "store/store.h"
+
+namespace anju {
+
+struct LoginResult {
+  std::string token;       // for the cookie; the store keeps only its hash
+  std::string csrf_token;  // to be sent back with every write
+  User user;
+};
+
+// Checks name and password. Wrong name and wrong password give the same
+// `invalid` message; the 5th failure within 15 minutes locks the account
+// (`forbidden`, even with the right password) until the oldest failure is 15
+// minutes old. Successes and failures are audited.
+Result<LoginResult> login(Store& store, const std::string& name, const std::string& password,
+                          const std::string& source, const Clock& clock);
+
+struct SessionUser {
+  User user;
+  std::string csrf_token;
+};
+
+// The user of a live session, whose idle time starts again; `forbidden`
+// ("请重新登录") when the token is unknown, ended, idle for 30 minutes, or
+// its user is disabled.
+Result<SessionUser> session_user(Store& store, const std::string& token, const Clock& clock);
+
+// Ends the session (audited); `not_found` when it was not open.
+Result<void> logout(Store& store, const std::string& token, const Clock& clock);
+
+}  // namespace anju

@@ -1,0 +1,111 @@
+#include "service/session_service.h"
+
+#include <gtest/gtest.h>
+
+#include "service/audit_service.h"
+#include "service/user_service.h"
+#include "support/store_fixture.h"
+
+namespace anju {
+namespace {
+
+// A clock the test moves forward.
+class TestClock final : public Clock {
+ public:
+  std::string now_iso() const override { return iso_from_seconds(now); }
+  Date today() const override { return Date::from_days_since_epoch(now / 86400); }
+  void advance_minutes(long m) { now += m * 60; }
+  long now = *parse_iso_seconds("2026-11-28T10:00:00Z");
+};
+
+class SessionTest : public testing::StoreTest {
+ protected:
+  SessionTest() : StoreTest("sessions") {}
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (IsSkipped()) return;
+    ASSERT_TRUE(add_user(*store_, NewUser{"clerk", "", Role::village_clerk, "500229108201", kPassword},
+                         "test", clock_));
+  }
+  Result<LoginResult> try_login(const std::string& password, const std::string& name = "clerk") {
+    return login(*store_, name, password, "10.0.0.7", clock_);
+  }
+
+  static constexpr const char* kPassword = "Laifeng-2026";
+  TestClock clock_;
+};
+
+TEST_F(SessionTest, LoginGivesASessionWhoseTokenIsStoredOnlyAsAHash) {
+  auto in = try_login(kPassword);
+  ASSERT_TRUE(in) << in.error().message;
+  EXPECT_EQ(in->token.size(), 64u);
+  EXPECT_EQ(in->csrf_token.size(), 32u);
+  EXPECT_EQ(in->user.role, Role::village_clerk);
+  auto who = session_user(*store_, in->token, clock_);
+  ASSERT_TRUE(who) << who.error().message;
+  EXPECT_EQ(who->user.name, "clerk");
+  EXPECT_EQ(who->csrf_token, in->csrf_token);
+  auto stored = begin(TxMode::read)->find_session(in->token);
+  ASSERT_TRUE(stored);
+  EXPECT_FALSE(*stored);  // looked up by the raw token: nothing
+  EXPECT_TRUE(*begin(TxMode::read)->find_session(sha256_hex(in->token)));
+  EXPECT_EQ(session_user(*store_, "forged", clock_).error().code, ErrorCode::forbidden);
+}
+
+TEST_F(SessionTest, WrongPasswordAndUnknownUserAreTheSameAnswer) {
+  auto wrong = try_login("Laifeng-2025");
+  auto nobody = try_login(kPassword, "nobody");
+  ASSERT_FALSE(wrong);
+  ASSERT_FALSE(nobody);
+  EXPECT_EQ(wrong.error().code, ErrorCode::invalid);
+  EXPECT_EQ(wrong.error().message, nobody.error().message);
+}
+
+TEST_F(SessionTest, FiveFailuresIn15MinutesLockTheAccountUntilTheyAge) {
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(try_login("wrong-Password1").error().code, ErrorCode::invalid);
+    clock_.advance_minutes(2);  // failures at 0, 2, 4, 6, 8 minutes
+  }
+  auto locked = try_login(kPassword);  // at 10 minutes: the right password, still locked
+  ASSERT_FALSE(locked);
+  EXPECT_EQ(locked.error().code, ErrorCode::forbidden);
+  EXPECT_NE(locked.error().message.find("5分钟后再试"), std::string::npos) << locked.error().message;
+  clock_.advance_minutes(5);  // 15 minutes: the first failure has left the window
+  auto in = try_login(kPassword);
+  ASSERT_TRUE(in) << in.error().message;
+  // A success clears the count: four new failures do not lock.
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(try_login("wrong-Password1").error().code, ErrorCode::invalid);
+  EXPECT_TRUE(try_login(kPassword));
+}
+
+TEST_F(SessionTest, ThirtyIdleMinutesEndASessionUseRestartsTheClock) {
+  auto in = try_login(kPassword);
+  ASSERT_TRUE(in);
+  clock_.advance_minutes(29);
+  EXPECT_TRUE(session_user(*store_, in->token, clock_));
+  clock_.advance_minutes(29);  // 58 minutes after login, 29 after last use
+  EXPECT_TRUE(session_user(*store_, in->token, clock_));
+  clock_.advance_minutes(30);
+  EXPECT_EQ(session_user(*store_, in->token, clock_).error().code, ErrorCode::forbidden);
+}
+
+TEST_F(SessionTest, LogoutEndsTheSessionAndEverythingIsAudited) {
+  auto in = try_login(kPassword);
+  ASSERT_TRUE(in);
+  ASSERT_TRUE(logout(*store_, in->token, clock_));
+  EXPECT_EQ(session_user(*store_, in->token, clock_).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(logout(*store_, in->token, clock_).error().code, ErrorCode::not_found);
+  EXPECT_FALSE(try_login("wrong-Password1"));
+
+  std::vector<std::string> actions;
+  ASSERT_TRUE(begin(TxMode::read)->for_each_audit([&](AuditEntry&& e) { actions.push_back(e.action); }));
+  EXPECT_EQ(actions, (std::vector<std::string>{"user.create", "auth.login", "auth.logout",
+                                               "auth.login_failed"}));
+  auto check = verify_audit_log(*store_);
+  ASSERT_TRUE(check);
+  EXPECT_FALSE(check->broken_id);
+  EXPECT_EQ(check->chained, 4);
+}
+
+}  // namespace
+}  // namespace anju
