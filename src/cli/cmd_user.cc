@@ -89,6 +89,39 @@ void add_user_commands(CLI::App& app, Context& ctx) {
                 << made->region_code << "）\n";
   });
 
+  static std::string target, new_password_file;
+  static bool keep = false;
+  CLI::App* passwd = user->add_subcommand(
+      "passwd", "重设用户密码（默认要求其下次登录时修改），并结束其所有会话");
+  passwd->add_option("--name", target, "登录名")->required();
+  passwd->add_option("--password-file", new_password_file, "从文件第一行读取新密码");
+  passwd->add_flag("--no-change-required", keep, "不要求用户下次登录时修改密码");
+  passwd->callback([&ctx] {
+    auto password = read_password(new_password_file);
+    if (!password) return ctx.fail(password.error());
+    auto store = ctx.open();
+    if (!store) return;
+    if (auto r = set_password(*store, target, *password, !keep, ctx.actor(), SystemClock()); !r)
+      return ctx.fail(r.error());
+    if (ctx.json) std::cout << nlohmann::json{{"name", target}, {"must_change_password", !keep}}.dump() << '\n';
+    else std::cout << "已重设 " << target << " 的密码，其会话已全部结束\n";
+  });
+
+  for (const bool disable : {true, false}) {
+    CLI::App* cmd = user->add_subcommand(disable ? "disable" : "enable",
+                                         disable ? "停用用户（结束其所有会话）" : "恢复启用用户");
+    auto name = std::make_shared<std::string>();
+    cmd->add_option("--name", *name, "登录名")->required();
+    cmd->callback([&ctx, name, disable] {
+      auto store = ctx.open();
+      if (!store) return;
+      if (auto r = set_user_disabled(*store, *name, disable, ctx.actor(), SystemClock()); !r)
+        return ctx.fail(r.error());
+      if (ctx.json) std::cout << nlohmann::json{{"name", *name}, {"disabled", disable}}.dump() << '\n';
+      else std::cout << (disable ? "已停用 " : "已启用 ") << *name << '\n';
+    });
+  }
+
   CLI::App* list = user->add_subcommand("list", "列出用户");
   list->callback([&ctx] {
     auto store = ctx.open();

@@ -89,6 +89,26 @@ TEST_F(SessionTest, ThirtyIdleMinutesEndASessionUseRestartsTheClock) {
   EXPECT_EQ(session_user(*store_, in->token, clock_).error().code, ErrorCode::forbidden);
 }
 
+TEST_F(SessionTest, AResetOrDisableEndsEverySessionOfTheUser) {
+  auto first = try_login(kPassword), second = try_login(kPassword);
+  ASSERT_TRUE(first && second);
+  ASSERT_TRUE(set_password(*store_, "clerk", "Qingshan-2027", true, "admin", clock_));
+  EXPECT_EQ(session_user(*store_, first->token, clock_).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(session_user(*store_, second->token, clock_).error().code, ErrorCode::forbidden);
+  EXPECT_FALSE(try_login(kPassword));
+  auto again = try_login("Qingshan-2027");
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->user.must_change_password);
+  EXPECT_EQ(set_password(*store_, "clerk", "weak", false, "clerk", clock_).error().code, ErrorCode::invalid);
+
+  ASSERT_TRUE(set_user_disabled(*store_, "clerk", true, "admin", clock_));
+  EXPECT_EQ(session_user(*store_, again->token, clock_).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(try_login("Qingshan-2027").error().code, ErrorCode::invalid);
+  ASSERT_TRUE(set_user_disabled(*store_, "clerk", false, "admin", clock_));
+  EXPECT_TRUE(try_login("Qingshan-2027"));
+  EXPECT_EQ(set_user_disabled(*store_, "nobody", true, "admin", clock_).error().code, ErrorCode::not_found);
+}
+
 TEST_F(SessionTest, LogoutEndsTheSessionAndEverythingIsAudited) {
   auto in = try_login(kPassword);
   ASSERT_TRUE(in);

@@ -75,6 +75,60 @@ Result<User> add_user(Store& store, const NewUser& user, const std::string& acto
   return stored;
 }
 
+namespace {
+
+// Changes one user with `change`, ends the user's sessions, audits `action`.
+template <class Change>
+Result<void> change_user(Store& store, const std::string& name, const std::string& action,
+                         const nlohmann::json& detail, const std::string& actor, const Clock& clock,
+                         Change change) {
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  auto found = tx.find_user(name);
+  if (!found) return found.error();
+  if (!*found) return make_error(ErrorCode::not_found, "用户不存在：" + name);
+  User user = (*found)->value;
+  const bool end_sessions = change(user);
+  const std::string at = clock.now_iso();
+  ANJU_TRY(tx.update_user(user, (*found)->version, WriteStamp{actor, at}));
+  long ended = 0;
+  if (end_sessions) {
+    auto n = tx.end_user_sessions(name, at);
+    if (!n) return n.error();
+    ended = *n;
+  }
+  nlohmann::json d = detail;
+  d["sessions_ended"] = ended;
+  ANJU_TRY(audit(tx, clock, actor, action, "user", name, d));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return {};
+}
+
+}  // namespace
+
+Result<void> set_password(Store& store, const std::string& name, const std::string& password,
+                          bool must_change, const std::string& actor, const Clock& clock) {
+  if (auto why = password_problem(password); !why.empty()) return make_error(ErrorCode::invalid, why);
+  const std::string hash = hash_password(password);
+  return change_user(store, name, must_change ? "user.password_reset" : "user.password_change",
+                     {{"must_change_password", must_change}}, actor, clock, [&](User& u) {
+                       u.password_hash = hash;
+                       u.must_change_password = must_change;
+                       return true;
+                     });
+}
+
+Result<void> set_user_disabled(Store& store, const std::string& name, bool disabled,
+                               const std::string& actor, const Clock& clock) {
+  return change_user(store, name, disabled ? "user.disable" : "user.enable",
+                     {{"after", {{"disabled", disabled}}}}, actor, clock, [&](User& u) {
+                       u.disabled = disabled;
+                       return disabled;
+                     });
+}
+
 Result<std::vector<Stored<User>>> list_users(Store& store) {
   auto begun = store.begin(TxMode::read);
   if (!begun) return begun.error();

@@ -25,6 +25,16 @@ struct NewUser {
 Result<User> add_user(Store& store, const NewUser& user, const std::string& actor,
                       const Clock& clock);
 
+// An administrator's reset (`must_change` = the user must choose a new one
+// at the next login) or the user's own change of password: checks the
+// policy, stores the new hash, ends every open session of the user, audits.
+Result<void> set_password(Store& store, const std::string& name, const std::string& password,
+                          bool must_change, const std::string& actor, const Clock& clock);
+
+// Disables or enables a user; disabling ends the user's sessions. Audited.
+Result<void> set_user_disabled(Store& store, const std::string& name, bool disabled,
+                               const std::string& actor, const Clock& clock);
+
 // Every user, by name (hashes included: callers print what they need).
 Result<std::vector<Stored<User>>> list_users(Store& store);
 
