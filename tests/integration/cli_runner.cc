@@ -51,13 +51,13 @@ pid_t start(const std::vector<std::string>& args, const std::string& cwd,
 
 }  // namespace
 
-Spawned spawn_anju(const std::vector<std::string>& args, const std::string& cwd) {
+Spawned spawn_anju(const std::vector<std::string>& args, const std::string& cwd, int capture) {
   int fds[2];
   if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
+  posix_spawn_file_actions_addopen(&actions, capture == 2 ? 1 : 2, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, fds[1], capture);
   posix_spawn_file_actions_addclose(&actions, fds[0]);
   const pid_t pid = start(args, cwd, actions);
   close(fds[1]);

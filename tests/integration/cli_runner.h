@@ -23,8 +23,10 @@ struct Spawned {
   int pid = -1;
   int stderr_fd = -1;  // read end of a pipe; the caller closes it
 };
-// Starts anju with `args` in `cwd` without waiting; stdout goes to /dev/null.
-Spawned spawn_anju(const std::vector<std::string>& args, const std::string& cwd);
+// Starts anju with `args` in `cwd` without waiting. The pipe (stderr_fd)
+// carries file descriptor `capture` (2: standard error, 1: standard
+// output); the other one goes to /dev/null.
+Spawned spawn_anju(const std::vector<std::string>& args, const std::string& cwd, int capture = 2);
 
 // The project's source folder (ANJU_SOURCE_DIR).
 std::string source_dir();

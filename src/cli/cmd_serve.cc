@@ -1,0 +1,50 @@
+// `anju serve`: the HTTP API and the web app (src/http/server.h).
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/context.h"
+#include "http/server.h"
+
+namespace anju::cli {
+namespace {
+
+// web/dist beside the source tree the binary was built from, else ./web/dist.
+std::filesystem::path default_web_root() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto beside = exe.parent_path().parent_path() / "web" / "dist";
+    if (std::filesystem::is_directory(beside)) return beside;
+  }
+  return std::filesystem::current_path() / "web" / "dist";
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, Context& ctx) {
+  static http::ServerOptions options;
+  static std::string web;
+  CLI::App* cmd = app.add_subcommand("serve", "启动网页服务（API 与网页应用）");
+  cmd->add_option("--port", options.port, "端口（0 = 任一空闲端口）")->capture_default_str();
+  cmd->add_option("--bind", options.bind, "监听地址")->capture_default_str();
+  cmd->add_option("--web", web, "网页应用目录（默认 web/dist）");
+  cmd->add_option("--max-body", options.max_body_bytes, "请求体上限（字节）")->capture_default_str();
+  cmd->callback([&ctx] {
+    options.web_root = web.empty() ? default_web_root() : std::filesystem::path(web);
+    auto store = ctx.open();
+    if (!store) return;
+    const int rc = http::serve(
+        *store, options,
+        [](unsigned short port) {
+          std::cout << "安居已启动：http://" << (options.bind == "0.0.0.0" ? "127.0.0.1" : options.bind)
+                    << ":" << port << "/" << std::endl;
+        },
+        std::cerr);
+    if (rc != 0) ctx.exit_code = kExitUserError;
+  });
+}
+
+}  // namespace anju::cli

@@ -1,0 +1,36 @@
+#pragma once
+// `anju serve`: HTTP/1.1 on Boost.Beast with C++20 coroutines on the I/O
+// threads and a worker pool for store work (a request never blocks an I/O
+// thread on the database). Bodies are limited, reads time out, SIGINT and
+// SIGTERM stop accepting and let requests in flight finish, and every
+// request goes to the access log (standard error).
+//
+// Routes: /api/v1/… (api.cc), anything else the built web app (static
+// files with the single-page-app fallback).
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include "store/store.h"
+
+namespace anju::http {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  unsigned short port = 8080;  // 0: any free port (printed)
+  std::filesystem::path web_root;  // the built web app; may not exist yet
+  size_t max_body_bytes = 1 << 20;
+  std::chrono::seconds read_timeout{30};
+  int io_threads = 2;
+  int worker_threads = 4;
+};
+
+// Serves until SIGINT or SIGTERM; `ready` is called with the bound port once
+// the server accepts. Returns 0 after a clean stop, 1 when it cannot listen.
+int serve(Store& store, const ServerOptions& options, const std::function<void(unsigned short)>& ready,
+          std::ostream& access_log);
+
+}  // namespace anju::http

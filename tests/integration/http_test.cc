@@ -1,0 +1,149 @@
+// `anju serve` as a real process on a loopback port, asked over HTTP: the
+// health endpoint reads the store, the web app's files are served with
+// their types and the app's own routes fall back to index.html, paths that
+// leave the web folder are refused, bodies over the limit get 413, and
+// SIGTERM stops the server cleanly. Runs on both engines.
+#include <utility>  // before Asio (Boost 1.74 with GCC 12)
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "integration/cli_runner.h"
+#include "support/test_db.h"
+
+namespace anju::testing {
+namespace {
+
+namespace fs = std::filesystem;
+namespace net = boost::asio;
+namespace bh = boost::beast::http;
+
+struct Reply {
+  int status = 0;
+  std::string content_type;
+  std::string body;
+};
+
+Reply request(unsigned short port, bh::verb method, const std::string& target,
+              const std::string& body = "") {
+  net::io_context ioc;
+  boost::beast::tcp_stream stream(ioc);
+  stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  bh::request<bh::string_body> req{method, target, 11};
+  req.set(bh::field::host, "127.0.0.1");
+  req.body() = body;
+  req.prepare_payload();
+  bh::write(stream, req);
+  boost::beast::flat_buffer buffer;
+  bh::response<bh::string_body> res;
+  boost::beast::error_code ec;
+  bh::read(stream, buffer, res, ec);
+  return Reply{static_cast<int>(res.result_int()), std::string(res[bh::field::content_type]), res.body()};
+}
+
+class Http : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (auto why = engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
+    work_ = fs::temp_directory_path() / ("anju_http_" + std::to_string(::getpid()));
+    fs::remove_all(work_);
+    fs::create_directories(work_ / "web/assets");
+    std::ofstream(work_ / "web/index.html") << "<!doctype html><title>安居</title>";
+    std::ofstream(work_ / "web/assets/app.js") << "console.log('安居')";
+    std::ofstream(work_ / "secret.txt") << "not for the web";
+    db_ = std::make_unique<TestDb>("http");
+    server_ = spawn_anju({"--db", db_->url(), "serve", "--port", "0", "--web", (work_ / "web").string(),
+                          "--max-body", "4096"},
+                         work_.string(), /*capture=*/1);
+    // The first line names the URL, with the port the system chose.
+    FILE* out = fdopen(server_.stderr_fd, "r");
+    char line[256] = {};
+    ASSERT_TRUE(std::fgets(line, sizeof line, out)) << "the server printed nothing";
+    out_ = out;
+    const std::string text(line);
+    const auto colon = text.rfind(':');
+    ASSERT_NE(colon, std::string::npos) << text;
+    port_ = static_cast<unsigned short>(std::stoi(text.substr(colon + 1)));
+  }
+  void TearDown() override {
+    if (server_.pid > 0) {
+      kill(server_.pid, SIGKILL);
+      waitpid(server_.pid, nullptr, 0);
+    }
+    if (out_) std::fclose(out_);
+    db_.reset();
+    fs::remove_all(work_);
+  }
+
+  fs::path work_;
+  std::unique_ptr<TestDb> db_;
+  Spawned server_;
+  FILE* out_ = nullptr;
+  unsigned short port_ = 0;
+};
+
+TEST_F(Http, HealthReadsTheStore) {
+  Reply r = request(port_, bh::verb::get, "/api/v1/health");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.content_type, "application/json; charset=utf-8");
+  auto j = nlohmann::json::parse(r.body);
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["engine"], test_engine());
+  EXPECT_EQ(j["households"], 0);
+  Reply missing = request(port_, bh::verb::get, "/api/v1/nope");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(nlohmann::json::parse(missing.body)["error"]["code"], "not_found");
+}
+
+TEST_F(Http, ServesTheWebAppAndItsRoutes) {
+  Reply index = request(port_, bh::verb::get, "/");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_EQ(index.content_type, "text/html; charset=utf-8");
+  EXPECT_NE(index.body.find("安居"), std::string::npos);
+  Reply js = request(port_, bh::verb::get, "/assets/app.js");
+  EXPECT_EQ(js.status, 200);
+  EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
+  Reply route = request(port_, bh::verb::get, "/households/5002291080010002?tab=evidence");
+  EXPECT_EQ(route.status, 200);
+  EXPECT_EQ(route.body, index.body);  // the app's own route: index.html
+  EXPECT_EQ(request(port_, bh::verb::get, "/assets/missing.js").status, 404);
+}
+
+TEST_F(Http, PathsOutOfTheWebFolderAreRefused) {
+  for (const char* target : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/../../secret.txt",
+                             "/%2E%2E%2Fsecret.txt", "/..%5csecret.txt", "/%00/index.html"}) {
+    Reply r = request(port_, bh::verb::get, target);
+    EXPECT_EQ(r.status, 404) << target;
+    EXPECT_EQ(r.body.find("not for the web"), std::string::npos) << target;
+  }
+}
+
+TEST_F(Http, OversizedBodiesAreRefused) {
+  Reply r = request(port_, bh::verb::post, "/api/v1/health", std::string(5000, 'x'));
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["code"], "too_large");
+  EXPECT_EQ(request(port_, bh::verb::get, "/api/v1/health").status, 200);  // still serving
+}
+
+TEST_F(Http, SigtermStopsTheServerCleanly) {
+  ASSERT_EQ(request(port_, bh::verb::get, "/api/v1/health").status, 200);
+  kill(server_.pid, SIGTERM);
+  int status = -1;
+  for (int i = 0; i < 100 && waitpid(server_.pid, &status, WNOHANG) == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(WIFEXITED(status)) << "still running 5 s after SIGTERM";
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  server_.pid = -1;
+}
+
+}  // namespace
+}  // namespace anju::testing
