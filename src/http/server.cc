@@ -14,30 +14,16 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "http/api.h"
 #include "http/static_files.h"
+#include "service/system_clock.h"
 
 namespace anju::http {
 namespace {
 
 namespace net = boost::asio;
 namespace beast = boost::beast;
-namespace bh = boost::beast::http;
 using tcp = net::ip::tcp;
-using Request = bh::request<bh::string_body>;
-using Response = bh::response<bh::string_body>;
-
-Response json_response(const Request& req, bh::status status, const nlohmann::json& body) {
-  Response res{status, req.version()};
-  res.set(bh::field::content_type, "application/json; charset=utf-8");
-  res.set(bh::field::cache_control, "no-store");
-  res.body() = body.dump();
-  return res;
-}
-
-Response error_response(const Request& req, bh::status status, const std::string& code,
-                        const std::string& message) {
-  return json_response(req, status, {{"error", {{"code", code}, {"message", message}}}});
-}
 
 class Server {
  public:
@@ -52,9 +38,11 @@ class Server {
         net::use_awaitable);
   }
 
-  net::awaitable<Response> handle(const Request& req) {
+  net::awaitable<Response> handle(const Request& req, const std::string& source) {
     const std::string target(req.target());
     const std::string path = target.substr(0, target.find('?'));
+    if (path == "/api/v1/session")
+      co_return co_await off_io([&] { return session_endpoint(store_, req, source, clock_); });
     if (path.rfind("/api/", 0) == 0) co_return co_await handle_api(req, path);
     if (req.method() != bh::verb::get && req.method() != bh::verb::head)
       co_return error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法");
@@ -92,6 +80,9 @@ class Server {
   }
 
   net::awaitable<void> session(tcp::socket socket) {
+    beast::error_code peer_ec;
+    const auto peer = socket.remote_endpoint(peer_ec);
+    const std::string source = peer_ec ? "" : peer.address().to_string();
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
     while (!stopping_) {
@@ -114,7 +105,7 @@ class Server {
       ++in_flight_;
       const auto started = std::chrono::steady_clock::now();
       const Request& req = parser.get();
-      Response res = co_await handle(req);
+      Response res = co_await handle(req, source);
       res.set("X-Content-Type-Options", "nosniff");
       res.set("Referrer-Policy", "same-origin");
       res.keep_alive(req.keep_alive() && !stopping_);
@@ -205,6 +196,7 @@ class Server {
   std::ostream& log_;
   std::mutex log_mutex_;
   net::thread_pool workers_;
+  SystemClock clock_;
   std::atomic<bool> stopping_{false};
   std::atomic<long> in_flight_{0};
 };

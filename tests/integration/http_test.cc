@@ -31,15 +31,18 @@ struct Reply {
   int status = 0;
   std::string content_type;
   std::string body;
+  std::string set_cookie;
 };
 
 Reply request(unsigned short port, bh::verb method, const std::string& target,
-              const std::string& body = "") {
+              const std::string& body = "",
+              const std::vector<std::pair<std::string, std::string>>& headers = {}) {
   net::io_context ioc;
   boost::beast::tcp_stream stream(ioc);
   stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   bh::request<bh::string_body> req{method, target, 11};
   req.set(bh::field::host, "127.0.0.1");
+  for (const auto& [k, v] : headers) req.set(k, v);
   req.body() = body;
   req.prepare_payload();
   bh::write(stream, req);
@@ -47,7 +50,8 @@ Reply request(unsigned short port, bh::verb method, const std::string& target,
   bh::response<bh::string_body> res;
   boost::beast::error_code ec;
   bh::read(stream, buffer, res, ec);
-  return Reply{static_cast<int>(res.result_int()), std::string(res[bh::field::content_type]), res.body()};
+  return Reply{static_cast<int>(res.result_int()), std::string(res[bh::field::content_type]), res.body(),
+               std::string(res[bh::field::set_cookie])};
 }
 
 class Http : public ::testing::Test {
@@ -60,7 +64,14 @@ class Http : public ::testing::Test {
     std::ofstream(work_ / "web/index.html") << "<!doctype html><title>安居</title>";
     std::ofstream(work_ / "web/assets/app.js") << "console.log('安居')";
     std::ofstream(work_ / "secret.txt") << "not for the web";
+    std::ofstream(work_ / "regions.csv") << "区划代码,名称\n500000000000,重庆市\n500200000000,县\n"
+                                            "500229000000,城口县\n500229108000,高燕镇\n500229108201,来凤村\n";
+    std::ofstream(work_ / "password.txt") << kPassword << "\n";
     db_ = std::make_unique<TestDb>("http");
+    ASSERT_EQ(run_anju({"--db", db_->url(), "import", "regions", "regions.csv"}, work_.string()).exit_code, 0);
+    ASSERT_EQ(run_anju({"--db", db_->url(), "user", "add", "--name", "clerk", "--role", "village_clerk",
+                        "--region", "500229108201", "--password-file", "password.txt"},
+                       work_.string()).exit_code, 0);
     server_ = spawn_anju({"--db", db_->url(), "serve", "--port", "0", "--web", (work_ / "web").string(),
                           "--max-body", "4096"},
                          work_.string(), /*capture=*/1);
@@ -84,6 +95,12 @@ class Http : public ::testing::Test {
     fs::remove_all(work_);
   }
 
+  Reply log_in(const std::string& password) {
+    return request(port_, bh::verb::post, "/api/v1/session",
+                   nlohmann::json{{"name", "clerk"}, {"password", password}}.dump());
+  }
+
+  static constexpr const char* kPassword = "Laifeng-2026";
   fs::path work_;
   std::unique_ptr<TestDb> db_;
   Spawned server_;
@@ -132,6 +149,46 @@ TEST_F(Http, OversizedBodiesAreRefused) {
   EXPECT_EQ(r.status, 413);
   EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["code"], "too_large");
   EXPECT_EQ(request(port_, bh::verb::get, "/api/v1/health").status, 200);  // still serving
+}
+
+TEST_F(Http, LoginSetsAStrictHttpOnlyCookieAndLogoutNeedsTheCsrfToken) {
+  Reply wrong = log_in("Laifeng-2025");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(wrong.set_cookie, "");
+  EXPECT_EQ(request(port_, bh::verb::post, "/api/v1/session", "not json").status, 400);
+
+  Reply in = log_in(kPassword);
+  ASSERT_EQ(in.status, 200) << in.body;
+  EXPECT_NE(in.set_cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(in.set_cookie.find("SameSite=Strict"), std::string::npos);
+  const std::string cookie = in.set_cookie.substr(0, in.set_cookie.find(';'));
+  const auto body = nlohmann::json::parse(in.body);
+  EXPECT_EQ(body["user"]["role"], "village_clerk");
+  EXPECT_EQ(body["user"]["role_name"], "村资料员");
+  const std::string csrf = body["csrf_token"];
+
+  Reply me = request(port_, bh::verb::get, "/api/v1/session", "", {{"Cookie", cookie}});
+  EXPECT_EQ(me.status, 200);
+  EXPECT_EQ(nlohmann::json::parse(me.body)["user"]["name"], "clerk");
+  EXPECT_EQ(request(port_, bh::verb::get, "/api/v1/session").status, 401);
+
+  // A write without the CSRF token, or with another one, is refused.
+  EXPECT_EQ(request(port_, bh::verb::delete_, "/api/v1/session", "", {{"Cookie", cookie}}).status, 403);
+  EXPECT_EQ(request(port_, bh::verb::delete_, "/api/v1/session", "",
+                    {{"Cookie", cookie}, {"X-CSRF-Token", std::string(32, '0')}}).status, 403);
+  Reply out = request(port_, bh::verb::delete_, "/api/v1/session", "",
+                      {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(out.status, 204);
+  EXPECT_NE(out.set_cookie.find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(request(port_, bh::verb::get, "/api/v1/session", "", {{"Cookie", cookie}}).status, 401);
+}
+
+TEST_F(Http, FiveWrongPasswordsLockTheAccount) {
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(log_in("Wrong-password-1").status, 401);
+  Reply locked = log_in(kPassword);
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_NE(nlohmann::json::parse(locked.body)["error"]["message"].get<std::string>().find("锁定"),
+            std::string::npos);
 }
 
 TEST_F(Http, SigtermStopsTheServerCleanly) {

@@ -1,0 +1,24 @@
+#pragma once
+// The API's handlers (DESIGN.md §3.2). Each runs on the worker pool, takes
+// the request and the client's address, and answers with JSON.
+
+#include <string>
+
+#include "core/clock.h"
+#include "http/http_types.h"
+#include "store/store.h"
+
+namespace anju::http {
+
+// The session cookie: HttpOnly, SameSite=Strict, the whole site.
+inline constexpr const char* kSessionCookie = "anju_session";
+// The header a write must carry, equal to the session's CSRF token.
+inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
+
+// /api/v1/session — POST {name, password}: log in (sets the cookie; 401 on a
+// wrong name or password, 429 while the account is locked); GET: who is
+// logged in (401 when nobody); DELETE: log out (403 without the CSRF token).
+Response session_endpoint(Store& store, const Request& req, const std::string& source,
+                          const Clock& clock);
+
+}  // namespace anju::http

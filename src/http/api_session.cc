@@ -1,0 +1,57 @@
+#include "http/api.h"
+#include "service/session_service.h"
+
+namespace anju::http {
+namespace {
+
+nlohmann::json user_json(const User& u) {
+  return {{"name", u.name}, {"display_name", u.display_name}, {"role", enum_key(u.role)},
+          {"role_name", enum_name(u.role)}, {"region_code", u.region_code},
+          {"must_change_password", u.must_change_password}};
+}
+
+std::string session_cookie(const std::string& token, bool clear) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
+         (clear ? "; Max-Age=0" : "");
+}
+
+Response log_in(Store& store, const Request& req, const std::string& source, const Clock& clock) {
+  auto body = nlohmann::json::parse(req.body(), nullptr, false);
+  if (!body.is_object() || !body.contains("name") || !body.contains("password") ||
+      !body["name"].is_string() || !body["password"].is_string())
+    return error_response(req, bh::status::bad_request, "invalid", "请提供用户名和密码");
+  auto in = login(store, body["name"], body["password"], source, clock);
+  if (!in) {
+    if (in.error().code == ErrorCode::invalid)
+      return error_response(req, bh::status::unauthorized, "unauthorized", in.error().message);
+    if (in.error().code == ErrorCode::forbidden)
+      return error_response(req, bh::status::too_many_requests, "locked", in.error().message);
+    return error_response(req, in.error());
+  }
+  Response res = json_response(req, bh::status::ok, {{"user", user_json(in->user)}, {"csrf_token", in->csrf_token}});
+  res.set(bh::field::set_cookie, session_cookie(in->token, false));
+  return res;
+}
+
+}  // namespace
+
+Response session_endpoint(Store& store, const Request& req, const std::string& source,
+                          const Clock& clock) {
+  if (req.method() == bh::verb::post) return log_in(store, req, source, clock);
+  const std::string token = cookie(req, kSessionCookie);
+  if (token.empty()) return error_response(req, bh::status::unauthorized, "unauthorized", "请先登录");
+  auto who = session_user(store, token, clock);
+  if (!who) return error_response(req, bh::status::unauthorized, "unauthorized", who.error().message);
+  if (req.method() == bh::verb::get)
+    return json_response(req, bh::status::ok, {{"user", user_json(who->user)}, {"csrf_token", who->csrf_token}});
+  if (req.method() != bh::verb::delete_)
+    return error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法");
+  if (req[kCsrfHeader] != who->csrf_token)
+    return error_response(req, bh::status::forbidden, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试");
+  if (auto out = logout(store, token, clock); !out) return error_response(req, out.error());
+  Response res{bh::status::no_content, req.version()};
+  res.set(bh::field::set_cookie, session_cookie("", true));
+  return res;
+}
+
+}  // namespace anju::http

@@ -1,0 +1,46 @@
+#include "http/http_types.h"
+
+namespace anju::http {
+
+Response json_response(const Request& req, bh::status status, const nlohmann::json& body) {
+  Response res{status, req.version()};
+  res.set(bh::field::content_type, "application/json; charset=utf-8");
+  res.set(bh::field::cache_control, "no-store");
+  res.body() = body.dump();
+  return res;
+}
+
+Response error_response(const Request& req, bh::status status, const std::string& code,
+                        const std::string& message) {
+  return json_response(req, status, {{"error", {{"code", code}, {"message", message}}}});
+}
+
+Response error_response(const Request& req, const Error& error) {
+  bh::status status = bh::status::internal_server_error;
+  switch (error.code) {
+    case ErrorCode::invalid: status = bh::status::bad_request; break;
+    case ErrorCode::not_found: status = bh::status::not_found; break;
+    case ErrorCode::conflict: status = bh::status::conflict; break;
+    case ErrorCode::forbidden: status = bh::status::forbidden; break;
+    case ErrorCode::io: status = bh::status::service_unavailable; break;
+    case ErrorCode::internal: break;
+  }
+  return error_response(req, status, error_code_name(error.code), error.message);
+}
+
+std::string cookie(const Request& req, std::string_view name) {
+  const auto header = req[bh::field::cookie];
+  const std::string_view all(header.data(), header.size());
+  size_t pos = 0;
+  while (pos < all.size()) {
+    while (pos < all.size() && (all[pos] == ' ' || all[pos] == ';')) ++pos;
+    const size_t end = std::min(all.find(';', pos), all.size());
+    const std::string_view pair = all.substr(pos, end - pos);
+    const size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+    pos = end;
+  }
+  return "";
+}
+
+}  // namespace anju::http

@@ -1,0 +1,28 @@
+#pragma once
+// Beast's request and response types as the server's handlers use them,
+// and the JSON answers every API handler gives.
+#include <utility>  // before Asio (Boost 1.74 with GCC 12)
+
+#include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/result.h"
+
+namespace anju::http {
+
+namespace bh = boost::beast::http;
+using Request = bh::request<bh::string_body>;
+using Response = bh::response<bh::string_body>;
+
+Response json_response(const Request& req, bh::status status, const nlohmann::json& body);
+Response error_response(const Request& req, bh::status status, const std::string& code,
+                        const std::string& message);
+// The HTTP status of a service error (invalid 400, not_found 404, conflict
+// 409, forbidden 403, io 503, internal 500).
+Response error_response(const Request& req, const Error& error);
+
+// The value of cookie `name` in the request, or "".
+std::string cookie(const Request& req, std::string_view name);
+
+}  // namespace anju::http
