@@ -94,7 +94,10 @@ void run_demo(Context& ctx, const DemoArgs& args) {
             << "  build/anju --db " << db.string() << " judge          # 初判汇总\n"
             << "  build/anju --db " << db.string() << " --json judge   # 每户的结论和原因\n"
             << "  build/anju --db " << db.string() << " import households "
-            << (dir / "data/households.csv").string() << "   # 再次导入：全部未变\n";
+            << (dir / "data/households.csv").string() << "   # 再次导入：全部未变\n"
+            << "  build/anju --db " << db.string() << " audit list     # 审计日志：谁在何时做了什么\n"
+            << "  build/anju --db " << db.string() << " audit verify   # 校验审计日志的哈希链\n"
+            << "  build/anju --db " << db.string() << " serve          # 网页服务 http://127.0.0.1:8080/api/v1/health\n";
 }
 
 }  // namespace
