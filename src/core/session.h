@@ -22,5 +22,9 @@ constexpr long kSessionIdleSeconds = 30 * 60;
 // the oldest of them leaves the window.
 constexpr long kMaxLoginFailures = 5;
 constexpr long kLoginFailureWindowSeconds = 15 * 60;
+// Failed logins from one address within the window before its answers slow
+// down, and the longest wait.
+constexpr long kFreeLoginFailures = 3;
+constexpr long kMaxLoginDelaySeconds = 8;
 
 }  // namespace anju

@@ -16,6 +16,7 @@
 
 #include "http/api.h"
 #include "http/static_files.h"
+#include "service/session_service.h"
 #include "service/system_clock.h"
 
 namespace anju::http {
@@ -41,12 +42,27 @@ class Server {
   net::awaitable<Response> handle(const Request& req, const std::string& source) {
     const std::string target(req.target());
     const std::string path = target.substr(0, target.find('?'));
-    if (path == "/api/v1/session")
+    if (path == "/api/v1/session") {
+      if (req.method() == bh::verb::post) co_await slow_down_guessing(source);
       co_return co_await off_io([&] { return session_endpoint(store_, req, source, clock_); });
+    }
     if (path.rfind("/api/", 0) == 0) co_return co_await handle_api(req, path);
     if (req.method() != bh::verb::get && req.method() != bh::verb::head)
       co_return error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法");
     co_return co_await off_io([&] { return static_file(req, path); });
+  }
+
+  // Holds a login from an address that failed often (login_delay_seconds)
+  // on a timer: no thread waits.
+  net::awaitable<void> slow_down_guessing(const std::string& source) {
+    const long delay = co_await off_io([&]() -> long {
+      auto d = login_delay_seconds(store_, source, clock_);
+      return d ? *d : 0;  // a store error shows in the login itself
+    });
+    if (delay <= 0) co_return;
+    net::steady_timer timer(co_await net::this_coro::executor, std::chrono::seconds(delay));
+    beast::error_code ec;
+    co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
   }
 
   net::awaitable<Response> handle_api(const Request& req, const std::string& path) {

@@ -27,9 +27,10 @@ const char* kWrongLogin = "用户名或密码错误";
 const char* kLoginAgain = "登录已失效，请重新登录";
 
 // Records a failed login of `name` (if the account exists) and says so.
-Result<LoginResult> refuse(Transaction& tx, const std::string& name, bool known,
-                           const std::string& source, const Clock& clock, Error error) {
-  if (known) ANJU_TRY(tx.record_login_failure(name, clock.now_iso(), source));
+// (Names that are no account are recorded too: they count for the address.)
+Result<LoginResult> refuse(Transaction& tx, const std::string& name, const std::string& source,
+                           const Clock& clock, Error error) {
+  ANJU_TRY(tx.record_login_failure(name, clock.now_iso(), source));
   ANJU_TRY(audit(tx, clock, name, "auth.login_failed", "user", name,
                  {{"source", source}, {"reason", error.message}}));
   ANJU_TRY(tx.commit());
@@ -60,7 +61,7 @@ Result<LoginResult> login(Store& store, const std::string& name, const std::stri
     }
   }
   if (!known || (*found)->value.disabled || !password_matches((*found)->value.password_hash, password)) {
-    auto refused = refuse(tx, name, known, source, clock, make_error(ErrorCode::invalid, kWrongLogin));
+    auto refused = refuse(tx, name, source, clock, make_error(ErrorCode::invalid, kWrongLogin));
     (void)chain_audit_log(store);
     return refused;
   }
@@ -109,6 +110,17 @@ Result<void> logout(Store& store, const std::string& token, const Clock& clock) 
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   return {};
+}
+
+Result<long> login_delay_seconds(Store& store, const std::string& source, const Clock& clock) {
+  if (source.empty()) return 0L;
+  auto begun = store.begin(TxMode::read);
+  if (!begun) return begun.error();
+  const long now = parse_iso_seconds(clock.now_iso()).value_or(0);
+  auto failures = (*begun)->count_login_failures_from(source, iso_from_seconds(now - kLoginFailureWindowSeconds));
+  if (!failures) return failures.error();
+  if (*failures < kFreeLoginFailures) return 0L;
+  return std::min(kMaxLoginDelaySeconds, 1L << std::min(*failures - kFreeLoginFailures, 5L));
 }
 
 }  // namespace anju

@@ -34,6 +34,12 @@ struct SessionUser {
 // its user is disabled.
 Result<SessionUser> session_user(Store& store, const std::string& token, const Clock& clock);
 
+// How long to hold the answer to a login from `source` (an address): 0
+// until kFreeLoginFailures failed logins from it within 15 minutes, then 1,
+// 2, 4, 8 s. The HTTP layer waits this long without holding a thread, so
+// guessing from one address slows down whatever names it tries.
+Result<long> login_delay_seconds(Store& store, const std::string& source, const Clock& clock);
+
 // Ends the session (audited); `not_found` when it was not open.
 Result<void> logout(Store& store, const std::string& token, const Clock& clock);
 

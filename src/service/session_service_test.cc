@@ -109,6 +109,22 @@ TEST_F(SessionTest, AResetOrDisableEndsEverySessionOfTheUser) {
   EXPECT_EQ(set_user_disabled(*store_, "nobody", true, "admin", clock_).error().code, ErrorCode::not_found);
 }
 
+TEST_F(SessionTest, AnAddressThatKeepsFailingIsSlowedDownWhateverTheName) {
+  auto delay = [&](const std::string& source) { return *login_delay_seconds(*store_, source, clock_); };
+  std::vector<long> seen;
+  for (int i = 0; i < 7; ++i) {
+    seen.push_back(delay("10.0.0.7"));
+    // Unknown names count for the address too.
+    EXPECT_FALSE(login(*store_, "guess" + std::to_string(i), "Wrong-password-1", "10.0.0.7", clock_));
+  }
+  seen.push_back(delay("10.0.0.7"));
+  EXPECT_EQ(seen, (std::vector<long>{0, 0, 0, 1, 2, 4, 8, 8}));
+  EXPECT_EQ(delay("10.0.0.8"), 0);  // another address
+  EXPECT_EQ(delay(""), 0);
+  clock_.advance_minutes(15);       // the failures leave the window
+  EXPECT_EQ(delay("10.0.0.7"), 0);
+}
+
 TEST_F(SessionTest, LogoutEndsTheSessionAndEverythingIsAudited) {
   auto in = try_login(kPassword);
   ASSERT_TRUE(in);

@@ -169,6 +169,8 @@ class Transaction {
   virtual Result<std::vector<std::string>> login_failures_since(std::string_view user_name,
                                                                 const std::string& since) = 0;
   virtual Result<void> clear_login_failures(std::string_view user_name) = 0;
+  // Failed logins from `source` after `since`, whatever the name.
+  virtual Result<long> count_login_failures_from(std::string_view source, const std::string& since) = 0;
 
   // --- audit log (core/audit.h) ------------------------------------------------
   // Adds an unchained entry (its id, seq and hashes are the store's to set).

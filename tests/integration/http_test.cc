@@ -183,9 +183,12 @@ TEST_F(Http, LoginSetsAStrictHttpOnlyCookieAndLogoutNeedsTheCsrfToken) {
   EXPECT_EQ(request(port_, bh::verb::get, "/api/v1/session", "", {{"Cookie", cookie}}).status, 401);
 }
 
-TEST_F(Http, FiveWrongPasswordsLockTheAccount) {
+TEST_F(Http, FiveWrongPasswordsLockTheAccountAndSlowTheAddress) {
   for (int i = 0; i < 5; ++i) EXPECT_EQ(log_in("Wrong-password-1").status, 401);
+  // Five failures from this address: its next answer waits 4 s (1, 2, 4 …).
+  const auto started = std::chrono::steady_clock::now();
   Reply locked = log_in(kPassword);
+  EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(3900));
   EXPECT_EQ(locked.status, 429);
   EXPECT_NE(nlohmann::json::parse(locked.body)["error"]["message"].get<std::string>().find("锁定"),
             std::string::npos);

@@ -66,4 +66,13 @@ Result<void> SqlTransaction::clear_login_failures(std::string_view user_name) {
   return conn_.prepare("DELETE FROM login_failures WHERE user_name = ?").bind(1, user_name).run();
 }
 
+Result<long> SqlTransaction::count_login_failures_from(std::string_view source,
+                                                       const std::string& since) {
+  auto& s = conn_.prepare("SELECT count(*) FROM login_failures WHERE source = ? AND at > ?");
+  s.bind(1, source).bind(2, since);
+  long n = 0;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { n = r.integer(0); }));
+  return n;
+}
+
 }  // namespace anju::sql

@@ -95,6 +95,7 @@ class SqlTransaction final : public Transaction {
   Result<std::vector<std::string>> login_failures_since(std::string_view user_name,
                                                         const std::string& since) override;
   Result<void> clear_login_failures(std::string_view user_name) override;
+  Result<long> count_login_failures_from(std::string_view source, const std::string& since) override;
 
   Result<void> append_audit(const AuditEntry& entry) override;
   Result<std::optional<AuditEntry>> last_chained_audit() override;
