@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "service/audit_service.h"
+#include "service/campaign_service.h"
 #include "service/system_clock.h"
 
 namespace anju::cli {
@@ -19,21 +19,23 @@ struct CampaignArgs {
   std::optional<int> aging_year, aging_age;
 };
 
-// Applies the given options to `c`; false (after reporting) on bad input.
-bool apply(Context& ctx, const CampaignArgs& a, Campaign& c) {
-  auto date = [&](const std::string& text, const char* name) -> std::optional<Date> {
-    auto d = parse_date(text);
-    if (!d) ctx.fail(make_error(ErrorCode::invalid, std::string(name) + "应为日期，如2024-10-13：" + text));
-    return d;
+// Applies the given options to `c`; `invalid` on bad input.
+Result<void> apply(const CampaignArgs& a, Campaign& c) {
+  auto date = [&](const std::string& text, const char* name) -> Result<Date> {
+    if (auto d = parse_date(text)) return *d;
+    return make_error(ErrorCode::invalid, std::string(name) + "应为日期，如2024-10-13：" + text);
   };
-  if (!a.as_of.empty()) {
-    if (a.as_of == "today") c.as_of.reset();
-    else if (auto d = date(a.as_of, "--as-of")) c.as_of = d;
-    else return false;
+  if (a.as_of == "today") {
+    c.as_of.reset();
+  } else if (!a.as_of.empty()) {
+    auto d = date(a.as_of, "--as-of");
+    if (!d) return d.error();
+    c.as_of = *d;
   }
   if (!a.cutoff.empty()) {
-    if (auto d = date(a.cutoff, "--cutoff")) c.settings.cutoff = *d;
-    else return false;
+    auto d = date(a.cutoff, "--cutoff");
+    if (!d) return d.error();
+    c.settings.cutoff = *d;
   }
   if (a.aging_year) c.settings.aging_year = *a.aging_year;
   if (a.aging_age) c.settings.aging_age_years = *a.aging_age;
@@ -42,30 +44,17 @@ bool apply(Context& ctx, const CampaignArgs& a, Campaign& c) {
     std::stringstream list(a.structures);
     for (std::string item; std::getline(list, item, ',');) {
       auto s = enum_parse<Structure>(item);
-      if (!s) {
-        ctx.fail(make_error(ErrorCode::invalid, "结构类型只能是：" + enum_names_joined<Structure>() + "：" + item));
-        return false;
-      }
+      if (!s)
+        return make_error(ErrorCode::invalid, "结构类型只能是：" + enum_names_joined<Structure>() + "：" + item);
       c.settings.aging_structures.push_back(*s);
     }
   }
-  return true;
-}
-
-nlohmann::ordered_json settings_json(const Campaign& c) {
-  std::vector<std::string> structures;
-  for (Structure s : c.settings.aging_structures) structures.emplace_back(enum_key(s));
-  return {{"name", c.name}, {"window_start", c.window_start.to_string()},
-          {"window_end", c.window_end.to_string()},
-          {"as_of", c.as_of ? nlohmann::ordered_json(c.as_of->to_string()) : nullptr},
-          {"cutoff", c.settings.cutoff.to_string()}, {"aging_year", c.settings.aging_year},
-          {"aging_age_years", c.settings.aging_age_years}, {"aging_structures", structures},
-          {"version", c.version}};
+  return {};
 }
 
 void print(const Context& ctx, const Campaign& c) {
   if (ctx.json) {
-    std::cout << settings_json(c).dump() << '\n';
+    std::cout << campaign_json(c).dump() << '\n';
     return;
   }
   std::cout << c.name << "（" << c.window_start.to_string() << " 至 " << c.window_end.to_string() << "）\n"
@@ -80,26 +69,18 @@ void print(const Context& ctx, const Campaign& c) {
 void run(Context& ctx, const CampaignArgs& a) {
   auto store = ctx.open();
   if (!store) return;
-  auto tx = store->begin(TxMode::write);
-  if (!tx) return ctx.fail(tx.error());
-  auto c = (*tx)->get_campaign();
-  if (!c) return ctx.fail(c.error());
   const bool change = !a.as_of.empty() || !a.cutoff.empty() || a.aging_year || a.aging_age ||
                       !a.structures.empty();
+  Result<Campaign> c = make_error(ErrorCode::internal, "");
   if (change) {
-    const nlohmann::ordered_json before = settings_json(*c);
-    if (!apply(ctx, a, *c)) return;
-    SystemClock clock;
-    if (auto r = (*tx)->update_campaign(*c, WriteStamp{ctx.actor(), clock.now_iso()}); !r)
-      return ctx.fail(r.error());
-    if (auto r = audit(**tx, clock, ctx.actor(), "campaign.update", "campaign", "1",
-                       {{"before", before}, {"after", settings_json(*c)}});
-        !r)
-      return ctx.fail(r.error());
-    if (auto r = (*tx)->commit(); !r) return ctx.fail(r.error());
-    (void)chain_audit_log(*store);
-    ++c->version;
+    c = change_campaign(*store, [&](Campaign& edited) { return apply(a, edited); }, ctx.actor(),
+                        SystemClock());
+  } else {
+    auto tx = store->begin(TxMode::read);
+    if (!tx) return ctx.fail(tx.error());
+    c = (*tx)->get_campaign();
   }
+  if (!c) return ctx.fail(c.error());
   print(ctx, *c);
 }
 

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "service/audit_service.h"
+#include "service/campaign_service.h"
 #include "service/system_clock.h"
 
 namespace anju::cli {
@@ -37,11 +37,8 @@ void add_migrate_command(CLI::App& app, Context& ctx) {
   backup->callback([&ctx] {
     auto store = ctx.open();
     if (!store) return;
-    if (auto r = store->backup(backup_file); !r) return ctx.fail(r.error());
-    // An export of everything, personal data included (DESIGN.md §4).
-    if (auto r = audit(*store, SystemClock(), ctx.actor(), "db.backup", "database", backup_file, {}); !r)
+    if (auto r = backup_database(*store, backup_file, ctx.actor(), SystemClock()); !r)
       return ctx.fail(r.error());
-    (void)chain_audit_log(*store);
     print_state(ctx, *store, "已备份到 " + backup_file + "；", backup_file);
   });
 
@@ -51,11 +48,8 @@ void add_migrate_command(CLI::App& app, Context& ctx) {
   restore->callback([&ctx] {
     auto store = ctx.open();
     if (!store) return;
-    if (auto r = store->restore(restore_file); !r) return ctx.fail(r.error());
-    // Recorded in the restored log, whose chain it continues.
-    if (auto r = audit(*store, SystemClock(), ctx.actor(), "db.restore", "database", restore_file, {}); !r)
+    if (auto r = restore_database(*store, restore_file, ctx.actor(), SystemClock()); !r)
       return ctx.fail(r.error());
-    (void)chain_audit_log(*store);
     print_state(ctx, *store, "已从 " + restore_file + " 恢复；", restore_file);
   });
 }

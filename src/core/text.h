@@ -2,6 +2,7 @@
 // Pure UTF-8 helpers (no locale, no I/O).
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace anju {
@@ -13,6 +14,9 @@ bool is_valid_utf8(std::string_view s, bool allow_truncated_tail = false);
 
 // Number of code points in valid UTF-8 text.
 size_t utf8_length(std::string_view s);
+
+// Bytes as lower-case hexadecimal, two digits each.
+std::string hex_lower(std::string_view bytes);
 
 bool is_ascii(std::string_view s);
 

@@ -31,3 +31,15 @@ TEST(Text, Length) {
 
 }  // namespace
 }  // namespace anju
+
+namespace anju {
+namespace {
+
+TEST(Hex, LowerCaseTwoDigitsAByte) {
+  EXPECT_EQ(hex_lower(""), "");
+  EXPECT_EQ(hex_lower(std::string("\x00\x0f\xa5\xff", 4)), "000fa5ff");
+  EXPECT_EQ(hex_lower("安"), "e5ae89");
+}
+
+}  // namespace
+}  // namespace anju

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "core/text.h"
+
 namespace anju {
 namespace {
 
@@ -41,13 +43,7 @@ std::string sha256_hex(const std::string& data) {
   unsigned int length = 0;
   if (EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr) != 1)
     throw std::runtime_error("SHA-256 failed");
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
+  return hex_lower(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 Result<void> audit(Transaction& tx, const Clock& clock, const std::string& actor,

@@ -1,25 +1,25 @@
 #include "service/session_service.h"
 
-#include <sys/random.h>
-
-#include <stdexcept>
-
+#include "core/text.h"
 #include "service/audit_service.h"
+#include "service/secure_random.h"
 #include "service/user_service.h"
 
 namespace anju {
 namespace {
 
-std::string random_hex(size_t bytes) {
-  std::string raw(bytes, '\0');
-  if (getrandom(raw.data(), raw.size(), 0) != static_cast<ssize_t>(raw.size()))
-    throw std::runtime_error("no random bytes for a session token");
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : raw) {
-    out += hex[c >> 4];
-    out += hex[c & 15];
-  }
+std::string random_hex(size_t bytes) { return hex_lower(secure_random_bytes(bytes)); }
+
+// The session a token names, looked up by the token's hash.
+struct TokenSession {
+  std::string hash;
+  std::optional<Session> session;
+};
+Result<TokenSession> find_by_token(Transaction& tx, const std::string& token) {
+  TokenSession out{sha256_hex(token), std::nullopt};
+  auto found = tx.find_session(out.hash);
+  if (!found) return found.error();
+  out.session = std::move(*found);
   return out;
 }
 
@@ -80,33 +80,33 @@ Result<SessionUser> session_user(Store& store, const std::string& token, const C
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  const std::string hash = sha256_hex(token);
-  auto session = tx.find_session(hash);
-  if (!session) return session.error();
+  auto found = find_by_token(tx, token);
+  if (!found) return found.error();
+  const std::optional<Session>& session = found->session;
   const std::string at = clock.now_iso();
   const long now = parse_iso_seconds(at).value_or(0);
-  if (!*session || (*session)->ended_at ||
-      now - parse_iso_seconds((*session)->last_seen_at).value_or(0) >= kSessionIdleSeconds)
+  if (!session || session->ended_at ||
+      now - parse_iso_seconds(session->last_seen_at).value_or(0) >= kSessionIdleSeconds)
     return make_error(ErrorCode::forbidden, kLoginAgain);
-  auto user = tx.find_user((*session)->user_name);
+  auto user = tx.find_user(session->user_name);
   if (!user) return user.error();
   if (!*user || (*user)->value.disabled) return make_error(ErrorCode::forbidden, kLoginAgain);
-  ANJU_TRY(tx.touch_session(hash, at));
+  ANJU_TRY(tx.touch_session(found->hash, at));
   ANJU_TRY(tx.commit());
-  return SessionUser{(*user)->value, (*session)->csrf_token};
+  return SessionUser{(*user)->value, session->csrf_token};
 }
 
 Result<void> logout(Store& store, const std::string& token, const Clock& clock) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  const std::string hash = sha256_hex(token);
-  auto session = tx.find_session(hash);
-  if (!session) return session.error();
-  auto ended = tx.end_session(hash, clock.now_iso());
+  auto found = find_by_token(tx, token);
+  if (!found) return found.error();
+  auto ended = tx.end_session(found->hash, clock.now_iso());
   if (!ended) return ended.error();
-  if (*ended == 0 || !*session) return make_error(ErrorCode::not_found, "会话不存在或已结束");
-  ANJU_TRY(audit(tx, clock, (*session)->user_name, "auth.logout", "user", (*session)->user_name, {}));
+  if (*ended == 0 || !found->session) return make_error(ErrorCode::not_found, "会话不存在或已结束");
+  const std::string& name = found->session->user_name;
+  ANJU_TRY(audit(tx, clock, name, "auth.logout", "user", name, {}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   return {};

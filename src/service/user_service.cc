@@ -1,12 +1,12 @@
 #include "service/user_service.h"
 
 #include <argon2.h>
-#include <sys/random.h>
 
 #include <stdexcept>
 
 #include "core/text.h"
 #include "service/audit_service.h"
+#include "service/secure_random.h"
 
 namespace anju {
 namespace {
@@ -29,13 +29,11 @@ std::string name_problem(const std::string& name) {
 }  // namespace
 
 std::string hash_password(const std::string& password) {
-  unsigned char salt[kSaltBytes];
-  if (getrandom(salt, sizeof salt, 0) != static_cast<ssize_t>(sizeof salt))
-    throw std::runtime_error("no random bytes for a password salt");
+  const std::string salt = secure_random_bytes(kSaltBytes);
   const size_t length = argon2_encodedlen(kTimeCost, kMemoryKiB, kLanes, kSaltBytes, kHashBytes, Argon2_id);
   std::string encoded(length, '\0');
-  if (argon2id_hash_encoded(kTimeCost, kMemoryKiB, kLanes, password.data(), password.size(), salt,
-                            sizeof salt, kHashBytes, encoded.data(), encoded.size()) != ARGON2_OK)
+  if (argon2id_hash_encoded(kTimeCost, kMemoryKiB, kLanes, password.data(), password.size(), salt.data(),
+                            salt.size(), kHashBytes, encoded.data(), encoded.size()) != ARGON2_OK)
     throw std::runtime_error("argon2id hashing failed");
   encoded.resize(encoded.find('\0'));
   return encoded;

@@ -6,6 +6,7 @@
 // fastest way in, and stays inside the transaction: a rollback removes it.
 #include <cctype>
 
+#include "core/text.h"
 #include "store/postgres/pg_db.h"
 
 namespace anju::postgres {
@@ -30,12 +31,8 @@ void append_field(std::string& out, const std::optional<std::string>& value, int
     return;
   }
   if (format == 1) {  // bytea: "\x" + hex, its backslash escaped for COPY
-    static const char* digits = "0123456789abcdef";
     out += "\\\\x";
-    for (unsigned char c : *value) {
-      out += digits[c >> 4];
-      out += digits[c & 15];
-    }
+    out += hex_lower(*value);
     return;
   }
   for (char c : *value) {
