@@ -21,6 +21,8 @@
 #include "core/household.h"
 #include "core/match_types.h"
 #include "core/import_report.h"
+#include "core/job.h"
+#include "core/read_models.h"
 #include "core/result.h"
 #include "core/session.h"
 #include "core/user.h"
@@ -95,6 +97,17 @@ class Transaction {
   // 选择图斑: sets or replaces the household's manual choice.
   virtual Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
                                         const WriteStamp& stamp) = 0;
+  virtual Result<std::optional<ManualMatch>> find_manual_match(std::string_view household_id) = 0;
+  // The same with optimistic locking: `expected_version` 0 means "there is
+  // no choice yet"; a stale version fails with `conflict`. The household's
+  // stored match becomes `manual` at once (and `shared` is recomputed for
+  // the buildings concerned), without waiting for the next run.
+  virtual Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
+                                        long expected_version, const WriteStamp& stamp) = 0;
+  // Removes the choice if its version is `expected_version` (`conflict`
+  // otherwise, `not_found` when there is none). The stored match keeps its
+  // building until the next run decides anew.
+  virtual Result<void> clear_manual_match(std::string_view household_id, long expected_version) = 0;
   // Returns false when there was no manual choice.
   virtual Result<bool> clear_manual_match(std::string_view household_id) = 0;
   // household_id → parcel_id of every manual choice.
@@ -103,6 +116,7 @@ class Transaction {
   virtual Result<void> replace_matches(const RunRecord& run,
                                        const std::vector<MatchResult>& results) = 0;
   virtual Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) = 0;
+  virtual Result<std::optional<MatchResult>> find_match(std::string_view household_id) = 0;
 
   // --- judgment (初判) -------------------------------------------------------
   // Calls `fn` for every household in household_id order with what its
@@ -113,6 +127,42 @@ class Transaction {
                                             const std::function<void(JudgeInput&&)>& fn) = 0;
   virtual Result<void> replace_judgments(const RunRecord& run,
                                          const std::vector<JudgmentRow>& rows) = 0;
+  virtual Result<std::optional<JudgmentRow>> find_judgment(std::string_view household_id) = 0;
+  // --- read models (the API's lists, map and dashboards) ---------------------
+  // A page of households with their match and judgment; `total` counts every
+  // household the filter keeps.
+  virtual Result<Page<HouseholdListRow>> list_households(const HouseholdFilter& filter) = 0;
+  // Every evidence record naming the parcel (if any) or the household, by
+  // assessed_on.
+  virtual Result<std::vector<Stored<Evidence>>> evidence_about(std::string_view parcel_id,
+                                                               std::string_view household_id) = 0;
+  // Households matched to a building.
+  virtual Result<std::vector<std::string>> households_of_building(std::string_view parcel_id) = 0;
+  // Up to `limit` buildings of the regions in [lo, hi] whose bounding box
+  // meets `box`.
+  virtual Result<std::vector<Stored<Building>>> buildings_in_box(const BBox& box,
+                                                                 const std::string& region_lo,
+                                                                 const std::string& region_hi,
+                                                                 long limit) = 0;
+  // Summary cells of the regions in [lo, hi]; with `households_only` just
+  // the cells with reason "" (one per household).
+  virtual Result<std::vector<SummaryRow>> summary(const std::string& region_lo,
+                                                  const std::string& region_hi,
+                                                  bool households_only) = 0;
+  // Recomputes the summary cells of the regions in [lo, hi] from the
+  // households, matches and judgments.
+  virtual Result<void> refresh_summary(const std::string& region_lo, const std::string& region_hi) = 0;
+  // --- jobs (core/job.h) -------------------------------------------------------
+  // Adds a queued job; `conflict` when its lane is busy. Returns its id.
+  virtual Result<long> insert_job(const Job& job) = 0;
+  virtual Result<std::optional<Job>> find_job(long id) = 0;
+  // The newest jobs first.
+  virtual Result<std::vector<Job>> list_jobs(long limit) = 0;
+  // Sets status, progress, rows, message and heartbeat (and result and
+  // finished_at when given).
+  virtual Result<void> update_job(const Job& job) = 0;
+  // Fails the queued or running jobs whose heartbeat is older than `before`.
+  virtual Result<long> fail_stale_jobs(const std::string& before, const std::string& at) = 0;
 
   // --- batch look-ups (imports) ----------------------------------------------
   // What an import needs to know of a batch of its rows, asked in one
@@ -184,6 +234,8 @@ class Transaction {
                                    const std::string& hash) = 0;
   // Every entry: the chained ones by seq, then the unchained by id.
   virtual Result<void> for_each_audit(const std::function<void(AuditEntry&&)>& fn) = 0;
+  // A page of entries, newest first.
+  virtual Result<Page<AuditEntry>> list_audit(const AuditFilter& filter) = 0;
 
   // --- import journal ------------------------------------------------------
   // Records a finished import; returns its id.

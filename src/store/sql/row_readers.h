@@ -5,7 +5,10 @@
 
 #include "core/building.h"
 #include "core/household.h"
+#include "core/match_types.h"
 #include "store/sql/bind_helpers.h"
+
+#include <nlohmann/json.hpp>
 
 namespace anju::sql {
 
@@ -15,6 +18,19 @@ template <class T>
 Stored<T> stored(T value, const Statement& s, int col) {
   return Stored<T>{std::move(value), s.integer(col), s.text(col + 1), s.text(col + 2),
                    s.text(col + 3)};
+}
+
+// "a, b" → "t.a, t.b"
+inline std::string qualify(const char* columns, const char* table) {
+  std::string out, cols(columns);
+  size_t pos = 0;
+  while (pos < cols.size()) {
+    while (pos < cols.size() && (cols[pos] == ' ' || cols[pos] == ',')) ++pos;
+    const size_t end = std::min(cols.find(',', pos), cols.size());
+    if (end > pos) out += (out.empty() ? "" : ", ") + std::string(table) + "." + cols.substr(pos, end - pos);
+    pos = end;
+  }
+  return out;
 }
 
 constexpr const char* kHouseholdColumns =
@@ -92,6 +108,29 @@ inline BuildingFacts read_facts(const Statement& s, int c = 0) {
   f.structure = read_enum<Structure>(s, c + 5);
   f.region_code = s.text(c + 6);
   return f;
+}
+
+inline std::string strings_json(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+inline std::vector<std::string> strings_from_json(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (j.is_array())
+    for (const auto& e : j)
+      if (e.is_string()) out.push_back(e.get<std::string>());
+  return out;
+}
+
+// "household_id, outcome, parcel_id, candidates, parcel_not_found, shared"
+inline MatchResult read_match(const Statement& s) {
+  MatchResult m;
+  m.household_id = s.text(0);
+  m.outcome = parse_match_outcome(s.text(1)).value_or(MatchOutcome::unmatched);
+  m.parcel_id = s.text(2);
+  m.candidates = strings_from_json(s.text(3));
+  m.parcel_not_found = s.integer(4) != 0;
+  m.shared = s.integer(5) != 0;
+  return m;
 }
 
 }  // namespace anju::sql

@@ -251,6 +251,25 @@ Result<std::vector<Stored<Building>>> SqlTransaction::find_buildings(
   return out;
 }
 
+// A building is taken to be narrower than kMaxBuildingSpan degrees, so the
+// index on (min_lon, min_lat) bounds the scan on both sides.
+constexpr double kMaxBuildingSpan = 0.01;
+
+Result<std::vector<Stored<Building>>> SqlTransaction::buildings_in_box(const BBox& box, const std::string& lo,
+                                                                       const std::string& hi, long limit) {
+  static const std::string sql = std::string("SELECT ") + kBuildingColumns +
+                                 ", version, created_at, updated_at, updated_by FROM buildings"
+                                 " WHERE min_lon BETWEEN ?1 AND ?2 AND max_lon >= ?3 AND min_lat <= ?4"
+                                 " AND max_lat >= ?5 AND region_code BETWEEN ?6 AND ?7"
+                                 " ORDER BY parcel_id LIMIT ?8";
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, box.min_lon - kMaxBuildingSpan).bind(2, box.max_lon).bind(3, box.min_lon);
+  s.bind(4, box.max_lat).bind(5, box.min_lat).bind(6, lo).bind(7, hi).bind(8, limit);
+  std::vector<Stored<Building>> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(stored(read_building(r), r, kBuildingCount)); }));
+  return out;
+}
+
 Result<std::vector<BuildingFacts>> SqlTransaction::find_building_facts(
     const std::vector<std::string>& parcel_ids) {
   static const std::string sql = std::string("SELECT ") + kFactsColumns + " FROM buildings WHERE parcel_id";

@@ -8,19 +8,6 @@
 namespace anju::sql {
 namespace {
 
-// "a, b" → "t.a, t.b"
-std::string qualify(const char* columns, const char* table) {
-  std::string out, cols(columns);
-  size_t pos = 0;
-  while (pos < cols.size()) {
-    while (pos < cols.size() && (cols[pos] == ' ' || cols[pos] == ',')) ++pos;
-    const size_t end = std::min(cols.find(',', pos), cols.size());
-    if (end > pos) out += (out.empty() ? "" : ", ") + std::string(table) + "." + cols.substr(pos, end - pos);
-    pos = end;
-  }
-  return out;
-}
-
 // A statement stepped alongside the households, keyed by its column 0.
 class Cursor {
  public:

@@ -1,24 +1,11 @@
 // The campaign, manual matches and the results of matching and judgment on SQLite.
 #include <nlohmann/json.hpp>
 
-#include "store/sql/bind_helpers.h"
+#include "core/access.h"
+#include "store/sql/row_readers.h"
 #include "store/sql/sql_transaction.h"
 
 namespace anju::sql {
-namespace {
-
-std::string strings_json(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
-
-std::vector<std::string> strings_from_json(const std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (j.is_array())
-    for (const auto& e : j)
-      if (e.is_string()) out.push_back(e.get<std::string>());
-  return out;
-}
-
-}  // namespace
 
 Result<Campaign> SqlTransaction::get_campaign() {
   auto& s = conn_.prepare(
@@ -101,23 +88,16 @@ Result<void> SqlTransaction::replace_matches(const RunRecord& run,
     s.bind(6, m.shared ? 1 : 0).bind(7, *run_id);
     ANJU_TRY(s.run());
   }
-  return end_bulk_load();
+  ANJU_TRY(end_bulk_load());
+  const CodeRange all = region_range(kWholeCountry);
+  return refresh_summary(all.lo, all.hi);
 }
 
 Result<void> SqlTransaction::for_each_match(const std::function<void(MatchResult&&)>& fn) {
   return each_row(
       conn_.scan("SELECT household_id, outcome, parcel_id, candidates, parcel_not_found, shared"
                     " FROM matches ORDER BY household_id"),
-      [&](const Statement& s) {
-        MatchResult m;
-        m.household_id = s.text(0);
-        m.outcome = parse_match_outcome(s.text(1)).value_or(MatchOutcome::unmatched);
-        m.parcel_id = s.text(2);
-        m.candidates = strings_from_json(s.text(3));
-        m.parcel_not_found = s.integer(4) != 0;
-        m.shared = s.integer(5) != 0;
-        fn(std::move(m));
-      });
+      [&](const Statement& s) { fn(read_match(s)); });
 }
 
 Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
@@ -140,7 +120,16 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
     s.bind(8, *run_id);
     ANJU_TRY(s.run());
   }
-  return end_bulk_load();
+  ANJU_TRY(end_bulk_load());
+  // One row per reason, so that lists filter by reason through an index.
+  ANJU_TRY(conn_.exec("DELETE FROM judgment_reasons"));
+  ANJU_TRY(begin_bulk_load("judgment_reasons", Indexes::rebuild));
+  auto& r = conn_.prepare("INSERT INTO judgment_reasons(household_id, reason) VALUES (?,?)");
+  for (const JudgmentRow& j : rows)
+    for (Reason reason : j.reasons) ANJU_TRY(r.bind(1, j.household_id).bind(2, reason_key(reason)).run());
+  ANJU_TRY(end_bulk_load());
+  const CodeRange all = region_range(kWholeCountry);
+  return refresh_summary(all.lo, all.hi);
 }
 
 }  // namespace anju::sql

@@ -60,6 +60,27 @@ class SqlTransaction final : public Transaction {
   Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
                                 const WriteStamp& stamp) override;
   Result<bool> clear_manual_match(std::string_view household_id) override;
+  Result<std::optional<ManualMatch>> find_manual_match(std::string_view household_id) override;
+  Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
+                                long expected_version, const WriteStamp& stamp) override;
+  Result<void> clear_manual_match(std::string_view household_id, long expected_version) override;
+  Result<std::optional<MatchResult>> find_match(std::string_view household_id) override;
+  Result<std::optional<JudgmentRow>> find_judgment(std::string_view household_id) override;
+  Result<Page<HouseholdListRow>> list_households(const HouseholdFilter& filter) override;
+  Result<std::vector<Stored<Evidence>>> evidence_about(std::string_view parcel_id,
+                                                       std::string_view household_id) override;
+  Result<std::vector<std::string>> households_of_building(std::string_view parcel_id) override;
+  Result<std::vector<Stored<Building>>> buildings_in_box(const BBox& box, const std::string& region_lo,
+                                                         const std::string& region_hi, long limit) override;
+  Result<std::vector<SummaryRow>> summary(const std::string& region_lo, const std::string& region_hi,
+                                          bool households_only) override;
+  Result<void> refresh_summary(const std::string& region_lo, const std::string& region_hi) override;
+  Result<long> insert_job(const Job& job) override;
+  Result<std::optional<Job>> find_job(long id) override;
+  Result<std::vector<Job>> list_jobs(long limit) override;
+  Result<void> update_job(const Job& job) override;
+  Result<long> fail_stale_jobs(const std::string& before, const std::string& at) override;
+  Result<Page<AuditEntry>> list_audit(const AuditFilter& filter) override;
   Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches() override;
   Result<void> replace_matches(const RunRecord& run,
                                const std::vector<MatchResult>& results) override;

@@ -1,6 +1,7 @@
 // Users and the audit log on both SQL engines.
 #include "store/sql/row_readers.h"
 #include "store/sql/sql_transaction.h"
+#include "store/sql/where_builder.h"
 
 namespace anju::sql {
 namespace {
@@ -123,6 +124,28 @@ Result<void> SqlTransaction::for_each_audit(const std::function<void(AuditEntry&
                                        " FROM audit_log WHERE seq IS NULL ORDER BY id";
   ANJU_TRY(each_row(conn_.scan(chained.c_str()), [&](const Statement& s) { fn(read_audit(s)); }));
   return each_row(conn_.scan(unchained.c_str()), [&](const Statement& s) { fn(read_audit(s)); });
+}
+
+Result<Page<AuditEntry>> SqlTransaction::list_audit(const AuditFilter& f) {
+  WhereBuilder w;
+  if (!f.actor.empty()) w.add("actor = ?", f.actor);
+  if (!f.action.empty()) w.add("action = ?", f.action);
+  if (!f.object_type.empty()) w.add("object_type = ?", f.object_type);
+  if (!f.object_id.empty()) w.add("object_id = ?", f.object_id);
+  if (!f.from.empty()) w.add("at >= ?", f.from);
+  if (!f.to.empty()) w.add("at <= ?", f.to);
+  Page<AuditEntry> page;
+  const std::string count_sql = "SELECT count(*) FROM audit_log" + w.sql();
+  auto& c = conn_.prepare(count_sql.c_str());
+  w.bind(c);
+  ANJU_TRY(each_row(c, [&](const Statement& r) { page.total = r.integer(0); }));
+  const std::string limit = w.placeholder(f.limit), offset = w.placeholder(f.offset);
+  const std::string sql = std::string("SELECT ") + kAuditColumns + " FROM audit_log" + w.sql() +
+                          " ORDER BY id DESC LIMIT " + limit + " OFFSET " + offset;
+  auto& s = conn_.prepare(sql.c_str());
+  w.bind(s);
+  ANJU_TRY(each_row(s, [&](const Statement& r) { page.items.push_back(read_audit(r)); }));
+  return page;
 }
 
 }  // namespace anju::sql

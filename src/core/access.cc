@@ -1,0 +1,71 @@
+#include "core/access.h"
+
+namespace anju {
+
+const char* action_key(Action a) {
+  switch (a) {
+    case Action::read: return "read";
+    case Action::view_full_id: return "view_full_id";
+    case Action::import_data: return "import_data";
+    case Action::run_jobs: return "run_jobs";
+    case Action::manual_match: return "manual_match";
+    case Action::read_audit: return "read_audit";
+    case Action::manage_users: return "manage_users";
+  }
+  return "";
+}
+
+const char* action_name(Action a) {
+  switch (a) {
+    case Action::read: return "查看数据";
+    case Action::view_full_id: return "查看完整证件号码";
+    case Action::import_data: return "导入数据";
+    case Action::run_jobs: return "运行人房对应和初判";
+    case Action::manual_match: return "选择图斑";
+    case Action::read_audit: return "查看审计日志";
+    case Action::manage_users: return "管理用户";
+  }
+  return "";
+}
+
+bool role_may(Role role, Action action) {
+  switch (action) {
+    case Action::read: return true;
+    case Action::view_full_id:
+      return role == Role::admin || role == Role::city_reviewer || role == Role::county_reviewer ||
+             role == Role::town_office;
+    case Action::import_data:
+    case Action::run_jobs: return role == Role::admin || role == Role::town_office;
+    case Action::manual_match:
+      return role == Role::admin || role == Role::town_office || role == Role::village_clerk;
+    case Action::read_audit:
+    case Action::manage_users: return role == Role::admin;
+  }
+  return false;
+}
+
+Result<void> authorize(const User& user, Action action, std::string_view region_code) {
+  if (!region_code.empty() && !user_covers(user, region_code))
+    return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
+  if (!role_may(user.role, action))
+    return make_error(ErrorCode::forbidden,
+                      std::string(enum_name(user.role)) + "无权" + action_name(action));
+  return {};
+}
+
+Result<std::string> list_region(const User& user, std::string_view requested) {
+  if (requested.empty()) return user.region_code;
+  if (!is_region_code(requested) && requested != kWholeCountry)
+    return make_error(ErrorCode::invalid, "区划代码应为12位数字：" + std::string(requested));
+  if (requested == kWholeCountry ? user.region_code != kWholeCountry : !user_covers(user, requested))
+    return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
+  return std::string(requested);
+}
+
+CodeRange region_range(std::string_view region_code) {
+  if (region_code == kWholeCountry || region_code.empty()) return {"000000000000", "999999999999"};
+  const std::string prefix = region_prefix(region_code);
+  return {prefix + std::string(12 - prefix.size(), '0'), prefix + std::string(12 - prefix.size(), '9')};
+}
+
+}  // namespace anju

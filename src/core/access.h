@@ -1,0 +1,51 @@
+#pragma once
+// Who may do what, where (DOMAIN.md §8, DESIGN.md §4): the pure rules. A
+// user's scope is its region; an object outside it does not exist for the
+// user (`not_found`, no existence leak), an action the role may not take on
+// an object inside it is `forbidden`. Services call authorize() before they
+// read or write, so the CLI and the HTTP API cannot differ.
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "core/user.h"
+
+namespace anju {
+
+enum class Action {
+  read,            // lists, detail, map, dashboards of the scope
+  view_full_id,    // ID and phone numbers unmasked (audited)
+  import_data,     // upload rosters, census buildings, evidence, disasters
+  run_jobs,        // matching and judgment runs
+  manual_match,    // 选择图斑: pick or clear a household's building
+  read_audit,      // the audit log
+  manage_users,    // add users, reset passwords, disable
+};
+
+const char* action_key(Action a);
+const char* action_name(Action a);  // Chinese, for messages
+
+// True when the role may take the action somewhere in its scope.
+bool role_may(Role role, Action action);
+
+// `not_found` when `region_code` lies outside the user's scope, `forbidden`
+// when the role may not take the action, nothing when it may. An empty
+// region means "not tied to a region" (the audit log, a run): only the role
+// counts.
+Result<void> authorize(const User& user, Action action, std::string_view region_code);
+
+// The region a list covers: `requested` when the user's scope covers it
+// (else `not_found`), or the user's own region when nothing was requested.
+Result<std::string> list_region(const User& user, std::string_view requested);
+
+// The range of 12-digit codes a region covers, for `code BETWEEN lo AND hi`
+// ("500229108000" → "500229108000" … "500229108999"; the whole country →
+// "000000000000" … "999999999999").
+struct CodeRange {
+  std::string lo;
+  std::string hi;
+};
+CodeRange region_range(std::string_view region_code);
+
+}  // namespace anju

@@ -1,0 +1,78 @@
+// Background jobs (core/job.h) on both engines. The partial unique index
+// jobs_one_per_lane turns a second active job of a lane into `conflict`.
+#include "store/sql/sql_transaction.h"
+
+namespace anju::sql {
+namespace {
+
+constexpr const char* kJobColumns =
+    "id, kind, lane, status, actor, params, progress, rows, message, result, created_at, heartbeat_at,"
+    " finished_at";
+
+Job read_job(const Statement& s) {
+  Job j;
+  j.id = s.integer(0);
+  j.kind = s.text(1);
+  j.lane = s.text(2);
+  j.status = parse_job_status(s.text(3)).value_or(JobStatus::failed);
+  j.actor = s.text(4);
+  j.params = s.text(5);
+  j.progress = s.real(6);
+  j.rows = s.integer(7);
+  j.message = s.text(8);
+  j.result = s.text(9);
+  j.created_at = s.text(10);
+  j.heartbeat_at = s.text(11);
+  j.finished_at = s.is_null(12) ? "" : s.text(12);
+  return j;
+}
+
+}  // namespace
+
+Result<long> SqlTransaction::insert_job(const Job& job) {
+  long id = 0;
+  auto& s = conn_.prepare(
+      "INSERT INTO jobs(kind, lane, status, actor, params, message, created_at, heartbeat_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON CONFLICT DO NOTHING RETURNING id");
+  s.bind(1, job.kind).bind(2, job.lane).bind(3, job_status_key(job.status)).bind(4, job.actor);
+  s.bind(5, job.params).bind(6, job.message).bind(7, job.created_at);
+  ANJU_TRY(each_row(s, [&](const Statement& r) { id = r.integer(0); }));
+  if (id == 0) return make_error(ErrorCode::conflict, "已有同类任务在运行，请等它结束后再试");
+  return id;
+}
+
+Result<std::optional<Job>> SqlTransaction::find_job(long id) {
+  static const std::string sql = std::string("SELECT ") + kJobColumns + " FROM jobs WHERE id = ?";
+  std::optional<Job> out;
+  ANJU_TRY(each_row(conn_.prepare(sql.c_str()).bind(1, id), [&](const Statement& r) { out = read_job(r); }));
+  return out;
+}
+
+Result<std::vector<Job>> SqlTransaction::list_jobs(long limit) {
+  static const std::string sql = std::string("SELECT ") + kJobColumns + " FROM jobs ORDER BY id DESC LIMIT ?";
+  std::vector<Job> out;
+  ANJU_TRY(each_row(conn_.prepare(sql.c_str()).bind(1, limit), [&](const Statement& r) { out.push_back(read_job(r)); }));
+  return out;
+}
+
+Result<void> SqlTransaction::update_job(const Job& job) {
+  auto& s = conn_.prepare(
+      "UPDATE jobs SET status = ?2, progress = ?3, rows = ?4, message = ?5, heartbeat_at = ?6,"
+      " result = coalesce(?7, result), finished_at = coalesce(?8, finished_at) WHERE id = ?1");
+  s.bind(1, job.id).bind(2, job_status_key(job.status)).bind(3, job.progress).bind(4, job.rows);
+  s.bind(5, job.message).bind(6, job.heartbeat_at);
+  if (job.finished_at.empty()) s.bind_null(7).bind_null(8);
+  else s.bind(7, job.result).bind(8, job.finished_at);
+  ANJU_TRY(s.run());
+  if (conn_.changes() != 1) return make_error(ErrorCode::not_found, "没有这个任务");
+  return {};
+}
+
+Result<long> SqlTransaction::fail_stale_jobs(const std::string& before, const std::string& at) {
+  ANJU_TRY(conn_.prepare("UPDATE jobs SET status = 'failed', message = '任务所在的服务器已停止，任务中断；请重新提交',"
+                         " finished_at = ?2 WHERE status IN ('queued', 'running') AND heartbeat_at < ?1")
+               .bind(1, before).bind(2, at).run());
+  return conn_.changes();
+}
+
+}  // namespace anju::sql

@@ -1,0 +1,244 @@
+// The API's read models on both engines: household pages with their match
+// and judgment, the summary cells behind totals and dashboards, evidence
+// about a household, single matches and judgments, and the manual choice
+// with optimistic locking.
+#include "core/access.h"
+#include "store/sql/row_readers.h"
+#include "store/sql/sql_transaction.h"
+#include "store/sql/where_builder.h"
+
+namespace anju::sql {
+namespace {
+
+// The household filter on `h` (households), `m` (matches), `j` (judgments).
+WhereBuilder household_where(const HouseholdFilter& f, const std::string& lo, const std::string& hi) {
+  WhereBuilder w;
+  w.add("h.region_code BETWEEN ? AND ?", lo, hi);
+  if (f.category) w.add("h.category = ?", *f.category);
+  if (f.monitor_type) w.add("h.monitor_type = ?", *f.monitor_type);
+  if (f.status) w.add("h.status = ?", *f.status);
+  if (f.housing) w.add("h.housing = ?", *f.housing);
+  if (f.match_outcome == "none") w.add("m.household_id IS NULL");
+  else if (f.match_outcome) w.add("m.outcome = ?", *f.match_outcome);
+  if (f.result == "none") w.add("j.household_id IS NULL");
+  else if (f.result) w.add("j.result = ?", *f.result);
+  if (f.reason)
+    w.add("EXISTS (SELECT 1 FROM judgment_reasons r WHERE r.household_id = h.household_id AND r.reason = ?)",
+          *f.reason);
+  if (!f.search.empty()) {
+    // A name is matched by its beginning; an ID number or household id whole.
+    std::string prefix;
+    for (char c : f.search) {
+      if (c == '%' || c == '_' || c == '\\') prefix += '\\';
+      prefix += c;
+    }
+    w.add("(h.head_name LIKE ? ESCAPE '\\' OR h.head_id_number = ? OR h.household_id = ?)",
+          prefix + "%", f.search, f.search);
+  }
+  return w;
+}
+
+// The total of a filter without a search, summed from the summary cells.
+WhereBuilder summary_where(const HouseholdFilter& f, const std::string& lo, const std::string& hi) {
+  WhereBuilder w;
+  w.add("region_code BETWEEN ? AND ?", lo, hi);
+  w.add("reason = ?", f.reason.value_or(""));
+  const auto none_is_empty = [](const std::string& v) { return v == "none" ? std::string() : v; };
+  if (f.category) w.add("category = ?", *f.category);
+  if (f.monitor_type) w.add("monitor_type = ?", *f.monitor_type);
+  if (f.status) w.add("status = ?", *f.status);
+  if (f.housing) w.add("housing = ?", *f.housing);
+  if (f.match_outcome) w.add("match_outcome = ?", none_is_empty(*f.match_outcome));
+  if (f.result) w.add("result = ?", none_is_empty(*f.result));
+  return w;
+}
+
+constexpr const char* kJoins =
+    " FROM households h LEFT JOIN matches m ON m.household_id = h.household_id"
+    " LEFT JOIN judgments j ON j.household_id = h.household_id";
+
+std::vector<Reason> reasons_from_json(const std::string& text) {
+  std::vector<Reason> out;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_array())
+    for (const auto& e : j)
+      if (e.is_string())
+        if (auto r = parse_reason(e.get<std::string>())) out.push_back(*r);
+  return out;
+}
+
+}  // namespace
+
+Result<Page<HouseholdListRow>> SqlTransaction::list_households(const HouseholdFilter& f) {
+  const CodeRange range = region_range(f.region_code);
+  Page<HouseholdListRow> page;
+  WhereBuilder w = household_where(f, range.lo, range.hi);
+  const std::string limit = w.placeholder(f.limit), offset = w.placeholder(f.offset);
+  const std::string sql = "SELECT " + qualify(kHouseholdColumns, "h") +
+                          ", h.version, m.outcome, m.parcel_id, j.result, j.reasons, j.grade" + kJoins +
+                          w.sql() + " ORDER BY h.household_id LIMIT " + limit + " OFFSET " + offset;
+  auto& s = conn_.prepare(sql.c_str());
+  w.bind(s);
+  ANJU_TRY(each_row(s, [&](const Statement& r) {
+    HouseholdListRow row;
+    row.household = read_household(r);
+    row.version = r.integer(16);
+    if (!r.is_null(17)) row.match_outcome = parse_match_outcome(r.text(17));
+    row.matched_parcel = r.text(18);
+    if (!r.is_null(19)) row.result = parse_judge_result(r.text(19));
+    if (!r.is_null(20)) row.reasons = reasons_from_json(r.text(20));
+    row.grade = read_enum<Grade>(r, 21);
+    page.items.push_back(std::move(row));
+  }));
+  // Without a search the summary cells hold the total; a search counts.
+  std::string count_sql;
+  WhereBuilder cw = f.search.empty() ? summary_where(f, range.lo, range.hi) : household_where(f, range.lo, range.hi);
+  count_sql = f.search.empty() ? "SELECT coalesce(sum(n), 0) FROM household_summary" + cw.sql()
+                               : "SELECT count(*)" + std::string(kJoins) + cw.sql();
+  auto& c = conn_.prepare(count_sql.c_str());
+  cw.bind(c);
+  ANJU_TRY(each_row(c, [&](const Statement& r) { page.total = r.integer(0); }));
+  return page;
+}
+
+Result<std::vector<Stored<Evidence>>> SqlTransaction::evidence_about(std::string_view parcel_id,
+                                                                     std::string_view household_id) {
+  static const std::string sql = std::string("SELECT ") + kEvidenceColumns +
+                                 ", version, created_at, updated_at, updated_by FROM evidence"
+                                 " WHERE (parcel_id = ?1 AND parcel_id <> '') OR household_id = ?2"
+                                 " ORDER BY assessed_on, source, evidence_id";
+  std::vector<Stored<Evidence>> out;
+  ANJU_TRY(each_row(conn_.prepare(sql.c_str()).bind(1, parcel_id).bind(2, household_id),
+                    [&](const Statement& r) { out.push_back(stored(read_evidence(r), r, 11)); }));
+  return out;
+}
+
+Result<std::vector<std::string>> SqlTransaction::households_of_building(std::string_view parcel_id) {
+  std::vector<std::string> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT household_id FROM matches WHERE parcel_id = ? ORDER BY household_id")
+                        .bind(1, parcel_id),
+                    [&](const Statement& r) { out.push_back(r.text(0)); }));
+  return out;
+}
+
+Result<std::optional<MatchResult>> SqlTransaction::find_match(std::string_view household_id) {
+  std::optional<MatchResult> out;
+  ANJU_TRY(each_row(
+      conn_.prepare("SELECT household_id, outcome, parcel_id, candidates, parcel_not_found, shared"
+                    " FROM matches WHERE household_id = ?")
+          .bind(1, household_id),
+      [&](const Statement& s) { out = read_match(s); }));
+  return out;
+}
+
+Result<std::optional<JudgmentRow>> SqlTransaction::find_judgment(std::string_view household_id) {
+  std::optional<JudgmentRow> out;
+  ANJU_TRY(each_row(
+      conn_.prepare("SELECT household_id, result, reasons, grade, evidence_source, evidence_id,"
+                    " previous_result FROM judgments WHERE household_id = ?")
+          .bind(1, household_id),
+      [&](const Statement& s) {
+        JudgmentRow j;
+        j.household_id = s.text(0);
+        j.result = parse_judge_result(s.text(1)).value_or(JudgeResult::verify);
+        j.reasons = reasons_from_json(s.text(2));
+        j.grade = read_enum<Grade>(s, 3);
+        j.evidence_source = read_enum<EvidenceSource>(s, 4);
+        j.evidence_id = s.text(5);
+        if (!s.is_null(6)) j.previous_result = parse_judge_result(s.text(6));
+        out = std::move(j);
+      }));
+  return out;
+}
+
+Result<std::vector<SummaryRow>> SqlTransaction::summary(const std::string& lo, const std::string& hi,
+                                                        bool households_only) {
+  const char* sql = households_only
+                        ? "SELECT region_code, category, monitor_type, status, housing, match_outcome, result,"
+                          " reason, n FROM household_summary WHERE region_code BETWEEN ?1 AND ?2 AND reason = ''"
+                        : "SELECT region_code, category, monitor_type, status, housing, match_outcome, result,"
+                          " reason, n FROM household_summary WHERE region_code BETWEEN ?1 AND ?2";
+  std::vector<SummaryRow> out;
+  ANJU_TRY(each_row(conn_.prepare(sql).bind(1, lo).bind(2, hi), [&](const Statement& s) {
+    out.push_back(SummaryRow{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+                             s.text(7), s.integer(8)});
+  }));
+  return out;
+}
+
+Result<void> SqlTransaction::refresh_summary(const std::string& lo, const std::string& hi) {
+  ANJU_TRY(conn_.prepare("DELETE FROM household_summary WHERE region_code BETWEEN ?1 AND ?2")
+               .bind(1, lo).bind(2, hi).run());
+  return conn_
+      .prepare(
+          "INSERT INTO household_summary(region_code, category, monitor_type, status, housing,"
+          " match_outcome, result, reason, n)"
+          " SELECT h.region_code, h.category, coalesce(h.monitor_type, ''), h.status, h.housing,"
+          " coalesce(m.outcome, ''), coalesce(j.result, ''), '', count(*)"
+          " FROM households h LEFT JOIN matches m ON m.household_id = h.household_id"
+          " LEFT JOIN judgments j ON j.household_id = h.household_id"
+          " WHERE h.region_code BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3, 4, 5, 6, 7"
+          " UNION ALL"
+          " SELECT h.region_code, h.category, coalesce(h.monitor_type, ''), h.status, h.housing,"
+          " coalesce(m.outcome, ''), j.result, r.reason, count(*)"
+          " FROM households h JOIN judgment_reasons r ON r.household_id = h.household_id"
+          " JOIN judgments j ON j.household_id = h.household_id"
+          " LEFT JOIN matches m ON m.household_id = h.household_id"
+          " WHERE h.region_code BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
+      .bind(1, lo).bind(2, hi)
+      .run();
+}
+
+Result<std::optional<ManualMatch>> SqlTransaction::find_manual_match(std::string_view household_id) {
+  std::optional<ManualMatch> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT parcel_id, version, updated_at, updated_by FROM manual_matches"
+                                  " WHERE household_id = ?")
+                        .bind(1, household_id),
+                    [&](const Statement& s) { out = ManualMatch{s.text(0), s.integer(1), s.text(2), s.text(3)}; }));
+  return out;
+}
+
+Result<void> SqlTransaction::set_manual_match(std::string_view household_id, std::string_view parcel_id,
+                                              long expected_version, const WriteStamp& stamp) {
+  auto before = find_match(household_id);
+  if (!before) return before.error();
+  if (expected_version == 0) {
+    ANJU_TRY(conn_.prepare("INSERT INTO manual_matches(household_id, parcel_id, created_at, updated_at,"
+                           " updated_by) VALUES (?1, ?2, ?3, ?3, ?4) ON CONFLICT(household_id) DO NOTHING")
+                 .bind(1, household_id).bind(2, parcel_id).bind(3, stamp.at).bind(4, stamp.actor).run());
+  } else {
+    ANJU_TRY(conn_.prepare("UPDATE manual_matches SET parcel_id = ?2, version = version + 1, updated_at = ?3,"
+                           " updated_by = ?4 WHERE household_id = ?1 AND version = ?5")
+                 .bind(1, household_id).bind(2, parcel_id).bind(3, stamp.at).bind(4, stamp.actor)
+                 .bind(5, expected_version).run());
+  }
+  if (conn_.changes() != 1) return make_error(ErrorCode::conflict, "该户的图斑选择已被他人修改，请刷新后重试");
+  // The stored match follows at once.
+  if (*before) {
+    ANJU_TRY(conn_.prepare("UPDATE matches SET outcome = 'manual', parcel_id = ?2 WHERE household_id = ?1")
+                 .bind(1, household_id).bind(2, parcel_id).run());
+  } else {
+    ANJU_TRY(conn_.prepare("INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found,"
+                           " shared, run_id) VALUES (?1, 'manual', ?2, '[]', ?3, ?3, 0)")
+                 .bind(1, household_id).bind(2, parcel_id).bind(3, 0L).run());
+  }
+  const std::string old_parcel = *before ? (*before)->parcel_id : std::string();
+  ANJU_TRY(conn_.prepare("UPDATE matches SET shared = ((SELECT count(*) FROM matches o"
+                         " WHERE o.parcel_id = matches.parcel_id) > 1) WHERE parcel_id IN (?1, ?2)")
+               .bind(1, parcel_id).bind(2, old_parcel).run());
+  auto region = household_region(household_id);
+  if (!region) return region.error();
+  return *region ? refresh_summary(**region, **region) : Result<void>{};
+}
+
+Result<void> SqlTransaction::clear_manual_match(std::string_view household_id, long expected_version) {
+  ANJU_TRY(conn_.prepare("DELETE FROM manual_matches WHERE household_id = ?1 AND version = ?2")
+               .bind(1, household_id).bind(2, expected_version).run());
+  if (conn_.changes() == 1) return {};
+  auto now = find_manual_match(household_id);
+  if (!now) return now.error();
+  if (!*now) return make_error(ErrorCode::not_found, "该户没有手动选择的图斑");
+  return make_error(ErrorCode::conflict, "该户的图斑选择已被他人修改，请刷新后重试");
+}
+
+}  // namespace anju::sql
