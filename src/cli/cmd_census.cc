@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "core/access.h"
 #include "service/census_service.h"
 #include "service/system_clock.h"
 
@@ -37,10 +38,10 @@ void run_match_command(Context& ctx, const MatchArgs& args) {
   if (!store) return;
   SystemClock clock;
   if (!args.set.empty()) {
-    if (auto r = set_manual_match(*store, args.set[0], args.set[1], ctx.actor(), clock); !r)
+    if (auto r = set_manual_match(*store, system_operator(ctx.actor()), args.set[0], args.set[1], std::nullopt, clock); !r)
       return ctx.fail(r.error());
   } else if (!args.clear.empty()) {
-    if (auto r = clear_manual_match(*store, args.clear, ctx.actor(), clock); !r) return ctx.fail(r.error());
+    if (auto r = clear_manual_match(*store, system_operator(ctx.actor()), args.clear, std::nullopt, clock); !r) return ctx.fail(r.error());
   }
   auto summary = run_match(*store, ctx.actor(), clock);
   if (!summary) return ctx.fail(summary.error());

@@ -9,6 +9,7 @@
 
 #include "cli/context.h"
 #include "cli/report_output.h"
+#include "core/access.h"
 #include "gen/generator.h"
 #include "service/census_service.h"
 #include "service/import_service.h"
@@ -54,7 +55,7 @@ Result<void> load_demo(Store& store, const std::filesystem::path& data) {
     }));
   }
   if (ambiguous) {
-    ANJU_TRY(set_manual_match(store, ambiguous->household_id, ambiguous->candidates.front(), "demo", clock));
+    ANJU_TRY(set_manual_match(store, system_operator("demo"), ambiguous->household_id, ambiguous->candidates.front(), std::nullopt, clock));
     matched = run_match(store, "demo", clock);
     if (!matched) return matched.error();
   }

@@ -2,39 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/import_report_json.h"
+
 namespace anju::cli {
-namespace {
-
-nlohmann::ordered_json errors_json(const std::vector<FieldError>& errors) {
-  auto out = nlohmann::ordered_json::array();
-  for (const FieldError& e : errors)
-    out.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"message", e.message}});
-  return out;
-}
-
-std::string column_label(TemplateKind kind, const std::string& key) {
-  if (key.empty()) return "整行";
-  if (const ColumnSpec* spec = find_column(kind, key)) return std::string(spec->name) + "(" + key + ")";
-  return key;
-}
-
-}  // namespace
-
 std::string import_report_json(const ImportReport& r) {
-  nlohmann::ordered_json j = {
-      {"inserted", r.inserted},
-      {"updated", r.updated},
-      {"unchanged", r.unchanged},
-      {"errors", errors_json(r.errors)},
-      {"rows", r.rows},
-      {"rejected_rows", r.rejected_rows},
-      {"error_count", r.error_count},
-      {"errors_truncated", r.error_count > static_cast<long>(r.errors.size())},
-      {"applied", r.applied},
-      {"warnings", errors_json(r.warnings)},
-      {"warning_count", r.warning_count},
-  };
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return import_report_to_json(r).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string import_report_text(TemplateKind kind, const ImportReport& r, size_t max_errors) {

@@ -44,6 +44,14 @@ bool role_may(Role role, Action action) {
   return false;
 }
 
+User system_operator(std::string actor) {
+  User u;
+  u.name = std::move(actor);
+  u.role = Role::admin;
+  u.region_code = std::string(kWholeCountry);
+  return u;
+}
+
 Result<void> authorize(const User& user, Action action, std::string_view region_code) {
   if (!region_code.empty() && !user_covers(user, region_code))
     return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");

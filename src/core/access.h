@@ -29,6 +29,11 @@ const char* action_name(Action a);  // Chinese, for messages
 // True when the role may take the action somewhere in its scope.
 bool role_may(Role role, Action action);
 
+// The operator at the command line: whoever can open the database file or
+// connect to it is its administrator (DESIGN.md §3.1). `actor` names them in
+// the audit log ("cli:<login>").
+User system_operator(std::string actor);
+
 // `not_found` when `region_code` lies outside the user's scope, `forbidden`
 // when the role may not take the action, nothing when it may. An empty
 // region means "not tied to a region" (the audit log, a run): only the role

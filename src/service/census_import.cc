@@ -41,7 +41,8 @@ bool first_use(KeyIndex& keys, const ImportRow& row, const char* column, const c
 
 class BuildingSink final : public RowSink {
  public:
-  BuildingSink(Date today, WriteStamp stamp) : today_(today), stamp_(std::move(stamp)) {}
+  BuildingSink(Date today, WriteStamp stamp, std::string scope)
+      : today_(today), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
 
   Result<void> start(Transaction& tx) override {
     auto n = tx.count_buildings();
@@ -61,6 +62,8 @@ class BuildingSink final : public RowSink {
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Building> parsed = parse_building(row, today_);
     first_use(keys_, row, "parcel_id", "图斑编号", parsed.errors);
+    if (auto e = scope_error(scope_, row.row_number, "region_code", row.get("region_code")))
+      parsed.errors.push_back(*e);
     if (!row.geometry_error.empty())
       parsed.errors.push_back(FieldError{row.row_number, "wkt", "", row.geometry_error});
     if (!parsed.errors.empty()) {
@@ -85,6 +88,7 @@ class BuildingSink final : public RowSink {
  private:
   Date today_;
   WriteStamp stamp_;
+  std::string scope_;
   KeyIndex keys_;
   bool fresh_ = false;
   BatchCache<Stored<Building>> existing_;  // the batch's buildings as stored
@@ -92,8 +96,8 @@ class BuildingSink final : public RowSink {
 
 class EvidenceSink final : public RowSink {
  public:
-  EvidenceSink(EvidenceSource source, Date today, WriteStamp stamp)
-      : source_(source), today_(today), stamp_(std::move(stamp)) {}
+  EvidenceSink(EvidenceSource source, Date today, WriteStamp stamp, std::string scope)
+      : source_(source), today_(today), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
 
   Result<void> start(Transaction& tx) override {
     auto n = tx.count_evidence(source_);
@@ -130,6 +134,12 @@ class EvidenceSink final : public RowSink {
     }
     Evidence& e = *parsed.value;
     ANJU_TRY(link(row.row_number, e, tx, report));
+    if (!e.region_code.empty())
+      if (auto err = scope_error(scope_, row.row_number, e.parcel_id.empty() ? "household_id" : "parcel_id",
+                                 e.region_code)) {
+        add_row_errors(report, {*err});
+        return {};
+      }
     std::optional<Stored<Evidence>> existing;
     if (!fresh_) {
       auto found = existing_.get(e.evidence_id, [&] { return tx.find_evidence(source_, e.evidence_id); });
@@ -169,6 +179,7 @@ class EvidenceSink final : public RowSink {
   EvidenceSource source_;
   Date today_;
   WriteStamp stamp_;
+  std::string scope_;
   KeyIndex keys_;
   bool fresh_ = false;
   BatchCache<BuildingFacts> facts_;       // linked buildings of the batch
@@ -178,11 +189,14 @@ class EvidenceSink final : public RowSink {
 
 class DisasterSink final : public RowSink {
  public:
-  DisasterSink(Date today, WriteStamp stamp) : today_(today), stamp_(std::move(stamp)) {}
+  DisasterSink(Date today, WriteStamp stamp, std::string scope)
+      : today_(today), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Disaster> parsed = parse_disaster(row, today_);
     first_use(keys_, row, "event_id", "事件编号", parsed.errors);
+    if (auto e = scope_error(scope_, row.row_number, "region_code", row.get("region_code")))
+      parsed.errors.push_back(*e);
     if (!parsed.errors.empty()) {
       add_row_errors(report, std::move(parsed.errors));
       return {};
@@ -198,6 +212,7 @@ class DisasterSink final : public RowSink {
  private:
   Date today_;
   WriteStamp stamp_;
+  std::string scope_;
   KeyIndex keys_;
 };
 
@@ -206,21 +221,21 @@ class DisasterSink final : public RowSink {
 Result<ImportReport> import_buildings(Store& store, const std::string& path,
                                       const std::string& assume_srs, const ImportOptions& options,
                                       const Clock& clock) {
-  BuildingSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()});
+  BuildingSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()}, options.scope);
   return run_import(store, TemplateKind::buildings, path, open_geo_source(path, assume_srs),
                     options, clock, sink);
 }
 
 Result<ImportReport> import_evidence(Store& store, const std::string& path, EvidenceSource source,
                                      const ImportOptions& options, const Clock& clock) {
-  EvidenceSink sink(source, clock.today(), WriteStamp{options.actor, clock.now_iso()});
+  EvidenceSink sink(source, clock.today(), WriteStamp{options.actor, clock.now_iso()}, options.scope);
   return run_import(store, TemplateKind::evidence, path,
                     open_template_source(TemplateKind::evidence, path), options, clock, sink);
 }
 
 Result<ImportReport> import_disasters(Store& store, const std::string& path,
                                       const ImportOptions& options, const Clock& clock) {
-  DisasterSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()});
+  DisasterSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()}, options.scope);
   return run_import(store, TemplateKind::disasters, path,
                     open_template_source(TemplateKind::disasters, path), options, clock, sink);
 }

@@ -10,6 +10,8 @@
 
 #include "core/clock.h"
 #include "core/match_types.h"
+#include "core/read_models.h"
+#include "core/user.h"
 #include "store/store.h"
 
 namespace anju {
@@ -24,13 +26,18 @@ struct MatchSummary {
 // Matches every household; replaces the stored results; keeps manual choices.
 Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clock& clock);
 
-// 选择图斑 from the command line: checks both exist, records the choice.
-Result<void> set_manual_match(Store& store, const std::string& household_id,
-                              const std::string& parcel_id, const std::string& actor,
-                              const Clock& clock);
-// Returns `not_found` when the household had no manual choice.
-Result<void> clear_manual_match(Store& store, const std::string& household_id,
-                                const std::string& actor, const Clock& clock);
+// 选择图斑: records `parcel_id` as the household's building. The user must
+// cover the household (else `not_found`) and may choose (else `forbidden`);
+// the building must exist within the user's scope. `expected_version` is the
+// version of the choice the user saw (0: none yet; a stale one is
+// `conflict`); nullopt takes the current one (the CLI's operator).
+Result<ManualMatch> set_manual_match(Store& store, const User& user, const std::string& household_id,
+                                     const std::string& parcel_id, std::optional<long> expected_version,
+                                     const Clock& clock);
+// Removes the choice (`not_found` when there is none); the next matching
+// run decides the household's building anew.
+Result<void> clear_manual_match(Store& store, const User& user, const std::string& household_id,
+                                std::optional<long> expected_version, const Clock& clock);
 
 struct JudgeOverrides {
   std::optional<Date> as_of;   // else the campaign's, else today

@@ -6,6 +6,7 @@
 #include "core/household_rules.h"
 #include "core/key_index.h"
 #include "service/batch_cache.h"
+#include "core/access.h"
 #include "service/import_job.h"
 
 namespace anju {
@@ -13,7 +14,8 @@ namespace {
 
 class HouseholdSink final : public RowSink {
  public:
-  HouseholdSink(Date today, WriteStamp stamp) : today_(today), stamp_(std::move(stamp)) {}
+  HouseholdSink(Date today, WriteStamp stamp, std::string scope)
+      : today_(today), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
 
   Result<void> start(Transaction& tx) override {
     auto regions = tx.list_regions();
@@ -28,6 +30,13 @@ class HouseholdSink final : public RowSink {
     fresh_ = *count == 0;
     return tx.begin_bulk_load("households", fresh_ ? Transaction::Indexes::rebuild
                                                    : Transaction::Indexes::keep);
+  }
+
+  // The summary behind totals and dashboards follows the roster.
+  Result<void> finish(Transaction& tx, ImportReport& report) override {
+    (void)report;
+    const CodeRange all = region_range(kWholeCountry);
+    return tx.refresh_summary(all.lo, all.hi);
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
@@ -73,6 +82,7 @@ class HouseholdSink final : public RowSink {
     const std::string_view region = row.get("region_code");
     if (parsed.value && !villages_.count(std::string(region)))
       fail("region_code", "区划代码" + std::string(region) + "不是已导入的村级区划，请先导入区划");
+    if (auto e = scope_error(scope_, row.row_number, "region_code", region)) errors.push_back(*e);
     if (!errors.empty()) {
       add_row_errors(report, std::move(errors));
       return {};
@@ -90,6 +100,11 @@ class HouseholdSink final : public RowSink {
     if (!*existing) {
       written = tx.insert_household(h, stamp_);
       if (written) ++report.inserted;
+    } else if (auto e = scope_error(scope_, row_number, "household_id", (*existing)->value.region_code)) {
+      e->value = h.household_id;
+      e->message = "户编号" + h.household_id + "属于不在您管辖范围内的" + (*existing)->value.region_code + "，不能修改";
+      add_row_errors(report, {*e});
+      return {};
     } else if ((*existing)->value == h) {
       ++report.unchanged;
       return {};
@@ -116,6 +131,7 @@ class HouseholdSink final : public RowSink {
   bool fresh_ = false;
   Date today_;
   WriteStamp stamp_;
+  std::string scope_;
   KeyIndex ids_;
   KeyIndex heads_;
   BatchCache<Stored<Household>> existing_;  // the batch's households as stored
@@ -126,7 +142,7 @@ class HouseholdSink final : public RowSink {
 
 Result<ImportReport> import_households(Store& store, const std::string& path,
                                        const ImportOptions& options, const Clock& clock) {
-  HouseholdSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()});
+  HouseholdSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()}, options.scope);
   return run_import(store, TemplateKind::households, path,
                     open_template_source(TemplateKind::households, path), options, clock, sink);
 }

@@ -1,5 +1,7 @@
 #include "service/import_job.h"
 
+#include "core/user.h"
+
 #include "ingest/prefetched_rows.h"
 #include "service/audit_service.h"
 
@@ -107,6 +109,13 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   ANJU_TRY(tx->commit());
   (void)chain_audit_log(store);
   return report;
+}
+
+std::optional<FieldError> scope_error(const std::string& scope, long row, const char* column,
+                                      std::string_view region_code) {
+  if (scope.empty() || scope == kWholeCountry || region_covers(scope, region_code)) return std::nullopt;
+  return FieldError{row, column, std::string(region_code),
+                    "区划代码" + std::string(region_code) + "不在您的管辖范围内（" + scope + "），不能导入"};
 }
 
 }  // namespace anju

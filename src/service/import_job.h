@@ -49,6 +49,11 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
                                 Result<OpenedSource> source, const ImportOptions& options,
                                 const Clock& clock, RowSink& sink);
 
+// The error of a row whose region lies outside `scope` (ImportOptions::scope),
+// if it does.
+std::optional<FieldError> scope_error(const std::string& scope, long row, const char* column,
+                                      std::string_view region_code);
+
 // Counts a row as rejected when it brought errors (call once per row).
 void add_row_errors(ImportReport& report, std::vector<FieldError> errors);
 

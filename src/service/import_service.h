@@ -17,6 +17,9 @@ namespace anju {
 struct ImportOptions {
   bool strict = false;
   std::string actor = "system";
+  // The region of the importing user: a row of a region outside it is
+  // rejected ("" = everywhere, as for the command line's operator).
+  std::string scope;
   // Called now and then with the share of the file read and the rows so far.
   std::function<void(double fraction, long rows)> on_progress;
 };

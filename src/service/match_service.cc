@@ -3,6 +3,8 @@
 #include "match/matcher.h"
 #include "service/census_service.h"
 
+#include "core/access.h"
+
 #include "service/audit_service.h"
 
 namespace anju {
@@ -38,35 +40,51 @@ Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clo
   return summary;
 }
 
-Result<void> set_manual_match(Store& store, const std::string& household_id,
-                              const std::string& parcel_id, const std::string& actor,
-                              const Clock& clock) {
+Result<ManualMatch> set_manual_match(Store& store, const User& user, const std::string& household_id,
+                                     const std::string& parcel_id, std::optional<long> expected_version,
+                                     const Clock& clock) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
   auto h = tx.household_region(household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, "户编号不存在：" + household_id);
+  ANJU_TRY(authorize(user, Action::manual_match, **h));
   auto b = tx.find_building(parcel_id);
   if (!b) return b.error();
-  if (!*b) return make_error(ErrorCode::not_found, "图斑编号不存在：" + parcel_id);
-  ANJU_TRY(tx.set_manual_match(household_id, parcel_id, WriteStamp{actor, clock.now_iso()}));
-  ANJU_TRY(audit(tx, clock, actor, "match.manual_set", "household", household_id,
-                 {{"after", {{"parcel_id", parcel_id}}}}));
+  if (!*b || !user_covers(user, (*b)->value.region_code))
+    return make_error(ErrorCode::invalid, "图斑编号不存在或不在您的管辖范围内：" + parcel_id);
+  auto before = tx.find_manual_match(household_id);
+  if (!before) return before.error();
+  const long current = *before ? (*before)->version : 0;
+  ANJU_TRY(tx.set_manual_match(household_id, parcel_id, expected_version.value_or(current),
+                               WriteStamp{user.name, clock.now_iso()}));
+  nlohmann::json detail = {{"after", {{"parcel_id", parcel_id}}}};
+  if (*before) detail["before"] = {{"parcel_id", (*before)->parcel_id}};
+  ANJU_TRY(audit(tx, clock, user.name, "match.manual_set", "household", household_id, detail));
+  auto after = tx.find_manual_match(household_id);
+  if (!after) return after.error();
   ANJU_TRY(tx.commit());
-  (void)chain_audit_log(store);
-  return {};
+  (void)chain_audit_log(store);  // best effort: the next write chains what is left
+  return **after;
 }
 
-Result<void> clear_manual_match(Store& store, const std::string& household_id,
-                                const std::string& actor, const Clock& clock) {
+Result<void> clear_manual_match(Store& store, const User& user, const std::string& household_id,
+                                std::optional<long> expected_version, const Clock& clock) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
-  auto cleared = (*begun)->clear_manual_match(household_id);
-  if (!cleared) return cleared.error();
-  if (!*cleared) return make_error(ErrorCode::not_found, "该户没有人工选择的图斑：" + household_id);
-  ANJU_TRY(audit(**begun, clock, actor, "match.manual_clear", "household", household_id, {}));
-  ANJU_TRY((*begun)->commit());
+  Transaction& tx = **begun;
+  auto h = tx.household_region(household_id);
+  if (!h) return h.error();
+  if (!*h) return make_error(ErrorCode::not_found, "户编号不存在：" + household_id);
+  ANJU_TRY(authorize(user, Action::manual_match, **h));
+  auto before = tx.find_manual_match(household_id);
+  if (!before) return before.error();
+  if (!*before) return make_error(ErrorCode::not_found, "该户没有人工选择的图斑：" + household_id);
+  ANJU_TRY(tx.clear_manual_match(household_id, expected_version.value_or((*before)->version)));
+  ANJU_TRY(audit(tx, clock, user.name, "match.manual_clear", "household", household_id,
+                 {{"before", {{"parcel_id", (*before)->parcel_id}}}}));
+  ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   return {};
 }

@@ -94,12 +94,10 @@ class Transaction {
   virtual Result<void> update_campaign(const Campaign& campaign, const WriteStamp& stamp) = 0;
 
   // --- matching (人房对应) ---------------------------------------------------
-  // 选择图斑: sets or replaces the household's manual choice.
-  virtual Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
-                                        const WriteStamp& stamp) = 0;
+  // 选择图斑: a household's manual choice, if any.
   virtual Result<std::optional<ManualMatch>> find_manual_match(std::string_view household_id) = 0;
-  // The same with optimistic locking: `expected_version` 0 means "there is
-  // no choice yet"; a stale version fails with `conflict`. The household's
+  // Sets or replaces the choice, with optimistic locking: `expected_version`
+  // 0 means "there is no choice yet"; a stale version fails with `conflict`. The household's
   // stored match becomes `manual` at once (and `shared` is recomputed for
   // the buildings concerned), without waiting for the next run.
   virtual Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
@@ -108,8 +106,6 @@ class Transaction {
   // otherwise, `not_found` when there is none). The stored match keeps its
   // building until the next run decides anew.
   virtual Result<void> clear_manual_match(std::string_view household_id, long expected_version) = 0;
-  // Returns false when there was no manual choice.
-  virtual Result<bool> clear_manual_match(std::string_view household_id) = 0;
   // household_id → parcel_id of every manual choice.
   virtual Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches() = 0;
   // Replaces all match results with `results` as run `run`.
@@ -156,8 +152,8 @@ class Transaction {
   // Adds a queued job; `conflict` when its lane is busy. Returns its id.
   virtual Result<long> insert_job(const Job& job) = 0;
   virtual Result<std::optional<Job>> find_job(long id) = 0;
-  // The newest jobs first.
-  virtual Result<std::vector<Job>> list_jobs(long limit) = 0;
+  // The newest jobs first, of one actor or (actor "") of all.
+  virtual Result<std::vector<Job>> list_jobs(long limit, const std::string& actor) = 0;
   // Sets status, progress, rows, message and heartbeat (and result and
   // finished_at when given).
   virtual Result<void> update_job(const Job& job) = 0;

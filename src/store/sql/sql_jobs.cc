@@ -48,10 +48,12 @@ Result<std::optional<Job>> SqlTransaction::find_job(long id) {
   return out;
 }
 
-Result<std::vector<Job>> SqlTransaction::list_jobs(long limit) {
-  static const std::string sql = std::string("SELECT ") + kJobColumns + " FROM jobs ORDER BY id DESC LIMIT ?";
+Result<std::vector<Job>> SqlTransaction::list_jobs(long limit, const std::string& actor) {
+  static const std::string sql = std::string("SELECT ") + kJobColumns +
+                                 " FROM jobs WHERE ?2 = '' OR actor = ?2 ORDER BY id DESC LIMIT ?1";
   std::vector<Job> out;
-  ANJU_TRY(each_row(conn_.prepare(sql.c_str()).bind(1, limit), [&](const Statement& r) { out.push_back(read_job(r)); }));
+  ANJU_TRY(each_row(conn_.prepare(sql.c_str()).bind(1, limit).bind(2, actor),
+                    [&](const Statement& r) { out.push_back(read_job(r)); }));
   return out;
 }
 

@@ -48,23 +48,6 @@ Result<void> SqlTransaction::update_campaign(const Campaign& c, const WriteStamp
   return make_error(ErrorCode::conflict, "工作设置已被他人修改，请刷新后重试");
 }
 
-Result<void> SqlTransaction::set_manual_match(std::string_view household_id,
-                                                 std::string_view parcel_id,
-                                                 const WriteStamp& stamp) {
-  return conn_
-      .prepare("INSERT INTO manual_matches(household_id, parcel_id, created_at, updated_at,"
-               " updated_by) VALUES (?1, ?2, ?3, ?3, ?4) ON CONFLICT(household_id) DO UPDATE SET"
-               " parcel_id = excluded.parcel_id, version = manual_matches.version + 1,"
-               " updated_at = excluded.updated_at, updated_by = excluded.updated_by")
-      .bind(1, household_id).bind(2, parcel_id).bind(3, stamp.at).bind(4, stamp.actor)
-      .run();
-}
-
-Result<bool> SqlTransaction::clear_manual_match(std::string_view household_id) {
-  ANJU_TRY(conn_.prepare("DELETE FROM manual_matches WHERE household_id = ?").bind(1, household_id).run());
-  return conn_.changes() > 0;
-}
-
 Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::list_manual_matches() {
   std::vector<std::pair<std::string, std::string>> out;
   ANJU_TRY(each_row(conn_.prepare("SELECT household_id, parcel_id FROM manual_matches"),

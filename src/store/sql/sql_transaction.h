@@ -57,9 +57,6 @@ class SqlTransaction final : public Transaction {
   Result<Campaign> get_campaign() override;
   Result<void> update_campaign(const Campaign& campaign, const WriteStamp& stamp) override;
 
-  Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
-                                const WriteStamp& stamp) override;
-  Result<bool> clear_manual_match(std::string_view household_id) override;
   Result<std::optional<ManualMatch>> find_manual_match(std::string_view household_id) override;
   Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
                                 long expected_version, const WriteStamp& stamp) override;
@@ -77,7 +74,7 @@ class SqlTransaction final : public Transaction {
   Result<void> refresh_summary(const std::string& region_lo, const std::string& region_hi) override;
   Result<long> insert_job(const Job& job) override;
   Result<std::optional<Job>> find_job(long id) override;
-  Result<std::vector<Job>> list_jobs(long limit) override;
+  Result<std::vector<Job>> list_jobs(long limit, const std::string& actor) override;
   Result<void> update_job(const Job& job) override;
   Result<long> fail_stale_jobs(const std::string& before, const std::string& at) override;
   Result<Page<AuditEntry>> list_audit(const AuditFilter& filter) override;

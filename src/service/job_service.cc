@@ -1,0 +1,203 @@
+#include "service/job_service.h"
+
+#include <filesystem>
+#include <thread>
+
+#include "core/access.h"
+#include "report/import_report_json.h"
+#include "service/audit_service.h"
+#include "service/census_service.h"
+#include "service/import_service.h"
+
+namespace anju {
+namespace {
+
+Result<void> write_job(Store& store, const Job& job) {
+  auto tx = store.begin(TxMode::write);
+  if (!tx) return tx.error();
+  ANJU_TRY((*tx)->update_job(job));
+  return (*tx)->commit();
+}
+
+Action job_action(const JobKind& k) { return k.lane == "import" ? Action::import_data : Action::run_jobs; }
+
+nlohmann::json import_result(TemplateKind kind, const ImportReport& report) {
+  nlohmann::json j = import_report_to_json(report);
+  j["template"] = template_key(kind);
+  return j;
+}
+
+std::optional<TemplateKind> import_template(const std::string& kind) {
+  for (TemplateKind t : {TemplateKind::households, TemplateKind::buildings, TemplateKind::evidence,
+                         TemplateKind::disasters})
+    if (kind == std::string("import.") + template_key(t)) return t;
+  return std::nullopt;
+}
+
+Result<ImportReport> run_upload(Store& store, TemplateKind t, const std::string& path, const nlohmann::json& params,
+                                const ImportOptions& options, const Clock& clock) {
+  switch (t) {
+    case TemplateKind::households: return import_households(store, path, options, clock);
+    case TemplateKind::buildings:
+      return import_buildings(store, path, params.value("srs", "EPSG:4490"), options, clock);
+    case TemplateKind::evidence: {
+      auto source = enum_parse<EvidenceSource>(params.value("source", ""));
+      if (!source) return make_error(ErrorCode::invalid, "请指定安全性证据的来源（source）");
+      return import_evidence(store, path, *source, options, clock);
+    }
+    case TemplateKind::disasters: return import_disasters(store, path, options, clock);
+    case TemplateKind::regions: break;
+  }
+  return make_error(ErrorCode::invalid, "不支持的导入类型");
+}
+
+}  // namespace
+
+const std::vector<JobKind>& job_kinds() {
+  static const std::vector<JobKind> kinds = {
+      {"import.households", "import", "导入农户花名册"},
+      {"import.buildings", "import", "导入房屋图斑"},
+      {"import.evidence", "import", "导入安全性证据"},
+      {"import.disasters", "import", "导入灾害事件"},
+      {"match", "match", "人房对应"},
+      {"judge", "judge", "初判"},
+  };
+  return kinds;
+}
+
+std::optional<JobKind> job_kind(const std::string& kind) {
+  for (const JobKind& k : job_kinds())
+    if (k.kind == kind) return k;
+  return std::nullopt;
+}
+
+Result<Job> create_job(Store& store, const User& user, const std::string& kind, const nlohmann::json& params,
+                       const Clock& clock) {
+  auto k = job_kind(kind);
+  if (!k) return make_error(ErrorCode::invalid, "不支持的任务类型：" + kind);
+  ANJU_TRY(authorize(user, job_action(*k), ""));
+  const std::string now = clock.now_iso();
+  auto tx = store.begin(TxMode::write);
+  if (!tx) return tx.error();
+  const auto stale = parse_iso_seconds(now);
+  ANJU_TRY((*tx)->fail_stale_jobs(iso_from_seconds((stale ? *stale : 0) - kJobStaleSeconds), now));
+  Job job;
+  job.kind = k->kind;
+  job.lane = k->lane;
+  job.actor = user.name;
+  job.params = params.dump();
+  job.message = "等待开始";
+  job.created_at = now;
+  job.heartbeat_at = now;
+  auto id = (*tx)->insert_job(job);
+  if (!id) return id.error();
+  job.id = *id;
+  ANJU_TRY(audit(**tx, clock, user.name, "job.create", "job", std::to_string(job.id),
+                 {{"kind", job.kind}, {"params", params}}));
+  ANJU_TRY((*tx)->commit());
+  (void)chain_audit_log(store);
+  return job;
+}
+
+void JobProgress::update(double fraction, long rows, const std::string& message) {
+  job_.progress = std::clamp(fraction, 0.0, 1.0);
+  job_.rows = rows;
+  if (!message.empty()) job_.message = message;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_ < std::chrono::seconds(1)) return;
+  last_ = now;
+  (void)save();  // progress is best effort; the outcome is written for sure
+}
+
+Result<void> JobProgress::save() {
+  job_.heartbeat_at = clock_.now_iso();
+  return write_job(store_, job_);
+}
+
+void run_job(Store& store, const Job& queued, const JobWork& work, const Clock& clock) {
+  JobProgress progress(store, queued, clock);
+  progress.job().status = JobStatus::running;
+  progress.job().message = "进行中";
+  (void)progress.save();
+  Result<nlohmann::json> result = make_error(ErrorCode::internal, "任务没有运行");
+  try {
+    result = work(progress);
+  } catch (const std::exception& e) {
+    result = make_error(ErrorCode::internal, std::string("内部错误：") + e.what());
+  }
+  Job& job = progress.job();
+  job.finished_at = clock.now_iso();
+  if (result) {
+    job.status = JobStatus::succeeded;
+    job.progress = 1;
+    job.message = "已完成";
+    job.result = result->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } else {
+    job.status = JobStatus::failed;
+    job.message = result.error().message;
+    job.result = nlohmann::json{{"error", {{"code", error_code_name(result.error().code)},
+                                          {"message", result.error().message}}}}.dump();
+  }
+  // The outcome must land: a lost write would leave the lane busy until
+  // the job goes stale.
+  for (int attempt = 0; attempt < 5 && !progress.save(); ++attempt)
+    std::this_thread::sleep_for(std::chrono::milliseconds(200 << attempt));
+}
+
+JobWork job_work(Store& store, const User& user, const Job& job, const std::string& path, const Clock& clock) {
+  const nlohmann::json params = nlohmann::json::parse(job.params, nullptr, false);
+  if (job.kind == "match")
+    return [&store, user, &clock](JobProgress& p) -> Result<nlohmann::json> {
+      p.update(0, 0, "正在进行人房对应");
+      auto s = run_match(store, user.name, clock);
+      if (!s) return s.error();
+      return nlohmann::json{{"households", s->households}, {"outcomes", s->outcomes},
+                            {"shared", s->shared}, {"parcel_not_found", s->parcel_not_found}};
+    };
+  if (job.kind == "judge")
+    return [&store, user, &clock](JobProgress& p) -> Result<nlohmann::json> {
+      p.update(0, 0, "正在初判");
+      auto s = run_judge(store, {}, user.name, clock);
+      if (!s) return s.error();
+      return nlohmann::json{{"households", s->households}, {"results", s->results}, {"reasons", s->reasons},
+                            {"changed", s->changed}, {"as_of", s->settings.as_of.to_string()},
+                            {"cutoff", s->settings.cutoff.to_string()}};
+    };
+  const auto t = import_template(job.kind);
+  return [&store, user, &clock, t, path, params](JobProgress& p) -> Result<nlohmann::json> {
+    struct Remove {
+      std::string path;
+      ~Remove() {
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+      }
+    } remove{path};
+    if (!t) return make_error(ErrorCode::invalid, "不支持的任务类型");
+    ImportOptions options;
+    options.strict = params.value("strict", false);
+    options.actor = user.name;
+    options.scope = user.region_code;
+    options.on_progress = [&p](double fraction, long rows) { p.update(fraction, rows, "正在导入"); };
+    auto report = run_upload(store, *t, path, params, options, clock);
+    if (!report) return report.error();
+    return import_result(*t, *report);
+  };
+}
+
+Result<Job> find_job(Store& store, const User& user, long id) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  auto job = (*tx)->find_job(id);
+  if (!job) return job.error();
+  if (!*job || ((*job)->actor != user.name && user.role != Role::admin))
+    return make_error(ErrorCode::not_found, "没有这个任务，或不是您提交的");
+  return **job;
+}
+
+Result<std::vector<Job>> list_jobs(Store& store, const User& user, long limit) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return (*tx)->list_jobs(std::clamp(limit, 1L, 200L), user.role == Role::admin ? "" : user.name);
+}
+
+}  // namespace anju

@@ -1,0 +1,77 @@
+#pragma once
+// What users read (DESIGN.md §3.2): household pages and detail, the region
+// tree with counts, the dashboards' statistics, buildings for the map, the
+// audit log. Every function authorizes the user (core/access.h) and masks
+// personal numbers unless the user may and did ask to see them in full,
+// which is audited.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/read_models.h"
+#include "core/user.h"
+#include "store/store.h"
+
+namespace anju {
+
+// Masking as asked: `full` requires Action::view_full_id (else `forbidden`).
+struct Disclosure {
+  bool full = false;
+};
+
+// A page of the households the user covers (`filter.region_code` "" = the
+// user's whole region). With full disclosure the read is audited.
+Result<Page<HouseholdListRow>> list_households(Store& store, const User& user, HouseholdFilter filter,
+                                              Disclosure disclosure, const Clock& clock);
+
+struct HouseholdDetail {
+  Stored<Household> household;
+  std::optional<MatchResult> match;
+  std::optional<ManualMatch> manual;
+  std::optional<Stored<Building>> building;  // the matched one
+  std::vector<Stored<Evidence>> evidence;    // about the building or household, by date
+  std::optional<JudgmentRow> judgment;
+};
+Result<HouseholdDetail> household_detail(Store& store, const User& user, const std::string& household_id,
+                                         Disclosure disclosure, const Clock& clock);
+
+// A region with the number of households it covers and how they were judged.
+struct RegionNode {
+  Region region;
+  std::optional<std::string> parent;
+  long households = 0;
+  std::map<std::string, long> results;  // result key ("" = not judged) → households
+};
+// The user's region and every region under it, by code.
+Result<std::vector<RegionNode>> region_tree(Store& store, const User& user);
+
+// Counts by the child regions of `region_code` ("" = the user's) × the keys
+// of one dimension: "result", "reason", "match_outcome", "category",
+// "status", "housing" or "monitor_type".
+struct Stats {
+  std::string region_code;
+  std::string dimension;
+  std::vector<Region> rows;                                  // the child regions, by code
+  std::map<std::string, std::map<std::string, long>> cells;  // child code → key → n
+  std::map<std::string, long> totals;                        // key → n
+  long households = 0;
+};
+Result<Stats> region_stats(Store& store, const User& user, const std::string& region_code,
+                           const std::string& dimension);
+
+// The buildings the user covers within `box`, at most `limit`.
+Result<std::vector<Stored<Building>>> buildings_in_box(Store& store, const User& user, const BBox& box,
+                                                       long limit);
+struct BuildingDetail {
+  Stored<Building> building;
+  std::vector<std::string> households;  // matched to it, those the user covers
+};
+Result<BuildingDetail> building_detail(Store& store, const User& user, const std::string& parcel_id);
+
+// The audit log (admins).
+Result<Page<AuditEntry>> list_audit(Store& store, const User& user, const AuditFilter& filter);
+
+}  // namespace anju
