@@ -8,6 +8,8 @@
 #include <optional>
 
 #include "cli/context.h"
+#include "cli/demo_users.h"
+#include "http/server.h"
 #include "cli/report_output.h"
 #include "core/access.h"
 #include "gen/generator.h"
@@ -21,6 +23,8 @@ namespace {
 struct DemoArgs {
   std::string dir = "demo";
   uint64_t seed = 2024;
+  bool serve = true;
+  http::ServerOptions server;
 };
 
 // Imports every generated file, matches, records one 选择图斑 for the first
@@ -78,27 +82,42 @@ void run_demo(Context& ctx, const DemoArgs& args) {
     auto generated = gen::generate({898, args.seed, (dir / "data").string()});
     if (!generated) return ctx.fail(generated.error());
   }
+  std::filesystem::create_directories(dir);
   auto opened = open_store("sqlite:" + db.string());
   if (!opened) return ctx.fail(opened.error());
   Store& store = **opened;
   if (fresh) {
     if (auto r = load_demo(store, dir / "data"); !r) return ctx.fail(r.error());
   }
+  SystemClock clock;
+  auto logins = ensure_demo_users(store, dir / "logins.txt", clock);
+  if (!logins) return ctx.fail(logins.error());
   auto tx = store.begin(TxMode::read);
   if (!tx) return ctx.fail(tx.error());
   auto count = (*tx)->count_households();
   if (!count) return ctx.fail(count.error());
+  tx->reset();
   std::cout << "\n演示镇：重庆市城口县高燕镇（村名为示意）\n"
             << "数据库：" << db.string() << "（" << *count << " 户）\n"
             << "数据文件：" << (dir / "data").string() << "\n"
-            << "试一试：\n"
+            << "登录（密码保存在 " << (dir / "logins.txt").string() << "，仅本人可读）：\n";
+  for (const DemoLogin& l : *logins)
+    std::cout << "  " << l.name << std::string(10 - std::min<size_t>(l.name.size(), 9), ' ') << l.password
+              << "   " << l.role_name << "（" << l.region_name << "）\n";
+  std::cout << "命令行：\n"
             << "  build/anju --db " << db.string() << " judge          # 初判汇总\n"
-            << "  build/anju --db " << db.string() << " --json judge   # 每户的结论和原因\n"
-            << "  build/anju --db " << db.string() << " import households "
-            << (dir / "data/households.csv").string() << "   # 再次导入：全部未变\n"
-            << "  build/anju --db " << db.string() << " audit list     # 审计日志：谁在何时做了什么\n"
-            << "  build/anju --db " << db.string() << " audit verify   # 校验审计日志的哈希链\n"
-            << "  build/anju --db " << db.string() << " serve          # 网页服务 http://127.0.0.1:8080/api/v1/health\n";
+            << "  build/anju --db " << db.string() << " audit verify   # 校验审计日志的哈希链\n";
+  if (!args.serve) return;
+  http::ServerOptions options = args.server;
+  options.web_root = default_web_root();
+  const int rc = http::serve(
+      store, options,
+      [&](unsigned short port) {
+        std::cout << "\n安居已启动：http://" << (options.bind == "0.0.0.0" ? "127.0.0.1" : options.bind) << ":"
+                  << port << "/   （Ctrl+C 停止）" << std::endl;
+      },
+      std::cerr);
+  if (rc != 0) ctx.exit_code = kExitUserError;
 }
 
 }  // namespace
@@ -108,6 +127,9 @@ void add_demo_command(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand("demo", "创建演示镇（高燕镇，898户）并显示概况");
   cmd->add_option("--dir", args->dir, "演示数据目录")->default_val("demo");
   cmd->add_option("--seed", args->seed, "随机种子")->default_val(2024);
+  cmd->add_option("--port", args->server.port, "网页服务端口（0 = 任一空闲端口）")->capture_default_str();
+  cmd->add_option("--bind", args->server.bind, "监听地址")->capture_default_str();
+  cmd->add_flag("!--no-serve", args->serve, "只创建和显示演示数据，不启动网页服务");
   cmd->callback([&ctx, args] { run_demo(ctx, *args); });
 }
 

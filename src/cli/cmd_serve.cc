@@ -9,8 +9,6 @@
 #include "http/server.h"
 
 namespace anju::cli {
-namespace {
-
 // web/dist beside the source tree the binary was built from, else ./web/dist.
 std::filesystem::path default_web_root() {
   std::error_code ec;
@@ -21,8 +19,6 @@ std::filesystem::path default_web_root() {
   }
   return std::filesystem::current_path() / "web" / "dist";
 }
-
-}  // namespace
 
 void add_serve_command(CLI::App& app, Context& ctx) {
   static http::ServerOptions options;

@@ -2,6 +2,7 @@
 // What every sub-command shares: the global options and small helpers for
 // opening the store and reporting errors.
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -36,6 +37,10 @@ struct Context {
   // exit_code to 1.
   void fail(const Error& error);
 };
+
+// The built web app: web/dist beside the source tree of the binary, else
+// ./web/dist.
+std::filesystem::path default_web_root();
 
 void add_import_commands(CLI::App& app, Context& ctx);
 void add_gen_command(CLI::App& app, Context& ctx);

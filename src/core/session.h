@@ -17,6 +17,9 @@ struct Session {
 };
 
 // A session unused for this long is over.
+// A session is marked as seen at most this often: its idle time-out is
+// exact to within this, and most requests need no write.
+constexpr long kSessionTouchSeconds = 30;
 constexpr long kSessionIdleSeconds = 30 * 60;
 // This many failed logins of one account within the window lock it until
 // the oldest of them leaves the window.

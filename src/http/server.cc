@@ -15,7 +15,11 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api.h"
+#include "http/job_threads.h"
+#include "http/router.h"
 #include "http/static_files.h"
+#include "core/text.h"
+#include "service/secure_random.h"
 #include "service/session_service.h"
 #include "service/system_clock.h"
 
@@ -29,7 +33,7 @@ using tcp = net::ip::tcp;
 class Server {
  public:
   Server(Store& store, const ServerOptions& options, std::ostream& log)
-      : store_(store), options_(options), log_(log), workers_(options.worker_threads) {}
+      : store_(store), options_(options), log_(log), workers_(options.worker_threads), jobs_(store, clock_) {}
 
   // Runs blocking work on the worker pool and resumes on the caller's executor.
   template <class F>
@@ -39,14 +43,14 @@ class Server {
         net::use_awaitable);
   }
 
-  net::awaitable<Response> handle(const Request& req, const std::string& source) {
+  net::awaitable<Response> handle(const Request& req, const std::string& source, const std::string& upload) {
     const std::string target(req.target());
     const std::string path = target.substr(0, target.find('?'));
     if (path == "/api/v1/session") {
       if (req.method() == bh::verb::post) co_await slow_down_guessing(source);
       co_return co_await off_io([&] { return session_endpoint(store_, req, source, clock_); });
     }
-    if (path.rfind("/api/", 0) == 0) co_return co_await handle_api(req, path);
+    if (path.rfind("/api/", 0) == 0) co_return co_await handle_api(req, target, upload);
     if (req.method() != bh::verb::get && req.method() != bh::verb::head)
       co_return error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法");
     co_return co_await off_io([&] { return static_file(req, path); });
@@ -65,20 +69,59 @@ class Server {
     co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
   }
 
-  net::awaitable<Response> handle_api(const Request& req, const std::string& path) {
-    if (path == "/api/v1/health" && req.method() == bh::verb::get) {
-      co_return co_await off_io([&] {
-        auto tx = store_.begin(TxMode::read);
-        if (!tx) return error_response(req, bh::status::service_unavailable, "io", tx.error().message);
-        auto households = (*tx)->count_households();
-        if (!households)
-          return error_response(req, bh::status::service_unavailable, "io", households.error().message);
-        return json_response(req, bh::status::ok,
-                             {{"status", "ok"}, {"engine", store_.engine()},
-                              {"schema_version", store_.schema_version()}, {"households", *households}});
-      });
-    }
-    co_return error_response(req, bh::status::not_found, "not_found", "没有这个接口：" + path);
+  net::awaitable<Response> handle_api(const Request& req, const std::string& target, const std::string& upload) {
+    const size_t question = target.find('?');
+    const std::string path = target.substr(0, question);
+    if (path == "/api/v1/health" && req.method() == bh::verb::get)
+      co_return co_await off_io([&] { return health(req); });
+    RouteMatch match = match_route(req.method(), path);
+    if (!match.route)
+      co_return match.path_known ? error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法")
+                                 : error_response(req, bh::status::not_found, "not_found", "没有这个接口：" + path);
+    co_return co_await off_io([&]() -> Response {
+      SessionUser who;
+      if (auto refused = gate(req, *match.route, who)) {
+        remove_file(upload);
+        return *refused;
+      }
+      RouteContext context{store_, clock_, req, who.user, std::move(match.params),
+                           parse_query(question == std::string::npos ? "" : target.substr(question + 1)),
+                           jobs_, upload};
+      try {
+        return match.route->handler(context);
+      } catch (const std::exception& e) {
+        return error_response(req, bh::status::internal_server_error, "internal", std::string("内部错误：") + e.what());
+      }
+    });
+  }
+
+  // Who asks, and whether they may: 401 without a live session, 403 for a
+  // write without the session's CSRF token or, on routes not tied to a
+  // region, for a role without the route's action. Routes tied to a region
+  // leave that to the service (out-of-scope objects answer 404 first).
+  template <class Header>
+  std::optional<Response> gate(const Header& head, const Route& route, SessionUser& who) {
+    Request req{head};
+    const std::string token = cookie(req, kSessionCookie);
+    if (token.empty()) return error_response(req, bh::status::unauthorized, "unauthorized", "请先登录");
+    auto found = session_user(store_, token, clock_);
+    if (!found) return error_response(req, bh::status::unauthorized, "unauthorized", found.error().message);
+    who = std::move(*found);
+    if (route.writes() && req[kCsrfHeader] != who.csrf_token)
+      return error_response(req, bh::status::forbidden, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试");
+    if (route.scope == RouteScope::none)
+      if (auto ok = authorize(who.user, route.action, ""); !ok) return error_response(req, ok.error());
+    return std::nullopt;
+  }
+
+  Response health(const Request& req) {
+    auto tx = store_.begin(TxMode::read);
+    if (!tx) return error_response(req, bh::status::service_unavailable, "io", tx.error().message);
+    auto households = (*tx)->count_households();
+    if (!households) return error_response(req, bh::status::service_unavailable, "io", households.error().message);
+    return json_response(req, bh::status::ok,
+                         {{"status", "ok"}, {"engine", store_.engine()},
+                          {"schema_version", store_.schema_version()}, {"households", *households}});
   }
 
   Response static_file(const Request& req, const std::string& path) {
@@ -102,26 +145,39 @@ class Server {
     beast::tcp_stream stream(std::move(socket));
     beast::flat_buffer buffer;
     while (!stopping_) {
-      bh::request_parser<bh::string_body> parser;
-      parser.body_limit(options_.max_body_bytes);
+      bh::request_parser<bh::empty_body> head;
+      // Beast checks a Content-Length against the limit as the header ends:
+      // the header parser lets uploads through, read_body() the rest.
+      head.body_limit(std::max(options_.max_body_bytes, options_.max_upload_bytes));
       stream.expires_after(options_.read_timeout);
       beast::error_code ec;
-      co_await bh::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-      if (ec == bh::error::body_limit || ec == bh::error::header_limit) {
-        Request head;
-        head.version(11);
-        Response res = error_response(head, bh::status::payload_too_large, "too_large",
-                                      "请求体超过上限（" + std::to_string(options_.max_body_bytes) + " 字节）");
-        res.keep_alive(false);
-        res.prepare_payload();
-        co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
+      co_await bh::async_read_header(stream, buffer, head, net::redirect_error(net::use_awaitable, ec));
+      if (ec == bh::error::header_limit) {
+        co_await refuse_too_large(stream, options_.max_body_bytes);
         break;
       }
       if (ec) break;  // closed, timed out or malformed: nothing to answer
+      std::string upload;
+      auto read = co_await read_body(stream, buffer, std::move(head), upload, ec);
+      if (ec == bh::error::body_limit) {
+        remove_file(upload);
+        co_await refuse_too_large(stream, upload.empty() ? options_.max_body_bytes : options_.max_upload_bytes);
+        break;
+      }
+      if (!read) {  // refused before the body was read: answer and close
+        remove_file(upload);
+        if (ec || !read.refusal) break;
+        co_await bh::async_write(stream, *read.refusal, net::redirect_error(net::use_awaitable, ec));
+        break;
+      }
+      if (ec) {
+        remove_file(upload);
+        break;
+      }
       ++in_flight_;
       const auto started = std::chrono::steady_clock::now();
-      const Request& req = parser.get();
-      Response res = co_await handle(req, source);
+      const Request& req = *read.request;
+      Response res = co_await handle(req, source, upload);
       res.set("X-Content-Type-Options", "nosniff");
       res.set("Referrer-Policy", "same-origin");
       res.keep_alive(req.keep_alive() && !stopping_);
@@ -140,6 +196,78 @@ class Server {
     }
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
+  // A request read whole, or the answer that refused it after its header.
+  struct ReadRequest {
+    std::optional<Request> request;
+    std::optional<Response> refusal;
+    explicit operator bool() const { return request.has_value(); }
+  };
+
+  // Reads the body after the header: into memory (up to max_body_bytes) or,
+  // for an upload route, into a file of the temporary folder (up to
+  // max_upload_bytes) once the session and CSRF token are checked, so that
+  // nobody can fill the disk without logging in.
+  net::awaitable<ReadRequest> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                        bh::request_parser<bh::empty_body>&& head, std::string& upload,
+                                        beast::error_code& ec) {
+    const std::string target(head.get().target());
+    const RouteMatch match = match_route(head.get().method(), target.substr(0, target.find('?')));
+    if (match.route && match.route->upload) {
+      const auto& header = head.get().base();
+      auto refused = co_await off_io([&]() -> std::optional<Response> {
+        SessionUser who;
+        return gate(header, *match.route, who);
+      });
+      if (refused) {
+        refused->keep_alive(false);
+        refused->prepare_payload();
+        co_return ReadRequest{std::nullopt, std::move(refused)};
+      }
+      const auto query = parse_query(target.find('?') == std::string::npos ? "" : target.substr(target.find('?') + 1));
+      const std::string name = query.count("file_name") ? query.at("file_name") : "";
+      const std::string ext = std::filesystem::path(name).extension().string();
+      upload = (std::filesystem::temp_directory_path() / ("anju-upload-" + hex_lower(secure_random_bytes(12)) +
+                                                         (ext.size() <= 8 ? ext : ""))).string();
+      if (head.content_length() && *head.content_length() > options_.max_upload_bytes) {
+        ec = bh::error::body_limit;
+        co_return ReadRequest{};
+      }
+      bh::request_parser<bh::file_body> file(std::move(head));
+      file.body_limit(options_.max_upload_bytes);
+      file.get().body().open(upload.c_str(), beast::file_mode::write, ec);
+      if (ec) co_return ReadRequest{};
+      stream.expires_after(std::chrono::seconds(3600));  // large files on slow links
+      co_await bh::async_read(stream, buffer, file, net::redirect_error(net::use_awaitable, ec));
+      file.get().body().close();
+      Request req{file.get().base()};
+      co_return ReadRequest{std::move(req), std::nullopt};
+    }
+    if (head.content_length() && *head.content_length() > options_.max_body_bytes) {
+      ec = bh::error::body_limit;
+      co_return ReadRequest{};
+    }
+    bh::request_parser<bh::string_body> parser(std::move(head));
+    parser.body_limit(options_.max_body_bytes);  // chunked bodies
+    co_await bh::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+    co_return ReadRequest{parser.release(), std::nullopt};
+  }
+
+  net::awaitable<void> refuse_too_large(beast::tcp_stream& stream, size_t limit) {
+    Request head;
+    head.version(11);
+    Response res = error_response(head, bh::status::payload_too_large, "too_large",
+                                  "请求体超过上限（" + std::to_string(limit) + " 字节）");
+    res.keep_alive(false);
+    res.prepare_payload();
+    beast::error_code ec;
+    co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
+  }
+
+  static void remove_file(const std::string& path) {
+    std::error_code ec;
+    if (!path.empty()) std::filesystem::remove(path, ec);
   }
 
   void log(const Request& req, const Response& res, std::chrono::steady_clock::time_point started) {
@@ -198,6 +326,7 @@ class Server {
     ioc.run();
     for (auto& t : threads) t.join();
     workers_.join();
+    jobs_.join();  // background jobs finish what they started
     return 0;
   }
 
@@ -213,6 +342,7 @@ class Server {
   std::mutex log_mutex_;
   net::thread_pool workers_;
   SystemClock clock_;
+  JobThreads jobs_;
   std::atomic<bool> stopping_{false};
   std::atomic<long> in_flight_{0};
 };

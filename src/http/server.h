@@ -5,7 +5,8 @@
 // SIGTERM stop accepting and let requests in flight finish, and every
 // request goes to the access log (standard error).
 //
-// Routes: /api/v1/… (api.cc), anything else the built web app (static
+// Routes: /api/v1/… (router.h's table; the session in api_session.cc),
+// anything else the built web app (static
 // files with the single-page-app fallback).
 
 #include <chrono>
@@ -23,6 +24,8 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0: any free port (printed)
   std::filesystem::path web_root;  // the built web app; may not exist yet
   size_t max_body_bytes = 1 << 20;
+  // Uploads (POST /api/v1/imports) are streamed to a file, up to this size.
+  size_t max_upload_bytes = size_t{2} << 30;
   std::chrono::seconds read_timeout{30};
   int io_threads = 2;
   int worker_threads = 4;

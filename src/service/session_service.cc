@@ -77,7 +77,7 @@ Result<LoginResult> login(Store& store, const std::string& name, const std::stri
 }
 
 Result<SessionUser> session_user(Store& store, const std::string& token, const Clock& clock) {
-  auto begun = store.begin(TxMode::write);
+  auto begun = store.begin(TxMode::read);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
   auto found = find_by_token(tx, token);
@@ -85,15 +85,23 @@ Result<SessionUser> session_user(Store& store, const std::string& token, const C
   const std::optional<Session>& session = found->session;
   const std::string at = clock.now_iso();
   const long now = parse_iso_seconds(at).value_or(0);
-  if (!session || session->ended_at ||
-      now - parse_iso_seconds(session->last_seen_at).value_or(0) >= kSessionIdleSeconds)
+  const long idle = session ? now - parse_iso_seconds(session->last_seen_at).value_or(0) : 0;
+  if (!session || session->ended_at || idle >= kSessionIdleSeconds)
     return make_error(ErrorCode::forbidden, kLoginAgain);
   auto user = tx.find_user(session->user_name);
   if (!user) return user.error();
   if (!*user || (*user)->value.disabled) return make_error(ErrorCode::forbidden, kLoginAgain);
-  ANJU_TRY(tx.touch_session(found->hash, at));
-  ANJU_TRY(tx.commit());
-  return SessionUser{(*user)->value, session->csrf_token};
+  SessionUser who{(*user)->value, session->csrf_token};
+  begun->reset();
+  // Most requests only read: the session is marked seen at most every
+  // kSessionTouchSeconds, so reads do not queue for the write lock.
+  if (idle >= kSessionTouchSeconds) {
+    auto write = store.begin(TxMode::write);
+    if (!write) return write.error();
+    ANJU_TRY((*write)->touch_session(found->hash, at));
+    ANJU_TRY((*write)->commit());
+  }
+  return who;
 }
 
 Result<void> logout(Store& store, const std::string& token, const Clock& clock) {

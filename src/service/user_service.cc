@@ -1,5 +1,7 @@
 #include "service/user_service.h"
 
+#include "core/access.h"
+
 #include <argon2.h>
 
 #include <stdexcept>
@@ -116,6 +118,34 @@ Result<void> set_password(Store& store, const std::string& name, const std::stri
                        u.must_change_password = must_change;
                        return true;
                      });
+}
+
+Result<void> change_own_password(Store& store, const User& user, const std::string& old_password,
+                                 const std::string& new_password, const Clock& clock) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  auto stored = (*tx)->find_user(user.name);
+  if (!stored) return stored.error();
+  tx->reset();
+  if (!*stored || !password_matches((*stored)->value.password_hash, old_password))
+    return make_error(ErrorCode::invalid, "原密码不正确");
+  if (old_password == new_password) return make_error(ErrorCode::invalid, "新密码不能与原密码相同");
+  return set_password(store, user.name, new_password, false, user.name, clock);
+}
+
+Result<void> reset_password(Store& store, const User& admin, const std::string& name,
+                            const std::string& new_password, const Clock& clock) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  auto target = (*tx)->find_user(name);
+  if (!target) return target.error();
+  tx->reset();
+  if (!*target) return make_error(ErrorCode::not_found, "没有这个用户：" + name);
+  const std::string& region = (*target)->value.region_code;
+  if (region == kWholeCountry ? admin.region_code != kWholeCountry : !user_covers(admin, region))
+    return make_error(ErrorCode::not_found, "没有这个用户：" + name);
+  ANJU_TRY(authorize(admin, Action::manage_users, ""));
+  return set_password(store, name, new_password, true, admin.name, clock);
 }
 
 Result<void> set_user_disabled(Store& store, const std::string& name, bool disabled,

@@ -31,6 +31,14 @@ Result<User> add_user(Store& store, const NewUser& user, const std::string& acto
 Result<void> set_password(Store& store, const std::string& name, const std::string& password,
                           bool must_change, const std::string& actor, const Clock& clock);
 
+// The user's own change: the old password must match (`invalid` else).
+Result<void> change_own_password(Store& store, const User& user, const std::string& old_password,
+                                 const std::string& new_password, const Clock& clock);
+// An administrator's reset of a user within the administrator's region
+// (`not_found` outside it, `forbidden` for other roles).
+Result<void> reset_password(Store& store, const User& admin, const std::string& name,
+                            const std::string& new_password, const Clock& clock);
+
 // Disables or enables a user; disabling ends the user's sessions. Audited.
 Result<void> set_user_disabled(Store& store, const std::string& name, bool disabled,
                                const std::string& actor, const Clock& clock);

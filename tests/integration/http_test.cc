@@ -17,7 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "integration/cli_runner.h"
+#include "integration/http_client.h"
 #include "support/test_db.h"
 
 namespace anju::testing {
@@ -26,33 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 namespace net = boost::asio;
 namespace bh = boost::beast::http;
-
-struct Reply {
-  int status = 0;
-  std::string content_type;
-  std::string body;
-  std::string set_cookie;
-};
-
-Reply request(unsigned short port, bh::verb method, const std::string& target,
-              const std::string& body = "",
-              const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-  net::io_context ioc;
-  boost::beast::tcp_stream stream(ioc);
-  stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
-  bh::request<bh::string_body> req{method, target, 11};
-  req.set(bh::field::host, "127.0.0.1");
-  for (const auto& [k, v] : headers) req.set(k, v);
-  req.body() = body;
-  req.prepare_payload();
-  bh::write(stream, req);
-  boost::beast::flat_buffer buffer;
-  bh::response<bh::string_body> res;
-  boost::beast::error_code ec;
-  bh::read(stream, buffer, res, ec);
-  return Reply{static_cast<int>(res.result_int()), std::string(res[bh::field::content_type]), res.body(),
-               std::string(res[bh::field::set_cookie])};
-}
 
 class Http : public ::testing::Test {
  protected:
@@ -72,25 +45,14 @@ class Http : public ::testing::Test {
     ASSERT_EQ(run_anju({"--db", db_->url(), "user", "add", "--name", "clerk", "--role", "village_clerk",
                         "--region", "500229108201", "--password-file", "password.txt"},
                        work_.string()).exit_code, 0);
-    server_ = spawn_anju({"--db", db_->url(), "serve", "--port", "0", "--web", (work_ / "web").string(),
-                          "--max-body", "4096"},
-                         work_.string(), /*capture=*/1);
-    // The first line names the URL, with the port the system chose.
-    FILE* out = fdopen(server_.stderr_fd, "r");
-    char line[256] = {};
-    ASSERT_TRUE(std::fgets(line, sizeof line, out)) << "the server printed nothing";
-    out_ = out;
-    const std::string text(line);
-    const auto colon = text.rfind(':');
-    ASSERT_NE(colon, std::string::npos) << text;
-    port_ = static_cast<unsigned short>(std::stoi(text.substr(colon + 1)));
+    const std::string started = server_.start({"--db", db_->url(), "serve", "--port", "0", "--web",
+                                                (work_ / "web").string(), "--max-body", "4096"},
+                                               work_.string());
+    ASSERT_EQ(started, "");
+    port_ = server_.port();
   }
   void TearDown() override {
-    if (server_.pid > 0) {
-      kill(server_.pid, SIGKILL);
-      waitpid(server_.pid, nullptr, 0);
-    }
-    if (out_) std::fclose(out_);
+    server_.stop();
     db_.reset();
     fs::remove_all(work_);
   }
@@ -103,8 +65,7 @@ class Http : public ::testing::Test {
   static constexpr const char* kPassword = "Laifeng-2026";
   fs::path work_;
   std::unique_ptr<TestDb> db_;
-  Spawned server_;
-  FILE* out_ = nullptr;
+  ServedAnju server_;
   unsigned short port_ = 0;
 };
 
@@ -196,13 +157,13 @@ TEST_F(Http, FiveWrongPasswordsLockTheAccountAndSlowTheAddress) {
 
 TEST_F(Http, SigtermStopsTheServerCleanly) {
   ASSERT_EQ(request(port_, bh::verb::get, "/api/v1/health").status, 200);
-  kill(server_.pid, SIGTERM);
+  kill(server_.pid(), SIGTERM);
   int status = -1;
-  for (int i = 0; i < 100 && waitpid(server_.pid, &status, WNOHANG) == 0; ++i)
+  for (int i = 0; i < 100 && waitpid(server_.pid(), &status, WNOHANG) == 0; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   ASSERT_TRUE(WIFEXITED(status)) << "still running 5 s after SIGTERM";
   EXPECT_EQ(WEXITSTATUS(status), 0);
-  server_.pid = -1;
+  server_.forget();
 }
 
 }  // namespace

@@ -1,0 +1,75 @@
+// The audit log, users and passwords.
+#include <nlohmann/json.hpp>
+
+#include "http/api_json.h"
+#include "http/router.h"
+#include "service/user_service.h"
+
+namespace anju::http {
+
+using nlohmann::json;
+
+Response get_audit(RouteContext& c) {
+  AuditFilter f;
+  f.actor = c.q("actor");
+  f.action = c.q("action");
+  f.object_type = c.q("object_type");
+  f.object_id = c.q("object_id");
+  f.from = c.q("from");
+  f.to = c.q("to");
+  f.limit = std::clamp(c.q_long("page_size").value_or(50), 1L, 200L);
+  f.offset = (std::max(1L, c.q_long("page").value_or(1)) - 1) * f.limit;
+  auto page = list_audit(c.store, c.user, f);
+  if (!page) return error_response(c.req, page.error());
+  json items = json::array();
+  for (const AuditEntry& e : page->items) items.push_back(audit_json(e));
+  return json_response(c.req, bh::status::ok, {{"items", items}, {"total", page->total}});
+}
+
+Response get_users(RouteContext& c) {
+  if (auto ok = authorize(c.user, Action::manage_users, ""); !ok) return error_response(c.req, ok.error());
+  auto users = list_users(c.store);
+  if (!users) return error_response(c.req, users.error());
+  json items = json::array();
+  for (const auto& s : *users) {
+    const User& u = s.value;
+    if (!(c.user.region_code == kWholeCountry || (u.region_code != kWholeCountry && user_covers(c.user, u.region_code))))
+      continue;
+    items.push_back({{"name", u.name}, {"display_name", u.display_name}, {"role", enum_key(u.role)},
+                     {"role_name", enum_name(u.role)}, {"region_code", u.region_code},
+                     {"disabled", u.disabled}, {"must_change_password", u.must_change_password},
+                     {"version", s.version}});
+  }
+  return json_response(c.req, bh::status::ok, {{"items", items}, {"total", items.size()}});
+}
+
+namespace {
+
+std::optional<std::string> string_field(const json& body, const char* name) {
+  if (!body.is_object() || !body.contains(name) || !body[name].is_string()) return std::nullopt;
+  return body[name].get<std::string>();
+}
+
+}  // namespace
+
+Response put_own_password(RouteContext& c) {
+  const auto body = json::parse(c.req.body(), nullptr, false);
+  const auto old_password = string_field(body, "old_password");
+  const auto new_password = string_field(body, "new_password");
+  if (!old_password || !new_password)
+    return error_response(c.req, bh::status::bad_request, "invalid", "请提供原密码和新密码");
+  auto r = change_own_password(c.store, c.user, *old_password, *new_password, c.clock);
+  if (!r) return error_response(c.req, r.error());
+  return json_response(c.req, bh::status::ok, {{"message", "密码已修改，请用新密码重新登录"}});
+}
+
+Response post_user_password(RouteContext& c) {
+  const auto body = json::parse(c.req.body(), nullptr, false);
+  const auto password = string_field(body, "password");
+  if (!password) return error_response(c.req, bh::status::bad_request, "invalid", "请提供新密码");
+  auto r = reset_password(c.store, c.user, c.param("name"), *password, c.clock);
+  if (!r) return error_response(c.req, r.error());
+  return json_response(c.req, bh::status::ok, {{"message", "密码已重置；该用户的登录已全部失效，下次登录须修改密码"}});
+}
+
+}  // namespace anju::http

@@ -1,0 +1,136 @@
+// Regions, households, buildings and statistics: the lists, detail, map and
+// dashboards of the console (DESIGN.md §3.2).
+#include <nlohmann/json.hpp>
+
+#include "http/api_json.h"
+#include "http/router.h"
+#include "service/census_service.h"
+
+namespace anju::http {
+namespace {
+
+using nlohmann::json;
+
+Disclosure disclosure(const RouteContext& c) { return Disclosure{c.q("full_id") == "1" || c.q("full_id") == "true"}; }
+
+std::optional<std::string> filter(const RouteContext& c, const char* name) {
+  std::string v = c.q(name);
+  if (v.empty()) return std::nullopt;
+  return v;
+}
+
+// page (from 1) and page_size (≤ 200) as offset and limit.
+std::pair<long, long> paging(const RouteContext& c) {
+  const long size = std::clamp(c.q_long("page_size").value_or(50), 1L, 200L);
+  const long page = std::max(1L, c.q_long("page").value_or(1));
+  return {(page - 1) * size, size};
+}
+
+}  // namespace
+
+Response get_regions(RouteContext& c) {
+  auto nodes = region_tree(c.store, c.user);
+  if (!nodes) return error_response(c.req, nodes.error());
+  json items = json::array();
+  for (const RegionNode& n : *nodes)
+    items.push_back({{"code", n.region.code}, {"name", n.region.name},
+                     {"level", region_level_key(n.region.level())},
+                     {"level_name", region_level_name(n.region.level())},
+                     {"parent_code", n.parent ? json(*n.parent) : json(nullptr)},
+                     {"households", n.households}, {"results", n.results}});
+  return json_response(c.req, bh::status::ok, {{"items", items}, {"total", items.size()},
+                                               {"scope", c.user.region_code}});
+}
+
+Response get_households(RouteContext& c) {
+  HouseholdFilter f;
+  f.region_code = c.q("region");
+  f.category = filter(c, "category");
+  f.monitor_type = filter(c, "monitor_type");
+  f.status = filter(c, "status");
+  f.housing = filter(c, "housing");
+  f.match_outcome = filter(c, "match_outcome");
+  f.result = filter(c, "result");
+  f.reason = filter(c, "reason");
+  f.search = c.q("q");
+  std::tie(f.offset, f.limit) = paging(c);
+  auto page = list_households(c.store, c.user, f, disclosure(c), c.clock);
+  if (!page) return error_response(c.req, page.error());
+  json items = json::array();
+  for (const auto& row : page->items) items.push_back(household_row_json(row));
+  return json_response(c.req, bh::status::ok, {{"items", items}, {"total", page->total}});
+}
+
+Response get_household(RouteContext& c) {
+  auto d = household_detail(c.store, c.user, c.param("household_id"), disclosure(c), c.clock);
+  if (!d) return error_response(c.req, d.error());
+  return json_response(c.req, bh::status::ok, household_detail_json(*d));
+}
+
+Response put_household_match(RouteContext& c) {
+  auto body = json::parse(c.req.body(), nullptr, false);
+  if (!body.is_object() || !body.contains("parcel_id") || !body["parcel_id"].is_string() ||
+      !body.contains("version") || !body["version"].is_number_integer())
+    return error_response(c.req, bh::status::bad_request, "invalid",
+                          "请求应为 {\"parcel_id\": 图斑编号, \"version\": 所见的版本（尚无选择时为0）}");
+  auto m = set_manual_match(c.store, c.user, c.param("household_id"), body["parcel_id"],
+                            body["version"].get<long>(), c.clock);
+  if (!m) return error_response(c.req, m.error());
+  return json_response(c.req, bh::status::ok,
+                       {{"manual_match", {{"parcel_id", m->parcel_id}, {"version", m->version},
+                                          {"updated_at", m->updated_at}, {"updated_by", m->updated_by}}}});
+}
+
+Response delete_household_match(RouteContext& c) {
+  const auto version = c.q_long("version");
+  if (!version) return error_response(c.req, bh::status::bad_request, "invalid", "请提供所见的版本（version）");
+  auto r = clear_manual_match(c.store, c.user, c.param("household_id"), *version, c.clock);
+  if (!r) return error_response(c.req, r.error());
+  return Response{bh::status::no_content, c.req.version()};
+}
+
+Response get_buildings(RouteContext& c) {
+  BBox box;
+  if (std::sscanf(c.q("bbox").c_str(), "%lf,%lf,%lf,%lf", &box.min_lon, &box.min_lat, &box.max_lon,
+                  &box.max_lat) != 4)
+    return error_response(c.req, bh::status::bad_request, "invalid",
+                          "请提供范围 bbox=最小经度,最小纬度,最大经度,最大纬度");
+  const long limit = c.q_long("limit").value_or(2000);
+  auto found = buildings_in_box(c.store, c.user, box, limit);
+  if (!found) return error_response(c.req, found.error());
+  json features = json::array();
+  for (const auto& b : *found) features.push_back(building_feature(b));
+  return json_response(c.req, bh::status::ok,
+                       {{"type", "FeatureCollection"}, {"features", features},
+                        {"truncated", static_cast<long>(found->size()) >= std::clamp(limit, 1L, 5000L)}});
+}
+
+Response get_building(RouteContext& c) {
+  auto d = building_detail(c.store, c.user, c.param("parcel_id"));
+  if (!d) return error_response(c.req, d.error());
+  json j = building_feature(d->building);
+  j["households"] = d->households;
+  return json_response(c.req, bh::status::ok, j);
+}
+
+Response get_stats(RouteContext& c) {
+  auto s = region_stats(c.store, c.user, c.q("region"), c.q("by", "result"));
+  if (!s) return error_response(c.req, s.error());
+  json rows = json::array();
+  for (const Region& r : s->rows) {
+    auto it = s->cells.find(r.code);
+    long total = 0;
+    json counts = json::object();
+    if (it != s->cells.end())
+      for (const auto& [k, n] : it->second) {
+        counts[k] = n;
+        total += n;
+      }
+    rows.push_back({{"code", r.code}, {"name", r.name}, {"counts", counts}, {"total", total}});
+  }
+  return json_response(c.req, bh::status::ok,
+                       {{"region_code", s->region_code}, {"by", s->dimension}, {"rows", rows},
+                        {"totals", s->totals}, {"households", s->households}});
+}
+
+}  // namespace anju::http

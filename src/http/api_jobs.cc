@@ -1,0 +1,130 @@
+// Uploads, background jobs and templates: an import is a file posted to
+// /imports (streamed to disk by the server) that becomes a job; matching
+// and judgment are jobs posted to /jobs; either is polled at /jobs/{id}.
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/columns.h"
+#include "http/api_json.h"
+#include "http/job_threads.h"
+#include "http/router.h"
+#include "report/import_report_json.h"
+#include "report/template_writer.h"
+#include "core/text.h"
+#include "service/secure_random.h"
+
+namespace anju::http {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+std::optional<TemplateKind> template_kind(const std::string& key) {
+  for (TemplateKind t : {TemplateKind::regions, TemplateKind::households, TemplateKind::buildings,
+                         TemplateKind::evidence, TemplateKind::disasters})
+    if (key == template_key(t)) return t;
+  return std::nullopt;
+}
+
+// A file of the temporary folder that is removed when it goes out of scope.
+struct TempFile {
+  std::string path = (fs::temp_directory_path() / ("anju-" + hex_lower(secure_random_bytes(8)) + ".xlsx")).string();
+  ~TempFile() {
+    std::error_code ec;
+    fs::remove(path, ec);
+  }
+};
+
+Response accepted(const RouteContext& c, const Job& job) {
+  Response res = json_response(c.req, bh::status::accepted, {{"job", job_json(job)}});
+  res.set(bh::field::location, "/api/v1/jobs/" + std::to_string(job.id));
+  return res;
+}
+
+std::optional<long> job_id(const RouteContext& c) {
+  try {
+    size_t used = 0;
+    const long id = std::stol(c.param("job_id"), &used);
+    if (used == c.param("job_id").size()) return id;
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Response post_import(RouteContext& c) {
+  struct Cleanup {  // the upload is the job's once it starts
+    std::string path;
+    ~Cleanup() {
+      std::error_code ec;
+      if (!path.empty()) fs::remove(path, ec);
+    }
+  } cleanup{c.upload_path};
+  const std::string kind = c.q("kind");
+  const std::string file_name = c.q("file_name");
+  if (kind.empty() || file_name.empty())
+    return error_response(c.req, bh::status::bad_request, "invalid",
+                          "请指定导入类型 kind（households/buildings/evidence/disasters）和文件名 file_name");
+  json params = {{"file_name", file_name}, {"strict", c.q("strict") == "1" || c.q("strict") == "true"}};
+  if (!c.q("source").empty()) params["source"] = c.q("source");
+  if (!c.q("srs").empty()) params["srs"] = c.q("srs");
+  auto job = create_job(c.store, c.user, "import." + kind, params, c.clock);
+  if (!job) return error_response(c.req, job.error());
+  c.jobs.start(*job, job_work(c.store, c.user, *job, c.upload_path, c.clock));
+  cleanup.path.clear();
+  return accepted(c, *job);
+}
+
+Response post_job(RouteContext& c) {
+  auto body = json::parse(c.req.body(), nullptr, false);
+  const std::string kind = body.is_object() ? body.value("kind", "") : "";
+  if (kind != "match" && kind != "judge")
+    return error_response(c.req, bh::status::bad_request, "invalid", "任务类型 kind 应为 match（人房对应）或 judge（初判）");
+  auto job = create_job(c.store, c.user, kind, json::object(), c.clock);
+  if (!job) return error_response(c.req, job.error());
+  c.jobs.start(*job, job_work(c.store, c.user, *job, "", c.clock));
+  return accepted(c, *job);
+}
+
+Response get_jobs(RouteContext& c) {
+  auto jobs = list_jobs(c.store, c.user, c.q_long("limit").value_or(20));
+  if (!jobs) return error_response(c.req, jobs.error());
+  json items = json::array();
+  for (const Job& j : *jobs) items.push_back(job_json(j));
+  return json_response(c.req, bh::status::ok, {{"items", items}, {"total", items.size()}});
+}
+
+Response get_job(RouteContext& c) {
+  const auto id = job_id(c);
+  if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个任务");
+  auto job = find_job(c.store, c.user, *id);
+  if (!job) return error_response(c.req, job.error());
+  return json_response(c.req, bh::status::ok, {{"job", job_json(*job)}});
+}
+
+Response get_job_errors(RouteContext& c) {
+  const auto id = job_id(c);
+  if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个任务");
+  auto job = find_job(c.store, c.user, *id);
+  if (!job) return error_response(c.req, job.error());
+  const json result = json::parse(job->result, nullptr, false);
+  const auto kind = template_kind(result.is_object() ? result.value("template", "") : "");
+  if (!kind) return error_response(c.req, bh::status::not_found, "not_found", "该任务没有错误清单");
+  TempFile file;
+  if (auto w = write_error_workbook(*kind, result["errors"], file.path); !w) return error_response(c.req, w.error());
+  return file_response(c.req, file.path, kXlsx,
+                       std::string(template_title(*kind)) + "导入错误_任务" + std::to_string(job->id) + ".xlsx");
+}
+
+Response get_template(RouteContext& c) {
+  const auto kind = template_kind(c.param("kind"));
+  if (!kind) return error_response(c.req, bh::status::not_found, "not_found", "没有这个模板：" + c.param("kind"));
+  TempFile file;
+  if (auto w = write_template(*kind, file.path); !w) return error_response(c.req, w.error());
+  return file_response(c.req, file.path, kXlsx, std::string(template_title(*kind)) + "导入模板.xlsx");
+}
+
+}  // namespace anju::http

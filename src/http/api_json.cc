@@ -1,0 +1,175 @@
+#include "http/api_json.h"
+
+#include "core/geometry.h"
+
+namespace anju::http {
+namespace {
+
+using nlohmann::json;
+
+template <class E>
+void put_enum(json& j, const char* key, const std::optional<E>& v) {
+  j[key] = v ? json(enum_key(*v)) : json(nullptr);
+  j[std::string(key) + "_name"] = v ? json(enum_name(*v)) : json(nullptr);
+}
+
+template <class E>
+void put_enum(json& j, const char* key, E v) {
+  put_enum(j, key, std::optional<E>(v));
+}
+
+json extras_json(const std::vector<std::pair<std::string, std::string>>& extras) {
+  json out = json::object();
+  for (const auto& [k, v] : extras) out[k] = v;
+  return out;
+}
+
+json geometry_json(const std::string& wkb) {
+  auto shape = parse_wkb(wkb);
+  if (!shape) return nullptr;
+  json polygons = json::array();
+  for (const Polygon& p : *shape) {
+    json rings = json::array();
+    auto ring_json = [](const auto& ring) {
+      json r = json::array();
+      for (const Point& pt : ring) r.push_back({pt.x(), pt.y()});
+      return r;
+    };
+    rings.push_back(ring_json(p.outer()));
+    for (const auto& inner : p.inners()) rings.push_back(ring_json(inner));
+    polygons.push_back(std::move(rings));
+  }
+  return {{"type", "MultiPolygon"}, {"coordinates", std::move(polygons)}};
+}
+
+json reasons_json(const std::vector<Reason>& reasons) {
+  json out = json::array();
+  for (Reason r : reasons)
+    out.push_back({{"key", reason_key(r)}, {"name", reason_name(r)}, {"explanation", reason_explanation(r)}});
+  return out;
+}
+
+json evidence_json(const Stored<Evidence>& s) {
+  const Evidence& e = s.value;
+  json j = {{"source", enum_key(e.source)}, {"source_name", enum_name(e.source)},
+            {"evidence_id", e.evidence_id}, {"parcel_id", e.parcel_id},
+            {"household_id", e.household_id}, {"assessed_on", e.assessed_on.to_string()},
+            {"hazard", e.hazard ? json(*e.hazard) : json(nullptr)}, {"assessor", e.assessor},
+            {"extra", extras_json(e.extras)}, {"version", s.version}};
+  put_enum(j, "grade", e.grade);
+  put_enum(j, "method", e.method);
+  return j;
+}
+
+json match_json(const MatchResult& m) {
+  return {{"outcome", match_outcome_key(m.outcome)}, {"outcome_name", match_outcome_name(m.outcome)},
+          {"parcel_id", m.parcel_id.empty() ? json(nullptr) : json(m.parcel_id)},
+          {"candidates", m.candidates}, {"parcel_not_found", m.parcel_not_found}, {"shared", m.shared}};
+}
+
+json judgment_json(const JudgmentRow& j) {
+  json out = {{"result", judge_result_key(j.result)}, {"result_name", judge_result_name(j.result)},
+              {"reasons", reasons_json(j.reasons)},
+              {"evidence_id", j.evidence_id.empty() ? json(nullptr) : json(j.evidence_id)}};
+  put_enum(out, "grade", j.grade);
+  put_enum(out, "evidence_source", j.evidence_source);
+  out["previous_result"] = j.previous_result ? json(judge_result_key(*j.previous_result)) : json(nullptr);
+  return out;
+}
+
+}  // namespace
+
+json household_json(const Household& h, long version) {
+  json j = {{"household_id", h.household_id}, {"head_name", h.head_name},
+            {"head_id_number", h.head_id_number}, {"members", h.members},
+            {"region_code", h.region_code}, {"address", h.address}, {"phone", h.phone},
+            {"parcel_id", h.parcel_id}, {"lon", h.lon ? json(*h.lon) : json(nullptr)},
+            {"lat", h.lat ? json(*h.lat) : json(nullptr)}, {"extra", extras_json(h.extras)},
+            {"version", version}};
+  put_enum(j, "category", h.category);
+  put_enum(j, "monitor_type", h.monitor_type);
+  put_enum(j, "source", h.source);
+  put_enum(j, "status", h.status);
+  put_enum(j, "housing", h.housing);
+  return j;
+}
+
+json household_row_json(const HouseholdListRow& row) {
+  json j = household_json(row.household, row.version);
+  j["match_outcome"] = row.match_outcome ? json(match_outcome_key(*row.match_outcome)) : json(nullptr);
+  j["match_outcome_name"] = row.match_outcome ? json(match_outcome_name(*row.match_outcome)) : json("未对应");
+  j["matched_parcel"] = row.matched_parcel.empty() ? json(nullptr) : json(row.matched_parcel);
+  j["result"] = row.result ? json(judge_result_key(*row.result)) : json(nullptr);
+  j["result_name"] = row.result ? json(judge_result_name(*row.result)) : json("未初判");
+  j["reasons"] = reasons_json(row.reasons);
+  put_enum(j, "grade", row.grade);
+  return j;
+}
+
+json household_detail_json(const HouseholdDetail& d) {
+  json j = {{"household", household_json(d.household.value, d.household.version)}};
+  j["household"]["updated_at"] = d.household.updated_at;
+  j["household"]["updated_by"] = d.household.updated_by;
+  j["match"] = d.match ? match_json(*d.match) : json(nullptr);
+  j["manual_match"] = d.manual ? json{{"parcel_id", d.manual->parcel_id}, {"version", d.manual->version},
+                                      {"updated_at", d.manual->updated_at}, {"updated_by", d.manual->updated_by}}
+                               : json(nullptr);
+  j["manual_match_version"] = d.manual ? d.manual->version : 0;
+  j["building"] = d.building ? building_feature(*d.building) : json(nullptr);
+  j["evidence"] = json::array();
+  for (const auto& e : d.evidence) j["evidence"].push_back(evidence_json(e));
+  j["judgment"] = d.judgment ? judgment_json(*d.judgment) : json(nullptr);
+  return j;
+}
+
+json building_json(const Stored<Building>& s) {
+  const Building& b = s.value;
+  json j = {{"parcel_id", b.parcel_id}, {"region_code", b.region_code}, {"address", b.address},
+            {"owner_name", b.owner_name}, {"floors", b.floors ? json(*b.floors) : json(nullptr)},
+            {"built", b.built ? json(b.built->text) : json(nullptr)},
+            {"area_m2", b.area_m2 ? json(*b.area_m2) : json(nullptr)}, {"extra", extras_json(b.extras)},
+            {"bbox", {b.bbox.min_lon, b.bbox.min_lat, b.bbox.max_lon, b.bbox.max_lat}},
+            {"version", s.version}};
+  put_enum(j, "structure", b.structure);
+  put_enum(j, "planning_permit", b.planning_permit);
+  put_enum(j, "homestead_approval", b.homestead_approval);
+  put_enum(j, "property_registration", b.property_registration);
+  put_enum(j, "geo_hazard", b.geo_hazard);
+  put_enum(j, "expanded", b.expanded);
+  put_enum(j, "business_use", b.business_use);
+  return j;
+}
+
+json building_feature(const Stored<Building>& b) {
+  return {{"type", "Feature"}, {"id", b.value.parcel_id}, {"properties", building_json(b)},
+          {"geometry", geometry_json(b.value.wkb)}};
+}
+
+json job_json(const Job& job) {
+  json j = {{"id", job.id}, {"kind", job.kind}, {"status", job_status_key(job.status)},
+            {"status_name", job_status_name(job.status)}, {"actor", job.actor},
+            {"params", json::parse(job.params, nullptr, false)}, {"progress", job.progress},
+            {"rows", job.rows}, {"message", job.message}, {"created_at", job.created_at},
+            {"heartbeat_at", job.heartbeat_at},
+            {"finished_at", job.finished_at.empty() ? json(nullptr) : json(job.finished_at)}};
+  json result = json::parse(job.result, nullptr, false);
+  if (result.is_object() && result.contains("errors") && result["errors"].is_array()) {
+    // The first errors inline; all of them as a workbook.
+    const size_t n = result["errors"].size();
+    if (n > 100) result["errors"] = json(std::vector<json>(result["errors"].begin(), result["errors"].begin() + 100));
+    result["errors_listed"] = std::min<size_t>(n, 100);
+    if (n > 0) j["errors_url"] = "/api/v1/jobs/" + std::to_string(job.id) + "/errors.xlsx";
+  }
+  j["result"] = result.is_discarded() ? json(nullptr) : result;
+  return j;
+}
+
+json audit_json(const AuditEntry& e) {
+  json detail = json::parse(e.detail, nullptr, false);
+  return {{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
+          {"object_type", e.object_type}, {"object_id", e.object_id},
+          {"detail", detail.is_discarded() ? json(e.detail) : detail},
+          {"seq", e.seq ? json(*e.seq) : json(nullptr)}, {"hash", e.hash}};
+}
+
+}  // namespace anju::http

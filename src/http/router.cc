@@ -1,0 +1,157 @@
+#include "http/router.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace anju::http {
+namespace {
+
+using bh::verb;
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos < path.size()) {
+    if (path[pos] == '/') {
+      ++pos;
+      continue;
+    }
+    const size_t end = std::min(path.find('/', pos), path.size());
+    out.push_back(path.substr(pos, end - pos));
+    pos = end;
+  }
+  return out;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string rfc5987(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') out += static_cast<char>(c);
+    else out += std::string("%") + hex[c >> 4] + hex[c & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RouteContext::q(const std::string& name, const std::string& fallback) const {
+  auto it = query.find(name);
+  return it == query.end() ? fallback : it->second;
+}
+
+std::optional<long> RouteContext::q_long(const std::string& name) const {
+  auto it = query.find(name);
+  if (it == query.end() || it->second.empty()) return std::nullopt;
+  try {
+    size_t used = 0;
+    const long v = std::stol(it->second, &used);
+    if (used == it->second.size()) return v;
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
+}
+
+std::string url_decode(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+               hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::map<std::string, std::string> parse_query(std::string_view query) {
+  std::map<std::string, std::string> out;
+  size_t pos = 0;
+  while (pos < query.size()) {
+    const size_t end = std::min(query.find('&', pos), query.size());
+    const std::string_view pair = query.substr(pos, end - pos);
+    const size_t eq = pair.find('=');
+    if (!pair.empty())
+      out[url_decode(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : url_decode(pair.substr(eq + 1));
+    pos = end + 1;
+  }
+  return out;
+}
+
+RouteMatch match_route(bh::verb method, std::string_view path) {
+  const auto parts = split_path(path);
+  RouteMatch found;
+  for (const Route& r : api_routes()) {
+    const auto pattern = split_path(r.pattern);
+    if (pattern.size() != parts.size()) continue;
+    std::map<std::string, std::string> params;
+    bool ok = true;
+    for (size_t i = 0; i < parts.size() && ok; ++i) {
+      if (pattern[i].size() > 2 && pattern[i].front() == '{' && pattern[i].back() == '}')
+        params[std::string(pattern[i].substr(1, pattern[i].size() - 2))] = url_decode(parts[i]);
+      else ok = pattern[i] == parts[i];
+    }
+    if (!ok) continue;
+    found.path_known = true;
+    if (r.method == method || (method == verb::head && r.method == verb::get)) {
+      found.route = &r;
+      found.params = std::move(params);
+      return found;
+    }
+  }
+  return found;
+}
+
+Response file_response(const Request& req, const std::string& path, const std::string& mime,
+                       const std::string& download_name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return error_response(req, bh::status::internal_server_error, "io", "无法读取生成的文件");
+  std::ostringstream body;
+  body << in.rdbuf();
+  Response res{bh::status::ok, req.version()};
+  res.set(bh::field::content_type, mime);
+  res.set(bh::field::cache_control, "no-store");
+  res.set(bh::field::content_disposition, "attachment; filename*=UTF-8''" + rfc5987(download_name));
+  res.body() = body.str();
+  return res;
+}
+
+const std::vector<Route>& api_routes() {
+  using S = RouteScope;
+  static const std::vector<Route> routes = {
+      {verb::get, "/api/v1/regions", Action::read, S::listing, false, get_regions},
+      {verb::get, "/api/v1/households", Action::read, S::listing, false, get_households},
+      {verb::get, "/api/v1/households/{household_id}", Action::read, S::object, false, get_household},
+      {verb::put, "/api/v1/households/{household_id}/match", Action::manual_match, S::object, false,
+       put_household_match},
+      {verb::delete_, "/api/v1/households/{household_id}/match", Action::manual_match, S::object, false,
+       delete_household_match},
+      {verb::get, "/api/v1/buildings", Action::read, S::listing, false, get_buildings},
+      {verb::get, "/api/v1/buildings/{parcel_id}", Action::read, S::object, false, get_building},
+      {verb::get, "/api/v1/stats", Action::read, S::listing, false, get_stats},
+      {verb::post, "/api/v1/imports", Action::import_data, S::none, true, post_import},
+      {verb::post, "/api/v1/jobs", Action::run_jobs, S::none, false, post_job},
+      {verb::get, "/api/v1/jobs", Action::read, S::none, false, get_jobs},
+      {verb::get, "/api/v1/jobs/{job_id}", Action::read, S::none, false, get_job},
+      {verb::get, "/api/v1/jobs/{job_id}/errors.xlsx", Action::read, S::none, false, get_job_errors},
+      {verb::get, "/api/v1/templates/{kind}", Action::read, S::none, false, get_template},
+      {verb::get, "/api/v1/audit", Action::read_audit, S::none, false, get_audit},
+      {verb::get, "/api/v1/users", Action::manage_users, S::none, false, get_users},
+      {verb::put, "/api/v1/session/password", Action::read, S::none, false, put_own_password},
+      {verb::post, "/api/v1/users/{name}/password", Action::manage_users, S::object, false, post_user_password},
+  };
+  return routes;
+}
+
+}  // namespace anju::http

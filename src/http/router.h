@@ -1,0 +1,98 @@
+#pragma once
+// The API's route table (DESIGN.md §3.2): each route names its method,
+// path pattern, whether it writes (and so needs the CSRF token), what it
+// needs of the user's role (core/access.h) and how its object's region is
+// found — the facts the role × route × region test matrix is generated from.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/access.h"
+#include "core/clock.h"
+#include "core/user.h"
+#include "http/http_types.h"
+#include "store/store.h"
+
+namespace anju::http {
+
+class JobThreads;
+
+// What a handler gets: the request, the logged-in user, the path's
+// {placeholders}, the query string, and the server's shared parts.
+struct RouteContext {
+  Store& store;
+  const Clock& clock;
+  const Request& req;
+  const User& user;
+  std::map<std::string, std::string> params;  // from the path
+  std::map<std::string, std::string> query;   // decoded
+  JobThreads& jobs;
+  std::string upload_path;  // POST /imports: the body, on disk
+
+  const std::string& param(const std::string& name) const { return params.at(name); }
+  // The query value, or `fallback` when absent.
+  std::string q(const std::string& name, const std::string& fallback = "") const;
+  std::optional<long> q_long(const std::string& name) const;
+};
+
+// How a route's object is tied to a region.
+enum class RouteScope {
+  none,     // not tied to a region (a run, the audit log, one's own password)
+  listing,  // lists within ?region= (default: the user's region)
+  object,   // one object addressed by the path, in some region
+};
+
+struct Route {
+  bh::verb method;
+  std::string pattern;  // "/api/v1/households/{household_id}"
+  Action action;        // what the role must be allowed
+  RouteScope scope;
+  bool upload = false;  // the body is a file, streamed to disk
+  std::function<Response(RouteContext&)> handler;
+
+  bool writes() const { return method != bh::verb::get && method != bh::verb::head; }
+};
+
+const std::vector<Route>& api_routes();
+
+// The route for `method` and `path`, with its placeholders filled. When the
+// path is known but not the method, `method_known` is false.
+struct RouteMatch {
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+  bool path_known = false;
+};
+RouteMatch match_route(bh::verb method, std::string_view path);
+
+// "a=1&b=%E4%B8%AD" → {a: 1, b: 中}; '+' is a space.
+std::map<std::string, std::string> parse_query(std::string_view query);
+std::string url_decode(std::string_view text);
+
+// Handlers of the route table, by resource.
+Response get_regions(RouteContext& c);
+Response get_households(RouteContext& c);
+Response get_household(RouteContext& c);
+Response put_household_match(RouteContext& c);
+Response delete_household_match(RouteContext& c);
+Response get_buildings(RouteContext& c);
+Response get_building(RouteContext& c);
+Response get_stats(RouteContext& c);
+Response post_import(RouteContext& c);
+Response post_job(RouteContext& c);
+Response get_jobs(RouteContext& c);
+Response get_job(RouteContext& c);
+Response get_job_errors(RouteContext& c);
+Response get_template(RouteContext& c);
+Response get_audit(RouteContext& c);
+Response get_users(RouteContext& c);
+Response put_own_password(RouteContext& c);
+Response post_user_password(RouteContext& c);
+
+// A file as a download (Content-Disposition with the UTF-8 file name).
+Response file_response(const Request& req, const std::string& path, const std::string& mime,
+                       const std::string& download_name);
+
+}  // namespace anju::http

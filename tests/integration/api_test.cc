@@ -1,0 +1,410 @@
+// The API against a real `anju serve` on a loopback port, with a generated
+// town (Chongqing) and one household and building in another province
+// (Sichuan), users of every role, and on both engines:
+// - the role × route × in/out-of-region matrix, generated from the route
+//   table, so a new route cannot be forgotten;
+// - a village clerk cannot reach another village by any URL;
+// - lists, masking and audited full ID numbers, a stale version's 409,
+//   uploads with row errors (and their workbook), jobs run to completion,
+//   idle sessions.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "core/access.h"
+#include "http/router.h"
+#include "integration/http_client.h"
+#include "support/test_db.h"
+
+namespace anju::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using http::Route;
+using http::RouteScope;
+using http::api_routes;
+
+constexpr const char* kPassword = "Matrix-Pass-2026";
+constexpr const char* kSichuanHousehold = "5101040010010001";
+constexpr const char* kSichuanParcel = "510104001001-00001-1";
+
+struct RoleUser {
+  const char* name;
+  const char* role;
+  const char* region;
+};
+constexpr RoleUser kUsers[] = {
+    {"admin", "admin", "000000000000"},          {"city", "city_reviewer", "500200000000"},
+    {"county", "county_reviewer", "500229000000"}, {"town", "town_office", "500229108000"},
+    {"leader", "town_leader", "500229108000"},   {"clerk201", "village_clerk", "500229108201"},
+    {"worker201", "field_worker", "500229108201"}, {"clerk202", "village_clerk", "500229108202"},
+    {"sc_clerk", "village_clerk", "510104001001"},
+};
+
+// Who may do what (DOMAIN.md §8), written out here independently of
+// core/access.cc so that the matrix checks the rules, not just the code.
+const std::map<Action, std::set<std::string>> kMay = {
+    {Action::read, {"admin", "city", "county", "town", "leader", "clerk201", "worker201"}},
+    {Action::manual_match, {"admin", "town", "clerk201"}},
+    {Action::import_data, {"admin", "town"}},
+    {Action::run_jobs, {"admin", "town"}},
+    {Action::read_audit, {"admin"}},
+    {Action::manage_users, {"admin"}},
+};
+
+class Api : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!engine_unavailable().empty()) return;
+    work_ = fs::temp_directory_path() / ("anju_api_" + std::to_string(::getpid()));
+    fs::remove_all(work_);
+    fs::create_directories(work_);
+    db_ = new TestDb("api");
+    const std::string cwd = work_.string();
+    auto anju = [&](std::vector<std::string> args) {
+      args.insert(args.begin(), {"--db", db_->url()});
+      auto r = run_anju(args, cwd);
+      EXPECT_EQ(r.exit_code, 0) << args[2] << ": " << r.out << r.err;
+    };
+    ASSERT_EQ(run_anju({"gen", "--households", "150", "--seed", "5", "--out", "data"}, cwd).exit_code, 0);
+    std::ofstream(work_ / "sichuan_regions.csv") << "区划代码,名称\n510000000000,四川省\n510100000000,成都市\n"
+                                                    "510104000000,锦江区\n510104001000,春熙路街道\n"
+                                                    "510104001001,示例社区\n";
+    std::ofstream(work_ / "sichuan_households.csv")
+        << "户编号,户主姓名,户主身份证号,家庭人口数,区划代码,户类型,图斑编号\n"
+        << kSichuanHousehold << ",蜀中人,51010419700101001X,3,510104001001,脱贫户," << kSichuanParcel << "\n";
+    std::ofstream(work_ / "sichuan_buildings.geojson")
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"图斑编号":")"
+        << kSichuanParcel
+        << R"(","区划代码":"510104001001","建筑层数":2},"geometry":{"type":"Polygon","coordinates":)"
+           R"([[[104.08,30.65],[104.0801,30.65],[104.0801,30.6501],[104.08,30.6501],[104.08,30.65]]]}}]})";
+    std::ofstream(work_ / "password.txt") << kPassword << "\n";
+    anju({"import", "regions", "data/regions.csv"});
+    anju({"import", "regions", "sichuan_regions.csv"});
+    anju({"import", "households", "data/households.csv"});
+    anju({"import", "households", "sichuan_households.csv"});
+    anju({"import", "buildings", "data/buildings.geojson"});
+    anju({"import", "buildings", "sichuan_buildings.geojson"});
+    for (const char* s : {"census", "selfbuilt", "monitoring", "appraisal"})
+      anju({"import", "evidence", "--source", s, std::string("data/evidence_") + s + ".csv"});
+    anju({"match"});
+    anju({"judge"});
+    for (const RoleUser& u : kUsers)
+      anju({"user", "add", "--name", u.name, "--role", u.role, "--region", u.region, "--password-file",
+            "password.txt"});
+    // A household of village 201 with a building, given a manual choice.
+    auto rows = db_->query(
+        "SELECT m.household_id, m.parcel_id FROM matches m JOIN households h ON h.household_id = m.household_id"
+        " WHERE h.region_code = '500229108201' AND m.parcel_id IS NOT NULL ORDER BY 1 LIMIT 1");
+    ASSERT_EQ(rows.size(), 1u);
+    household_ = rows[0][0];
+    parcel_ = rows[0][1];
+    anju({"match", "--set", household_, parcel_});
+    auto other = db_->query("SELECT household_id, head_id_number FROM households"
+                            " WHERE region_code = '500229108202' ORDER BY 1 LIMIT 1");
+    ASSERT_EQ(other.size(), 1u);
+    other_household_ = other[0][0];
+    other_id_number_ = other[0][1];
+    server_ = new ServedAnju;
+    ASSERT_EQ(server_->start({"--db", db_->url(), "serve", "--port", "0"}, cwd), "");
+  }
+
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+    delete db_;
+    db_ = nullptr;
+    fs::remove_all(work_);
+  }
+
+  void SetUp() override {
+    if (auto why = engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
+    ASSERT_NE(server_, nullptr);
+  }
+
+  static Client as(const std::string& name) {
+    Client c = Client::log_in(server_->port(), name, kPassword);
+    EXPECT_EQ(c.login_status, 200) << name;
+    return c;
+  }
+
+  // Polls a job until it ends (at most 60 s).
+  static json wait_for_job(const Client& c, long id) {
+    json job;
+    for (int i = 0; i < 600; ++i) {
+      job = c.get("/api/v1/jobs/" + std::to_string(id)).json()["job"];
+      if (job["status"] == "succeeded" || job["status"] == "failed") break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return job;
+  }
+
+  static inline fs::path work_;
+  static inline TestDb* db_ = nullptr;
+  static inline ServedAnju* server_ = nullptr;
+  static inline std::string household_, parcel_, other_household_, other_id_number_;
+};
+
+// --- the matrix ---------------------------------------------------------------
+
+struct Cell {
+  std::string target;
+  std::string body;
+};
+
+// How to call each route in and out of the users' regions. Every route of
+// the table must be here: a new route fails this test until it is added.
+std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, const std::string& household,
+                                                            const std::string& parcel) {
+  const std::string key = std::string(bh::to_string(r.method)) + " " + r.pattern;
+  const std::string out_region = "?region=510104001001";
+  const std::map<std::string, std::pair<Cell, std::optional<Cell>>> table = {
+      {"GET /api/v1/regions", {{"/api/v1/regions", ""}, std::nullopt}},
+      {"GET /api/v1/households", {{"/api/v1/households?region=500229108201", ""},
+                                  Cell{"/api/v1/households" + out_region, ""}}},
+      {"GET /api/v1/households/{household_id}",
+       {{"/api/v1/households/" + household, ""}, Cell{std::string("/api/v1/households/") + kSichuanHousehold, ""}}},
+      // A choice exists: version 0 and 999 are stale for whoever may write.
+      {"PUT /api/v1/households/{household_id}/match",
+       {{"/api/v1/households/" + household + "/match", json{{"parcel_id", parcel}, {"version", 0}}.dump()},
+        Cell{std::string("/api/v1/households/") + kSichuanHousehold + "/match",
+             json{{"parcel_id", kSichuanParcel}, {"version", 0}}.dump()}}},
+      {"DELETE /api/v1/households/{household_id}/match",
+       {{"/api/v1/households/" + household + "/match?version=999", ""},
+        Cell{std::string("/api/v1/households/") + kSichuanHousehold + "/match?version=999", ""}}},
+      {"GET /api/v1/buildings", {{"/api/v1/buildings?bbox=108,31,109,32", ""}, std::nullopt}},
+      {"GET /api/v1/buildings/{parcel_id}",
+       {{"/api/v1/buildings/" + parcel, ""}, Cell{std::string("/api/v1/buildings/") + kSichuanParcel, ""}}},
+      {"GET /api/v1/stats", {{"/api/v1/stats?region=500229108201&by=reason", ""},
+                             Cell{"/api/v1/stats" + out_region, ""}}},
+      // Kinds nobody may run: allowed roles get 400, the others 403.
+      {"POST /api/v1/imports", {{"/api/v1/imports?kind=bogus&file_name=x.csv", "a,b\n"}, std::nullopt}},
+      {"POST /api/v1/jobs", {{"/api/v1/jobs", R"({"kind":"bogus"})"}, std::nullopt}},
+      {"GET /api/v1/jobs", {{"/api/v1/jobs", ""}, std::nullopt}},
+      {"GET /api/v1/jobs/{job_id}", {{"/api/v1/jobs/999999", ""}, std::nullopt}},
+      {"GET /api/v1/jobs/{job_id}/errors.xlsx", {{"/api/v1/jobs/999999/errors.xlsx", ""}, std::nullopt}},
+      {"GET /api/v1/templates/{kind}", {{"/api/v1/templates/households", ""}, std::nullopt}},
+      {"GET /api/v1/audit", {{"/api/v1/audit", ""}, std::nullopt}},
+      {"GET /api/v1/users", {{"/api/v1/users", ""}, std::nullopt}},
+      {"PUT /api/v1/session/password",
+       {{"/api/v1/session/password", R"({"old_password":"wrong","new_password":"x"})"}, std::nullopt}},
+      // A weak password: allowed roles get 400, nothing changes.
+      {"POST /api/v1/users/{name}/password",
+       {{"/api/v1/users/worker201/password", R"({"password":"weak"})"},
+        Cell{"/api/v1/users/sc_clerk/password", R"({"password":"weak"})"}}},
+  };
+  auto it = table.find(key);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
+
+// Routes whose object belongs to a user rather than a region (a job is its
+// submitter's): 404 for an unknown id is the right answer for everyone.
+bool owned_object(const Route& r) { return r.pattern.find("{job_id}") != std::string::npos; }
+
+TEST_F(Api, RoleRouteRegionMatrix) {
+  std::map<std::string, Client> clients;
+  for (const char* name : {"admin", "city", "county", "town", "leader", "clerk201", "worker201"})
+    clients[name] = as(name);
+  long cells = 0;
+  for (const Route& route : api_routes()) {
+    const std::string key = std::string(bh::to_string(route.method)) + " " + route.pattern;
+    auto sample = samples(route, household_, parcel_);
+    ASSERT_TRUE(sample) << "route " << key << " is not in the matrix: add its samples to api_test.cc";
+    ASSERT_TRUE(kMay.count(route.action)) << key;
+    for (const auto& [name, client] : clients) {
+      const bool may = kMay.at(route.action).count(name) > 0;
+      auto call = [&](const Cell& cell) {
+        return route.writes() ? client.send(route.method, cell.target, cell.body) : client.get(cell.target);
+      };
+      const Reply in = call(sample->first);
+      ++cells;
+      if (!may) {
+        EXPECT_EQ(in.status, 403) << name << " " << key << " → " << in.body;
+      } else {
+        EXPECT_TRUE(in.status != 401 && in.status != 403 && in.status < 500 &&
+                    (in.status != 404 || owned_object(route)))
+            << name << " " << key << " → " << in.status << " " << in.body;
+      }
+      if (sample->second && name != "admin") {
+        const Reply out = call(*sample->second);
+        ++cells;
+        EXPECT_EQ(out.status, 404) << name << " " << key << " (other province) → " << out.body;
+      }
+    }
+  }
+  EXPECT_GT(cells, 150);
+}
+
+// --- scope --------------------------------------------------------------------
+
+TEST_F(Api, AVillageClerkSeesOnlyItsVillageByAnyUrl) {
+  const Client clerk = as("clerk201");
+  EXPECT_EQ(clerk.get("/api/v1/households/" + other_household_).status, 404);
+  EXPECT_EQ(clerk.get("/api/v1/households?region=500229108202").status, 404);
+  EXPECT_EQ(clerk.get("/api/v1/households?region=500229108000").status, 404);
+  EXPECT_EQ(clerk.get("/api/v1/stats?region=500229108000").status, 404);
+  // Searching by another village's ID number finds nothing.
+  json found = clerk.get("/api/v1/households?q=" + other_id_number_).json();
+  EXPECT_EQ(found["total"], 0);
+  EXPECT_TRUE(found["items"].empty());
+  // Its own list holds only its village, and the total says so.
+  json mine = clerk.get("/api/v1/households?page_size=200").json();
+  auto count = db_->query("SELECT count(*) AS n FROM households WHERE region_code = '500229108201'");
+  EXPECT_EQ(mine["total"], count[0][0]);
+  for (const auto& h : mine["items"]) EXPECT_EQ(h["region_code"], "500229108201");
+  // The map and the region tree too.
+  for (const auto& f : clerk.get("/api/v1/buildings?bbox=100,20,120,40&limit=5000").json()["features"])
+    EXPECT_EQ(f["properties"]["region_code"], "500229108201");
+  json regions = clerk.get("/api/v1/regions").json();
+  ASSERT_EQ(regions["items"].size(), 1u);
+  EXPECT_EQ(regions["items"][0]["households"], count[0][0]);
+}
+
+TEST_F(Api, ListsFilterPageAndCount) {
+  const Client town = as("town");
+  json all = town.get("/api/v1/households?page_size=200").json();
+  auto n = db_->query("SELECT count(*) AS n FROM households WHERE region_code LIKE '500229108%'");
+  EXPECT_EQ(all["total"], n[0][0]);
+  // A filter's total matches the database, page by page.
+  auto verify = db_->query("SELECT count(*) AS n FROM judgments j JOIN households h ON h.household_id ="
+                           " j.household_id WHERE j.result = 'verify' AND h.region_code LIKE '500229108%'");
+  json page1 = town.get("/api/v1/households?result=verify&page_size=7&page=1").json();
+  json page2 = town.get("/api/v1/households?result=verify&page_size=7&page=2").json();
+  EXPECT_EQ(page1["total"], verify[0][0]);
+  ASSERT_EQ(page1["items"].size(), 7u);
+  EXPECT_LT(page1["items"][6]["household_id"].get<std::string>(), page2["items"][0]["household_id"].get<std::string>());
+  for (const auto& h : page1["items"]) EXPECT_EQ(h["result"], "verify");
+  // By reason, with the explanation in Chinese.
+  json aging = town.get("/api/v1/households?reason=no_assessment&page_size=200").json();
+  auto no_assessment = db_->query(
+      "SELECT count(*) AS n FROM judgment_reasons r JOIN households h ON h.household_id = r.household_id"
+      " WHERE r.reason = 'no_assessment' AND h.region_code LIKE '500229108%'");
+  EXPECT_EQ(aging["total"], no_assessment[0][0]);
+  for (const auto& h : aging["items"]) {
+    bool has = false;
+    for (const auto& r : h["reasons"]) has |= r["key"] == "no_assessment" && !r["explanation"].get<std::string>().empty();
+    EXPECT_TRUE(has) << h.dump();
+  }
+  // Stats by reason add up to the reasons table; by result to the households.
+  json stats = town.get("/api/v1/stats?by=result").json();
+  EXPECT_EQ(stats["households"], n[0][0]);
+  long sum = 0;
+  for (const auto& row : stats["rows"]) sum += row["total"].get<long>();
+  EXPECT_EQ(sum, n[0][0].get<long>());
+}
+
+TEST_F(Api, IdNumbersAreMaskedUnlessTownOfficeAsksAndThatIsAudited) {
+  const Client town = as("town");
+  json masked = town.get("/api/v1/households/" + household_).json();
+  const std::string shown = masked["household"]["head_id_number"];
+  EXPECT_NE(shown.find("********"), std::string::npos) << shown;
+  EXPECT_EQ(masked["household"]["phone"].get<std::string>().find_first_of("0123456789") == std::string::npos ||
+                masked["household"]["phone"].get<std::string>().find('*') != std::string::npos,
+            true);
+  json full = town.get("/api/v1/households/" + household_ + "?full_id=1").json();
+  const std::string id = full["household"]["head_id_number"];
+  EXPECT_EQ(id.size(), 18u);
+  EXPECT_EQ(id.find('*'), std::string::npos);
+  auto audited = db_->query("SELECT count(*) AS n FROM audit_log WHERE actor = 'town' AND action ="
+                            " 'personal.view_full' AND object_id = '" + household_ + "'");
+  EXPECT_GE(audited[0][0].get<long>(), 1);
+  EXPECT_EQ(as("clerk201").get("/api/v1/households/" + household_ + "?full_id=1").status, 403);
+  EXPECT_EQ(as("leader").get("/api/v1/households?full_id=1").status, 403);
+  // The detail explains the judgment and lists the evidence by date.
+  ASSERT_TRUE(full["judgment"].is_object());
+  EXPECT_FALSE(full["judgment"]["result_name"].get<std::string>().empty());
+  EXPECT_EQ(full["manual_match"]["parcel_id"], parcel_);
+}
+
+TEST_F(Api, AStaleVersionOfAManualChoiceGets409) {
+  const Client town = as("town");
+  json detail = town.get("/api/v1/households/" + household_).json();
+  const long version = detail["manual_match_version"];
+  ASSERT_GT(version, 0);
+  const std::string target = "/api/v1/households/" + household_ + "/match";
+  Reply first = town.send(bh::verb::put, target, json{{"parcel_id", parcel_}, {"version", version}}.dump());
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.json()["manual_match"]["version"], version + 1);
+  Reply stale = town.send(bh::verb::put, target, json{{"parcel_id", parcel_}, {"version", version}}.dump());
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(stale.json()["error"]["code"], "conflict");
+  // Not a building of the scope: refused without a change.
+  Reply foreign = town.send(bh::verb::put, target, json{{"parcel_id", kSichuanParcel}, {"version", version + 1}}.dump());
+  EXPECT_EQ(foreign.status, 400);
+  EXPECT_EQ(town.get("/api/v1/households/" + household_).json()["manual_match_version"], version + 1);
+  auto audited = db_->query("SELECT count(*) AS n FROM audit_log WHERE action = 'match.manual_set' AND actor = 'town'");
+  EXPECT_GE(audited[0][0].get<long>(), 1);
+}
+
+TEST_F(Api, AnUploadWithRowErrorsBecomesAJobWithAnErrorWorkbook) {
+  const Client town = as("town");
+  const std::string csv =
+      "户编号,户主姓名,户主身份证号,家庭人口数,区划代码,户类型\n"
+      "5002291082019901,新户甲,500229197503030038,2,500229108201,脱贫户\n"
+      "5002291082019902,新户乙,500229197503030031,2,500229108201,脱贫户\n"   // bad check digit
+      "5101040010019903,外省户,51010419800202002X,2,510104001001,脱贫户\n";  // outside the town
+  Reply posted = town.send(bh::verb::post, "/api/v1/imports?kind=households&file_name=%E8%8A%B1%E5%90%8D%E5%86%8C.csv",
+                           csv, {{"Content-Type", "text/csv"}});
+  ASSERT_EQ(posted.status, 202) << posted.body;
+  const long id = posted.json()["job"]["id"];
+  json job = wait_for_job(town, id);
+  ASSERT_EQ(job["status"], "succeeded") << job.dump();
+  EXPECT_EQ(job["progress"], 1.0);
+  EXPECT_EQ(job["result"]["inserted"], 1);
+  EXPECT_EQ(job["result"]["rejected_rows"], 2);
+  std::string messages;
+  for (const auto& e : job["result"]["errors"]) messages += e["message"].get<std::string>() + "\n";
+  EXPECT_NE(messages.find("不在您的管辖范围"), std::string::npos) << messages;
+  ASSERT_TRUE(job.contains("errors_url"));
+  Reply workbook = town.get(job["errors_url"]);
+  EXPECT_EQ(workbook.status, 200);
+  EXPECT_EQ(workbook.content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(workbook.body.substr(0, 2), "PK");
+  EXPECT_NE(workbook.content_disposition.find("filename*=UTF-8''"), std::string::npos);
+  // Another user's job does not exist for them.
+  EXPECT_EQ(as("clerk201").get("/api/v1/jobs/" + std::to_string(id)).status, 404);
+  EXPECT_EQ(db_->query("SELECT count(*) AS n FROM households WHERE household_id = '5101040010019903'")[0][0], 0);
+}
+
+TEST_F(Api, AJudgmentJobRunsToCompletionOnePerLane) {
+  const Client town = as("town");
+  Reply posted = town.send(bh::verb::post, "/api/v1/jobs", R"({"kind":"judge"})");
+  ASSERT_EQ(posted.status, 202) << posted.body;
+  // A second one while the first is queued or running is refused, unless
+  // the first was already done.
+  Reply second = town.send(bh::verb::post, "/api/v1/jobs", R"({"kind":"judge"})");
+  EXPECT_TRUE(second.status == 409 || second.status == 202) << second.body;
+  json job = wait_for_job(town, posted.json()["job"]["id"]);
+  ASSERT_EQ(job["status"], "succeeded") << job.dump();
+  auto n = db_->query("SELECT count(*) AS n FROM households");
+  EXPECT_EQ(job["result"]["households"], n[0][0]);
+  if (second.status == 202) wait_for_job(town, second.json()["job"]["id"]);
+  json listed = town.get("/api/v1/jobs").json();
+  EXPECT_GE(listed["total"].get<long>(), 1);
+}
+
+TEST_F(Api, AnIdleSessionEnds) {
+  const Client worker = as("worker201");
+  ASSERT_EQ(worker.get("/api/v1/households").status, 200);
+  db_->exec("UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00Z' WHERE user_name = 'worker201'");
+  Reply expired = worker.get("/api/v1/households");
+  EXPECT_EQ(expired.status, 401);
+  EXPECT_NE(expired.json()["error"]["message"].get<std::string>().find("登录"), std::string::npos);
+}
+
+TEST_F(Api, TemplatesDownloadAsWorkbooks) {
+  Reply t = as("leader").get("/api/v1/templates/evidence");
+  EXPECT_EQ(t.status, 200);
+  EXPECT_EQ(t.body.substr(0, 2), "PK");
+  EXPECT_EQ(as("leader").get("/api/v1/templates/nope").status, 404);
+  EXPECT_EQ(request(server_->port(), bh::verb::get, "/api/v1/templates/evidence").status, 401);
+}
+
+}  // namespace
+}  // namespace anju::testing
