@@ -102,6 +102,8 @@ Response get_job(RouteContext& c) {
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个任务");
   auto job = find_job(c.store, c.user, *id);
   if (!job) return error_response(c.req, job.error());
+  // While this server runs it, the job's progress is fresher here.
+  if (auto live = c.jobs.live(*id); live && !job->finished_at.size()) job = *live;
   return json_response(c.req, bh::status::ok, {{"job", job_json(*job)}});
 }
 

@@ -15,11 +15,13 @@ namespace anju::http {
 class JobThreads {
  public:
   JobThreads(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  // The live state of a job of this server, if it runs one with that id.
+  std::optional<Job> live(long id) const { return board_.find(id); }
   ~JobThreads() { join(); }
 
   void start(const Job& job, JobWork work) {
     std::lock_guard lock(mutex_);
-    threads_.emplace_back([this, job, work = std::move(work)] { run_job(store_, job, work, clock_); });
+    threads_.emplace_back([this, job, work = std::move(work)] { run_job(store_, board_, job, work, clock_); });
   }
   void join() {
     std::vector<std::thread> threads;
@@ -33,6 +35,7 @@ class JobThreads {
  private:
   Store& store_;
   const Clock& clock_;
+  JobBoard board_;
   std::mutex mutex_;
   std::vector<std::thread> threads_;
 };

@@ -304,6 +304,8 @@ class Server {
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
     if (ec) return fail("无法监听 " + options_.bind + ":" + std::to_string(options_.port) + "：" + ec.message());
+    if (!store_.concurrent_writes())  // one server per SQLite file: what ran before is over
+      if (auto r = fail_abandoned_jobs(store_, clock_); !r) return fail(r.error().message);
     net::co_spawn(ioc, accept(acceptor), net::detached);
 
     // Stop: no new connections; requests in flight finish; idle keep-alive

@@ -79,8 +79,12 @@ Result<Job> create_job(Store& store, const User& user, const std::string& kind, 
   const std::string now = clock.now_iso();
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
-  const auto stale = parse_iso_seconds(now);
-  ANJU_TRY((*tx)->fail_stale_jobs(iso_from_seconds((stale ? *stale : 0) - kJobStaleSeconds), now));
+  // Where jobs report a heartbeat, a silent one is dead (its server
+  // stopped); on SQLite the server fails them when it starts.
+  if (store.concurrent_writes()) {
+    const auto stale = parse_iso_seconds(now);
+    ANJU_TRY((*tx)->fail_stale_jobs(iso_from_seconds((stale ? *stale : 0) - kJobStaleSeconds), now));
+  }
   Job job;
   job.kind = k->kind;
   job.lane = k->lane;
@@ -99,10 +103,29 @@ Result<Job> create_job(Store& store, const User& user, const std::string& kind, 
   return job;
 }
 
+void JobBoard::post(const Job& job) {
+  std::lock_guard lock(mutex_);
+  jobs_[job.id] = job;
+}
+
+std::optional<Job> JobBoard::find(long id) const {
+  std::lock_guard lock(mutex_);
+  auto it = jobs_.find(id);
+  if (it == jobs_.end()) return std::nullopt;
+  return it->second;
+}
+
+void JobBoard::remove(long id) {
+  std::lock_guard lock(mutex_);
+  jobs_.erase(id);
+}
+
 void JobProgress::update(double fraction, long rows, const std::string& message) {
   job_.progress = std::clamp(fraction, 0.0, 1.0);
   job_.rows = rows;
   if (!message.empty()) job_.message = message;
+  board_.post(job_);
+  if (!store_.concurrent_writes()) return;
   const auto now = std::chrono::steady_clock::now();
   if (now - last_ < std::chrono::seconds(1)) return;
   last_ = now;
@@ -111,11 +134,12 @@ void JobProgress::update(double fraction, long rows, const std::string& message)
 
 Result<void> JobProgress::save() {
   job_.heartbeat_at = clock_.now_iso();
+  board_.post(job_);
   return write_job(store_, job_);
 }
 
-void run_job(Store& store, const Job& queued, const JobWork& work, const Clock& clock) {
-  JobProgress progress(store, queued, clock);
+void run_job(Store& store, JobBoard& board, const Job& queued, const JobWork& work, const Clock& clock) {
+  JobProgress progress(store, board, queued, clock);
   progress.job().status = JobStatus::running;
   progress.job().message = "进行中";
   (void)progress.save();
@@ -138,10 +162,21 @@ void run_job(Store& store, const Job& queued, const JobWork& work, const Clock& 
     job.result = nlohmann::json{{"error", {{"code", error_code_name(result.error().code)},
                                           {"message", result.error().message}}}}.dump();
   }
-  // The outcome must land: a lost write would leave the lane busy until
-  // the job goes stale.
-  for (int attempt = 0; attempt < 5 && !progress.save(); ++attempt)
+  // The outcome must land: a lost write would leave the lane busy.
+  bool saved = false;
+  for (int attempt = 0; attempt < 6 && !(saved = static_cast<bool>(progress.save())); ++attempt)
     std::this_thread::sleep_for(std::chrono::milliseconds(200 << attempt));
+  if (saved) board.remove(job.id);
+}
+
+Result<long> fail_abandoned_jobs(Store& store, const Clock& clock) {
+  auto tx = store.begin(TxMode::write);
+  if (!tx) return tx.error();
+  const std::string now = clock.now_iso();
+  auto n = (*tx)->fail_stale_jobs("9999-12-31T23:59:59Z", now);
+  if (!n) return n.error();
+  ANJU_TRY((*tx)->commit());
+  return *n;
 }
 
 JobWork job_work(Store& store, const User& user, const Job& job, const std::string& path, const Clock& clock) {

@@ -4,7 +4,11 @@
 // time), then run by whoever created it — on a thread of its own in the
 // server — reporting progress into the store, where any server can read it.
 
+#include <chrono>
 #include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -31,16 +35,33 @@ const std::vector<JobKind>& job_kinds();
 Result<Job> create_job(Store& store, const User& user, const std::string& kind, const nlohmann::json& params,
                        const Clock& clock);
 
-// Reports a running job's progress to the store, at most once a second.
+// The latest state of the jobs this process runs, for answering while a
+// job's own transaction keeps the store from taking its progress (SQLite).
+class JobBoard {
+ public:
+  void post(const Job& job);
+  std::optional<Job> find(long id) const;
+  void remove(long id);
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<long, Job> jobs_;
+};
+
+// Reports a running job's progress: to the board at once, and to the store
+// (with a heartbeat) at most once a second where the store can take it
+// while the job writes (Store::concurrent_writes).
 class JobProgress {
  public:
-  JobProgress(Store& store, Job job, const Clock& clock) : store_(store), job_(std::move(job)), clock_(clock) {}
+  JobProgress(Store& store, JobBoard& board, Job job, const Clock& clock)
+      : store_(store), board_(board), job_(std::move(job)), clock_(clock) {}
   void update(double fraction, long rows, const std::string& message = "");
   Job& job() { return job_; }
   Result<void> save();
 
  private:
   Store& store_;
+  JobBoard& board_;
   Job job_;
   const Clock& clock_;
   std::chrono::steady_clock::time_point last_{};
@@ -51,7 +72,11 @@ using JobWork = std::function<Result<nlohmann::json>(JobProgress&)>;
 
 // Runs `work` as job `job`: running → succeeded or failed, with its result
 // and the error's message. Never throws.
-void run_job(Store& store, const Job& job, const JobWork& work, const Clock& clock);
+void run_job(Store& store, JobBoard& board, const Job& job, const JobWork& work, const Clock& clock);
+
+// At the start of a server on a store without concurrent writes (SQLite,
+// one server): the jobs left queued or running by a stopped server failed.
+Result<long> fail_abandoned_jobs(Store& store, const Clock& clock);
 
 // The work of each kind for `user`. An import reads `path` (the upload,
 // deleted afterwards) named `file_name`; params: strict, source, srs.

@@ -253,6 +253,10 @@ class Store {
 
   // "sqlite" or "postgresql".
   virtual std::string engine() const = 0;
+  // True when a second write transaction can run while one is open (on
+  // PostgreSQL; SQLite has one writer, and this process one connection):
+  // only then can a long job report progress to the store as it goes.
+  virtual bool concurrent_writes() const = 0;
 
   // The schema version after migrations were applied at open.
   virtual int schema_version() const = 0;

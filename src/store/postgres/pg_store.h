@@ -21,6 +21,7 @@ class PgStore final : public Store {
   static Result<std::unique_ptr<PgStore>> open(const std::string& url);
 
   Result<std::unique_ptr<Transaction>> begin(TxMode mode) override;
+  bool concurrent_writes() const override { return true; }
   std::string engine() const override { return "postgresql"; }
   int schema_version() const override { return schema_version_; }
   Result<void> backup(const std::string& file) override;

@@ -18,6 +18,7 @@ class SqliteStore final : public Store {
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
 
   Result<std::unique_ptr<Transaction>> begin(TxMode mode) override;
+  bool concurrent_writes() const override { return false; }
   std::string engine() const override { return "sqlite"; }
   int schema_version() const override { return schema_version_; }
   Result<void> backup(const std::string& file) override;
