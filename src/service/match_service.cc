@@ -53,7 +53,7 @@ Result<ManualMatch> set_manual_match(Store& store, const User& user, const std::
   auto b = tx.find_building(parcel_id);
   if (!b) return b.error();
   if (!*b || !user_covers(user, (*b)->value.region_code))
-    return make_error(ErrorCode::invalid, "图斑编号不存在或不在您的管辖范围内：" + parcel_id);
+    return make_error(ErrorCode::not_found, "图斑编号不存在：" + parcel_id);
   auto before = tx.find_manual_match(household_id);
   if (!before) return before.error();
   const long current = *before ? (*before)->version : 0;

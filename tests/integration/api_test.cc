@@ -334,9 +334,9 @@ TEST_F(Api, AStaleVersionOfAManualChoiceGets409) {
   Reply stale = town.send(bh::verb::put, target, json{{"parcel_id", parcel_}, {"version", version}}.dump());
   EXPECT_EQ(stale.status, 409);
   EXPECT_EQ(stale.json()["error"]["code"], "conflict");
-  // Not a building of the scope: refused without a change.
+  // A building outside the scope does not exist for the user.
   Reply foreign = town.send(bh::verb::put, target, json{{"parcel_id", kSichuanParcel}, {"version", version + 1}}.dump());
-  EXPECT_EQ(foreign.status, 400);
+  EXPECT_EQ(foreign.status, 404);
   EXPECT_EQ(town.get("/api/v1/households/" + household_).json()["manual_match_version"], version + 1);
   auto audited = db_->query("SELECT count(*) AS n FROM audit_log WHERE action = 'match.manual_set' AND actor = 'town'");
   EXPECT_GE(audited[0][0].get<long>(), 1);
