@@ -65,6 +65,11 @@ Result<void> SqliteStore::restore(const std::string& file) {
     std::lock_guard lock(mutex_);
     ANJU_TRY(copy_database(in.db, conn_->handle(), "恢复"));
   }
+  {
+    // Idle readers' prepared statements may name what the restore replaced.
+    std::lock_guard lock(readers_mutex_);
+    idle_readers_.clear();
+  }
   return migrate();
 }
 

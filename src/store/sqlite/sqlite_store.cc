@@ -11,7 +11,7 @@ const std::vector<Migration>& migrations();  // generated from migrations/*.sql
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
   auto conn = Connection::open(path);
   if (!conn) return conn.error();
-  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(*conn)));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::move(*conn), path));
   ANJU_TRY(store->migrate());
   return store;
 }
@@ -27,7 +27,35 @@ Result<void> SqliteStore::migrate() {
   return {};
 }
 
+// Idle read connections kept for the next reads.
+constexpr size_t kIdleReaders = 8;
+
+Result<std::unique_ptr<Transaction>> SqliteStore::begin_read() {
+  std::unique_ptr<Connection> conn;
+  {
+    std::lock_guard lock(readers_mutex_);
+    if (!idle_readers_.empty()) {
+      conn = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+    }
+  }
+  if (!conn) {
+    auto opened = Connection::open(path_);
+    if (!opened) return opened.error();
+    conn = std::move(*opened);
+  }
+  if (auto r = conn->begin(false); !r) return r.error();
+  Connection* raw = conn.release();
+  return std::unique_ptr<Transaction>(new sql::SqlTransaction(*raw, [this, raw] {
+    std::unique_ptr<Connection> back(raw);
+    std::lock_guard lock(readers_mutex_);
+    if (idle_readers_.size() < kIdleReaders) idle_readers_.push_back(std::move(back));
+  }));
+}
+
 Result<std::unique_ptr<Transaction>> SqliteStore::begin(TxMode mode) {
+  // A private in-memory database exists in one connection only.
+  if (mode == TxMode::read && path_ != ":memory:" && !path_.empty()) return begin_read();
   mutex_.lock();
   if (auto r = conn_->begin(mode == TxMode::write); !r) {
     mutex_.unlock();

@@ -1,10 +1,14 @@
 #pragma once
 // The embedded SQLite engine behind Store: one database file in WAL mode.
-// One connection serves one transaction at a time; begin() waits for it.
+// Writes go through one connection, one transaction at a time (begin()
+// waits for it; SQLite has one writer anyway). Reads take a connection of
+// their own from a pool, so that they run side by side with each other and
+// with the writer, each on its snapshot.
 
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
@@ -25,11 +29,16 @@ class SqliteStore final : public Store {
   Result<void> restore(const std::string& file) override;
 
  private:
-  explicit SqliteStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
+  SqliteStore(std::unique_ptr<Connection> conn, std::string path)
+      : conn_(std::move(conn)), path_(std::move(path)) {}
   Result<void> migrate();
+  Result<std::unique_ptr<Transaction>> begin_read();
 
   std::unique_ptr<Connection> conn_;
-  std::mutex mutex_;  // held by the live transaction
+  std::mutex mutex_;  // held by the live write transaction
+  std::string path_;
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
   int schema_version_ = 0;
 };
 
