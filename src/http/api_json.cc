@@ -42,10 +42,15 @@ json geometry_json(const std::string& wkb) {
   return {{"type", "MultiPolygon"}, {"coordinates", std::move(polygons)}};
 }
 
-json reasons_json(const std::vector<Reason>& reasons) {
+// With the explanation (a sentence) for the detail; a list shows the
+// short name and keeps its pages small.
+json reasons_json(const std::vector<Reason>& reasons, bool explained) {
   json out = json::array();
-  for (Reason r : reasons)
-    out.push_back({{"key", reason_key(r)}, {"name", reason_name(r)}, {"explanation", reason_explanation(r)}});
+  for (Reason r : reasons) {
+    json j = {{"key", reason_key(r)}, {"name", reason_name(r)}};
+    if (explained) j["explanation"] = reason_explanation(r);
+    out.push_back(std::move(j));
+  }
   return out;
 }
 
@@ -69,7 +74,7 @@ json match_json(const MatchResult& m) {
 
 json judgment_json(const JudgmentRow& j) {
   json out = {{"result", judge_result_key(j.result)}, {"result_name", judge_result_name(j.result)},
-              {"reasons", reasons_json(j.reasons)},
+              {"reasons", reasons_json(j.reasons, true)},
               {"evidence_id", j.evidence_id.empty() ? json(nullptr) : json(j.evidence_id)}};
   put_enum(out, "grade", j.grade);
   put_enum(out, "evidence_source", j.evidence_source);
@@ -101,7 +106,7 @@ json household_row_json(const HouseholdListRow& row) {
   j["matched_parcel"] = row.matched_parcel.empty() ? json(nullptr) : json(row.matched_parcel);
   j["result"] = row.result ? json(judge_result_key(*row.result)) : json(nullptr);
   j["result_name"] = row.result ? json(judge_result_name(*row.result)) : json("未初判");
-  j["reasons"] = reasons_json(row.reasons);
+  j["reasons"] = reasons_json(row.reasons, false);
   put_enum(j, "grade", row.grade);
   return j;
 }

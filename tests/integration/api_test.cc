@@ -280,7 +280,7 @@ TEST_F(Api, ListsFilterPageAndCount) {
   ASSERT_EQ(page1["items"].size(), 7u);
   EXPECT_LT(page1["items"][6]["household_id"].get<std::string>(), page2["items"][0]["household_id"].get<std::string>());
   for (const auto& h : page1["items"]) EXPECT_EQ(h["result"], "verify");
-  // By reason, with the explanation in Chinese.
+  // By reason, with its Chinese name (the detail explains it).
   json aging = town.get("/api/v1/households?reason=no_assessment&page_size=200").json();
   auto no_assessment = db_->query(
       "SELECT count(*) AS n FROM judgment_reasons r JOIN households h ON h.household_id = r.household_id"
@@ -288,7 +288,7 @@ TEST_F(Api, ListsFilterPageAndCount) {
   EXPECT_EQ(aging["total"], no_assessment[0][0]);
   for (const auto& h : aging["items"]) {
     bool has = false;
-    for (const auto& r : h["reasons"]) has |= r["key"] == "no_assessment" && !r["explanation"].get<std::string>().empty();
+    for (const auto& r : h["reasons"]) has |= r["key"] == "no_assessment" && !r["name"].get<std::string>().empty();
     EXPECT_TRUE(has) << h.dump();
   }
   // Stats by reason add up to the reasons table; by result to the households.
@@ -319,6 +319,7 @@ TEST_F(Api, IdNumbersAreMaskedUnlessTownOfficeAsksAndThatIsAudited) {
   // The detail explains the judgment and lists the evidence by date.
   ASSERT_TRUE(full["judgment"].is_object());
   EXPECT_FALSE(full["judgment"]["result_name"].get<std::string>().empty());
+  for (const auto& r : full["judgment"]["reasons"]) EXPECT_FALSE(r["explanation"].get<std::string>().empty());
   EXPECT_EQ(full["manual_match"]["parcel_id"], parcel_);
 }
 
