@@ -54,6 +54,17 @@ struct SummaryRow {
   long n = 0;
 };
 
+// The number of households of a region (at any level) with `key` in one
+// dimension: "households" (key ""), "result", "reason", "match_outcome",
+// "category", "status", "housing", "monitor_type". Key "" = none (not
+// judged, not matched, no monitor type).
+struct RegionCount {
+  std::string region_code;
+  std::string dimension;
+  std::string key;
+  long n = 0;
+};
+
 // A household's manual choice (选择图斑) with its optimistic-locking version.
 struct ManualMatch {
   std::string parcel_id;

@@ -114,6 +114,19 @@ class Server {
     return std::nullopt;
   }
 
+  // A database migrated from before region_counts existed gets them now.
+  Result<void> ensure_counts() {
+    auto tx = store_.begin(TxMode::write);
+    if (!tx) return tx.error();
+    auto counts = (*tx)->region_counts(std::string(kWholeCountry), std::string(kWholeCountry), {"households"});
+    if (!counts) return counts.error();
+    auto households = (*tx)->count_households();
+    if (!households) return households.error();
+    if (!counts->empty() || *households == 0) return {};
+    ANJU_TRY((*tx)->refresh_summary(std::string(kWholeCountry)));
+    return (*tx)->commit();
+  }
+
   Response health(const Request& req) {
     auto tx = store_.begin(TxMode::read);
     if (!tx) return error_response(req, bh::status::service_unavailable, "io", tx.error().message);
@@ -304,6 +317,7 @@ class Server {
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
     if (ec) return fail("无法监听 " + options_.bind + ":" + std::to_string(options_.port) + "：" + ec.message());
+    if (auto r = ensure_counts(); !r) return fail(r.error().message);
     if (!store_.concurrent_writes())  // one server per SQLite file: what ran before is over
       if (auto r = fail_abandoned_jobs(store_, clock_); !r) return fail(r.error().message);
     net::co_spawn(ioc, accept(acceptor), net::detached);

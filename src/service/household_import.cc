@@ -35,8 +35,7 @@ class HouseholdSink final : public RowSink {
   // The summary behind totals and dashboards follows the roster.
   Result<void> finish(Transaction& tx, ImportReport& report) override {
     (void)report;
-    const CodeRange all = region_range(kWholeCountry);
-    return tx.refresh_summary(all.lo, all.hi);
+    return tx.refresh_summary(std::string(kWholeCountry));
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {

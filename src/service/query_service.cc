@@ -32,45 +32,6 @@ Result<T> read(Store& store, const std::function<Result<T>(Transaction&)>& fn) {
   return fn(**tx);
 }
 
-// The child of `parent` that covers `code`, or "" when `code` is `parent`
-// itself. Memoized: the same regions come again and again.
-class ChildOf {
- public:
-  explicit ChildOf(std::string parent) : parent_(std::move(parent)) {}
-  const std::string& operator()(const std::string& code) {
-    auto [it, fresh] = memo_.try_emplace(code);
-    if (!fresh) return it->second;
-    if (parent_ == kWholeCountry) {
-      it->second = region_province(code) + "0000000000";
-      return it->second;
-    }
-    for (std::string at = code; at != parent_;) {
-      auto up = region_parent(at);
-      if (!up) break;
-      if (*up == parent_) {
-        it->second = at;
-        break;
-      }
-      at = *up;
-    }
-    return it->second;
-  }
-
- private:
-  std::string parent_;
-  std::unordered_map<std::string, std::string> memo_;
-};
-
-const std::string& cell_key(const SummaryRow& r, const std::string& dimension) {
-  if (dimension == "result") return r.result;
-  if (dimension == "reason") return r.reason;
-  if (dimension == "match_outcome") return r.match_outcome;
-  if (dimension == "category") return r.category;
-  if (dimension == "status") return r.status;
-  if (dimension == "housing") return r.housing;
-  return r.monitor_type;
-}
-
 }  // namespace
 
 Result<Page<HouseholdListRow>> list_households(Store& store, const User& user, HouseholdFilter filter,
@@ -132,8 +93,8 @@ Result<std::vector<RegionNode>> region_tree(Store& store, const User& user) {
   if (!tx) return tx.error();
   auto regions = (*tx)->list_regions();
   if (!regions) return regions.error();
-  auto cells = (*tx)->summary(range.lo, range.hi, true);
-  if (!cells) return cells.error();
+  auto counts = (*tx)->region_counts(range.lo, range.hi, {"households", "result"});
+  if (!counts) return counts.error();
   std::vector<RegionNode> nodes;
   std::unordered_map<std::string, size_t> at;
   for (Region& r : *regions) {
@@ -142,15 +103,11 @@ Result<std::vector<RegionNode>> region_tree(Store& store, const User& user) {
     auto parent = region_parent(r.code);
     nodes.push_back(RegionNode{std::move(r), std::move(parent), 0, {}});
   }
-  for (const SummaryRow& c : *cells) {
-    std::optional<std::string> code = c.region_code;
-    while (code && user_covers(user, *code)) {
-      if (auto it = at.find(*code); it != at.end()) {
-        nodes[it->second].households += c.n;
-        nodes[it->second].results[c.result] += c.n;
-      }
-      code = region_parent(*code);
-    }
+  for (const RegionCount& c : *counts) {
+    auto it = at.find(c.region_code);
+    if (it == at.end()) continue;
+    if (c.dimension == "households") nodes[it->second].households = c.n;
+    else nodes[it->second].results[c.key] = c.n;
   }
   return nodes;
 }
@@ -163,26 +120,19 @@ Result<Stats> region_stats(Store& store, const User& user, const std::string& re
     return make_error(ErrorCode::invalid, "不支持的统计维度：" + dimension);
   auto region = list_region(user, region_code);
   if (!region) return region.error();
-  const CodeRange range = region_range(*region);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto regions = (*tx)->list_regions();
-  if (!regions) return regions.error();
-  auto cells = (*tx)->summary(range.lo, range.hi, dimension != "reason");
+  auto children = (*tx)->child_regions(*region);
+  if (!children) return children.error();
+  auto cells = (*tx)->child_counts(*region, dimension);
   if (!cells) return cells.error();
-  Stats stats{*region, dimension, {}, {}, {}, 0};
-  ChildOf child_of(*region);
-  for (const Region& r : *regions)
-    if (r.code != *region && (*region == kWholeCountry || region_covers(*region, r.code)) &&
-        child_of(r.code) == r.code)
-      stats.rows.push_back(r);
-  for (const SummaryRow& c : *cells) {
-    if (dimension == "reason" && c.reason.empty()) continue;
-    const std::string& key = cell_key(c, dimension);
-    const std::string& child = child_of(c.region_code);
-    stats.cells[child.empty() ? c.region_code : child][key] += c.n;
-    stats.totals[key] += c.n;
-    if (dimension != "reason") stats.households += c.n;
+  auto own = (*tx)->region_counts(*region, *region, {dimension, "households"});
+  if (!own) return own.error();
+  Stats stats{*region, dimension, std::move(*children), {}, {}, 0};
+  for (const RegionCount& c : *cells) stats.cells[c.region_code][c.key] += c.n;
+  for (const RegionCount& c : *own) {
+    if (c.dimension == "households") stats.households = c.n;
+    else stats.totals[c.key] += c.n;
   }
   return stats;
 }

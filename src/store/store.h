@@ -140,14 +140,20 @@ class Transaction {
                                                                  const std::string& region_lo,
                                                                  const std::string& region_hi,
                                                                  long limit) = 0;
-  // Summary cells of the regions in [lo, hi]; with `households_only` just
-  // the cells with reason "" (one per household).
-  virtual Result<std::vector<SummaryRow>> summary(const std::string& region_lo,
-                                                  const std::string& region_hi,
-                                                  bool households_only) = 0;
-  // Recomputes the summary cells of the regions in [lo, hi] from the
-  // households, matches and judgments.
-  virtual Result<void> refresh_summary(const std::string& region_lo, const std::string& region_hi) = 0;
+  // Counts (core/read_models.h) of the regions in [lo, hi], of the given
+  // dimensions; and of the regions directly under `parent` (kWholeCountry:
+  // the provinces) in one dimension.
+  virtual Result<std::vector<RegionCount>> region_counts(const std::string& region_lo,
+                                                        const std::string& region_hi,
+                                                        const std::vector<std::string>& dimensions) = 0;
+  virtual Result<std::vector<RegionCount>> child_counts(const std::string& parent,
+                                                       const std::string& dimension) = 0;
+  // The regions directly under `parent` (kWholeCountry: the provinces), by code.
+  virtual Result<std::vector<Region>> child_regions(const std::string& parent) = 0;
+  // Recomputes the counts of the households of `region_code` (a village, or
+  // kWholeCountry for all) from the households, matches and judgments, and
+  // the sums of every region above it.
+  virtual Result<void> refresh_summary(const std::string& region_code) = 0;
   // --- jobs (core/job.h) -------------------------------------------------------
   // Adds a queued job; `conflict` when its lane is busy. Returns its id.
   virtual Result<long> insert_job(const Job& job) = 0;

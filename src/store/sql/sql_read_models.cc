@@ -38,19 +38,21 @@ WhereBuilder household_where(const HouseholdFilter& f, const std::string& lo, co
   return w;
 }
 
-// The total of a filter without a search, summed from the summary cells.
-WhereBuilder summary_where(const HouseholdFilter& f, const std::string& lo, const std::string& hi) {
-  WhereBuilder w;
-  w.add("region_code BETWEEN ? AND ?", lo, hi);
-  w.add("reason = ?", f.reason.value_or(""));
+// The one dimension a filter narrows by, when it is one and there is no
+// search: its total is a single row of region_counts.
+std::optional<std::pair<std::string, std::string>> single_dimension(const HouseholdFilter& f) {
+  std::vector<std::pair<std::string, std::string>> set;
   const auto none_is_empty = [](const std::string& v) { return v == "none" ? std::string() : v; };
-  if (f.category) w.add("category = ?", *f.category);
-  if (f.monitor_type) w.add("monitor_type = ?", *f.monitor_type);
-  if (f.status) w.add("status = ?", *f.status);
-  if (f.housing) w.add("housing = ?", *f.housing);
-  if (f.match_outcome) w.add("match_outcome = ?", none_is_empty(*f.match_outcome));
-  if (f.result) w.add("result = ?", none_is_empty(*f.result));
-  return w;
+  if (f.category) set.emplace_back("category", *f.category);
+  if (f.monitor_type) set.emplace_back("monitor_type", *f.monitor_type);
+  if (f.status) set.emplace_back("status", *f.status);
+  if (f.housing) set.emplace_back("housing", *f.housing);
+  if (f.match_outcome) set.emplace_back("match_outcome", none_is_empty(*f.match_outcome));
+  if (f.result) set.emplace_back("result", none_is_empty(*f.result));
+  if (f.reason) set.emplace_back("reason", *f.reason);
+  if (!f.search.empty() || set.size() > 1) return std::nullopt;
+  if (set.empty()) return std::make_pair(std::string("households"), std::string());
+  return set.front();
 }
 
 constexpr const char* kJoins =
@@ -74,9 +76,15 @@ Result<Page<HouseholdListRow>> SqlTransaction::list_households(const HouseholdFi
   Page<HouseholdListRow> page;
   WhereBuilder w = household_where(f, range.lo, range.hi);
   const std::string limit = w.placeholder(f.limit), offset = w.placeholder(f.offset);
+  // Ordered by the household_id of the table the filter narrows most, so
+  // the engine walks that index in order and stops after the page (the
+  // joins make the three equal).
+  const char* order = f.result && f.result != "none"                    ? "j.household_id"
+                      : f.match_outcome && f.match_outcome != "none" ? "m.household_id"
+                                                                       : "h.household_id";
   const std::string sql = "SELECT " + qualify(kHouseholdColumns, "h") +
                           ", h.version, m.outcome, m.parcel_id, j.result, j.reasons, j.grade" + kJoins +
-                          w.sql() + " ORDER BY h.household_id LIMIT " + limit + " OFFSET " + offset;
+                          w.sql() + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset;
   auto& s = conn_.prepare(sql.c_str());
   w.bind(s);
   ANJU_TRY(each_row(s, [&](const Statement& r) {
@@ -90,11 +98,16 @@ Result<Page<HouseholdListRow>> SqlTransaction::list_households(const HouseholdFi
     row.grade = read_enum<Grade>(r, 21);
     page.items.push_back(std::move(row));
   }));
-  // Without a search the summary cells hold the total; a search counts.
-  std::string count_sql;
-  WhereBuilder cw = f.search.empty() ? summary_where(f, range.lo, range.hi) : household_where(f, range.lo, range.hi);
-  count_sql = f.search.empty() ? "SELECT coalesce(sum(n), 0) FROM household_summary" + cw.sql()
-                               : "SELECT count(*)" + std::string(kJoins) + cw.sql();
+  // One dimension (or none) and no search: the total is counted already.
+  if (auto dim = single_dimension(f)) {
+    auto& c = conn_.prepare("SELECT coalesce(sum(n), 0) FROM region_counts"
+                            " WHERE region_code = ?1 AND dimension = ?2 AND key = ?3");
+    c.bind(1, f.region_code).bind(2, dim->first).bind(3, dim->second);
+    ANJU_TRY(each_row(c, [&](const Statement& r) { page.total = r.integer(0); }));
+    return page;
+  }
+  WhereBuilder cw = household_where(f, range.lo, range.hi);
+  const std::string count_sql = "SELECT count(*)" + std::string(kJoins) + cw.sql();
   auto& c = conn_.prepare(count_sql.c_str());
   cw.bind(c);
   ANJU_TRY(each_row(c, [&](const Statement& r) { page.total = r.integer(0); }));
@@ -151,25 +164,48 @@ Result<std::optional<JudgmentRow>> SqlTransaction::find_judgment(std::string_vie
   return out;
 }
 
-Result<std::vector<SummaryRow>> SqlTransaction::summary(const std::string& lo, const std::string& hi,
-                                                        bool households_only) {
-  const char* sql = households_only
-                        ? "SELECT region_code, category, monitor_type, status, housing, match_outcome, result,"
-                          " reason, n FROM household_summary WHERE region_code BETWEEN ?1 AND ?2 AND reason = ''"
-                        : "SELECT region_code, category, monitor_type, status, housing, match_outcome, result,"
-                          " reason, n FROM household_summary WHERE region_code BETWEEN ?1 AND ?2";
-  std::vector<SummaryRow> out;
-  ANJU_TRY(each_row(conn_.prepare(sql).bind(1, lo).bind(2, hi), [&](const Statement& s) {
-    out.push_back(SummaryRow{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-                             s.text(7), s.integer(8)});
-  }));
+Result<std::vector<RegionCount>> SqlTransaction::region_counts(const std::string& lo, const std::string& hi,
+                                                              const std::vector<std::string>& dimensions) {
+  std::vector<RegionCount> out;
+  for (const std::string& d : dimensions)
+    ANJU_TRY(each_row(conn_.prepare("SELECT region_code, dimension, key, n FROM region_counts"
+                                    " WHERE dimension = ?3 AND region_code BETWEEN ?1 AND ?2")
+                          .bind(1, lo).bind(2, hi).bind(3, d),
+                      [&](const Statement& r) {
+                        out.push_back(RegionCount{r.text(0), r.text(1), r.text(2), r.integer(3)});
+                      }));
   return out;
 }
 
-Result<void> SqlTransaction::refresh_summary(const std::string& lo, const std::string& hi) {
+Result<std::vector<RegionCount>> SqlTransaction::child_counts(const std::string& parent,
+                                                             const std::string& dimension) {
+  std::vector<RegionCount> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT region_code, dimension, key, n FROM region_counts"
+                                  " WHERE parent_code = ?1 AND dimension = ?2")
+                        .bind(1, parent).bind(2, dimension),
+                    [&](const Statement& r) {
+                      out.push_back(RegionCount{r.text(0), r.text(1), r.text(2), r.integer(3)});
+                    }));
+  return out;
+}
+
+Result<std::vector<Region>> SqlTransaction::child_regions(const std::string& parent) {
+  std::vector<Region> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT code, name FROM regions WHERE coalesce(parent_code, ?2) = ?1 ORDER BY code")
+                        .bind(1, parent).bind(2, std::string(kWholeCountry)),
+                    [&](const Statement& r) { out.push_back(Region{r.text(0), r.text(1)}); }));
+  return out;
+}
+
+Result<void> SqlTransaction::refresh_summary(const std::string& region_code) {
+  const bool all = region_code == kWholeCountry;
+  const CodeRange range = region_range(region_code);
+  const std::string& lo = range.lo;
+  const std::string& hi = range.hi;
+  // 1. The cells of the villages: every combination of keys.
   ANJU_TRY(conn_.prepare("DELETE FROM household_summary WHERE region_code BETWEEN ?1 AND ?2")
                .bind(1, lo).bind(2, hi).run());
-  return conn_
+  ANJU_TRY(conn_
       .prepare(
           "INSERT INTO household_summary(region_code, category, monitor_type, status, housing,"
           " match_outcome, result, reason, n)"
@@ -186,6 +222,58 @@ Result<void> SqlTransaction::refresh_summary(const std::string& lo, const std::s
           " LEFT JOIN matches m ON m.household_id = h.household_id"
           " WHERE h.region_code BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
       .bind(1, lo).bind(2, hi)
+      .run());
+  // 2. The villages' counts by dimension.
+  ANJU_TRY(conn_.prepare("DELETE FROM region_counts WHERE leaf = 1 AND region_code BETWEEN ?1 AND ?2")
+               .bind(1, lo).bind(2, hi).run());
+  ANJU_TRY(conn_
+      .prepare(
+          "INSERT INTO region_counts(region_code, parent_code, leaf, dimension, key, n)"
+          " SELECT s.region_code, coalesce(g.parent_code, ''), 1, d.dimension,"
+          " CASE d.dimension WHEN 'households' THEN '' WHEN 'result' THEN s.result"
+          "  WHEN 'reason' THEN s.reason WHEN 'match_outcome' THEN s.match_outcome"
+          "  WHEN 'category' THEN s.category WHEN 'status' THEN s.status"
+          "  WHEN 'housing' THEN s.housing ELSE s.monitor_type END, sum(s.n)"
+          " FROM household_summary s"
+          " JOIN (SELECT 'households' AS dimension UNION ALL SELECT 'result' UNION ALL SELECT 'reason'"
+          "  UNION ALL SELECT 'match_outcome' UNION ALL SELECT 'category' UNION ALL SELECT 'status'"
+          "  UNION ALL SELECT 'housing' UNION ALL SELECT 'monitor_type') d"
+          "  ON (d.dimension = 'reason') = (s.reason <> '')"
+          " LEFT JOIN regions g ON g.code = s.region_code"
+          " WHERE s.region_code BETWEEN ?1 AND ?2 GROUP BY 1, 2, 4, 5")
+      .bind(1, lo).bind(2, hi)
+      .run());
+  // 3. Every region above: sums of its villages, level by level (a code
+  // counts at a level only when the region of that level exists).
+  static const std::pair<int, const char*> kLevels[] = {{9, "town"}, {6, "county"}, {4, "city"}, {2, "province"}};
+  std::vector<std::string> above;
+  for (const auto& [digits, level] : kLevels)
+    above.push_back(all ? "" : region_code.substr(0, digits) + std::string(12 - digits, '0'));
+  if (all) {
+    ANJU_TRY(conn_.exec("DELETE FROM region_counts WHERE leaf = 0"));
+  } else {
+    above.push_back(std::string(kWholeCountry));
+    for (const std::string& code : above)
+      ANJU_TRY(conn_.prepare("DELETE FROM region_counts WHERE leaf = 0 AND region_code = ?").bind(1, code).run());
+  }
+  for (size_t i = 0; i < std::size(kLevels); ++i) {
+    const auto& [digits, level] = kLevels[i];
+    const CodeRange r = all ? range : region_range(above[i]);
+    const std::string zeros(12 - digits, '0');
+    const std::string sql =
+        "INSERT INTO region_counts(region_code, parent_code, leaf, dimension, key, n)"
+        " SELECT g.code, coalesce(g.parent_code, '000000000000'), 0, c.dimension, c.key, sum(c.n)"
+        " FROM region_counts c JOIN regions g ON g.code = substr(c.region_code, 1, " + std::to_string(digits) +
+        ") || '" + zeros + "' AND g.level = '" + level + "'"
+        " WHERE c.leaf = 1 AND c.region_code BETWEEN ?1 AND ?2 GROUP BY 1, 2, 4, 5";
+    ANJU_TRY(conn_.prepare(sql.c_str()).bind(1, r.lo).bind(2, r.hi).run());
+  }
+  // The whole country.
+  return conn_
+      .prepare("INSERT INTO region_counts(region_code, parent_code, leaf, dimension, key, n)"
+               " SELECT ?1, '', 0, dimension, key, sum(n) FROM region_counts WHERE leaf = 1"
+               " GROUP BY dimension, key")
+      .bind(1, std::string(kWholeCountry))
       .run();
 }
 
@@ -228,7 +316,7 @@ Result<void> SqlTransaction::set_manual_match(std::string_view household_id, std
                .bind(1, parcel_id).bind(2, old_parcel).run());
   auto region = household_region(household_id);
   if (!region) return region.error();
-  return *region ? refresh_summary(**region, **region) : Result<void>{};
+  return *region ? refresh_summary(**region) : Result<void>{};
 }
 
 Result<void> SqlTransaction::clear_manual_match(std::string_view household_id, long expected_version) {

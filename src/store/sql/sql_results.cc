@@ -72,8 +72,7 @@ Result<void> SqlTransaction::replace_matches(const RunRecord& run,
     ANJU_TRY(s.run());
   }
   ANJU_TRY(end_bulk_load());
-  const CodeRange all = region_range(kWholeCountry);
-  return refresh_summary(all.lo, all.hi);
+  return refresh_summary(std::string(kWholeCountry));
 }
 
 Result<void> SqlTransaction::for_each_match(const std::function<void(MatchResult&&)>& fn) {
@@ -111,8 +110,7 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
   for (const JudgmentRow& j : rows)
     for (Reason reason : j.reasons) ANJU_TRY(r.bind(1, j.household_id).bind(2, reason_key(reason)).run());
   ANJU_TRY(end_bulk_load());
-  const CodeRange all = region_range(kWholeCountry);
-  return refresh_summary(all.lo, all.hi);
+  return refresh_summary(std::string(kWholeCountry));
 }
 
 }  // namespace anju::sql

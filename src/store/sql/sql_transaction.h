@@ -69,9 +69,11 @@ class SqlTransaction final : public Transaction {
   Result<std::vector<std::string>> households_of_building(std::string_view parcel_id) override;
   Result<std::vector<Stored<Building>>> buildings_in_box(const BBox& box, const std::string& region_lo,
                                                          const std::string& region_hi, long limit) override;
-  Result<std::vector<SummaryRow>> summary(const std::string& region_lo, const std::string& region_hi,
-                                          bool households_only) override;
-  Result<void> refresh_summary(const std::string& region_lo, const std::string& region_hi) override;
+  Result<std::vector<RegionCount>> region_counts(const std::string& region_lo, const std::string& region_hi,
+                                                const std::vector<std::string>& dimensions) override;
+  Result<std::vector<RegionCount>> child_counts(const std::string& parent, const std::string& dimension) override;
+  Result<std::vector<Region>> child_regions(const std::string& parent) override;
+  Result<void> refresh_summary(const std::string& region_code) override;
   Result<long> insert_job(const Job& job) override;
   Result<std::optional<Job>> find_job(long id) override;
   Result<std::vector<Job>> list_jobs(long limit, const std::string& actor) override;
