@@ -37,7 +37,8 @@ printf '%s\n' "$PASSWORD" > pw.txt
   >/dev/null 2>&1 || "$ANJU" --db "$DB_URL" user passwd --name bench_admin --password-file pw.txt >/dev/null
 "$ANJU" --db "$DB_URL" serve --port 0 >url.txt 2>access.log &
 SERVER=$!
-for _ in $(seq 100); do [ -s url.txt ] && break; sleep 0.1; done
+for _ in $(seq 3000); do [ -s url.txt ] && break; sleep 0.1; done  # a first start may count a while
+[ -s url.txt ] || { echo "the server did not start" >&2; cat access.log >&2; exit 1; }
 BASE=$(head -1 url.txt | grep -o 'http://[0-9.:]*')
 curl -s --noproxy 127.0.0.1 -c cookies -H 'Content-Type: application/json' \
   -d "{\"name\":\"bench_admin\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/session" >/dev/null

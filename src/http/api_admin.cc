@@ -23,7 +23,7 @@ Response get_audit(RouteContext& c) {
   if (!page) return error_response(c.req, page.error());
   json items = json::array();
   for (const AuditEntry& e : page->items) items.push_back(audit_json(e));
-  return json_response(c.req, bh::status::ok, {{"items", items}, {"total", page->total}});
+  return list_response(c.req, std::move(items), page->total);
 }
 
 Response get_users(RouteContext& c) {
@@ -40,7 +40,7 @@ Response get_users(RouteContext& c) {
                      {"disabled", u.disabled}, {"must_change_password", u.must_change_password},
                      {"version", s.version}});
   }
-  return json_response(c.req, bh::status::ok, {{"items", items}, {"total", items.size()}});
+  return list_response(c.req, std::move(items), static_cast<long>(items.size()));
 }
 
 namespace {

@@ -58,7 +58,7 @@ Response get_households(RouteContext& c) {
   if (!page) return error_response(c.req, page.error());
   json items = json::array();
   for (const auto& row : page->items) items.push_back(household_row_json(row));
-  return json_response(c.req, bh::status::ok, {{"items", items}, {"total", page->total}});
+  return list_response(c.req, std::move(items), page->total);
 }
 
 Response get_household(RouteContext& c) {

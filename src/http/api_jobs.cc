@@ -94,7 +94,7 @@ Response get_jobs(RouteContext& c) {
   if (!jobs) return error_response(c.req, jobs.error());
   json items = json::array();
   for (const Job& j : *jobs) items.push_back(job_json(j));
-  return json_response(c.req, bh::status::ok, {{"items", items}, {"total", items.size()}});
+  return list_response(c.req, std::move(items), static_cast<long>(items.size()));
 }
 
 Response get_job(RouteContext& c) {

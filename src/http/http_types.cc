@@ -10,6 +10,13 @@ Response json_response(const Request& req, bh::status status, const nlohmann::js
   return res;
 }
 
+Response list_response(const Request& req, nlohmann::json&& items, long total) {
+  nlohmann::json body = nlohmann::json::object();
+  body["items"] = std::move(items);
+  body["total"] = total;
+  return json_response(req, bh::status::ok, body);
+}
+
 Response error_response(const Request& req, bh::status status, const std::string& code,
                         const std::string& message) {
   return json_response(req, status, {{"error", {{"code", code}, {"message", message}}}});

@@ -16,6 +16,9 @@ using Request = bh::request<bh::string_body>;
 using Response = bh::response<bh::string_body>;
 
 Response json_response(const Request& req, bh::status status, const nlohmann::json& body);
+// {"items": items, "total": total}: the shape of every list (DESIGN.md §3.2),
+// without copying the items.
+Response list_response(const Request& req, nlohmann::json&& items, long total);
 Response error_response(const Request& req, bh::status status, const std::string& code,
                         const std::string& message);
 // The HTTP status of a service error (invalid 400, not_found 404, conflict

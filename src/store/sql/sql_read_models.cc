@@ -191,9 +191,10 @@ Result<std::vector<RegionCount>> SqlTransaction::child_counts(const std::string&
 
 Result<std::vector<Region>> SqlTransaction::child_regions(const std::string& parent) {
   std::vector<Region> out;
-  ANJU_TRY(each_row(conn_.prepare("SELECT code, name FROM regions WHERE coalesce(parent_code, ?2) = ?1 ORDER BY code")
-                        .bind(1, parent).bind(2, std::string(kWholeCountry)),
-                    [&](const Statement& r) { out.push_back(Region{r.text(0), r.text(1)}); }));
+  auto& s = parent == kWholeCountry
+                ? conn_.prepare("SELECT code, name FROM regions WHERE parent_code IS NULL ORDER BY code")
+                : conn_.prepare("SELECT code, name FROM regions WHERE parent_code = ? ORDER BY code").bind(1, parent);
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(Region{r.text(0), r.text(1)}); }));
   return out;
 }
 

@@ -114,7 +114,7 @@ sql::Statement& Connection::prepare(const char* sql) {
 }
 
 void Connection::rollback() {
-  if (!sqlite3_get_autocommit(db_)) (void)exec("ROLLBACK");
+  if (!sqlite3_get_autocommit(db_)) (void)prepare("ROLLBACK").run();
   deferred_indexes_.clear();
 }
 

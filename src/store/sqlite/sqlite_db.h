@@ -59,8 +59,10 @@ class Connection final : public sql::Connection {
   sql::Statement& prepare(const char* sql) override;
   long changes() const override { return sqlite3_changes(db_); }
 
-  Result<void> begin(bool write) override { return exec(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
-  Result<void> commit() override { return exec("COMMIT"); }
+  // Prepared once: most requests are short reads, where parsing BEGIN and
+  // COMMIT each time shows.
+  Result<void> begin(bool write) override { return prepare(write ? "BEGIN IMMEDIATE" : "BEGIN").run(); }
+  Result<void> commit() override { return prepare("COMMIT").run(); }
   void rollback() override;
 
   Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) override;
