@@ -139,6 +139,10 @@ class Server {
 
   Response static_file(const Request& req, const std::string& path) {
     auto file = resolve_static(options_.web_root, path);
+    if (!file && !std::filesystem::is_directory(options_.web_root))
+      return error_response(req, bh::status::not_found, "no_web_app",
+                            "网页应用尚未构建（" + options_.web_root.string() +
+                                " 不存在）；接口在 /api/v1，说明见 docs/api.md");
     if (!file) return error_response(req, bh::status::not_found, "not_found", "文件不存在");
     std::ifstream in(file->path, std::ios::binary);
     std::ostringstream body;
