@@ -56,9 +56,15 @@ Response get_households(RouteContext& c) {
   std::tie(f.offset, f.limit) = paging(c);
   auto page = list_households(c.store, c.user, f, disclosure(c), c.clock);
   if (!page) return error_response(c.req, page.error());
-  json items = json::array();
-  for (const auto& row : page->items) items.push_back(household_row_json(row));
-  return list_response(c.req, std::move(items), page->total);
+  std::string body;
+  body.reserve(page->items.size() * 900 + 32);
+  JsonWriter w(body);
+  w.begin_object().key("items").begin_array();
+  for (const auto& row : page->items) write_household_row(w, row);
+  w.end_array().key("total").value(page->total).end_object();
+  Response res = json_response(c.req, bh::status::ok, nullptr);
+  res.body() = std::move(body);
+  return res;
 }
 
 Response get_household(RouteContext& c) {

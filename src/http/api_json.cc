@@ -84,31 +84,55 @@ json judgment_json(const JudgmentRow& j) {
 
 }  // namespace
 
-json household_json(const Household& h, long version) {
-  json j = {{"household_id", h.household_id}, {"head_name", h.head_name},
-            {"head_id_number", h.head_id_number}, {"members", h.members},
-            {"region_code", h.region_code}, {"address", h.address}, {"phone", h.phone},
-            {"parcel_id", h.parcel_id}, {"lon", h.lon ? json(*h.lon) : json(nullptr)},
-            {"lat", h.lat ? json(*h.lat) : json(nullptr)}, {"extra", extras_json(h.extras)},
-            {"version", version}};
-  put_enum(j, "category", h.category);
-  put_enum(j, "monitor_type", h.monitor_type);
-  put_enum(j, "source", h.source);
-  put_enum(j, "status", h.status);
-  put_enum(j, "housing", h.housing);
-  return j;
+namespace {
+
+template <class E>
+void write_enum(JsonWriter& w, const char* key, const std::optional<E>& v) {
+  w.key(key).value(v ? enum_key(*v) : nullptr);
+  w.key(std::string(key) + "_name").value(v ? enum_name(*v) : nullptr);
 }
 
-json household_row_json(const HouseholdListRow& row) {
-  json j = household_json(row.household, row.version);
-  j["match_outcome"] = row.match_outcome ? json(match_outcome_key(*row.match_outcome)) : json(nullptr);
-  j["match_outcome_name"] = row.match_outcome ? json(match_outcome_name(*row.match_outcome)) : json("未对应");
-  j["matched_parcel"] = row.matched_parcel.empty() ? json(nullptr) : json(row.matched_parcel);
-  j["result"] = row.result ? json(judge_result_key(*row.result)) : json(nullptr);
-  j["result_name"] = row.result ? json(judge_result_name(*row.result)) : json("未初判");
-  j["reasons"] = reasons_json(row.reasons, false);
-  put_enum(j, "grade", row.grade);
-  return j;
+void write_household_fields(JsonWriter& w, const Household& h, long version) {
+  w.key("household_id").value(h.household_id).key("head_name").value(h.head_name);
+  w.key("head_id_number").value(h.head_id_number).key("members").value(h.members);
+  w.key("region_code").value(h.region_code).key("address").value(h.address).key("phone").value(h.phone);
+  w.key("parcel_id").value(h.parcel_id).key("lon").value(h.lon).key("lat").value(h.lat);
+  w.key("extra").begin_object();
+  for (const auto& [k, v] : h.extras) w.key(k).value(v);
+  w.end_object().key("version").value(version);
+  write_enum(w, "category", std::optional(h.category));
+  write_enum(w, "monitor_type", h.monitor_type);
+  write_enum(w, "source", h.source);
+  write_enum(w, "status", std::optional(h.status));
+  write_enum(w, "housing", std::optional(h.housing));
+}
+
+}  // namespace
+
+json household_json(const Household& h, long version) {
+  std::string text;
+  JsonWriter w(text);
+  w.begin_object();
+  write_household_fields(w, h, version);
+  w.end_object();
+  return json::parse(text);
+}
+
+void write_household_row(JsonWriter& w, const HouseholdListRow& row) {
+  w.begin_object();
+  write_household_fields(w, row.household, row.version);
+  w.key("match_outcome").value(row.match_outcome ? match_outcome_key(*row.match_outcome) : nullptr);
+  w.key("match_outcome_name").value(row.match_outcome ? match_outcome_name(*row.match_outcome) : "未对应");
+  w.key("matched_parcel");
+  if (row.matched_parcel.empty()) w.null(); else w.value(row.matched_parcel);
+  w.key("result").value(row.result ? judge_result_key(*row.result) : nullptr);
+  w.key("result_name").value(row.result ? judge_result_name(*row.result) : "未初判");
+  w.key("reasons").begin_array();
+  for (Reason r : row.reasons)
+    w.begin_object().key("key").value(reason_key(r)).key("name").value(reason_name(r)).end_object();
+  w.end_array();
+  write_enum(w, "grade", row.grade);
+  w.end_object();
 }
 
 json household_detail_json(const HouseholdDetail& d) {

@@ -6,12 +6,15 @@
 
 #include "core/job.h"
 #include "core/read_models.h"
+#include "http/json_writer.h"
 #include "service/query_service.h"
 
 namespace anju::http {
 
+// A household, and a list row (the household with its match and judgment),
+// written as text: a page of 50 is the API's busiest answer.
+void write_household_row(JsonWriter& w, const HouseholdListRow& row);
 nlohmann::json household_json(const Household& h, long version);
-nlohmann::json household_row_json(const HouseholdListRow& row);
 nlohmann::json household_detail_json(const HouseholdDetail& d);
 nlohmann::json building_json(const Stored<Building>& b);  // properties and GeoJSON geometry
 nlohmann::json building_feature(const Stored<Building>& b);
