@@ -13,7 +13,9 @@ namespace {
 // The household filter on `h` (households), `m` (matches), `j` (judgments).
 WhereBuilder household_where(const HouseholdFilter& f, const std::string& lo, const std::string& hi) {
   WhereBuilder w;
-  w.add("h.region_code BETWEEN ? AND ?", lo, hi);
+  // The whole country needs no region test (and the engine no look-up of
+  // every candidate household to make it).
+  if (f.region_code != kWholeCountry) w.add("h.region_code BETWEEN ? AND ?", lo, hi);
   if (f.category) w.add("h.category = ?", *f.category);
   if (f.monitor_type) w.add("h.monitor_type = ?", *f.monitor_type);
   if (f.status) w.add("h.status = ?", *f.status);
@@ -59,13 +61,18 @@ constexpr const char* kJoins =
     " FROM households h LEFT JOIN matches m ON m.household_id = h.household_id"
     " LEFT JOIN judgments j ON j.household_id = h.household_id";
 
+// The stored reasons, a JSON array of reason keys as replace_judgments
+// writes it (["aging","no_grade"]): the keys are read between quotes, which
+// a list page does 50 times over.
 std::vector<Reason> reasons_from_json(const std::string& text) {
   std::vector<Reason> out;
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_array())
-    for (const auto& e : j)
-      if (e.is_string())
-        if (auto r = parse_reason(e.get<std::string>())) out.push_back(*r);
+  size_t pos = 0;
+  while ((pos = text.find('"', pos)) != std::string::npos) {
+    const size_t end = text.find('"', pos + 1);
+    if (end == std::string::npos) break;
+    if (auto r = parse_reason(std::string_view(text).substr(pos + 1, end - pos - 1))) out.push_back(*r);
+    pos = end + 1;
+  }
   return out;
 }
 
