@@ -28,6 +28,8 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--bind", options.bind, "监听地址")->capture_default_str();
   cmd->add_option("--web", web, "网页应用目录（默认 web/dist）");
   cmd->add_option("--max-body", options.max_body_bytes, "请求体上限（字节）")->capture_default_str();
+  cmd->add_option("--workers", options.worker_threads, "处理数据库请求的线程数（默认等于CPU核数）")
+      ->capture_default_str();
   cmd->callback([&ctx] {
     options.web_root = web.empty() ? default_web_root() : std::filesystem::path(web);
     auto store = ctx.open();

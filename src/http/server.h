@@ -14,6 +14,8 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <thread>
+#include <algorithm>
 
 #include "store/store.h"
 
@@ -28,7 +30,9 @@ struct ServerOptions {
   size_t max_upload_bytes = size_t{2} << 30;
   std::chrono::seconds read_timeout{30};
   int io_threads = 2;
-  int worker_threads = 4;
+  // Store work runs on this many threads: one per core by default (SQLite's
+  // work is CPU); more suit a PostgreSQL server across the network.
+  int worker_threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
 };
 
 // Serves until SIGINT or SIGTERM; `ready` is called with the bound port once
