@@ -11,6 +11,7 @@
 #include "report/import_report_json.h"
 #include "report/template_writer.h"
 #include "core/text.h"
+#include "service/audit_service.h"
 #include "service/secure_random.h"
 
 namespace anju::http {
@@ -117,6 +118,11 @@ Response get_job_errors(RouteContext& c) {
   if (!kind) return error_response(c.req, bh::status::not_found, "not_found", "该任务没有错误清单");
   TempFile file;
   if (auto w = write_error_workbook(*kind, result["errors"], file.path); !w) return error_response(c.req, w.error());
+  // The rows' cells may hold personal data: the export is on record.
+  if (auto a = audit(c.store, c.clock, c.user.name, "export.import_errors", "job", std::to_string(job->id),
+                     {{"errors", result["errors"].size()}});
+      !a)
+    return error_response(c.req, a.error());
   return file_response(c.req, file.path, kXlsx,
                        std::string(template_title(*kind)) + "导入错误_任务" + std::to_string(job->id) + ".xlsx");
 }

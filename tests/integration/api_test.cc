@@ -368,6 +368,8 @@ TEST_F(Api, AnUploadWithRowErrorsBecomesAJobWithAnErrorWorkbook) {
   EXPECT_EQ(workbook.content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   EXPECT_EQ(workbook.body.substr(0, 2), "PK");
   EXPECT_NE(workbook.content_disposition.find("filename*=UTF-8''"), std::string::npos);
+  EXPECT_EQ(db_->query("SELECT count(*) FROM audit_log WHERE action = 'export.import_errors' AND object_id = '" +
+                       std::to_string(id) + "'")[0][0], 1);
   // Another user's job does not exist for them.
   EXPECT_EQ(as("clerk201").get("/api/v1/jobs/" + std::to_string(id)).status, 404);
   EXPECT_EQ(db_->query("SELECT count(*) AS n FROM households WHERE household_id = '5101040010019903'")[0][0], 0);
