@@ -7,6 +7,7 @@
 
 #include "cli/context.h"
 #include "http/server.h"
+#include "service/user_service.h"
 
 namespace anju::cli {
 // web/dist beside the source tree the binary was built from, else ./web/dist.
@@ -34,6 +35,10 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     options.web_root = web.empty() ? default_web_root() : std::filesystem::path(web);
     auto store = ctx.open();
     if (!store) return;
+    // First run: nobody can log in until an administrator exists.
+    if (auto users = list_users(*store); users && users->empty())
+      std::cerr << "提示：还没有任何用户。先创建系统管理员（密码从标准输入读取）：\n"
+                << "  anju --db " << ctx.db << " user add --name admin --role admin --region 000000000000\n";
     const int rc = http::serve(
         *store, options,
         [](unsigned short port) {
