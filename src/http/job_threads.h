@@ -3,6 +3,8 @@
 // Each job gets a thread of its own, so a long import never holds a worker
 // that answers requests; the server waits for them when it stops.
 
+#include <atomic>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -21,23 +23,46 @@ class JobThreads {
 
   void start(const Job& job, JobWork work) {
     std::lock_guard lock(mutex_);
-    threads_.emplace_back([this, job, work = std::move(work)] { run_job(store_, board_, job, work, clock_); });
+    reap();
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    threads_.push_back(Running{std::thread([this, job, work = std::move(work), done] {
+                                 run_job(store_, board_, job, work, clock_);
+                                 *done = true;
+                               }),
+                               done});
   }
   void join() {
-    std::vector<std::thread> threads;
+    std::vector<Running> threads;
     {
       std::lock_guard lock(mutex_);
       threads.swap(threads_);
     }
-    for (auto& t : threads) t.join();
+    for (auto& r : threads) r.thread.join();
   }
 
  private:
   Store& store_;
   const Clock& clock_;
   JobBoard board_;
+  struct Running {
+    std::thread thread;
+    std::shared_ptr<std::atomic<bool>> done;
+  };
+  // Joins the threads whose job has ended (the caller holds mutex_), so a
+  // server that runs many jobs keeps no finished threads around.
+  void reap() {
+    for (auto it = threads_.begin(); it != threads_.end();) {
+      if (*it->done) {
+        it->thread.join();
+        it = threads_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
   std::mutex mutex_;
-  std::vector<std::thread> threads_;
+  std::vector<Running> threads_;
 };
 
 }  // namespace anju::http
