@@ -1,0 +1,127 @@
+// The read models kept by the store on both engines: region counts at every
+// level follow the data (a whole refresh after a run, a partial one after a
+// manual choice), list totals agree with them, and the manual choice keeps
+// its optimistic lock.
+#include <gtest/gtest.h>
+
+#include "core/access.h"
+#include "support/store_fixture.h"
+
+namespace anju {
+namespace {
+
+const WriteStamp kStamp = testing::kTestStamp;
+
+Household household(const std::string& id, const std::string& head_id) {
+  Household h;
+  h.household_id = id;
+  h.head_name = "李四";
+  h.head_id_number = head_id;
+  h.region_code = "500229108201";
+  return h;
+}
+
+class ReadModels : public testing::StoreTest {
+ protected:
+  ReadModels() : StoreTest("read_models") {}
+
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (IsSkipped()) return;
+    auto tx = begin();
+    ASSERT_TRUE(tx->insert_household(household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(tx->insert_household(household("H2", "110105194912310037"), kStamp));
+    Building b;
+    b.parcel_id = "P1";
+    b.region_code = "500229108201";
+    b.wkb = std::string("\x01\x03\x00\x00\x00", 5);
+    ASSERT_TRUE(tx->insert_building(b, kStamp));
+    MatchResult m1{"H1", MatchOutcome::unmatched, "", {}, false, false};
+    MatchResult m2{"H2", MatchOutcome::unmatched, "", {}, false, false};
+    ASSERT_TRUE(tx->replace_matches(RunRecord{"match", kStamp.at, "test"}, {m1, m2}));
+    ASSERT_TRUE(tx->commit());
+  }
+
+  // n of (region, dimension, key), 0 when there is no such row.
+  long count(const std::string& region, const std::string& dimension, const std::string& key) {
+    auto tx = begin(TxMode::read);
+    auto rows = tx->region_counts(region, region, {dimension});
+    EXPECT_TRUE(rows);
+    long n = 0;
+    for (const RegionCount& r : *rows)
+      if (r.key == key) n += r.n;
+    return n;
+  }
+};
+
+const char* const kChain[] = {"500229108201", "500229108000", "500229000000", "500200000000", "500000000000",
+                              "000000000000"};
+
+TEST_F(ReadModels, CountsAtEveryLevelFollowARunAndAManualChoice) {
+  for (const char* region : kChain) {
+    EXPECT_EQ(count(region, "households", ""), 2) << region;
+    EXPECT_EQ(count(region, "match_outcome", "unmatched"), 2) << region;
+    EXPECT_EQ(count(region, "result", ""), 2) << region;  // not judged yet
+  }
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->set_manual_match("H1", "P1", 0, kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  for (const char* region : kChain) {
+    EXPECT_EQ(count(region, "match_outcome", "manual"), 1) << region;
+    EXPECT_EQ(count(region, "match_outcome", "unmatched"), 1) << region;
+    EXPECT_EQ(count(region, "households", ""), 2) << region;
+  }
+  auto tx = begin(TxMode::read);
+  auto children = tx->child_counts("500229108000", "match_outcome");
+  ASSERT_TRUE(children);
+  ASSERT_EQ(children->size(), 2u);
+  for (const RegionCount& c : *children) EXPECT_EQ(c.region_code, "500229108201");
+  auto provinces = tx->child_regions(std::string(kWholeCountry));
+  ASSERT_TRUE(provinces);
+  ASSERT_EQ(provinces->size(), 1u);
+  EXPECT_EQ(provinces->front().code, "500000000000");
+}
+
+TEST_F(ReadModels, ListTotalsAgreeWithTheRowsAndTheChoiceIsLocked) {
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->set_manual_match("H2", "P1", 0, kStamp));
+    // Version 0 again: there is a choice now.
+    auto again = tx->set_manual_match("H2", "P1", 0, kStamp);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, ErrorCode::conflict);
+  }  // rolled back
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->set_manual_match("H2", "P1", 0, kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  auto tx = begin(TxMode::read);
+  HouseholdFilter f;
+  f.region_code = "500229108000";
+  f.match_outcome = "manual";
+  auto page = tx->list_households(f);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->total, 1);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].household.household_id, "H2");
+  EXPECT_EQ(page->items[0].matched_parcel, "P1");
+  f.match_outcome.reset();
+  f.search = "李";  // a search counts rows instead
+  page = tx->list_households(f);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->total, 2);
+  auto manual = tx->find_manual_match("H2");
+  ASSERT_TRUE(manual && *manual);
+  EXPECT_EQ((*manual)->version, 1);
+  tx.reset();
+  auto w = begin();
+  auto stale = w->clear_manual_match("H2", 7);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, ErrorCode::conflict);
+}
+
+}  // namespace
+}  // namespace anju
