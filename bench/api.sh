@@ -7,17 +7,22 @@
 # as an administrator (the widest scope). Prints req/s and p50/p99 per
 # endpoint and each one's p99 as a ratio to the reference's.
 #
-# Usage: bench/api.sh [--db URL] [--duration S] [--connections N]
+# Usage: bench/api.sh [--db URL] [--duration S] [--connections N] [--workers N] [--region CODE]
+#   --region: the administrator's region (default the whole country)
 #   default database: the demo town, made afresh in a temporary folder.
 set -euo pipefail
 DB_URL=""
 DURATION=15
 CONNECTIONS=64
+WORKERS=()
+REGION=000000000000
 while (($#)); do
   case $1 in
     --db) DB_URL=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
+    --workers) WORKERS=(--workers "$2"); shift 2 ;;
+    --region) REGION=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -33,15 +38,17 @@ if [ -z "$DB_URL" ]; then
 fi
 PASSWORD="Bench-Admin-2026"
 printf '%s\n' "$PASSWORD" > pw.txt
-"$ANJU" --db "$DB_URL" user add --name bench_admin --role admin --region 000000000000 --password-file pw.txt \
-  >/dev/null 2>&1 || "$ANJU" --db "$DB_URL" user passwd --name bench_admin --password-file pw.txt >/dev/null
-"$ANJU" --db "$DB_URL" serve --port 0 >url.txt 2>access.log &
+BENCH_USER=bench_admin_$REGION
+"$ANJU" --db "$DB_URL" user add --name "$BENCH_USER" --role admin --region "$REGION" --password-file pw.txt \
+  >/dev/null 2>&1 || "$ANJU" --db "$DB_URL" user passwd --name "$BENCH_USER" --password-file pw.txt \
+  --no-change-required >/dev/null
+"$ANJU" --db "$DB_URL" serve --port 0 "${WORKERS[@]}" >url.txt 2>access.log &
 SERVER=$!
 for _ in $(seq 3000); do [ -s url.txt ] && break; sleep 0.1; done  # a first start may count a while
 [ -s url.txt ] || { echo "the server did not start" >&2; cat access.log >&2; exit 1; }
 BASE=$(head -1 url.txt | grep -o 'http://[0-9.:]*')
 curl -s --noproxy 127.0.0.1 -c cookies -H 'Content-Type: application/json' \
-  -d "{\"name\":\"bench_admin\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/session" >/dev/null
+  -d "{\"name\":\"$BENCH_USER\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/session" >/dev/null
 COOKIE=$(awk '$6 == "anju_session" {print "anju_session=" $7}' cookies)
 [ -n "$COOKIE" ] || { echo "login failed" >&2; exit 1; }
 HOUSEHOLDS=$(curl -s --noproxy 127.0.0.1 -H "Cookie: $COOKIE" "$BASE/api/v1/households?page_size=1" |
@@ -59,7 +66,7 @@ run() {  # label path
   printf '%-12s %10s %9s %9s %s\n' "$1" "$rps" "$p50" "$p99" "${errors:+non-2xx=$errors}"
   eval "P99_$1=$p99"
 }
-echo "api, $HOUSEHOLDS households, db ${DB_URL%%:*}, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores, $(date -u +%F)"
+echo "api, $HOUSEHOLDS households in region $REGION, db ${DB_URL%%:*}, $CONNECTIONS connections, ${DURATION}s each, $(nproc) cores, $(date -u +%F)"
 printf '%-12s %10s %9s %9s\n' endpoint req/s p50_ms p99_ms
 run session "/api/v1/session"
 run households "/api/v1/households?result=verify&page_size=50&page=3"

@@ -15,7 +15,9 @@ WhereBuilder household_where(const HouseholdFilter& f, const std::string& lo, co
   WhereBuilder w;
   // The whole country needs no region test (and the engine no look-up of
   // every candidate household to make it).
-  if (f.region_code != kWholeCountry) w.add("h.region_code BETWEEN ? AND ?", lo, hi);
+  // Within a province, naming it lets PostgreSQL read one partition only.
+  if (f.region_code != kWholeCountry)
+    w.add("h.province = ? AND h.region_code BETWEEN ? AND ?", region_province(lo), lo, hi);
   if (f.category) w.add("h.category = ?", *f.category);
   if (f.monitor_type) w.add("h.monitor_type = ?", *f.monitor_type);
   if (f.status) w.add("h.status = ?", *f.status);
