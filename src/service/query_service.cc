@@ -32,6 +32,23 @@ Result<T> read(Store& store, const std::function<Result<T>(Transaction&)>& fn) {
   return fn(**tx);
 }
 
+// A filter's value must be a key of its kind ("none" where a household may
+// have none yet); an unknown one is a clear error, not an empty page.
+Result<void> check_filter(const HouseholdFilter& f) {
+  auto bad = [](const char* what, const std::string& v) {
+    return make_error(ErrorCode::invalid, std::string("未知的") + what + "：" + v);
+  };
+  if (f.category && !enum_parse<Category>(*f.category)) return bad("户类型", *f.category);
+  if (f.monitor_type && !enum_parse<MonitorType>(*f.monitor_type)) return bad("监测对象类别", *f.monitor_type);
+  if (f.status && !enum_parse<HouseholdStatus>(*f.status)) return bad("户状态", *f.status);
+  if (f.housing && !enum_parse<Housing>(*f.housing)) return bad("现住房情况", *f.housing);
+  if (f.match_outcome && *f.match_outcome != "none" && !parse_match_outcome(*f.match_outcome))
+    return bad("人房对应结果", *f.match_outcome);
+  if (f.result && *f.result != "none" && !parse_judge_result(*f.result)) return bad("初判结论", *f.result);
+  if (f.reason && !parse_reason(*f.reason)) return bad("初判原因", *f.reason);
+  return {};
+}
+
 }  // namespace
 
 Result<Page<HouseholdListRow>> list_households(Store& store, const User& user, HouseholdFilter filter,
@@ -39,6 +56,7 @@ Result<Page<HouseholdListRow>> list_households(Store& store, const User& user, H
   auto region = list_region(user, filter.region_code);
   if (!region) return region.error();
   filter.region_code = *region;
+  ANJU_TRY(check_filter(filter));
   ANJU_TRY(authorize(user, Action::read, filter.region_code == kWholeCountry ? "" : filter.region_code));
   filter.limit = std::clamp(filter.limit, 1L, 200L);
   filter.offset = std::max(0L, filter.offset);

@@ -291,6 +291,11 @@ TEST_F(Api, ListsFilterPageAndCount) {
     for (const auto& r : h["reasons"]) has |= r["key"] == "no_assessment" && !r["name"].get<std::string>().empty();
     EXPECT_TRUE(has) << h.dump();
   }
+  // An unknown key is an error, in Chinese, not an empty page.
+  Reply bogus = town.get("/api/v1/households?result=bogus");
+  EXPECT_EQ(bogus.status, 400);
+  EXPECT_NE(bogus.json()["error"]["message"].get<std::string>().find("初判结论"), std::string::npos);
+  EXPECT_EQ(town.get("/api/v1/households?result=none").json()["total"], 0);  // all judged
   // Stats by reason add up to the reasons table; by result to the households.
   json stats = town.get("/api/v1/stats?by=result").json();
   EXPECT_EQ(stats["households"], n[0][0]);
