@@ -105,7 +105,10 @@ class Server {
     const std::string token = cookie(req, kSessionCookie);
     if (token.empty()) return error_response(req, bh::status::unauthorized, "unauthorized", "请先登录");
     auto found = session_user(store_, token, clock_);
-    if (!found) return error_response(req, bh::status::unauthorized, "unauthorized", found.error().message);
+    if (!found)  // an unknown or ended session: log in again; the store failing: say so
+      return found.error().code == ErrorCode::forbidden
+                 ? error_response(req, bh::status::unauthorized, "unauthorized", found.error().message)
+                 : error_response(req, found.error());
     who = std::move(*found);
     if (route.writes() && req[kCsrfHeader] != who.csrf_token)
       return error_response(req, bh::status::forbidden, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试");
