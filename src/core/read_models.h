@@ -45,15 +45,6 @@ struct Page {
   long total = 0;
 };
 
-// One cell of the household summary: `n` households of `region_code` with
-// these keys ("" where a household has none: no monitor type, not matched,
-// not judged). `reason` "" counts households; a reason key counts the
-// judgments naming it.
-struct SummaryRow {
-  std::string region_code, category, monitor_type, status, housing, match_outcome, result, reason;
-  long n = 0;
-};
-
 // The number of households of a region (at any level) with `key` in one
 // dimension: "households" (key ""), "result", "reason", "match_outcome",
 // "category", "status", "housing", "monitor_type". Key "" = none (not
