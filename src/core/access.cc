@@ -61,6 +61,11 @@ Result<void> authorize(const User& user, Action action, std::string_view region_
   return {};
 }
 
+bool covers_user(const User& manager, std::string_view region_code) {
+  if (region_code == kWholeCountry) return manager.region_code == kWholeCountry;
+  return user_covers(manager, region_code);
+}
+
 Result<std::string> list_region(const User& user, std::string_view requested) {
   if (requested.empty()) return user.region_code;
   if (!is_region_code(requested) && requested != kWholeCountry)

@@ -40,6 +40,10 @@ User system_operator(std::string actor);
 // counts.
 Result<void> authorize(const User& user, Action action, std::string_view region_code);
 
+// True when a user whose region is `region_code` lies within `manager`'s
+// scope: a country-wide user only for a country-wide manager.
+bool covers_user(const User& manager, std::string_view region_code);
+
 // The region a list covers: `requested` when the user's scope covers it
 // (else `not_found`), or the user's own region when nothing was requested.
 Result<std::string> list_region(const User& user, std::string_view requested);

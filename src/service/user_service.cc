@@ -141,8 +141,7 @@ Result<void> reset_password(Store& store, const User& admin, const std::string& 
   if (!target) return target.error();
   tx->reset();
   if (!*target) return make_error(ErrorCode::not_found, "没有这个用户：" + name);
-  const std::string& region = (*target)->value.region_code;
-  if (region == kWholeCountry ? admin.region_code != kWholeCountry : !user_covers(admin, region))
+  if (!covers_user(admin, (*target)->value.region_code))
     return make_error(ErrorCode::not_found, "没有这个用户：" + name);
   ANJU_TRY(authorize(admin, Action::manage_users, ""));
   return set_password(store, name, new_password, true, admin.name, clock);
@@ -161,6 +160,16 @@ Result<std::vector<Stored<User>>> list_users(Store& store) {
   auto begun = store.begin(TxMode::read);
   if (!begun) return begun.error();
   return (*begun)->list_users();
+}
+
+Result<std::vector<Stored<User>>> list_users(Store& store, const User& manager) {
+  ANJU_TRY(authorize(manager, Action::manage_users, ""));
+  auto all = list_users(store);
+  if (!all) return all.error();
+  std::vector<Stored<User>> out;
+  for (auto& u : *all)
+    if (covers_user(manager, u.value.region_code)) out.push_back(std::move(u));
+  return out;
 }
 
 }  // namespace anju

@@ -45,6 +45,9 @@ Result<void> set_user_disabled(Store& store, const std::string& name, bool disab
 
 // Every user, by name (hashes included: callers print what they need).
 Result<std::vector<Stored<User>>> list_users(Store& store);
+// The users a manager may manage: those of its region (`forbidden` for a
+// role that manages none).
+Result<std::vector<Stored<User>>> list_users(Store& store, const User& manager);
 
 // argon2id in PHC string form ("$argon2id$v=19$m=…,t=…,p=…$salt$hash"),
 // with a fresh random salt; and its check, in constant time.

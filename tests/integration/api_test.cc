@@ -26,7 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using http::Route;
-using http::RouteScope;
 using http::api_routes;
 
 constexpr const char* kPassword = "Matrix-Pass-2026";

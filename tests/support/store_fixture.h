@@ -15,6 +15,23 @@ namespace anju::testing {
 
 inline const WriteStamp kTestStamp{"test", "2026-11-28T10:00:00Z"};
 
+// A household of 来凤村 (500229108201) with every optional field set.
+inline Household sample_household(const std::string& id, const std::string& head_id) {
+  Household h;
+  h.household_id = id;
+  h.head_name = "张三";
+  h.head_id_number = head_id;
+  h.members = 3;
+  h.region_code = "500229108201";
+  h.category = Category::monitored;
+  h.monitor_type = MonitorType::marginal;
+  h.housing = Housing::relatives;
+  h.lon = 108.6;
+  h.lat = 31.8;
+  h.extras = {{"备注", "低保"}, {"组", "3"}};
+  return h;
+}
+
 class StoreTest : public ::testing::Test {
  protected:
   explicit StoreTest(std::string name) : name_(std::move(name)) {}

@@ -78,6 +78,9 @@ std::vector<Reason> reasons_from_json(const std::string& text) {
   return out;
 }
 
+// "region_code, dimension, key, n"
+RegionCount read_count(const Statement& r) { return RegionCount{r.text(0), r.text(1), r.text(2), r.integer(3)}; }
+
 }  // namespace
 
 Result<Page<HouseholdListRow>> SqlTransaction::list_households(const HouseholdFilter& f) {
@@ -180,9 +183,7 @@ Result<std::vector<RegionCount>> SqlTransaction::region_counts(const std::string
     ANJU_TRY(each_row(conn_.prepare("SELECT region_code, dimension, key, n FROM region_counts"
                                     " WHERE dimension = ?3 AND region_code BETWEEN ?1 AND ?2")
                           .bind(1, lo).bind(2, hi).bind(3, d),
-                      [&](const Statement& r) {
-                        out.push_back(RegionCount{r.text(0), r.text(1), r.text(2), r.integer(3)});
-                      }));
+                      [&](const Statement& r) { out.push_back(read_count(r)); }));
   return out;
 }
 
@@ -192,9 +193,7 @@ Result<std::vector<RegionCount>> SqlTransaction::child_counts(const std::string&
   ANJU_TRY(each_row(conn_.prepare("SELECT region_code, dimension, key, n FROM region_counts"
                                   " WHERE parent_code = ?1 AND dimension = ?2")
                         .bind(1, parent).bind(2, dimension),
-                    [&](const Statement& r) {
-                      out.push_back(RegionCount{r.text(0), r.text(1), r.text(2), r.integer(3)});
-                    }));
+                    [&](const Statement& r) { out.push_back(read_count(r)); }));
   return out;
 }
 
