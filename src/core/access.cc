@@ -11,6 +11,7 @@ const char* action_key(Action a) {
     case Action::manual_match: return "manual_match";
     case Action::read_audit: return "read_audit";
     case Action::manage_users: return "manage_users";
+    case Action::export_lists: return "export_lists";
   }
   return "";
 }
@@ -24,6 +25,7 @@ const char* action_name(Action a) {
     case Action::manual_match: return "选择图斑";
     case Action::read_audit: return "查看审计日志";
     case Action::manage_users: return "管理用户";
+    case Action::export_lists: return "导出清单";
   }
   return "";
 }
@@ -40,6 +42,7 @@ bool role_may(Role role, Action action) {
       return role == Role::admin || role == Role::town_office || role == Role::village_clerk;
     case Action::read_audit:
     case Action::manage_users: return role == Role::admin;
+    case Action::export_lists: return role != Role::field_worker;
   }
   return false;
 }

@@ -21,6 +21,7 @@ enum class Action {
   manual_match,    // 选择图斑: pick or clear a household's building
   read_audit,      // the audit log
   manage_users,    // add users, reset passwords, disable
+  export_lists,    // lists as Excel workbooks (audited)
 };
 
 const char* action_key(Action a);

@@ -1,6 +1,8 @@
 #include "core/geometry.h"
 
+#include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -127,5 +129,34 @@ std::string to_wkb(const MultiPolygon& shape) {
 }
 
 bool covers(const MultiPolygon& shape, const Point& p) { return bg::covered_by(p, shape); }
+
+namespace {
+constexpr double kMetresPerDegreeLat = 110574.0;
+constexpr double kMetresPerDegreeLonAtEquator = 111320.0;
+constexpr double kPi = 3.14159265358979323846;
+double metres_per_degree_lon(double lat) { return kMetresPerDegreeLonAtEquator * std::cos(lat * kPi / 180.0); }
+}  // namespace
+
+double distance_m(const MultiPolygon& shape, const Point& p) {
+  const double kx = metres_per_degree_lon(p.y());
+  MultiPolygon local;
+  for (const Polygon& poly : shape) {
+    Polygon out;
+    auto project = [&](const Point& q) { return Point((q.x() - p.x()) * kx, (q.y() - p.y()) * kMetresPerDegreeLat); };
+    for (const Point& q : poly.outer()) out.outer().push_back(project(q));
+    for (const auto& ring : poly.inners()) {
+      out.inners().emplace_back();
+      for (const Point& q : ring) out.inners().back().push_back(project(q));
+    }
+    local.push_back(std::move(out));
+  }
+  return bg::distance(Point(0, 0), local);
+}
+
+Box box_around(const Point& p, double radius_m) {
+  const double dlon = radius_m / std::max(1.0, metres_per_degree_lon(p.y()));
+  const double dlat = radius_m / kMetresPerDegreeLat;
+  return Box(Point(p.x() - dlon, p.y() - dlat), Point(p.x() + dlon, p.y() + dlat));
+}
 
 }  // namespace anju

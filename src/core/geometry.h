@@ -34,4 +34,12 @@ std::string to_wkb(const MultiPolygon& shape);
 // True when `p` lies inside `shape` or on its boundary.
 bool covers(const MultiPolygon& shape, const Point& p);
 
+// Metres from `p` to the nearest point of `shape` (0 inside or on the
+// edge), on a local equirectangular projection around `p`: exact to well
+// under a metre over the few hundred metres a dwelling is looked for in.
+double distance_m(const MultiPolygon& shape, const Point& p);
+
+// The box of `radius_m` metres around `p`, in degrees.
+Box box_around(const Point& p, double radius_m);
+
 }  // namespace anju

@@ -33,6 +33,18 @@ TEST(Geometry, BoundaryCountsAsInside) {
   EXPECT_FALSE(covers(s, Point(1.0000001, 0.5)));
 }
 
+TEST(Geometry, DistanceInMetres) {
+  // A 0.001° square at 31°N: 1° of latitude ≈ 110.6 km, of longitude ≈ 95.4 km.
+  auto s = square(108.0, 31.0, 0.001, false);
+  EXPECT_DOUBLE_EQ(distance_m(s, Point(108.0005, 31.0005)), 0.0);  // inside
+  EXPECT_DOUBLE_EQ(distance_m(s, Point(108.001, 31.0005)), 0.0);   // on the edge
+  EXPECT_NEAR(distance_m(s, Point(108.0005, 31.002)), 110.6, 0.5);  // north of it
+  EXPECT_NEAR(distance_m(s, Point(108.002, 31.0005)), 95.4, 0.5);   // east of it
+  const Box b = box_around(Point(108.0, 31.0), 100);
+  EXPECT_NEAR((b.max_corner().y() - b.min_corner().y()) * 110574.0, 200.0, 0.01);
+  EXPECT_NEAR(b.max_corner().x() - 108.0, 108.0 - b.min_corner().x(), 1e-12);
+}
+
 TEST(Geometry, MalformedWkbIsRejected) {
   EXPECT_FALSE(parse_wkb(""));
   EXPECT_FALSE(parse_wkb(std::string("\x01\x01\x00\x00\x00", 5)));  // a Point

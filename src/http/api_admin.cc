@@ -60,6 +60,34 @@ Response put_own_password(RouteContext& c) {
   return json_response(c.req, bh::status::ok, {{"message", "密码已修改，请用新密码重新登录"}});
 }
 
+Response post_user(RouteContext& c) {
+  const auto body = json::parse(c.req.body(), nullptr, false);
+  const auto name = string_field(body, "name");
+  const auto role = string_field(body, "role");
+  const auto region = string_field(body, "region_code");
+  const auto password = string_field(body, "password");
+  if (!name || !role || !region || !password)
+    return error_response(c.req, bh::status::bad_request, "invalid", "请填写用户名、角色、区划和初始密码");
+  const auto parsed_role = enum_parse<Role>(*role);
+  if (!parsed_role) return error_response(c.req, bh::status::bad_request, "invalid", "未知的角色：" + *role);
+  NewUser u{*name, string_field(body, "display_name").value_or(""), *parsed_role, *region, *password};
+  auto made = create_user(c.store, c.user, std::move(u), c.clock);
+  if (!made) return error_response(c.req, made.error());
+  return json_response(c.req, bh::status::created,
+                       {{"user", {{"name", made->name}, {"role", enum_key(made->role)},
+                                  {"region_code", made->region_code}, {"must_change_password", true}}}});
+}
+
+Response put_user(RouteContext& c) {
+  const auto body = json::parse(c.req.body(), nullptr, false);
+  if (!body.is_object() || !body.contains("disabled") || !body["disabled"].is_boolean())
+    return error_response(c.req, bh::status::bad_request, "invalid", "请求应为 {\"disabled\": true 或 false}");
+  const bool disabled = body["disabled"];
+  auto r = disable_user(c.store, c.user, c.param("name"), disabled, c.clock);
+  if (!r) return error_response(c.req, r.error());
+  return json_response(c.req, bh::status::ok, {{"message", disabled ? "已停用，该用户的登录已全部失效" : "已启用"}});
+}
+
 Response post_user_password(RouteContext& c) {
   const auto body = json::parse(c.req.body(), nullptr, false);
   const auto password = string_field(body, "password");

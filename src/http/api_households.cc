@@ -1,9 +1,11 @@
 // Regions, households, buildings and statistics: the lists, detail, map and
 // dashboards of the console (DESIGN.md §3.2).
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "http/api_json.h"
 #include "http/router.h"
+#include "report/household_workbook.h"
 #include "service/census_service.h"
 
 namespace anju::http {
@@ -19,11 +21,29 @@ std::optional<std::string> filter(const RouteContext& c, const char* name) {
   return v;
 }
 
+// One export's most rows: a province's million households is not a list
+// anyone reads; narrow it to a county.
+constexpr long kMaxExportRows = 200000;
+
 // page (from 1) and page_size (≤ 200) as offset and limit.
 std::pair<long, long> paging(const RouteContext& c) {
   const long size = std::clamp(c.q_long("page_size").value_or(50), 1L, 200L);
   const long page = std::max(1L, c.q_long("page").value_or(1));
   return {(page - 1) * size, size};
+}
+
+HouseholdFilter household_filter(const RouteContext& c) {
+  HouseholdFilter f;
+  f.region_code = c.q("region");
+  f.category = filter(c, "category");
+  f.monitor_type = filter(c, "monitor_type");
+  f.status = filter(c, "status");
+  f.housing = filter(c, "housing");
+  f.match_outcome = filter(c, "match_outcome");
+  f.result = filter(c, "result");
+  f.reason = filter(c, "reason");
+  f.search = c.q("q");
+  return f;
 }
 
 }  // namespace
@@ -43,16 +63,7 @@ Response get_regions(RouteContext& c) {
 }
 
 Response get_households(RouteContext& c) {
-  HouseholdFilter f;
-  f.region_code = c.q("region");
-  f.category = filter(c, "category");
-  f.monitor_type = filter(c, "monitor_type");
-  f.status = filter(c, "status");
-  f.housing = filter(c, "housing");
-  f.match_outcome = filter(c, "match_outcome");
-  f.result = filter(c, "result");
-  f.reason = filter(c, "reason");
-  f.search = c.q("q");
+  HouseholdFilter f = household_filter(c);
   std::tie(f.offset, f.limit) = paging(c);
   auto page = list_households(c.store, c.user, f, disclosure(c), c.clock);
   if (!page) return error_response(c.req, page.error());
@@ -65,6 +76,26 @@ Response get_households(RouteContext& c) {
   Response res = json_response(c.req, bh::status::ok, nullptr);
   res.body() = std::move(body);
   return res;
+}
+
+Response get_households_xlsx(RouteContext& c) {
+  const HouseholdFilter f = household_filter(c);
+  TempFile file;
+  const std::string scope = f.region_code.empty() ? c.user.region_code : f.region_code;
+  const std::string by = c.user.display_name.empty() ? c.user.name : c.user.display_name + "（" + c.user.name + "）";
+  auto book = HouseholdWorkbook::create(file.path, "区划 " + scope + (f.search.empty() ? "" : "，查询“" + f.search + "”"),
+                                        by, c.clock.now_iso());
+  if (!book) return error_response(c.req, book.error());
+  auto rows = export_households(
+      c.store, c.user, f, disclosure(c), kMaxExportRows,
+      [&](const HouseholdListRow& row, const std::string& village) -> Result<void> {
+        (*book)->add(row, village);
+        return {};
+      },
+      c.clock);
+  if (!rows) return error_response(c.req, rows.error());
+  if (auto closed = (*book)->close(); !closed) return error_response(c.req, closed.error());
+  return file_response(c.req, file.path, kXlsx, "农户清单_" + scope + ".xlsx");
 }
 
 Response get_household(RouteContext& c) {
@@ -93,6 +124,28 @@ Response delete_household_match(RouteContext& c) {
   auto r = clear_manual_match(c.store, c.user, c.param("household_id"), *version, c.clock);
   if (!r) return error_response(c.req, r.error());
   return Response{bh::status::no_content, c.req.version()};
+}
+
+Response get_household_candidates(RouteContext& c) {
+  const double radius = static_cast<double>(c.q_long("radius").value_or(300));
+  auto found = match_candidates(c.store, c.user, c.param("household_id"), radius, c.q_long("limit").value_or(50));
+  if (!found) return error_response(c.req, found.error());
+  json features = json::array();
+  for (const CandidateBuilding& b : found->items) {
+    json f = building_feature(b.building);
+    f["properties"]["distance_m"] = b.distance_m ? json(std::round(*b.distance_m * 10) / 10) : json(nullptr);
+    f["properties"]["listed"] = b.listed;
+    f["properties"]["current"] = b.current;
+    f["properties"]["households"] = b.households;
+    features.push_back(std::move(f));
+  }
+  json origin = nullptr;
+  if (!found->origin.empty())
+    origin = {{"kind", found->origin}, {"lon", *found->origin_lon}, {"lat", *found->origin_lat}};
+  json view = nullptr;
+  if (found->view) view = {found->view->min_lon, found->view->min_lat, found->view->max_lon, found->view->max_lat};
+  return json_response(c.req, bh::status::ok,
+                       {{"type", "FeatureCollection"}, {"features", features}, {"origin", origin}, {"view", view}});
 }
 
 Response get_buildings(RouteContext& c) {

@@ -20,23 +20,12 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 std::optional<TemplateKind> template_kind(const std::string& key) {
   for (TemplateKind t : {TemplateKind::regions, TemplateKind::households, TemplateKind::buildings,
                          TemplateKind::evidence, TemplateKind::disasters})
     if (key == template_key(t)) return t;
   return std::nullopt;
 }
-
-// A file of the temporary folder that is removed when it goes out of scope.
-struct TempFile {
-  std::string path = (fs::temp_directory_path() / ("anju-" + hex_lower(secure_random_bytes(8)) + ".xlsx")).string();
-  ~TempFile() {
-    std::error_code ec;
-    fs::remove(path, ec);
-  }
-};
 
 Response accepted(const RouteContext& c, const Job& job) {
   Response res = json_response(c.req, bh::status::accepted, {{"job", job_json(job)}});

@@ -1,5 +1,9 @@
 #include "http/router.h"
 
+#include "core/text.h"
+#include "service/secure_random.h"
+
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -113,6 +117,15 @@ RouteMatch match_route(bh::verb method, std::string_view path) {
   return found;
 }
 
+TempFile::TempFile()
+    : path((std::filesystem::temp_directory_path() / ("anju-" + hex_lower(secure_random_bytes(8)) + ".xlsx"))
+               .string()) {}
+
+TempFile::~TempFile() {
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
+}
+
 Response file_response(const Request& req, const std::string& path, const std::string& mime,
                        const std::string& download_name) {
   std::ifstream in(path, std::ios::binary);
@@ -132,11 +145,14 @@ const std::vector<Route>& api_routes() {
   static const std::vector<Route> routes = {
       {verb::get, "/api/v1/regions", Action::read, S::listing, false, get_regions},
       {verb::get, "/api/v1/households", Action::read, S::listing, false, get_households},
+      {verb::get, "/api/v1/households.xlsx", Action::export_lists, S::listing, false, get_households_xlsx},
       {verb::get, "/api/v1/households/{household_id}", Action::read, S::object, false, get_household},
       {verb::put, "/api/v1/households/{household_id}/match", Action::manual_match, S::object, false,
        put_household_match},
       {verb::delete_, "/api/v1/households/{household_id}/match", Action::manual_match, S::object, false,
        delete_household_match},
+      {verb::get, "/api/v1/households/{household_id}/candidates", Action::read, S::object, false,
+       get_household_candidates},
       {verb::get, "/api/v1/buildings", Action::read, S::listing, false, get_buildings},
       {verb::get, "/api/v1/buildings/{parcel_id}", Action::read, S::object, false, get_building},
       {verb::get, "/api/v1/stats", Action::read, S::listing, false, get_stats},
@@ -148,6 +164,8 @@ const std::vector<Route>& api_routes() {
       {verb::get, "/api/v1/templates/{kind}", Action::read, S::none, false, get_template},
       {verb::get, "/api/v1/audit", Action::read_audit, S::none, false, get_audit},
       {verb::get, "/api/v1/users", Action::manage_users, S::none, false, get_users},
+      {verb::post, "/api/v1/users", Action::manage_users, S::none, false, post_user},
+      {verb::put, "/api/v1/users/{name}", Action::manage_users, S::object, false, put_user},
       {verb::put, "/api/v1/session/password", Action::read, S::none, false, put_own_password},
       {verb::post, "/api/v1/users/{name}/password", Action::manage_users, S::object, false, post_user_password},
   };

@@ -75,8 +75,10 @@ std::string url_decode(std::string_view text);
 Response get_regions(RouteContext& c);
 Response get_households(RouteContext& c);
 Response get_household(RouteContext& c);
+Response get_households_xlsx(RouteContext& c);
 Response put_household_match(RouteContext& c);
 Response delete_household_match(RouteContext& c);
+Response get_household_candidates(RouteContext& c);
 Response get_buildings(RouteContext& c);
 Response get_building(RouteContext& c);
 Response get_stats(RouteContext& c);
@@ -90,6 +92,19 @@ Response get_audit(RouteContext& c);
 Response get_users(RouteContext& c);
 Response put_own_password(RouteContext& c);
 Response post_user_password(RouteContext& c);
+Response post_user(RouteContext& c);
+Response put_user(RouteContext& c);
+
+inline constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// A new .xlsx path in the temporary folder, removed when it goes out of scope.
+struct TempFile {
+  TempFile();
+  ~TempFile();
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  std::string path;
+};
 
 // A file as a download (Content-Disposition with the UTF-8 file name).
 Response file_response(const Request& req, const std::string& path, const std::string& mime,

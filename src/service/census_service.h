@@ -34,6 +34,27 @@ Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clo
 Result<ManualMatch> set_manual_match(Store& store, const User& user, const std::string& household_id,
                                      const std::string& parcel_id, std::optional<long> expected_version,
                                      const Clock& clock);
+// The buildings a user may choose for a household (选择图斑), nearest
+// first: those matching listed (ambiguous candidates, the current building)
+// and every building within `radius_m` of the dwelling point. Distances are
+// from the dwelling point, else from the middle of the listed candidates,
+// else there is none and `view` is the extent of the village's buildings.
+struct CandidateBuilding {
+  Stored<Building> building;
+  std::optional<double> distance_m;
+  bool listed = false;   // named by matching (candidate or current building)
+  bool current = false;  // the household's building now
+  long households = 0;   // households matched to it
+};
+struct MatchCandidates {
+  std::optional<double> origin_lon, origin_lat;
+  std::string origin;     // "dwelling", "candidates" or "" (none)
+  std::optional<BBox> view;  // what a map should show first
+  std::vector<CandidateBuilding> items;
+};
+Result<MatchCandidates> match_candidates(Store& store, const User& user, const std::string& household_id,
+                                         double radius_m, long limit);
+
 // Removes the choice (`not_found` when there is none); the next matching
 // run decides the household's building anew.
 Result<void> clear_manual_match(Store& store, const User& user, const std::string& household_id,

@@ -69,6 +69,50 @@ Result<Page<HouseholdListRow>> list_households(Store& store, const User& user, H
   return page;
 }
 
+Result<long> export_households(Store& store, const User& user, HouseholdFilter filter, Disclosure disclosure,
+                               long max_rows, const HouseholdSink& sink, const Clock& clock) {
+  auto region = list_region(user, filter.region_code);
+  if (!region) return region.error();
+  filter.region_code = *region;
+  ANJU_TRY(check_filter(filter));
+  const std::string scope = filter.region_code == kWholeCountry ? "" : filter.region_code;
+  ANJU_TRY(authorize(user, Action::export_lists, scope));
+  if (disclosure.full) ANJU_TRY(authorize(user, Action::view_full_id, scope));
+  auto txr = store.begin(TxMode::read);
+  if (!txr) return txr.error();
+  Transaction& tx = **txr;
+  std::unordered_map<std::string, std::string> villages;
+  long rows = 0;
+  filter.limit = 1000;
+  for (filter.offset = 0;; filter.offset += filter.limit) {
+    auto page = tx.list_households(filter);
+    if (!page) return page.error();
+    if (page->total > max_rows)
+      return make_error(ErrorCode::invalid, "符合条件的有 " + std::to_string(page->total) + " 户，超过一次导出的上限 " +
+                                                std::to_string(max_rows) + " 户：请按村镇或条件缩小范围");
+    for (auto& row : page->items) {
+      auto [it, fresh] = villages.try_emplace(row.household.region_code);
+      if (fresh) {
+        auto r = tx.find_region(row.household.region_code);
+        if (!r) return r.error();
+        if (*r) it->second = (*r)->value.name;
+      }
+      mask(row.household, disclosure);
+      ANJU_TRY(sink(row, it->second));
+      ++rows;
+    }
+    if (static_cast<long>(page->items.size()) < filter.limit) break;
+  }
+  txr->reset();
+  ANJU_TRY(audit(store, clock, user.name, "export.households", "household_list", filter.region_code,
+                 {{"rows", rows}, {"full_id", disclosure.full}, {"search", filter.search},
+                  {"filter", {{"category", filter.category.value_or("")}, {"monitor_type", filter.monitor_type.value_or("")},
+                              {"status", filter.status.value_or("")}, {"housing", filter.housing.value_or("")},
+                              {"match_outcome", filter.match_outcome.value_or("")},
+                              {"result", filter.result.value_or("")}, {"reason", filter.reason.value_or("")}}}}));
+  return rows;
+}
+
 Result<HouseholdDetail> household_detail(Store& store, const User& user, const std::string& household_id,
                                          Disclosure disclosure, const Clock& clock) {
   auto tx = store.begin(TxMode::read);

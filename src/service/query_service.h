@@ -5,6 +5,7 @@
 // personal numbers unless the user may and did ask to see them in full,
 // which is audited.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,6 +27,14 @@ struct Disclosure {
 // user's whole region). With full disclosure the read is audited.
 Result<Page<HouseholdListRow>> list_households(Store& store, const User& user, HouseholdFilter filter,
                                               Disclosure disclosure, const Clock& clock);
+
+// Every household matching `filter` (its paging ignored), in list order,
+// handed to `sink` with its village's name; at most `max_rows` (more is
+// `invalid`: narrow the filter). Needs Action::export_lists; the export is
+// audited with its filter and size. Returns the number of rows.
+using HouseholdSink = std::function<Result<void>(const HouseholdListRow& row, const std::string& village)>;
+Result<long> export_households(Store& store, const User& user, HouseholdFilter filter, Disclosure disclosure,
+                               long max_rows, const HouseholdSink& sink, const Clock& clock);
 
 struct HouseholdDetail {
   Stored<Household> household;

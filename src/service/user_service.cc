@@ -65,7 +65,7 @@ Result<User> add_user(Store& store, const NewUser& user, const std::string& acto
   if (!taken) return taken.error();
   if (*taken) return make_error(ErrorCode::conflict, "用户名已存在：" + user.name);
   User stored{user.name, user.display_name, user.role, user.region_code, hash_password(user.password),
-              /*must_change_password=*/false, /*disabled=*/false};
+              user.must_change_password, /*disabled=*/false};
   ANJU_TRY(tx.insert_user(stored, WriteStamp{actor, clock.now_iso()}));
   ANJU_TRY(audit(tx, clock, actor, "user.create", "user", user.name,
                  {{"after", {{"display_name", user.display_name}, {"role", enum_key(user.role)},
@@ -133,18 +133,43 @@ Result<void> change_own_password(Store& store, const User& user, const std::stri
   return set_password(store, user.name, new_password, false, user.name, clock);
 }
 
-Result<void> reset_password(Store& store, const User& admin, const std::string& name,
-                            const std::string& new_password, const Clock& clock) {
+namespace {
+
+// The user `name` if `admin` may manage it (`not_found` outside its region).
+Result<User> managed_user(Store& store, const User& admin, const std::string& name) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
   auto target = (*tx)->find_user(name);
   if (!target) return target.error();
-  tx->reset();
-  if (!*target) return make_error(ErrorCode::not_found, "没有这个用户：" + name);
-  if (!covers_user(admin, (*target)->value.region_code))
+  if (!*target || !covers_user(admin, (*target)->value.region_code))
     return make_error(ErrorCode::not_found, "没有这个用户：" + name);
   ANJU_TRY(authorize(admin, Action::manage_users, ""));
+  return (*target)->value;
+}
+
+}  // namespace
+
+Result<void> reset_password(Store& store, const User& admin, const std::string& name,
+                            const std::string& new_password, const Clock& clock) {
+  auto target = managed_user(store, admin, name);
+  if (!target) return target.error();
   return set_password(store, name, new_password, true, admin.name, clock);
+}
+
+Result<User> create_user(Store& store, const User& admin, NewUser user, const Clock& clock) {
+  ANJU_TRY(authorize(admin, Action::manage_users, ""));
+  if (!covers_user(admin, user.region_code))
+    return make_error(ErrorCode::invalid, "只能在您管辖的区划内添加用户");
+  user.must_change_password = true;
+  return add_user(store, user, admin.name, clock);
+}
+
+Result<void> disable_user(Store& store, const User& admin, const std::string& name, bool disabled,
+                          const Clock& clock) {
+  auto target = managed_user(store, admin, name);
+  if (!target) return target.error();
+  if (disabled && name == admin.name) return make_error(ErrorCode::invalid, "不能停用自己的账号");
+  return set_user_disabled(store, name, disabled, admin.name, clock);
 }
 
 Result<void> set_user_disabled(Store& store, const std::string& name, bool disabled,

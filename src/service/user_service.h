@@ -17,6 +17,7 @@ struct NewUser {
   Role role = Role::village_clerk;
   std::string region_code;
   std::string password;  // plain; hashed before it reaches the store
+  bool must_change_password = false;  // at the first login (an administrator chose it)
 };
 
 // Adds a user. `invalid` (Chinese) for a bad name, a region that is not
@@ -42,6 +43,14 @@ Result<void> reset_password(Store& store, const User& admin, const std::string& 
 // Disables or enables a user; disabling ends the user's sessions. Audited.
 Result<void> set_user_disabled(Store& store, const std::string& name, bool disabled,
                                const std::string& actor, const Clock& clock);
+
+// An administrator's versions of the two above: the user (new or existing)
+// must lie within the administrator's region (`not_found` else, `forbidden`
+// for other roles); a user created so must change the password at the first
+// login; an administrator cannot disable itself.
+Result<User> create_user(Store& store, const User& admin, NewUser user, const Clock& clock);
+Result<void> disable_user(Store& store, const User& admin, const std::string& name, bool disabled,
+                          const Clock& clock);
 
 // Every user, by name (hashes included: callers print what they need).
 Result<std::vector<Stored<User>>> list_users(Store& store);

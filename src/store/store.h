@@ -140,6 +140,9 @@ class Transaction {
                                                                  const std::string& region_lo,
                                                                  const std::string& region_hi,
                                                                  long limit) = 0;
+  // The bounding box of every building of the regions in [lo, hi], if any.
+  virtual Result<std::optional<BBox>> buildings_extent(const std::string& region_lo,
+                                                       const std::string& region_hi) = 0;
   // Counts (core/read_models.h) of the regions in [lo, hi], of the given
   // dimensions; and of the regions directly under `parent` (kWholeCountry:
   // the provinces) in one dimension.

@@ -54,6 +54,7 @@ const std::map<Action, std::set<std::string>> kMay = {
     {Action::run_jobs, {"admin", "town"}},
     {Action::read_audit, {"admin"}},
     {Action::manage_users, {"admin"}},
+    {Action::export_lists, {"admin", "city", "county", "town", "leader", "clerk201"}},
 };
 
 class Api : public ::testing::Test {
@@ -166,6 +167,11 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       {"GET /api/v1/regions", {{"/api/v1/regions", ""}, std::nullopt}},
       {"GET /api/v1/households", {{"/api/v1/households?region=500229108201", ""},
                                   Cell{"/api/v1/households" + out_region, ""}}},
+      {"GET /api/v1/households.xlsx", {{"/api/v1/households.xlsx?region=500229108201", ""},
+                                       Cell{"/api/v1/households.xlsx" + out_region, ""}}},
+      {"GET /api/v1/households/{household_id}/candidates",
+       {{"/api/v1/households/" + household + "/candidates", ""},
+        Cell{std::string("/api/v1/households/") + kSichuanHousehold + "/candidates", ""}}},
       {"GET /api/v1/households/{household_id}",
        {{"/api/v1/households/" + household, ""}, Cell{std::string("/api/v1/households/") + kSichuanHousehold, ""}}},
       // A choice exists: version 0 and 999 are stale for whoever may write.
@@ -190,6 +196,14 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       {"GET /api/v1/templates/{kind}", {{"/api/v1/templates/households", ""}, std::nullopt}},
       {"GET /api/v1/audit", {{"/api/v1/audit", ""}, std::nullopt}},
       {"GET /api/v1/users", {{"/api/v1/users", ""}, std::nullopt}},
+      // A weak password: allowed roles get 400, nothing is added.
+      {"POST /api/v1/users",
+       {{"/api/v1/users",
+         R"({"name":"m_new","role":"village_clerk","region_code":"500229108201","password":"weak"})"},
+        std::nullopt}},
+      // Enabling an enabled user changes nothing.
+      {"PUT /api/v1/users/{name}",
+       {{"/api/v1/users/worker201", R"({"disabled":false})"}, Cell{"/api/v1/users/sc_clerk", R"({"disabled":false})"}}},
       {"PUT /api/v1/session/password",
        {{"/api/v1/session/password", R"({"old_password":"wrong","new_password":"x"})"}, std::nullopt}},
       // A weak password: allowed roles get 400, nothing changes.

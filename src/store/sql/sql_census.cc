@@ -270,6 +270,18 @@ Result<std::vector<Stored<Building>>> SqlTransaction::buildings_in_box(const BBo
   return out;
 }
 
+Result<std::optional<BBox>> SqlTransaction::buildings_extent(const std::string& lo, const std::string& hi) {
+  auto& s = conn_.prepare(
+      "SELECT min(min_lon), min(min_lat), max(max_lon), max(max_lat) FROM buildings"
+      " WHERE region_code BETWEEN ?1 AND ?2");
+  s.bind(1, lo).bind(2, hi);
+  std::optional<BBox> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) {
+    if (!r.is_null(0)) out = BBox{r.real(0), r.real(1), r.real(2), r.real(3)};
+  }));
+  return out;
+}
+
 Result<std::vector<BuildingFacts>> SqlTransaction::find_building_facts(
     const std::vector<std::string>& parcel_ids) {
   static const std::string sql = std::string("SELECT ") + kFactsColumns + " FROM buildings WHERE parcel_id";

@@ -69,6 +69,8 @@ class SqlTransaction final : public Transaction {
   Result<std::vector<std::string>> households_of_building(std::string_view parcel_id) override;
   Result<std::vector<Stored<Building>>> buildings_in_box(const BBox& box, const std::string& region_lo,
                                                          const std::string& region_hi, long limit) override;
+  Result<std::optional<BBox>> buildings_extent(const std::string& region_lo,
+                                               const std::string& region_hi) override;
   Result<std::vector<RegionCount>> region_counts(const std::string& region_lo, const std::string& region_hi,
                                                 const std::vector<std::string>& dimensions) override;
   Result<std::vector<RegionCount>> child_counts(const std::string& parent, const std::string& dimension) override;
