@@ -24,6 +24,10 @@ enum class Action {
   export_lists,    // lists as Excel workbooks (audited)
 };
 
+inline constexpr Action kActions[] = {Action::read,         Action::view_full_id, Action::import_data,
+                                      Action::run_jobs,     Action::manual_match, Action::read_audit,
+                                      Action::manage_users, Action::export_lists};
+
 const char* action_key(Action a);
 const char* action_name(Action a);  // Chinese, for messages
 

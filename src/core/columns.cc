@@ -120,6 +120,13 @@ const char* template_title(TemplateKind kind) {
   return "";
 }
 
+std::optional<TemplateKind> parse_template_kind(std::string_view key) {
+  for (TemplateKind t : {TemplateKind::regions, TemplateKind::households, TemplateKind::buildings,
+                         TemplateKind::evidence, TemplateKind::disasters})
+    if (key == template_key(t)) return t;
+  return std::nullopt;
+}
+
 const char* template_key(TemplateKind kind) {
   switch (kind) {
     case TemplateKind::regions: return "regions";

@@ -2,6 +2,7 @@
 // The import templates of DOMAIN.md §4 as data: the readers map headers with
 // them and the template writer documents them.
 
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -23,6 +24,7 @@ std::span<const ColumnSpec> template_columns(TemplateKind kind);
 const char* template_title(TemplateKind kind);  // "区划", "农户花名册"
 
 const char* template_key(TemplateKind kind);    // "regions", "households", ...
+std::optional<TemplateKind> parse_template_kind(std::string_view key);
 
 // The spec whose key or Chinese name equals `header` (a trailing or leading
 // '*' marking a required column is ignored; English keys match in any

@@ -20,13 +20,6 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-std::optional<TemplateKind> template_kind(const std::string& key) {
-  for (TemplateKind t : {TemplateKind::regions, TemplateKind::households, TemplateKind::buildings,
-                         TemplateKind::evidence, TemplateKind::disasters})
-    if (key == template_key(t)) return t;
-  return std::nullopt;
-}
-
 Response accepted(const RouteContext& c, const Job& job) {
   Response res = json_response(c.req, bh::status::accepted, {{"job", job_json(job)}});
   res.set(bh::field::location, "/api/v1/jobs/" + std::to_string(job.id));
@@ -103,7 +96,7 @@ Response get_job_errors(RouteContext& c) {
   auto job = find_job(c.store, c.user, *id);
   if (!job) return error_response(c.req, job.error());
   const json result = json::parse(job->result, nullptr, false);
-  const auto kind = template_kind(result.is_object() ? result.value("template", "") : "");
+  const auto kind = parse_template_kind(result.is_object() ? result.value("template", "") : "");
   if (!kind) return error_response(c.req, bh::status::not_found, "not_found", "该任务没有错误清单");
   TempFile file;
   if (auto w = write_error_workbook(*kind, result["errors"], file.path); !w) return error_response(c.req, w.error());
@@ -117,7 +110,7 @@ Response get_job_errors(RouteContext& c) {
 }
 
 Response get_template(RouteContext& c) {
-  const auto kind = template_kind(c.param("kind"));
+  const auto kind = parse_template_kind(c.param("kind"));
   if (!kind) return error_response(c.req, bh::status::not_found, "not_found", "没有这个模板：" + c.param("kind"));
   TempFile file;
   if (auto w = write_template(*kind, file.path); !w) return error_response(c.req, w.error());

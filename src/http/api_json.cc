@@ -1,5 +1,8 @@
 #include "http/api_json.h"
 
+#include "report/import_report_json.h"
+#include "service/job_service.h"
+
 #include "core/geometry.h"
 
 namespace anju::http {
@@ -175,7 +178,9 @@ json building_feature(const Stored<Building>& b) {
 }
 
 json job_json(const Job& job) {
-  json j = {{"id", job.id}, {"kind", job.kind}, {"status", job_status_key(job.status)},
+  const auto kind = job_kind(job.kind);
+  json j = {{"id", job.id}, {"kind", job.kind}, {"kind_name", kind ? kind->name : job.kind},
+            {"status", job_status_key(job.status)},
             {"status_name", job_status_name(job.status)}, {"actor", job.actor},
             {"params", json::parse(job.params, nullptr, false)}, {"progress", job.progress},
             {"rows", job.rows}, {"message", job.message}, {"created_at", job.created_at},
@@ -186,6 +191,8 @@ json job_json(const Job& job) {
     // The first errors inline; all of them as a workbook.
     const size_t n = result["errors"].size();
     if (n > 100) result["errors"] = json(std::vector<json>(result["errors"].begin(), result["errors"].begin() + 100));
+    if (const auto kind = parse_template_kind(result.value("template", "")))
+      for (json& e : result["errors"]) e["column_label"] = column_label(*kind, e.value("column", ""));
     result["errors_listed"] = std::min<size_t>(n, 100);
     if (n > 0) j["errors_url"] = "/api/v1/jobs/" + std::to_string(job.id) + "/errors.xlsx";
   }

@@ -1,13 +1,19 @@
+#include "core/access.h"
 #include "http/api.h"
 #include "service/session_service.h"
 
 namespace anju::http {
 namespace {
 
+// The user as the console needs it: who, where, and which actions the role
+// may take (core/access.h), so the browser shows only what will be allowed.
 nlohmann::json user_json(const User& u) {
+  nlohmann::json may = nlohmann::json::array();
+  for (Action a : kActions)
+    if (role_may(u.role, a)) may.push_back(action_key(a));
   return {{"name", u.name}, {"display_name", u.display_name}, {"role", enum_key(u.role)},
           {"role_name", enum_name(u.role)}, {"region_code", u.region_code},
-          {"must_change_password", u.must_change_password}};
+          {"must_change_password", u.must_change_password}, {"may", may}};
 }
 
 std::string session_cookie(const std::string& token, bool clear) {

@@ -143,6 +143,7 @@ Response file_response(const Request& req, const std::string& path, const std::s
 const std::vector<Route>& api_routes() {
   using S = RouteScope;
   static const std::vector<Route> routes = {
+      {verb::get, "/api/v1/codes", Action::read, S::none, false, get_codes},
       {verb::get, "/api/v1/regions", Action::read, S::listing, false, get_regions},
       {verb::get, "/api/v1/households", Action::read, S::listing, false, get_households},
       {verb::get, "/api/v1/households.xlsx", Action::export_lists, S::listing, false, get_households_xlsx},

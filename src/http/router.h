@@ -73,6 +73,7 @@ std::string url_decode(std::string_view text);
 
 // Handlers of the route table, by resource.
 Response get_regions(RouteContext& c);
+Response get_codes(RouteContext& c);
 Response get_households(RouteContext& c);
 Response get_household(RouteContext& c);
 Response get_households_xlsx(RouteContext& c);

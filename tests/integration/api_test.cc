@@ -164,6 +164,7 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
   const std::string key = std::string(bh::to_string(r.method)) + " " + r.pattern;
   const std::string out_region = "?region=510104001001";
   const std::map<std::string, std::pair<Cell, std::optional<Cell>>> table = {
+      {"GET /api/v1/codes", {{"/api/v1/codes", ""}, std::nullopt}},
       {"GET /api/v1/regions", {{"/api/v1/regions", ""}, std::nullopt}},
       {"GET /api/v1/households", {{"/api/v1/households?region=500229108201", ""},
                                   Cell{"/api/v1/households" + out_region, ""}}},

@@ -1,0 +1,88 @@
+// Who is logged in, what the role may do (as the server says), and the
+// look-up tables every page shares: the coded values and the region tree.
+import { reactive } from 'vue'
+import { api, setCsrfToken } from './client.js'
+
+export const session = reactive({
+  user: null,      // {name, display_name, role, role_name, region_code, must_change_password, may: [...]}
+  checked: false,  // the first GET /session has answered
+  codes: null,     // {category: [{key, name}], ...}
+  regions: null,   // [{code, name, level, parent_code, households, results}]
+})
+
+export function may(action) {
+  return !!session.user && session.user.may.includes(action)
+}
+
+function take(answer) {
+  session.user = answer.user
+  setCsrfToken(answer.csrf_token)
+}
+
+export async function restoreSession() {
+  try {
+    take(await api.get('/session'))
+  } catch {
+    session.user = null
+  } finally {
+    session.checked = true
+  }
+  return session.user
+}
+
+export async function logIn(name, password) {
+  take(await api.post('/session', { name, password }))
+  session.codes = null
+  session.regions = null
+  return session.user
+}
+
+export async function logOut() {
+  try { await api.del('/session') } catch { /* already gone */ }
+  forget()
+}
+
+export function forget() {
+  session.user = null
+  session.codes = null
+  session.regions = null
+  setCsrfToken('')
+}
+
+export async function loadCodes() {
+  if (!session.codes) session.codes = await api.get('/codes')
+  return session.codes
+}
+
+export async function loadRegions(force = false) {
+  if (!session.regions || force) session.regions = (await api.get('/regions')).items
+  return session.regions
+}
+
+// code → name of every region the user covers (after loadRegions()).
+export function regionName(code) {
+  const r = (session.regions || []).find((x) => x.code === code)
+  return r ? r.name : code
+}
+
+// The region tree for an el-tree-select: the user's region at the root.
+export function regionTree() {
+  const nodes = new Map()
+  for (const r of session.regions || []) nodes.set(r.code, { value: r.code, label: r.name, level: r.level, children: [] })
+  const roots = []
+  for (const r of session.regions || []) {
+    const node = nodes.get(r.code)
+    const parent = r.parent_code && nodes.get(r.parent_code)
+    if (parent) parent.children.push(node)
+    else roots.push(node)
+  }
+  for (const n of nodes.values()) if (!n.children.length) delete n.children
+  return roots
+}
+
+export function codeName(kind, key) {
+  if (!key) return ''
+  const list = (session.codes && session.codes[kind]) || []
+  const e = list.find((x) => x.key === key)
+  return e ? e.name : key
+}

@@ -1,0 +1,42 @@
+// The console's pages. Each names the action its role needs (as the server
+// reports it in `may`); the server still checks every call.
+import { createRouter, createWebHistory } from 'vue-router'
+import { session, restoreSession, may, forget } from './api/session.js'
+import { setUnauthorizedHandler } from './api/client.js'
+
+const routes = [
+  { path: '/login', component: () => import('./pages/login/LoginPage.vue'), meta: { public: true, title: '登录' } },
+  { path: '/', redirect: '/dashboard' },
+  { path: '/dashboard', component: () => import('./pages/dashboard/DashboardPage.vue'), meta: { title: '工作台', menu: true, icon: 'DataAnalysis' } },
+  { path: '/households', component: () => import('./pages/households/HouseholdList.vue'), meta: { title: '农户清单', menu: true, icon: 'List' } },
+  { path: '/households/:id', component: () => import('./pages/households/HouseholdDetail.vue'), meta: { title: '农户详情' } },
+  { path: '/households/:id/pick', component: () => import('./pages/map/PickParcel.vue'), meta: { title: '选择图斑', needs: 'manual_match' } },
+  { path: '/imports', component: () => import('./pages/imports/ImportsPage.vue'), meta: { title: '数据导入', menu: true, icon: 'Upload', needs: 'import_data' } },
+  { path: '/jobs', component: () => import('./pages/jobs/JobsPage.vue'), meta: { title: '对应与初判', menu: true, icon: 'Cpu', needs: 'run_jobs' } },
+  { path: '/users', component: () => import('./pages/users/UsersPage.vue'), meta: { title: '用户管理', menu: true, icon: 'User', needs: 'manage_users' } },
+  { path: '/audit', component: () => import('./pages/audit/AuditPage.vue'), meta: { title: '审计日志', menu: true, icon: 'Document', needs: 'read_audit' } },
+  { path: '/password', component: () => import('./pages/account/PasswordPage.vue'), meta: { title: '修改密码' } },
+  { path: '/:rest(.*)*', component: () => import('./pages/NotFound.vue'), meta: { title: '页面不存在' } },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  if (!session.checked) await restoreSession()
+  if (to.meta.public) return session.user && to.path === '/login' ? '/dashboard' : true
+  if (!session.user) return { path: '/login', query: to.fullPath !== '/dashboard' ? { next: to.fullPath } : {} }
+  if (session.user.must_change_password && to.path !== '/password') return { path: '/password', query: { first: '1' } }
+  if (to.meta.needs && !may(to.meta.needs)) return '/dashboard'
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title || '安居'} · 安居`
+})
+
+setUnauthorizedHandler(() => {
+  if (!session.user) return
+  forget()
+  const here = router.currentRoute.value
+  router.replace({ path: '/login', query: { next: here.fullPath, expired: '1' } })
+})
