@@ -15,7 +15,7 @@ else
 endif
 JOBS ?= $(shell nproc)
 
-.PHONY: all build deps test demo bench clean format
+.PHONY: all build web deps test demo bench clean format
 
 all: build
 
@@ -25,8 +25,17 @@ deps:
 $(BUILD_DIR)/build.ninja: CMakeLists.txt
 	cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS)
 
-build: $(BUILD_DIR)/build.ninja
+build: $(BUILD_DIR)/build.ninja web
 	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# The web console (web/): `npm ci` when the lock file changed, then Vite
+# builds web/dist, which `anju serve` serves.
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.js
+web: web/dist/index.html
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npx vite build --logLevel warn
 
 # Every store, service and CLI test runs twice: on SQLite and ("pg." prefix)
 # on a throw-away PostgreSQL server that scripts/with-postgres starts and
@@ -48,4 +57,4 @@ format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf build build-san demo
+	rm -rf build build-san demo web/dist

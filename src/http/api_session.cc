@@ -16,6 +16,27 @@ nlohmann::json user_json(const User& u) {
           {"must_change_password", u.must_change_password}, {"may", may}};
 }
 
+// The names of the user's region and the regions above it, from the top:
+// what the console's header shows ("重庆市 / 县 / 城口县").
+nlohmann::json region_path(Store& store, const std::string& code) {
+  nlohmann::json out = nlohmann::json::array();
+  if (code == kWholeCountry) return out;
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return out;
+  for (std::optional<std::string> c = code; c; c = region_parent(*c)) {
+    auto r = (*tx)->find_region(*c);
+    const nlohmann::json entry = {{"code", *c}, {"name", r && *r ? (*r)->value.name : *c}};
+    out.insert(out.begin(), entry);
+  }
+  return out;
+}
+
+nlohmann::json session_json(Store& store, const User& u, const std::string& csrf) {
+  nlohmann::json user = user_json(u);
+  user["region_path"] = region_path(store, u.region_code);
+  return {{"user", user}, {"csrf_token", csrf}};
+}
+
 std::string session_cookie(const std::string& token, bool clear) {
   return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
          (clear ? "; Max-Age=0" : "");
@@ -34,7 +55,7 @@ Response log_in(Store& store, const Request& req, const std::string& source, con
       return error_response(req, bh::status::too_many_requests, "locked", in.error().message);
     return error_response(req, in.error());
   }
-  Response res = json_response(req, bh::status::ok, {{"user", user_json(in->user)}, {"csrf_token", in->csrf_token}});
+  Response res = json_response(req, bh::status::ok, session_json(store, in->user, in->csrf_token));
   res.set(bh::field::set_cookie, session_cookie(in->token, false));
   return res;
 }
@@ -49,7 +70,7 @@ Response session_endpoint(Store& store, const Request& req, const std::string& s
   auto who = session_user(store, token, clock);
   if (!who) return error_response(req, bh::status::unauthorized, "unauthorized", who.error().message);
   if (req.method() == bh::verb::get)
-    return json_response(req, bh::status::ok, {{"user", user_json(who->user)}, {"csrf_token", who->csrf_token}});
+    return json_response(req, bh::status::ok, session_json(store, who->user, who->csrf_token));
   if (req.method() != bh::verb::delete_)
     return error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法");
   if (req[kCsrfHeader] != who->csrf_token)

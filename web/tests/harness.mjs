@@ -1,7 +1,7 @@
 // Starts a real `anju serve` on a fresh demo town and a headless Chromium
 // (Debian's) for the browser tests; screenshots go to build/browser/.
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, mkdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, mkdirSync, rmSync, openSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve, dirname } from 'node:path'
@@ -39,6 +39,7 @@ async function waitUp(url, child) {
 
 // A demo town in a temporary folder, served on a loopback port.
 export async function startAnju() {
+  mkdirSync(artifacts, { recursive: true })
   const dir = mkdtempSync(join(tmpdir(), 'anju-browser-'))
   execFileSync(anjuBin, ['demo', '--dir', dir, '--no-serve'], { stdio: 'pipe' })
   const logins = Object.fromEntries(readFileSync(join(dir, 'logins.txt'), 'utf8').trim().split('\n')
@@ -46,7 +47,7 @@ export async function startAnju() {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const child = spawn(anjuBin, ['--db', join(dir, 'demo.db'), 'serve', '--port', String(port), '--bind', '127.0.0.1',
-    '--web', join(repo, 'web', 'dist')], { stdio: ['ignore', 'ignore', 'inherit'] })
+    '--web', join(repo, 'web', 'dist')], { stdio: ['ignore', 'ignore', openSync(join(artifacts, 'serve.log'), 'a')] })
   await waitUp(url, child)
   return {
     url, dir, logins,

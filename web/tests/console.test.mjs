@@ -1,0 +1,248 @@
+// Browser tests of the console (issue 6): a real `anju serve` on a fresh demo
+// town, driven through Debian's headless Chromium. Every test checks what the
+// page shows against what the API answers for the same session.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { apiGet, artifacts, launchBrowser, logIn, shot, startAnju } from './harness.mjs'
+
+let server
+let browser
+
+before(async () => {
+  server = await startAnju()
+  browser = await launchBrowser()
+})
+after(async () => {
+  if (browser) await browser.close()
+  if (server) server.stop()
+})
+
+const ROLES = {
+  admin: { scope: '全国', menu: ['工作台', '农户清单', '数据导入', '对应与初判', '用户管理', '审计日志'] },
+  city: { scope: '重庆市 / 县', menu: ['工作台', '农户清单'] },
+  county: { scope: '县 / 城口县', menu: ['工作台', '农户清单'] },
+  town: { scope: '高燕镇', menu: ['工作台', '农户清单', '数据导入', '对应与初判'] },
+  leader: { scope: '高燕镇', menu: ['工作台', '农户清单'] },
+  clerk201: { scope: '来凤村', menu: ['工作台', '农户清单'], village: '500229108201' },
+  clerk202: { scope: '青山村', menu: ['工作台', '农户清单'], village: '500229108202' },
+  worker201: { scope: '来凤村', menu: ['工作台', '农户清单'], village: '500229108201' },
+}
+
+async function listTotal(page) {
+  const text = await page.locator('.page-title .muted').first().textContent()
+  return Number(/共 (\d+) 户/.exec(text)[1])
+}
+
+test('each role logs in and sees only its region', async () => {
+  const admin = await logIn(browser, server, 'admin')
+  for (const [name, want] of Object.entries(ROLES)) {
+    const page = name === 'admin' ? admin : await logIn(browser, server, name)
+    await page.waitForSelector('.scope')
+    await assert.doesNotReject(page.locator('.header .scope', { hasText: want.scope }).waitFor(), name)
+    const menu = await page.locator('.nav .el-menu-item').allTextContents()
+    assert.deepEqual(menu.map((m) => m.trim()), want.menu, `${name}'s menu`)
+
+    await page.goto(`${server.url}/households`)
+    await page.waitForSelector('[data-test=households] .el-table__row')
+    const mine = await apiGet(page, '/households?page_size=1')
+    assert.equal(await listTotal(page), mine.body.total, `${name}: the list's total is the API's`)
+    const scope = (await apiGet(page, '/session')).body.user.region_code
+    const expected = scope === '000000000000' ? (await apiGet(admin, '/households?page_size=1')).body.total
+      : (await apiGet(admin, `/households?page_size=1&region=${scope}`)).body.total
+    assert.equal(mine.body.total, expected, `${name}: its region's households, as the admin counts them`)
+    if (want.village) {
+      const villages = await page.locator('[data-test=households] .el-table__row td:nth-child(5)').allTextContents()
+      assert.ok(villages.length > 0)
+      for (const v of villages) assert.equal(v.trim(), want.scope, `${name} sees only ${want.scope}`)
+      // Another village's household does not exist for it, by any URL.
+      const other = want.village === '500229108201' ? '500229108202' : '500229108201'
+      const foreign = (await apiGet(admin, `/households?page_size=1&region=${other}`)).body.items[0].household_id
+      await page.goto(`${server.url}/households/${foreign}`)
+      await page.locator('.el-result', { hasText: '不在您的管辖范围内' }).waitFor()
+    }
+    await shot(page, `role-${name}-households`)
+    if (name !== 'admin') await page.context().close()
+  }
+  assert.deepEqual(admin.__errors || [], [])
+  await admin.context().close()
+})
+
+test('a wrong password is refused in Chinese and a locked account says so', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/login`)
+  let last = ''
+  for (let i = 0; i < 8; i++) {
+    await page.fill('input[name=username]', 'leader')
+    await page.fill('input[name=password]', `wrong-password-${i}`)
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST')
+    await page.click('[data-test=login-submit]')
+    const status = (await answered).status()
+    assert.ok(status === 401 || status === 429, String(status))
+    await page.waitForTimeout(100)
+    last = await page.locator('[data-test=login-error]').textContent()
+    if (/锁定/.test(last)) break
+  }
+  assert.match(last, /锁定/, 'repeated failures lock the account, and the page says so')
+  assert.doesNotMatch(last, /[{}"]/, 'no raw JSON')
+  await shot(page, 'login-locked')
+  await context.close()
+})
+
+test('importing a roster with errors shows the error rows', async () => {
+  const page = await logIn(browser, server, 'town')
+  const lines = readFileSync(join(server.dir, 'data', 'households.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n')
+  const good = lines[1]
+  const badId = lines[2].split(',')
+  badId[2] = '500229199501160000' // wrong check digit
+  const badCategory = lines[3].split(',')
+  badCategory[7] = '贫困户'
+  const file = join(server.dir, '花名册_有错误.csv')
+  writeFileSync(file, [lines[0], good, badId.join(','), badCategory.join(',')].join('\n') + '\n')
+
+  await page.goto(`${server.url}/imports`)
+  await page.setInputFiles('[data-test=upload] input[type=file]', file)
+  await page.click('[data-test=start]')
+  const errors = page.locator('[data-test=errors] .el-table__body tr')
+  await errors.first().waitFor({ timeout: 30000 })
+  const rows = await errors.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())))
+  assert.equal(rows.length, 2, JSON.stringify(rows))
+  assert.equal(rows[0][0], '3')
+  assert.match(rows[0][1], /身份证/)
+  assert.equal(rows[0][2], '500229199501160000')
+  assert.equal(rows[1][0], '4')
+  assert.match(rows[1][1], /户类型/)
+  assert.match(await page.locator('[data-test=summary]').textContent(), /2 行有错/)
+  await shot(page, 'imports-errors')
+  const download = page.waitForEvent('download')
+  await page.click('[data-test=errors-xlsx]')
+  const d = await download
+  assert.match(d.suggestedFilename(), /导入错误.*\.xlsx$/)
+  const bytes = readFileSync(await d.path())
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK')
+  await page.context().close()
+})
+
+test('picking a polygon on the map matches the household and the detail page shows it', async () => {
+  const page = await logIn(browser, server, 'clerk201')
+  const found = await apiGet(page, '/households?match_outcome=ambiguous&page_size=1')
+  assert.ok(found.body.total > 0, 'the demo has ambiguous households in 来凤村')
+  const id = found.body.items[0].household_id
+  const before = (await apiGet(page, `/households/${id}`)).body
+  const parcel = before.match.candidates[1]
+
+  // A second clerk's page opened before the choice: its version goes stale.
+  const stale = await logIn(browser, server, 'clerk201')
+  await stale.goto(`${server.url}/households/${id}/pick`)
+  await stale.waitForSelector(`[data-test="cand-${parcel}"]`)
+
+  await page.goto(`${server.url}/households/${id}/pick`)
+  const polygon = page.locator(`path.parcel-${parcel}`)
+  await polygon.waitFor()
+  await shot(page, 'pick-before')
+  await polygon.click({ force: true })
+  await page.locator('[data-test=selected]', { hasText: parcel }).waitFor()
+  await page.click('[data-test=confirm]')
+  await page.locator('.el-message-box').getByRole('button', { name: '确认' }).click()
+  await page.waitForURL(new RegExp(`/households/${id}$`))
+  await page.locator('[data-test=manual]', { hasText: parcel }).waitFor()
+  assert.match(await page.locator('[data-test=match]').textContent(), /人工选择/)
+  assert.match(await page.locator('[data-test=building]').textContent(), new RegExp(parcel))
+  await shot(page, 'pick-after-detail')
+  const after = (await apiGet(page, `/households/${id}`)).body
+  assert.equal(after.match.parcel_id, parcel)
+  assert.equal(after.match.outcome, 'manual')
+  const audit = await apiGet(await logIn(browser, server, 'admin'), `/audit?object_id=${id}&action=match.manual_set`)
+  assert.equal(audit.body.total, 1, 'the choice is in the audit log')
+
+  // The stale page is told someone else changed the record and may reload.
+  await stale.click(`[data-test="cand-${before.match.candidates[0]}"]`)
+  await stale.click('[data-test=confirm]')
+  await stale.locator('.el-message-box').getByRole('button', { name: '确认' }).click()
+  const box = stale.locator('.el-message-box', { hasText: '已被他人修改' })
+  await box.waitFor()
+  await shot(stale, 'pick-conflict')
+  await box.getByRole('button', { name: '重新加载' }).click()
+  await stale.locator('[data-test=clear]').waitFor()
+  assert.equal((await apiGet(stale, `/households/${id}`)).body.match.parcel_id, parcel, 'the first choice stands')
+  await stale.context().close()
+  await page.context().close()
+})
+
+test("the dashboard's numbers equal the API's", async () => {
+  const page = await logIn(browser, server, 'town')
+  const byResult = (await apiGet(page, '/stats?by=result')).body
+  await page.waitForSelector(`[data-test="total-${byResult.rows[0].code}"]`)
+  for (const row of byResult.rows) {
+    assert.equal(Number(await page.locator(`[data-test="total-${row.code}"]`).textContent()), row.total, row.name)
+    for (const key of ['safe', 'verify', 'unsafe', 'excluded', 'safe_other_housing']) {
+      const shown = Number(await page.locator(`[data-test="cell-${row.code}-${key}"]`).textContent())
+      assert.equal(shown, row.counts[key] || 0, `${row.name} ${key}`)
+    }
+  }
+  assert.equal(Number(await page.locator('[data-test=tile-households] .tile-n').textContent()), byResult.households)
+  assert.equal(Number(await page.locator('[data-test=tile-verify] .tile-n').textContent()), byResult.totals.verify || 0)
+  await shot(page, 'dashboard')
+
+  const byReason = (await apiGet(page, '/stats?by=reason')).body
+  await page.getByText('初判原因', { exact: true }).click()
+  const row = byReason.rows[1]
+  await page.waitForSelector(`[data-test="cell-${row.code}-aging"]`)
+  for (const key of Object.keys(row.counts))
+    assert.equal(Number(await page.locator(`[data-test="cell-${row.code}-${key}"]`).textContent()), row.counts[key], key)
+
+  // A number drills down to the list it counts.
+  await page.getByText('初判结论', { exact: true }).last().click()
+  const cell = byResult.rows[0]
+  await page.click(`[data-test="cell-${cell.code}-verify"]`)
+  await page.waitForURL(/\/households\?/)
+  await page.waitForSelector('[data-test=households] .el-table__row')
+  const listed = await page.locator('.page-title .muted').first().textContent()
+  assert.equal(Number(/共 (\d+) 户/.exec(listed)[1]), cell.counts.verify)
+
+  // The list exports what it shows.
+  const download = page.waitForEvent('download')
+  await page.click('[data-test=export]')
+  const d = await download
+  assert.match(d.suggestedFilename(), /农户清单.*\.xlsx$/)
+  await page.context().close()
+})
+
+test('a phone-sized viewport renders the household detail without horizontal scrolling', async () => {
+  const page = await logIn(browser, server, 'worker201', { width: 390, height: 844 })
+  const found = await apiGet(page, '/households?match_outcome=by_parcel&page_size=1')
+  const id = found.body.items[0].household_id
+  await page.goto(`${server.url}/households/${id}`)
+  await page.waitForSelector('[data-test=building]')
+  await page.waitForSelector('[data-test=map] .leaflet-interactive')
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+    main: document.querySelector('.main').scrollWidth, mainClient: document.querySelector('.main').clientWidth,
+  }))
+  assert.ok(widths.scroll <= widths.client, JSON.stringify(widths))
+  assert.ok(widths.main <= widths.mainClient, JSON.stringify(widths))
+  await shot(page, 'phone-detail')
+  await page.goto(`${server.url}/households`)
+  await page.waitForSelector('[data-test=households] .el-table__row')
+  await shot(page, 'phone-households')
+  await page.context().close()
+})
+
+test('every page renders for the admin (screenshots)', async () => {
+  const page = await logIn(browser, server, 'admin')
+  const pages = ['/dashboard', '/households', '/imports', '/jobs', '/users', '/audit', '/password']
+  for (const p of pages) {
+    await page.goto(`${server.url}${p}`)
+    await page.waitForLoadState('networkidle')
+    await shot(page, `admin${p.replace(/\//g, '-')}`)
+  }
+  assert.ok((await page.locator('[data-test=users] .el-table__row').count()) === 0 || true)
+  await page.goto(`${server.url}/users`)
+  await page.waitForSelector('[data-test=users] .el-table__row')
+  assert.ok(await page.locator('[data-test=users] .el-table__row').count() >= 8)
+  assert.deepEqual(page.__errors || [], [])
+  console.log(`screenshots in ${artifacts}`)
+  await page.context().close()
+})
