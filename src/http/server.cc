@@ -112,6 +112,9 @@ class Server {
     who = std::move(*found);
     if (route.writes() && req[kCsrfHeader] != who.csrf_token)
       return error_response(req, bh::status::forbidden, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试");
+    // A password an administrator chose is changed before anything else.
+    if (who.user.must_change_password && route.pattern != "/api/v1/session/password")
+      return error_response(req, bh::status::forbidden, "password_change_required", "请先修改初始密码");
     if (route.scope == RouteScope::none)
       if (auto ok = authorize(who.user, route.action, ""); !ok) return error_response(req, ok.error());
     return std::nullopt;

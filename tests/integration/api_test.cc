@@ -9,41 +9,17 @@
 //   idle sessions.
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <thread>
 
 #include "core/access.h"
 #include "http/router.h"
-#include "integration/http_client.h"
-#include "support/test_db.h"
+#include "integration/api_fixture.h"
 
 namespace anju::testing {
 namespace {
 
-namespace fs = std::filesystem;
-using nlohmann::json;
 using http::Route;
 using http::api_routes;
-
-constexpr const char* kPassword = "Matrix-Pass-2026";
-constexpr const char* kSichuanHousehold = "5101040010010001";
-constexpr const char* kSichuanParcel = "510104001001-00001-1";
-
-struct RoleUser {
-  const char* name;
-  const char* role;
-  const char* region;
-};
-constexpr RoleUser kUsers[] = {
-    {"admin", "admin", "000000000000"},          {"city", "city_reviewer", "500200000000"},
-    {"county", "county_reviewer", "500229000000"}, {"town", "town_office", "500229108000"},
-    {"leader", "town_leader", "500229108000"},   {"clerk201", "village_clerk", "500229108201"},
-    {"worker201", "field_worker", "500229108201"}, {"clerk202", "village_clerk", "500229108202"},
-    {"sc_clerk", "village_clerk", "510104001001"},
-};
 
 // Who may do what (DOMAIN.md §8), written out here independently of
 // core/access.cc so that the matrix checks the rules, not just the code.
@@ -57,98 +33,7 @@ const std::map<Action, std::set<std::string>> kMay = {
     {Action::export_lists, {"admin", "city", "county", "town", "leader", "clerk201"}},
 };
 
-class Api : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!engine_unavailable().empty()) return;
-    work_ = fs::temp_directory_path() / ("anju_api_" + std::to_string(::getpid()));
-    fs::remove_all(work_);
-    fs::create_directories(work_);
-    db_ = new TestDb("api");
-    const std::string cwd = work_.string();
-    auto anju = [&](std::vector<std::string> args) {
-      args.insert(args.begin(), {"--db", db_->url()});
-      auto r = run_anju(args, cwd);
-      EXPECT_EQ(r.exit_code, 0) << args[2] << ": " << r.out << r.err;
-    };
-    ASSERT_EQ(run_anju({"gen", "--households", "150", "--seed", "5", "--out", "data"}, cwd).exit_code, 0);
-    std::ofstream(work_ / "sichuan_regions.csv") << "区划代码,名称\n510000000000,四川省\n510100000000,成都市\n"
-                                                    "510104000000,锦江区\n510104001000,春熙路街道\n"
-                                                    "510104001001,示例社区\n";
-    std::ofstream(work_ / "sichuan_households.csv")
-        << "户编号,户主姓名,户主身份证号,家庭人口数,区划代码,户类型,图斑编号\n"
-        << kSichuanHousehold << ",蜀中人,51010419700101001X,3,510104001001,脱贫户," << kSichuanParcel << "\n";
-    std::ofstream(work_ / "sichuan_buildings.geojson")
-        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"图斑编号":")"
-        << kSichuanParcel
-        << R"(","区划代码":"510104001001","建筑层数":2},"geometry":{"type":"Polygon","coordinates":)"
-           R"([[[104.08,30.65],[104.0801,30.65],[104.0801,30.6501],[104.08,30.6501],[104.08,30.65]]]}}]})";
-    std::ofstream(work_ / "password.txt") << kPassword << "\n";
-    anju({"import", "regions", "data/regions.csv"});
-    anju({"import", "regions", "sichuan_regions.csv"});
-    anju({"import", "households", "data/households.csv"});
-    anju({"import", "households", "sichuan_households.csv"});
-    anju({"import", "buildings", "data/buildings.geojson"});
-    anju({"import", "buildings", "sichuan_buildings.geojson"});
-    for (const char* s : {"census", "selfbuilt", "monitoring", "appraisal"})
-      anju({"import", "evidence", "--source", s, std::string("data/evidence_") + s + ".csv"});
-    anju({"match"});
-    anju({"judge"});
-    for (const RoleUser& u : kUsers)
-      anju({"user", "add", "--name", u.name, "--role", u.role, "--region", u.region, "--password-file",
-            "password.txt"});
-    // A household of village 201 with a building, given a manual choice.
-    auto rows = db_->query(
-        "SELECT m.household_id, m.parcel_id FROM matches m JOIN households h ON h.household_id = m.household_id"
-        " WHERE h.region_code = '500229108201' AND m.parcel_id IS NOT NULL ORDER BY 1 LIMIT 1");
-    ASSERT_EQ(rows.size(), 1u);
-    household_ = rows[0][0];
-    parcel_ = rows[0][1];
-    anju({"match", "--set", household_, parcel_});
-    auto other = db_->query("SELECT household_id, head_id_number FROM households"
-                            " WHERE region_code = '500229108202' ORDER BY 1 LIMIT 1");
-    ASSERT_EQ(other.size(), 1u);
-    other_household_ = other[0][0];
-    other_id_number_ = other[0][1];
-    server_ = new ServedAnju;
-    ASSERT_EQ(server_->start({"--db", db_->url(), "serve", "--port", "0"}, cwd), "");
-  }
-
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-    delete db_;
-    db_ = nullptr;
-    fs::remove_all(work_);
-  }
-
-  void SetUp() override {
-    if (auto why = engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
-    ASSERT_NE(server_, nullptr);
-  }
-
-  static Client as(const std::string& name) {
-    Client c = Client::log_in(server_->port(), name, kPassword);
-    EXPECT_EQ(c.login_status, 200) << name;
-    return c;
-  }
-
-  // Polls a job until it ends (at most 60 s).
-  static json wait_for_job(const Client& c, long id) {
-    json job;
-    for (int i = 0; i < 600; ++i) {
-      job = c.get("/api/v1/jobs/" + std::to_string(id)).json()["job"];
-      if (job["status"] == "succeeded" || job["status"] == "failed") break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return job;
-  }
-
-  static inline fs::path work_;
-  static inline TestDb* db_ = nullptr;
-  static inline ServedAnju* server_ = nullptr;
-  static inline std::string household_, parcel_, other_household_, other_id_number_;
-};
+class Api : public ApiFixture {};
 
 // --- the matrix ---------------------------------------------------------------
 

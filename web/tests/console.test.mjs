@@ -142,7 +142,8 @@ test('picking a polygon on the map matches the household and the detail page sho
   const polygon = page.locator(`path.parcel-${parcel}`)
   await polygon.waitFor()
   await shot(page, 'pick-before')
-  await polygon.click({ force: true })
+  // Candidates may overlap (the dwelling lies in several): click this one's own path.
+  await polygon.dispatchEvent('click')
   await page.locator('[data-test=selected]', { hasText: parcel }).waitFor()
   await page.click('[data-test=confirm]')
   await page.locator('.el-message-box').getByRole('button', { name: '确认' }).click()

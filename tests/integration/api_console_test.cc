@@ -1,0 +1,147 @@
+// The API routes the web console leans on, against a real `anju serve` on
+// both engines: the coded values, the session's permissions and region path,
+// 选择图斑's candidates, the household list as a workbook, admins adding and
+// disabling users, and a first-login password change before anything else.
+#include <set>
+
+#include "ingest/xlsx_reader.h"
+#include "integration/api_fixture.h"
+
+namespace anju::testing {
+namespace {
+
+class ApiConsole : public ApiFixture {};
+
+std::vector<std::vector<std::string>> workbook_rows(const std::string& bytes, const fs::path& where) {
+  const fs::path file = where / "export.xlsx";
+  std::ofstream(file, std::ios::binary) << bytes;
+  std::vector<std::vector<std::string>> out;
+  auto reader = XlsxReader::open(file.string());
+  EXPECT_TRUE(reader) << (reader ? "" : reader.error().message);
+  if (!reader) return out;
+  out.push_back((*reader)->header());
+  for (;;) {
+    auto row = (*reader)->next();
+    if (!row || !*row) break;
+    out.push_back((*row)->cells);
+  }
+  return out;
+}
+
+TEST_F(ApiConsole, CodesNameEveryFilterValueInChinese) {
+  const json codes = as("leader").get("/api/v1/codes").json();
+  for (const char* kind : {"category", "monitor_type", "status", "housing", "match_outcome", "result", "reason", "role"}) {
+    ASSERT_TRUE(codes.contains(kind)) << kind;
+    EXPECT_FALSE(codes[kind].empty()) << kind;
+  }
+  std::set<std::string> results;
+  for (const auto& r : codes["result"]) results.insert(r["key"].get<std::string>());
+  EXPECT_EQ(results, (std::set<std::string>{"excluded", "verify", "safe_other_housing", "safe", "unsafe"}));
+  EXPECT_EQ(codes["reason"].back()["key"], "aging");
+  EXPECT_FALSE(codes["reason"].back()["explanation"].get<std::string>().empty());
+}
+
+TEST_F(ApiConsole, TheSessionSaysWhatTheRoleMayAndWhereItIs) {
+  const json clerk = as("clerk201").get("/api/v1/session").json()["user"];
+  EXPECT_EQ(clerk["may"], json({"read", "manual_match", "export_lists"}));
+  ASSERT_EQ(clerk["region_path"].size(), 5u);
+  EXPECT_EQ(clerk["region_path"][0]["code"], "500000000000");
+  EXPECT_EQ(clerk["region_path"][4]["code"], "500229108201");
+  const json worker = as("worker201").get("/api/v1/session").json()["user"];
+  EXPECT_EQ(worker["may"], json({"read"}));
+  EXPECT_TRUE(as("admin").get("/api/v1/session").json()["user"]["region_path"].empty());
+}
+
+TEST_F(ApiConsole, CandidatesAreRankedByDistanceFromTheDwelling) {
+  auto rows = db_->query(
+      "SELECT h.household_id FROM households h JOIN matches m ON m.household_id = h.household_id"
+      " WHERE h.region_code = '500229108201' AND h.lon IS NOT NULL AND m.outcome = 'by_location' ORDER BY 1 LIMIT 1");
+  ASSERT_EQ(rows.size(), 1u);
+  const json c = as("clerk201").get("/api/v1/households/" + std::string(rows[0][0]) + "/candidates?radius=200").json();
+  EXPECT_EQ(c["origin"]["kind"], "dwelling");
+  ASSERT_GE(c["features"].size(), 2u);
+  // The building the dwelling lies in comes first, at distance 0, as the current one.
+  EXPECT_EQ(c["features"][0]["properties"]["distance_m"], 0.0);
+  EXPECT_TRUE(c["features"][0]["properties"]["current"].get<bool>());
+  double last = 0;
+  for (const auto& f : c["features"]) {
+    const double d = f["properties"]["distance_m"];
+    EXPECT_GE(d, last);
+    EXPECT_LE(d, 300.0);  // the radius, plus the corner of its box
+    last = d;
+    EXPECT_EQ(f["properties"]["region_code"].get<std::string>().substr(0, 9), "500229108") << "in the clerk's town";
+  }
+  ASSERT_EQ(c["view"].size(), 4u);
+  // Out of the clerk's village: 404.
+  EXPECT_EQ(as("clerk201").get("/api/v1/households/" + other_household_ + "/candidates").status, 404);
+}
+
+TEST_F(ApiConsole, TheListExportsAsAWorkbookThatSaysWhoMadeItAndIsAudited) {
+  const Client leader = as("leader");
+  const long total = leader.get("/api/v1/households?result=verify&page_size=1").json()["total"];
+  Reply x = leader.get("/api/v1/households.xlsx?result=verify");
+  ASSERT_EQ(x.status, 200) << x.body;
+  EXPECT_NE(x.content_disposition.find(".xlsx"), std::string::npos);
+  auto rows = workbook_rows(x.body, work_);
+  ASSERT_EQ(static_cast<long>(rows.size()), total + 2) << "title, header, one row a household";
+  EXPECT_NE(rows[0][0].find("导出人"), std::string::npos);
+  EXPECT_NE(rows[0][0].find("leader"), std::string::npos);
+  EXPECT_EQ(rows[1][0], "户编号");
+  EXPECT_EQ(rows[1][3], "身份证号");
+  for (size_t i = 2; i < rows.size(); ++i) {
+    EXPECT_NE(rows[i][3].find("********"), std::string::npos) << "masked: " << rows[i][3];
+    EXPECT_EQ(rows[i][12], "需现场核实");
+  }
+  // A town leader may not see full numbers; a town office may, on record.
+  EXPECT_EQ(leader.get("/api/v1/households.xlsx?full_id=1").status, 403);
+  Reply full = as("town").get("/api/v1/households.xlsx?region=500229108202&full_id=1");
+  ASSERT_EQ(full.status, 200);
+  auto full_rows = workbook_rows(full.body, work_);
+  ASSERT_GT(full_rows.size(), 2u);
+  EXPECT_EQ(full_rows[2][3].find('*'), std::string::npos);
+  const json audit = as("admin").get("/api/v1/audit?action=export.households").json();
+  ASSERT_GE(audit["total"].get<long>(), 2);
+  EXPECT_EQ(audit["items"][0]["actor"], "town");
+  EXPECT_EQ(audit["items"][0]["detail"]["full_id"], true);
+  // A field worker exports nothing; an unknown filter value is a clear 400.
+  EXPECT_EQ(as("worker201").get("/api/v1/households.xlsx").status, 403);
+  EXPECT_EQ(leader.get("/api/v1/households.xlsx?result=bogus").status, 400);
+}
+
+TEST_F(ApiConsole, AnAdminAddsAUserWhoMustChangeThePasswordBeforeAnythingElse) {
+  const Client admin = as("admin");
+  const std::string body = json{{"name", "new_clerk"}, {"display_name", "新村资料员"}, {"role", "village_clerk"},
+                                {"region_code", "500229108202"}, {"password", kPassword}}
+                               .dump();
+  Reply made = admin.send(bh::verb::post, "/api/v1/users", body);
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(admin.send(bh::verb::post, "/api/v1/users", body).status, 409);
+  // A user outside the admin's region cannot be made by a lesser admin: only
+  // the country-wide admin exists here, so check the clerk's own limits.
+  EXPECT_EQ(as("clerk201").send(bh::verb::post, "/api/v1/users", body).status, 403);
+
+  Client fresh = Client::log_in(server_->port(), "new_clerk", kPassword);
+  ASSERT_EQ(fresh.login_status, 200);
+  Reply blocked = fresh.get("/api/v1/households");
+  EXPECT_EQ(blocked.status, 403);
+  EXPECT_EQ(blocked.json()["error"]["code"], "password_change_required");
+  EXPECT_TRUE(fresh.get("/api/v1/session").json()["user"]["must_change_password"].get<bool>());
+  Reply changed = fresh.send(bh::verb::put, "/api/v1/session/password",
+                             json{{"old_password", kPassword}, {"new_password", "Fresh-Clerk-2026"}}.dump());
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  Client again = Client::log_in(server_->port(), "new_clerk", "Fresh-Clerk-2026");
+  ASSERT_EQ(again.login_status, 200);
+  EXPECT_EQ(again.get("/api/v1/households").status, 200);
+
+  // Disabled: the session ends and logging in fails; enabled again: it works.
+  EXPECT_EQ(admin.send(bh::verb::put, "/api/v1/users/new_clerk", R"({"disabled":true})").status, 200);
+  EXPECT_EQ(again.get("/api/v1/households").status, 401);
+  EXPECT_NE(Client::log_in(server_->port(), "new_clerk", "Fresh-Clerk-2026").login_status, 200);
+  EXPECT_EQ(admin.send(bh::verb::put, "/api/v1/users/new_clerk", R"({"disabled":false})").status, 200);
+  EXPECT_EQ(Client::log_in(server_->port(), "new_clerk", "Fresh-Clerk-2026").login_status, 200);
+  EXPECT_EQ(admin.send(bh::verb::put, "/api/v1/users/admin", R"({"disabled":true})").status, 400)
+      << "an admin cannot lock itself out";
+}
+
+}  // namespace
+}  // namespace anju::testing
