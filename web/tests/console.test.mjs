@@ -164,6 +164,7 @@ test('picking a polygon on the map matches the household and the detail page sho
   await stale.locator('.el-message-box').getByRole('button', { name: '确认' }).click()
   const box = stale.locator('.el-message-box', { hasText: '已被他人修改' })
   await box.waitFor()
+  await stale.waitForTimeout(500) // the dialog's fade-in, for the screenshot
   await shot(stale, 'pick-conflict')
   await box.getByRole('button', { name: '重新加载' }).click()
   await stale.locator('[data-test=clear]').waitFor()
@@ -239,7 +240,6 @@ test('every page renders for the admin (screenshots)', async () => {
     await page.waitForLoadState('networkidle')
     await shot(page, `admin${p.replace(/\//g, '-')}`)
   }
-  assert.ok((await page.locator('[data-test=users] .el-table__row').count()) === 0 || true)
   await page.goto(`${server.url}/users`)
   await page.waitForSelector('[data-test=users] .el-table__row')
   assert.ok(await page.locator('[data-test=users] .el-table__row').count() >= 8)
