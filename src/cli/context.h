@@ -52,5 +52,6 @@ void add_campaign_command(CLI::App& app, Context& ctx);
 void add_user_commands(CLI::App& app, Context& ctx);
 void add_audit_commands(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
+void add_sample_command(CLI::App& app, Context& ctx);
 
 }  // namespace anju::cli

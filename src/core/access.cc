@@ -12,6 +12,7 @@ const char* action_key(Action a) {
     case Action::read_audit: return "read_audit";
     case Action::manage_users: return "manage_users";
     case Action::export_lists: return "export_lists";
+    case Action::draw_samples: return "draw_samples";
   }
   return "";
 }
@@ -26,6 +27,7 @@ const char* action_name(Action a) {
     case Action::read_audit: return "查看审计日志";
     case Action::manage_users: return "管理用户";
     case Action::export_lists: return "导出清单";
+    case Action::draw_samples: return "抽取抽查样本";
   }
   return "";
 }
@@ -43,6 +45,7 @@ bool role_may(Role role, Action action) {
     case Action::read_audit:
     case Action::manage_users: return role == Role::admin;
     case Action::export_lists: return role != Role::field_worker;
+    case Action::draw_samples: return role == Role::admin || role == Role::county_reviewer;
   }
   return false;
 }

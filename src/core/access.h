@@ -22,11 +22,12 @@ enum class Action {
   read_audit,      // the audit log
   manage_users,    // add users, reset passwords, disable
   export_lists,    // lists as Excel workbooks (audited)
+  draw_samples,    // the county's spot checks
 };
 
 inline constexpr Action kActions[] = {Action::read,         Action::view_full_id, Action::import_data,
                                       Action::run_jobs,     Action::manual_match, Action::read_audit,
-                                      Action::manage_users, Action::export_lists};
+                                      Action::manage_users, Action::export_lists, Action::draw_samples};
 
 const char* action_key(Action a);
 const char* action_name(Action a);  // Chinese, for messages

@@ -70,13 +70,19 @@ struct JudgeSummary {
   std::map<std::string, long> results;   // result key → households
   std::map<std::string, long> reasons;   // reason key → households
   long changed = 0;                      // results that differ from the previous run
+  long tasks_opened = 0, tasks_closed = 0;  // field tasks (DOMAIN.md §10)
   long households = 0;
   std::vector<JudgmentRow> rows;         // every household, in household_id order
 };
 
 // Judges every household from the stored matches, buildings, evidence and
-// disasters; replaces the stored judgments.
+// disasters; replaces the stored judgments; opens a field task for every
+// household to verify and closes those no longer needed.
 Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
                                const std::string& actor, const Clock& clock);
+
+// Judges one household again (after a field visit or an appraisal) with the
+// campaign's settings, in the caller's transaction; stores and returns it.
+Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const Clock& clock);
 
 }  // namespace anju

@@ -195,7 +195,8 @@ JobWork job_work(Store& store, const User& user, const Job& job, const std::stri
       auto s = run_judge(store, {}, user.name, clock);
       if (!s) return s.error();
       return nlohmann::json{{"households", s->households}, {"results", s->results}, {"reasons", s->reasons},
-                            {"changed", s->changed}, {"as_of", s->settings.as_of.to_string()},
+                            {"changed", s->changed}, {"tasks_opened", s->tasks_opened},
+                            {"tasks_closed", s->tasks_closed}, {"as_of", s->settings.as_of.to_string()},
                             {"cutoff", s->settings.cutoff.to_string()}};
     };
   const auto t = import_template(job.kind);

@@ -4,6 +4,7 @@
 
 #include "core/region_code.h"
 #include "service/census_service.h"
+#include "service/field_service.h"
 
 #include "service/audit_service.h"
 
@@ -17,7 +18,69 @@ JudgeSettings settings_for(const Campaign& c, const JudgeOverrides& o, const Clo
   return s;
 }
 
+// The disasters covering each village, looked up once per village.
+class DisasterIndex {
+ public:
+  explicit DisasterIndex(const std::vector<Disaster>& all) : all_(all) {}
+  const std::vector<const Disaster*>& covering(const std::string& village) {
+    auto [it, fresh] = by_village_.try_emplace(village);
+    if (fresh)
+      for (const Disaster& d : all_)
+        if (region_covers(d.region_code, village)) it->second.push_back(&d);
+    return it->second;
+  }
+
+ private:
+  const std::vector<Disaster>& all_;
+  std::unordered_map<std::string, std::vector<const Disaster*>> by_village_;
+};
+
+JudgmentRow judge_input(const JudgeInput& in, DisasterIndex& disasters, const JudgeSettings& s) {
+  const Household& h = in.household;
+  const Evidence* best = nullptr;
+  for (const Evidence& e : in.evidence)
+    if (!best || better_evidence(e, *best)) best = &e;
+  Judgment j = judge(h, in.building ? &*in.building : nullptr, best, disasters.covering(h.region_code), s);
+  JudgmentRow row{h.household_id, j.result, std::move(j.reasons), j.grade, std::nullopt, "", in.previous};
+  if (j.best) {
+    row.evidence_source = j.best->source;
+    row.evidence_id = j.best->evidence_id;
+  }
+  return row;
+}
+
 }  // namespace
+
+Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const Clock& clock) {
+  auto campaign = tx.get_campaign();
+  if (!campaign) return campaign.error();
+  const JudgeSettings s = settings_for(*campaign, {}, clock);
+  auto disasters = tx.list_disasters();
+  if (!disasters) return disasters.error();
+  auto h = tx.find_household(household_id);
+  if (!h) return h.error();
+  if (!*h) return make_error(ErrorCode::not_found, "没有这个农户：" + household_id);
+  JudgeInput in{(*h)->value, std::nullopt, {}, std::nullopt};
+  auto m = tx.find_match(household_id);
+  if (!m) return m.error();
+  const std::string parcel = *m ? (*m)->parcel_id : "";
+  if (!parcel.empty()) {
+    auto b = tx.find_building_facts(parcel);
+    if (!b) return b.error();
+    in.building = *b;
+  }
+  auto evidence = tx.evidence_about(parcel, household_id);
+  if (!evidence) return evidence.error();
+  for (auto& e : *evidence)
+    if (e.value.assessed_on <= s.as_of) in.evidence.push_back(std::move(e.value));
+  auto previous = tx.find_judgment(household_id);
+  if (!previous) return previous.error();
+  if (*previous) in.previous = (*previous)->result;
+  DisasterIndex index(*disasters);
+  JudgmentRow row = judge_input(in, index, s);
+  ANJU_TRY(tx.replace_judgment(row));
+  return row;
+}
 
 Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
                                const std::string& actor, const Clock& clock) {
@@ -33,26 +96,9 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
   if (!disasters) return disasters.error();
 
   // Disasters covering each village, computed once per village.
-  std::unordered_map<std::string, std::vector<const Disaster*>> covering;
+  DisasterIndex covering(*disasters);
   std::vector<JudgmentRow> rows;
-  ANJU_TRY(tx.for_each_judge_input(s.as_of, [&](JudgeInput&& in) {
-    const Household& h = in.household;
-    auto [cov, fresh] = covering.try_emplace(h.region_code);
-    if (fresh)
-      for (const Disaster& d : *disasters)
-        if (region_covers(d.region_code, h.region_code)) cov->second.push_back(&d);
-    const Evidence* best = nullptr;
-    for (const Evidence& e : in.evidence)
-      if (!best || better_evidence(e, *best)) best = &e;
-    Judgment j = judge(h, in.building ? &*in.building : nullptr, best, cov->second, s);
-    JudgmentRow row{h.household_id, j.result, std::move(j.reasons), j.grade, std::nullopt, "",
-                    in.previous};
-    if (j.best) {
-      row.evidence_source = j.best->source;
-      row.evidence_id = j.best->evidence_id;
-    }
-    rows.push_back(std::move(row));
-  }));
+  ANJU_TRY(tx.for_each_judge_input(s.as_of, [&](JudgeInput&& in) { rows.push_back(judge_input(in, covering, s)); }));
 
   for (const char* key : {"excluded", "verify", "safe_other_housing", "safe", "unsafe"})
     summary.results[key] = 0;
@@ -62,10 +108,16 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
     if (!r.previous_result || *r.previous_result != r.result) ++summary.changed;
   }
   summary.households = static_cast<long>(rows.size());
+  // A field task for every household to verify (DOMAIN.md §10).
+  auto tasks = sync_field_tasks(tx, rows, *campaign, WriteStamp{actor, clock.now_iso()});
+  if (!tasks) return tasks.error();
+  summary.tasks_opened = static_cast<long>(tasks->open.size());
+  summary.tasks_closed = static_cast<long>(tasks->close.size());
   nlohmann::json settings = {{"as_of", s.as_of.to_string()}, {"cutoff", s.cutoff.to_string()},
                              {"aging_year", s.aging_year}, {"aging_age_years", s.aging_age_years}};
   nlohmann::json result = {{"results", summary.results}, {"reasons", summary.reasons},
-                           {"changed", summary.changed}};
+                           {"changed", summary.changed}, {"tasks_opened", summary.tasks_opened},
+                           {"tasks_closed", summary.tasks_closed}};
   ANJU_TRY(tx.replace_judgments(
       RunRecord{"judge", clock.now_iso(), actor, settings.dump(), result.dump()}, rows));
   ANJU_TRY(audit(tx, clock, actor, "judge.run", "campaign", "1",

@@ -10,14 +10,17 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <functional>
 
+#include "core/appraisal.h"
 #include "core/audit.h"
 #include "core/building.h"
+#include "core/field_task.h"
 #include "core/household.h"
 #include "core/match_types.h"
 #include "core/import_report.h"
@@ -124,6 +127,40 @@ class Transaction {
   virtual Result<void> replace_judgments(const RunRecord& run,
                                          const std::vector<JudgmentRow>& rows) = 0;
   virtual Result<std::optional<JudgmentRow>> find_judgment(std::string_view household_id) = 0;
+  // Replaces one household's judgment (after a field visit or appraisal) and
+  // refreshes its village's counts.
+  virtual Result<void> replace_judgment(const JudgmentRow& row) = 0;
+
+  // --- field work (外业核实, 鉴定, 抽查: DOMAIN.md §10, §12) -------------------
+  virtual Result<std::vector<AppraisalPart>> appraisal_parts() = 0;
+  // Every task that is open or visited.
+  virtual Result<std::vector<ActiveTask>> active_tasks() = 0;
+  // `conflict` when the household already has an active task.
+  virtual Result<long> insert_task(const FieldTask& task, const WriteStamp& stamp) = 0;
+  // Sets the status (closed or cancelled) and reason of active tasks.
+  virtual Result<void> end_tasks(const std::vector<long>& ids, TaskStatus status, const std::string& reason,
+                                 const WriteStamp& stamp) = 0;
+  virtual Result<std::optional<FieldTask>> find_task(long id) = 0;
+  // Writes status, assignee, due date and reason; `conflict` on a stale version.
+  virtual Result<void> update_task(const FieldTask& task, long expected_version, const WriteStamp& stamp) = 0;
+  virtual Result<Page<TaskRow>> list_tasks(const TaskFilter& filter) = 0;
+  // Tasks of the villages in [lo, hi] by village, or by assignee.
+  virtual Result<std::vector<TaskCount>> task_counts(const std::string& region_lo, const std::string& region_hi,
+                                                     bool by_assignee, const Date& today) = 0;
+  virtual Result<long> insert_visit(const Visit& visit) = 0;
+  virtual Result<std::vector<Visit>> visits_of(long task_id) = 0;
+  virtual Result<long> insert_appraisal(const AppraisalRecord& record) = 0;
+  virtual Result<std::vector<AppraisalRecord>> appraisals_of(long task_id) = 0;
+  virtual Result<long> insert_attachment(const Attachment& attachment) = 0;
+  virtual Result<std::vector<Attachment>> attachments_of(long task_id) = 0;
+  virtual Result<long> insert_sample(const Sample& sample) = 0;
+  // (household_id, village) of every household in [lo, hi] that is not
+  // deceased, and of those with an active task.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> living_households(const std::string& region_lo,
+                                                                                     const std::string& region_hi) = 0;
+  virtual Result<std::set<std::string>> households_with_active_task(const std::string& region_lo,
+                                                                    const std::string& region_hi) = 0;
+
   // --- read models (the API's lists, map and dashboards) ---------------------
   // A page of households with their match and judgment; `total` counts every
   // household the filter keeps.

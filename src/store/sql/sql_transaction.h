@@ -69,6 +69,28 @@ class SqlTransaction final : public Transaction {
   Result<std::vector<std::string>> households_of_building(std::string_view parcel_id) override;
   Result<std::vector<Stored<Building>>> buildings_in_box(const BBox& box, const std::string& region_lo,
                                                          const std::string& region_hi, long limit) override;
+  Result<void> replace_judgment(const JudgmentRow& row) override;
+  Result<std::vector<AppraisalPart>> appraisal_parts() override;
+  Result<std::vector<ActiveTask>> active_tasks() override;
+  Result<long> insert_task(const FieldTask& task, const WriteStamp& stamp) override;
+  Result<void> end_tasks(const std::vector<long>& ids, TaskStatus status, const std::string& reason,
+                         const WriteStamp& stamp) override;
+  Result<std::optional<FieldTask>> find_task(long id) override;
+  Result<void> update_task(const FieldTask& task, long expected_version, const WriteStamp& stamp) override;
+  Result<Page<TaskRow>> list_tasks(const TaskFilter& filter) override;
+  Result<std::vector<TaskCount>> task_counts(const std::string& region_lo, const std::string& region_hi,
+                                             bool by_assignee, const Date& today) override;
+  Result<long> insert_visit(const Visit& visit) override;
+  Result<std::vector<Visit>> visits_of(long task_id) override;
+  Result<long> insert_appraisal(const AppraisalRecord& record) override;
+  Result<std::vector<AppraisalRecord>> appraisals_of(long task_id) override;
+  Result<long> insert_attachment(const Attachment& attachment) override;
+  Result<std::vector<Attachment>> attachments_of(long task_id) override;
+  Result<long> insert_sample(const Sample& sample) override;
+  Result<std::vector<std::pair<std::string, std::string>>> living_households(const std::string& region_lo,
+                                                                             const std::string& region_hi) override;
+  Result<std::set<std::string>> households_with_active_task(const std::string& region_lo,
+                                                            const std::string& region_hi) override;
   Result<std::optional<BBox>> buildings_extent(const std::string& region_lo,
                                                const std::string& region_hi) override;
   Result<std::vector<RegionCount>> region_counts(const std::string& region_lo, const std::string& region_hi,

@@ -1,0 +1,115 @@
+#include "service/field_service.h"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/access.h"
+#include "core/region_code.h"
+#include "core/sampler.h"
+#include "service/audit_service.h"
+
+namespace anju {
+namespace {
+
+// The town a village belongs to ("500229108201" → "500229108000").
+std::string town_of(const std::string& village) { return village.substr(0, 9) + "000"; }
+
+// The county's towns with their households and those that may be drawn.
+Result<std::vector<TownFrame>> county_frame(Transaction& tx, const std::string& county) {
+  const CodeRange range = region_range(county);
+  auto households = tx.living_households(range.lo, range.hi);
+  if (!households) return households.error();
+  auto busy = tx.households_with_active_task(range.lo, range.hi);
+  if (!busy) return busy.error();
+  std::map<std::string, TownFrame> towns;
+  for (const auto& [id, village] : *households) {
+    TownFrame& t = towns[town_of(village)];
+    t.town_code = town_of(village);
+    ++t.households;
+    if (!busy->count(id)) t.eligible.push_back(id);
+  }
+  std::vector<TownFrame> out;
+  for (auto& [code, t] : towns) out.push_back(std::move(t));
+  return out;
+}
+
+}  // namespace
+
+Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow>& rows, const Campaign& campaign,
+                                  const WriteStamp& stamp) {
+  std::set<std::string> verify;
+  for (const JudgmentRow& r : rows)
+    if (r.result == JudgeResult::verify) verify.insert(r.household_id);
+  auto active = tx.active_tasks();
+  if (!active) return active.error();
+  TaskSync sync = sync_tasks(verify, *active);
+  ANJU_TRY(tx.end_tasks(sync.close, TaskStatus::closed, "初判结论已不需现场核实", stamp));
+  for (const std::string& id : sync.open) {
+    auto region = tx.household_region(id);
+    if (!region) return region.error();
+    FieldTask t;
+    t.household_id = id;
+    t.region_code = region->value_or("");
+    t.due = campaign.window_end;
+    auto made = tx.insert_task(t, stamp);
+    if (!made) return made.error();
+  }
+  return sync;
+}
+
+Result<SampleResult> draw_spot_check(Store& store, const User& user, const SampleRequest& r, const Clock& clock) {
+  if (!is_region_code(r.county_code) || region_level(r.county_code) != RegionLevel::county)
+    return make_error(ErrorCode::invalid, "请指定县级区划代码（12位，如 500229000000）");
+  ANJU_TRY(authorize(user, Action::draw_samples, r.county_code));
+  if (r.count.has_value() == r.share.has_value())
+    return make_error(ErrorCode::invalid, "请指定抽查户数或抽查比例（二选一）");
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  auto frame = county_frame(tx, r.county_code);
+  if (!frame) return frame.error();
+  long households = 0;
+  for (const TownFrame& t : *frame) households += t.households;
+  long n = r.count.value_or(0);
+  if (r.share) {
+    auto sized = sample_size_for_share(households, *r.share);
+    if (!sized) return sized.error();
+    n = *sized;
+  }
+  std::map<std::string, std::string> town_by_household;
+  for (const TownFrame& t : *frame)
+    for (const std::string& h : t.eligible) town_by_household[h] = t.town_code;
+  auto drawn = draw_sample(*frame, n, r.seed);
+  if (!drawn) return drawn.error();
+  SampleResult out;
+  out.households = std::move(*drawn);
+  for (const std::string& id : out.households) ++out.per_town[town_by_household[id]];
+  if (r.dry_run) return out;
+
+  const WriteStamp stamp{user.name, clock.now_iso()};
+  const nlohmann::json params = r.count ? nlohmann::json{{"count", *r.count}} : nlohmann::json{{"share", *r.share}};
+  auto id = tx.insert_sample(Sample{0, r.county_code, r.seed, params.dump(), n, stamp.actor, stamp.at});
+  if (!id) return id.error();
+  out.sample_id = *id;
+  auto campaign = tx.get_campaign();
+  if (!campaign) return campaign.error();
+  for (const std::string& h : out.households) {
+    auto region = tx.household_region(h);
+    if (!region) return region.error();
+    FieldTask t;
+    t.household_id = h;
+    t.region_code = region->value_or("");
+    t.origin = TaskOrigin::sample;
+    t.sample_id = *id;
+    t.due = campaign->window_end;
+    auto made = tx.insert_task(t, stamp);
+    if (!made) return made.error();
+  }
+  ANJU_TRY(audit(tx, clock, user.name, "sample.draw", "sample", std::to_string(*id),
+                 {{"county", r.county_code}, {"seed", r.seed}, {"params", params}, {"households", out.households}}));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return out;
+}
+
+}  // namespace anju

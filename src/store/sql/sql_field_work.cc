@@ -1,0 +1,348 @@
+// Field tasks, visits, appraisals, attachments and spot-check samples
+// (DOMAIN.md §10, §12) on both engines. The partial unique index
+// field_tasks_active keeps one active task a household.
+#include <nlohmann/json.hpp>
+
+#include "core/access.h"
+#include "store/sql/bind_helpers.h"
+#include "store/sql/row_readers.h"
+#include "store/sql/sql_transaction.h"
+#include "store/sql/where_builder.h"
+
+namespace anju::sql {
+namespace {
+
+constexpr const char* kTaskColumns =
+    "t.id, t.household_id, t.region_code, t.origin, t.sample_id, t.status, t.assignee, t.due_on, t.closed_reason,"
+    " t.version, t.created_at, t.updated_at, t.updated_by";
+constexpr int kTaskColumnCount = 13;
+
+FieldTask read_task(const Statement& s) {
+  FieldTask t;
+  t.id = s.integer(0);
+  t.household_id = s.text(1);
+  t.region_code = s.text(2);
+  t.origin = s.text(3) == "sample" ? TaskOrigin::sample : TaskOrigin::judgment;
+  if (!s.is_null(4)) t.sample_id = s.integer(4);
+  t.status = parse_task_status(s.text(5)).value_or(TaskStatus::open);
+  t.assignee = s.text(6);
+  if (!s.is_null(7)) t.due = parse_date(s.text(7));
+  t.closed_reason = s.text(8);
+  t.version = s.integer(9);
+  t.created_at = s.text(10);
+  t.updated_at = s.text(11);
+  t.updated_by = s.text(12);
+  return t;
+}
+
+std::optional<double> opt_real(const Statement& s, int col) {
+  return s.is_null(col) ? std::nullopt : std::optional<double>(s.real(col));
+}
+
+void bind_opt(Statement& s, int i, const std::optional<double>& v) {
+  if (v) s.bind(i, *v);
+  else s.bind_null(i);
+}
+
+nlohmann::json parts_json(const std::vector<PartGrade>& parts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const PartGrade& p : parts)
+    out.push_back({{"part", p.part},
+                   {"grade", p.grade ? nlohmann::json(enum_key(*p.grade)) : nlohmann::json(nullptr)},
+                   {"note", p.note}});
+  return out;
+}
+
+std::vector<PartGrade> parts_from(const std::string& text) {
+  std::vector<PartGrade> out;
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& p : j) {
+    PartGrade g{p.value("part", ""), std::nullopt, p.value("note", "")};
+    if (p.contains("grade") && p["grade"].is_string()) g.grade = enum_parse<Grade>(p["grade"].get<std::string>());
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<void> SqlTransaction::replace_judgment(const JudgmentRow& j) {
+  std::vector<std::string> reasons;
+  for (Reason r : j.reasons) reasons.emplace_back(reason_key(r));
+  auto& s = conn_.prepare(
+      "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id, previous_result,"
+      " run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, 0) ON CONFLICT (household_id) DO UPDATE SET"
+      " previous_result = judgments.result, result = excluded.result, reasons = excluded.reasons,"
+      " grade = excluded.grade, evidence_source = excluded.evidence_source, evidence_id = excluded.evidence_id");
+  s.bind(1, j.household_id).bind(2, judge_result_key(j.result)).bind(3, strings_json(reasons));
+  bind_enum(s, 4, j.grade);
+  bind_enum(s, 5, j.evidence_source);
+  if (j.evidence_id.empty()) s.bind_null(6);
+  else s.bind(6, j.evidence_id);
+  ANJU_TRY(s.run());
+  ANJU_TRY(conn_.prepare("DELETE FROM judgment_reasons WHERE household_id = ?1").bind(1, j.household_id).run());
+  auto& r = conn_.prepare("INSERT INTO judgment_reasons(household_id, reason) VALUES (?1, ?2)");
+  for (Reason reason : j.reasons) ANJU_TRY(r.bind(1, j.household_id).bind(2, reason_key(reason)).run());
+  auto region = household_region(j.household_id);
+  if (!region) return region.error();
+  return *region ? refresh_summary(**region) : Result<void>{};
+}
+
+Result<std::vector<AppraisalPart>> SqlTransaction::appraisal_parts() {
+  std::vector<AppraisalPart> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT key, name, grade_a, grade_b, grade_c, grade_d FROM appraisal_parts"
+                                  " ORDER BY sort, key"),
+                    [&](const Statement& s) {
+                      out.push_back({s.text(0), s.text(1), {s.text(2), s.text(3), s.text(4), s.text(5)}});
+                    }));
+  return out;
+}
+
+Result<std::vector<ActiveTask>> SqlTransaction::active_tasks() {
+  std::vector<ActiveTask> out;
+  ANJU_TRY(each_row(
+      conn_.prepare("SELECT id, household_id, origin, status FROM field_tasks WHERE status IN ('open', 'visited')"),
+      [&](const Statement& s) {
+        out.push_back({s.integer(0), s.text(1), s.text(2) == "sample" ? TaskOrigin::sample : TaskOrigin::judgment,
+                       parse_task_status(s.text(3)).value_or(TaskStatus::open)});
+      }));
+  return out;
+}
+
+Result<long> SqlTransaction::insert_task(const FieldTask& t, const WriteStamp& stamp) {
+  auto& s = conn_.prepare(
+      "INSERT INTO field_tasks(household_id, region_code, origin, sample_id, status, assignee, due_on, created_at,"
+      " updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) ON CONFLICT DO NOTHING RETURNING id");
+  s.bind(1, t.household_id).bind(2, t.region_code).bind(3, task_origin_key(t.origin));
+  if (t.sample_id) s.bind(4, *t.sample_id);
+  else s.bind_null(4);
+  s.bind(5, task_status_key(t.status)).bind(6, t.assignee);
+  if (t.due) s.bind(7, t.due->to_string());
+  else s.bind_null(7);
+  s.bind(8, stamp.at).bind(9, stamp.actor);
+  long id = 0;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { id = r.integer(0); }));
+  if (id == 0) return make_error(ErrorCode::conflict, "该户已有进行中的核实任务");
+  return id;
+}
+
+Result<void> SqlTransaction::end_tasks(const std::vector<long>& ids, TaskStatus status, const std::string& reason,
+                                       const WriteStamp& stamp) {
+  auto& s = conn_.prepare(
+      "UPDATE field_tasks SET status = ?2, closed_reason = ?3, version = version + 1, updated_at = ?4,"
+      " updated_by = ?5 WHERE id = ?1 AND status IN ('open', 'visited')");
+  for (long id : ids)
+    ANJU_TRY(s.bind(1, id).bind(2, task_status_key(status)).bind(3, reason).bind(4, stamp.at).bind(5, stamp.actor).run());
+  return {};
+}
+
+Result<std::optional<FieldTask>> SqlTransaction::find_task(long id) {
+  static const std::string sql = std::string("SELECT ") + kTaskColumns + " FROM field_tasks t WHERE t.id = ?1";
+  std::optional<FieldTask> out;
+  ANJU_TRY(each_row(conn_.prepare(sql.c_str()).bind(1, id), [&](const Statement& s) { out = read_task(s); }));
+  return out;
+}
+
+Result<void> SqlTransaction::update_task(const FieldTask& t, long expected_version, const WriteStamp& stamp) {
+  auto& s = conn_.prepare(
+      "UPDATE field_tasks SET status = ?2, assignee = ?3, due_on = ?4, closed_reason = ?5, version = version + 1,"
+      " updated_at = ?6, updated_by = ?7 WHERE id = ?1 AND version = ?8");
+  s.bind(1, t.id).bind(2, task_status_key(t.status)).bind(3, t.assignee);
+  if (t.due) s.bind(4, t.due->to_string());
+  else s.bind_null(4);
+  s.bind(5, t.closed_reason).bind(6, stamp.at).bind(7, stamp.actor).bind(8, expected_version);
+  ANJU_TRY(s.run());
+  if (conn_.changes() == 1) return {};
+  return check_versioned_update("SELECT 1 FROM field_tasks WHERE id = ?", std::to_string(t.id), "核实任务");
+}
+
+Result<Page<TaskRow>> SqlTransaction::list_tasks(const TaskFilter& f) {
+  WhereBuilder w;
+  w.add("t.region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
+  if (f.status) w.add("t.status = ?", std::string(task_status_key(*f.status)));
+  if (f.active_only) w.add("t.status IN ('open', 'visited')");
+  if (f.assignee) w.add("t.assignee = ?", *f.assignee);
+  if (f.overdue_on) w.add("t.status IN ('open', 'visited') AND t.due_on < ?", f.overdue_on->to_string());
+  Page<TaskRow> page;
+  {
+    const std::string count_sql = "SELECT count(*) FROM field_tasks t" + w.sql();
+    auto& c = conn_.prepare(count_sql.c_str());
+    w.bind(c);
+    ANJU_TRY(each_row(c, [&](const Statement& s) { page.total = s.integer(0); }));
+  }
+  const std::string limit = w.placeholder(f.limit), offset = w.placeholder(f.offset);
+  const std::string sql = std::string("SELECT ") + kTaskColumns +
+                          ", h.head_name, h.address, h.lon, h.lat FROM field_tasks t"
+                          " LEFT JOIN households h ON h.household_id = t.household_id" +
+                          w.sql() + " ORDER BY t.due_on, t.region_code, t.household_id LIMIT " + limit +
+                          " OFFSET " + offset;
+  auto& s = conn_.prepare(sql.c_str());
+  w.bind(s);
+  ANJU_TRY(each_row(s, [&](const Statement& r) {
+    const int c = kTaskColumnCount;
+    page.items.push_back({read_task(r), r.is_null(c) ? "" : r.text(c), r.is_null(c + 1) ? "" : r.text(c + 1),
+                          opt_real(r, c + 2), opt_real(r, c + 3)});
+  }));
+  return page;
+}
+
+Result<std::vector<TaskCount>> SqlTransaction::task_counts(const std::string& lo, const std::string& hi,
+                                                           bool by_assignee, const Date& today) {
+  const std::string key = by_assignee ? "assignee" : "region_code";
+  const std::string sql =
+      "SELECT " + key +
+      ", sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'visited' THEN 1 ELSE 0 END),"
+      " sum(CASE WHEN status = 'closed' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END),"
+      " sum(CASE WHEN status IN ('open', 'visited') AND due_on < ?3 THEN 1 ELSE 0 END)"
+      " FROM field_tasks WHERE region_code BETWEEN ?1 AND ?2 GROUP BY " + key + " ORDER BY " + key;
+  std::vector<TaskCount> out;
+  ANJU_TRY(each_row(conn_.prepare(sql.c_str()).bind(1, lo).bind(2, hi).bind(3, today.to_string()),
+                    [&](const Statement& s) {
+                      out.push_back({s.text(0), s.integer(1), s.integer(2), s.integer(3), s.integer(4), s.integer(5)});
+                    }));
+  return out;
+}
+
+Result<long> SqlTransaction::insert_visit(const Visit& v) {
+  auto& s = conn_.prepare(
+      "INSERT INTO visits(task_id, household_id, visited_on, lon, lat, gps_source, people_met, notes, outcome,"
+      " evidence_id, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id");
+  s.bind(1, v.task_id).bind(2, v.household_id).bind(3, v.visited_on.to_string());
+  bind_opt(s, 4, v.lon);
+  bind_opt(s, 5, v.lat);
+  s.bind(6, v.gps_source).bind(7, v.people_met).bind(8, v.notes).bind(9, visit_outcome_key(v.outcome));
+  s.bind(10, v.evidence_id).bind(11, v.created_at).bind(12, v.created_by);
+  return returned_id(s);
+}
+
+Result<std::vector<Visit>> SqlTransaction::visits_of(long task_id) {
+  std::vector<Visit> out;
+  ANJU_TRY(each_row(
+      conn_.prepare("SELECT id, task_id, household_id, visited_on, lon, lat, gps_source, people_met, notes, outcome,"
+                    " evidence_id, created_at, created_by FROM visits WHERE task_id = ?1 ORDER BY id")
+          .bind(1, task_id),
+      [&](const Statement& s) {
+        Visit v;
+        v.id = s.integer(0);
+        v.task_id = s.integer(1);
+        v.household_id = s.text(2);
+        v.visited_on = parse_date(s.text(3)).value_or(Date{});
+        v.lon = opt_real(s, 4);
+        v.lat = opt_real(s, 5);
+        v.gps_source = s.text(6);
+        v.people_met = s.text(7);
+        v.notes = s.text(8);
+        v.outcome = parse_visit_outcome(s.text(9)).value_or(VisitOutcome::unchanged);
+        v.evidence_id = s.text(10);
+        v.created_at = s.text(11);
+        v.created_by = s.text(12);
+        out.push_back(std::move(v));
+      }));
+  return out;
+}
+
+Result<long> SqlTransaction::insert_appraisal(const AppraisalRecord& r) {
+  const Appraisal& a = r.appraisal;
+  auto& s = conn_.prepare(
+      "INSERT INTO appraisals(task_id, household_id, parcel_id, site_dangerous, site_hazard, parts, computed_grade,"
+      " override_grade, override_reason, grade, prevention, method, appraiser, appraised_on, evidence_id, created_at,"
+      " created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) RETURNING id");
+  s.bind(1, r.task_id).bind(2, r.household_id).bind(3, r.parcel_id).bind(4, a.site_dangerous ? 1 : 0);
+  s.bind(5, a.site_hazard).bind(6, parts_json(a.parts).dump()).bind(7, enum_key(r.computed));
+  bind_enum(s, 8, a.override_grade);
+  s.bind(9, a.override_reason).bind(10, enum_key(r.grade)).bind(11, prevention_key(a.prevention));
+  s.bind(12, enum_key(a.method)).bind(13, a.appraiser).bind(14, a.appraised_on.to_string());
+  s.bind(15, r.evidence_id).bind(16, r.created_at).bind(17, r.created_by);
+  return returned_id(s);
+}
+
+Result<std::vector<AppraisalRecord>> SqlTransaction::appraisals_of(long task_id) {
+  std::vector<AppraisalRecord> out;
+  ANJU_TRY(each_row(
+      conn_.prepare("SELECT id, task_id, household_id, parcel_id, site_dangerous, site_hazard, parts, computed_grade,"
+                    " override_grade, override_reason, grade, prevention, method, appraiser, appraised_on,"
+                    " evidence_id, created_at, created_by FROM appraisals WHERE task_id = ?1 ORDER BY id")
+          .bind(1, task_id),
+      [&](const Statement& s) {
+        AppraisalRecord r;
+        r.id = s.integer(0);
+        r.task_id = s.integer(1);
+        r.household_id = s.text(2);
+        r.parcel_id = s.text(3);
+        r.appraisal.site_dangerous = s.integer(4) != 0;
+        r.appraisal.site_hazard = s.text(5);
+        r.appraisal.parts = parts_from(s.text(6));
+        r.computed = enum_parse<Grade>(s.text(7)).value_or(Grade::A);
+        if (!s.is_null(8)) r.appraisal.override_grade = enum_parse<Grade>(s.text(8));
+        r.appraisal.override_reason = s.text(9);
+        r.grade = enum_parse<Grade>(s.text(10)).value_or(r.computed);
+        r.appraisal.prevention = parse_prevention(s.text(11)).value_or(Prevention::partial);
+        r.appraisal.method = enum_parse<AssessMethod>(s.text(12)).value_or(AssessMethod::technical);
+        r.appraisal.appraiser = s.text(13);
+        r.appraisal.appraised_on = parse_date(s.text(14)).value_or(Date{});
+        r.evidence_id = s.text(15);
+        r.created_at = s.text(16);
+        r.created_by = s.text(17);
+        out.push_back(std::move(r));
+      }));
+  return out;
+}
+
+Result<long> SqlTransaction::insert_attachment(const Attachment& a) {
+  auto& s = conn_.prepare(
+      "INSERT INTO attachments(task_id, kind, sha256, mime, bytes, file_name, taken_at, lon, lat, created_at,"
+      " created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id");
+  s.bind(1, a.task_id).bind(2, a.kind).bind(3, a.sha256).bind(4, a.mime).bind(5, a.bytes).bind(6, a.file_name);
+  if (a.taken_at.empty()) s.bind_null(7);
+  else s.bind(7, a.taken_at);
+  bind_opt(s, 8, a.lon);
+  bind_opt(s, 9, a.lat);
+  s.bind(10, a.created_at).bind(11, a.created_by);
+  return returned_id(s);
+}
+
+Result<std::vector<Attachment>> SqlTransaction::attachments_of(long task_id) {
+  std::vector<Attachment> out;
+  ANJU_TRY(each_row(
+      conn_.prepare("SELECT id, task_id, kind, sha256, mime, bytes, file_name, taken_at, lon, lat, created_at,"
+                    " created_by FROM attachments WHERE task_id = ?1 ORDER BY id")
+          .bind(1, task_id),
+      [&](const Statement& s) {
+        out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.integer(5), s.text(6),
+                       s.is_null(7) ? "" : s.text(7), opt_real(s, 8), opt_real(s, 9), s.text(10), s.text(11)});
+      }));
+  return out;
+}
+
+Result<long> SqlTransaction::insert_sample(const Sample& x) {
+  auto& s = conn_.prepare(
+      "INSERT INTO samples(county_code, seed, params, households, drawn_by, drawn_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id");
+  s.bind(1, x.county_code).bind(2, static_cast<long>(x.seed)).bind(3, x.params).bind(4, x.households);
+  s.bind(5, x.drawn_by).bind(6, x.drawn_at);
+  return returned_id(s);
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::living_households(const std::string& lo,
+                                                                                           const std::string& hi) {
+  std::vector<std::pair<std::string, std::string>> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT household_id, region_code FROM households WHERE region_code BETWEEN ?1"
+                                  " AND ?2 AND status <> 'deceased' ORDER BY household_id")
+                        .bind(1, lo)
+                        .bind(2, hi),
+                    [&](const Statement& s) { out.emplace_back(s.text(0), s.text(1)); }));
+  return out;
+}
+
+Result<std::set<std::string>> SqlTransaction::households_with_active_task(const std::string& lo, const std::string& hi) {
+  std::set<std::string> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT household_id FROM field_tasks WHERE region_code BETWEEN ?1 AND ?2"
+                                  " AND status IN ('open', 'visited')")
+                        .bind(1, lo)
+                        .bind(2, hi),
+                    [&](const Statement& s) { out.insert(s.text(0)); }));
+  return out;
+}
+
+}  // namespace anju::sql
