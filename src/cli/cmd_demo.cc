@@ -110,6 +110,7 @@ void run_demo(Context& ctx, const DemoArgs& args) {
   if (!args.serve) return;
   http::ServerOptions options = args.server;
   options.web_root = default_web_root();
+  options.files = default_files_dir(db.string());
   const int rc = http::serve(
       store, options,
       [&](unsigned short port) {

@@ -21,18 +21,27 @@ std::filesystem::path default_web_root() {
   return std::filesystem::current_path() / "web" / "dist";
 }
 
+std::filesystem::path default_files_dir(const std::string& db) {
+  if (db.rfind("postgres", 0) == 0) return std::filesystem::current_path() / "anju-files";
+  const std::string path = db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db;
+  return std::filesystem::absolute(path + ".files");
+}
+
 void add_serve_command(CLI::App& app, Context& ctx) {
   static http::ServerOptions options;
   static std::string web;
+  static std::string files;
   CLI::App* cmd = app.add_subcommand("serve", "启动网页服务（API 与网页应用）");
   cmd->add_option("--port", options.port, "端口（0 = 任一空闲端口）")->capture_default_str();
   cmd->add_option("--bind", options.bind, "监听地址")->capture_default_str();
   cmd->add_option("--web", web, "网页应用目录（默认 web/dist）");
+  cmd->add_option("--files", files, "现场照片和鉴定报告的存放目录（默认在数据库文件旁）");
   cmd->add_option("--max-body", options.max_body_bytes, "请求体上限（字节）")->capture_default_str();
   cmd->add_option("--workers", options.worker_threads, "处理数据库请求的线程数（默认等于CPU核数）")
       ->capture_default_str();
   cmd->callback([&ctx] {
     options.web_root = web.empty() ? default_web_root() : std::filesystem::path(web);
+    options.files = files.empty() ? default_files_dir(ctx.db) : std::filesystem::path(files);
     auto store = ctx.open();
     if (!store) return;
     // First run: nobody can log in until an administrator exists.

@@ -41,6 +41,10 @@ struct Context {
 // The built web app: web/dist beside the source tree of the binary, else
 // ./web/dist.
 std::filesystem::path default_web_root();
+// Where photos and reports are kept: beside a SQLite file ("town.db" →
+// "town.db.files/"), else ./anju-files (PostgreSQL: give every app server the
+// same shared folder with --files).
+std::filesystem::path default_files_dir(const std::string& db);
 
 void add_import_commands(CLI::App& app, Context& ctx);
 void add_gen_command(CLI::App& app, Context& ctx);

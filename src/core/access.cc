@@ -13,6 +13,8 @@ const char* action_key(Action a) {
     case Action::manage_users: return "manage_users";
     case Action::export_lists: return "export_lists";
     case Action::draw_samples: return "draw_samples";
+    case Action::assign_tasks: return "assign_tasks";
+    case Action::field_work: return "field_work";
   }
   return "";
 }
@@ -28,6 +30,8 @@ const char* action_name(Action a) {
     case Action::manage_users: return "管理用户";
     case Action::export_lists: return "导出清单";
     case Action::draw_samples: return "抽取抽查样本";
+    case Action::assign_tasks: return "分派核实任务";
+    case Action::field_work: return "录入现场核实和鉴定";
   }
   return "";
 }
@@ -46,6 +50,9 @@ bool role_may(Role role, Action action) {
     case Action::manage_users: return role == Role::admin;
     case Action::export_lists: return role != Role::field_worker;
     case Action::draw_samples: return role == Role::admin || role == Role::county_reviewer;
+    case Action::assign_tasks: return role == Role::admin || role == Role::town_office;
+    case Action::field_work:
+      return role == Role::admin || role == Role::town_office || role == Role::field_worker;
   }
   return false;
 }

@@ -23,11 +23,14 @@ enum class Action {
   manage_users,    // add users, reset passwords, disable
   export_lists,    // lists as Excel workbooks (audited)
   draw_samples,    // the county's spot checks
+  assign_tasks,    // give field tasks to field workers, cancel them
+  field_work,      // record visits, photos and appraisals
 };
 
 inline constexpr Action kActions[] = {Action::read,         Action::view_full_id, Action::import_data,
                                       Action::run_jobs,     Action::manual_match, Action::read_audit,
-                                      Action::manage_users, Action::export_lists, Action::draw_samples};
+                                      Action::manage_users, Action::export_lists, Action::draw_samples,
+                                      Action::assign_tasks, Action::field_work};
 
 const char* action_key(Action a);
 const char* action_name(Action a);  // Chinese, for messages

@@ -127,15 +127,17 @@ TempFile::~TempFile() {
 }
 
 Response file_response(const Request& req, const std::string& path, const std::string& mime,
-                       const std::string& download_name) {
+                       const std::string& download_name, bool inline_view) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return error_response(req, bh::status::internal_server_error, "io", "无法读取生成的文件");
   std::ostringstream body;
   body << in.rdbuf();
   Response res{bh::status::ok, req.version()};
   res.set(bh::field::content_type, mime);
-  res.set(bh::field::cache_control, "no-store");
-  res.set(bh::field::content_disposition, "attachment; filename*=UTF-8''" + rfc5987(download_name));
+  res.set(bh::field::cache_control, inline_view ? "private, max-age=3600" : "no-store");
+  res.set(bh::field::content_disposition,
+          std::string(inline_view ? "inline" : "attachment") + "; filename*=UTF-8''" + rfc5987(download_name));
+  res.set("X-Content-Type-Options", "nosniff");
   res.body() = body.str();
   return res;
 }
@@ -166,6 +168,19 @@ const std::vector<Route>& api_routes() {
       {verb::get, "/api/v1/audit", Action::read_audit, S::none, false, get_audit},
       {verb::get, "/api/v1/users", Action::manage_users, S::none, false, get_users},
       {verb::post, "/api/v1/users", Action::manage_users, S::none, false, post_user},
+      {verb::get, "/api/v1/field-tasks", Action::read, S::listing, false, get_field_tasks},
+      {verb::post, "/api/v1/field-tasks/assign", Action::assign_tasks, S::none, false, post_field_assign},
+      {verb::get, "/api/v1/field-tasks/{task_id}", Action::read, S::object, false, get_field_task},
+      {verb::post, "/api/v1/field-tasks/{task_id}/cancel", Action::assign_tasks, S::object, false, post_field_cancel},
+      {verb::post, "/api/v1/field-tasks/{task_id}/visits", Action::field_work, S::object, false, post_field_visit},
+      {verb::post, "/api/v1/field-tasks/{task_id}/appraisals", Action::field_work, S::object, false,
+       post_field_appraisal},
+      {verb::post, "/api/v1/field-tasks/{task_id}/attachments", Action::field_work, S::object, true,
+       post_field_attachment},
+      {verb::get, "/api/v1/attachments/{attachment_id}", Action::read, S::object, false, get_attachment},
+      {verb::get, "/api/v1/appraisal-parts", Action::read, S::none, false, get_appraisal_parts},
+      {verb::get, "/api/v1/field-progress", Action::read, S::listing, false, get_field_progress},
+      {verb::post, "/api/v1/samples", Action::draw_samples, S::none, false, post_sample},
       {verb::put, "/api/v1/users/{name}", Action::manage_users, S::object, false, put_user},
       {verb::put, "/api/v1/session/password", Action::read, S::none, false, put_own_password},
       {verb::post, "/api/v1/users/{name}/password", Action::manage_users, S::object, false, post_user_password},

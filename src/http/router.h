@@ -4,6 +4,7 @@
 // needs of the user's role (core/access.h) and how its object's region is
 // found — the facts the role × route × region test matrix is generated from.
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -30,7 +31,8 @@ struct RouteContext {
   std::map<std::string, std::string> params;  // from the path
   std::map<std::string, std::string> query;   // decoded
   JobThreads& jobs;
-  std::string upload_path;  // POST /imports: the body, on disk
+  std::string upload_path;  // uploads: the body, on disk
+  std::filesystem::path files;  // where photos and reports are kept
 
   const std::string& param(const std::string& name) const { return params.at(name); }
   // The query value, or `fallback` when absent.
@@ -94,6 +96,17 @@ Response get_users(RouteContext& c);
 Response put_own_password(RouteContext& c);
 Response post_user_password(RouteContext& c);
 Response post_user(RouteContext& c);
+Response get_field_tasks(RouteContext& c);
+Response get_field_task(RouteContext& c);
+Response post_field_assign(RouteContext& c);
+Response post_field_cancel(RouteContext& c);
+Response post_field_visit(RouteContext& c);
+Response post_field_appraisal(RouteContext& c);
+Response post_field_attachment(RouteContext& c);
+Response get_attachment(RouteContext& c);
+Response get_appraisal_parts(RouteContext& c);
+Response get_field_progress(RouteContext& c);
+Response post_sample(RouteContext& c);
 Response put_user(RouteContext& c);
 
 inline constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -109,6 +122,6 @@ struct TempFile {
 
 // A file as a download (Content-Disposition with the UTF-8 file name).
 Response file_response(const Request& req, const std::string& path, const std::string& mime,
-                       const std::string& download_name);
+                       const std::string& download_name, bool inline_view = false);
 
 }  // namespace anju::http

@@ -86,7 +86,7 @@ class Server {
       }
       RouteContext context{store_, clock_, req, who.user, std::move(match.params),
                            parse_query(question == std::string::npos ? "" : target.substr(question + 1)),
-                           jobs_, upload};
+                           jobs_, upload, options_.files};
       try {
         return match.route->handler(context);
       } catch (const std::exception& e) {

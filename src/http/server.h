@@ -25,6 +25,7 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port (printed)
   std::filesystem::path web_root;  // the built web app; may not exist yet
+  std::filesystem::path files;     // photos and reports of field visits (shared by every app server)
   size_t max_body_bytes = 1 << 20;
   // Uploads (POST /api/v1/imports) are streamed to a file, up to this size.
   size_t max_upload_bytes = size_t{2} << 30;

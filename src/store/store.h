@@ -153,6 +153,7 @@ class Transaction {
   virtual Result<std::vector<AppraisalRecord>> appraisals_of(long task_id) = 0;
   virtual Result<long> insert_attachment(const Attachment& attachment) = 0;
   virtual Result<std::vector<Attachment>> attachments_of(long task_id) = 0;
+  virtual Result<std::optional<Attachment>> find_attachment(long id) = 0;
   virtual Result<long> insert_sample(const Sample& sample) = 0;
   // (household_id, village) of every household in [lo, hi] that is not
   // deceased, and of those with an active task.

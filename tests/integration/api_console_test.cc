@@ -48,7 +48,7 @@ TEST_F(ApiConsole, TheSessionSaysWhatTheRoleMayAndWhereItIs) {
   EXPECT_EQ(clerk["region_path"][0]["code"], "500000000000");
   EXPECT_EQ(clerk["region_path"][4]["code"], "500229108201");
   const json worker = as("worker201").get("/api/v1/session").json()["user"];
-  EXPECT_EQ(worker["may"], json({"read"}));
+  EXPECT_EQ(worker["may"], json({"read", "field_work"}));
   EXPECT_TRUE(as("admin").get("/api/v1/session").json()["user"]["region_path"].empty());
 }
 

@@ -89,6 +89,16 @@ class ApiFixture : public ::testing::Test {
     ASSERT_EQ(other.size(), 1u);
     other_household_ = other[0][0];
     other_id_number_ = other[0][1];
+    // A field task of village 201 (the judgment opened it) and one in Sichuan
+    // (the county's spot check opens it when the judgment did not).
+    auto task = db_->query("SELECT min(id) FROM field_tasks WHERE region_code = '500229108201'");
+    ASSERT_EQ(task.size(), 1u);
+    task_ = std::string(task[0][0]);
+    if (db_->query("SELECT id FROM field_tasks WHERE region_code = '510104001001'").empty())
+      anju({"sample", "--county", "510104000000", "--count", "1", "--seed", "1"});
+    auto sichuan = db_->query("SELECT min(id) FROM field_tasks WHERE region_code = '510104001001'");
+    ASSERT_EQ(sichuan.size(), 1u);
+    sichuan_task_ = std::string(sichuan[0][0]);
     server_ = new ServedAnju;
     ASSERT_EQ(server_->start({"--db", db_->url(), "serve", "--port", "0"}, cwd), "");
   }
@@ -127,6 +137,7 @@ class ApiFixture : public ::testing::Test {
   static inline TestDb* db_ = nullptr;
   static inline ServedAnju* server_ = nullptr;
   static inline std::string household_, parcel_, other_household_, other_id_number_;
+  static inline std::string task_, sichuan_task_;  // field task ids
 };
 
 }  // namespace anju::testing

@@ -31,6 +31,9 @@ const std::map<Action, std::set<std::string>> kMay = {
     {Action::read_audit, {"admin"}},
     {Action::manage_users, {"admin"}},
     {Action::export_lists, {"admin", "city", "county", "town", "leader", "clerk201"}},
+    {Action::draw_samples, {"admin", "county"}},
+    {Action::assign_tasks, {"admin", "town"}},
+    {Action::field_work, {"admin", "town", "worker201"}},
 };
 
 class Api : public ApiFixture {};
@@ -42,14 +45,45 @@ struct Cell {
   std::string body;
 };
 
+constexpr const char* kStaleAppraisal =
+    R"({"version":999,"prevention":"partial","method":"technical","appraised_on":"2026-01-01",)"
+    R"("appraiser":"x","parts":[{"part":"walls","grade":"b"}]})";
+
 // How to call each route in and out of the users' regions. Every route of
 // the table must be here: a new route fails this test until it is added.
 std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, const std::string& household,
-                                                            const std::string& parcel) {
+                                                            const std::string& parcel, const std::string& task,
+                                                            const std::string& other_task) {
   const std::string key = std::string(bh::to_string(r.method)) + " " + r.pattern;
   const std::string out_region = "?region=510104001001";
   const std::map<std::string, std::pair<Cell, std::optional<Cell>>> table = {
       {"GET /api/v1/codes", {{"/api/v1/codes", ""}, std::nullopt}},
+      {"GET /api/v1/field-tasks", {{"/api/v1/field-tasks?region=500229108201", ""},
+                                   Cell{"/api/v1/field-tasks" + out_region, ""}}},
+      {"POST /api/v1/field-tasks/assign", {{"/api/v1/field-tasks/assign", R"({"tasks":[],"assignee":""})"}, std::nullopt}},
+      {"GET /api/v1/field-tasks/{task_id}",
+       {{"/api/v1/field-tasks/" + task, ""}, Cell{"/api/v1/field-tasks/" + other_task, ""}}},
+      // Stale versions: whoever may write gets 409, nothing changes.
+      {"POST /api/v1/field-tasks/{task_id}/cancel",
+       {{"/api/v1/field-tasks/" + task + "/cancel", R"({"version":999,"reason":"x"})"},
+        Cell{"/api/v1/field-tasks/" + other_task + "/cancel", R"({"version":999,"reason":"x"})"}}},
+      {"POST /api/v1/field-tasks/{task_id}/visits",
+       {{"/api/v1/field-tasks/" + task + "/visits", R"({"version":999,"visited_on":"2026-01-01","outcome":"unchanged"})"},
+        Cell{"/api/v1/field-tasks/" + other_task + "/visits",
+             R"({"version":999,"visited_on":"2026-01-01","outcome":"unchanged"})"}}},
+      {"POST /api/v1/field-tasks/{task_id}/appraisals",
+       {{"/api/v1/field-tasks/" + task + "/appraisals", kStaleAppraisal},
+        Cell{"/api/v1/field-tasks/" + other_task + "/appraisals", kStaleAppraisal}}},
+      // Not an image: whoever may upload gets 400.
+      {"POST /api/v1/field-tasks/{task_id}/attachments",
+       {{"/api/v1/field-tasks/" + task + "/attachments?kind=photo&file_name=x.jpg", "not an image"},
+        Cell{"/api/v1/field-tasks/" + other_task + "/attachments?kind=photo&file_name=x.jpg", "not an image"}}},
+      {"GET /api/v1/attachments/{attachment_id}", {{"/api/v1/attachments/999999", ""}, std::nullopt}},
+      {"GET /api/v1/appraisal-parts", {{"/api/v1/appraisal-parts", ""}, std::nullopt}},
+      {"GET /api/v1/field-progress", {{"/api/v1/field-progress?region=500229108201", ""},
+                                      Cell{"/api/v1/field-progress" + out_region, ""}}},
+      {"POST /api/v1/samples",
+       {{"/api/v1/samples", R"({"county_code":"500229000000","count":1,"seed":1,"dry_run":true})"}, std::nullopt}},
       {"GET /api/v1/regions", {{"/api/v1/regions", ""}, std::nullopt}},
       {"GET /api/v1/households", {{"/api/v1/households?region=500229108201", ""},
                                   Cell{"/api/v1/households" + out_region, ""}}},
@@ -104,7 +138,9 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
 
 // Routes whose object belongs to a user rather than a region (a job is its
 // submitter's): 404 for an unknown id is the right answer for everyone.
-bool owned_object(const Route& r) { return r.pattern.find("{job_id}") != std::string::npos; }
+bool owned_object(const Route& r) {
+  return r.pattern.find("{job_id}") != std::string::npos || r.pattern.find("{attachment_id}") != std::string::npos;
+}
 
 TEST_F(Api, RoleRouteRegionMatrix) {
   std::map<std::string, Client> clients;
@@ -113,7 +149,7 @@ TEST_F(Api, RoleRouteRegionMatrix) {
   long cells = 0;
   for (const Route& route : api_routes()) {
     const std::string key = std::string(bh::to_string(route.method)) + " " + route.pattern;
-    auto sample = samples(route, household_, parcel_);
+    auto sample = samples(route, household_, parcel_, task_, sichuan_task_);
     ASSERT_TRUE(sample) << "route " << key << " is not in the matrix: add its samples to api_test.cc";
     ASSERT_TRUE(kMay.count(route.action)) << key;
     for (const auto& [name, client] : clients) {

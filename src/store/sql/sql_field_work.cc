@@ -65,6 +65,14 @@ std::vector<PartGrade> parts_from(const std::string& text) {
   return out;
 }
 
+constexpr const char* kAttachmentColumns =
+    "id, task_id, kind, sha256, mime, bytes, file_name, taken_at, lon, lat, created_at, created_by FROM attachments";
+
+Attachment read_attachment(const Statement& s) {
+  return {s.integer(0), s.integer(1),  s.text(2),      s.text(3),       s.text(4),  s.integer(5),
+          s.text(6),    s.is_null(7) ? "" : s.text(7), opt_real(s, 8), opt_real(s, 9), s.text(10), s.text(11)};
+}
+
 }  // namespace
 
 Result<void> SqlTransaction::replace_judgment(const JudgmentRow& j) {
@@ -304,14 +312,16 @@ Result<long> SqlTransaction::insert_attachment(const Attachment& a) {
 
 Result<std::vector<Attachment>> SqlTransaction::attachments_of(long task_id) {
   std::vector<Attachment> out;
-  ANJU_TRY(each_row(
-      conn_.prepare("SELECT id, task_id, kind, sha256, mime, bytes, file_name, taken_at, lon, lat, created_at,"
-                    " created_by FROM attachments WHERE task_id = ?1 ORDER BY id")
-          .bind(1, task_id),
-      [&](const Statement& s) {
-        out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.integer(5), s.text(6),
-                       s.is_null(7) ? "" : s.text(7), opt_real(s, 8), opt_real(s, 9), s.text(10), s.text(11)});
-      }));
+  ANJU_TRY(each_row(conn_.prepare((std::string("SELECT ") + kAttachmentColumns + " WHERE task_id = ?1 ORDER BY id").c_str())
+                        .bind(1, task_id),
+                    [&](const Statement& s) { out.push_back(read_attachment(s)); }));
+  return out;
+}
+
+Result<std::optional<Attachment>> SqlTransaction::find_attachment(long id) {
+  std::optional<Attachment> out;
+  ANJU_TRY(each_row(conn_.prepare((std::string("SELECT ") + kAttachmentColumns + " WHERE id = ?1").c_str()).bind(1, id),
+                    [&](const Statement& s) { out = read_attachment(s); }));
   return out;
 }
 

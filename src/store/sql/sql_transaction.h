@@ -86,6 +86,7 @@ class SqlTransaction final : public Transaction {
   Result<std::vector<AppraisalRecord>> appraisals_of(long task_id) override;
   Result<long> insert_attachment(const Attachment& attachment) override;
   Result<std::vector<Attachment>> attachments_of(long task_id) override;
+  Result<std::optional<Attachment>> find_attachment(long id) override;
   Result<long> insert_sample(const Sample& sample) override;
   Result<std::vector<std::pair<std::string, std::string>>> living_households(const std::string& region_lo,
                                                                              const std::string& region_hi) override;

@@ -1,0 +1,104 @@
+#include "service/attachment_service.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/access.h"
+#include "ingest/image_file.h"
+#include "service/audit_service.h"
+
+namespace anju {
+namespace fs = std::filesystem;
+
+namespace {
+
+Result<std::string> read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(ErrorCode::io, "无法读取上传的文件");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Writes `bytes` to `to` unless it is there already (same hash, same bytes).
+Result<void> keep(const std::string& bytes, const fs::path& to) {
+  std::error_code ec;
+  if (fs::exists(to, ec)) return {};
+  fs::create_directories(to.parent_path(), ec);
+  const fs::path tmp = to.string() + ".part";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return make_error(ErrorCode::io, "无法保存文件：" + to.string());
+  }
+  fs::rename(tmp, to, ec);  // whole or not at all
+  if (ec) return make_error(ErrorCode::io, "无法保存文件：" + ec.message());
+  return {};
+}
+
+}  // namespace
+
+Result<Attachment> add_attachment(Store& store, const User& user, const FileStore& files, long task_id,
+                                  const std::string& kind, const std::string& upload, const std::string& file_name,
+                                  const Clock& clock) {
+  if (kind != "photo" && kind != "report") return make_error(ErrorCode::invalid, "附件类型应为 photo（照片）或 report（鉴定报告）");
+  {  // the task must be the user's to work on before the file is looked at
+    auto tx = store.begin(TxMode::read);
+    if (!tx) return tx.error();
+    auto t = (*tx)->find_task(task_id);
+    if (!t) return t.error();
+    if (!*t) return make_error(ErrorCode::not_found, "没有这个核实任务，或不在您的管辖范围内");
+    ANJU_TRY(authorize(user, Action::read, (*t)->region_code));
+    ANJU_TRY(authorize(user, Action::field_work, (*t)->region_code));
+    if ((*t)->status == TaskStatus::cancelled) return make_error(ErrorCode::invalid, "该任务已取消");
+  }
+  std::error_code ec;
+  const auto size = fs::file_size(upload, ec);
+  if (ec) return make_error(ErrorCode::io, "无法读取上传的文件");
+  if (size == 0) return make_error(ErrorCode::invalid, "文件是空的");
+  if (static_cast<long>(size) > kMaxAttachmentBytes) return make_error(ErrorCode::invalid, "文件超过 20 MB，请压缩后再上传");
+  auto facts = inspect_file(upload);
+  if (!facts) return facts.error();
+  if (kind == "photo" && facts->mime == "application/pdf") return make_error(ErrorCode::invalid, "照片只能是 JPEG 或 PNG 图片");
+  auto bytes = read_all(upload);
+  if (!bytes) return bytes.error();
+  Attachment a{0, task_id, kind, sha256_hex(*bytes), facts->mime, static_cast<long>(size), file_name,
+               facts->taken_at, facts->lon, facts->lat, clock.now_iso(), user.name};
+  ANJU_TRY(keep(*bytes, files.file(a.sha256)));
+  if (facts->mime != "application/pdf" && !fs::exists(files.thumb(a.sha256), ec)) {
+    fs::create_directories(files.thumb(a.sha256).parent_path(), ec);
+    ANJU_TRY(write_thumbnail(files.file(a.sha256).string(), files.thumb(a.sha256).string(), 320));
+  }
+  auto tx = store.begin(TxMode::write);
+  if (!tx) return tx.error();
+  auto id = (*tx)->insert_attachment(a);
+  if (!id) return id.error();
+  a.id = *id;
+  ANJU_TRY(audit(**tx, clock, user.name, "field.attachment", "field_task", std::to_string(task_id),
+                 {{"attachment", a.id}, {"kind", kind}, {"sha256", a.sha256}, {"bytes", a.bytes}}));
+  ANJU_TRY((*tx)->commit());
+  (void)chain_audit_log(store);
+  return a;
+}
+
+Result<AttachmentFile> attachment_file(Store& store, const User& user, const FileStore& files, long id, bool thumb) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  auto a = (*tx)->find_attachment(id);
+  if (!a) return a.error();
+  if (!*a) return make_error(ErrorCode::not_found, "没有这个附件");
+  auto t = (*tx)->find_task((*a)->task_id);
+  if (!t) return t.error();
+  if (!*t) return make_error(ErrorCode::not_found, "没有这个附件");
+  ANJU_TRY(authorize(user, Action::read, (*t)->region_code));
+  AttachmentFile out{**a, files.file((*a)->sha256), (*a)->mime};
+  std::error_code ec;
+  if (thumb && fs::exists(files.thumb((*a)->sha256), ec)) {
+    out.path = files.thumb((*a)->sha256);
+    out.mime = "image/jpeg";
+  }
+  if (!fs::exists(out.path, ec)) return make_error(ErrorCode::not_found, "附件文件已不在存储目录中");
+  return out;
+}
+
+}  // namespace anju

@@ -1,0 +1,39 @@
+#pragma once
+// Photos and report files of field tasks (DOMAIN.md §10): kept on disk by
+// content hash under one folder (shared by every app server), with a JPEG
+// thumbnail of each image; EXIF time and GPS read where present; JPEG, PNG
+// and PDF only, at most 20 MB each.
+
+#include <filesystem>
+#include <string>
+
+#include "core/clock.h"
+#include "core/field_task.h"
+#include "core/user.h"
+#include "store/store.h"
+
+namespace anju {
+
+inline constexpr long kMaxAttachmentBytes = 20L << 20;
+
+struct FileStore {
+  std::filesystem::path root;
+  std::filesystem::path file(const std::string& sha256) const { return root / sha256.substr(0, 2) / sha256; }
+  std::filesystem::path thumb(const std::string& sha256) const { return root / "thumbs" / (sha256 + ".jpg"); }
+};
+
+// Adds the file at `upload` (moved or copied into the store) to the task:
+// kind "photo" (an image) or "report" (image or PDF). Audited.
+Result<Attachment> add_attachment(Store& store, const User& user, const FileStore& files, long task_id,
+                                  const std::string& kind, const std::string& upload, const std::string& file_name,
+                                  const Clock& clock);
+
+// The attachment and the file to send (its thumbnail when asked and there is one).
+struct AttachmentFile {
+  Attachment attachment;
+  std::filesystem::path path;
+  std::string mime;
+};
+Result<AttachmentFile> attachment_file(Store& store, const User& user, const FileStore& files, long id, bool thumb);
+
+}  // namespace anju

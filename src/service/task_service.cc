@@ -1,0 +1,257 @@
+#include "service/task_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/access.h"
+#include "core/id_number.h"
+#include "core/judgment.h"
+#include "service/audit_service.h"
+#include "service/census_service.h"
+
+namespace anju {
+namespace {
+
+const char* kNoTask = "没有这个核实任务，或不在您的管辖范围内";
+
+// The task, if the user covers its village and may take `action` there.
+Result<FieldTask> task_for(Transaction& tx, const User& user, long id, Action action) {
+  auto t = tx.find_task(id);
+  if (!t) return t.error();
+  if (!*t) return make_error(ErrorCode::not_found, kNoTask);
+  ANJU_TRY(authorize(user, Action::read, (*t)->region_code));
+  ANJU_TRY(authorize(user, action, (*t)->region_code));
+  return **t;
+}
+
+Result<void> check_version(const FieldTask& t, long seen) {
+  if (t.version != seen) return make_error(ErrorCode::conflict, "该任务已被他人修改，请刷新后再操作");
+  return {};
+}
+
+// A field worker works on its own tasks (or unassigned ones of its village).
+Result<void> check_worker(const FieldTask& t, const User& user) {
+  if (user.role == Role::field_worker && !t.assignee.empty() && t.assignee != user.name)
+    return make_error(ErrorCode::forbidden, "该任务已分派给 " + t.assignee + "，请由其录入");
+  return {};
+}
+
+std::string matched_parcel(Transaction& tx, const std::string& household_id) {
+  auto m = tx.find_match(household_id);
+  return m && *m ? (*m)->parcel_id : "";
+}
+
+// The best graded assessment of the household's building or household.
+Result<std::optional<Evidence>> latest_graded(Transaction& tx, const std::string& parcel, const std::string& household) {
+  auto all = tx.evidence_about(parcel, household);
+  if (!all) return all.error();
+  std::optional<Evidence> best;
+  for (const auto& e : *all)
+    if (e.value.grade && (!best || better_evidence(e.value, *best))) best = e.value;
+  return best;
+}
+
+std::string who(const User& u) { return u.display_name.empty() ? u.name : u.display_name; }
+
+// Ends a field write: the task saved, the household judged again, audited.
+Result<FieldResult> finish(Transaction& tx, FieldTask task, long seen_version, const WriteStamp& stamp,
+                           const std::string& action, const nlohmann::json& detail, const Clock& clock) {
+  ANJU_TRY(tx.update_task(task, seen_version, stamp));
+  auto judged = rejudge_household(tx, task.household_id, clock);
+  if (!judged) return judged.error();
+  ANJU_TRY(audit(tx, clock, stamp.actor, action, "field_task", std::to_string(task.id), detail));
+  ++task.version;
+  return FieldResult{std::move(task), std::move(*judged)};
+}
+
+}  // namespace
+
+Result<Page<TaskRow>> list_field_tasks(Store& store, const User& user, const TaskQuery& q, const Clock& clock) {
+  auto region = list_region(user, q.region_code);
+  if (!region) return region.error();
+  const CodeRange range = region_range(*region);
+  TaskFilter f{range.lo, range.hi, q.status, q.active_only, q.assignee, std::nullopt, std::max(0L, q.offset),
+               std::clamp(q.limit, 1L, 200L)};
+  if (q.overdue) f.overdue_on = clock.today();
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return (*tx)->list_tasks(f);
+}
+
+Result<std::vector<TaskCount>> field_progress(Store& store, const User& user, const std::string& region_code,
+                                              bool by_assignee, const Clock& clock) {
+  auto region = list_region(user, region_code);
+  if (!region) return region.error();
+  const CodeRange range = region_range(*region);
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return (*tx)->task_counts(range.lo, range.hi, by_assignee, clock.today());
+}
+
+Result<TaskDetail> field_task_detail(Store& store, const User& user, long task_id) {
+  auto txr = store.begin(TxMode::read);
+  if (!txr) return txr.error();
+  Transaction& tx = **txr;
+  auto task = task_for(tx, user, task_id, Action::read);
+  if (!task) return task.error();
+  auto h = tx.find_household(task->household_id);
+  if (!h) return h.error();
+  if (!*h) return make_error(ErrorCode::not_found, kNoTask);
+  TaskDetail d{*task, **h, {}, matched_parcel(tx, task->household_id), {}, {}, {}};
+  d.household.value.head_id_number = mask_id_number(d.household.value.head_id_number);
+  auto j = tx.find_judgment(task->household_id);
+  if (!j) return j.error();
+  d.judgment = *j;
+  auto visits = tx.visits_of(task_id);
+  if (!visits) return visits.error();
+  d.visits = std::move(*visits);
+  auto appraisals = tx.appraisals_of(task_id);
+  if (!appraisals) return appraisals.error();
+  d.appraisals = std::move(*appraisals);
+  auto files = tx.attachments_of(task_id);
+  if (!files) return files.error();
+  d.attachments = std::move(*files);
+  return d;
+}
+
+Result<long> assign_field_tasks(Store& store, const User& user, const std::vector<TaskRef>& tasks,
+                                const std::string& assignee, std::optional<Date> due, const Clock& clock) {
+  auto txr = store.begin(TxMode::write);
+  if (!txr) return txr.error();
+  Transaction& tx = **txr;
+  std::optional<User> worker;
+  if (!assignee.empty()) {
+    auto u = tx.find_user(assignee);
+    if (!u) return u.error();
+    if (!*u || (*u)->value.role != Role::field_worker || (*u)->value.disabled)
+      return make_error(ErrorCode::invalid, "没有这个驻村工作队员：" + assignee);
+    worker = (*u)->value;
+  }
+  const WriteStamp stamp{user.name, clock.now_iso()};
+  for (const TaskRef& ref : tasks) {
+    auto t = task_for(tx, user, ref.id, Action::assign_tasks);
+    if (!t) return t.error();
+    ANJU_TRY(check_version(*t, ref.version));
+    if (!task_active(t->status)) return make_error(ErrorCode::invalid, "任务 " + std::to_string(t->id) + " 已结束，不能再分派");
+    if (worker && !user_covers(*worker, t->region_code))
+      return make_error(ErrorCode::invalid, assignee + " 不负责任务 " + std::to_string(t->id) + " 所在的村");
+    t->assignee = assignee;
+    if (due) t->due = due;
+    ANJU_TRY(tx.update_task(*t, ref.version, stamp));
+  }
+  nlohmann::json ids = nlohmann::json::array();
+  for (const TaskRef& ref : tasks) ids.push_back(ref.id);
+  ANJU_TRY(audit(tx, clock, user.name, "field.assign", "field_task", ids.dump(),
+                 {{"assignee", assignee}, {"due_on", due ? due->to_string() : ""}}));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return static_cast<long>(tasks.size());
+}
+
+Result<FieldTask> cancel_field_task(Store& store, const User& user, TaskRef ref, const std::string& reason,
+                                    const Clock& clock) {
+  if (reason.empty()) return make_error(ErrorCode::invalid, "取消任务须写明原因");
+  auto txr = store.begin(TxMode::write);
+  if (!txr) return txr.error();
+  Transaction& tx = **txr;
+  auto t = task_for(tx, user, ref.id, Action::assign_tasks);
+  if (!t) return t.error();
+  ANJU_TRY(check_version(*t, ref.version));
+  if (!task_active(t->status)) return make_error(ErrorCode::invalid, "该任务已结束");
+  t->status = TaskStatus::cancelled;
+  t->closed_reason = reason;
+  ANJU_TRY(tx.update_task(*t, ref.version, WriteStamp{user.name, clock.now_iso()}));
+  ANJU_TRY(audit(tx, clock, user.name, "field.cancel", "field_task", std::to_string(t->id), {{"reason", reason}}));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  ++t->version;
+  return *t;
+}
+
+Result<FieldResult> record_visit(Store& store, const User& user, TaskRef ref, const VisitInput& in,
+                                 const Clock& clock) {
+  if (clock.today() < in.visited_on) return make_error(ErrorCode::invalid, "核实日期不能晚于今天");
+  if (in.lat && (*in.lat < -90 || *in.lat > 90)) return make_error(ErrorCode::invalid, "纬度应在 -90 到 90 之间");
+  if (in.lon && (*in.lon < -180 || *in.lon > 180)) return make_error(ErrorCode::invalid, "经度应在 -180 到 180 之间");
+  auto txr = store.begin(TxMode::write);
+  if (!txr) return txr.error();
+  Transaction& tx = **txr;
+  auto t = task_for(tx, user, ref.id, Action::field_work);
+  if (!t) return t.error();
+  ANJU_TRY(check_version(*t, ref.version));
+  ANJU_TRY(check_worker(*t, user));
+  if (t->status != TaskStatus::open) return make_error(ErrorCode::invalid, "该任务不在待核实状态");
+  const WriteStamp stamp{user.name, clock.now_iso()};
+  auto visits = tx.visits_of(t->id);
+  if (!visits) return visits.error();
+  Visit v{0, t->id, t->household_id, in.visited_on, in.lon, in.lat, in.gps_source, in.people_met, in.notes,
+          in.outcome, "", stamp.at, stamp.actor};
+  const std::string parcel = matched_parcel(tx, t->household_id);
+  if (in.outcome == VisitOutcome::unchanged) {
+    auto latest = latest_graded(tx, parcel, t->household_id);
+    if (!latest) return latest.error();
+    if (!*latest)
+      return make_error(ErrorCode::invalid, "该户没有带鉴定等级的评估记录可供确认，请选择“无评估记录，需鉴定”");
+    auto region = tx.household_region(t->household_id);
+    if (!region) return region.error();
+    Evidence e{EvidenceSource::field, "FT" + std::to_string(t->id) + "-V" + std::to_string(visits->size() + 1),
+               parcel, t->household_id, in.visited_on, (*latest)->grade, false, AssessMethod::technical, who(user),
+               {{"核实说明", in.notes}}, region->value_or("")};
+    ANJU_TRY(tx.insert_evidence(e, stamp));
+    v.evidence_id = e.evidence_id;
+    t->status = TaskStatus::closed;
+    t->closed_reason = std::string("现场核实：与最近评估一致（") + enum_name(*(*latest)->grade) + "级）";
+  } else {
+    t->status = TaskStatus::visited;
+  }
+  auto visit_id = tx.insert_visit(v);
+  if (!visit_id) return visit_id.error();
+  auto done = finish(tx, *t, ref.version, stamp, "field.visit",
+                     {{"visit", *visit_id}, {"outcome", visit_outcome_key(in.outcome)}, {"evidence_id", v.evidence_id}},
+                     clock);
+  if (!done) return done.error();
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return done;
+}
+
+Result<FieldResult> record_appraisal(Store& store, const User& user, TaskRef ref, const Appraisal& a,
+                                     const Clock& clock) {
+  auto txr = store.begin(TxMode::write);
+  if (!txr) return txr.error();
+  Transaction& tx = **txr;
+  auto t = task_for(tx, user, ref.id, Action::field_work);
+  if (!t) return t.error();
+  ANJU_TRY(check_version(*t, ref.version));
+  ANJU_TRY(check_worker(*t, user));
+  if (!task_active(t->status)) return make_error(ErrorCode::invalid, "该任务已结束");
+  auto parts = tx.appraisal_parts();
+  if (!parts) return parts.error();
+  ANJU_TRY(check_appraisal(a, *parts, clock.today()));
+  const Grade computed = *computed_grade(a);
+  const Grade grade = *house_grade(a);
+  const WriteStamp stamp{user.name, clock.now_iso()};
+  auto earlier = tx.appraisals_of(t->id);
+  if (!earlier) return earlier.error();
+  const std::string parcel = matched_parcel(tx, t->household_id);
+  auto region = tx.household_region(t->household_id);
+  if (!region) return region.error();
+  Evidence e{EvidenceSource::appraisal, "FT" + std::to_string(t->id) + "-A" + std::to_string(earlier->size() + 1),
+             parcel, t->household_id, a.appraised_on, grade, grade >= Grade::C, a.method, a.appraiser,
+             {{"防灾措施", prevention_name(a.prevention)}}, region->value_or("")};
+  ANJU_TRY(tx.insert_evidence(e, stamp));
+  AppraisalRecord r{0, t->id, t->household_id, parcel, a, computed, grade, e.evidence_id, stamp.at, stamp.actor};
+  auto id = tx.insert_appraisal(r);
+  if (!id) return id.error();
+  t->status = TaskStatus::closed;
+  t->closed_reason = std::string("鉴定为") + enum_name(grade) + "级";
+  auto done = finish(tx, *t, ref.version, stamp, "field.appraisal",
+                     {{"appraisal", *id}, {"computed_grade", enum_key(computed)}, {"grade", enum_key(grade)},
+                      {"override_reason", a.override_reason}, {"evidence_id", e.evidence_id}},
+                     clock);
+  if (!done) return done.error();
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return done;
+}
+
+}  // namespace anju
