@@ -9,6 +9,7 @@
 #include "service/attachment_service.h"
 #include "service/field_service.h"
 #include "service/task_service.h"
+#include "service/user_service.h"
 
 namespace anju::http {
 namespace {
@@ -269,6 +270,21 @@ Response get_field_progress(RouteContext& c) {
     items.push_back({{"key", t.key}, {"open", t.open}, {"visited", t.visited}, {"closed", t.closed},
                      {"cancelled", t.cancelled}, {"overdue", t.overdue}});
   return list_response(c.req, std::move(items), static_cast<long>(counts->size()));
+}
+
+Response get_field_workers(RouteContext& c) {
+  auto region = list_region(c.user, c.q("region"));
+  if (!region) return error_response(c.req, region.error());
+  auto users = list_users(c.store);
+  if (!users) return error_response(c.req, users.error());
+  json items = json::array();
+  for (const auto& s : *users) {
+    const User& u = s.value;
+    if (u.role != Role::field_worker || u.disabled) continue;
+    if (!region_covers(*region, u.region_code) && !region_covers(u.region_code, *region)) continue;
+    items.push_back({{"name", u.name}, {"display_name", u.display_name}, {"region_code", u.region_code}});
+  }
+  return list_response(c.req, std::move(items), static_cast<long>(items.size()));
 }
 
 Response post_sample(RouteContext& c) {

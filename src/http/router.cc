@@ -181,6 +181,7 @@ const std::vector<Route>& api_routes() {
       {verb::get, "/api/v1/appraisal-parts", Action::read, S::none, false, get_appraisal_parts},
       {verb::get, "/api/v1/field-progress", Action::read, S::listing, false, get_field_progress},
       {verb::post, "/api/v1/samples", Action::draw_samples, S::none, false, post_sample},
+      {verb::get, "/api/v1/field-workers", Action::read, S::listing, false, get_field_workers},
       {verb::put, "/api/v1/users/{name}", Action::manage_users, S::object, false, put_user},
       {verb::put, "/api/v1/session/password", Action::read, S::none, false, put_own_password},
       {verb::post, "/api/v1/users/{name}/password", Action::manage_users, S::object, false, post_user_password},

@@ -107,6 +107,7 @@ Response get_attachment(RouteContext& c);
 Response get_appraisal_parts(RouteContext& c);
 Response get_field_progress(RouteContext& c);
 Response post_sample(RouteContext& c);
+Response get_field_workers(RouteContext& c);
 Response put_user(RouteContext& c);
 
 inline constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -4,6 +4,7 @@
 
 #include "core/access.h"
 #include "core/id_number.h"
+#include "core/privacy.h"
 #include "core/judgment.h"
 #include "service/audit_service.h"
 #include "service/census_service.h"
@@ -97,7 +98,9 @@ Result<TaskDetail> field_task_detail(Store& store, const User& user, long task_i
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, kNoTask);
   TaskDetail d{*task, **h, {}, matched_parcel(tx, task->household_id), {}, {}, {}};
+  // Personal numbers masked, as in every list (full ones: the household's own page, audited).
   d.household.value.head_id_number = mask_id_number(d.household.value.head_id_number);
+  d.household.value.phone = mask_phone(d.household.value.phone);
   auto j = tx.find_judgment(task->household_id);
   if (!j) return j.error();
   d.judgment = *j;
@@ -235,8 +238,10 @@ Result<FieldResult> record_appraisal(Store& store, const User& user, TaskRef ref
   const std::string parcel = matched_parcel(tx, t->household_id);
   auto region = tx.household_region(t->household_id);
   if (!region) return region.error();
+  // The grade is the appraisal's whole verdict: no separate hazard flag, which
+  // the judgment would read as a reason to visit again (DOMAIN.md §7).
   Evidence e{EvidenceSource::appraisal, "FT" + std::to_string(t->id) + "-A" + std::to_string(earlier->size() + 1),
-             parcel, t->household_id, a.appraised_on, grade, grade >= Grade::C, a.method, a.appraiser,
+             parcel, t->household_id, a.appraised_on, grade, std::nullopt, a.method, a.appraiser,
              {{"防灾措施", prevention_name(a.prevention)}}, region->value_or("")};
   ANJU_TRY(tx.insert_evidence(e, stamp));
   AppraisalRecord r{0, t->id, t->household_id, parcel, a, computed, grade, e.evidence_id, stamp.at, stamp.actor};

@@ -72,6 +72,9 @@ TEST_F(ApiField, AnUnchangedVisitReconfirmsTheLatestGrade) {
   const Client worker = as("worker201");
   const json before = worker.get("/api/v1/field-tasks/" + task).json();
   const std::string household = before["task"]["household_id"];
+  EXPECT_NE(before["household"]["head_id_number"].get<std::string>().find("****"), std::string::npos);
+  const std::string phone = before["household"]["phone"];
+  EXPECT_TRUE(phone.empty() || phone.find("****") != std::string::npos) << "masked: " << phone;
   Reply visit = worker.send(bh::verb::post, "/api/v1/field-tasks/" + task + "/visits",
                             json{{"version", before["task"]["version"]}, {"visited_on", "2026-11-20"},
                                  {"outcome", "unchanged"}, {"lon", 108.6}, {"lat", 31.8}, {"gps_source", "device"},

@@ -79,6 +79,8 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
        {{"/api/v1/field-tasks/" + task + "/attachments?kind=photo&file_name=x.jpg", "not an image"},
         Cell{"/api/v1/field-tasks/" + other_task + "/attachments?kind=photo&file_name=x.jpg", "not an image"}}},
       {"GET /api/v1/attachments/{attachment_id}", {{"/api/v1/attachments/999999", ""}, std::nullopt}},
+      {"GET /api/v1/field-workers", {{"/api/v1/field-workers?region=500229108201", ""},
+                                     Cell{"/api/v1/field-workers" + out_region, ""}}},
       {"GET /api/v1/appraisal-parts", {{"/api/v1/appraisal-parts", ""}, std::nullopt}},
       {"GET /api/v1/field-progress", {{"/api/v1/field-progress?region=500229108201", ""},
                                       Cell{"/api/v1/field-progress" + out_region, ""}}},

@@ -91,3 +91,14 @@ export async function apiGet(page, path) {
     return { status: res.status, body: await res.json() }
   }, path)
 }
+
+// A write through the API as the page's session (with its CSRF token).
+export async function apiSend(page, method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const session = await (await fetch('/api/v1/session')).json()
+    const res = await fetch(`/api/v1${path}`, {
+      method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token }, body: JSON.stringify(body),
+    })
+    return { status: res.status, body: await res.json().catch(() => null) }
+  }, { method, path, body })
+}
