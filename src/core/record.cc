@@ -1,0 +1,240 @@
+#include "core/record.h"
+
+#include <algorithm>
+
+namespace anju {
+namespace {
+
+bool is_admin(Role r) { return r == Role::admin; }
+bool fills_records(Role r) { return is_admin(r) || r == Role::village_clerk || r == Role::town_office; }
+bool town_reviews(Role r) { return is_admin(r) || r == Role::town_office; }
+bool county_reviews(Role r) { return is_admin(r) || r == Role::county_reviewer; }
+
+Error refused(Role role, const char* what) {
+  return Error{ErrorCode::forbidden, std::string(enum_name(role)) + "不能" + what};
+}
+Error not_now(RecordState s, const char* what) {
+  return Error{ErrorCode::invalid, std::string("记录处于“") + record_state_name(s) + "”状态，不能" + what};
+}
+
+}  // namespace
+
+const char* record_state_key(RecordState s) {
+  switch (s) {
+    case RecordState::not_started: return "not_started";
+    case RecordState::draft: return "draft";
+    case RecordState::submitted: return "submitted";
+    case RecordState::town_approved: return "town_approved";
+    case RecordState::county_approved: return "county_approved";
+  }
+  return "";
+}
+
+const char* record_state_name(RecordState s) {
+  switch (s) {
+    case RecordState::not_started: return "未开始";
+    case RecordState::draft: return "填报中";
+    case RecordState::submitted: return "已提交待镇审核";
+    case RecordState::town_approved: return "镇已审核待县审核";
+    case RecordState::county_approved: return "县已审核";
+  }
+  return "";
+}
+
+std::optional<RecordState> parse_record_state(std::string_view key) {
+  for (RecordState s : {RecordState::not_started, RecordState::draft, RecordState::submitted,
+                        RecordState::town_approved, RecordState::county_approved})
+    if (key == record_state_key(s)) return s;
+  return std::nullopt;
+}
+
+const char* record_action_key(RecordAction a) {
+  switch (a) {
+    case RecordAction::edit: return "edit";
+    case RecordAction::submit: return "submit";
+    case RecordAction::approve: return "approve";
+    case RecordAction::give_back: return "return";
+    case RecordAction::reopen: return "reopen";
+  }
+  return "";
+}
+
+const char* record_action_name(RecordAction a) {
+  switch (a) {
+    case RecordAction::edit: return "填报";
+    case RecordAction::submit: return "提交";
+    case RecordAction::approve: return "审核通过";
+    case RecordAction::give_back: return "退回";
+    case RecordAction::reopen: return "重新打开";
+  }
+  return "";
+}
+
+std::optional<RecordAction> parse_record_action(std::string_view key) {
+  for (RecordAction a : {RecordAction::edit, RecordAction::submit, RecordAction::approve, RecordAction::give_back,
+                         RecordAction::reopen})
+    if (key == record_action_key(a)) return a;
+  return std::nullopt;
+}
+
+Result<RecordState> record_transition(RecordState from, RecordAction action, Role role, std::string_view comment) {
+  using S = RecordState;
+  switch (action) {
+    case RecordAction::edit:
+      if (!fills_records(role)) return refused(role, "填报四类信息");
+      if (!record_editable(from)) return not_now(from, "修改（请先由审核人员退回或重新打开）");
+      return S::draft;
+    case RecordAction::submit:
+      if (!fills_records(role)) return refused(role, "提交四类信息");
+      if (from != S::draft) return not_now(from, "提交");
+      return S::submitted;
+    case RecordAction::approve:
+      if (from == S::submitted) return town_reviews(role) ? Result<S>(S::town_approved) : refused(role, "进行镇级审核");
+      if (from == S::town_approved)
+        return county_reviews(role) ? Result<S>(S::county_approved) : refused(role, "进行县级审核");
+      return not_now(from, "审核");
+    case RecordAction::give_back:
+      if (from == S::submitted && !town_reviews(role)) return refused(role, "退回待镇审核的记录");
+      if (from == S::town_approved && !county_reviews(role)) return refused(role, "退回待县审核的记录");
+      if (from != S::submitted && from != S::town_approved) return not_now(from, "退回");
+      if (comment.empty()) return make_error(ErrorCode::invalid, "退回时必须填写意见");
+      return S::draft;
+    case RecordAction::reopen:
+      if (from == S::town_approved && !town_reviews(role)) return refused(role, "重新打开镇已审核的记录");
+      if (from == S::county_approved && !county_reviews(role)) return refused(role, "重新打开县已审核的记录");
+      if (from != S::town_approved && from != S::county_approved) return not_now(from, "重新打开");
+      if (comment.empty()) return make_error(ErrorCode::invalid, "重新打开时必须写明原因");
+      return S::draft;
+  }
+  return make_error(ErrorCode::invalid, "未知的操作");
+}
+
+const char* record_part_name(RecordPart p) {
+  switch (p) {
+    case RecordPart::basic: return "农户基本信息";
+    case RecordPart::building: return "房屋基础信息";
+    case RecordPart::safety: return "房屋安全情况";
+    case RecordPart::hazards: return "地质灾害、改扩建、用作经营";
+  }
+  return "";
+}
+
+const std::vector<RecordField>& record_fields() {
+  using P = RecordPart;
+  static const std::vector<RecordField> fields = {
+      {"head_name", "户主姓名", P::basic, false, true},
+      {"head_id_number", "户主身份证号", P::basic, false, true},
+      {"members", "家庭人口数", P::basic, false, true},
+      {"address", "详细地址", P::basic, false, true},
+      {"phone", "联系电话", P::basic, false, false},
+      {"category", "户类型", P::basic, false, true},
+      {"housing", "现住房情况", P::basic, false, true},
+      {"parcel_id", "房屋图斑编号", P::building, true, false},
+      {"floors", "层数", P::building, true, false},
+      {"built", "建成年代", P::building, true, false},
+      {"structure", "结构类型", P::building, true, false},
+      {"area_m2", "建筑面积", P::building, true, false},
+      {"planning_permit", "规划许可", P::building, true, false},
+      {"homestead_approval", "宅基地审批", P::building, true, false},
+      {"property_registration", "不动产登记", P::building, true, false},
+      {"safety_grade", "安全性等级", P::safety, true, false},
+      {"safety_date", "评估或鉴定日期", P::safety, true, false},
+      {"safety_source", "结论来源", P::safety, true, false},
+      {"geo_hazard", "是否有地质灾害隐患", P::hazards, true, false},
+      {"expanded", "是否改扩建", P::hazards, true, false},
+      {"business_use", "是否用作经营", P::hazards, true, false},
+  };
+  return fields;
+}
+
+const RecordField* find_record_field(std::string_view key) {
+  for (const RecordField& f : record_fields())
+    if (key == f.key) return &f;
+  return nullptr;
+}
+
+std::vector<std::string> record_missing(const RecordFacts& facts, Date cutoff) {
+  std::vector<std::string> out;
+  const bool own_rural = facts.housing == Housing::own_rural;
+  auto has = [&](const char* key) {
+    return std::find(facts.present.begin(), facts.present.end(), key) != facts.present.end();
+  };
+  for (const RecordField& f : record_fields())
+    if ((f.required_always || (own_rural && f.required_own_rural)) && !has(f.key)) out.push_back(f.name);
+  if (own_rural && facts.safety_date && *facts.safety_date < cutoff)
+    out.push_back("安全性结论须为 " + cutoff.to_string() + " 以后作出（请现场核实或鉴定）");
+  return out;
+}
+
+const char* change_kind_key(ChangeKind k) {
+  switch (k) {
+    case ChangeKind::deceased: return "deceased";
+    case ChangeKind::head_change: return "head_change";
+    case ChangeKind::relocation: return "relocation";
+  }
+  return "";
+}
+
+const char* change_kind_name(ChangeKind k) {
+  switch (k) {
+    case ChangeKind::deceased: return "死亡销户";
+    case ChangeKind::head_change: return "户主变更";
+    case ChangeKind::relocation: return "迁出";
+  }
+  return "";
+}
+
+std::optional<ChangeKind> parse_change_kind(std::string_view key) {
+  for (ChangeKind k : {ChangeKind::deceased, ChangeKind::head_change, ChangeKind::relocation})
+    if (key == change_kind_key(k) || key == change_kind_name(k)) return k;
+  return std::nullopt;
+}
+
+const char* change_state_key(ChangeState s) {
+  switch (s) {
+    case ChangeState::submitted: return "submitted";
+    case ChangeState::county_approved: return "county_approved";
+    case ChangeState::approved: return "approved";
+    case ChangeState::rejected: return "rejected";
+  }
+  return "";
+}
+
+const char* change_state_name(ChangeState s) {
+  switch (s) {
+    case ChangeState::submitted: return "待县审批";
+    case ChangeState::county_approved: return "县已同意待市审批";
+    case ChangeState::approved: return "已批准并生效";
+    case ChangeState::rejected: return "未批准";
+  }
+  return "";
+}
+
+std::optional<ChangeState> parse_change_state(std::string_view key) {
+  for (ChangeState s : {ChangeState::submitted, ChangeState::county_approved, ChangeState::approved,
+                        ChangeState::rejected})
+    if (key == change_state_key(s)) return s;
+  return std::nullopt;
+}
+
+bool may_raise_change(Role role) { return fills_records(role); }
+
+Result<ChangeState> change_transition(ChangeState from, ChangeAction action, Role role, bool crosses_county,
+                                      std::string_view reason) {
+  const bool city = is_admin(role) || role == Role::city_reviewer;
+  if (from == ChangeState::submitted) {
+    if (!county_reviews(role)) return Error{ErrorCode::forbidden, std::string(enum_name(role)) + "不能审批变更申请（由县住建审核）"};
+  } else if (from == ChangeState::county_approved) {
+    if (!city) return Error{ErrorCode::forbidden, std::string(enum_name(role)) + "不能审批跨县迁出（由市级审核）"};
+  } else {
+    return make_error(ErrorCode::invalid, std::string("申请已") + change_state_name(from) + "，不能再审批");
+  }
+  if (action == ChangeAction::reject) {
+    if (reason.empty()) return make_error(ErrorCode::invalid, "不批准时必须写明理由");
+    return ChangeState::rejected;
+  }
+  if (from == ChangeState::submitted && crosses_county) return ChangeState::county_approved;
+  return ChangeState::approved;
+}
+
+}  // namespace anju

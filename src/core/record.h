@@ -1,0 +1,91 @@
+#pragma once
+// The four-part record (四类信息, DOMAIN.md §12) and its review, and the
+// change requests (死亡销户, 户主变更, 迁出): pure state machines that say
+// which role may move a record or request from which state to which, and
+// the completeness rule a record must meet before it is submitted.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/enums.h"
+#include "core/result.h"
+
+namespace anju {
+
+// --- the record ---------------------------------------------------------------
+
+enum class RecordState { not_started, draft, submitted, town_approved, county_approved };
+enum class RecordAction {
+  edit,     // save fields (not_started or draft → draft)
+  submit,   // draft → submitted
+  approve,  // submitted → town_approved (town); town_approved → county_approved (county)
+  give_back,  // "return" with a comment: submitted or town_approved → draft
+  reopen,   // an approved record unlocked again, with a reason → draft
+};
+
+const char* record_state_key(RecordState s);
+const char* record_state_name(RecordState s);  // 未开始 / 填报中 / 已提交 / 镇已审核 / 县已审核
+std::optional<RecordState> parse_record_state(std::string_view key);
+const char* record_action_key(RecordAction a);
+const char* record_action_name(RecordAction a);
+std::optional<RecordAction> parse_record_action(std::string_view key);
+
+// The state after `action`, or why not (Chinese): `forbidden` when the role
+// may not take it, `invalid` when the state does not allow it or a comment
+// (return, reopen) is missing.
+Result<RecordState> record_transition(RecordState from, RecordAction action, Role role, std::string_view comment);
+
+// Whether the fields may be changed in this state (not while under review
+// or approved).
+inline bool record_editable(RecordState s) { return s == RecordState::not_started || s == RecordState::draft; }
+
+// The four parts and their fields; which are required depends on the case.
+enum class RecordPart { basic, building, safety, hazards };
+const char* record_part_name(RecordPart p);  // 农户基本信息 / 房屋基础信息 / 房屋安全情况 / 地质灾害、改扩建、用作经营
+struct RecordField {
+  const char* key;
+  const char* name;
+  RecordPart part;
+  bool required_own_rural;  // required when the household lives in its own rural house
+  bool required_always;
+};
+const std::vector<RecordField>& record_fields();
+const RecordField* find_record_field(std::string_view key);
+
+// What a record must have before it is submitted (DOMAIN.md §7, §12): the
+// basic part always; a household in its own rural house also the building's
+// key facts and a safety conclusion dated on or after `cutoff`.
+struct RecordFacts {
+  Housing housing = Housing::own_rural;
+  std::vector<std::string> present;  // keys of fields with a value
+  std::optional<Date> safety_date;   // the date of the safety conclusion
+};
+// The names (Chinese) of what is missing; empty when complete.
+std::vector<std::string> record_missing(const RecordFacts& facts, Date cutoff);
+
+// --- change requests ------------------------------------------------------------
+
+enum class ChangeKind { deceased, head_change, relocation };
+enum class ChangeState { submitted, county_approved, approved, rejected };
+enum class ChangeAction { approve, reject };
+
+const char* change_kind_key(ChangeKind k);
+const char* change_kind_name(ChangeKind k);  // 死亡销户 / 户主变更 / 迁出
+std::optional<ChangeKind> parse_change_kind(std::string_view key);
+const char* change_state_key(ChangeState s);
+const char* change_state_name(ChangeState s);
+std::optional<ChangeState> parse_change_state(std::string_view key);
+
+// Who may raise a request: the village clerk and the town office (and admins).
+bool may_raise_change(Role role);
+
+// The state after `action`. A county reviewer decides first; a relocation to
+// another county (`crosses_county`) then needs the city reviewer. Rejection
+// needs a reason.
+Result<ChangeState> change_transition(ChangeState from, ChangeAction action, Role role, bool crosses_county,
+                                      std::string_view reason);
+
+}  // namespace anju
