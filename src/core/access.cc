@@ -15,6 +15,8 @@ const char* action_key(Action a) {
     case Action::draw_samples: return "draw_samples";
     case Action::assign_tasks: return "assign_tasks";
     case Action::field_work: return "field_work";
+    case Action::fill_records: return "fill_records";
+    case Action::review_records: return "review_records";
   }
   return "";
 }
@@ -32,6 +34,8 @@ const char* action_name(Action a) {
     case Action::draw_samples: return "抽取抽查样本";
     case Action::assign_tasks: return "分派核实任务";
     case Action::field_work: return "录入现场核实和鉴定";
+    case Action::fill_records: return "填报四类信息";
+    case Action::review_records: return "审核四类信息";
   }
   return "";
 }
@@ -53,6 +57,10 @@ bool role_may(Role role, Action action) {
     case Action::assign_tasks: return role == Role::admin || role == Role::town_office;
     case Action::field_work:
       return role == Role::admin || role == Role::town_office || role == Role::field_worker;
+    case Action::fill_records:
+      return role == Role::admin || role == Role::town_office || role == Role::village_clerk;
+    case Action::review_records:
+      return role == Role::admin || role == Role::town_office || role == Role::county_reviewer;
   }
   return false;
 }

@@ -4,6 +4,7 @@
 // which role may move a record or request from which state to which, and
 // the completeness rule a record must meet before it is submitted.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,48 @@ struct RecordFacts {
 };
 // The names (Chinese) of what is missing; empty when complete.
 std::vector<std::string> record_missing(const RecordFacts& facts, Date cutoff);
+
+// A field's value and where it came from ("roster", "census", an evidence
+// source key, "edit"), who set it and when.
+struct RecordValue {
+  std::string value;
+  std::string source;
+  std::string by, at;
+  bool operator==(const RecordValue&) const = default;
+};
+struct StoredRecord {
+  std::string household_id;
+  std::string region_code;
+  RecordState state = RecordState::not_started;
+  std::map<std::string, RecordValue> fields;
+  long version = 0;  // 0: not stored yet
+  std::string updated_at, updated_by;
+};
+struct RecordHistoryEntry {
+  long id = 0;
+  std::string household_id;
+  std::string at, actor;
+  std::string action;  // a RecordAction key
+  RecordState from = RecordState::not_started, to = RecordState::not_started;
+  std::string comment;
+  std::string changes;  // JSON [{"field", "before", "after"}]
+};
+struct RecordRow {
+  std::string household_id, head_name, region_code;
+  RecordState state = RecordState::not_started;
+  long version = 0;
+  std::string updated_at, updated_by;
+};
+struct RecordFilter {
+  std::string region_lo, region_hi;
+  std::optional<RecordState> state;
+  long offset = 0, limit = 50;
+};
+struct RecordCount {
+  std::string region_code;  // a village
+  RecordState state = RecordState::not_started;
+  long n = 0;
+};
 
 // --- change requests ------------------------------------------------------------
 

@@ -108,6 +108,15 @@ Response get_appraisal_parts(RouteContext& c);
 Response get_field_progress(RouteContext& c);
 Response post_sample(RouteContext& c);
 Response get_field_workers(RouteContext& c);
+Response get_records(RouteContext& c);
+Response get_record(RouteContext& c);
+Response put_record(RouteContext& c);
+Response post_record_submit(RouteContext& c);
+Response post_record_approve(RouteContext& c);
+Response post_record_return(RouteContext& c);
+Response post_record_reopen(RouteContext& c);
+Response post_records_bulk(RouteContext& c);
+Response get_record_progress(RouteContext& c);
 Response put_user(RouteContext& c);
 
 inline constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

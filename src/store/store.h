@@ -21,6 +21,7 @@
 #include "core/audit.h"
 #include "core/building.h"
 #include "core/field_task.h"
+#include "core/record.h"
 #include "core/household.h"
 #include "core/match_types.h"
 #include "core/import_report.h"
@@ -161,6 +162,19 @@ class Transaction {
                                                                                      const std::string& region_hi) = 0;
   virtual Result<std::set<std::string>> households_with_active_task(const std::string& region_lo,
                                                                     const std::string& region_hi) = 0;
+
+  // --- the four-part record (DOMAIN.md §12) ----------------------------------
+  virtual Result<std::optional<StoredRecord>> find_record(std::string_view household_id) = 0;
+  // Inserts (record.version 0) or updates at `record.version`; `conflict`
+  // when someone else changed it first.
+  virtual Result<void> save_record(const StoredRecord& record, const WriteStamp& stamp) = 0;
+  virtual Result<void> add_record_history(const RecordHistoryEntry& entry) = 0;
+  virtual Result<std::vector<RecordHistoryEntry>> record_history(std::string_view household_id) = 0;
+  // Every household of the regions with its record's state (not_started
+  // when it has none).
+  virtual Result<Page<RecordRow>> list_records(const RecordFilter& filter) = 0;
+  virtual Result<std::vector<RecordCount>> record_counts(const std::string& region_lo,
+                                                         const std::string& region_hi) = 0;
 
   // --- read models (the API's lists, map and dashboards) ---------------------
   // A page of households with their match and judgment; `total` counts every

@@ -34,6 +34,8 @@ const std::map<Action, std::set<std::string>> kMay = {
     {Action::draw_samples, {"admin", "county"}},
     {Action::assign_tasks, {"admin", "town"}},
     {Action::field_work, {"admin", "town", "worker201"}},
+    {Action::fill_records, {"admin", "town", "clerk201"}},
+    {Action::review_records, {"admin", "county", "town"}},
 };
 
 class Api : public ApiFixture {};
@@ -48,6 +50,12 @@ struct Cell {
 constexpr const char* kStaleAppraisal =
     R"({"version":999,"prevention":"partial","method":"technical","appraised_on":"2026-01-01",)"
     R"("appraiser":"x","parts":[{"part":"walls","grade":"b"}]})";
+
+std::pair<Cell, std::optional<Cell>> stale_record(const std::string& household, const std::string& step) {
+  const std::string body = R"({"version":999,"comment":"x"})";
+  return {Cell{"/api/v1/records/" + household + "/" + step, body},
+          Cell{std::string("/api/v1/records/") + kSichuanHousehold + "/" + step, body}};
+}
 
 // How to call each route in and out of the users' regions. Every route of
 // the table must be here: a new route fails this test until it is added.
@@ -81,6 +89,20 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       {"GET /api/v1/attachments/{attachment_id}", {{"/api/v1/attachments/999999", ""}, std::nullopt}},
       {"GET /api/v1/field-workers", {{"/api/v1/field-workers?region=500229108201", ""},
                                      Cell{"/api/v1/field-workers" + out_region, ""}}},
+      {"GET /api/v1/records", {{"/api/v1/records?region=500229108201", ""}, Cell{"/api/v1/records" + out_region, ""}}},
+      {"POST /api/v1/records/bulk", {{"/api/v1/records/bulk", R"({"action":"approve","records":[]})"}, std::nullopt}},
+      {"GET /api/v1/records/{household_id}",
+       {{"/api/v1/records/" + household, ""}, Cell{std::string("/api/v1/records/") + kSichuanHousehold, ""}}},
+      // Stale versions: whoever may act gets 409, nothing changes.
+      {"PUT /api/v1/records/{household_id}",
+       {{"/api/v1/records/" + household, R"({"version":999,"fields":{}})"},
+        Cell{std::string("/api/v1/records/") + kSichuanHousehold, R"({"version":999,"fields":{}})"}}},
+      {"POST /api/v1/records/{household_id}/submit", stale_record(household, "submit")},
+      {"POST /api/v1/records/{household_id}/approve", stale_record(household, "approve")},
+      {"POST /api/v1/records/{household_id}/return", stale_record(household, "return")},
+      {"POST /api/v1/records/{household_id}/reopen", stale_record(household, "reopen")},
+      {"GET /api/v1/record-progress", {{"/api/v1/record-progress?region=500229108201", ""},
+                                       Cell{"/api/v1/record-progress" + out_region, ""}}},
       {"GET /api/v1/appraisal-parts", {{"/api/v1/appraisal-parts", ""}, std::nullopt}},
       {"GET /api/v1/field-progress", {{"/api/v1/field-progress?region=500229108201", ""},
                                       Cell{"/api/v1/field-progress" + out_region, ""}}},

@@ -70,6 +70,12 @@ class SqlTransaction final : public Transaction {
   Result<std::vector<Stored<Building>>> buildings_in_box(const BBox& box, const std::string& region_lo,
                                                          const std::string& region_hi, long limit) override;
   Result<void> replace_judgment(const JudgmentRow& row) override;
+  Result<std::optional<StoredRecord>> find_record(std::string_view household_id) override;
+  Result<void> save_record(const StoredRecord& record, const WriteStamp& stamp) override;
+  Result<void> add_record_history(const RecordHistoryEntry& entry) override;
+  Result<std::vector<RecordHistoryEntry>> record_history(std::string_view household_id) override;
+  Result<Page<RecordRow>> list_records(const RecordFilter& filter) override;
+  Result<std::vector<RecordCount>> record_counts(const std::string& region_lo, const std::string& region_hi) override;
   Result<std::vector<AppraisalPart>> appraisal_parts() override;
   Result<std::vector<ActiveTask>> active_tasks() override;
   Result<long> insert_task(const FieldTask& task, const WriteStamp& stamp) override;

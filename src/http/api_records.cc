@@ -1,0 +1,130 @@
+// The four-part record and its review (DOMAIN.md §12): the record with each
+// value's source and what is missing, saving fields, the review steps one
+// by one or in bulk, the queues and the counts by state.
+#include <nlohmann/json.hpp>
+
+#include "http/api_json.h"
+#include "http/router.h"
+#include "service/record_service.h"
+
+namespace anju::http {
+namespace {
+
+using nlohmann::json;
+
+json record_json(const RecordView& v) {
+  json fields = json::array();
+  for (const RecordFieldView& f : v.fields)
+    fields.push_back({{"key", f.field->key}, {"name", f.field->name}, {"part", record_part_name(f.field->part)},
+                      {"value", f.value.value}, {"source", f.value.source}, {"by", f.value.by}, {"at", f.value.at},
+                      {"required", f.required}});
+  json history = json::array();
+  for (const RecordHistoryEntry& h : v.history)
+    history.push_back({{"at", h.at}, {"actor", h.actor}, {"action", h.action},
+                       {"action_name", parse_record_action(h.action) ? record_action_name(*parse_record_action(h.action))
+                                                                     : h.action.c_str()},
+                       {"from", record_state_key(h.from)}, {"to", record_state_key(h.to)},
+                       {"to_name", record_state_name(h.to)}, {"comment", h.comment},
+                       {"changes", json::parse(h.changes, nullptr, false)}});
+  return {{"household_id", v.household_id}, {"region_code", v.region_code}, {"state", record_state_key(v.state)},
+          {"state_name", record_state_name(v.state)}, {"version", v.version}, {"editable", record_editable(v.state)},
+          {"fields", fields}, {"missing", v.missing}, {"history", history}, {"updated_at", v.updated_at},
+          {"updated_by", v.updated_by}};
+}
+
+std::optional<std::pair<json, long>> versioned(const RouteContext& c) {
+  json body = json::parse(c.req.body(), nullptr, false);
+  if (!body.is_object() || !body.contains("version") || !body["version"].is_number_integer()) return std::nullopt;
+  const long v = body["version"];
+  return std::make_pair(std::move(body), v);
+}
+
+Response act(RouteContext& c, RecordAction action) {
+  const auto body = versioned(c);
+  if (!body) return error_response(c.req, bh::status::bad_request, "invalid", "请求须带所见的版本号 version");
+  auto v = act_on_record(c.store, c.user, c.param("household_id"), body->second, action,
+                         body->first.value("comment", ""), c.clock);
+  if (!v) return error_response(c.req, v.error());
+  return json_response(c.req, bh::status::ok, {{"record", record_json(*v)}});
+}
+
+}  // namespace
+
+Response get_records(RouteContext& c) {
+  std::optional<RecordState> state;
+  if (!c.q("state").empty()) {
+    state = parse_record_state(c.q("state"));
+    if (!state) return error_response(c.req, bh::status::bad_request, "invalid", "未知的状态：" + c.q("state"));
+  }
+  const long size = std::clamp(c.q_long("page_size").value_or(50), 1L, 200L);
+  const long offset = (std::max(1L, c.q_long("page").value_or(1)) - 1) * size;
+  auto page = list_records(c.store, c.user, c.q("region"), state, offset, size);
+  if (!page) return error_response(c.req, page.error());
+  json items = json::array();
+  for (const RecordRow& r : page->items)
+    items.push_back({{"household_id", r.household_id}, {"head_name", r.head_name}, {"region_code", r.region_code},
+                     {"state", record_state_key(r.state)}, {"state_name", record_state_name(r.state)},
+                     {"version", r.version}, {"updated_at", r.updated_at}, {"updated_by", r.updated_by}});
+  return list_response(c.req, std::move(items), page->total);
+}
+
+Response get_record(RouteContext& c) {
+  auto v = record_view(c.store, c.user, c.param("household_id"), c.clock);
+  if (!v) return error_response(c.req, v.error());
+  return json_response(c.req, bh::status::ok, {{"record", record_json(*v)}});
+}
+
+Response put_record(RouteContext& c) {
+  const auto body = versioned(c);
+  if (!body || !body->first.contains("fields") || !body->first["fields"].is_object())
+    return error_response(c.req, bh::status::bad_request, "invalid", "请求应为 {\"version\", \"fields\": {字段: 值}}");
+  std::map<std::string, std::string> changes;
+  for (const auto& [k, v] : body->first["fields"].items()) {
+    if (v.is_string()) changes[k] = v.get<std::string>();
+    else if (v.is_number()) changes[k] = v.dump();
+    else if (v.is_null()) changes[k] = "";
+    else return error_response(c.req, bh::status::bad_request, "invalid", "字段 " + k + " 的值应为文字或数字");
+  }
+  auto v = save_record_fields(c.store, c.user, c.param("household_id"), body->second, changes, c.clock);
+  if (!v) return error_response(c.req, v.error());
+  return json_response(c.req, bh::status::ok, {{"record", record_json(*v)}});
+}
+
+Response post_record_submit(RouteContext& c) { return act(c, RecordAction::submit); }
+Response post_record_approve(RouteContext& c) { return act(c, RecordAction::approve); }
+Response post_record_return(RouteContext& c) { return act(c, RecordAction::give_back); }
+Response post_record_reopen(RouteContext& c) { return act(c, RecordAction::reopen); }
+
+Response post_records_bulk(RouteContext& c) {
+  const json b = json::parse(c.req.body(), nullptr, false);
+  const auto action = b.is_object() ? parse_record_action(b.value("action", "")) : std::nullopt;
+  if (!action || *action == RecordAction::edit || !b.contains("records") || !b["records"].is_array())
+    return error_response(c.req, bh::status::bad_request, "invalid",
+                          "请求应为 {\"action\": submit|approve|return|reopen, \"records\": [{\"household_id\", \"version\"}], \"comment\"}");
+  std::vector<RecordRef> refs;
+  for (const json& r : b["records"]) {
+    if (!r.is_object() || !r.contains("household_id") || !r["household_id"].is_string() || !r.contains("version") ||
+        !r["version"].is_number_integer())
+      return error_response(c.req, bh::status::bad_request, "invalid", "每条记录须有 household_id 和 version");
+    refs.push_back({r["household_id"], r["version"]});
+  }
+  const auto outcomes = act_on_records(c.store, c.user, refs, *action, b.value("comment", ""), c.clock);
+  json items = json::array();
+  long done = 0;
+  for (const BulkOutcome& o : outcomes) {
+    items.push_back({{"household_id", o.household_id}, {"done", o.done}, {"message", o.message}});
+    done += o.done;
+  }
+  return json_response(c.req, bh::status::ok, {{"items", items}, {"done", done}, {"refused", items.size() - done}});
+}
+
+Response get_record_progress(RouteContext& c) {
+  auto counts = record_progress(c.store, c.user, c.q("region"));
+  if (!counts) return error_response(c.req, counts.error());
+  json items = json::array();
+  for (const RecordCount& r : *counts)
+    items.push_back({{"region_code", r.region_code}, {"state", record_state_key(r.state)}, {"n", r.n}});
+  return list_response(c.req, std::move(items), static_cast<long>(counts->size()));
+}
+
+}  // namespace anju::http

@@ -1,0 +1,290 @@
+#include "service/record_service.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "core/access.h"
+#include "core/id_number.h"
+#include "core/judgment.h"
+#include "core/privacy.h"
+#include "service/audit_service.h"
+
+namespace anju {
+namespace {
+
+const char* kNoHousehold = "没有找到，或不在您的管辖范围内";
+
+template <class E>
+std::string name_or_empty(const std::optional<E>& v) {
+  return v ? enum_name(*v) : "";
+}
+
+std::string number_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// What the roster, the matched building and the judgment's evidence say.
+Result<std::map<std::string, RecordValue>> prefill(Transaction& tx, const Household& h) {
+  std::map<std::string, RecordValue> f;
+  auto put = [&](const char* key, std::string value, const std::string& source) {
+    if (!value.empty()) f[key] = RecordValue{std::move(value), source, "", ""};
+  };
+  put("head_name", h.head_name, "roster");
+  put("head_id_number", h.head_id_number, "roster");
+  put("members", std::to_string(h.members), "roster");
+  put("address", h.address, "roster");
+  put("phone", h.phone, "roster");
+  put("category", enum_name(h.category), "roster");
+  put("housing", enum_name(h.housing), "roster");
+  auto m = tx.find_match(h.household_id);
+  if (!m) return m.error();
+  if (*m && !(*m)->parcel_id.empty()) {
+    auto b = tx.find_building((*m)->parcel_id);
+    if (!b) return b.error();
+    if (*b) {
+      const Building& x = (*b)->value;
+      put("parcel_id", x.parcel_id, "census");
+      put("floors", x.floors ? std::to_string(*x.floors) : "", "census");
+      put("built", x.built ? x.built->text : "", "census");
+      put("structure", name_or_empty(x.structure), "census");
+      put("area_m2", x.area_m2 ? number_text(*x.area_m2) : "", "census");
+      put("planning_permit", name_or_empty(x.planning_permit), "census");
+      put("homestead_approval", name_or_empty(x.homestead_approval), "census");
+      put("property_registration", name_or_empty(x.property_registration), "census");
+      put("geo_hazard", name_or_empty(x.geo_hazard), "census");
+      put("expanded", name_or_empty(x.expanded), "census");
+      put("business_use", name_or_empty(x.business_use), "census");
+    }
+  }
+  auto j = tx.find_judgment(h.household_id);
+  if (!j) return j.error();
+  if (*j && (*j)->evidence_source && !(*j)->evidence_id.empty()) {
+    auto e = tx.find_evidence(*(*j)->evidence_source, (*j)->evidence_id);
+    if (!e) return e.error();
+    if (*e) {
+      const std::string source = enum_key((*e)->value.source);
+      put("safety_grade", name_or_empty((*e)->value.grade), source);
+      put("safety_date", (*e)->value.assessed_on.to_string(), source);
+      put("safety_source", std::string(enum_name((*e)->value.source)) + "（" + (*e)->value.evidence_id + "）", source);
+    }
+  }
+  return f;
+}
+
+struct Loaded {
+  Stored<Household> household;
+  StoredRecord record;
+};
+
+// The household (in the user's scope) and its record: the stored one with
+// the values nobody typed refreshed while it is editable, else the prefill.
+Result<Loaded> load(Transaction& tx, const User& user, const std::string& household_id) {
+  auto h = tx.find_household(household_id);
+  if (!h) return h.error();
+  if (!*h) return make_error(ErrorCode::not_found, kNoHousehold);
+  ANJU_TRY(authorize(user, Action::read, (*h)->value.region_code));
+  auto stored = tx.find_record(household_id);
+  if (!stored) return stored.error();
+  Loaded out{**h, *stored ? **stored : StoredRecord{household_id, (*h)->value.region_code, RecordState::not_started,
+                                                    {}, 0, "", ""}};
+  if (record_editable(out.record.state)) {
+    auto fresh = prefill(tx, (*h)->value);
+    if (!fresh) return fresh.error();
+    for (auto& [k, v] : *fresh) {
+      auto it = out.record.fields.find(k);
+      if (it == out.record.fields.end() || it->second.source != "edit") out.record.fields[k] = v;
+    }
+  }
+  return out;
+}
+
+RecordFacts facts_of(const StoredRecord& r) {
+  RecordFacts facts;
+  for (const auto& [k, v] : r.fields)
+    if (!v.value.empty()) facts.present.push_back(k);
+  auto housing = r.fields.find("housing");
+  if (housing != r.fields.end()) facts.housing = enum_parse<Housing>(housing->second.value).value_or(Housing::own_rural);
+  auto date = r.fields.find("safety_date");
+  if (date != r.fields.end()) facts.safety_date = parse_date(date->second.value);
+  return facts;
+}
+
+Result<RecordView> view_of(Transaction& tx, const User& user, const Loaded& l, Date cutoff) {
+  RecordView v{l.record.household_id, l.record.region_code, l.record.state, l.record.version, {}, {}, {},
+               l.record.updated_at, l.record.updated_by};
+  const RecordFacts facts = facts_of(l.record);
+  const bool full = role_may(user.role, Action::view_full_id);
+  for (const RecordField& f : record_fields()) {
+    RecordFieldView fv{&f, {}, f.required_always || (facts.housing == Housing::own_rural && f.required_own_rural)};
+    auto it = l.record.fields.find(f.key);
+    if (it != l.record.fields.end()) fv.value = it->second;
+    if (!full && std::string_view(f.key) == "head_id_number") fv.value.value = mask_id_number(fv.value.value);
+    if (!full && std::string_view(f.key) == "phone") fv.value.value = mask_phone(fv.value.value);
+    v.fields.push_back(std::move(fv));
+  }
+  v.missing = record_missing(facts, cutoff);
+  auto history = tx.record_history(l.record.household_id);
+  if (!history) return history.error();
+  v.history = std::move(*history);
+  return v;
+}
+
+// The typed value as it is kept, or why it cannot be.
+Result<std::string> checked_value(const RecordField& f, const std::string& text) {
+  const std::string key = f.key;
+  if (key == "head_id_number" || f.part == RecordPart::safety)
+    return make_error(ErrorCode::invalid, std::string(f.name) + "来自花名册或评估鉴定，不能在此修改");
+  if (text.empty()) return text;
+  auto coded = [&](auto parsed) -> Result<std::string> {
+    if (!parsed) return make_error(ErrorCode::invalid, std::string(f.name) + "的值无效：" + text);
+    return std::string(enum_name(*parsed));
+  };
+  if (key == "category") return coded(enum_parse<Category>(text));
+  if (key == "housing") return coded(enum_parse<Housing>(text));
+  if (key == "structure") return coded(enum_parse<Structure>(text));
+  if (key == "planning_permit" || key == "homestead_approval" || key == "property_registration")
+    return coded(enum_parse<Availability>(text));
+  if (key == "geo_hazard" || key == "expanded" || key == "business_use") return coded(enum_parse<YesNo>(text));
+  if (key == "members" || key == "floors") {
+    char* end = nullptr;
+    const long n = std::strtol(text.c_str(), &end, 10);
+    if (*end || n < 1 || n > 99) return make_error(ErrorCode::invalid, std::string(f.name) + "应为 1–99 的整数");
+    return std::to_string(n);
+  }
+  if (key == "area_m2") {
+    char* end = nullptr;
+    const double a = std::strtod(text.c_str(), &end);
+    if (*end || !(a > 0 && a < 100000)) return make_error(ErrorCode::invalid, "建筑面积应为正数（平方米）");
+    return number_text(a);
+  }
+  return text;
+}
+
+Result<Date> campaign_cutoff(Transaction& tx) {
+  auto c = tx.get_campaign();
+  if (!c) return c.error();
+  return c->settings.cutoff;
+}
+
+Result<RecordView> commit_view(Store& store, Transaction& tx, const User& user, const std::string& household_id) {
+  auto cutoff = campaign_cutoff(tx);
+  if (!cutoff) return cutoff.error();
+  auto again = load(tx, user, household_id);
+  if (!again) return again.error();
+  auto view = view_of(tx, user, *again, *cutoff);
+  if (!view) return view.error();
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return view;
+}
+
+}  // namespace
+
+Result<RecordView> record_view(Store& store, const User& user, const std::string& household_id, const Clock&) {
+  auto txr = store.begin(TxMode::read);
+  if (!txr) return txr.error();
+  auto l = load(**txr, user, household_id);
+  if (!l) return l.error();
+  auto cutoff = campaign_cutoff(**txr);
+  if (!cutoff) return cutoff.error();
+  return view_of(**txr, user, *l, *cutoff);
+}
+
+Result<RecordView> save_record_fields(Store& store, const User& user, const std::string& household_id, long version,
+                                      const std::map<std::string, std::string>& changes, const Clock& clock) {
+  auto txr = store.begin(TxMode::write);
+  if (!txr) return txr.error();
+  Transaction& tx = **txr;
+  auto l = load(tx, user, household_id);
+  if (!l) return l.error();
+  ANJU_TRY(authorize(user, Action::fill_records, l->record.region_code));
+  if (l->record.version != version) return make_error(ErrorCode::conflict, "该户的四类信息已被他人修改，请刷新后再操作");
+  auto to = record_transition(l->record.state, RecordAction::edit, user.role, "");
+  if (!to) return to.error();
+  const std::string at = clock.now_iso();
+  nlohmann::json diff = nlohmann::json::array();
+  for (const auto& [key, text] : changes) {
+    const RecordField* f = find_record_field(key);
+    if (!f) return make_error(ErrorCode::invalid, "未知的字段：" + key);
+    auto value = checked_value(*f, text);
+    if (!value) return value.error();
+    RecordValue& cur = l->record.fields[key];
+    if (cur.value == *value) continue;
+    diff.push_back({{"field", key}, {"before", cur.value}, {"after", *value}});
+    cur = RecordValue{*value, "edit", user.name, at};
+  }
+  const RecordState from = l->record.state;
+  l->record.state = *to;
+  ANJU_TRY(tx.save_record(l->record, WriteStamp{user.name, at}));
+  ANJU_TRY(tx.add_record_history({0, household_id, at, user.name, "edit", from, *to, "", diff.dump()}));
+  ANJU_TRY(audit(tx, clock, user.name, "record.edit", "household", household_id, {{"changes", diff}}));
+  return commit_view(store, tx, user, household_id);
+}
+
+Result<RecordView> act_on_record(Store& store, const User& user, const std::string& household_id, long version,
+                                 RecordAction action, const std::string& comment, const Clock& clock) {
+  if (action == RecordAction::edit) return make_error(ErrorCode::invalid, "填报请用保存");
+  auto txr = store.begin(TxMode::write);
+  if (!txr) return txr.error();
+  Transaction& tx = **txr;
+  auto l = load(tx, user, household_id);
+  if (!l) return l.error();
+  ANJU_TRY(authorize(user, action == RecordAction::submit ? Action::fill_records : Action::review_records,
+                     l->record.region_code));
+  if (l->record.version != version) return make_error(ErrorCode::conflict, "该户的四类信息已被他人修改，请刷新后再操作");
+  auto to = record_transition(l->record.state, action, user.role, comment);
+  if (!to) return to.error();
+  if (action == RecordAction::submit || action == RecordAction::approve) {
+    auto cutoff = campaign_cutoff(tx);
+    if (!cutoff) return cutoff.error();
+    const auto missing = record_missing(facts_of(l->record), *cutoff);
+    if (!missing.empty()) {
+      std::string list;
+      for (const std::string& m : missing) list += (list.empty() ? "" : "、") + m;
+      return make_error(ErrorCode::invalid, "信息不全，不能" + std::string(record_action_name(action)) + "：缺" + list);
+    }
+  }
+  const std::string at = clock.now_iso();
+  const RecordState from = l->record.state;
+  l->record.state = *to;
+  ANJU_TRY(tx.save_record(l->record, WriteStamp{user.name, at}));
+  ANJU_TRY(tx.add_record_history({0, household_id, at, user.name, record_action_key(action), from, *to, comment, "[]"}));
+  ANJU_TRY(audit(tx, clock, user.name, std::string("record.") + record_action_key(action), "household", household_id,
+                 {{"from", record_state_key(from)}, {"to", record_state_key(*to)}, {"comment", comment}}));
+  return commit_view(store, tx, user, household_id);
+}
+
+std::vector<BulkOutcome> act_on_records(Store& store, const User& user, const std::vector<RecordRef>& records,
+                                        RecordAction action, const std::string& comment, const Clock& clock) {
+  std::vector<BulkOutcome> out;
+  for (const RecordRef& r : records) {
+    auto done = act_on_record(store, user, r.household_id, r.version, action, comment, clock);
+    out.push_back({r.household_id, static_cast<bool>(done),
+                   done ? record_state_name(done->state) : done.error().message});
+  }
+  return out;
+}
+
+Result<Page<RecordRow>> list_records(Store& store, const User& user, const std::string& region_code,
+                                     std::optional<RecordState> state, long offset, long limit) {
+  auto region = list_region(user, region_code);
+  if (!region) return region.error();
+  const CodeRange range = region_range(*region);
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return (*tx)->list_records(
+      RecordFilter{range.lo, range.hi, state, std::max(0L, offset), std::clamp(limit, 1L, 200L)});
+}
+
+Result<std::vector<RecordCount>> record_progress(Store& store, const User& user, const std::string& region_code) {
+  auto region = list_region(user, region_code);
+  if (!region) return region.error();
+  const CodeRange range = region_range(*region);
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return (*tx)->record_counts(range.lo, range.hi);
+}
+
+}  // namespace anju

@@ -1,0 +1,66 @@
+#pragma once
+// The four-part record as use cases (DOMAIN.md §12): a household's record
+// prefilled from the roster, the matched building and the best evidence
+// (each value says where it came from), edits with history, the review
+// steps village → town → county (core/record.h decides who may), bulk
+// review with a result per record, lists and counts by state.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/record.h"
+#include "core/user.h"
+#include "store/store.h"
+
+namespace anju {
+
+struct RecordFieldView {
+  const RecordField* field = nullptr;
+  RecordValue value;
+  bool required = false;
+};
+struct RecordView {
+  std::string household_id;
+  std::string region_code;
+  RecordState state = RecordState::not_started;
+  long version = 0;
+  std::vector<RecordFieldView> fields;  // in catalogue order
+  std::vector<std::string> missing;     // what keeps it from being submitted
+  std::vector<RecordHistoryEntry> history;
+  std::string updated_at, updated_by;
+};
+
+Result<RecordView> record_view(Store& store, const User& user, const std::string& household_id, const Clock& clock);
+
+// Saves changed fields (key → text) at the version the user saw (0: never
+// saved). Coded fields take their Chinese name or key; numbers and dates are
+// checked. The ID number and the safety conclusion come from the roster and
+// the assessments and cannot be typed over.
+Result<RecordView> save_record_fields(Store& store, const User& user, const std::string& household_id, long version,
+                                      const std::map<std::string, std::string>& changes, const Clock& clock);
+
+// submit / approve / return / reopen at the version the user saw.
+Result<RecordView> act_on_record(Store& store, const User& user, const std::string& household_id, long version,
+                                 RecordAction action, const std::string& comment, const Clock& clock);
+
+struct RecordRef {
+  std::string household_id;
+  long version = 0;
+};
+struct BulkOutcome {
+  std::string household_id;
+  bool done = false;
+  std::string message;  // why not (Chinese), or the new state's name
+};
+// The same action on each record, each on its own: one refused (incomplete,
+// stale, wrong state) does not stop the others.
+std::vector<BulkOutcome> act_on_records(Store& store, const User& user, const std::vector<RecordRef>& records,
+                                        RecordAction action, const std::string& comment, const Clock& clock);
+
+Result<Page<RecordRow>> list_records(Store& store, const User& user, const std::string& region_code,
+                                     std::optional<RecordState> state, long offset, long limit);
+Result<std::vector<RecordCount>> record_progress(Store& store, const User& user, const std::string& region_code);
+
+}  // namespace anju

@@ -1,0 +1,26 @@
+-- The four-part record and its review history: the PostgreSQL dialect of
+-- sqlite/migrations/0011 (see there).
+CREATE TABLE records (
+  household_id text PRIMARY KEY,
+  region_code  text NOT NULL,
+  state        text NOT NULL,
+  fields       text NOT NULL,
+  version      integer NOT NULL DEFAULT 1,
+  created_at   timestamptz NOT NULL,
+  updated_at   timestamptz NOT NULL,
+  updated_by   text NOT NULL
+);
+CREATE INDEX records_region_state ON records(region_code, state);
+
+CREATE TABLE record_history (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  household_id text NOT NULL,
+  at           timestamptz NOT NULL,
+  actor        text NOT NULL,
+  action       text NOT NULL,
+  from_state   text NOT NULL,
+  to_state     text NOT NULL,
+  comment      text NOT NULL DEFAULT '',
+  changes      text NOT NULL DEFAULT '[]'
+);
+CREATE INDEX record_history_household ON record_history(household_id, id);

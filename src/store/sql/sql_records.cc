@@ -1,0 +1,127 @@
+// The four-part records and their review history (DOMAIN.md §12) on both
+// engines. A record's fields are one JSON object; a household without a
+// row is "not_started".
+#include <nlohmann/json.hpp>
+
+#include "store/sql/sql_transaction.h"
+#include "store/sql/where_builder.h"
+
+namespace anju::sql {
+namespace {
+
+std::string fields_json(const std::map<std::string, RecordValue>& fields) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [k, v] : fields) out[k] = {{"value", v.value}, {"source", v.source}, {"by", v.by}, {"at", v.at}};
+  return out.dump();
+}
+
+std::map<std::string, RecordValue> fields_from(const std::string& text) {
+  std::map<std::string, RecordValue> out;
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return out;
+  for (const auto& [k, v] : j.items())
+    if (v.is_object())
+      out[k] = {v.value("value", ""), v.value("source", ""), v.value("by", ""), v.value("at", "")};
+  return out;
+}
+
+RecordState state_of(const Statement& s, int col) {
+  return s.is_null(col) ? RecordState::not_started : parse_record_state(s.text(col)).value_or(RecordState::not_started);
+}
+
+}  // namespace
+
+Result<std::optional<StoredRecord>> SqlTransaction::find_record(std::string_view household_id) {
+  std::optional<StoredRecord> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT household_id, region_code, state, fields, version, updated_at, updated_by"
+                                  " FROM records WHERE household_id = ?1")
+                        .bind(1, household_id),
+                    [&](const Statement& s) {
+                      out = StoredRecord{s.text(0), s.text(1),    state_of(s, 2), fields_from(s.text(3)),
+                                         s.integer(4), s.text(5), s.text(6)};
+                    }));
+  return out;
+}
+
+Result<void> SqlTransaction::save_record(const StoredRecord& r, const WriteStamp& stamp) {
+  if (r.version == 0) {
+    auto& s = conn_.prepare(
+        "INSERT INTO records(household_id, region_code, state, fields, created_at, updated_at, updated_by)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) ON CONFLICT DO NOTHING");
+    s.bind(1, r.household_id).bind(2, r.region_code).bind(3, record_state_key(r.state)).bind(4, fields_json(r.fields));
+    s.bind(5, stamp.at).bind(6, stamp.actor);
+    ANJU_TRY(s.run());
+    if (conn_.changes() != 1) return make_error(ErrorCode::conflict, "该户的四类信息已被他人先行填报，请刷新后再操作");
+    return {};
+  }
+  auto& s = conn_.prepare(
+      "UPDATE records SET region_code = ?2, state = ?3, fields = ?4, version = version + 1, updated_at = ?5,"
+      " updated_by = ?6 WHERE household_id = ?1 AND version = ?7");
+  s.bind(1, r.household_id).bind(2, r.region_code).bind(3, record_state_key(r.state)).bind(4, fields_json(r.fields));
+  s.bind(5, stamp.at).bind(6, stamp.actor).bind(7, r.version);
+  ANJU_TRY(s.run());
+  if (conn_.changes() == 1) return {};
+  return check_versioned_update("SELECT 1 FROM records WHERE household_id = ?", r.household_id, "四类信息");
+}
+
+Result<void> SqlTransaction::add_record_history(const RecordHistoryEntry& e) {
+  auto& s = conn_.prepare(
+      "INSERT INTO record_history(household_id, at, actor, action, from_state, to_state, comment, changes)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  s.bind(1, e.household_id).bind(2, e.at).bind(3, e.actor).bind(4, e.action).bind(5, record_state_key(e.from));
+  s.bind(6, record_state_key(e.to)).bind(7, e.comment).bind(8, e.changes);
+  return s.run();
+}
+
+Result<std::vector<RecordHistoryEntry>> SqlTransaction::record_history(std::string_view household_id) {
+  std::vector<RecordHistoryEntry> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT id, household_id, at, actor, action, from_state, to_state, comment, changes"
+                                  " FROM record_history WHERE household_id = ?1 ORDER BY id")
+                        .bind(1, household_id),
+                    [&](const Statement& s) {
+                      out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), state_of(s, 5),
+                                     state_of(s, 6), s.text(7), s.text(8)});
+                    }));
+  return out;
+}
+
+Result<Page<RecordRow>> SqlTransaction::list_records(const RecordFilter& f) {
+  WhereBuilder w;
+  w.add("h.region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
+  if (f.state) w.add("coalesce(r.state, 'not_started') = ?", std::string(record_state_key(*f.state)));
+  const std::string from = " FROM households h LEFT JOIN records r ON r.household_id = h.household_id";
+  Page<RecordRow> page;
+  {
+    const std::string sql = "SELECT count(*)" + from + w.sql();
+    auto& c = conn_.prepare(sql.c_str());
+    w.bind(c);
+    ANJU_TRY(each_row(c, [&](const Statement& s) { page.total = s.integer(0); }));
+  }
+  const std::string limit = w.placeholder(f.limit), offset = w.placeholder(f.offset);
+  const std::string sql = "SELECT h.household_id, h.head_name, h.region_code, r.state, coalesce(r.version, 0),"
+                          " coalesce(r.updated_by, '')" + std::string(", r.updated_at") + from + w.sql() +
+                          " ORDER BY h.household_id LIMIT " + limit + " OFFSET " + offset;
+  auto& s = conn_.prepare(sql.c_str());
+  w.bind(s);
+  ANJU_TRY(each_row(s, [&](const Statement& r) {
+    page.items.push_back({r.text(0), r.text(1), r.text(2), state_of(r, 3), r.integer(4),
+                          r.is_null(6) ? "" : r.text(6), r.text(5)});
+  }));
+  return page;
+}
+
+Result<std::vector<RecordCount>> SqlTransaction::record_counts(const std::string& lo, const std::string& hi) {
+  std::vector<RecordCount> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT h.region_code, coalesce(r.state, 'not_started'), count(*) FROM households h"
+                                  " LEFT JOIN records r ON r.household_id = h.household_id"
+                                  " WHERE h.region_code BETWEEN ?1 AND ?2 GROUP BY 1, 2 ORDER BY 1, 2")
+                        .bind(1, lo)
+                        .bind(2, hi),
+                    [&](const Statement& s) {
+                      out.push_back({s.text(0), parse_record_state(s.text(1)).value_or(RecordState::not_started),
+                                     s.integer(2)});
+                    }));
+  return out;
+}
+
+}  // namespace anju::sql

@@ -1,0 +1,30 @@
+-- The four-part record of each household and its review (DOMAIN.md §12).
+-- A household without a row has a record "not_started", prefilled on read
+-- from the roster, the matched building and the best evidence. `fields` is a
+-- JSON object: key → {"value", "source", "by", "at"}.
+CREATE TABLE records (
+  household_id TEXT PRIMARY KEY,
+  region_code  TEXT NOT NULL,
+  state        TEXT NOT NULL,
+  fields       TEXT NOT NULL,
+  version      INTEGER NOT NULL DEFAULT 1,
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  updated_by   TEXT NOT NULL
+);
+CREATE INDEX records_region_state ON records(region_code, state);
+
+-- Every edit and every step of the review: who, when, the states, the
+-- comment, and the fields changed (JSON [{"field", "before", "after"}]).
+CREATE TABLE record_history (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  household_id TEXT NOT NULL,
+  at           TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  from_state   TEXT NOT NULL,
+  to_state     TEXT NOT NULL,
+  comment      TEXT NOT NULL DEFAULT '',
+  changes      TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX record_history_household ON record_history(household_id, id);
