@@ -17,6 +17,7 @@ const char* action_key(Action a) {
     case Action::field_work: return "field_work";
     case Action::fill_records: return "fill_records";
     case Action::review_records: return "review_records";
+    case Action::decide_changes: return "decide_changes";
   }
   return "";
 }
@@ -36,6 +37,7 @@ const char* action_name(Action a) {
     case Action::field_work: return "录入现场核实和鉴定";
     case Action::fill_records: return "填报四类信息";
     case Action::review_records: return "审核四类信息";
+    case Action::decide_changes: return "审批变更申请";
   }
   return "";
 }
@@ -61,6 +63,8 @@ bool role_may(Role role, Action action) {
       return role == Role::admin || role == Role::town_office || role == Role::village_clerk;
     case Action::review_records:
       return role == Role::admin || role == Role::town_office || role == Role::county_reviewer;
+    case Action::decide_changes:
+      return role == Role::admin || role == Role::county_reviewer || role == Role::city_reviewer;
   }
   return false;
 }

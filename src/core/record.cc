@@ -153,6 +153,10 @@ const RecordField* find_record_field(std::string_view key) {
   return nullptr;
 }
 
+bool record_field_typed(const RecordField& f) {
+  return std::string_view(f.key) != "head_id_number" && f.part != RecordPart::safety;
+}
+
 std::vector<std::string> record_missing(const RecordFacts& facts, Date cutoff) {
   std::vector<std::string> out;
   const bool own_rural = facts.housing == Housing::own_rural;

@@ -55,6 +55,9 @@ struct RecordField {
 };
 const std::vector<RecordField>& record_fields();
 const RecordField* find_record_field(std::string_view key);
+// Whether a user may type the field: not the ID number (a head change is a
+// change request) nor the safety conclusion (it comes from assessments).
+bool record_field_typed(const RecordField& f);
 
 // What a record must have before it is submitted (DOMAIN.md §7, §12): the
 // basic part always; a household in its own rural house also the building's
@@ -121,6 +124,24 @@ std::optional<ChangeKind> parse_change_kind(std::string_view key);
 const char* change_state_key(ChangeState s);
 const char* change_state_name(ChangeState s);
 std::optional<ChangeState> parse_change_state(std::string_view key);
+
+struct ChangeRequest {
+  long id = 0;
+  std::string household_id;
+  std::string region_code;  // the household's village when raised
+  ChangeKind kind = ChangeKind::deceased;
+  ChangeState state = ChangeState::submitted;
+  std::string details;  // JSON, by kind
+  std::string note;     // why, as the raiser wrote it
+  std::string reason;   // why not, when rejected
+  long version = 0;
+  std::string created_at, created_by, updated_at, updated_by;
+};
+struct ChangeFilter {
+  std::string region_lo, region_hi;
+  std::optional<ChangeState> state;
+  long offset = 0, limit = 50;
+};
 
 // Who may raise a request: the village clerk and the town office (and admins).
 bool may_raise_change(Role role);

@@ -37,6 +37,8 @@ Response get_codes(RouteContext& c) {
       {"status", entries<HouseholdStatus>()},
       {"housing", entries<Housing>()},
       {"structure", entries<Structure>()},
+      {"availability", entries<Availability>()},
+      {"yes_no", entries<YesNo>()},
       {"grade", entries<Grade>()},
       {"role", entries<Role>()},
       {"evidence_source", entries<EvidenceSource>()},

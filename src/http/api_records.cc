@@ -12,12 +12,22 @@ namespace {
 
 using nlohmann::json;
 
-json record_json(const RecordView& v) {
+// What this user may do with the record now (core/record.h decides), so the
+// page offers only those buttons.
+json allowed_actions(const RecordView& v, const User& user) {
+  json out = json::array();
+  for (RecordAction a : {RecordAction::edit, RecordAction::submit, RecordAction::approve, RecordAction::give_back,
+                         RecordAction::reopen})
+    if (record_transition(v.state, a, user.role, "-")) out.push_back(record_action_key(a));
+  return out;
+}
+
+json record_json(const RecordView& v, const User& user) {
   json fields = json::array();
   for (const RecordFieldView& f : v.fields)
     fields.push_back({{"key", f.field->key}, {"name", f.field->name}, {"part", record_part_name(f.field->part)},
                       {"value", f.value.value}, {"source", f.value.source}, {"by", f.value.by}, {"at", f.value.at},
-                      {"required", f.required}});
+                      {"required", f.required}, {"typed", record_field_typed(*f.field)}});
   json history = json::array();
   for (const RecordHistoryEntry& h : v.history)
     history.push_back({{"at", h.at}, {"actor", h.actor}, {"action", h.action},
@@ -28,7 +38,8 @@ json record_json(const RecordView& v) {
                        {"changes", json::parse(h.changes, nullptr, false)}});
   return {{"household_id", v.household_id}, {"region_code", v.region_code}, {"state", record_state_key(v.state)},
           {"state_name", record_state_name(v.state)}, {"version", v.version}, {"editable", record_editable(v.state)},
-          {"fields", fields}, {"missing", v.missing}, {"history", history}, {"updated_at", v.updated_at},
+          {"fields", fields}, {"missing", v.missing}, {"history", history}, {"actions", allowed_actions(v, user)},
+          {"updated_at", v.updated_at},
           {"updated_by", v.updated_by}};
 }
 
@@ -45,7 +56,7 @@ Response act(RouteContext& c, RecordAction action) {
   auto v = act_on_record(c.store, c.user, c.param("household_id"), body->second, action,
                          body->first.value("comment", ""), c.clock);
   if (!v) return error_response(c.req, v.error());
-  return json_response(c.req, bh::status::ok, {{"record", record_json(*v)}});
+  return json_response(c.req, bh::status::ok, {{"record", record_json(*v, c.user)}});
 }
 
 }  // namespace
@@ -71,7 +82,7 @@ Response get_records(RouteContext& c) {
 Response get_record(RouteContext& c) {
   auto v = record_view(c.store, c.user, c.param("household_id"), c.clock);
   if (!v) return error_response(c.req, v.error());
-  return json_response(c.req, bh::status::ok, {{"record", record_json(*v)}});
+  return json_response(c.req, bh::status::ok, {{"record", record_json(*v, c.user)}});
 }
 
 Response put_record(RouteContext& c) {
@@ -87,7 +98,7 @@ Response put_record(RouteContext& c) {
   }
   auto v = save_record_fields(c.store, c.user, c.param("household_id"), body->second, changes, c.clock);
   if (!v) return error_response(c.req, v.error());
-  return json_response(c.req, bh::status::ok, {{"record", record_json(*v)}});
+  return json_response(c.req, bh::status::ok, {{"record", record_json(*v, c.user)}});
 }
 
 Response post_record_submit(RouteContext& c) { return act(c, RecordAction::submit); }

@@ -117,6 +117,10 @@ Response post_record_return(RouteContext& c);
 Response post_record_reopen(RouteContext& c);
 Response post_records_bulk(RouteContext& c);
 Response get_record_progress(RouteContext& c);
+Response get_changes(RouteContext& c);
+Response post_change(RouteContext& c);
+Response post_change_approve(RouteContext& c);
+Response post_change_reject(RouteContext& c);
 Response put_user(RouteContext& c);
 
 inline constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

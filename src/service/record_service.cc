@@ -134,7 +134,7 @@ Result<RecordView> view_of(Transaction& tx, const User& user, const Loaded& l, D
 // The typed value as it is kept, or why it cannot be.
 Result<std::string> checked_value(const RecordField& f, const std::string& text) {
   const std::string key = f.key;
-  if (key == "head_id_number" || f.part == RecordPart::safety)
+  if (!record_field_typed(f))
     return make_error(ErrorCode::invalid, std::string(f.name) + "来自花名册或评估鉴定，不能在此修改");
   if (text.empty()) return text;
   auto coded = [&](auto parsed) -> Result<std::string> {

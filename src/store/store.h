@@ -176,6 +176,13 @@ class Transaction {
   virtual Result<std::vector<RecordCount>> record_counts(const std::string& region_lo,
                                                          const std::string& region_hi) = 0;
 
+  // Change requests: `conflict` on a second open request of a household or a
+  // stale version.
+  virtual Result<long> insert_change(const ChangeRequest& request) = 0;
+  virtual Result<std::optional<ChangeRequest>> find_change(long id) = 0;
+  virtual Result<void> update_change(const ChangeRequest& request, const WriteStamp& stamp) = 0;
+  virtual Result<Page<ChangeRequest>> list_changes(const ChangeFilter& filter) = 0;
+
   // --- read models (the API's lists, map and dashboards) ---------------------
   // A page of households with their match and judgment; `total` counts every
   // household the filter keeps.

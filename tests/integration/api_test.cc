@@ -36,6 +36,7 @@ const std::map<Action, std::set<std::string>> kMay = {
     {Action::field_work, {"admin", "town", "worker201"}},
     {Action::fill_records, {"admin", "town", "clerk201"}},
     {Action::review_records, {"admin", "county", "town"}},
+    {Action::decide_changes, {"admin", "city", "county"}},
 };
 
 class Api : public ApiFixture {};
@@ -101,6 +102,16 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       {"POST /api/v1/records/{household_id}/approve", stale_record(household, "approve")},
       {"POST /api/v1/records/{household_id}/return", stale_record(household, "return")},
       {"POST /api/v1/records/{household_id}/reopen", stale_record(household, "reopen")},
+      {"GET /api/v1/change-requests", {{"/api/v1/change-requests?region=500229108201", ""},
+                                        Cell{"/api/v1/change-requests" + out_region, ""}}},
+      // No date of death: whoever may raise gets 400.
+      {"POST /api/v1/change-requests",
+       {{"/api/v1/change-requests", json{{"household_id", household}, {"kind", "deceased"}}.dump()},
+        Cell{"/api/v1/change-requests", json{{"household_id", kSichuanHousehold}, {"kind", "deceased"}}.dump()}}},
+      {"POST /api/v1/change-requests/{change_id}/approve",
+       {{"/api/v1/change-requests/999999/approve", R"({"version":1})"}, std::nullopt}},
+      {"POST /api/v1/change-requests/{change_id}/reject",
+       {{"/api/v1/change-requests/999999/reject", R"({"version":1,"reason":"x"})"}, std::nullopt}},
       {"GET /api/v1/record-progress", {{"/api/v1/record-progress?region=500229108201", ""},
                                        Cell{"/api/v1/record-progress" + out_region, ""}}},
       {"GET /api/v1/appraisal-parts", {{"/api/v1/appraisal-parts", ""}, std::nullopt}},
@@ -163,7 +174,8 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
 // Routes whose object belongs to a user rather than a region (a job is its
 // submitter's): 404 for an unknown id is the right answer for everyone.
 bool owned_object(const Route& r) {
-  return r.pattern.find("{job_id}") != std::string::npos || r.pattern.find("{attachment_id}") != std::string::npos;
+  return r.pattern.find("{job_id}") != std::string::npos || r.pattern.find("{attachment_id}") != std::string::npos ||
+         r.pattern.find("{change_id}") != std::string::npos;
 }
 
 TEST_F(Api, RoleRouteRegionMatrix) {

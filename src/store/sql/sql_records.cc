@@ -125,3 +125,80 @@ Result<std::vector<RecordCount>> SqlTransaction::record_counts(const std::string
 }
 
 }  // namespace anju::sql
+
+namespace anju::sql {
+namespace {
+
+constexpr const char* kChangeColumns =
+    "id, household_id, region_code, kind, state, details, note, reason, version, created_at, created_by,"
+    " updated_at, updated_by FROM change_requests";
+
+ChangeRequest read_change(const Statement& s) {
+  return {s.integer(0),
+          s.text(1),
+          s.text(2),
+          parse_change_kind(s.text(3)).value_or(ChangeKind::deceased),
+          parse_change_state(s.text(4)).value_or(ChangeState::submitted),
+          s.text(5),
+          s.text(6),
+          s.text(7),
+          s.integer(8),
+          s.text(9),
+          s.text(10),
+          s.text(11),
+          s.text(12)};
+}
+
+}  // namespace
+
+Result<long> SqlTransaction::insert_change(const ChangeRequest& r) {
+  auto& s = conn_.prepare(
+      "INSERT INTO change_requests(household_id, region_code, kind, state, details, note, created_at, created_by,"
+      " updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?8) ON CONFLICT DO NOTHING RETURNING id");
+  s.bind(1, r.household_id).bind(2, r.region_code).bind(3, change_kind_key(r.kind)).bind(4, change_state_key(r.state));
+  s.bind(5, r.details).bind(6, r.note).bind(7, r.created_at).bind(8, r.created_by);
+  long id = 0;
+  ANJU_TRY(each_row(s, [&](const Statement& row) { id = row.integer(0); }));
+  if (id == 0) return make_error(ErrorCode::conflict, "该户已有待审批的变更申请");
+  return id;
+}
+
+Result<std::optional<ChangeRequest>> SqlTransaction::find_change(long id) {
+  std::optional<ChangeRequest> out;
+  ANJU_TRY(each_row(conn_.prepare((std::string("SELECT ") + kChangeColumns + " WHERE id = ?1").c_str()).bind(1, id),
+                    [&](const Statement& s) { out = read_change(s); }));
+  return out;
+}
+
+Result<void> SqlTransaction::update_change(const ChangeRequest& r, const WriteStamp& stamp) {
+  auto& s = conn_.prepare(
+      "UPDATE change_requests SET state = ?2, reason = ?3, version = version + 1, updated_at = ?4, updated_by = ?5"
+      " WHERE id = ?1 AND version = ?6");
+  s.bind(1, r.id).bind(2, change_state_key(r.state)).bind(3, r.reason).bind(4, stamp.at).bind(5, stamp.actor);
+  s.bind(6, r.version);
+  ANJU_TRY(s.run());
+  if (conn_.changes() == 1) return {};
+  return check_versioned_update("SELECT 1 FROM change_requests WHERE id = ?", std::to_string(r.id), "变更申请");
+}
+
+Result<Page<ChangeRequest>> SqlTransaction::list_changes(const ChangeFilter& f) {
+  WhereBuilder w;
+  w.add("region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
+  if (f.state) w.add("state = ?", std::string(change_state_key(*f.state)));
+  Page<ChangeRequest> page;
+  {
+    const std::string sql = "SELECT count(*) FROM change_requests" + w.sql();
+    auto& c = conn_.prepare(sql.c_str());
+    w.bind(c);
+    ANJU_TRY(each_row(c, [&](const Statement& s) { page.total = s.integer(0); }));
+  }
+  const std::string limit = w.placeholder(f.limit), offset = w.placeholder(f.offset);
+  const std::string sql = std::string("SELECT ") + kChangeColumns + w.sql() + " ORDER BY id DESC LIMIT " + limit +
+                          " OFFSET " + offset;
+  auto& s = conn_.prepare(sql.c_str());
+  w.bind(s);
+  ANJU_TRY(each_row(s, [&](const Statement& r) { page.items.push_back(read_change(r)); }));
+  return page;
+}
+
+}  // namespace anju::sql

@@ -70,6 +70,10 @@ class SqlTransaction final : public Transaction {
   Result<std::vector<Stored<Building>>> buildings_in_box(const BBox& box, const std::string& region_lo,
                                                          const std::string& region_hi, long limit) override;
   Result<void> replace_judgment(const JudgmentRow& row) override;
+  Result<long> insert_change(const ChangeRequest& request) override;
+  Result<std::optional<ChangeRequest>> find_change(long id) override;
+  Result<void> update_change(const ChangeRequest& request, const WriteStamp& stamp) override;
+  Result<Page<ChangeRequest>> list_changes(const ChangeFilter& filter) override;
   Result<std::optional<StoredRecord>> find_record(std::string_view household_id) override;
   Result<void> save_record(const StoredRecord& record, const WriteStamp& stamp) override;
   Result<void> add_record_history(const RecordHistoryEntry& entry) override;

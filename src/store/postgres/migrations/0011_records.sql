@@ -24,3 +24,21 @@ CREATE TABLE record_history (
   changes      text NOT NULL DEFAULT '[]'
 );
 CREATE INDEX record_history_household ON record_history(household_id, id);
+
+CREATE TABLE change_requests (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  household_id text NOT NULL,
+  region_code  text NOT NULL,
+  kind         text NOT NULL,
+  state        text NOT NULL,
+  details      text NOT NULL,
+  note         text NOT NULL DEFAULT '',
+  reason       text NOT NULL DEFAULT '',
+  version      integer NOT NULL DEFAULT 1,
+  created_at   timestamptz NOT NULL,
+  created_by   text NOT NULL,
+  updated_at   timestamptz NOT NULL,
+  updated_by   text NOT NULL
+);
+CREATE INDEX change_requests_region ON change_requests(region_code, state);
+CREATE UNIQUE INDEX change_requests_open ON change_requests(household_id) WHERE state IN ('submitted', 'county_approved');

@@ -28,3 +28,24 @@ CREATE TABLE record_history (
   changes      TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX record_history_household ON record_history(household_id, id);
+
+-- Change requests (DOMAIN.md §12): 死亡销户, 户主变更, 迁出. `details` is
+-- JSON: deceased {"died_on"}, head_change {"head_name", "head_id_number"},
+-- relocation {"region_code", "address"}. One open request a household.
+CREATE TABLE change_requests (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  household_id TEXT NOT NULL,
+  region_code  TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  state        TEXT NOT NULL,
+  details      TEXT NOT NULL,
+  note         TEXT NOT NULL DEFAULT '',
+  reason       TEXT NOT NULL DEFAULT '',
+  version      INTEGER NOT NULL DEFAULT 1,
+  created_at   TEXT NOT NULL,
+  created_by   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  updated_by   TEXT NOT NULL
+);
+CREATE INDEX change_requests_region ON change_requests(region_code, state);
+CREATE UNIQUE INDEX change_requests_open ON change_requests(household_id) WHERE state IN ('submitted', 'county_approved');

@@ -1,0 +1,81 @@
+// Change requests (DOMAIN.md §12): raise, decide, list.
+#include <nlohmann/json.hpp>
+
+#include "http/api_json.h"
+#include "http/router.h"
+#include "service/change_service.h"
+
+namespace anju::http {
+namespace {
+
+using nlohmann::json;
+
+json change_json(const ChangeRequest& r) {
+  return {{"id", r.id},
+          {"household_id", r.household_id},
+          {"region_code", r.region_code},
+          {"kind", change_kind_key(r.kind)},
+          {"kind_name", change_kind_name(r.kind)},
+          {"state", change_state_key(r.state)},
+          {"state_name", change_state_name(r.state)},
+          {"details", json::parse(r.details, nullptr, false)},
+          {"note", r.note},
+          {"reason", r.reason},
+          {"version", r.version},
+          {"created_at", r.created_at},
+          {"created_by", r.created_by},
+          {"updated_at", r.updated_at},
+          {"updated_by", r.updated_by}};
+}
+
+Response decide(RouteContext& c, ChangeAction action) {
+  long id = 0;
+  try {
+    id = std::stol(c.param("change_id"));
+  } catch (const std::exception&) {
+    return error_response(c.req, bh::status::not_found, "not_found", "没有这个变更申请");
+  }
+  const json b = json::parse(c.req.body(), nullptr, false);
+  if (!b.is_object() || !b.contains("version") || !b["version"].is_number_integer())
+    return error_response(c.req, bh::status::bad_request, "invalid", "请求须带所见的版本号 version");
+  auto r = decide_change(c.store, c.user, id, b["version"].get<long>(), action, b.value("reason", ""), c.clock);
+  if (!r) return error_response(c.req, r.error());
+  return json_response(c.req, bh::status::ok, {{"change", change_json(*r)}});
+}
+
+}  // namespace
+
+Response get_changes(RouteContext& c) {
+  std::optional<ChangeState> state;
+  if (!c.q("state").empty()) {
+    state = parse_change_state(c.q("state"));
+    if (!state) return error_response(c.req, bh::status::bad_request, "invalid", "未知的状态：" + c.q("state"));
+  }
+  const long size = std::clamp(c.q_long("page_size").value_or(50), 1L, 200L);
+  const long offset = (std::max(1L, c.q_long("page").value_or(1)) - 1) * size;
+  auto page = list_change_requests(c.store, c.user, c.q("region"), state, offset, size);
+  if (!page) return error_response(c.req, page.error());
+  json items = json::array();
+  for (const ChangeRequest& r : page->items) items.push_back(change_json(r));
+  return list_response(c.req, std::move(items), page->total);
+}
+
+Response post_change(RouteContext& c) {
+  const json b = json::parse(c.req.body(), nullptr, false);
+  const auto kind = b.is_object() ? parse_change_kind(b.value("kind", "")) : std::nullopt;
+  if (!kind || !b.contains("household_id") || !b["household_id"].is_string())
+    return error_response(c.req, bh::status::bad_request, "invalid",
+                          "请求应为 {\"household_id\", \"kind\": deceased|head_change|relocation, \"details\": {…}, \"note\"}");
+  ChangeInput in{b["household_id"], *kind, {}, b.value("note", "")};
+  if (b.contains("details") && b["details"].is_object())
+    for (const auto& [k, v] : b["details"].items())
+      if (v.is_string()) in.details[k] = v.get<std::string>();
+  auto r = raise_change(c.store, c.user, in, c.clock);
+  if (!r) return error_response(c.req, r.error());
+  return json_response(c.req, bh::status::created, {{"change", change_json(*r)}});
+}
+
+Response post_change_approve(RouteContext& c) { return decide(c, ChangeAction::approve); }
+Response post_change_reject(RouteContext& c) { return decide(c, ChangeAction::reject); }
+
+}  // namespace anju::http

@@ -1,0 +1,104 @@
+// Change requests through the API on both engines (issue 8): a death, a new
+// head of household, and a move to another county that needs the county and
+// then the city; each applied with history and judged again.
+#include "core/id_number.h"
+#include "integration/api_fixture.h"
+
+namespace anju::testing {
+namespace {
+
+class ApiChanges : public ApiFixture {
+ protected:
+  // Households of village 201, other than the one the matrix uses.
+  static std::vector<std::string> households() {
+    auto rows = db_->query("SELECT household_id FROM households WHERE region_code = '500229108201' AND household_id <> '" +
+                           household_ + "' AND status = 'normal' ORDER BY 1 LIMIT 4");
+    std::vector<std::string> out;
+    for (const auto& r : rows) out.push_back(r[0]);
+    return out;
+  }
+  static Reply raise(const Client& c, const std::string& id, const char* kind, const json& details) {
+    return c.send(bh::verb::post, "/api/v1/change-requests",
+                  json{{"household_id", id}, {"kind", kind}, {"details", details}, {"note", "村里上报"}}.dump());
+  }
+  static Reply decide(const Client& c, const json& change, const char* what, const std::string& reason = "") {
+    return c.send(bh::verb::post, "/api/v1/change-requests/" + std::to_string(change["id"].get<long>()) + "/" + what,
+                  json{{"version", change["version"]}, {"reason", reason}}.dump());
+  }
+};
+
+TEST_F(ApiChanges, ADeathIsApprovedByTheCountyAndTheHouseholdIsExcluded) {
+  const std::string id = households()[0];
+  const Client clerk = as("clerk201"), county = as("county");
+  EXPECT_EQ(raise(clerk, id, "deceased", json::object()).status, 400) << "the date is required";
+  EXPECT_EQ(raise(as("worker201"), id, "deceased", {{"died_on", "2026-10-01"}}).status, 403);
+  Reply raised = raise(clerk, id, "deceased", {{"died_on", "2026-10-01"}});
+  ASSERT_EQ(raised.status, 201) << raised.body;
+  EXPECT_EQ(raise(clerk, id, "deceased", {{"died_on", "2026-10-01"}}).status, 409) << "one open request a household";
+  const json change = raised.json()["change"];
+  EXPECT_EQ(decide(clerk, change, "approve").status, 403) << "the clerk does not decide";
+  EXPECT_EQ(decide(as("town"), change, "approve").status, 403);
+  Reply approved = decide(county, change, "approve");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.json()["change"]["state"], "approved");
+  const json detail = clerk.get("/api/v1/households/" + id).json();
+  EXPECT_EQ(detail["household"]["status"], "deceased");
+  EXPECT_EQ(detail["judgment"]["result"], "excluded");
+  EXPECT_EQ(decide(county, approved.json()["change"], "approve").status, 400) << "decided once";
+  const json audit = as("admin").get("/api/v1/audit?action=change.approve&object_id=" + id).json();
+  ASSERT_EQ(audit["total"], 1);
+  EXPECT_EQ(audit["items"][0]["detail"]["applied"]["before"]["status"], "normal");
+}
+
+TEST_F(ApiChanges, ANewHeadNeedsAValidIdAndARejectionNeedsAReason) {
+  const std::string id = households()[1];
+  const Client clerk = as("clerk201"), county = as("county");
+  EXPECT_EQ(raise(clerk, id, "head_change", {{"head_name", "李四"}, {"head_id_number", "500229199001011230"}}).status,
+            400) << "a wrong check digit";
+  std::string first17 = "50022919900101123";
+  const std::string good = first17 + id_check_char(first17);
+  Reply raised = raise(clerk, id, "head_change", {{"head_name", "李四"}, {"head_id_number", good}});
+  ASSERT_EQ(raised.status, 201) << raised.body;
+  EXPECT_EQ(decide(county, raised.json()["change"], "reject").status, 400);
+  Reply rejected = decide(county, raised.json()["change"], "reject", "缺户口簿变更页");
+  ASSERT_EQ(rejected.status, 200);
+  EXPECT_EQ(rejected.json()["change"]["reason"], "缺户口簿变更页");
+  // Raised again and approved: the household has its new head.
+  Reply again = raise(clerk, id, "head_change", {{"head_name", "李四"}, {"head_id_number", good}});
+  ASSERT_EQ(again.status, 201);
+  ASSERT_EQ(decide(county, again.json()["change"], "approve").status, 200);
+  const json h = clerk.get("/api/v1/households/" + id).json()["household"];
+  EXPECT_EQ(h["head_name"], "李四");
+  EXPECT_EQ(h["head_id_number"], mask_id_number(good));
+}
+
+TEST_F(ApiChanges, AMoveToAnotherCountyNeedsTheCountyAndTheCity) {
+  const std::string id = households()[2];
+  const Client clerk = as("clerk201");
+  Reply raised = raise(clerk, id, "relocation", {{"region_code", "510104001001"}, {"address", "春熙路1号"}});
+  ASSERT_EQ(raised.status, 201) << raised.body;
+  Reply county = decide(as("county"), raised.json()["change"], "approve");
+  ASSERT_EQ(county.status, 200) << county.body;
+  EXPECT_EQ(county.json()["change"]["state"], "county_approved");
+  EXPECT_EQ(clerk.get("/api/v1/households/" + id).json()["household"]["region_code"], "500229108201")
+      << "not applied before the city decides";
+  EXPECT_EQ(decide(as("county"), county.json()["change"], "approve").status, 403) << "the county decided already";
+  Reply city = decide(as("city"), county.json()["change"], "approve");
+  ASSERT_EQ(city.status, 200) << city.body;
+  EXPECT_EQ(city.json()["change"]["state"], "approved");
+  EXPECT_EQ(clerk.get("/api/v1/households/" + id).status, 404) << "it left the clerk's village";
+  const json moved = as("admin").get("/api/v1/households/" + id).json();
+  EXPECT_EQ(moved["household"]["region_code"], "510104001001");
+  EXPECT_EQ(moved["household"]["address"], "春熙路1号");
+  EXPECT_FALSE(moved["judgment"].is_null());
+  // Within the county: the county alone decides.
+  const std::string near = households()[2];
+  Reply local = raise(clerk, near, "relocation", {{"region_code", "500229108202"}, {"address", "青山村2组"}});
+  ASSERT_EQ(local.status, 201) << local.body;
+  EXPECT_EQ(decide(as("county"), local.json()["change"], "approve").json()["change"]["state"], "approved");
+  const json list = as("county").get("/api/v1/change-requests?state=approved").json();
+  EXPECT_GE(list["total"].get<long>(), 1);
+}
+
+}  // namespace
+}  // namespace anju::testing
