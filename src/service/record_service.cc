@@ -128,6 +128,18 @@ Result<RecordView> view_of(Transaction& tx, const User& user, const Loaded& l, D
   auto history = tx.record_history(l.record.household_id);
   if (!history) return history.error();
   v.history = std::move(*history);
+  if (!full)  // the numbers a role may not see stay masked in the history too
+    for (RecordHistoryEntry& h : v.history) {
+      auto changes = nlohmann::json::parse(h.changes, nullptr, false);
+      if (!changes.is_array()) continue;
+      for (auto& c : changes)
+        for (const char* side : {"before", "after"}) {
+          const std::string field = c.value("field", ""), text = c.value(side, "");
+          if (field == "phone") c[side] = mask_phone(text);
+          if (field == "head_id_number") c[side] = mask_id_number(text);
+        }
+      h.changes = changes.dump();
+    }
   return v;
 }
 
@@ -216,6 +228,7 @@ Result<RecordView> save_record_fields(Store& store, const User& user, const std:
     cur = RecordValue{*value, "edit", user.name, at};
   }
   const RecordState from = l->record.state;
+  if (diff.empty() && from == *to) return record_view(store, user, household_id, clock);  // nothing to keep
   l->record.state = *to;
   ANJU_TRY(tx.save_record(l->record, WriteStamp{user.name, at}));
   ANJU_TRY(tx.add_record_history({0, household_id, at, user.name, "edit", from, *to, "", diff.dump()}));

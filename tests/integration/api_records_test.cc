@@ -44,7 +44,8 @@ TEST_F(ApiRecords, ARecordGoesFromDraftToCountyApprovedWithAReturnOnTheWay) {
   EXPECT_TRUE(sourced) << "each value says where it came from";
   EXPECT_TRUE(r["missing"].empty()) << r["missing"].dump();
 
-  Reply saved = clerk.send(bh::verb::put, "/api/v1/records/" + id, R"({"version":0,"fields":{"members":"4"}})");
+  Reply saved = clerk.send(bh::verb::put, "/api/v1/records/" + id,
+                           R"({"version":0,"fields":{"members":"4","phone":"13900001111"}})");
   ASSERT_EQ(saved.status, 200) << saved.body;
   r = saved.json()["record"];
   EXPECT_EQ(r["state"], "draft");
@@ -52,6 +53,9 @@ TEST_F(ApiRecords, ARecordGoesFromDraftToCountyApprovedWithAReturnOnTheWay) {
   ASSERT_EQ(r["history"].size(), 1u);
   EXPECT_EQ(r["history"][0]["changes"][0]["field"], "members");
   EXPECT_EQ(r["history"][0]["changes"][0]["after"], "4");
+  EXPECT_EQ(r["history"][0]["changes"][1]["field"], "phone");
+  EXPECT_EQ(r["history"][0]["changes"][1]["after"], "139****1111") << "a clerk sees no full phone number, even here";
+  EXPECT_EQ(record(as("town"), id)["history"][0]["changes"][1]["after"], "13900001111") << "the town office may";
   EXPECT_EQ(clerk.send(bh::verb::put, "/api/v1/records/" + id, R"({"version":0,"fields":{"members":"5"}})").status, 409)
       << "a stale version is refused, nothing lost";
   EXPECT_EQ(clerk.send(bh::verb::put, "/api/v1/records/" + id, R"({"version":1,"fields":{"members":"abc"}})").status, 400);
