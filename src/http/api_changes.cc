@@ -1,6 +1,8 @@
 // Change requests (DOMAIN.md §12): raise, decide, list.
 #include <nlohmann/json.hpp>
 
+#include "core/access.h"
+#include "core/id_number.h"
 #include "http/api_json.h"
 #include "http/router.h"
 #include "service/change_service.h"
@@ -10,7 +12,11 @@ namespace {
 
 using nlohmann::json;
 
-json change_json(const ChangeRequest& r) {
+// A new head's ID number is personal data: masked unless the role may see it.
+json change_json(const ChangeRequest& r, const User& user) {
+  json details = json::parse(r.details, nullptr, false);
+  if (details.is_object() && details.contains("head_id_number") && !role_may(user.role, Action::view_full_id))
+    details["head_id_number"] = mask_id_number(details.value("head_id_number", ""));
   return {{"id", r.id},
           {"household_id", r.household_id},
           {"region_code", r.region_code},
@@ -18,7 +24,7 @@ json change_json(const ChangeRequest& r) {
           {"kind_name", change_kind_name(r.kind)},
           {"state", change_state_key(r.state)},
           {"state_name", change_state_name(r.state)},
-          {"details", json::parse(r.details, nullptr, false)},
+          {"details", details},
           {"note", r.note},
           {"reason", r.reason},
           {"version", r.version},
@@ -40,7 +46,7 @@ Response decide(RouteContext& c, ChangeAction action) {
     return error_response(c.req, bh::status::bad_request, "invalid", "请求须带所见的版本号 version");
   auto r = decide_change(c.store, c.user, id, b["version"].get<long>(), action, b.value("reason", ""), c.clock);
   if (!r) return error_response(c.req, r.error());
-  return json_response(c.req, bh::status::ok, {{"change", change_json(*r)}});
+  return json_response(c.req, bh::status::ok, {{"change", change_json(*r, c.user)}});
 }
 
 }  // namespace
@@ -56,7 +62,7 @@ Response get_changes(RouteContext& c) {
   auto page = list_change_requests(c.store, c.user, c.q("region"), state, offset, size);
   if (!page) return error_response(c.req, page.error());
   json items = json::array();
-  for (const ChangeRequest& r : page->items) items.push_back(change_json(r));
+  for (const ChangeRequest& r : page->items) items.push_back(change_json(r, c.user));
   return list_response(c.req, std::move(items), page->total);
 }
 
@@ -72,7 +78,7 @@ Response post_change(RouteContext& c) {
       if (v.is_string()) in.details[k] = v.get<std::string>();
   auto r = raise_change(c.store, c.user, in, c.clock);
   if (!r) return error_response(c.req, r.error());
-  return json_response(c.req, bh::status::created, {{"change", change_json(*r)}});
+  return json_response(c.req, bh::status::created, {{"change", change_json(*r, c.user)}});
 }
 
 Response post_change_approve(RouteContext& c) { return decide(c, ChangeAction::approve); }

@@ -59,6 +59,7 @@ TEST_F(ApiChanges, ANewHeadNeedsAValidIdAndARejectionNeedsAReason) {
   const std::string good = first17 + id_check_char(first17);
   Reply raised = raise(clerk, id, "head_change", {{"head_name", "李四"}, {"head_id_number", good}});
   ASSERT_EQ(raised.status, 201) << raised.body;
+  EXPECT_EQ(raised.json()["change"]["details"]["head_id_number"], mask_id_number(good)) << "masked for a clerk";
   EXPECT_EQ(decide(county, raised.json()["change"], "reject").status, 400);
   Reply rejected = decide(county, raised.json()["change"], "reject", "缺户口簿变更页");
   ASSERT_EQ(rejected.status, 200);

@@ -13,6 +13,7 @@ const routes = [
   { path: '/households/:id/pick', component: () => import('./pages/map/PickParcel.vue'), meta: { title: '选择图斑', needs: 'manual_match' } },
   { path: '/records', component: () => import('./pages/records/RecordsPage.vue'), meta: { title: '四类信息', menu: true, icon: 'Tickets' } },
   { path: '/records/:id', component: () => import('./pages/records/RecordPage.vue'), meta: { title: '四类信息' } },
+  { path: '/changes', component: () => import('./pages/changes/ChangesPage.vue'), meta: { title: '变更申请', menu: true, icon: 'Switch' } },
   { path: '/field', component: () => import('./pages/field/FieldTasks.vue'), meta: { title: '外业核实', menu: true, icon: 'Location' } },
   { path: '/field/:id', component: () => import('./pages/field/FieldTask.vue'), meta: { title: '核实任务' } },
   { path: '/samples', component: () => import('./pages/samples/SamplesPage.vue'), meta: { title: '县级抽查', menu: true, icon: 'Aim', needs: 'draw_samples' } },
