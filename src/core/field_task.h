@@ -74,7 +74,8 @@ struct Visit {
   std::string created_at, created_by;
 };
 
-// A photo or report file of a task, stored by content hash.
+// A photo or report file of a task (or of a change request: `change_id`),
+// stored by content hash.
 struct Attachment {
   long id = 0;
   long task_id = 0;
@@ -86,6 +87,7 @@ struct Attachment {
   std::string taken_at;  // from EXIF, "" when absent
   std::optional<double> lon, lat;
   std::string created_at, created_by;
+  long change_id = 0;
 };
 
 // A county's spot-check draw.

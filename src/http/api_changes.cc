@@ -34,6 +34,22 @@ json change_json(const ChangeRequest& r, const User& user) {
           {"updated_by", r.updated_by}};
 }
 
+json file_json(const Attachment& a) {
+  const std::string url = "/api/v1/change-attachments/" + std::to_string(a.id);
+  return {{"id", a.id}, {"mime", a.mime}, {"bytes", a.bytes}, {"file_name", a.file_name}, {"url", url},
+          {"thumb_url", a.mime == "application/pdf" ? json(nullptr) : json(url + "?thumb=1")},
+          {"created_at", a.created_at}, {"created_by", a.created_by}};
+}
+
+// The request with its evidence files.
+json change_with_files(RouteContext& c, const ChangeRequest& r) {
+  json j = change_json(r, c.user);
+  j["attachments"] = json::array();
+  if (auto files = change_files(c.store, r.id))
+    for (const Attachment& a : *files) j["attachments"].push_back(file_json(a));
+  return j;
+}
+
 Response decide(RouteContext& c, ChangeAction action) {
   long id = 0;
   try {
@@ -46,7 +62,7 @@ Response decide(RouteContext& c, ChangeAction action) {
     return error_response(c.req, bh::status::bad_request, "invalid", "请求须带所见的版本号 version");
   auto r = decide_change(c.store, c.user, id, b["version"].get<long>(), action, b.value("reason", ""), c.clock);
   if (!r) return error_response(c.req, r.error());
-  return json_response(c.req, bh::status::ok, {{"change", change_json(*r, c.user)}});
+  return json_response(c.req, bh::status::ok, {{"change", change_with_files(c, *r)}});
 }
 
 }  // namespace
@@ -62,7 +78,7 @@ Response get_changes(RouteContext& c) {
   auto page = list_change_requests(c.store, c.user, c.q("region"), state, offset, size);
   if (!page) return error_response(c.req, page.error());
   json items = json::array();
-  for (const ChangeRequest& r : page->items) items.push_back(change_json(r, c.user));
+  for (const ChangeRequest& r : page->items) items.push_back(change_with_files(c, r));
   return list_response(c.req, std::move(items), page->total);
 }
 
@@ -79,6 +95,31 @@ Response post_change(RouteContext& c) {
   auto r = raise_change(c.store, c.user, in, c.clock);
   if (!r) return error_response(c.req, r.error());
   return json_response(c.req, bh::status::created, {{"change", change_json(*r, c.user)}});
+}
+
+Response post_change_attachment(RouteContext& c) {
+  long id = 0;
+  try {
+    id = std::stol(c.param("change_id"));
+  } catch (const std::exception&) {
+    return error_response(c.req, bh::status::not_found, "not_found", "没有这个变更申请");
+  }
+  auto a = add_change_attachment(c.store, c.user, FileStore{c.files}, id, c.upload_path, c.q("file_name"), c.clock);
+  if (!a) return error_response(c.req, a.error());
+  return json_response(c.req, bh::status::created, {{"attachment", file_json(*a)}});
+}
+
+Response get_change_attachment(RouteContext& c) {
+  long id = 0;
+  try {
+    id = std::stol(c.param("attachment_id"));
+  } catch (const std::exception&) {
+    return error_response(c.req, bh::status::not_found, "not_found", "没有这个附件");
+  }
+  auto f = change_attachment_file(c.store, c.user, FileStore{c.files}, id, c.q("thumb") == "1");
+  if (!f) return error_response(c.req, f.error());
+  return file_response(c.req, f->path.string(), f->mime,
+                       f->attachment.file_name.empty() ? "材料" + std::to_string(id) : f->attachment.file_name, true);
 }
 
 Response post_change_approve(RouteContext& c) { return decide(c, ChangeAction::approve); }

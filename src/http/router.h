@@ -121,6 +121,8 @@ Response get_changes(RouteContext& c);
 Response post_change(RouteContext& c);
 Response post_change_approve(RouteContext& c);
 Response post_change_reject(RouteContext& c);
+Response post_change_attachment(RouteContext& c);
+Response get_change_attachment(RouteContext& c);
 Response put_user(RouteContext& c);
 
 inline constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -38,6 +38,28 @@ Result<void> keep(const std::string& bytes, const fs::path& to) {
 
 }  // namespace
 
+Result<Attachment> store_upload(const FileStore& files, const std::string& upload, const std::string& kind,
+                                const std::string& file_name, const User& user, const Clock& clock) {
+  std::error_code ec;
+  const auto size = fs::file_size(upload, ec);
+  if (ec) return make_error(ErrorCode::io, "无法读取上传的文件");
+  if (size == 0) return make_error(ErrorCode::invalid, "文件是空的");
+  if (static_cast<long>(size) > kMaxAttachmentBytes) return make_error(ErrorCode::invalid, "文件超过 20 MB，请压缩后再上传");
+  auto facts = inspect_file(upload);
+  if (!facts) return facts.error();
+  if (kind == "photo" && facts->mime == "application/pdf") return make_error(ErrorCode::invalid, "照片只能是 JPEG 或 PNG 图片");
+  auto bytes = read_all(upload);
+  if (!bytes) return bytes.error();
+  Attachment a{0, 0, kind, sha256_hex(*bytes), facts->mime, static_cast<long>(size), file_name,
+               facts->taken_at, facts->lon, facts->lat, clock.now_iso(), user.name};
+  ANJU_TRY(keep(*bytes, files.file(a.sha256)));
+  if (facts->mime != "application/pdf" && !fs::exists(files.thumb(a.sha256), ec)) {
+    fs::create_directories(files.thumb(a.sha256).parent_path(), ec);
+    ANJU_TRY(write_thumbnail(files.file(a.sha256).string(), files.thumb(a.sha256).string(), 320));
+  }
+  return a;
+}
+
 Result<Attachment> add_attachment(Store& store, const User& user, const FileStore& files, long task_id,
                                   const std::string& kind, const std::string& upload, const std::string& file_name,
                                   const Clock& clock) {
@@ -52,23 +74,10 @@ Result<Attachment> add_attachment(Store& store, const User& user, const FileStor
     ANJU_TRY(authorize(user, Action::field_work, (*t)->region_code));
     if ((*t)->status == TaskStatus::cancelled) return make_error(ErrorCode::invalid, "该任务已取消");
   }
-  std::error_code ec;
-  const auto size = fs::file_size(upload, ec);
-  if (ec) return make_error(ErrorCode::io, "无法读取上传的文件");
-  if (size == 0) return make_error(ErrorCode::invalid, "文件是空的");
-  if (static_cast<long>(size) > kMaxAttachmentBytes) return make_error(ErrorCode::invalid, "文件超过 20 MB，请压缩后再上传");
-  auto facts = inspect_file(upload);
-  if (!facts) return facts.error();
-  if (kind == "photo" && facts->mime == "application/pdf") return make_error(ErrorCode::invalid, "照片只能是 JPEG 或 PNG 图片");
-  auto bytes = read_all(upload);
-  if (!bytes) return bytes.error();
-  Attachment a{0, task_id, kind, sha256_hex(*bytes), facts->mime, static_cast<long>(size), file_name,
-               facts->taken_at, facts->lon, facts->lat, clock.now_iso(), user.name};
-  ANJU_TRY(keep(*bytes, files.file(a.sha256)));
-  if (facts->mime != "application/pdf" && !fs::exists(files.thumb(a.sha256), ec)) {
-    fs::create_directories(files.thumb(a.sha256).parent_path(), ec);
-    ANJU_TRY(write_thumbnail(files.file(a.sha256).string(), files.thumb(a.sha256).string(), 320));
-  }
+  auto stored = store_upload(files, upload, kind, file_name, user, clock);
+  if (!stored) return stored.error();
+  Attachment a = std::move(*stored);
+  a.task_id = task_id;
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
   auto id = (*tx)->insert_attachment(a);
@@ -91,10 +100,14 @@ Result<AttachmentFile> attachment_file(Store& store, const User& user, const Fil
   if (!t) return t.error();
   if (!*t) return make_error(ErrorCode::not_found, "没有这个附件");
   ANJU_TRY(authorize(user, Action::read, (*t)->region_code));
-  AttachmentFile out{**a, files.file((*a)->sha256), (*a)->mime};
+  return served_file(files, **a, thumb);
+}
+
+Result<AttachmentFile> served_file(const FileStore& files, const Attachment& a, bool thumb) {
+  AttachmentFile out{a, files.file(a.sha256), a.mime};
   std::error_code ec;
-  if (thumb && fs::exists(files.thumb((*a)->sha256), ec)) {
-    out.path = files.thumb((*a)->sha256);
+  if (thumb && fs::exists(files.thumb(a.sha256), ec)) {
+    out.path = files.thumb(a.sha256);
     out.mime = "image/jpeg";
   }
   if (!fs::exists(out.path, ec)) return make_error(ErrorCode::not_found, "附件文件已不在存储目录中");

@@ -22,6 +22,12 @@ struct FileStore {
   std::filesystem::path thumb(const std::string& sha256) const { return root / "thumbs" / (sha256 + ".jpg"); }
 };
 
+// Checks the file at `upload` (type by its bytes, size), keeps it by its
+// SHA-256 with a thumbnail of an image; the attachment it makes has no owner
+// yet (task_id / change_id 0).
+Result<Attachment> store_upload(const FileStore& files, const std::string& upload, const std::string& kind,
+                                const std::string& file_name, const User& user, const Clock& clock);
+
 // Adds the file at `upload` (moved or copied into the store) to the task:
 // kind "photo" (an image) or "report" (image or PDF). Audited.
 Result<Attachment> add_attachment(Store& store, const User& user, const FileStore& files, long task_id,
@@ -34,6 +40,9 @@ struct AttachmentFile {
   std::filesystem::path path;
   std::string mime;
 };
+// The stored file of `a` (its thumbnail when asked and there is one).
+Result<AttachmentFile> served_file(const FileStore& files, const Attachment& a, bool thumb);
+
 Result<AttachmentFile> attachment_file(Store& store, const User& user, const FileStore& files, long id, bool thumb);
 
 }  // namespace anju

@@ -134,6 +134,11 @@ Result<ChangeRequest> decide_change(Store& store, const User& user, long id, lon
   auto to = change_transition(r.state, action, user.role, crosses_county(r), reason);
   if (!to) return to.error();
   if (r.version != version) return make_error(ErrorCode::conflict, "该申请已被他人处理，请刷新后再操作");
+  if (r.kind == ChangeKind::deceased && action == ChangeAction::approve) {
+    auto files = tx.change_attachments_of(r.id);
+    if (!files) return files.error();
+    if (files->empty()) return make_error(ErrorCode::invalid, "死亡销户须附死亡证明等材料，请先上传");
+  }
   const WriteStamp stamp{user.name, clock.now_iso()};
   r.state = *to;
   r.reason = action == ChangeAction::reject ? reason : "";
@@ -153,6 +158,56 @@ Result<ChangeRequest> decide_change(Store& store, const User& user, long id, lon
   r.updated_at = stamp.at;
   r.updated_by = stamp.actor;
   return r;
+}
+
+Result<Attachment> add_change_attachment(Store& store, const User& user, const FileStore& files, long change_id,
+                                         const std::string& upload, const std::string& file_name, const Clock& clock) {
+  ANJU_TRY(authorize(user, Action::fill_records, ""));
+  {  // the request must be open and the user's to raise before the file is looked at
+    auto tx = store.begin(TxMode::read);
+    if (!tx) return tx.error();
+    auto r = (*tx)->find_change(change_id);
+    if (!r) return r.error();
+    if (!*r) return make_error(ErrorCode::not_found, "没有这个变更申请，或不在您的管辖范围内");
+    ANJU_TRY(authorize(user, Action::read, (*r)->region_code));
+    ANJU_TRY(authorize(user, Action::fill_records, (*r)->region_code));
+    if ((*r)->state == ChangeState::approved || (*r)->state == ChangeState::rejected)
+      return make_error(ErrorCode::invalid, "申请已审批完毕，不能再添加材料");
+  }
+  auto stored = store_upload(files, upload, "report", file_name, user, clock);
+  if (!stored) return stored.error();
+  Attachment a = std::move(*stored);
+  a.change_id = change_id;
+  auto tx = store.begin(TxMode::write);
+  if (!tx) return tx.error();
+  auto id = (*tx)->insert_change_attachment(a);
+  if (!id) return id.error();
+  a.id = *id;
+  ANJU_TRY(audit(**tx, clock, user.name, "change.attachment", "change_request", std::to_string(change_id),
+                 {{"attachment", a.id}, {"sha256", a.sha256}, {"bytes", a.bytes}}));
+  ANJU_TRY((*tx)->commit());
+  (void)chain_audit_log(store);
+  return a;
+}
+
+Result<std::vector<Attachment>> change_files(Store& store, long change_id) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return (*tx)->change_attachments_of(change_id);
+}
+
+Result<AttachmentFile> change_attachment_file(Store& store, const User& user, const FileStore& files, long id,
+                                              bool thumb) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  auto a = (*tx)->find_change_attachment(id);
+  if (!a) return a.error();
+  if (!*a) return make_error(ErrorCode::not_found, "没有这个附件");
+  auto r = (*tx)->find_change((*a)->change_id);
+  if (!r) return r.error();
+  if (!*r) return make_error(ErrorCode::not_found, "没有这个附件");
+  ANJU_TRY(authorize(user, Action::read, (*r)->region_code));
+  return served_file(files, **a, thumb);
 }
 
 Result<Page<ChangeRequest>> list_change_requests(Store& store, const User& user, const std::string& region_code,

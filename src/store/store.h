@@ -182,6 +182,10 @@ class Transaction {
   virtual Result<std::optional<ChangeRequest>> find_change(long id) = 0;
   virtual Result<void> update_change(const ChangeRequest& request, const WriteStamp& stamp) = 0;
   virtual Result<Page<ChangeRequest>> list_changes(const ChangeFilter& filter) = 0;
+  // Files of change requests (Attachment::change_id is the owner).
+  virtual Result<long> insert_change_attachment(const Attachment& attachment) = 0;
+  virtual Result<std::vector<Attachment>> change_attachments_of(long change_id) = 0;
+  virtual Result<std::optional<Attachment>> find_change_attachment(long id) = 0;
 
   // --- read models (the API's lists, map and dashboards) ---------------------
   // A page of households with their match and judgment; `total` counts every

@@ -38,6 +38,16 @@ TEST_F(ApiChanges, ADeathIsApprovedByTheCountyAndTheHouseholdIsExcluded) {
   const json change = raised.json()["change"];
   EXPECT_EQ(decide(clerk, change, "approve").status, 403) << "the clerk does not decide";
   EXPECT_EQ(decide(as("town"), change, "approve").status, 403);
+  Reply no_evidence = decide(county, change, "approve");
+  EXPECT_EQ(no_evidence.status, 400) << "a death needs its certificate";
+  static const char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\n"
+                          "IDAT\x78\x9c\x63\0\x01\0\0\x05\0\x01\r\n\x2d\xb4\0\0\0\0IEND\xae\x42\x60\x82";
+  const std::string png(kPng, sizeof kPng - 1);
+  const std::string upload = "/api/v1/change-requests/" + std::to_string(change["id"].get<long>()) + "/attachments";
+  Reply file = clerk.send(bh::verb::post, upload + "?file_name=death.png", png);
+  ASSERT_EQ(file.status, 201) << file.body;
+  EXPECT_EQ(county.get(file.json()["attachment"]["url"].get<std::string>()).body, png);
+  EXPECT_EQ(as("clerk202").get(file.json()["attachment"]["url"].get<std::string>()).status, 404);
   Reply approved = decide(county, change, "approve");
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(approved.json()["change"]["state"], "approved");
@@ -45,6 +55,8 @@ TEST_F(ApiChanges, ADeathIsApprovedByTheCountyAndTheHouseholdIsExcluded) {
   EXPECT_EQ(detail["household"]["status"], "deceased");
   EXPECT_EQ(detail["judgment"]["result"], "excluded");
   EXPECT_EQ(decide(county, approved.json()["change"], "approve").status, 400) << "decided once";
+  EXPECT_EQ(approved.json()["change"]["attachments"].size(), 1u);
+  EXPECT_EQ(clerk.send(bh::verb::post, upload + "?file_name=late.png", png).status, 400) << "closed";
   const json audit = as("admin").get("/api/v1/audit?action=change.approve&object_id=" + id).json();
   ASSERT_EQ(audit["total"], 1);
   EXPECT_EQ(audit["items"][0]["detail"]["applied"]["before"]["status"], "normal");

@@ -70,7 +70,7 @@ constexpr const char* kAttachmentColumns =
 
 Attachment read_attachment(const Statement& s) {
   return {s.integer(0), s.integer(1),  s.text(2),      s.text(3),       s.text(4),  s.integer(5),
-          s.text(6),    s.is_null(7) ? "" : s.text(7), opt_real(s, 8), opt_real(s, 9), s.text(10), s.text(11)};
+          s.text(6),    s.is_null(7) ? "" : s.text(7), opt_real(s, 8), opt_real(s, 9), s.text(10), s.text(11), 0};
 }
 
 }  // namespace

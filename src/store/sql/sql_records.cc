@@ -202,3 +202,52 @@ Result<Page<ChangeRequest>> SqlTransaction::list_changes(const ChangeFilter& f) 
 }
 
 }  // namespace anju::sql
+
+namespace anju::sql {
+namespace {
+
+constexpr const char* kChangeFileColumns =
+    "id, change_id, kind, sha256, mime, bytes, file_name, created_at, created_by FROM change_attachments";
+
+Attachment read_change_file(const Statement& s) {
+  Attachment a;
+  a.id = s.integer(0);
+  a.change_id = s.integer(1);
+  a.kind = s.text(2);
+  a.sha256 = s.text(3);
+  a.mime = s.text(4);
+  a.bytes = s.integer(5);
+  a.file_name = s.text(6);
+  a.created_at = s.text(7);
+  a.created_by = s.text(8);
+  return a;
+}
+
+}  // namespace
+
+Result<long> SqlTransaction::insert_change_attachment(const Attachment& a) {
+  auto& s = conn_.prepare(
+      "INSERT INTO change_attachments(change_id, kind, sha256, mime, bytes, file_name, created_at, created_by)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
+  s.bind(1, a.change_id).bind(2, a.kind).bind(3, a.sha256).bind(4, a.mime).bind(5, a.bytes).bind(6, a.file_name);
+  s.bind(7, a.created_at).bind(8, a.created_by);
+  return returned_id(s);
+}
+
+Result<std::vector<Attachment>> SqlTransaction::change_attachments_of(long change_id) {
+  std::vector<Attachment> out;
+  ANJU_TRY(each_row(
+      conn_.prepare((std::string("SELECT ") + kChangeFileColumns + " WHERE change_id = ?1 ORDER BY id").c_str())
+          .bind(1, change_id),
+      [&](const Statement& s) { out.push_back(read_change_file(s)); }));
+  return out;
+}
+
+Result<std::optional<Attachment>> SqlTransaction::find_change_attachment(long id) {
+  std::optional<Attachment> out;
+  ANJU_TRY(each_row(conn_.prepare((std::string("SELECT ") + kChangeFileColumns + " WHERE id = ?1").c_str()).bind(1, id),
+                    [&](const Statement& s) { out = read_change_file(s); }));
+  return out;
+}
+
+}  // namespace anju::sql

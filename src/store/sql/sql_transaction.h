@@ -74,6 +74,9 @@ class SqlTransaction final : public Transaction {
   Result<std::optional<ChangeRequest>> find_change(long id) override;
   Result<void> update_change(const ChangeRequest& request, const WriteStamp& stamp) override;
   Result<Page<ChangeRequest>> list_changes(const ChangeFilter& filter) override;
+  Result<long> insert_change_attachment(const Attachment& attachment) override;
+  Result<std::vector<Attachment>> change_attachments_of(long change_id) override;
+  Result<std::optional<Attachment>> find_change_attachment(long id) override;
   Result<std::optional<StoredRecord>> find_record(std::string_view household_id) override;
   Result<void> save_record(const StoredRecord& record, const WriteStamp& stamp) override;
   Result<void> add_record_history(const RecordHistoryEntry& entry) override;

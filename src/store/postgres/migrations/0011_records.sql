@@ -42,3 +42,16 @@ CREATE TABLE change_requests (
 );
 CREATE INDEX change_requests_region ON change_requests(region_code, state);
 CREATE UNIQUE INDEX change_requests_open ON change_requests(household_id) WHERE state IN ('submitted', 'county_approved');
+
+CREATE TABLE change_attachments (
+  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  change_id  bigint NOT NULL REFERENCES change_requests(id),
+  kind       text NOT NULL,
+  sha256     text NOT NULL,
+  mime       text NOT NULL,
+  bytes      bigint NOT NULL,
+  file_name  text NOT NULL DEFAULT '',
+  created_at timestamptz NOT NULL,
+  created_by text NOT NULL
+);
+CREATE INDEX change_attachments_change ON change_attachments(change_id);

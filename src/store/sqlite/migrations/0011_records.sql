@@ -49,3 +49,18 @@ CREATE TABLE change_requests (
 );
 CREATE INDEX change_requests_region ON change_requests(region_code, state);
 CREATE UNIQUE INDEX change_requests_open ON change_requests(household_id) WHERE state IN ('submitted', 'county_approved');
+
+-- Evidence for a change request (a death certificate, a household register
+-- page), kept like a field task's photos.
+CREATE TABLE change_attachments (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  change_id  INTEGER NOT NULL REFERENCES change_requests(id),
+  kind       TEXT NOT NULL,
+  sha256     TEXT NOT NULL,
+  mime       TEXT NOT NULL,
+  bytes      INTEGER NOT NULL,
+  file_name  TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE INDEX change_attachments_change ON change_attachments(change_id);
