@@ -135,7 +135,16 @@ Response get_record_progress(RouteContext& c) {
   json items = json::array();
   for (const RecordCount& r : *counts)
     items.push_back({{"region_code", r.region_code}, {"state", record_state_key(r.state)}, {"n", r.n}});
-  return list_response(c.req, std::move(items), static_cast<long>(counts->size()));
+  // Past the campaign window, every record not yet approved by the county is late.
+  auto tx = c.store.begin(TxMode::read);
+  if (!tx) return error_response(c.req, tx.error());
+  auto campaign = (*tx)->get_campaign();
+  if (!campaign) return error_response(c.req, campaign.error());
+  const long total = static_cast<long>(items.size());
+  return json_response(c.req, bh::status::ok,
+                       {{"items", std::move(items)}, {"total", total},
+                        {"window_end", campaign->window_end.to_string()},
+                        {"past_window", campaign->window_end < c.clock.today()}});
 }
 
 }  // namespace anju::http

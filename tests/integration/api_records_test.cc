@@ -123,6 +123,8 @@ TEST_F(ApiRecords, BulkStepsRefuseWhatCannotGoAndDoTheRest) {
 
   // The counts follow.
   const json progress = clerk.get("/api/v1/record-progress").json();
+  EXPECT_EQ(progress["window_end"], "2024-10-13") << "the seed plan's window";
+  EXPECT_TRUE(progress["past_window"].get<bool>()) << "so every unapproved record is late";
   long approved = 0, drafts = 0;
   for (const auto& p : progress["items"]) {
     if (p["state"] == "town_approved") approved += p["n"].get<long>();
