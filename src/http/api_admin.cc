@@ -17,8 +17,7 @@ Response get_audit(RouteContext& c) {
   f.object_id = c.q("object_id");
   f.from = c.q("from");
   f.to = c.q("to");
-  f.limit = std::clamp(c.q_long("page_size").value_or(50), 1L, 200L);
-  f.offset = (std::max(1L, c.q_long("page").value_or(1)) - 1) * f.limit;
+  std::tie(f.offset, f.limit) = c.paging();
   auto page = list_audit(c.store, c.user, f);
   if (!page) return error_response(c.req, page.error());
   json items = json::array();

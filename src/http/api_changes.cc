@@ -73,8 +73,7 @@ Response get_changes(RouteContext& c) {
     state = parse_change_state(c.q("state"));
     if (!state) return error_response(c.req, bh::status::bad_request, "invalid", "未知的状态：" + c.q("state"));
   }
-  const long size = std::clamp(c.q_long("page_size").value_or(50), 1L, 200L);
-  const long offset = (std::max(1L, c.q_long("page").value_or(1)) - 1) * size;
+  const auto [offset, size] = c.paging();
   auto page = list_change_requests(c.store, c.user, c.q("region"), state, offset, size);
   if (!page) return error_response(c.req, page.error());
   json items = json::array();

@@ -97,8 +97,7 @@ Response get_field_tasks(RouteContext& c) {
   if (c.q("mine") == "1") q.assignee = c.user.name;
   else if (c.query.count("assignee")) q.assignee = c.q("assignee");
   q.overdue = c.q("overdue") == "1";
-  q.limit = std::clamp(c.q_long("page_size").value_or(50), 1L, 200L);
-  q.offset = (std::max(1L, c.q_long("page").value_or(1)) - 1) * q.limit;
+  std::tie(q.offset, q.limit) = c.paging();
   auto page = list_field_tasks(c.store, c.user, q, c.clock);
   if (!page) return error_response(c.req, page.error());
   json items = json::array();

@@ -25,13 +25,6 @@ std::optional<std::string> filter(const RouteContext& c, const char* name) {
 // anyone reads; narrow it to a county.
 constexpr long kMaxExportRows = 200000;
 
-// page (from 1) and page_size (≤ 200) as offset and limit.
-std::pair<long, long> paging(const RouteContext& c) {
-  const long size = std::clamp(c.q_long("page_size").value_or(50), 1L, 200L);
-  const long page = std::max(1L, c.q_long("page").value_or(1));
-  return {(page - 1) * size, size};
-}
-
 HouseholdFilter household_filter(const RouteContext& c) {
   HouseholdFilter f;
   f.region_code = c.q("region");
@@ -64,7 +57,7 @@ Response get_regions(RouteContext& c) {
 
 Response get_households(RouteContext& c) {
   HouseholdFilter f = household_filter(c);
-  std::tie(f.offset, f.limit) = paging(c);
+  std::tie(f.offset, f.limit) = c.paging();
   auto page = list_households(c.store, c.user, f, disclosure(c), c.clock);
   if (!page) return error_response(c.req, page.error());
   std::string body;

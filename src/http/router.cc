@@ -3,6 +3,7 @@
 #include "core/text.h"
 #include "service/secure_random.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -61,6 +62,12 @@ std::optional<long> RouteContext::q_long(const std::string& name) const {
   } catch (const std::exception&) {
   }
   return std::nullopt;
+}
+
+std::pair<long, long> RouteContext::paging() const {
+  const long size = std::clamp(q_long("page_size").value_or(50), 1L, 200L);
+  const long page = std::max(1L, q_long("page").value_or(1));
+  return {(page - 1) * size, size};
 }
 
 std::string url_decode(std::string_view text) {

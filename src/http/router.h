@@ -38,6 +38,8 @@ struct RouteContext {
   // The query value, or `fallback` when absent.
   std::string q(const std::string& name, const std::string& fallback = "") const;
   std::optional<long> q_long(const std::string& name) const;
+  // ?page (from 1) and ?page_size (default 50, at most 200) as offset and limit.
+  std::pair<long, long> paging() const;
 };
 
 // How a route's object is tied to a region.

@@ -36,6 +36,16 @@ Result<void> check_worker(const FieldTask& t, const User& user) {
   return {};
 }
 
+// The task a field write works on: in the user's scope, at the version the
+// user saw, the user's own (or unassigned) when a field worker writes.
+Result<FieldTask> task_to_work_on(Transaction& tx, const User& user, TaskRef ref) {
+  auto t = task_for(tx, user, ref.id, Action::field_work);
+  if (!t) return t.error();
+  ANJU_TRY(check_version(*t, ref.version));
+  ANJU_TRY(check_worker(*t, user));
+  return t;
+}
+
 std::string matched_parcel(Transaction& tx, const std::string& household_id) {
   auto m = tx.find_match(household_id);
   return m && *m ? (*m)->parcel_id : "";
@@ -53,13 +63,16 @@ Result<std::optional<Evidence>> latest_graded(Transaction& tx, const std::string
 
 std::string who(const User& u) { return u.display_name.empty() ? u.name : u.display_name; }
 
-// Ends a field write: the task saved, the household judged again, audited.
-Result<FieldResult> finish(Transaction& tx, FieldTask task, long seen_version, const WriteStamp& stamp,
+// Ends a field write: the task saved, the household judged again, audited,
+// committed.
+Result<FieldResult> finish(Store& store, Transaction& tx, FieldTask task, long seen_version, const WriteStamp& stamp,
                            const std::string& action, const nlohmann::json& detail, const Clock& clock) {
   ANJU_TRY(tx.update_task(task, seen_version, stamp));
   auto judged = rejudge_household(tx, task.household_id, clock);
   if (!judged) return judged.error();
   ANJU_TRY(audit(tx, clock, stamp.actor, action, "field_task", std::to_string(task.id), detail));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
   ++task.version;
   return FieldResult{std::move(task), std::move(*judged)};
 }
@@ -178,10 +191,8 @@ Result<FieldResult> record_visit(Store& store, const User& user, TaskRef ref, co
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto t = task_for(tx, user, ref.id, Action::field_work);
+  auto t = task_to_work_on(tx, user, ref);
   if (!t) return t.error();
-  ANJU_TRY(check_version(*t, ref.version));
-  ANJU_TRY(check_worker(*t, user));
   if (t->status != TaskStatus::open) return make_error(ErrorCode::invalid, "该任务不在待核实状态");
   const WriteStamp stamp{user.name, clock.now_iso()};
   auto visits = tx.visits_of(t->id);
@@ -208,13 +219,9 @@ Result<FieldResult> record_visit(Store& store, const User& user, TaskRef ref, co
   }
   auto visit_id = tx.insert_visit(v);
   if (!visit_id) return visit_id.error();
-  auto done = finish(tx, *t, ref.version, stamp, "field.visit",
-                     {{"visit", *visit_id}, {"outcome", visit_outcome_key(in.outcome)}, {"evidence_id", v.evidence_id}},
-                     clock);
-  if (!done) return done.error();
-  ANJU_TRY(tx.commit());
-  (void)chain_audit_log(store);
-  return done;
+  return finish(store, tx, *t, ref.version, stamp, "field.visit",
+                {{"visit", *visit_id}, {"outcome", visit_outcome_key(in.outcome)}, {"evidence_id", v.evidence_id}},
+                clock);
 }
 
 Result<FieldResult> record_appraisal(Store& store, const User& user, TaskRef ref, const Appraisal& a,
@@ -222,10 +229,8 @@ Result<FieldResult> record_appraisal(Store& store, const User& user, TaskRef ref
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto t = task_for(tx, user, ref.id, Action::field_work);
+  auto t = task_to_work_on(tx, user, ref);
   if (!t) return t.error();
-  ANJU_TRY(check_version(*t, ref.version));
-  ANJU_TRY(check_worker(*t, user));
   if (!task_active(t->status)) return make_error(ErrorCode::invalid, "该任务已结束");
   auto parts = tx.appraisal_parts();
   if (!parts) return parts.error();
@@ -249,14 +254,10 @@ Result<FieldResult> record_appraisal(Store& store, const User& user, TaskRef ref
   if (!id) return id.error();
   t->status = TaskStatus::closed;
   t->closed_reason = std::string("鉴定为") + enum_name(grade) + "级";
-  auto done = finish(tx, *t, ref.version, stamp, "field.appraisal",
-                     {{"appraisal", *id}, {"computed_grade", enum_key(computed)}, {"grade", enum_key(grade)},
-                      {"override_reason", a.override_reason}, {"evidence_id", e.evidence_id}},
-                     clock);
-  if (!done) return done.error();
-  ANJU_TRY(tx.commit());
-  (void)chain_audit_log(store);
-  return done;
+  return finish(store, tx, *t, ref.version, stamp, "field.appraisal",
+                {{"appraisal", *id}, {"computed_grade", enum_key(computed)}, {"grade", enum_key(grade)},
+                 {"override_reason", a.override_reason}, {"evidence_id", e.evidence_id}},
+                clock);
 }
 
 }  // namespace anju
