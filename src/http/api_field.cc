@@ -8,6 +8,7 @@
 #include "http/router.h"
 #include "service/attachment_service.h"
 #include "service/field_service.h"
+#include "service/query_service.h"
 #include "service/task_service.h"
 #include "service/user_service.h"
 
@@ -261,14 +262,34 @@ Response get_appraisal_parts(RouteContext& c) {
 }
 
 Response get_field_progress(RouteContext& c) {
-  const bool by_assignee = c.q("by", "village") == "assignee";
-  auto counts = field_progress(c.store, c.user, c.q("region"), by_assignee, c.clock);
+  const std::string by = c.q("by", "village");
+  if (by != "village" && by != "assignee" && by != "child")
+    return error_response(c.req, bh::status::bad_request, "invalid", "by 应为 village、assignee 或 child");
+  auto counts = field_progress(c.store, c.user, c.q("region"), by == "assignee", c.clock);
   if (!counts) return error_response(c.req, counts.error());
+  std::vector<TaskCount> rows = std::move(*counts);
+  std::map<std::string, std::string> names;
+  if (by == "child") {  // villages rolled up into the regions directly under the one asked
+    auto children = child_regions_of(c.store, c.user, c.q("region"));
+    if (!children) return error_response(c.req, children.error());
+    std::map<std::string, TaskCount> rolled;
+    for (const TaskCount& t : rows)
+      if (const Region* child = covering_child(*children, t.key)) {
+        TaskCount& s = rolled[child->code];
+        s.key = child->code;
+        s.open += t.open, s.visited += t.visited, s.closed += t.closed, s.cancelled += t.cancelled;
+        s.overdue += t.overdue;
+        names[child->code] = child->name;
+      }
+    rows.clear();
+    for (auto& [code, t] : rolled) rows.push_back(t);
+  }
   json items = json::array();
-  for (const TaskCount& t : *counts)
-    items.push_back({{"key", t.key}, {"open", t.open}, {"visited", t.visited}, {"closed", t.closed},
-                     {"cancelled", t.cancelled}, {"overdue", t.overdue}});
-  return list_response(c.req, std::move(items), static_cast<long>(counts->size()));
+  for (const TaskCount& t : rows)
+    items.push_back({{"key", t.key}, {"name", names.count(t.key) ? json(names[t.key]) : json(nullptr)},
+                     {"open", t.open}, {"visited", t.visited}, {"closed", t.closed}, {"cancelled", t.cancelled},
+                     {"overdue", t.overdue}});
+  return list_response(c.req, std::move(items), static_cast<long>(rows.size()));
 }
 
 Response get_field_workers(RouteContext& c) {

@@ -5,6 +5,7 @@
 
 #include "http/api_json.h"
 #include "http/router.h"
+#include "service/query_service.h"
 #include "service/record_service.h"
 
 namespace anju::http {
@@ -131,9 +132,25 @@ Response post_records_bulk(RouteContext& c) {
 Response get_record_progress(RouteContext& c) {
   auto counts = record_progress(c.store, c.user, c.q("region"));
   if (!counts) return error_response(c.req, counts.error());
+  std::vector<RecordCount> rows = std::move(*counts);
+  std::map<std::string, std::string> names;
+  if (c.q("by") == "child") {  // villages rolled up into the regions directly under the one asked
+    auto children = child_regions_of(c.store, c.user, c.q("region"));
+    if (!children) return error_response(c.req, children.error());
+    std::map<std::pair<std::string, RecordState>, long> rolled;
+    for (const RecordCount& r : rows)
+      if (const Region* child = covering_child(*children, r.region_code)) {
+        rolled[{child->code, r.state}] += r.n;
+        names[child->code] = child->name;
+      }
+    rows.clear();
+    for (const auto& [key, n] : rolled) rows.push_back({key.first, key.second, n});
+  }
   json items = json::array();
-  for (const RecordCount& r : *counts)
-    items.push_back({{"region_code", r.region_code}, {"state", record_state_key(r.state)}, {"n", r.n}});
+  for (const RecordCount& r : rows)
+    items.push_back({{"region_code", r.region_code},
+                     {"name", names.count(r.region_code) ? json(names[r.region_code]) : json(nullptr)},
+                     {"state", record_state_key(r.state)}, {"n", r.n}});
   // Past the campaign window, every record not yet approved by the county is late.
   auto tx = c.store.begin(TxMode::read);
   if (!tx) return error_response(c.req, tx.error());

@@ -199,6 +199,20 @@ Result<Stats> region_stats(Store& store, const User& user, const std::string& re
   return stats;
 }
 
+Result<std::vector<Region>> child_regions_of(Store& store, const User& user, const std::string& region_code) {
+  auto region = list_region(user, region_code);
+  if (!region) return region.error();
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return (*tx)->child_regions(*region);
+}
+
+const Region* covering_child(const std::vector<Region>& children, std::string_view code) {
+  for (const Region& r : children)
+    if (region_covers(r.code, code)) return &r;
+  return nullptr;
+}
+
 Result<std::vector<Stored<Building>>> buildings_in_box(Store& store, const User& user, const BBox& box,
                                                        long limit) {
   ANJU_TRY(authorize(user, Action::read, user.region_code == kWholeCountry ? "" : user.region_code));

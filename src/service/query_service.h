@@ -71,6 +71,12 @@ struct Stats {
 Result<Stats> region_stats(Store& store, const User& user, const std::string& region_code,
                            const std::string& dimension);
 
+// The regions directly under `region_code` ("" = the user's region), by
+// code: what per-village counts are rolled up into for a dashboard.
+Result<std::vector<Region>> child_regions_of(Store& store, const User& user, const std::string& region_code);
+// The one of `children` that covers `code`, or nullptr.
+const Region* covering_child(const std::vector<Region>& children, std::string_view code);
+
 // The buildings the user covers within `box`, at most `limit`.
 Result<std::vector<Stored<Building>>> buildings_in_box(Store& store, const User& user, const BBox& box,
                                                        long limit);

@@ -64,6 +64,10 @@ TEST_F(ApiField, TheTownAssignsAndAWorkerSeesOnlyItsVillage) {
   bool found = false;
   for (const auto& p : progress["items"]) found = found || (p["key"] == "worker201" && p["open"].get<long>() > 0);
   EXPECT_TRUE(found) << progress.dump();
+  const json towns = as("county").get("/api/v1/field-progress?by=child").json();
+  ASSERT_EQ(towns["items"].size(), 1u) << "the county's one town with tasks";
+  EXPECT_EQ(towns["items"][0]["key"], "500229108000");
+  EXPECT_EQ(as("county").get("/api/v1/field-progress?by=nonsense").status, 400);
 }
 
 TEST_F(ApiField, AnUnchangedVisitReconfirmsTheLatestGrade) {

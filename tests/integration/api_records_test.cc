@@ -132,6 +132,16 @@ TEST_F(ApiRecords, BulkStepsRefuseWhatCannotGoAndDoTheRest) {
   }
   EXPECT_GE(approved, 1);
   EXPECT_GE(drafts, 1);
+  // Rolled up for the county's dashboard: one row per town and state, the same sums.
+  const json rolled = as("county").get("/api/v1/record-progress?by=child").json();
+  long town_total = 0, village_total = 0;
+  for (const auto& p : rolled["items"]) {
+    EXPECT_EQ(p["region_code"], "500229108000");
+    EXPECT_FALSE(p["name"].is_null());
+    town_total += p["n"].get<long>();
+  }
+  for (const auto& p : as("county").get("/api/v1/record-progress").json()["items"]) village_total += p["n"].get<long>();
+  EXPECT_EQ(town_total, village_total);
   const json queue = as("county").get("/api/v1/records?state=town_approved").json();
   EXPECT_GE(queue["total"].get<long>(), 1);
 }

@@ -59,16 +59,6 @@ export async function loadRegions(force = false) {
   return session.regions
 }
 
-// The code without its trailing all-zero groups (province 2, city 2, county
-// 2, town 3, village 3 digits): the codes a region covers start with it.
-export function regionPrefix(code) {
-  const parts = []
-  let i = 0
-  for (const n of [2, 2, 2, 3, 3]) { parts.push(code.slice(i, i + n)); i += n }
-  while (parts.length && /^0+$/.test(parts[parts.length - 1])) parts.pop()
-  return parts.join('')
-}
-
 // code → name of every region the user covers (after loadRegions()).
 export function regionName(code) {
   const r = (session.regions || []).find((x) => x.code === code)
