@@ -1,5 +1,5 @@
 // `anju campaign [--as-of DATE|today] [--cutoff DATE] [--aging-year N]
-// [--aging-age N] [--aging-structures a,b]`: shows the campaign's settings,
+// [--aging-age N] [--aging-structures a,b] [--ledger-deadline DATE]`: shows the campaign's settings,
 // or changes those given (DOMAIN.md §7: thresholds are campaign settings).
 #include <CLI/CLI.hpp>
 
@@ -15,7 +15,7 @@ namespace anju::cli {
 namespace {
 
 struct CampaignArgs {
-  std::string as_of, cutoff, structures;
+  std::string as_of, cutoff, structures, ledger_deadline;
   std::optional<int> aging_year, aging_age;
 };
 
@@ -36,6 +36,11 @@ Result<void> apply(const CampaignArgs& a, Campaign& c) {
     auto d = date(a.cutoff, "--cutoff");
     if (!d) return d.error();
     c.settings.cutoff = *d;
+  }
+  if (!a.ledger_deadline.empty()) {
+    auto d = date(a.ledger_deadline, "--ledger-deadline");
+    if (!d) return d.error();
+    c.ledger_deadline = *d;
   }
   if (a.aging_year) c.settings.aging_year = *a.aging_year;
   if (a.aging_age) c.settings.aging_age_years = *a.aging_age;
@@ -63,14 +68,15 @@ void print(const Context& ctx, const Campaign& c) {
             << "  老化规则：建于" << c.settings.aging_year << "年及以前、最新评估超过"
             << c.settings.aging_age_years << "年的";
   for (Structure s : c.settings.aging_structures) std::cout << enum_name(s) << " ";
-  std::cout << "房屋\n";
+  std::cout << "房屋\n"
+            << "  危房台账销号期限：" << c.ledger_deadline.to_string() << '\n';
 }
 
 void run(Context& ctx, const CampaignArgs& a) {
   auto store = ctx.open();
   if (!store) return;
   const bool change = !a.as_of.empty() || !a.cutoff.empty() || a.aging_year || a.aging_age ||
-                      !a.structures.empty();
+                      !a.structures.empty() || !a.ledger_deadline.empty();
   Result<Campaign> c = make_error(ErrorCode::internal, "");
   if (change) {
     c = change_campaign(*store, [&](Campaign& edited) { return apply(a, edited); }, ctx.actor(),
@@ -94,6 +100,7 @@ void add_campaign_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--aging-year", a->aging_year, "老化规则：建造年代不晚于该年")->check(CLI::Range(1800, 2100));
   cmd->add_option("--aging-age", a->aging_age, "老化规则：最新评估距今超过的年数")->check(CLI::Range(0, 50));
   cmd->add_option("--aging-structures", a->structures, "老化规则适用的结构类型，逗号分隔（如 earth_wood,stone_wood,cave）");
+  cmd->add_option("--ledger-deadline", a->ledger_deadline, "危房台账全部销号（验收）的期限，默认 2025-12-31");
   cmd->callback([&ctx, a] { run(ctx, *a); });
 }
 

@@ -80,6 +80,7 @@ constexpr EnumEntry<EvidenceSource> kEvidenceSource[] = {
     {EvidenceSource::monitoring, "monitoring", "住房安全动态监测"},
     {EvidenceSource::appraisal, "appraisal", "专业鉴定"},
     {EvidenceSource::field, "field", "外业核实"},
+    {EvidenceSource::acceptance, "acceptance", "危改竣工验收"},
 };
 constexpr EnumEntry<DisasterKind> kDisasterKind[] = {
     {DisasterKind::earthquake, "earthquake", "地震"},
@@ -91,8 +92,6 @@ constexpr EnumEntry<DisasterKind> kDisasterKind[] = {
 
 }  // namespace
 
-#define ANJU_ENUM_ENTRIES(E, table) \
-  std::span<const EnumEntry<E>> EnumTraits<E>::entries() { return table; }
 ANJU_ENUM_ENTRIES(Category, kCategory)
 ANJU_ENUM_ENTRIES(MonitorType, kMonitorType)
 ANJU_ENUM_ENTRIES(RosterSource, kRosterSource)
@@ -106,7 +105,6 @@ ANJU_ENUM_ENTRIES(Role, kRole)
 ANJU_ENUM_ENTRIES(AssessMethod, kMethod)
 ANJU_ENUM_ENTRIES(EvidenceSource, kEvidenceSource)
 ANJU_ENUM_ENTRIES(DisasterKind, kDisasterKind)
-#undef ANJU_ENUM_ENTRIES
 
 int credibility(AssessMethod method) {
   switch (method) {
@@ -123,7 +121,8 @@ AssessMethod default_method(EvidenceSource source) {
     case EvidenceSource::census: return AssessMethod::census;
     case EvidenceSource::selfbuilt:
     case EvidenceSource::monitoring: return AssessMethod::survey;
-    case EvidenceSource::appraisal: return AssessMethod::professional;
+    case EvidenceSource::appraisal:
+    case EvidenceSource::acceptance: return AssessMethod::professional;
     case EvidenceSource::field: return AssessMethod::technical;
   }
   return AssessMethod::census;

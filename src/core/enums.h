@@ -59,11 +59,17 @@ std::string enum_names_joined(const char* separator = " / ") {
   return out;
 }
 
+// Declares the table of an enum (defined in its .cc with ANJU_ENUM_ENTRIES);
+// other headers (ledger.h, renovation.h) use it for their own codes.
 #define ANJU_ENUM_TRAITS(E) \
   template <>               \
   struct EnumTraits<E> {    \
     static std::span<const EnumEntry<E>> entries(); \
   }
+
+// Defines the table of an enum declared with ANJU_ENUM_TRAITS, in its .cc.
+#define ANJU_ENUM_ENTRIES(E, table) \
+  std::span<const EnumEntry<E>> EnumTraits<E>::entries() { return table; }
 
 // 户类型
 enum class Category { lifted, monitored };
@@ -108,13 +114,12 @@ enum class AssessMethod { professional, technical, survey, census };
 ANJU_ENUM_TRAITS(AssessMethod);
 int credibility(AssessMethod method);  // professional 4 … census 1
 // Where an assessment record comes from
-enum class EvidenceSource { census, selfbuilt, monitoring, appraisal, field };
+enum class EvidenceSource { census, selfbuilt, monitoring, appraisal, field, acceptance };
 ANJU_ENUM_TRAITS(EvidenceSource);
 AssessMethod default_method(EvidenceSource source);
 // 灾害类型
 enum class DisasterKind { earthquake, flood, geohazard, wind_hail, other };
 ANJU_ENUM_TRAITS(DisasterKind);
 
-#undef ANJU_ENUM_TRAITS
 
 }  // namespace anju

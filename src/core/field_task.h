@@ -88,6 +88,7 @@ struct Attachment {
   std::optional<double> lon, lat;
   std::string created_at, created_by;
   long change_id = 0;
+  long renovation_id = 0;
 };
 
 // A county's spot-check draw.

@@ -49,6 +49,7 @@ struct Campaign {
   Date window_end;
   std::optional<Date> as_of;  // nullopt: the day of each run
   JudgeSettings settings;     // settings.as_of is unused here
+  Date ledger_deadline{2025, 12, 31};  // every C/D ledger entry closed by then (DOMAIN.md §11)
   long version = 0;
 };
 

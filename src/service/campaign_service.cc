@@ -12,6 +12,7 @@ nlohmann::ordered_json campaign_json(const Campaign& c) {
           {"as_of", c.as_of ? nlohmann::ordered_json(c.as_of->to_string()) : nullptr},
           {"cutoff", c.settings.cutoff.to_string()}, {"aging_year", c.settings.aging_year},
           {"aging_age_years", c.settings.aging_age_years}, {"aging_structures", structures},
+          {"ledger_deadline", c.ledger_deadline.to_string()},
           {"version", c.version}};
 }
 

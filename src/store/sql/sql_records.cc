@@ -204,50 +204,60 @@ Result<Page<ChangeRequest>> SqlTransaction::list_changes(const ChangeFilter& f) 
 }  // namespace anju::sql
 
 namespace anju::sql {
-namespace {
 
-constexpr const char* kChangeFileColumns =
-    "id, change_id, kind, sha256, mime, bytes, file_name, created_at, created_by FROM change_attachments";
-
-Attachment read_change_file(const Statement& s) {
-  Attachment a;
-  a.id = s.integer(0);
-  a.change_id = s.integer(1);
-  a.kind = s.text(2);
-  a.sha256 = s.text(3);
-  a.mime = s.text(4);
-  a.bytes = s.integer(5);
-  a.file_name = s.text(6);
-  a.created_at = s.text(7);
-  a.created_by = s.text(8);
-  return a;
-}
-
-}  // namespace
-
-Result<long> SqlTransaction::insert_change_attachment(const Attachment& a) {
-  auto& s = conn_.prepare(
-      "INSERT INTO change_attachments(change_id, kind, sha256, mime, bytes, file_name, created_at, created_by)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
-  s.bind(1, a.change_id).bind(2, a.kind).bind(3, a.sha256).bind(4, a.mime).bind(5, a.bytes).bind(6, a.file_name);
+// Files that belong to one row of another table (a change request, a
+// renovation application): the same columns, the owner's id in `owner`.
+Result<long> SqlTransaction::insert_owned_file(const char* table, const char* owner, long owner_id,
+                                               const Attachment& a) {
+  const std::string sql = std::string("INSERT INTO ") + table + "(" + owner +
+                          ", kind, sha256, mime, bytes, file_name, created_at, created_by)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id";
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, owner_id).bind(2, a.kind).bind(3, a.sha256).bind(4, a.mime).bind(5, a.bytes).bind(6, a.file_name);
   s.bind(7, a.created_at).bind(8, a.created_by);
   return returned_id(s);
 }
 
-Result<std::vector<Attachment>> SqlTransaction::change_attachments_of(long change_id) {
+Result<std::vector<Attachment>> SqlTransaction::owned_files(const char* table, const char* owner, const char* key,
+                                                            long value) {
+  const std::string sql = std::string("SELECT id, ") + owner +
+                          ", kind, sha256, mime, bytes, file_name, created_at, created_by FROM " + table +
+                          " WHERE " + key + " = ?1 ORDER BY id";
+  const bool renovation = std::string_view(owner) == "renovation_id";
   std::vector<Attachment> out;
-  ANJU_TRY(each_row(
-      conn_.prepare((std::string("SELECT ") + kChangeFileColumns + " WHERE change_id = ?1 ORDER BY id").c_str())
-          .bind(1, change_id),
-      [&](const Statement& s) { out.push_back(read_change_file(s)); }));
+  ANJU_TRY(each_row(conn_.prepare(sql.c_str()).bind(1, value), [&](const Statement& s) {
+    Attachment a;
+    a.id = s.integer(0);
+    (renovation ? a.renovation_id : a.change_id) = s.integer(1);
+    a.kind = s.text(2);
+    a.sha256 = s.text(3);
+    a.mime = s.text(4);
+    a.bytes = s.integer(5);
+    a.file_name = s.text(6);
+    a.created_at = s.text(7);
+    a.created_by = s.text(8);
+    out.push_back(std::move(a));
+  }));
   return out;
 }
 
+Result<long> SqlTransaction::insert_change_attachment(const Attachment& a) {
+  return insert_owned_file("change_attachments", "change_id", a.change_id, a);
+}
+
+Result<std::vector<Attachment>> SqlTransaction::change_attachments_of(long change_id) {
+  return owned_files("change_attachments", "change_id", "change_id", change_id);
+}
+
 Result<std::optional<Attachment>> SqlTransaction::find_change_attachment(long id) {
-  std::optional<Attachment> out;
-  ANJU_TRY(each_row(conn_.prepare((std::string("SELECT ") + kChangeFileColumns + " WHERE id = ?1").c_str()).bind(1, id),
-                    [&](const Statement& s) { out = read_change_file(s); }));
-  return out;
+  return owned_file("change_attachments", "change_id", id);
+}
+
+Result<std::optional<Attachment>> SqlTransaction::owned_file(const char* table, const char* owner, long id) {
+  auto files = owned_files(table, owner, "id", id);
+  if (!files) return files.error();
+  if (files->empty()) return std::optional<Attachment>();
+  return std::optional<Attachment>(files->front());
 }
 
 }  // namespace anju::sql

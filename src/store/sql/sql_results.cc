@@ -10,7 +10,7 @@ namespace anju::sql {
 Result<Campaign> SqlTransaction::get_campaign() {
   auto& s = conn_.prepare(
       "SELECT name, window_start, window_end, as_of, cutoff, aging_year, aging_age_years,"
-      " aging_structures, version FROM campaigns WHERE id = 1");
+      " aging_structures, version, ledger_deadline FROM campaigns WHERE id = 1");
   std::optional<Campaign> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) {
     Campaign c;
@@ -25,6 +25,7 @@ Result<Campaign> SqlTransaction::get_campaign() {
     for (const auto& key : strings_from_json(r.text(7)))
       c.settings.aging_structures.push_back(enum_from_db<Structure>(key));
     c.version = r.integer(8);
+    c.ledger_deadline = read_date(r, 9);
     out = std::move(c);
   }));
   if (!out) return make_error(ErrorCode::not_found, "数据库中没有工作（回头看）设置");
@@ -37,12 +38,12 @@ Result<void> SqlTransaction::update_campaign(const Campaign& c, const WriteStamp
   auto& s = conn_.prepare(
       "UPDATE campaigns SET name = ?1, window_start = ?2, window_end = ?3, as_of = ?4, cutoff = ?5,"
       " aging_year = ?6, aging_age_years = ?7, aging_structures = ?8, version = version + 1,"
-      " updated_at = ?9, updated_by = ?10 WHERE id = 1 AND version = ?11");
+      " updated_at = ?9, updated_by = ?10, ledger_deadline = ?12 WHERE id = 1 AND version = ?11");
   s.bind(1, c.name).bind(2, c.window_start.to_string()).bind(3, c.window_end.to_string());
   if (c.as_of) s.bind(4, c.as_of->to_string()); else s.bind_null(4);
   s.bind(5, c.settings.cutoff.to_string()).bind(6, c.settings.aging_year);
   s.bind(7, c.settings.aging_age_years).bind(8, strings_json(structures));
-  s.bind(9, stamp.at).bind(10, stamp.actor).bind(11, c.version);
+  s.bind(9, stamp.at).bind(10, stamp.actor).bind(11, c.version).bind(12, c.ledger_deadline.to_string());
   ANJU_TRY(s.run());
   if (conn_.changes() == 1) return {};
   return make_error(ErrorCode::conflict, "工作设置已被他人修改，请刷新后重试");

@@ -77,6 +77,24 @@ class SqlTransaction final : public Transaction {
   Result<long> insert_change_attachment(const Attachment& attachment) override;
   Result<std::vector<Attachment>> change_attachments_of(long change_id) override;
   Result<std::optional<Attachment>> find_change_attachment(long id) override;
+
+  Result<std::vector<OpenLedgerEntry>> open_ledger_entries(std::string_view household_id) override;
+  Result<void> apply_ledger_sync(const LedgerSync& sync, const Date& on, const WriteStamp& stamp) override;
+  Result<std::vector<LedgerEntry>> ledger_entries_of(std::string_view household_id) override;
+  Result<void> update_ledger_entry(const LedgerEntry& entry, const WriteStamp& stamp) override;
+  Result<Page<LedgerRow>> list_ledger(const LedgerFilter& filter) override;
+  Result<void> for_each_ledger_row(const LedgerFilter& filter, const std::function<void(LedgerRow&&)>& fn) override;
+  Result<void> for_each_ledger_fact(const std::string& region_lo, const std::string& region_hi,
+                                    const std::function<void(LedgerFact&&)>& fn) override;
+  Result<long> insert_renovation(const Renovation& r) override;
+  Result<std::optional<Renovation>> find_renovation(long id) override;
+  Result<void> update_renovation(const Renovation& r, const WriteStamp& stamp) override;
+  Result<Page<RenovationRow>> list_renovations(const RenovationFilter& filter) override;
+  Result<void> add_renovation_history(const RenovationHistoryEntry& entry) override;
+  Result<std::vector<RenovationHistoryEntry>> renovation_history(long renovation_id) override;
+  Result<long> insert_renovation_attachment(const Attachment& attachment) override;
+  Result<std::vector<Attachment>> renovation_attachments_of(long renovation_id) override;
+  Result<std::optional<Attachment>> find_renovation_attachment(long id) override;
   Result<std::optional<StoredRecord>> find_record(std::string_view household_id) override;
   Result<void> save_record(const StoredRecord& record, const WriteStamp& stamp) override;
   Result<void> add_record_history(const RecordHistoryEntry& entry) override;
@@ -171,6 +189,12 @@ class SqlTransaction final : public Transaction {
   // although the key exists, `not_found` when it does not.
   Result<void> check_versioned_update(const char* exists_sql, std::string_view key,
                                       const char* what);
+  // Files of a change request or renovation application in `table`, whose
+  // owner's id is in column `owner`: one added, those where `key` = value,
+  // the one with this id.
+  Result<long> insert_owned_file(const char* table, const char* owner, long owner_id, const Attachment& a);
+  Result<std::vector<Attachment>> owned_files(const char* table, const char* owner, const char* key, long value);
+  Result<std::optional<Attachment>> owned_file(const char* table, const char* owner, long id);
   // Inserts a run record; returns its id.
   Result<long> insert_run(const RunRecord& run);
   // The id an INSERT … RETURNING id gave back.
