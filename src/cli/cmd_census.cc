@@ -74,6 +74,7 @@ void print_judge(const Context& ctx, const JudgeSummary& s) {
   for (const auto& [key, n] : s.results)
     std::printf("  %-20s %-26s %8ld\n", key.c_str(), judge_result_name(*parse_judge_result(key)), n);
   std::cout << "外业核实任务：新开 " << s.tasks_opened << " 个，关闭 " << s.tasks_closed << " 个（已不需核实）\n";
+  std::cout << "危房台账：新列入 " << s.ledger_opened << " 户，销号 " << s.ledger_closed << " 户\n";
   std::cout << "需现场核实的原因（一户可有多个）：\n";
   for (const auto& [key, n] : s.reasons)
     std::printf("  %-26s %-16s %8ld\n", key.c_str(), reason_name(*parse_reason(key)), n);

@@ -57,5 +57,6 @@ void add_user_commands(CLI::App& app, Context& ctx);
 void add_audit_commands(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
 void add_sample_command(CLI::App& app, Context& ctx);
+void add_export_command(CLI::App& app, Context& ctx);
 
 }  // namespace anju::cli

@@ -18,6 +18,8 @@ const char* action_key(Action a) {
     case Action::fill_records: return "fill_records";
     case Action::review_records: return "review_records";
     case Action::decide_changes: return "decide_changes";
+    case Action::keep_ledger: return "keep_ledger";
+    case Action::renovate: return "renovate";
   }
   return "";
 }
@@ -38,6 +40,8 @@ const char* action_name(Action a) {
     case Action::fill_records: return "填报四类信息";
     case Action::review_records: return "审核四类信息";
     case Action::decide_changes: return "审批变更申请";
+    case Action::keep_ledger: return "维护危房台账";
+    case Action::renovate: return "办理危房改造申请";
   }
   return "";
 }
@@ -65,6 +69,10 @@ bool role_may(Role role, Action action) {
       return role == Role::admin || role == Role::town_office || role == Role::county_reviewer;
     case Action::decide_changes:
       return role == Role::admin || role == Role::county_reviewer || role == Role::city_reviewer;
+    case Action::keep_ledger: return role == Role::admin || role == Role::town_office;
+    case Action::renovate:
+      return role == Role::admin || role == Role::town_office || role == Role::village_clerk ||
+             role == Role::county_reviewer;
   }
   return false;
 }

@@ -28,13 +28,16 @@ enum class Action {
   fill_records,    // fill and submit the four-part record
   review_records,  // approve, return or reopen records (town, county)
   decide_changes,  // approve or reject change requests (county, city)
+  keep_ledger,     // set a ledger entry's measure, transitional safety, responsible person
+  renovate,        // work on renovation applications (core/renovation.h says which step)
 };
 
 inline constexpr Action kActions[] = {Action::read,         Action::view_full_id, Action::import_data,
                                       Action::run_jobs,     Action::manual_match, Action::read_audit,
                                       Action::manage_users, Action::export_lists, Action::draw_samples,
                                       Action::assign_tasks, Action::field_work,   Action::fill_records,
-                                      Action::review_records, Action::decide_changes};
+                                      Action::review_records, Action::decide_changes, Action::keep_ledger,
+                                      Action::renovate};
 
 const char* action_key(Action a);
 const char* action_name(Action a);  // Chinese, for messages

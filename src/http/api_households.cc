@@ -5,7 +5,7 @@
 
 #include "http/api_json.h"
 #include "http/router.h"
-#include "report/household_workbook.h"
+#include "report/export_sheets.h"
 #include "service/census_service.h"
 
 namespace anju::http {
@@ -23,7 +23,7 @@ std::optional<std::string> filter(const RouteContext& c, const char* name) {
 
 // One export's most rows: a province's million households is not a list
 // anyone reads; narrow it to a county.
-constexpr long kMaxExportRows = 200000;
+constexpr long kMaxHouseholdRows = 200000;
 
 HouseholdFilter household_filter(const RouteContext& c) {
   HouseholdFilter f;
@@ -76,13 +76,15 @@ Response get_households_xlsx(RouteContext& c) {
   TempFile file;
   const std::string scope = f.region_code.empty() ? c.user.region_code : f.region_code;
   const std::string by = c.user.display_name.empty() ? c.user.name : c.user.display_name + "（" + c.user.name + "）";
-  auto book = HouseholdWorkbook::create(file.path, "区划 " + scope + (f.search.empty() ? "" : "，查询“" + f.search + "”"),
-                                        by, c.clock.now_iso());
+  auto book = SheetWriter::create(
+      file.path, BookInfo{"农户清单", "区划 " + scope + (f.search.empty() ? "" : "，查询“" + f.search + "”"), by,
+                          c.clock.now_iso()});
   if (!book) return error_response(c.req, book.error());
+  (*book)->add_sheet("农户清单", "农户清单", household_columns());
   auto rows = export_households(
-      c.store, c.user, f, disclosure(c), kMaxExportRows,
+      c.store, c.user, f, disclosure(c), kMaxHouseholdRows,
       [&](const HouseholdListRow& row, const std::string& village) -> Result<void> {
-        (*book)->add(row, village);
+        (*book)->row(household_cells(row, Place{"", village}));
         return {};
       },
       c.clock);

@@ -71,6 +71,7 @@ struct JudgeSummary {
   std::map<std::string, long> reasons;   // reason key → households
   long changed = 0;                      // results that differ from the previous run
   long tasks_opened = 0, tasks_closed = 0;  // field tasks (DOMAIN.md §10)
+  long ledger_opened = 0, ledger_closed = 0;  // C/D ledger entries (DOMAIN.md §11)
   long households = 0;
   std::vector<JudgmentRow> rows;         // every household, in household_id order
 };
@@ -81,8 +82,11 @@ struct JudgeSummary {
 Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
                                const std::string& actor, const Clock& clock);
 
-// Judges one household again (after a field visit or an appraisal) with the
-// campaign's settings, in the caller's transaction; stores and returns it.
-Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const Clock& clock);
+// Judges one household again (after a field visit, an appraisal, a change
+// or a renovation's acceptance) with the campaign's settings, in the
+// caller's transaction; stores and returns it, and keeps its ledger entry
+// in step (the write stamped by `actor`).
+Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const std::string& actor,
+                                      const Clock& clock);
 
 }  // namespace anju

@@ -87,7 +87,7 @@ Result<nlohmann::json> apply(Transaction& tx, const ChangeRequest& r, const Writ
   ANJU_TRY(tx.update_household(x, (*h)->version, stamp));
   ANJU_TRY(tx.refresh_summary((*h)->value.region_code));
   if (x.region_code != (*h)->value.region_code) ANJU_TRY(tx.refresh_summary(x.region_code));
-  auto judged = rejudge_household(tx, x.household_id, clock);
+  auto judged = rejudge_household(tx, x.household_id, stamp.actor, clock);
   if (!judged) return judged.error();
   return nlohmann::json{{"before", before}, {"after", after}, {"result", judge_result_key(judged->result)}};
 }

@@ -7,6 +7,7 @@
 #include "report/import_report_json.h"
 #include "service/audit_service.h"
 #include "service/census_service.h"
+#include "service/export_service.h"
 #include "service/import_service.h"
 
 namespace anju {
@@ -19,7 +20,10 @@ Result<void> write_job(Store& store, const Job& job) {
   return (*tx)->commit();
 }
 
-Action job_action(const JobKind& k) { return k.lane == "import" ? Action::import_data : Action::run_jobs; }
+Action job_action(const JobKind& k) {
+  if (k.lane == "export") return Action::export_lists;
+  return k.lane == "import" ? Action::import_data : Action::run_jobs;
+}
 
 nlohmann::json import_result(TemplateKind kind, const ImportReport& report) {
   nlohmann::json j = import_report_to_json(report);
@@ -61,6 +65,11 @@ const std::vector<JobKind>& job_kinds() {
       {"import.disasters", "import", "导入灾害事件"},
       {"match", "match", "人房对应"},
       {"judge", "judge", "初判"},
+      {"export.ledger", "export", "导出危房台账"},
+      {"export.households", "export", "导出农户清单"},
+      {"export.field_tasks", "export", "导出外业核实任务"},
+      {"export.records", "export", "导出四类信息审核情况"},
+      {"export.summary", "export", "导出汇总表"},
   };
   return kinds;
 }
@@ -87,7 +96,8 @@ Result<Job> create_job(Store& store, const User& user, const std::string& kind, 
   }
   Job job;
   job.kind = k->kind;
-  job.lane = k->lane;
+  // One import, match or judgment at a time; one export at a time a user.
+  job.lane = k->lane == "export" ? "export:" + user.name : k->lane;
   job.actor = user.name;
   job.params = params.dump();
   job.message = "等待开始";
@@ -196,8 +206,26 @@ JobWork job_work(Store& store, const User& user, const Job& job, const std::stri
       if (!s) return s.error();
       return nlohmann::json{{"households", s->households}, {"results", s->results}, {"reasons", s->reasons},
                             {"changed", s->changed}, {"tasks_opened", s->tasks_opened},
-                            {"tasks_closed", s->tasks_closed}, {"as_of", s->settings.as_of.to_string()},
+                            {"tasks_closed", s->tasks_closed}, {"ledger_opened", s->ledger_opened},
+                            {"ledger_closed", s->ledger_closed}, {"as_of", s->settings.as_of.to_string()},
                             {"cutoff", s->settings.cutoff.to_string()}};
+    };
+  if (job.kind.starts_with("export."))
+    return [&store, user, &clock, kind = parse_export_kind(job.kind.substr(7)), path, params](
+               JobProgress& p) -> Result<nlohmann::json> {
+      if (!kind) return make_error(ErrorCode::invalid, "不支持的导出类型");
+      ExportRequest request{*kind, params.value("region", ""), params.value("full_id", false),
+                            params.value("status", "open")};
+      p.update(0, 0, "正在导出");
+      auto done = run_export(store, user, request, path, kMaxExportRows, [&p](long rows, long total) {
+        p.update(total > 0 ? static_cast<double>(rows) / static_cast<double>(total) : 0.5, rows, "正在导出");
+      }, clock);
+      if (!done) {
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+        return done.error();
+      }
+      return nlohmann::json{{"rows", done->rows}, {"file_name", done->file_name}, {"file", path}};
     };
   const auto t = import_template(job.kind);
   return [&store, user, &clock, t, path, params](JobProgress& p) -> Result<nlohmann::json> {

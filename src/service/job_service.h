@@ -79,7 +79,9 @@ void run_job(Store& store, JobBoard& board, const Job& job, const JobWork& work,
 Result<long> fail_abandoned_jobs(Store& store, const Clock& clock);
 
 // The work of each kind for `user`. An import reads `path` (the upload,
-// deleted afterwards) named `file_name`; params: strict, source, srs.
+// deleted afterwards) named `file_name`; params: strict, source, srs. An
+// export ("export.ledger", …) writes `path`; params: region, full_id,
+// status; its result names the file and the download name.
 JobWork job_work(Store& store, const User& user, const Job& job, const std::string& path, const Clock& clock);
 
 // A job the user may see: its own, or any for an admin (else `not_found`).

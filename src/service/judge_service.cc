@@ -5,6 +5,7 @@
 #include "core/region_code.h"
 #include "service/census_service.h"
 #include "service/field_service.h"
+#include "service/ledger_service.h"
 
 #include "service/audit_service.h"
 
@@ -51,7 +52,8 @@ JudgmentRow judge_input(const JudgeInput& in, DisasterIndex& disasters, const Ju
 
 }  // namespace
 
-Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const Clock& clock) {
+Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const std::string& actor,
+                                      const Clock& clock) {
   auto campaign = tx.get_campaign();
   if (!campaign) return campaign.error();
   const JudgeSettings s = settings_for(*campaign, {}, clock);
@@ -79,6 +81,8 @@ Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& househ
   DisasterIndex index(*disasters);
   JudgmentRow row = judge_input(in, index, s);
   ANJU_TRY(tx.replace_judgment(row));
+  auto ledger = sync_ledger_entries(tx, {row}, false, clock.today(), WriteStamp{actor, clock.now_iso()});
+  if (!ledger) return ledger.error();
   return row;
 }
 
@@ -113,11 +117,17 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
   if (!tasks) return tasks.error();
   summary.tasks_opened = static_cast<long>(tasks->open.size());
   summary.tasks_closed = static_cast<long>(tasks->close.size());
+  // A ledger entry for every C/D house, closed when it is safe (DOMAIN.md §11).
+  auto ledger = sync_ledger_entries(tx, rows, true, clock.today(), WriteStamp{actor, clock.now_iso()});
+  if (!ledger) return ledger.error();
+  summary.ledger_opened = static_cast<long>(ledger->open.size());
+  summary.ledger_closed = static_cast<long>(ledger->close.size());
   nlohmann::json settings = {{"as_of", s.as_of.to_string()}, {"cutoff", s.cutoff.to_string()},
                              {"aging_year", s.aging_year}, {"aging_age_years", s.aging_age_years}};
   nlohmann::json result = {{"results", summary.results}, {"reasons", summary.reasons},
                            {"changed", summary.changed}, {"tasks_opened", summary.tasks_opened},
-                           {"tasks_closed", summary.tasks_closed}};
+                           {"tasks_closed", summary.tasks_closed}, {"ledger_opened", summary.ledger_opened},
+                           {"ledger_closed", summary.ledger_closed}};
   ANJU_TRY(tx.replace_judgments(
       RunRecord{"judge", clock.now_iso(), actor, settings.dump(), result.dump()}, rows));
   ANJU_TRY(audit(tx, clock, actor, "judge.run", "campaign", "1",

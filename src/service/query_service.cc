@@ -8,9 +8,7 @@
 #include "service/audit_service.h"
 
 namespace anju {
-namespace {
 
-// Checks the disclosure asked for; audits a full one.
 Result<void> disclose(Store& store, const User& user, const std::string& region, Disclosure disclosure,
                       const std::string& object_type, const std::string& object_id,
                       const nlohmann::json& detail, const Clock& clock) {
@@ -24,6 +22,8 @@ void mask(Household& h, Disclosure disclosure) {
   h.head_id_number = mask_id_number(h.head_id_number);
   h.phone = mask_phone(h.phone);
 }
+
+namespace {
 
 template <class T>
 Result<T> read(Store& store, const std::function<Result<T>(Transaction&)>& fn) {

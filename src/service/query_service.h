@@ -6,6 +6,7 @@
 // which is audited.
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,6 +23,13 @@ namespace anju {
 struct Disclosure {
   bool full = false;
 };
+// Checks the disclosure asked for (view_full_id in `region`); audits a
+// full one as a read of `object_type` `object_id`.
+Result<void> disclose(Store& store, const User& user, const std::string& region, Disclosure disclosure,
+                      const std::string& object_type, const std::string& object_id, const nlohmann::json& detail,
+                      const Clock& clock);
+// Masks the head's ID and phone numbers unless the disclosure is full.
+void mask(Household& h, Disclosure disclosure);
 
 // A page of the households the user covers (`filter.region_code` "" = the
 // user's whole region). With full disclosure the read is audited.

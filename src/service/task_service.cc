@@ -68,7 +68,7 @@ std::string who(const User& u) { return u.display_name.empty() ? u.name : u.disp
 Result<FieldResult> finish(Store& store, Transaction& tx, FieldTask task, long seen_version, const WriteStamp& stamp,
                            const std::string& action, const nlohmann::json& detail, const Clock& clock) {
   ANJU_TRY(tx.update_task(task, seen_version, stamp));
-  auto judged = rejudge_household(tx, task.household_id, clock);
+  auto judged = rejudge_household(tx, task.household_id, stamp.actor, clock);
   if (!judged) return judged.error();
   ANJU_TRY(audit(tx, clock, stamp.actor, action, "field_task", std::to_string(task.id), detail));
   ANJU_TRY(tx.commit());

@@ -37,6 +37,8 @@ const std::map<Action, std::set<std::string>> kMay = {
     {Action::fill_records, {"admin", "town", "clerk201"}},
     {Action::review_records, {"admin", "county", "town"}},
     {Action::decide_changes, {"admin", "city", "county"}},
+    {Action::keep_ledger, {"admin", "town"}},
+    {Action::renovate, {"admin", "county", "town", "clerk201"}},
 };
 
 class Api : public ApiFixture {};
