@@ -77,6 +77,19 @@ std::string url_decode(std::string_view text);
 
 // Handlers of the route table, by resource.
 Response get_regions(RouteContext& c);
+Response get_ledger(RouteContext& c);
+Response get_ledger_entry(RouteContext& c);
+Response put_ledger_entry(RouteContext& c);
+Response get_renovations(RouteContext& c);
+Response post_renovation(RouteContext& c);
+Response get_renovation(RouteContext& c);
+Response put_renovation(RouteContext& c);
+Response post_renovation_step(RouteContext& c);
+Response post_renovation_attachment(RouteContext& c);
+Response get_renovation_attachment(RouteContext& c);
+Response get_statistics(RouteContext& c);
+Response post_export(RouteContext& c);
+Response get_job_file(RouteContext& c);
 Response get_codes(RouteContext& c);
 Response get_households(RouteContext& c);
 Response get_household(RouteContext& c);

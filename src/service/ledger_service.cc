@@ -29,7 +29,12 @@ Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::str
   if (!*region || !authorize(user, Action::read, **region)) return make_error(ErrorCode::not_found, kNotInLedger);
   auto entries = tx.ledger_entries_of(household_id);
   if (!entries) return entries.error();
-  if (entries->empty()) return make_error(ErrorCode::not_found, kNotInLedger);
+  auto campaign = tx.get_campaign();
+  if (!campaign) return campaign.error();
+  LedgerDetail d;
+  d.household_id = household_id;
+  d.deadline = campaign->ledger_deadline;
+  if (entries->empty()) return d;
   LedgerFilter f;
   f.region_lo = f.region_hi = **region;
   f.status = "all";
@@ -37,23 +42,28 @@ Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::str
   f.limit = 1000;
   auto page = tx.list_ledger(f);
   if (!page) return page.error();
-  LedgerDetail d;
   for (LedgerRow& row : page->items)
     if (row.entry.id == entries->front().id) d.current = std::move(row);
+  if (!d.current) return make_error(ErrorCode::internal, "台账记录与农户数据不一致：" + household_id);
   d.entries = std::move(*entries);
-  RenovationFilter rf{d.current.household.region_code, d.current.household.region_code, std::nullopt, household_id, 100, 0};
+  RenovationFilter rf{**region, **region, std::nullopt, household_id, 100, 0};
   auto renovations = tx.list_renovations(rf);
   if (!renovations) return renovations.error();
   d.renovations = std::move(renovations->items);
-  auto campaign = tx.get_campaign();
-  if (!campaign) return campaign.error();
-  d.deadline = campaign->ledger_deadline;
-  d.urgency = ledger_urgency(d.current.entry, clock.today(), d.deadline);
-  mask(d.current.household, Disclosure{});
+  d.urgency = ledger_urgency(d.current->entry, clock.today(), d.deadline);
+  mask(d.current->household, Disclosure{});
   return d;
 }
 
 }  // namespace
+
+Result<Date> ledger_deadline(Store& store) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  auto c = (*tx)->get_campaign();
+  if (!c) return c.error();
+  return c->ledger_deadline;
+}
 
 int first_plan_year(const Campaign& c) { return std::min(c.window_start.year, c.ledger_deadline.year); }
 

@@ -38,13 +38,15 @@ Result<LedgerFilter> ledger_filter(const User& user, const LedgerQuery& q);
 Result<Page<LedgerRow>> list_ledger(Store& store, const User& user, const LedgerQuery& q, const Clock& clock);
 
 struct LedgerDetail {
-  LedgerRow current;                      // the open entry, else the latest
+  std::string household_id;
+  std::optional<LedgerRow> current;       // the open entry, else the latest; none if never in the ledger
   std::vector<LedgerEntry> entries;       // every entry, newest first
   std::vector<RenovationRow> renovations; // newest first
   Date deadline;
   LedgerUrgency urgency = LedgerUrgency::on_track;
 };
-// A household's place in the ledger (`not_found` when it never was in it).
+// A household's place in the ledger (no entries when it never was in it;
+// `not_found` outside the user's scope).
 Result<LedgerDetail> ledger_detail(Store& store, const User& user, const std::string& household_id,
                                    const Clock& clock);
 
@@ -52,6 +54,9 @@ Result<LedgerDetail> ledger_detail(Store& store, const User& user, const std::st
 // household's open entry at the version the user saw (town office).
 Result<LedgerDetail> edit_ledger_entry(Store& store, const User& user, const std::string& household_id,
                                        long version, const LedgerEdit& edit, const Clock& clock);
+
+// The campaign's deadline for closing every entry.
+Result<Date> ledger_deadline(Store& store);
 
 // The first plan year renovations may be in: the campaign's first year.
 int first_plan_year(const Campaign& c);

@@ -143,12 +143,12 @@ Result<RenovationView> create_renovation(Store& store, const User& user, const s
   if (!*region || !authorize(user, Action::read, **region))
     return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
   ANJU_TRY(authorize(user, Action::renovate, **region));
-  auto may = renovation_transition(RenovationState::draft, RenovationAction::edit, user.role, "");
-  if (!may) return may.error();
   auto entries = tx.ledger_entries_of(household_id);
   if (!entries) return entries.error();
   if (entries->empty() || entries->front().closed_on)
     return make_error(ErrorCode::invalid, "该户不在危房台账中，不能申请危房改造");
+  auto may = renovation_transition(RenovationState::draft, RenovationAction::edit, user.role, "");
+  if (!may) return may.error();
   auto campaign = tx.get_campaign();
   if (!campaign) return campaign.error();
   const WriteStamp stamp{user.name, clock.now_iso()};

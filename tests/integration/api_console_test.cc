@@ -43,7 +43,7 @@ TEST_F(ApiConsole, CodesNameEveryFilterValueInChinese) {
 
 TEST_F(ApiConsole, TheSessionSaysWhatTheRoleMayAndWhereItIs) {
   const json clerk = as("clerk201").get("/api/v1/session").json()["user"];
-  EXPECT_EQ(clerk["may"], json({"read", "manual_match", "export_lists", "fill_records"}));
+  EXPECT_EQ(clerk["may"], json({"read", "manual_match", "export_lists", "fill_records", "renovate"}));
   ASSERT_EQ(clerk["region_path"].size(), 5u);
   EXPECT_EQ(clerk["region_path"][0]["code"], "500000000000");
   EXPECT_EQ(clerk["region_path"][4]["code"], "500229108201");
@@ -87,10 +87,10 @@ TEST_F(ApiConsole, TheListExportsAsAWorkbookThatSaysWhoMadeItAndIsAudited) {
   EXPECT_NE(rows[0][0].find("导出人"), std::string::npos);
   EXPECT_NE(rows[0][0].find("leader"), std::string::npos);
   EXPECT_EQ(rows[1][0], "户编号");
-  EXPECT_EQ(rows[1][3], "身份证号");
+  EXPECT_EQ(rows[1][4], "身份证号");
   for (size_t i = 2; i < rows.size(); ++i) {
-    EXPECT_NE(rows[i][3].find("********"), std::string::npos) << "masked: " << rows[i][3];
-    EXPECT_EQ(rows[i][12], "需现场核实");
+    EXPECT_NE(rows[i][4].find("********"), std::string::npos) << "masked: " << rows[i][4];
+    EXPECT_EQ(rows[i][13], "需现场核实");
   }
   // A town leader may not see full numbers; a town office may, on record.
   EXPECT_EQ(leader.get("/api/v1/households.xlsx?full_id=1").status, 403);
@@ -98,7 +98,7 @@ TEST_F(ApiConsole, TheListExportsAsAWorkbookThatSaysWhoMadeItAndIsAudited) {
   ASSERT_EQ(full.status, 200);
   auto full_rows = workbook_rows(full.body, work_);
   ASSERT_GT(full_rows.size(), 2u);
-  EXPECT_EQ(full_rows[2][3].find('*'), std::string::npos);
+  EXPECT_EQ(full_rows[2][4].find('*'), std::string::npos);
   const json audit = as("admin").get("/api/v1/audit?action=export.households").json();
   ASSERT_GE(audit["total"].get<long>(), 2);
   EXPECT_EQ(audit["items"][0]["actor"], "town");

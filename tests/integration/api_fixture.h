@@ -38,8 +38,22 @@ constexpr RoleUser kUsers[] = {
 
 class ApiFixture : public ::testing::Test {
  protected:
+  // A failure here must fail every test, not skip it (gtest skips a suite
+  // whose set-up failed, and ctest counts a skip as no failure): the world
+  // is built in build_world(), which throws, and SetUp() reports why.
   static void SetUpTestSuite() {
     if (!engine_unavailable().empty()) return;
+    try {
+      build_world();
+    } catch (const std::exception& e) {
+      setup_error_ = e.what();
+    }
+  }
+  static void need(bool ok, const std::string& what) {
+    if (!ok) throw std::runtime_error("API fixture: " + what);
+  }
+  static std::string text(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+  static void build_world() {
     work_ = fs::temp_directory_path() / ("anju_api_" + std::to_string(::getpid()));
     fs::remove_all(work_);
     fs::create_directories(work_);
@@ -48,9 +62,9 @@ class ApiFixture : public ::testing::Test {
     auto anju = [&](std::vector<std::string> args) {
       args.insert(args.begin(), {"--db", db_->url()});
       auto r = run_anju(args, cwd);
-      EXPECT_EQ(r.exit_code, 0) << args[2] << ": " << r.out << r.err;
+      need(r.exit_code == 0, args[2] + ": " + r.out + r.err);
     };
-    ASSERT_EQ(run_anju({"gen", "--households", "150", "--seed", "5", "--out", "data"}, cwd).exit_code, 0);
+    need(run_anju({"gen", "--households", "150", "--seed", "5", "--out", "data"}, cwd).exit_code == 0, "anju gen");
     std::ofstream(work_ / "sichuan_regions.csv") << "区划代码,名称\n510000000000,四川省\n510100000000,成都市\n"
                                                     "510104000000,锦江区\n510104001000,春熙路街道\n"
                                                     "510104001001,示例社区\n";
@@ -80,27 +94,28 @@ class ApiFixture : public ::testing::Test {
     auto rows = db_->query(
         "SELECT m.household_id, m.parcel_id FROM matches m JOIN households h ON h.household_id = m.household_id"
         " WHERE h.region_code = '500229108201' AND m.parcel_id IS NOT NULL ORDER BY 1 LIMIT 1");
-    ASSERT_EQ(rows.size(), 1u);
-    household_ = rows[0][0];
-    parcel_ = rows[0][1];
+    need(rows.size() == 1, "a matched household of village 201: " + rows.dump());
+    household_ = text(rows[0][0]);
+    parcel_ = text(rows[0][1]);
     anju({"match", "--set", household_, parcel_});
     auto other = db_->query("SELECT household_id, head_id_number FROM households"
                             " WHERE region_code = '500229108202' ORDER BY 1 LIMIT 1");
-    ASSERT_EQ(other.size(), 1u);
-    other_household_ = other[0][0];
-    other_id_number_ = other[0][1];
+    need(other.size() == 1, "a household of village 202: " + other.dump());
+    other_household_ = text(other[0][0]);
+    other_id_number_ = text(other[0][1]);
     // A field task of village 201 (the judgment opened it) and one in Sichuan
     // (the county's spot check opens it when the judgment did not).
     auto task = db_->query("SELECT min(id) FROM field_tasks WHERE region_code = '500229108201'");
-    ASSERT_EQ(task.size(), 1u);
-    task_ = std::string(task[0][0]);
+    need(task.size() == 1 && !task[0][0].is_null(), "a field task of village 201: " + task.dump());
+    task_ = text(task[0][0]);
     if (db_->query("SELECT id FROM field_tasks WHERE region_code = '510104001001'").empty())
       anju({"sample", "--county", "510104000000", "--count", "1", "--seed", "1"});
     auto sichuan = db_->query("SELECT min(id) FROM field_tasks WHERE region_code = '510104001001'");
-    ASSERT_EQ(sichuan.size(), 1u);
-    sichuan_task_ = std::string(sichuan[0][0]);
+    need(sichuan.size() == 1 && !sichuan[0][0].is_null(), "a field task in Sichuan: " + sichuan.dump());
+    sichuan_task_ = text(sichuan[0][0]);
     server_ = new ServedAnju;
-    ASSERT_EQ(server_->start({"--db", db_->url(), "serve", "--port", "0"}, cwd), "");
+    const std::string started = server_->start({"--db", db_->url(), "serve", "--port", "0"}, cwd);
+    need(started.empty(), "anju serve: " + started);
   }
 
   static void TearDownTestSuite() {
@@ -113,6 +128,7 @@ class ApiFixture : public ::testing::Test {
 
   void SetUp() override {
     if (auto why = engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
+    ASSERT_TRUE(setup_error_.empty()) << setup_error_;
     ASSERT_NE(server_, nullptr);
   }
 
@@ -138,6 +154,7 @@ class ApiFixture : public ::testing::Test {
   static inline ServedAnju* server_ = nullptr;
   static inline std::string household_, parcel_, other_household_, other_id_number_;
   static inline std::string task_, sichuan_task_;  // field task ids
+  static inline std::string setup_error_;
 };
 
 }  // namespace anju::testing

@@ -125,6 +125,32 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       {"POST /api/v1/samples",
        {{"/api/v1/samples", R"({"county_code":"500229000000","count":1,"seed":1,"dry_run":true})"}, std::nullopt}},
       {"GET /api/v1/regions", {{"/api/v1/regions", ""}, std::nullopt}},
+      {"GET /api/v1/ledger", {{"/api/v1/ledger?region=500229108201", ""}, Cell{"/api/v1/ledger" + out_region, ""}}},
+      {"GET /api/v1/ledger/{household_id}",
+       {{"/api/v1/ledger/" + household, ""}, Cell{std::string("/api/v1/ledger/") + kSichuanHousehold, ""}}},
+      // Stale versions: whoever may write gets 409 or 400 (not in the ledger).
+      {"PUT /api/v1/ledger/{household_id}",
+       {{"/api/v1/ledger/" + household, R"({"version":999})"},
+        Cell{std::string("/api/v1/ledger/") + kSichuanHousehold, R"({"version":999})"}}},
+      {"GET /api/v1/renovations", {{"/api/v1/renovations?region=500229108201", ""},
+                                   Cell{"/api/v1/renovations" + out_region, ""}}},
+      // Not in the ledger: whoever may apply gets 400.
+      {"POST /api/v1/renovations",
+       {{"/api/v1/renovations", json{{"household_id", household}}.dump()},
+        Cell{"/api/v1/renovations", json{{"household_id", kSichuanHousehold}}.dump()}}},
+      {"GET /api/v1/renovations/{renovation_id}", {{"/api/v1/renovations/999999", ""}, std::nullopt}},
+      {"PUT /api/v1/renovations/{renovation_id}", {{"/api/v1/renovations/999999", R"({"version":1})"}, std::nullopt}},
+      {"POST /api/v1/renovations/{renovation_id}/steps",
+       {{"/api/v1/renovations/999999/steps", R"({"version":1,"action":"submit"})"}, std::nullopt}},
+      {"POST /api/v1/renovations/{renovation_id}/attachments",
+       {{"/api/v1/renovations/999999/attachments?kind=application&file_name=a.png", "x"}, std::nullopt}},
+      {"GET /api/v1/renovation-attachments/{attachment_id}",
+       {{"/api/v1/renovation-attachments/999999", ""}, std::nullopt}},
+      {"GET /api/v1/statistics", {{"/api/v1/statistics?region=500229108201", ""},
+                                  Cell{"/api/v1/statistics" + out_region, ""}}},
+      // An unknown kind: allowed roles get 400.
+      {"POST /api/v1/exports", {{"/api/v1/exports", R"({"kind":"bogus"})"}, std::nullopt}},
+      {"GET /api/v1/jobs/{job_id}/file", {{"/api/v1/jobs/999999/file", ""}, std::nullopt}},
       {"GET /api/v1/households", {{"/api/v1/households?region=500229108201", ""},
                                   Cell{"/api/v1/households" + out_region, ""}}},
       {"GET /api/v1/households.xlsx", {{"/api/v1/households.xlsx?region=500229108201", ""},
@@ -180,7 +206,7 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
 // submitter's): 404 for an unknown id is the right answer for everyone.
 bool owned_object(const Route& r) {
   return r.pattern.find("{job_id}") != std::string::npos || r.pattern.find("{attachment_id}") != std::string::npos ||
-         r.pattern.find("{change_id}") != std::string::npos;
+         r.pattern.find("{change_id}") != std::string::npos || r.pattern.find("{renovation_id}") != std::string::npos;
 }
 
 TEST_F(Api, RoleRouteRegionMatrix) {
