@@ -230,6 +230,7 @@ json tally_json(const LedgerTally& t) {
           {"closed_in_time", t.closed_in_time},
           {"late", t.late},
           {"at_risk", t.at_risk},
+          {"no_application", t.no_application},
           {"grades", t.grades},
           {"measures", t.measures},
           {"plan_years", t.plan_years},

@@ -159,8 +159,8 @@ std::vector<SheetColumn> summary_columns() {
   std::vector<SheetColumn> cols = {{"区划代码", 13}, {"名称", 14}};
   auto n = [&](std::string head) { cols.push_back({std::move(head), 8, CellType::integer}); };
   for (const char* h : {"农户数", "安全住房", "危房", "需现场核实", "其他安全住房", "销户不纳入", "未初判", "在账危房",
-                        "其中C级", "其中D级", "措施待定", "危房改造", "其他方式", "已销号", "按期销号", "逾期未销号",
-                        "临近期限"})
+                        "其中C级", "其中D级", "措施待定", "危房改造", "其他方式", "在账未申请改造", "已销号", "按期销号",
+                        "逾期未销号", "临近期限"})
     n(h);
   for (const auto& s : EnumTraits<RenovationState>::entries()) n(std::string("改造申请：") + s.name);
   for (const auto& m : EnumTraits<RenovationMethod>::entries()) n(std::string("改造方式：") + m.name);
@@ -180,7 +180,8 @@ std::vector<Cell> summary_cells(const Region& region, const LedgerTally& t) {
   cells.push_back(count(t.grades, "C"));
   cells.push_back(count(t.grades, "D"));
   for (const char* m : {"undecided", "renovation", "other"}) cells.push_back(count(t.measures, m));
-  for (long v : {t.closed, t.closed_in_time, t.late, t.at_risk}) cells.push_back(Cell(static_cast<double>(v)));
+  for (long v : {t.no_application, t.closed, t.closed_in_time, t.late, t.at_risk})
+    cells.push_back(Cell(static_cast<double>(v)));
   for (const auto& s : EnumTraits<RenovationState>::entries()) cells.push_back(count(t.renovation_states, s.key));
   for (const auto& m : EnumTraits<RenovationMethod>::entries()) cells.push_back(count(t.renovation_methods, m.key));
   cells.push_back(Cell(t.subsidy));

@@ -17,6 +17,7 @@ void count_entry(LedgerTally& t, const LedgerFact& f, const Date& today, const D
     ++t.in_ledger;
     t.grades[f.grade ? enum_key(*f.grade) : ""] += 1;
     t.measures[enum_key(f.measure)] += 1;
+    if (!f.renovation_state) ++t.no_application;
   } else {
     ++t.closed;
     if (u != LedgerUrgency::late) ++t.closed_in_time;
@@ -39,6 +40,7 @@ void add_into(LedgerTally& to, const LedgerTally& from) {
   to.closed_in_time += from.closed_in_time;
   to.late += from.late;
   to.at_risk += from.at_risk;
+  to.no_application += from.no_application;
   for (auto [m, into] : {std::pair{&from.grades, &to.grades}, {&from.measures, &to.measures},
                          {&from.plan_years, &to.plan_years}, {&from.renovation_states, &to.renovation_states},
                          {&from.renovation_methods, &to.renovation_methods}})

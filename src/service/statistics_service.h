@@ -20,6 +20,7 @@ struct LedgerTally {
   long households = 0;
   std::map<std::string, long> results;  // judgment result key → households ("" not judged)
   long in_ledger = 0, closed = 0, closed_in_time = 0, late = 0, at_risk = 0;
+  long no_application = 0;  // in the ledger without an application in progress or approved
   std::map<std::string, long> grades;               // of entries in the ledger
   std::map<std::string, long> measures;             // of entries in the ledger
   std::map<std::string, long> plan_years;           // of entries with a year, any status

@@ -73,6 +73,15 @@ test('an application goes through every state and the household leaves the ledge
   assert.equal(after.current.exit, 'graded_safe')
   await county.context().close()
 
+  // The dashboard shows the ledger's progress against the deadline.
+  await town.goto(`${server.url}/dashboard`)
+  const stats = (await apiGet(town, '/statistics')).body
+  await town.locator('[data-test=ledger-card]').waitFor()
+  assert.equal(Number(await town.locator('[data-test=ledger-in]').textContent()), stats.total.in_ledger)
+  assert.equal(Number(await town.locator('[data-test=ledger-late]').textContent()), stats.total.late)
+  assert.equal(stats.total.renovation_states.accepted, 1)
+  await shot(town, 'dashboard-ledger')
+
   // The ledger, exported and downloaded.
   await town.goto(`${server.url}/ledger`)
   await town.click('[data-test=export]')
