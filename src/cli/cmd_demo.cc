@@ -69,7 +69,7 @@ Result<void> load_demo(Store& store, const std::filesystem::path& data) {
   for (const auto& [k, n] : matched->outcomes) std::cout << match_outcome_name(*parse_match_outcome(k)) << " " << n << "；";
   std::cout << "\n初判：";
   for (const auto& [k, n] : judged->results) std::cout << judge_result_name(*parse_judge_result(k)) << " " << n << "；";
-  std::cout << "\n";
+  std::cout << "\n危房台账：列入 " << judged->ledger_opened << " 户（C/D级，改造申请在“危房台账”页办理）\n";
   return {};
 }
 
@@ -106,7 +106,8 @@ void run_demo(Context& ctx, const DemoArgs& args) {
               << "   " << l.role_name << "（" << l.region_name << "）\n";
   std::cout << "命令行：\n"
             << "  build/anju --db " << db.string() << " judge          # 初判汇总\n"
-            << "  build/anju --db " << db.string() << " audit verify   # 校验审计日志的哈希链\n";
+            << "  build/anju --db " << db.string() << " audit verify   # 校验审计日志的哈希链\n"
+            << "  build/anju --db " << db.string() << " export ledger --out 危房台账.xlsx   # 导出危房台账\n";
   if (!args.serve) return;
   http::ServerOptions options = args.server;
   options.web_root = default_web_root();
