@@ -122,6 +122,12 @@ json file_json(const Attachment& a) {
           {"created_at", a.created_at}, {"created_by", a.created_by}};
 }
 
+std::string history_action_name(const std::string& action) {
+  if (action == "create") return "创建";
+  auto a = enum_parse<RenovationAction>(action);
+  return a ? enum_name(*a) : action;
+}
+
 json renovation_view_json(const RenovationView& v) {
   json j = renovation_json(v.renovation);
   j["head_name"] = v.head_name;
@@ -130,10 +136,7 @@ json renovation_view_json(const RenovationView& v) {
   j["history"] = json::array();
   for (const RenovationHistoryEntry& h : v.history)
     j["history"].push_back({{"at", h.at}, {"actor", h.actor}, {"action", h.action},
-                            {"action_name", h.action == "create" ? "创建"
-                                                                 : enum_parse<RenovationAction>(h.action)
-                                                                       ? enum_name(*enum_parse<RenovationAction>(h.action))
-                                                                       : h.action.c_str()},
+                            {"action_name", history_action_name(h.action)},
                             {"from", enum_key(h.from)}, {"to", enum_key(h.to)}, {"to_name", enum_name(h.to)},
                             {"comment", h.comment}});
   j["attachments"] = json::array();
@@ -237,6 +240,18 @@ json tally_json(const LedgerTally& t) {
           {"renovation_states", t.renovation_states},
           {"renovation_methods", t.renovation_methods},
           {"subsidy", t.subsidy}};
+}
+
+// Exported workbooks are kept for a day for their download, then removed
+// (by the next export on any server sharing the folder).
+void remove_old_exports(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto cutoff = fs::file_time_type::clock::now() - std::chrono::hours(24);
+  for (const auto& f : fs::directory_iterator(dir, ec)) {
+    std::error_code e;
+    if (f.is_regular_file(e) && f.last_write_time(e) < cutoff) fs::remove(f.path(), e);
+  }
 }
 
 }  // namespace
@@ -402,6 +417,7 @@ Response post_export(RouteContext& c) {
   const std::filesystem::path dir = c.files / "exports";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
+  remove_old_exports(dir);
   const std::string path = (dir / ("job-" + std::to_string(job->id) + ".xlsx")).string();
   c.jobs.start(*job, job_work(c.store, c.user, *job, path, c.clock));
   Response res = json_response(c.req, bh::status::accepted, {{"job", job_json(*job)}});
@@ -418,6 +434,9 @@ Response get_job_file(RouteContext& c) {
   if (!job->kind.starts_with("export.") || job->status != JobStatus::succeeded || !result.is_object() ||
       !result.contains("file"))
     return error_response(c.req, bh::status::not_found, "not_found", "该任务没有可下载的文件（导出未完成或已失败）");
+  std::error_code ec;
+  if (!std::filesystem::exists(result.value("file", ""), ec))
+    return error_response(c.req, bh::status::not_found, "not_found", "导出的文件只保留一天，已清理：请重新导出");
   return file_response(c.req, result.value("file", ""), kXlsx, result.value("file_name", "export.xlsx"));
 }
 
