@@ -40,9 +40,7 @@ TEST_F(ApiChanges, ADeathIsApprovedByTheCountyAndTheHouseholdIsExcluded) {
   EXPECT_EQ(decide(as("town"), change, "approve").status, 403);
   Reply no_evidence = decide(county, change, "approve");
   EXPECT_EQ(no_evidence.status, 400) << "a death needs its certificate";
-  static const char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\n"
-                          "IDAT\x78\x9c\x63\0\x01\0\0\x05\0\x01\r\n\x2d\xb4\0\0\0\0IEND\xae\x42\x60\x82";
-  const std::string png(kPng, sizeof kPng - 1);
+  const std::string png = tiny_png();
   const std::string upload = "/api/v1/change-requests/" + std::to_string(change["id"].get<long>()) + "/attachments";
   Reply file = clerk.send(bh::verb::post, upload + "?file_name=death.png", png);
   ASSERT_EQ(file.status, 201) << file.body;

@@ -26,12 +26,6 @@ class ApiField : public ApiFixture {
   }
 };
 
-// A 1×1 RGBA PNG.
-const unsigned char kPng[] = {
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
-    0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
-    0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D,
-    0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
 
 TEST_F(ApiField, TheTownAssignsAndAWorkerSeesOnlyItsVillage) {
   const Client town = as("town");
@@ -123,7 +117,7 @@ TEST_F(ApiField, AChangedHouseGetsAPhotoAndAnAppraisalGradedC) {
   EXPECT_EQ(visit.json()["task"]["status"], "visited");
 
   Reply photo = worker.send(bh::verb::post, "/api/v1/field-tasks/" + task + "/attachments?kind=photo&file_name=east.png",
-                            std::string(reinterpret_cast<const char*>(kPng), sizeof kPng));
+                            tiny_png());
   ASSERT_EQ(photo.status, 201) << photo.body;
   const json a = photo.json()["attachment"];
   EXPECT_EQ(a["mime"], "image/png");
@@ -131,7 +125,7 @@ TEST_F(ApiField, AChangedHouseGetsAPhotoAndAnAppraisalGradedC) {
   EXPECT_EQ(thumb.status, 200);
   EXPECT_EQ(thumb.content_type, "image/jpeg");
   EXPECT_EQ(thumb.body.substr(0, 2), "\xFF\xD8");
-  EXPECT_EQ(worker.get(a["url"].get<std::string>()).body.size(), sizeof kPng);
+  EXPECT_EQ(worker.get(a["url"].get<std::string>()).body.size(), tiny_png().size());
   EXPECT_EQ(as("clerk202").get(a["url"].get<std::string>()).status, 404) << "another village's photo";
   EXPECT_EQ(worker.send(bh::verb::post, "/api/v1/field-tasks/" + task + "/attachments?kind=photo&file_name=x.jpg",
                         "GIF89a not allowed").status, 400);

@@ -150,7 +150,17 @@ TEST_F(ApiLedger, ARejectedApplicationLeavesTheHouseholdInTheLedger) {
   const std::string id = unsafe()[1];
   const Client town = as("town"), county = as("county");
   json r = draft(town, id);
+  // The application's papers: an image or a PDF, each of a stage.
+  const std::string upload = "/api/v1/renovations/" + std::to_string(r["id"].get<long>()) + "/attachments";
+  EXPECT_EQ(town.send(bh::verb::post, upload + "?kind=application&file_name=x.png", "not an image").status, 400);
+  EXPECT_EQ(town.send(bh::verb::post, upload + "?kind=bogus&file_name=a.png", tiny_png()).status, 400);
+  Reply paper = town.send(bh::verb::post, upload + "?kind=application&file_name=申请书.png", tiny_png());
+  ASSERT_EQ(paper.status, 201) << paper.body;
+  EXPECT_EQ(county.get(paper.json()["attachment"]["url"].get<std::string>()).body, tiny_png());
+  EXPECT_EQ(as("sc_clerk").get(paper.json()["attachment"]["url"].get<std::string>()).status, 404) << "another province's";
   r = step(town, r, "submit").json()["renovation"];
+  EXPECT_EQ(r["attachments"].size(), 1u);
+  EXPECT_EQ(r["attachments"][0]["kind"], "application");
   r = step(town, r, "town_review").json()["renovation"];
   EXPECT_EQ(step(county, r, "reject").status, 400) << "a rejection needs its reason";
   Reply s = step(county, r, "reject", {{"comment", "该户已纳入易地搬迁，不重复补助"}});
