@@ -104,14 +104,23 @@ LedgerSync sync_ledger(const std::vector<JudgmentRow>& rows, const std::vector<O
   return out;
 }
 
-LedgerUrgency ledger_urgency(const LedgerEntry& e, const Date& today, const Date& deadline, int risk_days) {
-  const Date end = e.closed_on ? *e.closed_on : today;
-  if (end > deadline) return LedgerUrgency::late;
-  if (e.closed_on) return LedgerUrgency::on_track;
+UrgencyFilter urgency_filter(const Date& today, const Date& deadline, int risk_days) {
+  UrgencyFilter f;
+  f.deadline = deadline;
+  f.open_late = today > deadline;
+  if (f.open_late) return f;
   const long left = deadline.days_since_epoch() - today.days_since_epoch();
+  f.risk_all_open = left <= risk_days / 3;
+  f.risk_unmeasured = left <= risk_days;
+  return f;
+}
+
+LedgerUrgency ledger_urgency(const LedgerEntry& e, const Date& today, const Date& deadline, int risk_days) {
+  const UrgencyFilter f = urgency_filter(today, deadline, risk_days);
+  if (e.closed_on) return *e.closed_on > deadline ? LedgerUrgency::late : LedgerUrgency::on_track;
+  if (f.open_late) return LedgerUrgency::late;
   const bool measure_set = e.renovation_id != 0 || e.measure == LedgerMeasure::other;
-  if (left <= risk_days && !measure_set) return LedgerUrgency::at_risk;
-  if (left <= risk_days / 3) return LedgerUrgency::at_risk;
+  if (f.risk_all_open || (f.risk_unmeasured && !measure_set)) return LedgerUrgency::at_risk;
   return LedgerUrgency::on_track;
 }
 

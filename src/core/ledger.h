@@ -103,6 +103,17 @@ LedgerSync sync_ledger(const std::vector<JudgmentRow>& rows, const std::vector<O
 // deadline within `risk_days` and no approved renovation or other measure).
 enum class LedgerUrgency { on_track, at_risk, late };
 LedgerUrgency ledger_urgency(const LedgerEntry& e, const Date& today, const Date& deadline, int risk_days = 90);
+// The same rule as a filter (what a list asks the store for), decided for
+// `today`: late = still open past the deadline, or closed after it; at
+// risk = open, before the deadline, and either within `risk_days` of it
+// with no measure yet or within a third of that.
+struct UrgencyFilter {
+  Date deadline;
+  bool open_late = false;       // today is past the deadline: every open entry is late
+  bool risk_all_open = false;   // at risk: every open entry
+  bool risk_unmeasured = false; // at risk: open entries without an application or other measure
+};
+UrgencyFilter urgency_filter(const Date& today, const Date& deadline, int risk_days = 90);
 const char* ledger_urgency_key(LedgerUrgency u);
 const char* ledger_urgency_name(LedgerUrgency u);
 
@@ -134,6 +145,8 @@ struct LedgerFilter {
   std::optional<int> plan_year;
   std::string renovation_state;  // a state key, "none" (no application), "" any
   std::string search;            // household id or head's name, a prefix
+  std::optional<LedgerUrgency> urgency;  // late or at_risk (with `urgency_rule`)
+  UrgencyFilter urgency_rule;
   long limit = 50, offset = 0;
 };
 

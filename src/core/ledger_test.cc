@@ -117,6 +117,20 @@ TEST(LedgerRules, UrgencyAgainstTheDeadline) {
   EXPECT_EQ(ledger_urgency(e, {2026, 11, 29}, deadline), LedgerUrgency::late);  // closed, but after it
 }
 
+TEST(LedgerRules, TheUrgencyFilterIsDecidedForTheDay) {
+  const Date deadline{2025, 12, 31};
+  UrgencyFilter f = urgency_filter({2025, 3, 1}, deadline);
+  EXPECT_FALSE(f.open_late || f.risk_all_open || f.risk_unmeasured);
+  f = urgency_filter({2025, 10, 15}, deadline);  // 77 days left
+  EXPECT_TRUE(f.risk_unmeasured);
+  EXPECT_FALSE(f.risk_all_open);
+  f = urgency_filter({2025, 12, 10}, deadline);  // 21 days left
+  EXPECT_TRUE(f.risk_all_open);
+  f = urgency_filter({2026, 1, 1}, deadline);
+  EXPECT_TRUE(f.open_late);
+  EXPECT_FALSE(f.risk_all_open || f.risk_unmeasured);
+}
+
 TEST(LedgerRules, CodesParseByKeyAndChineseName) {
   EXPECT_EQ(enum_parse<LedgerMeasure>("危房改造"), LedgerMeasure::renovation);
   EXPECT_EQ(enum_parse<Transitional>("投亲靠友"), Transitional::relatives);

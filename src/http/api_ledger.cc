@@ -264,6 +264,7 @@ Response get_ledger(RouteContext& c) {
   if (auto y = c.q_long("plan_year")) q.plan_year = static_cast<int>(*y);
   q.renovation_state = c.q("renovation_state");
   q.search = c.q("q");
+  q.urgency = c.q("urgency");
   q.full = c.q("full") == "1";
   std::tie(q.offset, q.limit) = c.paging();
   auto page = list_ledger(c.store, c.user, q, c.clock);

@@ -70,17 +70,17 @@ Result<long> write_ledger(const Run& run, SheetWriter& book) {
   LedgerQuery q;
   q.region_code = run.region;
   q.status = run.request.status;
-  auto f = ledger_filter(run.user, q);
-  if (!f) return f.error();
   auto tx = run.store.begin(TxMode::read);
   if (!tx) return tx.error();
+  auto campaign = (*tx)->get_campaign();
+  if (!campaign) return campaign.error();
+  const Date today = run.clock.today();
+  auto f = ledger_filter(run.user, q, *campaign, today);
+  if (!f) return f.error();
   f->limit = 1;
   auto first = (*tx)->list_ledger(*f);
   if (!first) return first.error();
   ANJU_TRY(too_many(first->total, run.max_rows));
-  auto campaign = (*tx)->get_campaign();
-  if (!campaign) return campaign.error();
-  const Date today = run.clock.today();
   book.add_sheet("危房台账", std::string("农村低收入群体等重点对象危房台账（") +
                                  (run.request.status == "closed" ? "已销号" : run.request.status == "all" ? "全部" : "在账") +
                                  "，销号期限 " + campaign->ledger_deadline.to_string() + "）",

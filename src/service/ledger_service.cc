@@ -86,7 +86,8 @@ Result<LedgerSync> sync_ledger_entries(Transaction& tx, const std::vector<Judgme
   return sync;
 }
 
-Result<LedgerFilter> ledger_filter(const User& user, const LedgerQuery& q) {
+Result<LedgerFilter> ledger_filter(const User& user, const LedgerQuery& q, const Campaign& campaign,
+                                   const Date& today) {
   auto region = list_region(user, q.region_code);
   if (!region) return region.error();
   const CodeRange range = region_range(*region);
@@ -108,13 +109,26 @@ Result<LedgerFilter> ledger_filter(const User& user, const LedgerQuery& q) {
                            ? q.renovation_state
                            : enum_key(*enum_parse<RenovationState>(q.renovation_state));
   f.search = q.search;
+  if (q.urgency == "late") f.urgency = LedgerUrgency::late;
+  else if (q.urgency == "at_risk") f.urgency = LedgerUrgency::at_risk;
+  else if (!q.urgency.empty())
+    return make_error(ErrorCode::invalid, "期限状态 urgency 应为 late（逾期）或 at_risk（临近期限）：" + q.urgency);
+  f.urgency_rule = urgency_filter(today, campaign.ledger_deadline);
   f.offset = std::max(0L, q.offset);
   f.limit = std::clamp(q.limit, 1L, 200L);
   return f;
 }
 
 Result<Page<LedgerRow>> list_ledger(Store& store, const User& user, const LedgerQuery& q, const Clock& clock) {
-  auto f = ledger_filter(user, q);
+  Campaign campaign;
+  {
+    auto tx = store.begin(TxMode::read);
+    if (!tx) return tx.error();
+    auto c = (*tx)->get_campaign();
+    if (!c) return c.error();
+    campaign = *c;
+  }
+  auto f = ledger_filter(user, q, campaign, clock.today());
   if (!f) return f.error();
   const std::string region = q.region_code.empty() ? user.region_code : q.region_code;
   ANJU_TRY(disclose(store, user, region == kWholeCountry ? "" : region, Disclosure{q.full}, "ledger", region,

@@ -27,12 +27,14 @@ struct LedgerQuery {
   std::optional<int> plan_year;
   std::string renovation_state;  // a state key, "none", or ""
   std::string search;
+  std::string urgency;  // late / at_risk / ""
   bool full = false;  // unmasked numbers (view_full_id, audited)
   long offset = 0, limit = 50;
 };
 // The filter of a query the user may run (`invalid` for unknown values,
 // `not_found` for a region outside the user's scope).
-Result<LedgerFilter> ledger_filter(const User& user, const LedgerQuery& q);
+Result<LedgerFilter> ledger_filter(const User& user, const LedgerQuery& q, const Campaign& campaign,
+                                   const Date& today);
 
 // A page of the ledger, numbers masked unless `q.full`.
 Result<Page<LedgerRow>> list_ledger(Store& store, const User& user, const LedgerQuery& q, const Clock& clock);

@@ -60,6 +60,15 @@ TEST_F(ApiLedger, EveryUnsafeHouseholdIsInTheLedgerAndNoOtherOne) {
   // A clerk sees its village's part only.
   const json mine = as("clerk201").get("/api/v1/ledger?page_size=200").json();
   for (const auto& item : mine["items"]) EXPECT_EQ(item["region_code"], "500229108201");
+  // The urgency filter agrees with each line's urgency (today is past the
+  // seed plan's 2025 deadline: every open entry is late, none at risk).
+  const json all = as("town").get("/api/v1/ledger?region=500229108000&status=all&page_size=200").json();
+  long late = 0;
+  for (const auto& item : all["items"]) late += item["urgency"] == "late";
+  EXPECT_EQ(as("town").get("/api/v1/ledger?region=500229108000&status=all&urgency=late").json()["total"], late);
+  EXPECT_EQ(late, static_cast<long>(ids.size()));
+  EXPECT_EQ(as("town").get("/api/v1/ledger?urgency=at_risk").json()["total"], 0);
+  EXPECT_EQ(as("town").get("/api/v1/ledger?urgency=soon").status, 400);
   // A household never in the ledger answers with no entries.
   const json safe = ledger_of(as("town"), household_);
   if (std::find(ids.begin(), ids.end(), household_) == ids.end()) {

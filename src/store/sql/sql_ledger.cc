@@ -151,6 +151,17 @@ WhereBuilder ledger_where(const LedgerFilter& f) {
   if (f.renovation_state == "none") w.add("l.renovation_id = 0");
   else if (!f.renovation_state.empty()) w.add("r.state = ?", f.renovation_state);
   if (!f.search.empty()) w.add("(h.household_id LIKE ? OR h.head_name LIKE ?)", f.search + "%", f.search + "%");
+  // core/ledger.h decided for today which entries are late or at risk.
+  const UrgencyFilter& u = f.urgency_rule;
+  const std::string deadline = u.deadline.to_string();
+  if (f.urgency == LedgerUrgency::late) {
+    if (u.open_late) w.add("(l.closed_on IS NULL OR l.closed_on > ?)", deadline);
+    else w.add("l.closed_on > ?", deadline);
+  } else if (f.urgency == LedgerUrgency::at_risk) {
+    if (u.risk_all_open) w.add("l.closed_on IS NULL");
+    else if (u.risk_unmeasured) w.add("l.closed_on IS NULL AND l.renovation_id = 0 AND l.measure <> 'other'");
+    else w.add("1 = 0");
+  }
   return w;
 }
 
