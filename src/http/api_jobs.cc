@@ -39,13 +39,7 @@ std::optional<long> job_id(const RouteContext& c) {
 }  // namespace
 
 Response post_import(RouteContext& c) {
-  struct Cleanup {  // the upload is the job's once it starts
-    std::string path;
-    ~Cleanup() {
-      std::error_code ec;
-      if (!path.empty()) fs::remove(path, ec);
-    }
-  } cleanup{c.upload_path};
+  // The server removes the upload after answering unless the job took it.
   const std::string kind = c.q("kind");
   const std::string file_name = c.q("file_name");
   if (kind.empty() || file_name.empty())
@@ -57,7 +51,7 @@ Response post_import(RouteContext& c) {
   auto job = create_job(c.store, c.user, "import." + kind, params, c.clock);
   if (!job) return error_response(c.req, job.error());
   c.jobs.start(*job, job_work(c.store, c.user, *job, c.upload_path, c.clock));
-  cleanup.path.clear();
+  c.upload_path.clear();  // the job's now: it removes the file when done
   return accepted(c, *job);
 }
 

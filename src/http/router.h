@@ -31,7 +31,7 @@ struct RouteContext {
   std::map<std::string, std::string> params;  // from the path
   std::map<std::string, std::string> query;   // decoded
   JobThreads& jobs;
-  std::string upload_path;  // uploads: the body, on disk
+  std::string upload_path;  // uploads: the body, on disk; removed after the answer unless cleared (handed to a job)
   std::filesystem::path files;  // where photos and reports are kept
 
   const std::string& param(const std::string& name) const { return params.at(name); }

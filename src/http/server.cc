@@ -87,6 +87,12 @@ class Server {
       RouteContext context{store_, clock_, req, who.user, std::move(match.params),
                            parse_query(question == std::string::npos ? "" : target.substr(question + 1)),
                            jobs_, upload, options_.files};
+      // An upload the handler did not hand on (to a job) is removed once
+      // it has answered, whatever the answer.
+      struct Discard {
+        RouteContext& c;
+        ~Discard() { remove_file(c.upload_path); }
+      } discard{context};
       try {
         return match.route->handler(context);
       } catch (const std::exception& e) {

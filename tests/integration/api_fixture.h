@@ -62,6 +62,7 @@ class ApiFixture : public ::testing::Test {
   static void need(bool ok, const std::string& what) {
     if (!ok) throw std::runtime_error("API fixture: " + what);
   }
+  static fs::path server_tmp() { return work_ / "server-tmp"; }
   static std::string text(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
   static void build_world() {
     work_ = fs::temp_directory_path() / ("anju_api_" + std::to_string(::getpid()));
@@ -123,8 +124,16 @@ class ApiFixture : public ::testing::Test {
     auto sichuan = db_->query("SELECT min(id) FROM field_tasks WHERE region_code = '510104001001'");
     need(sichuan.size() == 1 && !sichuan[0][0].is_null(), "a field task in Sichuan: " + sichuan.dump());
     sichuan_task_ = text(sichuan[0][0]);
+    // The server's temporary files (uploads, workbooks) in a folder of its
+    // own, so a test can see that none is left behind.
+    fs::create_directories(server_tmp());
+    const char* tmpdir = std::getenv("TMPDIR");
+    const std::string saved = tmpdir ? tmpdir : "";
+    ::setenv("TMPDIR", server_tmp().c_str(), 1);
     server_ = new ServedAnju;
     const std::string started = server_->start({"--db", db_->url(), "serve", "--port", "0"}, cwd);
+    if (tmpdir) ::setenv("TMPDIR", saved.c_str(), 1);
+    else ::unsetenv("TMPDIR");
     need(started.empty(), "anju serve: " + started);
   }
 

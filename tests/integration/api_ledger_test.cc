@@ -167,6 +167,7 @@ TEST_F(ApiLedger, ARejectedApplicationLeavesTheHouseholdInTheLedger) {
   ASSERT_EQ(paper.status, 201) << paper.body;
   EXPECT_EQ(county.get(paper.json()["attachment"]["url"].get<std::string>()).body, tiny_png());
   EXPECT_EQ(as("sc_clerk").get(paper.json()["attachment"]["url"].get<std::string>()).status, 404) << "another province's";
+  EXPECT_TRUE(fs::is_empty(server_tmp())) << "no upload is left behind, kept or refused";
   r = step(town, r, "submit").json()["renovation"];
   EXPECT_EQ(r["attachments"].size(), 1u);
   EXPECT_EQ(r["attachments"][0]["kind"], "application");
