@@ -273,8 +273,7 @@ Response get_ledger(RouteContext& c) {
   if (!deadline) return error_response(c.req, deadline.error());
   json items = json::array();
   for (const LedgerRow& row : page->items) items.push_back(ledger_row_json(row, c.clock.today(), *deadline));
-  Response res = list_response(c.req, std::move(items), page->total);
-  return res;
+  return list_response(c.req, std::move(items), page->total);
 }
 
 Response get_ledger_entry(RouteContext& c) {
