@@ -19,6 +19,7 @@ const char* action_key(Action a) {
     case Action::review_records: return "review_records";
     case Action::decide_changes: return "decide_changes";
     case Action::keep_ledger: return "keep_ledger";
+    case Action::draft_renovations: return "draft_renovations";
     case Action::renovate: return "renovate";
   }
   return "";
@@ -41,6 +42,7 @@ const char* action_name(Action a) {
     case Action::review_records: return "审核四类信息";
     case Action::decide_changes: return "审批变更申请";
     case Action::keep_ledger: return "维护危房台账";
+    case Action::draft_renovations: return "填报危房改造申请";
     case Action::renovate: return "办理危房改造申请";
   }
   return "";
@@ -70,6 +72,8 @@ bool role_may(Role role, Action action) {
     case Action::decide_changes:
       return role == Role::admin || role == Role::county_reviewer || role == Role::city_reviewer;
     case Action::keep_ledger: return role == Role::admin || role == Role::town_office;
+    case Action::draft_renovations:
+      return role == Role::admin || role == Role::town_office || role == Role::village_clerk;
     case Action::renovate:
       return role == Role::admin || role == Role::town_office || role == Role::village_clerk ||
              role == Role::county_reviewer;

@@ -29,6 +29,7 @@ enum class Action {
   review_records,  // approve, return or reopen records (town, county)
   decide_changes,  // approve or reject change requests (county, city)
   keep_ledger,     // set a ledger entry's measure, transitional safety, responsible person
+  draft_renovations,  // draft and submit renovation applications (village clerk, town)
   renovate,        // work on renovation applications (core/renovation.h says which step)
 };
 
@@ -37,7 +38,7 @@ inline constexpr Action kActions[] = {Action::read,         Action::view_full_id
                                       Action::manage_users, Action::export_lists, Action::draw_samples,
                                       Action::assign_tasks, Action::field_work,   Action::fill_records,
                                       Action::review_records, Action::decide_changes, Action::keep_ledger,
-                                      Action::renovate};
+                                      Action::draft_renovations, Action::renovate};
 
 const char* action_key(Action a);
 const char* action_name(Action a);  // Chinese, for messages

@@ -214,7 +214,7 @@ const std::vector<Route>& api_routes() {
       {verb::get, "/api/v1/ledger/{household_id}", Action::read, S::object, false, get_ledger_entry},
       {verb::put, "/api/v1/ledger/{household_id}", Action::keep_ledger, S::object, false, put_ledger_entry},
       {verb::get, "/api/v1/renovations", Action::read, S::listing, false, get_renovations},
-      {verb::post, "/api/v1/renovations", Action::renovate, S::object, false, post_renovation},
+      {verb::post, "/api/v1/renovations", Action::draft_renovations, S::object, false, post_renovation},
       {verb::get, "/api/v1/renovations/{renovation_id}", Action::read, S::object, false, get_renovation},
       {verb::put, "/api/v1/renovations/{renovation_id}", Action::renovate, S::object, false, put_renovation},
       {verb::post, "/api/v1/renovations/{renovation_id}/steps", Action::renovate, S::object, false,

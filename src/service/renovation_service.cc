@@ -41,6 +41,30 @@ Result<Renovation> load(Transaction& tx, const User& user, long id) {
   return **r;
 }
 
+// The application the user may take `action` on, at the version the user
+// saw, with the state the action leads to.
+struct Opened {
+  Renovation r;
+  RenovationState to;
+};
+Result<Opened> to_work_on(Transaction& tx, const User& user, long id, long version, RenovationAction action,
+                          const std::string& comment) {
+  auto r = load(tx, user, id);
+  if (!r) return r.error();
+  ANJU_TRY(authorize(user, Action::renovate, r->region_code));
+  auto to = renovation_transition(r->state, action, user.role, comment);
+  if (!to) return to.error();
+  if (r->version != version) return make_error(ErrorCode::conflict, "改造申请已被他人修改，请刷新后再操作");
+  return Opened{std::move(*r), *to};
+}
+
+// The particulars against the campaign's plan years (complete ones to submit).
+Result<void> check_particulars(Transaction& tx, const Renovation& r, bool submitting) {
+  auto campaign = tx.get_campaign();
+  if (!campaign) return campaign.error();
+  return check_renovation(r, first_plan_year(*campaign), campaign->ledger_deadline, submitting);
+}
+
 Result<RenovationView> view_in(Transaction& tx, const User& user, const Renovation& r) {
   RenovationView v;
   v.renovation = r;
@@ -142,15 +166,11 @@ Result<RenovationView> create_renovation(Store& store, const User& user, const s
   if (!region) return region.error();
   if (!*region || !authorize(user, Action::read, **region))
     return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
-  ANJU_TRY(authorize(user, Action::renovate, **region));
+  ANJU_TRY(authorize(user, Action::draft_renovations, **region));
   auto entries = tx.ledger_entries_of(household_id);
   if (!entries) return entries.error();
   if (entries->empty() || entries->front().closed_on)
     return make_error(ErrorCode::invalid, "该户不在危房台账中，不能申请危房改造");
-  auto may = renovation_transition(RenovationState::draft, RenovationAction::edit, user.role, "");
-  if (!may) return may.error();
-  auto campaign = tx.get_campaign();
-  if (!campaign) return campaign.error();
   const WriteStamp stamp{user.name, clock.now_iso()};
   Renovation r;
   apply_input(r, input);
@@ -159,7 +179,7 @@ Result<RenovationView> create_renovation(Store& store, const User& user, const s
   r.region_code = **region;
   r.created_at = r.updated_at = stamp.at;
   r.created_by = r.updated_by = stamp.actor;
-  ANJU_TRY(check_renovation(r, first_plan_year(*campaign), campaign->ledger_deadline, false));
+  ANJU_TRY(check_particulars(tx, r, false));
   auto id = tx.insert_renovation(r);
   if (!id) return id.error();
   r.id = *id;
@@ -178,21 +198,16 @@ Result<RenovationView> edit_renovation(Store& store, const User& user, long id, 
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto r = load(tx, user, id);
-  if (!r) return r.error();
-  ANJU_TRY(authorize(user, Action::renovate, r->region_code));
-  auto to = renovation_transition(r->state, RenovationAction::edit, user.role, "");
-  if (!to) return to.error();
-  if (r->version != version) return make_error(ErrorCode::conflict, "改造申请已被他人修改，请刷新后再操作");
-  auto campaign = tx.get_campaign();
-  if (!campaign) return campaign.error();
-  const nlohmann::json before = particulars_json(*r);
-  apply_input(*r, input);
-  ANJU_TRY(check_renovation(*r, first_plan_year(*campaign), campaign->ledger_deadline, false));
+  auto opened = to_work_on(tx, user, id, version, RenovationAction::edit, "");
+  if (!opened) return opened.error();
+  Renovation& r = opened->r;
+  const nlohmann::json before = particulars_json(r);
+  apply_input(r, input);
+  ANJU_TRY(check_particulars(tx, r, false));
   const WriteStamp stamp{user.name, clock.now_iso()};
-  ANJU_TRY(tx.update_renovation(*r, stamp));
-  ANJU_TRY(tx.add_renovation_history({0, r->id, stamp.at, stamp.actor, "edit", r->state, r->state, ""}));
-  return finish(store, tx, user, *r, "edit", {{"before", before}, {"after", particulars_json(*r)}}, clock);
+  ANJU_TRY(tx.update_renovation(r, stamp));
+  ANJU_TRY(tx.add_renovation_history({0, r.id, stamp.at, stamp.actor, "edit", r.state, r.state, ""}));
+  return finish(store, tx, user, r, "edit", {{"before", before}, {"after", particulars_json(r)}}, clock);
 }
 
 Result<RenovationView> act_on_renovation(Store& store, const User& user, long id, long version,
@@ -201,37 +216,29 @@ Result<RenovationView> act_on_renovation(Store& store, const User& user, long id
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto r = load(tx, user, id);
-  if (!r) return r.error();
-  ANJU_TRY(authorize(user, Action::renovate, r->region_code));
-  auto to = renovation_transition(r->state, action, user.role, step.comment);
-  if (!to) return to.error();
-  if (r->version != version) return make_error(ErrorCode::conflict, "改造申请已被他人修改，请刷新后再操作");
-  ANJU_TRY(check_step(*r, action, step, clock.today()));
-  if (action == RenovationAction::submit) {
-    auto campaign = tx.get_campaign();
-    if (!campaign) return campaign.error();
-    ANJU_TRY(check_renovation(*r, first_plan_year(*campaign), campaign->ledger_deadline, true));
-  }
+  auto opened = to_work_on(tx, user, id, version, action, step.comment);
+  if (!opened) return opened.error();
+  Renovation& r = opened->r;
+  ANJU_TRY(check_step(r, action, step, clock.today()));
+  if (action == RenovationAction::submit) ANJU_TRY(check_particulars(tx, r, true));
   const WriteStamp stamp{user.name, clock.now_iso()};
-  const RenovationState from = r->state;
-  ANJU_TRY(apply_step(tx, user, *r, action, step, stamp));
-  r->state = *to;
-  ANJU_TRY(tx.update_renovation(*r, stamp));
-  ANJU_TRY(tx.add_renovation_history(
-      {0, r->id, stamp.at, stamp.actor, enum_key(action), from, *to, step.comment}));
-  nlohmann::json detail = {{"from", enum_key(from)}, {"to", enum_key(*to)}, {"comment", step.comment}};
+  const RenovationState from = r.state;
+  ANJU_TRY(apply_step(tx, user, r, action, step, stamp));
+  r.state = opened->to;
+  ANJU_TRY(tx.update_renovation(r, stamp));
+  ANJU_TRY(tx.add_renovation_history({0, r.id, stamp.at, stamp.actor, enum_key(action), from, r.state, step.comment}));
+  nlohmann::json detail = {{"from", enum_key(from)}, {"to", enum_key(r.state)}, {"comment", step.comment}};
   if (step.on) detail["on"] = step.on->to_string();
   if (action == RenovationAction::accept) {
     detail["grade"] = enum_key(*step.grade);
-    detail["evidence_id"] = r->evidence_id;
+    detail["evidence_id"] = r.evidence_id;
     // The acceptance is a new assessment: the household leaves the ledger
     // through the ordinary rules (DOMAIN.md §11).
-    auto judged = rejudge_household(tx, r->household_id, stamp.actor, clock);
+    auto judged = rejudge_household(tx, r.household_id, stamp.actor, clock);
     if (!judged) return judged.error();
     detail["result"] = judge_result_key(judged->result);
   }
-  return finish(store, tx, user, *r, enum_key(action), detail, clock);
+  return finish(store, tx, user, r, enum_key(action), detail, clock);
 }
 
 Result<Page<RenovationRow>> list_renovations(Store& store, const User& user, const std::string& region_code,

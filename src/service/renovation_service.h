@@ -40,8 +40,8 @@ struct RenovationView {
 };
 
 Result<RenovationView> renovation_view(Store& store, const User& user, long id);
-// A draft for the household's open ledger entry (one live application a
-// household: `conflict` otherwise).
+// A draft for the household's open ledger entry (Action::draft_renovations;
+// one live application a household: `conflict` otherwise).
 Result<RenovationView> create_renovation(Store& store, const User& user, const std::string& household_id,
                                          const RenovationInput& input, const Clock& clock);
 // Saves a draft's particulars at the version the user saw.

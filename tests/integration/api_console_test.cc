@@ -43,7 +43,7 @@ TEST_F(ApiConsole, CodesNameEveryFilterValueInChinese) {
 
 TEST_F(ApiConsole, TheSessionSaysWhatTheRoleMayAndWhereItIs) {
   const json clerk = as("clerk201").get("/api/v1/session").json()["user"];
-  EXPECT_EQ(clerk["may"], json({"read", "manual_match", "export_lists", "fill_records", "renovate"}));
+  EXPECT_EQ(clerk["may"], json({"read", "manual_match", "export_lists", "fill_records", "draft_renovations", "renovate"}));
   ASSERT_EQ(clerk["region_path"].size(), 5u);
   EXPECT_EQ(clerk["region_path"][0]["code"], "500000000000");
   EXPECT_EQ(clerk["region_path"][4]["code"], "500229108201");

@@ -38,6 +38,7 @@ const std::map<Action, std::set<std::string>> kMay = {
     {Action::review_records, {"admin", "county", "town"}},
     {Action::decide_changes, {"admin", "city", "county"}},
     {Action::keep_ledger, {"admin", "town"}},
+    {Action::draft_renovations, {"admin", "town", "clerk201"}},
     {Action::renovate, {"admin", "county", "town", "clerk201"}},
 };
 
