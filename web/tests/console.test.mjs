@@ -1,23 +1,13 @@
 // Browser tests of the console (issue 6): a real `anju serve` on a fresh demo
 // town, driven through Debian's headless Chromium. Every test checks what the
 // page shows against what the API answers for the same session.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { apiGet, artifacts, launchBrowser, logIn, shot, startAnju } from './harness.mjs'
+import { apiGet, artifacts, logIn, shot, useAnju } from './harness.mjs'
 
-let server
-let browser
-
-before(async () => {
-  server = await startAnju()
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-  if (server) server.stop()
-})
+const world = useAnju()
 
 const ROLES = {
   admin: { scope: '全国', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '县级抽查', '数据导入', '对应与初判', '用户管理', '审计日志'] },
@@ -36,15 +26,15 @@ async function listTotal(page) {
 }
 
 test('each role logs in and sees only its region', async () => {
-  const admin = await logIn(browser, server, 'admin')
+  const admin = await logIn(world.browser, world.server, 'admin')
   for (const [name, want] of Object.entries(ROLES)) {
-    const page = name === 'admin' ? admin : await logIn(browser, server, name)
+    const page = name === 'admin' ? admin : await logIn(world.browser, world.server, name)
     await page.waitForSelector('.scope')
     await assert.doesNotReject(page.locator('.header .scope', { hasText: want.scope }).waitFor(), name)
     const menu = await page.locator('.nav .el-menu-item').allTextContents()
     assert.deepEqual(menu.map((m) => m.trim()), want.menu, `${name}'s menu`)
 
-    await page.goto(`${server.url}/households`)
+    await page.goto(`${world.server.url}/households`)
     await page.waitForSelector('[data-test=households] .el-table__row')
     const mine = await apiGet(page, '/households?page_size=1')
     assert.equal(await listTotal(page), mine.body.total, `${name}: the list's total is the API's`)
@@ -59,7 +49,7 @@ test('each role logs in and sees only its region', async () => {
       // Another village's household does not exist for it, by any URL.
       const other = want.village === '500229108201' ? '500229108202' : '500229108201'
       const foreign = (await apiGet(admin, `/households?page_size=1&region=${other}`)).body.items[0].household_id
-      await page.goto(`${server.url}/households/${foreign}`)
+      await page.goto(`${world.server.url}/households/${foreign}`)
       await page.locator('.el-result', { hasText: '不在您的管辖范围内' }).waitFor()
     }
     await shot(page, `role-${name}-households`)
@@ -70,9 +60,9 @@ test('each role logs in and sees only its region', async () => {
 })
 
 test('a wrong password is refused in Chinese and a locked account says so', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+  const context = await world.browser.newContext({ viewport: { width: 1366, height: 768 } })
   const page = await context.newPage()
-  await page.goto(`${server.url}/login`)
+  await page.goto(`${world.server.url}/login`)
   let last = ''
   for (let i = 0; i < 8; i++) {
     await page.fill('input[name=username]', 'leader')
@@ -92,17 +82,17 @@ test('a wrong password is refused in Chinese and a locked account says so', asyn
 })
 
 test('importing a roster with errors shows the error rows', async () => {
-  const page = await logIn(browser, server, 'town')
-  const lines = readFileSync(join(server.dir, 'data', 'households.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n')
+  const page = await logIn(world.browser, world.server, 'town')
+  const lines = readFileSync(join(world.server.dir, 'data', 'households.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\n')
   const good = lines[1]
   const badId = lines[2].split(',')
   badId[2] = '500229199501160000' // wrong check digit
   const badCategory = lines[3].split(',')
   badCategory[7] = '贫困户'
-  const file = join(server.dir, '花名册_有错误.csv')
+  const file = join(world.server.dir, '花名册_有错误.csv')
   writeFileSync(file, [lines[0], good, badId.join(','), badCategory.join(',')].join('\n') + '\n')
 
-  await page.goto(`${server.url}/imports`)
+  await page.goto(`${world.server.url}/imports`)
   await page.setInputFiles('[data-test=upload] input[type=file]', file)
   await page.click('[data-test=start]')
   const errors = page.locator('[data-test=errors] .el-table__body tr')
@@ -126,7 +116,7 @@ test('importing a roster with errors shows the error rows', async () => {
 })
 
 test('picking a polygon on the map matches the household and the detail page shows it', async () => {
-  const page = await logIn(browser, server, 'clerk201')
+  const page = await logIn(world.browser, world.server, 'clerk201')
   const found = await apiGet(page, '/households?match_outcome=ambiguous&page_size=1')
   assert.ok(found.body.total > 0, 'the demo has ambiguous households in 来凤村')
   const id = found.body.items[0].household_id
@@ -134,11 +124,11 @@ test('picking a polygon on the map matches the household and the detail page sho
   const parcel = before.match.candidates[1]
 
   // A second clerk's page opened before the choice: its version goes stale.
-  const stale = await logIn(browser, server, 'clerk201')
-  await stale.goto(`${server.url}/households/${id}/pick`)
+  const stale = await logIn(world.browser, world.server, 'clerk201')
+  await stale.goto(`${world.server.url}/households/${id}/pick`)
   await stale.waitForSelector(`[data-test="cand-${parcel}"]`)
 
-  await page.goto(`${server.url}/households/${id}/pick`)
+  await page.goto(`${world.server.url}/households/${id}/pick`)
   const polygon = page.locator(`path.parcel-${parcel}`)
   await polygon.waitFor()
   await shot(page, 'pick-before')
@@ -155,7 +145,7 @@ test('picking a polygon on the map matches the household and the detail page sho
   const after = (await apiGet(page, `/households/${id}`)).body
   assert.equal(after.match.parcel_id, parcel)
   assert.equal(after.match.outcome, 'manual')
-  const audit = await apiGet(await logIn(browser, server, 'admin'), `/audit?object_id=${id}&action=match.manual_set`)
+  const audit = await apiGet(await logIn(world.browser, world.server, 'admin'), `/audit?object_id=${id}&action=match.manual_set`)
   assert.equal(audit.body.total, 1, 'the choice is in the audit log')
 
   // The stale page is told someone else changed the record and may reload.
@@ -174,7 +164,7 @@ test('picking a polygon on the map matches the household and the detail page sho
 })
 
 test("the dashboard's numbers equal the API's", async () => {
-  const page = await logIn(browser, server, 'town')
+  const page = await logIn(world.browser, world.server, 'town')
   const byResult = (await apiGet(page, '/stats?by=result')).body
   await page.waitForSelector(`[data-test="total-${byResult.rows[0].code}"]`)
   for (const row of byResult.rows) {
@@ -213,10 +203,10 @@ test("the dashboard's numbers equal the API's", async () => {
 })
 
 test('a phone-sized viewport renders the household detail without horizontal scrolling', async () => {
-  const page = await logIn(browser, server, 'worker201', { width: 390, height: 844 })
+  const page = await logIn(world.browser, world.server, 'worker201', { width: 390, height: 844 })
   const found = await apiGet(page, '/households?match_outcome=by_parcel&page_size=1')
   const id = found.body.items[0].household_id
-  await page.goto(`${server.url}/households/${id}`)
+  await page.goto(`${world.server.url}/households/${id}`)
   await page.waitForSelector('[data-test=building]')
   await page.waitForSelector('[data-test=map] .leaflet-interactive')
   const widths = await page.evaluate(() => ({
@@ -226,21 +216,21 @@ test('a phone-sized viewport renders the household detail without horizontal scr
   assert.ok(widths.scroll <= widths.client, JSON.stringify(widths))
   assert.ok(widths.main <= widths.mainClient, JSON.stringify(widths))
   await shot(page, 'phone-detail')
-  await page.goto(`${server.url}/households`)
+  await page.goto(`${world.server.url}/households`)
   await page.waitForSelector('[data-test=households] .el-table__row')
   await shot(page, 'phone-households')
   await page.context().close()
 })
 
 test('every page renders for the admin (screenshots)', async () => {
-  const page = await logIn(browser, server, 'admin')
+  const page = await logIn(world.browser, world.server, 'admin')
   const pages = ['/dashboard', '/households', '/imports', '/jobs', '/users', '/audit', '/password']
   for (const p of pages) {
-    await page.goto(`${server.url}${p}`)
+    await page.goto(`${world.server.url}${p}`)
     await page.waitForLoadState('networkidle')
     await shot(page, `admin${p.replace(/\//g, '-')}`)
   }
-  await page.goto(`${server.url}/users`)
+  await page.goto(`${world.server.url}/users`)
   await page.waitForSelector('[data-test=users] .el-table__row')
   assert.ok(await page.locator('[data-test=users] .el-table__row').count() >= 8)
   assert.deepEqual(page.__errors || [], [])

@@ -2,23 +2,13 @@
 // completes a visit with a photo and an appraisal graded C, and the
 // household's judgment changes on its detail page; the county draws the same
 // sample twice with the same seed.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { apiGet, apiSend, launchBrowser, logIn, shot, startAnju } from './harness.mjs'
+import { apiGet, apiSend, logIn, shot, useAnju } from './harness.mjs'
 
-let server
-let browser
-
-before(async () => {
-  server = await startAnju()
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-  if (server) server.stop()
-})
+const world = useAnju()
 
 // A 1×1 PNG, as a phone camera's photo stands in.
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
@@ -26,7 +16,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 test('a field worker on a phone completes a visit with an appraisal and the judgment changes', async () => {
   // The town office gives the village's open tasks to the worker.
-  const town = await logIn(browser, server, 'town')
+  const town = await logIn(world.browser, world.server, 'town')
   const open = (await apiGet(town, '/field-tasks?region=500229108201&status=open&page_size=200')).body.items
   assert.ok(open.length > 0)
   const assigned = await apiSend(town, 'POST', '/field-tasks/assign',
@@ -40,8 +30,8 @@ test('a field worker on a phone completes a visit with an appraisal and the judg
   assert.ok(task, 'a task whose household has no graded assessment')
   await town.context().close()
 
-  const page = await logIn(browser, server, 'worker201', { width: 390, height: 844 })
-  await page.goto(`${server.url}/field`)
+  const page = await logIn(world.browser, world.server, 'worker201', { width: 390, height: 844 })
+  await page.goto(`${world.server.url}/field`)
   const card = page.locator(`[data-test="task-${task.task.id}"]`)
   await card.waitFor()
   await shot(page, 'field-phone-list')
@@ -57,7 +47,7 @@ test('a field worker on a phone completes a visit with an appraisal and the judg
   await page.locator('[data-test=task-status]', { hasText: '已核实待鉴定' }).waitFor()
 
   // A photo from the "camera".
-  const photo = join(server.dir, 'east.png')
+  const photo = join(world.server.dir, 'east.png')
   writeFileSync(photo, PNG)
   await page.setInputFiles('[data-test=photo-input]', photo)
   await page.locator('[data-test=photos] img').first().waitFor()
@@ -76,7 +66,7 @@ test('a field worker on a phone completes a visit with an appraisal and the judg
   await shot(page, 'field-phone-done')
 
   // The household's detail page shows the new judgment at once.
-  await page.goto(`${server.url}/households/${task.household.household_id}`)
+  await page.goto(`${world.server.url}/households/${task.household.household_id}`)
   const judgment = page.locator('[data-test=judgment]')
   await judgment.waitFor()
   assert.match(await judgment.textContent(), /危房/)
@@ -87,8 +77,8 @@ test('a field worker on a phone completes a visit with an appraisal and the judg
 })
 
 test('the county draws the same sample twice with the same seed', async () => {
-  const page = await logIn(browser, server, 'county')
-  await page.goto(`${server.url}/samples`)
+  const page = await logIn(world.browser, world.server, 'county')
+  await page.goto(`${world.server.url}/samples`)
   await page.fill('[data-test=seed] input', '2026')
   await page.fill('[data-test=count] input', '6')
   const drawOnce = async () => {

@@ -6,6 +6,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { after, before } from 'node:test'
 import { chromium } from 'playwright-core'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -101,4 +102,19 @@ export async function apiSend(page, method, path, body) {
     })
     return { status: res.status, body: await res.json().catch(() => null) }
   }, { method, path, body })
+}
+
+// A served demo town and a browser for the tests of one file: started before
+// them, stopped after; `world.server` and `world.browser` once started.
+export function useAnju() {
+  const world = { server: null, browser: null }
+  before(async () => {
+    world.server = await startAnju()
+    world.browser = await launchBrowser()
+  })
+  after(async () => {
+    if (world.browser) await world.browser.close()
+    if (world.server) world.server.stop()
+  })
+  return world
 }

@@ -2,22 +2,12 @@
 // the measure, drafts and submits an application and reviews it; the county
 // approves; the town starts and completes it; the county accepts it and the
 // household leaves the ledger; the ledger is exported and downloaded.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { statSync } from 'node:fs'
-import { apiGet, launchBrowser, logIn, shot, startAnju } from './harness.mjs'
+import { apiGet, logIn, shot, useAnju } from './harness.mjs'
 
-let server
-let browser
-
-before(async () => {
-  server = await startAnju()
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-  if (server) server.stop()
-})
+const world = useAnju()
 
 async function takeStep(page, key, state, fill = async () => {}) {
   await page.click(`[data-test=step-${key}]`)
@@ -27,8 +17,8 @@ async function takeStep(page, key, state, fill = async () => {}) {
 }
 
 test('an application goes through every state and the household leaves the ledger', async () => {
-  const town = await logIn(browser, server, 'town')
-  await town.goto(`${server.url}/ledger`)
+  const town = await logIn(world.browser, world.server, 'town')
+  await town.goto(`${world.server.url}/ledger`)
   const ledger = (await apiGet(town, '/ledger?page_size=200')).body
   assert.ok(ledger.total > 0, 'the demo town has C/D houses in the ledger')
   await town.locator('[data-test=ledger] .el-table__row').first().waitFor()
@@ -52,8 +42,8 @@ test('an application goes through every state and the household leaves the ledge
   await takeStep(town, 'town_review', '镇已审核待县审批')
   await shot(town, 'renovation-town-reviewed')
 
-  const county = await logIn(browser, server, 'county')
-  await county.goto(`${server.url}/ledger/${id}`)
+  const county = await logIn(world.browser, world.server, 'county')
+  await county.goto(`${world.server.url}/ledger/${id}`)
   await takeStep(county, 'approve', '县已审批待开工')
 
   await town.reload()
@@ -74,7 +64,7 @@ test('an application goes through every state and the household leaves the ledge
   await county.context().close()
 
   // The dashboard shows the ledger's progress against the deadline.
-  await town.goto(`${server.url}/dashboard`)
+  await town.goto(`${world.server.url}/dashboard`)
   const stats = (await apiGet(town, '/statistics')).body
   await town.locator('[data-test=ledger-card]').waitFor()
   assert.equal(Number(await town.locator('[data-test=ledger-in]').textContent()), stats.total.in_ledger)
@@ -90,7 +80,7 @@ test('an application goes through every state and the household leaves the ledge
   assert.equal(await town.locator('[data-test=ledger] .el-table__row').count(), Math.min(late, 50))
 
   // The ledger, exported and downloaded.
-  await town.goto(`${server.url}/ledger`)
+  await town.goto(`${world.server.url}/ledger`)
   await town.click('[data-test=export]')
   const download = town.waitForEvent('download')
   await town.click('[data-test=export-ledger]')

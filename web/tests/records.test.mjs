@@ -1,29 +1,19 @@
 // Browser test of the four-part record's review (issue 8): a clerk fills and
 // submits, the town approves, the county returns it with a comment, and the
 // clerk sees the comment.
-import { after, before, test } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { apiGet, launchBrowser, logIn, shot, startAnju } from './harness.mjs'
+import { apiGet, logIn, shot, useAnju } from './harness.mjs'
 
-let server
-let browser
-
-before(async () => {
-  server = await startAnju()
-  browser = await launchBrowser()
-})
-after(async () => {
-  if (browser) await browser.close()
-  if (server) server.stop()
-})
+const world = useAnju()
 
 test('a clerk submits, the town approves, the county returns, the clerk sees why', async () => {
-  const clerk = await logIn(browser, server, 'clerk201')
+  const clerk = await logIn(world.browser, world.server, 'clerk201')
   // A household of 来凤村 living elsewhere safely: only the basic part is required.
   const list = (await apiGet(clerk, '/households?housing=relatives&page_size=1')).body
   const id = list.items.length ? list.items[0].household_id
     : (await apiGet(clerk, '/households?category=lifted&page_size=1')).body.items[0].household_id
-  await clerk.goto(`${server.url}/households/${id}`)
+  await clerk.goto(`${world.server.url}/households/${id}`)
   await clerk.click('[data-test=record]')
   await clerk.waitForURL(new RegExp(`/records/${id}$`))
   await clerk.locator('[data-test=record-state]', { hasText: '未开始' }).waitFor()
@@ -42,15 +32,15 @@ test('a clerk submits, the town approves, the county returns, the clerk sees why
   await clerk.locator('[data-test=record-state]', { hasText: '已提交待镇审核' }).waitFor()
   await shot(clerk, 'record-submitted')
 
-  const town = await logIn(browser, server, 'town')
-  await town.goto(`${server.url}/records/${id}`)
+  const town = await logIn(world.browser, world.server, 'town')
+  await town.goto(`${world.server.url}/records/${id}`)
   await town.click('[data-test=approve]')
   await town.locator('[data-test=record-state]', { hasText: '镇已审核' }).waitFor()
   await town.context().close()
 
-  const county = await logIn(browser, server, 'county')
-  await county.goto(`${server.url}/records?state=town_approved`)
-  await county.goto(`${server.url}/records/${id}`)
+  const county = await logIn(world.browser, world.server, 'county')
+  await county.goto(`${world.server.url}/records?state=town_approved`)
+  await county.goto(`${world.server.url}/records/${id}`)
   await county.click('[data-test=return]')
   await county.locator('.el-message-box input').fill('联系电话与花名册不一致，请核实')
   await county.locator('.el-message-box').getByRole('button', { name: '确定' }).click()
