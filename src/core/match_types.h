@@ -33,6 +33,8 @@ struct JudgmentRow {
   std::optional<EvidenceSource> evidence_source;
   std::string evidence_id;
   std::optional<JudgeResult> previous_result;
+  // The household's region, known to a run (not stored with the judgment).
+  std::string region_code;
 };
 
 // Everything the judgment of one household looks at (DOMAIN.md §7).

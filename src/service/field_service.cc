@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 #include "core/access.h"
 #include "core/region_code.h"
@@ -38,22 +39,30 @@ Result<std::vector<TownFrame>> county_frame(Transaction& tx, const std::string& 
 Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow>& rows, const Campaign& campaign,
                                   const WriteStamp& stamp) {
   std::set<std::string> verify;
+  std::unordered_map<std::string_view, const JudgmentRow*> by_id;
   for (const JudgmentRow& r : rows)
-    if (r.result == JudgeResult::verify) verify.insert(r.household_id);
+    if (r.result == JudgeResult::verify) {
+      verify.insert(r.household_id);
+      by_id.emplace(r.household_id, &r);
+    }
   auto active = tx.active_tasks();
   if (!active) return active.error();
   TaskSync sync = sync_tasks(verify, *active);
   ANJU_TRY(tx.end_tasks(sync.close, TaskStatus::closed, "初判结论已不需现场核实", stamp));
+  std::vector<FieldTask> open;
   for (const std::string& id : sync.open) {
-    auto region = tx.household_region(id);
-    if (!region) return region.error();
     FieldTask t;
     t.household_id = id;
-    t.region_code = region->value_or("");
+    t.region_code = by_id.at(id)->region_code;
+    if (t.region_code.empty()) {
+      auto region = tx.household_region(id);
+      if (!region) return region.error();
+      t.region_code = region->value_or("");
+    }
     t.due = campaign.window_end;
-    auto made = tx.insert_task(t, stamp);
-    if (!made) return made.error();
+    open.push_back(std::move(t));
   }
+  ANJU_TRY(tx.insert_tasks(open, stamp));
   return sync;
 }
 

@@ -36,7 +36,7 @@ class FieldServiceTest : public testing::StoreTest {
     ASSERT_TRUE(tx->commit());
   }
 
-  JudgmentRow row(const std::string& id, JudgeResult r) { return JudgmentRow{id, r, {}, std::nullopt, std::nullopt, "", std::nullopt}; }
+  JudgmentRow row(const std::string& id, JudgeResult r) { return JudgmentRow{id, r, {}, std::nullopt, std::nullopt, "", std::nullopt, ""}; }
 
   TaskSync sync(const std::vector<JudgmentRow>& rows) {
     auto tx = begin();

@@ -89,8 +89,8 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
     ANJU_TRY(apply_batch(batch, *tx, sink, report));
     if (options.on_progress) options.on_progress(rows.progress(), report.rows);
   }
-  ANJU_TRY(sink.finish(*tx, report));
   ANJU_TRY(tx->end_bulk_load());
+  ANJU_TRY(sink.finish(*tx, report));
   std::stable_sort(report.errors.begin(), report.errors.end(),
                    [](const FieldError& a, const FieldError& b) { return a.row < b.row; });
   if (options.on_progress) options.on_progress(1.0, report.rows);

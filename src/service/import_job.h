@@ -34,8 +34,8 @@ class RowSink {
   // adding its errors to `report`. An Error return aborts the whole import
   // (engine failure), leaving the store unchanged.
   virtual Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) = 0;
-  // Runs after the last row and before the commit (the frame ends a bulk
-  // load begun in start() afterwards).
+  // Runs after the last row, once the frame has ended a bulk load begun in
+  // start() (its indexes are back), and before the commit.
   virtual Result<void> finish(Transaction& tx, ImportReport& report) {
     (void)tx;
     (void)report;

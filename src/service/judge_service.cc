@@ -42,7 +42,8 @@ JudgmentRow judge_input(const JudgeInput& in, DisasterIndex& disasters, const Ju
   for (const Evidence& e : in.evidence)
     if (!best || better_evidence(e, *best)) best = &e;
   Judgment j = judge(h, in.building ? &*in.building : nullptr, best, disasters.covering(h.region_code), s);
-  JudgmentRow row{h.household_id, j.result, std::move(j.reasons), j.grade, std::nullopt, "", in.previous};
+  JudgmentRow row{h.household_id, j.result, std::move(j.reasons), j.grade, std::nullopt, "", in.previous,
+                  h.region_code};
   if (j.best) {
     row.evidence_source = j.best->source;
     row.evidence_id = j.best->evidence_id;

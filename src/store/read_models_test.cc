@@ -4,6 +4,8 @@
 // its optimistic lock.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/access.h"
 #include "support/store_fixture.h"
 
@@ -75,6 +77,58 @@ TEST_F(ReadModels, CountsAtEveryLevelFollowARunAndAManualChoice) {
   ASSERT_TRUE(provinces);
   ASSERT_EQ(provinces->size(), 1u);
   EXPECT_EQ(provinces->front().code, "500000000000");
+}
+
+// Every stored cell, as "region dimension key n" lines in a fixed order.
+std::vector<std::string> all_cells(Transaction& tx) {
+  const CodeRange all = region_range(kWholeCountry);
+  auto rows = tx.region_counts(all.lo, all.hi, {"households", "result", "reason", "match_outcome", "category",
+                                                "status", "housing", "monitor_type"});
+  EXPECT_TRUE(rows);
+  std::vector<std::string> out;
+  for (const RegionCount& r : *rows)
+    out.push_back(r.region_code + " " + r.dimension + " " + r.key + " " + std::to_string(r.n));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_F(ReadModels, ARefreshOfOneVillageGivesWhatAWholeRefreshGives) {
+  // A second village in another town; one household judged there, then
+  // re-judged (a partial refresh moves the towns above by the difference).
+  {
+    auto tx = begin();
+    for (const char* code : {"500229109000", "500229109202"})
+      ASSERT_TRUE(tx->insert_region(Region{code, "区划"}, kStamp));
+    Household h3 = sample_household("H3", "110105194912310045");
+    h3.region_code = "500229109202";
+    ASSERT_TRUE(tx->insert_household(h3, kStamp));
+    JudgmentRow j{"H3", JudgeResult::verify, {Reason::no_assessment}, std::nullopt, std::nullopt, "", std::nullopt, ""};
+    ASSERT_TRUE(tx->replace_judgment(j));
+    j.result = JudgeResult::unsafe;
+    j.reasons = {};
+    ASSERT_TRUE(tx->replace_judgment(j));
+    ASSERT_TRUE(tx->set_manual_match("H1", "P1", 0, kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  EXPECT_EQ(count("500229109000", "result", "unsafe"), 1);
+  EXPECT_EQ(count("500229109000", "reason", "no_assessment"), 0);
+  EXPECT_EQ(count("500229000000", "households", ""), 3);
+  EXPECT_EQ(count("500229108000", "households", ""), 2);
+  auto tx = begin();
+  const auto partial = all_cells(*tx);
+  ASSERT_TRUE(tx->refresh_summary(std::string(kWholeCountry)));
+  EXPECT_EQ(all_cells(*tx), partial);
+  // A household that moves away (a change request): the village and town
+  // it leaves lose their cells, the ones it joins gain them.
+  Household moved = sample_household("H3", "110105194912310045");
+  ASSERT_TRUE(tx->update_household(moved, 1, kStamp));
+  ASSERT_TRUE(tx->refresh_summary("500229109202"));
+  ASSERT_TRUE(tx->refresh_summary(moved.region_code));
+  const auto after_move = all_cells(*tx);
+  for (const std::string& cell : after_move) EXPECT_EQ(cell.find("50022910"), cell.find("500229108")) << cell;
+  EXPECT_NE(std::find(after_move.begin(), after_move.end(), "500229108000 households  3"), after_move.end());
+  ASSERT_TRUE(tx->refresh_summary(std::string(kWholeCountry)));
+  EXPECT_EQ(all_cells(*tx), after_move);
 }
 
 TEST_F(ReadModels, ListTotalsAgreeWithTheRowsAndTheChoiceIsLocked) {

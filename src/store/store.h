@@ -139,6 +139,9 @@ class Transaction {
   virtual Result<std::vector<ActiveTask>> active_tasks() = 0;
   // `conflict` when the household already has an active task.
   virtual Result<long> insert_task(const FieldTask& task, const WriteStamp& stamp) = 0;
+  // Many tasks at once (a judge run's), for households without an active
+  // task: fails (`conflict`) if one has gained one meanwhile.
+  virtual Result<void> insert_tasks(const std::vector<FieldTask>& tasks, const WriteStamp& stamp) = 0;
   // Sets the status (closed or cancelled) and reason of active tasks.
   virtual Result<void> end_tasks(const std::vector<long>& ids, TaskStatus status, const std::string& reason,
                                  const WriteStamp& stamp) = 0;

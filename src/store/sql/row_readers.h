@@ -121,6 +121,32 @@ inline std::vector<std::string> strings_from_json(const std::string& text) {
   return out;
 }
 
+// The stored reasons: a JSON array of reason keys (["aging","no_grade"]),
+// written and read by hand (the keys are plain identifiers) because a run
+// does it a million times and a list page 50 times over.
+inline std::string reasons_json(const std::vector<Reason>& reasons) {
+  std::string out = "[";
+  for (Reason r : reasons) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    out += reason_key(r);
+    out += '"';
+  }
+  return out += ']';
+}
+
+inline std::vector<Reason> reasons_from_json(const std::string& text) {
+  std::vector<Reason> out;
+  size_t pos = 0;
+  while ((pos = text.find('"', pos)) != std::string::npos) {
+    const size_t end = text.find('"', pos + 1);
+    if (end == std::string::npos) break;
+    if (auto r = parse_reason(std::string_view(text).substr(pos + 1, end - pos - 1))) out.push_back(*r);
+    pos = end + 1;
+  }
+  return out;
+}
+
 // "household_id, outcome, parcel_id, candidates, parcel_not_found, shared"
 inline MatchResult read_match(const Statement& s) {
   MatchResult m;

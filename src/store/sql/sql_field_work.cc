@@ -76,14 +76,12 @@ Attachment read_attachment(const Statement& s) {
 }  // namespace
 
 Result<void> SqlTransaction::replace_judgment(const JudgmentRow& j) {
-  std::vector<std::string> reasons;
-  for (Reason r : j.reasons) reasons.emplace_back(reason_key(r));
   auto& s = conn_.prepare(
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id, previous_result,"
       " run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, 0) ON CONFLICT (household_id) DO UPDATE SET"
       " previous_result = judgments.result, result = excluded.result, reasons = excluded.reasons,"
       " grade = excluded.grade, evidence_source = excluded.evidence_source, evidence_id = excluded.evidence_id");
-  s.bind(1, j.household_id).bind(2, judge_result_key(j.result)).bind(3, strings_json(reasons));
+  s.bind(1, j.household_id).bind(2, judge_result_key(j.result)).bind(3, reasons_json(j.reasons));
   bind_enum(s, 4, j.grade);
   bind_enum(s, 5, j.evidence_source);
   if (j.evidence_id.empty()) s.bind_null(6);
@@ -118,21 +116,40 @@ Result<std::vector<ActiveTask>> SqlTransaction::active_tasks() {
   return out;
 }
 
-Result<long> SqlTransaction::insert_task(const FieldTask& t, const WriteStamp& stamp) {
-  auto& s = conn_.prepare(
-      "INSERT INTO field_tasks(household_id, region_code, origin, sample_id, status, assignee, due_on, created_at,"
-      " updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9) ON CONFLICT DO NOTHING RETURNING id");
+namespace {
+
+// A new task (plain placeholders, so that PostgreSQL's bulk load can make
+// it a COPY row).
+constexpr const char* kInsertTask =
+    "INSERT INTO field_tasks(household_id, region_code, origin, sample_id, status, assignee, due_on, created_at,"
+    " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+Statement& bind_new_task(Statement& s, const FieldTask& t, const WriteStamp& stamp) {
   s.bind(1, t.household_id).bind(2, t.region_code).bind(3, task_origin_key(t.origin));
   if (t.sample_id) s.bind(4, *t.sample_id);
   else s.bind_null(4);
   s.bind(5, task_status_key(t.status)).bind(6, t.assignee);
   if (t.due) s.bind(7, t.due->to_string());
   else s.bind_null(7);
-  s.bind(8, stamp.at).bind(9, stamp.actor);
+  return s.bind(8, stamp.at).bind(9, stamp.at).bind(10, stamp.actor);
+}
+
+}  // namespace
+
+Result<long> SqlTransaction::insert_task(const FieldTask& t, const WriteStamp& stamp) {
+  static const std::string sql = std::string(kInsertTask) + " ON CONFLICT DO NOTHING RETURNING id";
   long id = 0;
-  ANJU_TRY(each_row(s, [&](const Statement& r) { id = r.integer(0); }));
+  ANJU_TRY(each_row(bind_new_task(conn_.prepare(sql.c_str()), t, stamp), [&](const Statement& r) { id = r.integer(0); }));
   if (id == 0) return make_error(ErrorCode::conflict, "该户已有进行中的核实任务");
   return id;
+}
+
+Result<void> SqlTransaction::insert_tasks(const std::vector<FieldTask>& tasks, const WriteStamp& stamp) {
+  if (tasks.empty()) return {};
+  ANJU_TRY(begin_bulk_load("field_tasks", Indexes::keep));
+  auto& s = conn_.prepare(kInsertTask);
+  for (const FieldTask& t : tasks) ANJU_TRY(bind_new_task(s, t, stamp).run());
+  return end_bulk_load();
 }
 
 Result<void> SqlTransaction::end_tasks(const std::vector<long>& ids, TaskStatus status, const std::string& reason,

@@ -63,24 +63,6 @@ constexpr const char* kJoins =
     " FROM households h LEFT JOIN matches m ON m.household_id = h.household_id"
     " LEFT JOIN judgments j ON j.household_id = h.household_id";
 
-// The stored reasons, a JSON array of reason keys as replace_judgments
-// writes it (["aging","no_grade"]): the keys are read between quotes, which
-// a list page does 50 times over.
-std::vector<Reason> reasons_from_json(const std::string& text) {
-  std::vector<Reason> out;
-  size_t pos = 0;
-  while ((pos = text.find('"', pos)) != std::string::npos) {
-    const size_t end = text.find('"', pos + 1);
-    if (end == std::string::npos) break;
-    if (auto r = parse_reason(std::string_view(text).substr(pos + 1, end - pos - 1))) out.push_back(*r);
-    pos = end + 1;
-  }
-  return out;
-}
-
-// "region_code, dimension, key, n"
-RegionCount read_count(const Statement& r) { return RegionCount{r.text(0), r.text(1), r.text(2), r.integer(3)}; }
-
 }  // namespace
 
 Result<Page<HouseholdListRow>> SqlTransaction::list_households(const HouseholdFilter& f) {
@@ -176,27 +158,6 @@ Result<std::optional<JudgmentRow>> SqlTransaction::find_judgment(std::string_vie
   return out;
 }
 
-Result<std::vector<RegionCount>> SqlTransaction::region_counts(const std::string& lo, const std::string& hi,
-                                                              const std::vector<std::string>& dimensions) {
-  std::vector<RegionCount> out;
-  for (const std::string& d : dimensions)
-    ANJU_TRY(each_row(conn_.prepare("SELECT region_code, dimension, key, n FROM region_counts"
-                                    " WHERE dimension = ?3 AND region_code BETWEEN ?1 AND ?2")
-                          .bind(1, lo).bind(2, hi).bind(3, d),
-                      [&](const Statement& r) { out.push_back(read_count(r)); }));
-  return out;
-}
-
-Result<std::vector<RegionCount>> SqlTransaction::child_counts(const std::string& parent,
-                                                             const std::string& dimension) {
-  std::vector<RegionCount> out;
-  ANJU_TRY(each_row(conn_.prepare("SELECT region_code, dimension, key, n FROM region_counts"
-                                  " WHERE parent_code = ?1 AND dimension = ?2")
-                        .bind(1, parent).bind(2, dimension),
-                    [&](const Statement& r) { out.push_back(read_count(r)); }));
-  return out;
-}
-
 Result<std::vector<Region>> SqlTransaction::child_regions(const std::string& parent) {
   std::vector<Region> out;
   auto& s = parent == kWholeCountry
@@ -204,87 +165,6 @@ Result<std::vector<Region>> SqlTransaction::child_regions(const std::string& par
                 : conn_.prepare("SELECT code, name FROM regions WHERE parent_code = ? ORDER BY code").bind(1, parent);
   ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(Region{r.text(0), r.text(1)}); }));
   return out;
-}
-
-Result<void> SqlTransaction::refresh_summary(const std::string& region_code) {
-  const bool all = region_code == kWholeCountry;
-  const CodeRange range = region_range(region_code);
-  const std::string& lo = range.lo;
-  const std::string& hi = range.hi;
-  // 1. The cells of the villages: every combination of keys.
-  ANJU_TRY(conn_.prepare("DELETE FROM household_summary WHERE region_code BETWEEN ?1 AND ?2")
-               .bind(1, lo).bind(2, hi).run());
-  ANJU_TRY(conn_
-      .prepare(
-          "INSERT INTO household_summary(region_code, category, monitor_type, status, housing,"
-          " match_outcome, result, reason, n)"
-          " SELECT h.region_code, h.category, coalesce(h.monitor_type, ''), h.status, h.housing,"
-          " coalesce(m.outcome, ''), coalesce(j.result, ''), '', count(*)"
-          " FROM households h LEFT JOIN matches m ON m.household_id = h.household_id"
-          " LEFT JOIN judgments j ON j.household_id = h.household_id"
-          " WHERE h.region_code BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3, 4, 5, 6, 7"
-          " UNION ALL"
-          " SELECT h.region_code, h.category, coalesce(h.monitor_type, ''), h.status, h.housing,"
-          " coalesce(m.outcome, ''), j.result, r.reason, count(*)"
-          " FROM households h JOIN judgment_reasons r ON r.household_id = h.household_id"
-          " JOIN judgments j ON j.household_id = h.household_id"
-          " LEFT JOIN matches m ON m.household_id = h.household_id"
-          " WHERE h.region_code BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8")
-      .bind(1, lo).bind(2, hi)
-      .run());
-  // 2. The villages' counts by dimension.
-  ANJU_TRY(conn_.prepare("DELETE FROM region_counts WHERE leaf = 1 AND region_code BETWEEN ?1 AND ?2")
-               .bind(1, lo).bind(2, hi).run());
-  // One statement a dimension: each groups only its own rows (a cross join
-  // with the list of dimensions sorted seven times as many; 5.2 s → 2.5 s
-  // for a million households).
-  static const std::pair<const char*, const char*> kDimensions[] = {
-      {"households", "''"},          {"result", "s.result"},     {"reason", "s.reason"},
-      {"match_outcome", "s.match_outcome"}, {"category", "s.category"}, {"status", "s.status"},
-      {"housing", "s.housing"},      {"monitor_type", "s.monitor_type"}};
-  for (const auto& [dimension, column] : kDimensions) {
-    const bool reason = std::string_view(dimension) == "reason";
-    const char* group = std::string_view(dimension) == "households" ? "1" : "1, 2";
-    const std::string sql =
-        std::string("INSERT INTO region_counts(region_code, parent_code, leaf, dimension, key, n)"
-                    " SELECT x.region_code, coalesce(g.parent_code, ''), 1, '") + dimension + "', x.key, x.n FROM"
-        " (SELECT s.region_code, " + column + " AS key, sum(s.n) AS n FROM household_summary s"
-        " WHERE s.region_code BETWEEN ?1 AND ?2 AND s.reason " + (reason ? "<>" : "=") + " '' GROUP BY " + group + ") x"
-        " LEFT JOIN regions g ON g.code = x.region_code";
-    ANJU_TRY(conn_.prepare(sql.c_str()).bind(1, lo).bind(2, hi).run());
-  }
-  // 3. Every region above: sums of its villages, level by level (a code
-  // counts at a level only when the region of that level exists).
-  static const std::pair<int, const char*> kLevels[] = {{9, "town"}, {6, "county"}, {4, "city"}, {2, "province"}};
-  std::vector<std::string> above;
-  for (const auto& [digits, level] : kLevels)
-    above.push_back(all ? "" : region_code.substr(0, digits) + std::string(12 - digits, '0'));
-  if (all) {
-    ANJU_TRY(conn_.exec("DELETE FROM region_counts WHERE leaf = 0"));
-  } else {
-    above.push_back(std::string(kWholeCountry));
-    for (const std::string& code : above)
-      ANJU_TRY(conn_.prepare("DELETE FROM region_counts WHERE leaf = 0 AND region_code = ?").bind(1, code).run());
-  }
-  for (size_t i = 0; i < std::size(kLevels); ++i) {
-    const auto& [digits, level] = kLevels[i];
-    const CodeRange r = all ? range : region_range(above[i]);
-    const std::string zeros(12 - digits, '0');
-    const std::string sql =
-        "INSERT INTO region_counts(region_code, parent_code, leaf, dimension, key, n)"
-        " SELECT g.code, coalesce(g.parent_code, '000000000000'), 0, c.dimension, c.key, sum(c.n)"
-        " FROM region_counts c JOIN regions g ON g.code = substr(c.region_code, 1, " + std::to_string(digits) +
-        ") || '" + zeros + "' AND g.level = '" + level + "'"
-        " WHERE c.leaf = 1 AND c.region_code BETWEEN ?1 AND ?2 GROUP BY 1, 2, 4, 5";
-    ANJU_TRY(conn_.prepare(sql.c_str()).bind(1, r.lo).bind(2, r.hi).run());
-  }
-  // The whole country.
-  return conn_
-      .prepare("INSERT INTO region_counts(region_code, parent_code, leaf, dimension, key, n)"
-               " SELECT ?1, '', 0, dimension, key, sum(n) FROM region_counts WHERE leaf = 1"
-               " GROUP BY dimension, key")
-      .bind(1, std::string(kWholeCountry))
-      .run();
 }
 
 Result<std::optional<ManualMatch>> SqlTransaction::find_manual_match(std::string_view household_id) {

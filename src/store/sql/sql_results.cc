@@ -93,9 +93,7 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
       " previous_result, run_id) VALUES (?,?,?,?,?,?,?,?)");
   for (const JudgmentRow& j : rows) {
-    std::vector<std::string> reasons;
-    for (Reason r : j.reasons) reasons.emplace_back(reason_key(r));
-    s.bind(1, j.household_id).bind(2, judge_result_key(j.result)).bind(3, strings_json(reasons));
+    s.bind(1, j.household_id).bind(2, judge_result_key(j.result)).bind(3, reasons_json(j.reasons));
     bind_enum(s, 4, j.grade);
     bind_enum(s, 5, j.evidence_source);
     if (j.evidence_id.empty()) s.bind_null(6); else s.bind(6, j.evidence_id);

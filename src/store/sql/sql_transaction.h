@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include "core/region_tally.h"
 #include "store/sql/sql_db.h"
 #include "store/store.h"
 
@@ -104,6 +105,7 @@ class SqlTransaction final : public Transaction {
   Result<std::vector<AppraisalPart>> appraisal_parts() override;
   Result<std::vector<ActiveTask>> active_tasks() override;
   Result<long> insert_task(const FieldTask& task, const WriteStamp& stamp) override;
+  Result<void> insert_tasks(const std::vector<FieldTask>& tasks, const WriteStamp& stamp) override;
   Result<void> end_tasks(const std::vector<long>& ids, TaskStatus status, const std::string& reason,
                          const WriteStamp& stamp) override;
   Result<std::optional<FieldTask>> find_task(long id) override;
@@ -195,6 +197,12 @@ class SqlTransaction final : public Transaction {
   Result<long> insert_owned_file(const char* table, const char* owner, long owner_id, const Attachment& a);
   Result<std::vector<Attachment>> owned_files(const char* table, const char* owner, const char* key, long value);
   Result<std::optional<Attachment>> owned_file(const char* table, const char* owner, long id);
+  // refresh_summary's steps: the leaf counts of the households of a region
+  // (or all), the regions those counts name with the regions above, and
+  // the writing of the cells that changed.
+  Result<void> count_households(const std::string& region_code, CountTable& into);
+  Result<RegionDirectory> region_directory(const std::string& region_code);
+  Result<void> write_counts(const CountChanges& changes);
   // Inserts a run record; returns its id.
   Result<long> insert_run(const RunRecord& run);
   // The id an INSERT … RETURNING id gave back.

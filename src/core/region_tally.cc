@@ -1,0 +1,121 @@
+#include "core/region_tally.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "core/user.h"
+
+namespace anju {
+namespace {
+
+size_t dimension_index(std::string_view dimension) {
+  for (size_t i = 0; i < kCountDimensions.size(); ++i)
+    if (kCountDimensions[i] == dimension) return i;
+  return kCountDimensions.size();
+}
+
+// The levels above a village, by the digits of the code they keep.
+constexpr std::pair<size_t, std::string_view> kLevels[] = {{9, "town"}, {6, "county"}, {4, "city"}, {2, "province"}};
+
+// The order of CountTable::cells: region, leaf first, dimension, key.
+auto cell_order(const CountCell& c) {
+  return std::make_tuple(std::string_view(c.region_code), !c.leaf, dimension_index(c.dimension),
+                         std::string_view(c.key));
+}
+
+}  // namespace
+
+void CountTable::Dimensions::add(size_t dimension, std::string_view key, long n) {
+  auto& keys = this->keys[dimension];
+  for (auto& [k, count] : keys)
+    if (k == key) {
+      count += n;
+      return;
+    }
+  keys.emplace_back(std::string(key), n);
+}
+
+CountTable::Dimensions& CountTable::at(std::string_view region_code, bool leaf) {
+  if (last_ && last_->first.first == region_code && last_->first.second == !leaf) return last_->second;
+  last_ = &*regions_.try_emplace(Key(std::string(region_code), !leaf)).first;
+  return last_->second;
+}
+
+void CountTable::add(const CountedHousehold& h) {
+  Dimensions& d = at(h.region_code, true);
+  const std::string_view values[] = {"", h.result, "", h.match_outcome, h.category, h.status, h.housing,
+                                     h.monitor_type};
+  for (size_t i = 0; i < std::size(values); ++i)
+    if (kCountDimensions[i] != "reason") d.add(i, values[i], 1);
+  if (h.reasons)
+    for (Reason r : *h.reasons) d.add(dimension_index("reason"), reason_key(r), 1);
+}
+
+void CountTable::add(const CountCell& c, long sign) {
+  const size_t dimension = dimension_index(c.dimension);
+  if (dimension < kCountDimensions.size()) at(c.region_code, c.leaf).add(dimension, c.key, sign * c.n);
+}
+
+void CountTable::roll_up_into(CountTable& levels, const RegionDirectory& regions, long sign) const {
+  const std::string country(kWholeCountry);
+  for (const auto& [key, dimensions] : regions_) {
+    if (key.second) continue;  // only leaf cells are rolled up
+    std::vector<Dimensions*> targets{&levels.at(country, false)};
+    for (const auto& [digits, level] : kLevels) {
+      if (key.first.size() < digits) continue;
+      const std::string code = key.first.substr(0, digits) + std::string(country.size() - digits, '0');
+      const auto r = regions.find(code);
+      if (r != regions.end() && r->second.level == level) targets.push_back(&levels.at(code, false));
+    }
+    for (size_t i = 0; i < dimensions.keys.size(); ++i)
+      for (const auto& [k, n] : dimensions.keys[i])
+        for (Dimensions* t : targets) t->add(i, k, sign * n);
+  }
+}
+
+std::vector<std::string> CountTable::regions(bool leaf) const {
+  std::vector<std::string> out;
+  for (const auto& [key, dimensions] : regions_)
+    if (key.second == !leaf) out.push_back(key.first);
+  return out;
+}
+
+std::vector<CountCell> CountTable::cells(const RegionDirectory& regions) const {
+  std::vector<CountCell> out;
+  for (const auto& [key, dimensions] : regions_) {
+    const bool leaf = !key.second;
+    std::string parent;
+    if (const auto r = regions.find(key.first); r != regions.end()) parent = r->second.parent_code;
+    if (!leaf && parent.empty() && key.first != kWholeCountry) parent = kWholeCountry;
+    for (size_t i = 0; i < dimensions.keys.size(); ++i) {
+      auto keys = dimensions.keys[i];
+      std::sort(keys.begin(), keys.end());
+      for (auto& [k, n] : keys)
+        if (n != 0) out.push_back(CountCell{key.first, parent, leaf, std::string(kCountDimensions[i]), std::move(k), n});
+    }
+  }
+  return out;
+}
+
+CountChanges diff_counts(std::vector<CountCell> stored, std::vector<CountCell> wanted) {
+  const auto by_order = [](const CountCell& a, const CountCell& b) { return cell_order(a) < cell_order(b); };
+  std::sort(stored.begin(), stored.end(), by_order);
+  std::sort(wanted.begin(), wanted.end(), by_order);
+  CountChanges out;
+  auto s = stored.begin();
+  auto w = wanted.begin();
+  while (s != stored.end() || w != wanted.end()) {
+    if (w == wanted.end() || (s != stored.end() && cell_order(*s) < cell_order(*w))) {
+      out.remove.push_back(*s++);
+    } else if (s == stored.end() || cell_order(*w) < cell_order(*s)) {
+      out.insert.push_back(*w++);
+    } else {
+      if (!(*s == *w)) out.update.push_back(*w);
+      ++s;
+      ++w;
+    }
+  }
+  return out;
+}
+
+}  // namespace anju

@@ -1,0 +1,97 @@
+#pragma once
+// The counts behind totals and dashboards (the region_counts read model,
+// RegionCount in read_models.h), computed in one pass over the households:
+// each village's households by every filter dimension (its leaf cells), the
+// regions above as sums of the villages they cover, and the changes that
+// turn the stored cells into the new ones, so that a run that changes one
+// dimension rewrites only that dimension's cells.
+
+#include <array>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/judgment.h"
+
+namespace anju {
+
+// The dimensions, in the order cells are kept: "households" (key ""),
+// "result", "reason", "match_outcome", "category", "status", "housing",
+// "monitor_type".
+inline constexpr std::array<std::string_view, 8> kCountDimensions = {
+    "households", "result", "reason", "match_outcome", "category", "status", "housing", "monitor_type"};
+
+// One household as the counts see it: "" where it has no match, judgment or
+// monitor type. A reason counts the household once under its key.
+struct CountedHousehold {
+  std::string_view region_code, category, monitor_type, status, housing, match_outcome, result;
+  const std::vector<Reason>* reasons = nullptr;
+};
+
+// One row of region_counts. Leaf cells are a region's own households;
+// the others are the sums of the leaf cells it covers.
+struct CountCell {
+  std::string region_code;
+  std::string parent_code;
+  bool leaf = true;
+  std::string dimension;
+  std::string key;
+  long n = 0;
+  bool operator==(const CountCell&) const = default;
+};
+
+// What the roll-up needs of a region: its level ("village", "town",
+// "county", "city", "province") and its parent ("" = none).
+struct RegionNode {
+  std::string level;
+  std::string parent_code;
+};
+using RegionDirectory = std::unordered_map<std::string, RegionNode>;
+
+// Counts by (region, leaf or not, dimension, key).
+class CountTable {
+ public:
+  CountTable() = default;
+  CountTable(CountTable&&) = default;
+  CountTable& operator=(CountTable&&) = default;
+  // One household, to the leaf cells of its region.
+  void add(const CountedHousehold& h);
+  // A stored cell, times `sign` (-1 takes it away).
+  void add(const CountCell& c, long sign = 1);
+  // Every leaf cell's count added (times `sign`) to the cells of each region
+  // above it that exists at its level in `regions` (the town is the code's
+  // first 9 digits, the county 6, the city 4, the province 2, the rest
+  // zeros) and to the whole country.
+  void roll_up_into(CountTable& levels, const RegionDirectory& regions, long sign = 1) const;
+  // The regions that have cells, leaf or not.
+  std::vector<std::string> regions(bool leaf) const;
+  // The cells with a count other than 0, ordered by region, leaf first,
+  // dimension (as kCountDimensions) and key; parents from `regions` (a leaf
+  // without one gets "", a region above without one the whole country's
+  // code, the whole country "").
+  std::vector<CountCell> cells(const RegionDirectory& regions) const;
+
+ private:
+  struct Dimensions {
+    std::array<std::vector<std::pair<std::string, long>>, kCountDimensions.size()> keys;
+    void add(size_t dimension, std::string_view key, long n);
+  };
+  using Key = std::pair<std::string, bool>;  // (region code, above): leaf cells first
+  Dimensions& at(std::string_view region_code, bool leaf);
+  std::map<Key, Dimensions> regions_;
+  // The region added to last: households come in household_id order, which
+  // starts with the region code. A node of the map outlives moves.
+  std::pair<const Key, Dimensions>* last_ = nullptr;
+};
+
+// What turns the stored cells into the wanted ones (in any order; a cell is
+// the same when region, leaf, dimension and key are).
+struct CountChanges {
+  std::vector<CountCell> insert, update, remove;
+  bool empty() const { return insert.empty() && update.empty() && remove.empty(); }
+};
+CountChanges diff_counts(std::vector<CountCell> stored, std::vector<CountCell> wanted);
+
+}  // namespace anju

@@ -1,0 +1,128 @@
+#include "core/region_tally.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace anju {
+namespace {
+
+// A province 11, its city 1101, county 110101, town 110101001 and two
+// villages; a second town has no village rows of its own in the directory.
+RegionDirectory directory() {
+  return {{"110000000000", {"province", ""}},
+          {"110100000000", {"city", "110000000000"}},
+          {"110101000000", {"county", "110100000000"}},
+          {"110101001000", {"town", "110101000000"}},
+          {"110101001001", {"village", "110101001000"}},
+          {"110101001002", {"village", "110101001000"}}};
+}
+
+CountedHousehold household(std::string_view region, std::string_view result = "",
+                           const std::vector<Reason>* reasons = nullptr) {
+  return CountedHousehold{region, "lifted", "", "normal", "own_rural", "by_parcel", result, reasons};
+}
+
+long count(const std::vector<CountCell>& cells, std::string_view region, bool leaf, std::string_view dimension,
+           std::string_view key) {
+  long n = 0;
+  for (const CountCell& c : cells)
+    if (c.region_code == region && c.leaf == leaf && c.dimension == dimension && c.key == key) n += c.n;
+  return n;
+}
+
+TEST(RegionTally, CountsEachHouseholdOnceInEveryDimensionAndOncePerReason) {
+  const std::vector<Reason> two{Reason::aging, Reason::no_grade};
+  CountTable t;
+  t.add(household("110101001001", "verify", &two));
+  t.add(household("110101001001", "safe"));
+  t.add(household("110101001002"));
+  const auto cells = t.cells(directory());
+  EXPECT_EQ(count(cells, "110101001001", true, "households", ""), 2);
+  EXPECT_EQ(count(cells, "110101001001", true, "result", "verify"), 1);
+  EXPECT_EQ(count(cells, "110101001001", true, "result", "safe"), 1);
+  EXPECT_EQ(count(cells, "110101001001", true, "reason", "aging"), 1);
+  EXPECT_EQ(count(cells, "110101001001", true, "reason", "no_grade"), 1);
+  EXPECT_EQ(count(cells, "110101001001", true, "monitor_type", ""), 2);
+  // Not judged: the key "" of the result; no reason cell at all.
+  EXPECT_EQ(count(cells, "110101001002", true, "result", ""), 1);
+  EXPECT_EQ(count(cells, "110101001002", true, "reason", ""), 0);
+  // A leaf's parent is its region's parent.
+  for (const CountCell& c : cells) EXPECT_EQ(c.parent_code, "110101001000");
+}
+
+TEST(RegionTally, RollsUpToEveryLevelThatExistsAndTheWholeCountry) {
+  CountTable leaves;
+  leaves.add(household("110101001001", "safe"));
+  leaves.add(household("110101001002", "unsafe"));
+  leaves.add(household("110101002001", "safe"));  // its town 110101002000 is not a region
+  CountTable levels;
+  leaves.roll_up_into(levels, directory());
+  const auto cells = levels.cells(directory());
+  EXPECT_EQ(count(cells, "110101001000", false, "households", ""), 2);
+  EXPECT_EQ(count(cells, "110101002000", false, "households", ""), 0);
+  for (const char* code : {"110101000000", "110100000000", "110000000000", "000000000000"})
+    EXPECT_EQ(count(cells, code, false, "households", ""), 3) << code;
+  EXPECT_EQ(count(cells, "110000000000", false, "result", "safe"), 2);
+  // Parents: the region's own; a province's is the whole country; the
+  // country has none.
+  for (const CountCell& c : cells) {
+    const std::string parent = c.region_code == "110101001000"   ? "110101000000"
+                               : c.region_code == "110000000000" ? "000000000000"
+                               : c.region_code == "000000000000" ? ""
+                                                                 : c.parent_code;
+    EXPECT_EQ(c.parent_code, parent) << c.region_code;
+    EXPECT_FALSE(c.leaf);
+  }
+}
+
+TEST(RegionTally, ATownsOwnHouseholdsCountAtTheTownToo) {
+  CountTable leaves;
+  leaves.add(household("110101001000", "safe"));
+  CountTable levels;
+  leaves.roll_up_into(levels, directory());
+  EXPECT_EQ(count(leaves.cells(directory()), "110101001000", true, "households", ""), 1);
+  EXPECT_EQ(count(levels.cells(directory()), "110101001000", false, "households", ""), 1);
+}
+
+TEST(RegionTally, ADifferenceRolledUpMovesOnlyTheRegionsAbove) {
+  // Stored: the town, 2 households judged safe; one of village 001 becomes unsafe.
+  CountTable before, after;
+  before.add(household("110101001001", "safe"));
+  after.add(household("110101001001", "unsafe"));
+  CountTable levels;
+  levels.add(CountCell{"110101001000", "110101000000", false, "result", "safe", 2});
+  after.roll_up_into(levels, directory());
+  before.roll_up_into(levels, directory(), -1);
+  const auto cells = levels.cells(directory());
+  EXPECT_EQ(count(cells, "110101001000", false, "result", "safe"), 1);
+  EXPECT_EQ(count(cells, "110101001000", false, "result", "unsafe"), 1);
+  // Cells that come to 0 are left out.
+  EXPECT_EQ(count(cells, "110101001000", false, "households", ""), 0);
+  EXPECT_TRUE(std::none_of(cells.begin(), cells.end(), [](const CountCell& c) { return c.n == 0; }));
+}
+
+TEST(RegionTally, DiffWritesOnlyWhatChanged) {
+  const CountCell same{"110101001001", "110101001000", true, "category", "lifted", 3};
+  const CountCell moved{"110101001001", "110101001000", true, "result", "safe", 2};
+  const CountCell gone{"110101001001", "110101001000", true, "result", "", 3};
+  const CountCell town{"110101001000", "110101000000", false, "result", "safe", 2};
+  CountCell moved_now = moved;
+  moved_now.n = 3;
+  CountCell reparented = same;
+  reparented.parent_code = "110101009000";
+  const CountCell added{"110101001001", "110101001000", true, "result", "unsafe", 1};
+  // Leaf and non-leaf cells of one code are different cells.
+  CountCell town_leaf = town;
+  town_leaf.leaf = true;
+  auto changes = diff_counts({gone, town, moved, same}, {added, same, moved_now, town, town_leaf});
+  EXPECT_EQ(changes.remove, std::vector<CountCell>{gone});
+  EXPECT_EQ(changes.update, std::vector<CountCell>{moved_now});
+  EXPECT_EQ(changes.insert, (std::vector<CountCell>{town_leaf, added}));
+  changes = diff_counts({same}, {reparented});
+  EXPECT_EQ(changes.update, std::vector<CountCell>{reparented});
+  EXPECT_TRUE(diff_counts({same, town}, {town, same}).empty());
+}
+
+}  // namespace
+}  // namespace anju
