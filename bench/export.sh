@@ -36,7 +36,7 @@ LINES=$(sqlite3 town.db "SELECT count(*) FROM ledger_entries WHERE closed_on IS 
 
 measure() {  # label, command…
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o t.txt "$@" >out.txt 2>err.txt || { tail -5 err.txt out.txt; exit 1; }
+  /usr/bin/time -f "%e %M" -o t.txt "$@" >out.txt 2>err.txt || { tail -n 5 err.txt out.txt; exit 1; }
   read -r secs kb < t.txt
   printf '%-22s %8s s %8s MB\n' "$label" "$secs" "$((kb / 1024))"
   echo "$secs" > "$label.secs"

@@ -29,12 +29,12 @@ mkdir -p "$WORK"
 [ -n "$KEEP" ] || trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 DB=${DB_URL:-sqlite:$WORK/pipeline.db}
-rm -f pipeline.db pipeline.db-wal pipeline.db-shm
+rm -f pipeline.db pipeline.db-wal pipeline.db-shm ref.db
 
 rows=()
 step() {  # label, command…
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o t.txt "$@" >out.txt 2>err.txt || { tail -5 err.txt out.txt; exit 1; }
+  /usr/bin/time -f "%e %M" -o t.txt "$@" >out.txt 2>err.txt || { tail -n 5 err.txt out.txt; exit 1; }
   read -r secs kb < t.txt
   rows+=("$label $secs $((kb / 1024))")
 }
