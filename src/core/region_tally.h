@@ -44,11 +44,11 @@ struct CountCell {
 
 // What the roll-up needs of a region: its level ("village", "town",
 // "county", "city", "province") and its parent ("" = none).
-struct RegionNode {
+struct TallyRegion {
   std::string level;
   std::string parent_code;
 };
-using RegionDirectory = std::unordered_map<std::string, RegionNode>;
+using RegionDirectory = std::unordered_map<std::string, TallyRegion>;
 
 // Counts by (region, leaf or not, dimension, key).
 class CountTable {

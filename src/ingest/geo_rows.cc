@@ -219,7 +219,6 @@ Result<std::optional<ImportRow>> GeoRows::next_table_row() {
     return row;
   }
   set_geometry(r, g);
-  OGR_G_DestroyGeometry(g);
   return row;
 }
 
@@ -237,15 +236,15 @@ Result<std::optional<ImportRow>> GeoRows::next_feature() {
     if (fields_[i]) row.fields.emplace_back(fields_[i]->key, std::move(value));
     else row.extras.emplace_back(field_names_[i], std::move(value));
   }
-  OGRGeometryH g = OGR_F_GetGeometryRef(f);
+  OGRGeometryH g = OGR_F_StealGeometry(f);
+  OGR_F_Destroy(f);
   if (!g) row.geometry_error = "该要素没有几何图形";
   else set_geometry(row, g);
-  OGR_F_Destroy(f);
   return std::optional(std::move(row));
 }
 
 void GeoRows::set_geometry(ImportRow& row, void* geometry) const {
-  OGRGeometryH g = OGR_G_Clone(static_cast<OGRGeometryH>(geometry));
+  auto g = static_cast<OGRGeometryH>(geometry);
   const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(g));
   auto fail = [&](const char* message) {
     row.geometry_error = message;

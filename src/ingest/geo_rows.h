@@ -37,6 +37,7 @@ class GeoRows final : public RowSource {
   GeoRows() = default;
   Result<std::optional<ImportRow>> next_feature();
   Result<std::optional<ImportRow>> next_table_row();
+  // Checks, transforms and stores a geometry in `row`; takes ownership of it.
   void set_geometry(ImportRow& row, void* ogr_geometry) const;
 
   // OGR layer mode (GeoJSON, Shapefile, GeoPackage)

@@ -107,7 +107,7 @@ Result<void> SqlTransaction::count_households(const std::string& region_code, Co
 Result<RegionDirectory> SqlTransaction::region_directory(const std::string& region_code) {
   RegionDirectory out;
   const auto row = [&](const Statement& r) {
-    out[r.text(0)] = RegionNode{r.text(1), r.is_null(2) ? std::string() : r.text(2)};
+    out[r.text(0)] = TallyRegion{r.text(1), r.is_null(2) ? std::string() : r.text(2)};
   };
   if (region_code == kWholeCountry) {
     ANJU_TRY(each_row(conn_.scan("SELECT code, level, parent_code FROM regions"), row));
