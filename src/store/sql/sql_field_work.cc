@@ -145,11 +145,11 @@ Result<long> SqlTransaction::insert_task(const FieldTask& t, const WriteStamp& s
 }
 
 Result<void> SqlTransaction::insert_tasks(const std::vector<FieldTask>& tasks, const WriteStamp& stamp) {
-  if (tasks.empty()) return {};
-  ANJU_TRY(begin_bulk_load("field_tasks", Indexes::keep));
+  const bool bulk = tasks.size() >= kBulkRows;
+  if (bulk) ANJU_TRY(begin_bulk_load("field_tasks", Indexes::keep));
   auto& s = conn_.prepare(kInsertTask);
   for (const FieldTask& t : tasks) ANJU_TRY(bind_new_task(s, t, stamp).run());
-  return end_bulk_load();
+  return bulk ? end_bulk_load() : Result<void>();
 }
 
 Result<void> SqlTransaction::end_tasks(const std::vector<long>& ids, TaskStatus status, const std::string& reason,

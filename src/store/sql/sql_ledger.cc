@@ -180,15 +180,19 @@ Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries(std::st
 
 Result<void> SqlTransaction::apply_ledger_sync(const LedgerSync& sync, const Date& on, const WriteStamp& stamp) {
   const std::string day = on.to_string();
+  // A judge run may open tens of thousands.
+  const bool bulk = sync.open.size() >= kBulkRows;
+  if (bulk) ANJU_TRY(begin_bulk_load("ledger_entries", Indexes::keep));
   auto& open = conn_.prepare(
       "INSERT INTO ledger_entries(household_id, opened_on, grade, evidence_source, evidence_id, created_at,"
-      " updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)");
+      " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const LedgerOpen& o : sync.open) {
     open.bind(1, o.household_id).bind(2, day);
     bind_enum(open, 3, o.grade);
     bind_enum(open, 4, o.evidence_source);
-    ANJU_TRY(open.bind(5, o.evidence_id).bind(6, stamp.at).bind(7, stamp.actor).run());
+    ANJU_TRY(open.bind(5, o.evidence_id).bind(6, stamp.at).bind(7, stamp.at).bind(8, stamp.actor).run());
   }
+  if (bulk) ANJU_TRY(end_bulk_load());
   auto& regrade = conn_.prepare(
       "UPDATE ledger_entries SET grade = ?2, evidence_source = ?3, evidence_id = ?4, version = version + 1,"
       " updated_at = ?5, updated_by = ?6 WHERE id = ?1");

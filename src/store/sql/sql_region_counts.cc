@@ -1,6 +1,9 @@
 // The region_counts read model on both engines: read by lists and
 // dashboards, and kept by refresh_summary, which counts the households in
 // one pass (core/region_tally.h) and writes only the cells that changed.
+#include <map>
+#include <tuple>
+
 #include "core/access.h"
 #include "core/region_code.h"
 #include "core/region_tally.h"
@@ -123,22 +126,29 @@ Result<RegionDirectory> SqlTransaction::region_directory(const std::string& regi
 }
 
 Result<void> SqlTransaction::write_counts(const CountChanges& changes) {
-  constexpr const char* kKey = " WHERE region_code = ?1 AND leaf = ?2 AND dimension = ?3 AND key = ?4";
-  auto& remove = conn_.prepare((std::string("DELETE FROM region_counts") + kKey).c_str());
-  for (const CountCell& c : changes.remove)
-    ANJU_TRY(remove.bind(1, c.region_code).bind(2, c.leaf ? 1 : 0).bind(3, c.dimension).bind(4, c.key).run());
-  auto& update = conn_.prepare((std::string("UPDATE region_counts SET n = ?5, parent_code = ?6") + kKey).c_str());
-  for (const CountCell& c : changes.update)
-    ANJU_TRY(update.bind(1, c.region_code).bind(2, c.leaf ? 1 : 0).bind(3, c.dimension).bind(4, c.key)
-                 .bind(5, c.n).bind(6, c.parent_code).run());
-  if (changes.insert.empty()) return {};
-  ANJU_TRY(begin_bulk_load("region_counts", Indexes::keep));
+  // Cells that go or change are deleted many regions a statement, grouped
+  // by the cell they are (leaf, dimension, key): a run's changes are mostly
+  // one cell in every village (the result "" of households not judged
+  // before), and PostgreSQL pays a round trip a statement. Changed cells
+  // then come back with the new ones.
+  std::map<std::tuple<bool, std::string, std::string>, std::vector<std::string>> gone;
+  for (const auto* cells : {&changes.remove, &changes.update})
+    for (const CountCell& c : *cells) gone[{c.leaf, c.dimension, c.key}].push_back(c.region_code);
+  for (const auto& [cell, regions] : gone) {
+    const auto& [leaf, dimension, key] = cell;
+    ANJU_TRY(each_in("DELETE FROM region_counts WHERE leaf = ?1 AND dimension = ?2 AND key = ?3 AND region_code", 3,
+                     regions,
+                     [&](Statement& s) { s.bind(1, leaf ? 1 : 0).bind(2, dimension).bind(3, key); }, {}));
+  }
+  const bool bulk = changes.insert.size() + changes.update.size() >= kBulkRows;
+  if (bulk) ANJU_TRY(begin_bulk_load("region_counts", Indexes::keep));
   auto& insert = conn_.prepare("INSERT INTO region_counts(region_code, parent_code, leaf, dimension, key, n)"
                                " VALUES (?,?,?,?,?,?)");
-  for (const CountCell& c : changes.insert)
-    ANJU_TRY(insert.bind(1, c.region_code).bind(2, c.parent_code).bind(3, c.leaf ? 1 : 0).bind(4, c.dimension)
-                 .bind(5, c.key).bind(6, c.n).run());
-  return end_bulk_load();
+  for (const auto* cells : {&changes.insert, &changes.update})
+    for (const CountCell& c : *cells)
+      ANJU_TRY(insert.bind(1, c.region_code).bind(2, c.parent_code).bind(3, c.leaf ? 1 : 0).bind(4, c.dimension)
+                   .bind(5, c.key).bind(6, c.n).run());
+  return bulk ? end_bulk_load() : Result<void>();
 }
 
 }  // namespace anju::sql

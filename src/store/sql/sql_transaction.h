@@ -227,6 +227,10 @@ class SqlTransaction final : public Transaction {
   }
 
   static constexpr int kBatchKeys = 256;  // keys a batch look-up binds at once
+  // From this many rows on, inserts into a table that has rows go in as a
+  // bulk load (COPY on PostgreSQL, which then analyzes the table: worth it
+  // for a run's rows, not for the few of a single change).
+  static constexpr size_t kBulkRows = 1000;
 
   Connection& conn_;
   std::function<void()> release_;
