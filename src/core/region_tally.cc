@@ -104,14 +104,22 @@ CountChanges diff_counts(std::vector<CountCell> stored, std::vector<CountCell> w
   CountChanges out;
   auto s = stored.begin();
   auto w = wanted.begin();
+  // A cell stored twice (two writers adding it at once) is written anew:
+  // deletes go by the cell's key, so one remove or update covers all copies.
+  const auto skip_copies = [&](const CountCell& cell) {
+    bool copies = false;
+    for (; s != stored.end() && cell_order(*s) == cell_order(cell); ++s) copies = true;
+    return copies;
+  };
   while (s != stored.end() || w != wanted.end()) {
     if (w == wanted.end() || (s != stored.end() && cell_order(*s) < cell_order(*w))) {
-      out.remove.push_back(*s++);
+      out.remove.push_back(*s);
+      skip_copies(*s++);
     } else if (s == stored.end() || cell_order(*w) < cell_order(*s)) {
       out.insert.push_back(*w++);
     } else {
-      if (!(*s == *w)) out.update.push_back(*w);
-      ++s;
+      const bool same = *s == *w;
+      if (skip_copies(*s++) || !same) out.update.push_back(*w);
       ++w;
     }
   }

@@ -87,7 +87,8 @@ class CountTable {
 };
 
 // What turns the stored cells into the wanted ones (in any order; a cell is
-// the same when region, leaf, dimension and key are).
+// the same when region, leaf, dimension and key are). A removal or update
+// stands for every stored copy of its cell.
 struct CountChanges {
   std::vector<CountCell> insert, update, remove;
   bool empty() const { return insert.empty() && update.empty() && remove.empty(); }

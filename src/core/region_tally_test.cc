@@ -124,5 +124,17 @@ TEST(RegionTally, DiffWritesOnlyWhatChanged) {
   EXPECT_TRUE(diff_counts({same, town}, {town, same}).empty());
 }
 
+TEST(RegionTally, ACellStoredTwiceIsWrittenAnewOrRemovedOnce) {
+  const CountCell cell{"110101001001", "110101001000", true, "result", "safe", 2};
+  const CountCell other{"110101001001", "110101001000", true, "result", "unsafe", 1};
+  auto changes = diff_counts({cell, cell, other}, {cell, other});
+  EXPECT_EQ(changes.update, std::vector<CountCell>{cell});
+  EXPECT_TRUE(changes.insert.empty());
+  EXPECT_TRUE(changes.remove.empty());
+  changes = diff_counts({cell, other, cell}, {other});
+  EXPECT_EQ(changes.remove, std::vector<CountCell>{cell});
+  EXPECT_TRUE(changes.update.empty());
+}
+
 }  // namespace
 }  // namespace anju
