@@ -1,0 +1,31 @@
+// A paged list from the API as the list pages show it: the rows of the
+// current page, the total, the page number and a loading flag. `query()`
+// gives the page's filters; a failed load is reported and keeps the rows.
+import { ref } from 'vue'
+import { api } from './client.js'
+import { showError } from './feedback.js'
+
+export function usePagedList(path, query, pageSize = 50) {
+  const items = ref([])
+  const total = ref(0)
+  const page = ref(1)
+  const loading = ref(false)
+  async function load() {
+    loading.value = true
+    try {
+      const answer = await api.get(path, { ...query(), page: page.value, page_size: pageSize })
+      items.value = answer.items
+      total.value = answer.total
+    } catch (e) {
+      showError(e)
+    } finally {
+      loading.value = false
+    }
+  }
+  // Back to the first page, as after a change of filter.
+  function reload() {
+    page.value = 1
+    return load()
+  }
+  return { items, total, page, loading, load, reload }
+}
