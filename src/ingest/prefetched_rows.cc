@@ -4,8 +4,9 @@
 
 namespace anju {
 
-PrefetchedRows::PrefetchedRows(std::unique_ptr<RowSource> inner)
-    : inner_(std::move(inner)), thread_([this] { read_ahead(); }) {
+PrefetchedRows::PrefetchedRows(std::unique_ptr<RowSource> inner, size_t batch_size)
+    : inner_(std::move(inner)), batch_size_(batch_size == 0 ? 1 : batch_size),
+      thread_([this] { read_ahead(); }) {
   // Named, so that top and perf tell the reader from the writer.
   pthread_setname_np(thread_.native_handle(), "anju-reader");
 }
@@ -19,9 +20,11 @@ PrefetchedRows::~PrefetchedRows() {
   thread_.join();
 }
 
-void PrefetchedRows::read_ahead() {
-  Batch batch;
-  auto publish = [&](bool last, std::optional<Error> error) {
+// Queues `batch` once there is room; frees the batches the consumer gave
+// back. False when the consumer is gone.
+bool PrefetchedRows::publish(Batch& batch, bool last, std::optional<Error> error) {
+  std::vector<std::vector<ImportRow>> spent;
+  {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return stopping_ || queue_.size() < kMaxBatches; });
     if (stopping_) return false;
@@ -32,41 +35,52 @@ void PrefetchedRows::read_ahead() {
       finished_ = true;
       error_ = std::move(error);
     }
-    changed_.notify_all();
-    return true;
-  };
+    spent.swap(spent_);
+  }
+  changed_.notify_all();
+  return true;  // `spent` is freed here, on this thread, outside the lock
+}
+
+void PrefetchedRows::read_ahead() {
+  Batch batch;
+  batch.rows.reserve(batch_size_);
   while (true) {
     Result<std::optional<ImportRow>> row = inner_->next();
     if (!row) {
-      publish(true, row.error());
+      publish(batch, true, row.error());
       return;
     }
     if (!*row) {
-      publish(true, std::nullopt);
+      publish(batch, true, std::nullopt);
       return;
     }
     batch.rows.push_back(std::move(**row));
-    if (batch.rows.size() == kBatchSize && !publish(false, std::nullopt)) return;
-  }
-}
-
-Result<std::optional<ImportRow>> PrefetchedRows::next() {
-  while (position_ == current_.rows.size()) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return !queue_.empty() || finished_; });
-    if (queue_.empty()) {
-      if (error_) return *error_;
-      return std::optional<ImportRow>();
+    if (batch.rows.size() == batch_size_) {
+      if (!publish(batch, false, std::nullopt)) return;
+      batch.rows.reserve(batch_size_);
     }
-    current_ = std::move(queue_.front());
-    queue_.pop_front();
-    position_ = 0;
-    progress_ = current_.progress;
-    changed_.notify_all();
   }
-  return std::optional(std::move(current_.rows[position_++]));
 }
 
-double PrefetchedRows::progress() const { return progress_; }
+Result<void> PrefetchedRows::next_batch(std::vector<ImportRow>& rows) {
+  std::vector<ImportRow> done;
+  done.swap(rows);
+  std::unique_lock lock(mutex_);
+  // Once the reader has finished nobody would free them: they go with
+  // `done` at the end of this call instead.
+  if (!done.empty() && !finished_) spent_.push_back(std::move(done));
+  changed_.wait(lock, [&] { return !queue_.empty() || finished_; });
+  if (queue_.empty()) {
+    if (error_) return *error_;
+    progress_ = 1.0;
+    return {};
+  }
+  rows = std::move(queue_.front().rows);
+  progress_ = queue_.front().progress;
+  queue_.pop_front();
+  lock.unlock();
+  changed_.notify_all();
+  return {};
+}
 
 }  // namespace anju

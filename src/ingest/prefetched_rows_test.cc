@@ -25,37 +25,56 @@ class CountingSource final : public RowSource {
   bool fail_;
 };
 
-TEST(PrefetchedRows, DeliversEveryRowInOrder) {
-  PrefetchedRows rows(std::make_unique<CountingSource>(10000, false));
-  long expected = 2;
+// Reads every batch; the row numbers in order, or the error.
+Result<std::vector<long>> read_all(PrefetchedRows& rows, size_t batch_size) {
+  std::vector<long> numbers;
+  std::vector<ImportRow> batch;
   while (true) {
-    auto r = rows.next();
-    ASSERT_TRUE(r);
-    if (!*r) break;
-    ASSERT_EQ((*r)->row_number, expected++);
+    if (auto r = rows.next_batch(batch); !r) return r.error();
+    if (batch.empty()) return numbers;
+    EXPECT_LE(batch.size(), batch_size);
+    for (const ImportRow& row : batch) numbers.push_back(row.row_number);
   }
-  EXPECT_EQ(expected, 10002);
-  EXPECT_DOUBLE_EQ(rows.progress(), 1.0);
 }
 
-TEST(PrefetchedRows, PassesOnTheReadersError) {
-  PrefetchedRows rows(std::make_unique<CountingSource>(700, true));
+TEST(PrefetchedRows, DeliversEveryRowInOrder) {
+  for (size_t batch_size : {1, 7, 512}) {
+    PrefetchedRows rows(std::make_unique<CountingSource>(10000, false), batch_size);
+    auto numbers = read_all(rows, batch_size);
+    ASSERT_TRUE(numbers);
+    ASSERT_EQ(numbers->size(), 10000u);
+    for (size_t i = 0; i < numbers->size(); ++i) ASSERT_EQ((*numbers)[i], static_cast<long>(i) + 2);
+    EXPECT_DOUBLE_EQ(rows.progress(), 1.0);
+  }
+}
+
+TEST(PrefetchedRows, AnEmptySourceGivesAnEmptyBatch) {
+  PrefetchedRows rows(std::make_unique<CountingSource>(0, false), 16);
+  std::vector<ImportRow> batch(3);
+  ASSERT_TRUE(rows.next_batch(batch));
+  EXPECT_TRUE(batch.empty());
+}
+
+TEST(PrefetchedRows, PassesOnTheReadersErrorAfterTheRowsBeforeIt) {
+  PrefetchedRows rows(std::make_unique<CountingSource>(700, true), 64);
+  std::vector<ImportRow> batch;
   long n = 0;
   while (true) {
-    auto r = rows.next();
+    auto r = rows.next_batch(batch);
     if (!r) {
       EXPECT_EQ(r.error().message, "broken at the end");
       break;
     }
-    ASSERT_TRUE(*r);
-    ++n;
+    ASSERT_FALSE(batch.empty()) << "the end came before the error";
+    n += static_cast<long>(batch.size());
   }
   EXPECT_EQ(n, 700);
 }
 
 TEST(PrefetchedRows, StopsEarlyWithoutHanging) {
-  PrefetchedRows rows(std::make_unique<CountingSource>(1000000, false));
-  for (int i = 0; i < 10; ++i) ASSERT_TRUE(rows.next());
+  PrefetchedRows rows(std::make_unique<CountingSource>(1000000, false), 100);
+  std::vector<ImportRow> batch;
+  for (int i = 0; i < 10; ++i) ASSERT_TRUE(rows.next_batch(batch));
 }  // the destructor must stop the reader, which is blocked on a full queue
 
 }  // namespace

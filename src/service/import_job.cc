@@ -72,20 +72,11 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   ANJU_TRY(sink.start(*tx));
   // Reading and decoding run ahead on a second thread while this one
   // validates and writes.
-  PrefetchedRows rows(std::move(opened.rows));
+  PrefetchedRows rows(std::move(opened.rows), kImportBatch);
   std::vector<ImportRow> batch;
-  bool more = true;
-  while (more) {
-    batch.clear();
-    while (batch.size() < kImportBatch) {
-      auto row = rows.next();
-      if (!row) return row.error();  // tx rolls back
-      if (!*row) {
-        more = false;
-        break;
-      }
-      batch.push_back(std::move(**row));
-    }
+  while (true) {
+    if (auto read = rows.next_batch(batch); !read) return read.error();  // tx rolls back
+    if (batch.empty()) break;
     ANJU_TRY(apply_batch(batch, *tx, sink, report));
     if (options.on_progress) options.on_progress(rows.progress(), report.rows);
   }

@@ -15,7 +15,7 @@ namespace anju::sql {
 
 template <class E>
 void bind_enum(Statement& s, int i, const std::optional<E>& v) {
-  if (v) s.bind(i, enum_key(*v));
+  if (v) s.bind_view(i, enum_key(*v));  // a static string
   else s.bind_null(i);
 }
 
@@ -42,9 +42,10 @@ inline void bind_province(Statement& s, int i, std::string_view region_code) {
   s.bind(i, region_province(region_code));
 }
 
-// Binds the stamp of a fresh row after its `n` data parameters.
+// Binds the stamp of a fresh row after its `n` data parameters; `stamp`
+// must outlive the statement's run.
 inline void bind_insert_stamp(Statement& s, int n, const WriteStamp& stamp) {
-  s.bind(n + 1, stamp.at).bind(n + 2, stamp.at).bind(n + 3, stamp.actor);
+  s.bind_view(n + 1, stamp.at).bind_view(n + 2, stamp.at).bind_view(n + 3, stamp.actor);
 }
 
 // Dates are stored as "YYYY-MM-DD" text; a malformed one is a broken invariant.

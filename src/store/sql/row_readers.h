@@ -37,13 +37,15 @@ constexpr const char* kHouseholdColumns =
     "household_id, head_name, head_id_number, members, region_code, address, phone, category,"
     " monitor_type, source, status, housing, parcel_id, lon, lat, extra";
 
-// Binds the 16 household columns starting at parameter 1.
+// Binds the 16 household columns starting at parameter 1. The text is
+// bound as views: `h` must outlive the statement's run.
 inline void bind_household(Statement& s, const Household& h) {
-  s.bind(1, h.household_id).bind(2, h.head_name).bind(3, h.head_id_number).bind(4, h.members);
-  s.bind(5, h.region_code).bind(6, h.address).bind(7, h.phone).bind(8, enum_key(h.category));
-  if (h.monitor_type) s.bind(9, enum_key(*h.monitor_type)); else s.bind_null(9);
-  if (h.source) s.bind(10, enum_key(*h.source)); else s.bind_null(10);
-  s.bind(11, enum_key(h.status)).bind(12, enum_key(h.housing)).bind(13, h.parcel_id);
+  s.bind_view(1, h.household_id).bind_view(2, h.head_name).bind_view(3, h.head_id_number);
+  s.bind(4, h.members).bind_view(5, h.region_code).bind_view(6, h.address).bind_view(7, h.phone);
+  s.bind_view(8, enum_key(h.category));
+  if (h.monitor_type) s.bind_view(9, enum_key(*h.monitor_type)); else s.bind_null(9);
+  if (h.source) s.bind_view(10, enum_key(*h.source)); else s.bind_null(10);
+  s.bind_view(11, enum_key(h.status)).bind_view(12, enum_key(h.housing)).bind_view(13, h.parcel_id);
   s.bind(14, h.lon).bind(15, h.lat).bind(16, extras_to_json(h.extras));
 }
 
@@ -72,13 +74,14 @@ constexpr const char* kEvidenceColumns =
     "source, evidence_id, parcel_id, household_id, assessed_on, grade, hazard, method, assessor,"
     " extra, region_code";
 
+// Binds the 11 evidence columns; `e` must outlive the statement's run.
 inline void bind_evidence(Statement& s, const Evidence& e) {
-  s.bind(1, enum_key(e.source)).bind(2, e.evidence_id).bind(3, e.parcel_id).bind(4, e.household_id);
-  s.bind(5, e.assessed_on.to_string());
-  bind_enum(s, 6, e.grade);
+  s.bind_view(1, enum_key(e.source)).bind_view(2, e.evidence_id).bind_view(3, e.parcel_id);
+  s.bind_view(4, e.household_id).bind(5, e.assessed_on.to_string());
+  if (e.grade) s.bind_view(6, enum_key(*e.grade)); else s.bind_null(6);
   if (e.hazard) s.bind(7, *e.hazard ? 1 : 0); else s.bind_null(7);
-  s.bind(8, enum_key(e.method)).bind(9, e.assessor).bind(10, extras_to_json(e.extras));
-  s.bind(11, e.region_code);
+  s.bind_view(8, enum_key(e.method)).bind_view(9, e.assessor).bind(10, extras_to_json(e.extras));
+  s.bind_view(11, e.region_code);
 }
 
 inline Evidence read_evidence(const Statement& s, int c = 0) {

@@ -32,11 +32,12 @@ constexpr const char* kBuildingColumns =
     " geo_hazard, expanded, business_use, geom, min_lon, min_lat, max_lon, max_lat, extra";
 constexpr int kBuildingCount = 22;
 
+// The text and the geometry are bound as views: `b` must outlive the run.
 void bind_building(Statement& s, const Building& b) {
-  s.bind(1, b.parcel_id).bind(2, b.region_code).bind(3, b.address).bind(4, b.owner_name);
+  s.bind_view(1, b.parcel_id).bind_view(2, b.region_code).bind_view(3, b.address).bind_view(4, b.owner_name);
   s.bind(5, b.floors);
   if (b.built) {
-    s.bind(6, b.built->text).bind(7, b.built->from).bind(8, b.built->to);
+    s.bind_view(6, b.built->text).bind(7, b.built->from).bind(8, b.built->to);
   } else {
     s.bind_null(6).bind_null(7).bind_null(8);
   }
@@ -48,7 +49,7 @@ void bind_building(Statement& s, const Building& b) {
   bind_enum(s, 14, b.geo_hazard);
   bind_enum(s, 15, b.expanded);
   bind_enum(s, 16, b.business_use);
-  s.bind_blob(17, b.wkb);
+  s.bind_blob_view(17, b.wkb);
   s.bind(18, b.bbox.min_lon).bind(19, b.bbox.min_lat).bind(20, b.bbox.max_lon).bind(21, b.bbox.max_lat);
   s.bind(22, extras_to_json(b.extras));
 }

@@ -31,6 +31,15 @@ sql::Statement& Statement::bind_blob(int i, std::string_view bytes) {
   return *this;
 }
 
+sql::Statement& Statement::bind_view(int i, std::string_view text) {
+  sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  return *this;
+}
+sql::Statement& Statement::bind_blob_view(int i, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC);
+  return *this;
+}
+
 std::string Statement::blob(int col) const {
   const void* p = sqlite3_column_blob(stmt_, col);
   if (!p) return {};
