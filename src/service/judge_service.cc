@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <iterator>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -51,6 +53,59 @@ JudgmentRow judge_input(const JudgeInput& in, DisasterIndex& disasters, const Ju
   return row;
 }
 
+// Judges the households with after < id ≤ upto, read through `tx`.
+Result<std::vector<JudgmentRow>> judge_range(Transaction& tx, const std::vector<Disaster>& disasters,
+                                             const JudgeSettings& s, std::string_view after,
+                                             std::string_view upto) {
+  DisasterIndex covering(disasters);  // per thread: it fills as it goes
+  std::vector<JudgmentRow> rows;
+  ANJU_TRY(tx.for_each_judge_input(s.as_of, after, upto,
+                                   [&](JudgeInput&& in) { rows.push_back(judge_input(in, covering, s)); }));
+  return rows;
+}
+
+// Every household's judgment, in household_id order. Reading the input is
+// most of a run (≈ 6 s of 15 at 1M households): on SQLite it is split in
+// two halves, each read and judged on a thread of its own through a read
+// transaction. That sees what `tx` sees: `tx` holds SQLite's only write
+// lock and has written nothing yet, so nothing can have changed since it
+// began. On PostgreSQL, where other writers may commit in between, `tx`
+// reads everything itself.
+Result<std::vector<JudgmentRow>> judge_all(Store& store, Transaction& tx,
+                                           const std::vector<Disaster>& disasters, const JudgeSettings& s) {
+  const int parts = store.concurrent_writes() ? 1 : 2;
+  auto bounds = tx.household_bounds(parts);
+  if (!bounds) return bounds.error();
+  if (bounds->size() < 2) return std::vector<JudgmentRow>();
+  if (bounds->size() == 2) return judge_range(tx, disasters, s, (*bounds)[0], (*bounds)[1]);
+  const size_t n = bounds->size() - 1;
+  std::vector<Result<std::vector<JudgmentRow>>> parts_out(n, std::vector<JudgmentRow>());
+  std::vector<std::thread> threads;
+  for (size_t k = 0; k < n; ++k)
+    threads.emplace_back([&, k] {
+      try {
+        auto reader = store.begin(TxMode::read);
+        parts_out[k] = reader ? judge_range(**reader, disasters, s, (*bounds)[k], (*bounds)[k + 1])
+                              : Result<std::vector<JudgmentRow>>(reader.error());
+      } catch (const std::exception& e) {  // a bug; never let it end the process from a thread
+        parts_out[k] = make_error(ErrorCode::internal, std::string("初判读取失败：") + e.what());
+      }
+    });
+  for (std::thread& t : threads) t.join();
+  size_t total = 0;
+  for (auto& part : parts_out) {
+    if (!part) return part.error();
+    total += part->size();
+  }
+  std::vector<JudgmentRow> rows;
+  rows.reserve(total);
+  for (auto& part : parts_out) {
+    std::move(part->begin(), part->end(), std::back_inserter(rows));
+    *part = std::vector<JudgmentRow>();  // its shells go now, not at the end
+  }
+  return rows;
+}
+
 }  // namespace
 
 Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const std::string& actor,
@@ -100,10 +155,9 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
   auto disasters = tx.list_disasters();
   if (!disasters) return disasters.error();
 
-  // Disasters covering each village, computed once per village.
-  DisasterIndex covering(*disasters);
-  std::vector<JudgmentRow> rows;
-  ANJU_TRY(tx.for_each_judge_input(s.as_of, [&](JudgeInput&& in) { rows.push_back(judge_input(in, covering, s)); }));
+  auto judged = judge_all(store, tx, *disasters, s);
+  if (!judged) return judged.error();
+  std::vector<JudgmentRow> rows = std::move(*judged);
 
   for (const char* key : {"excluded", "verify", "safe_other_housing", "safe", "unsafe"})
     summary.results[key] = 0;

@@ -120,11 +120,17 @@ class Transaction {
   virtual Result<std::optional<MatchResult>> find_match(std::string_view household_id) = 0;
 
   // --- judgment (初判) -------------------------------------------------------
-  // Calls `fn` for every household in household_id order with what its
-  // judgment needs: the matched building's facts, every record naming that
-  // building's parcel or the household dated on or before `as_of`, and the
-  // result of the previous judgment. The engine joins; memory stays flat.
-  virtual Result<void> for_each_judge_input(const Date& as_of,
+  // Bounds that cut the households, in household_id order, into at most
+  // `parts` ranges of about equal size: "", then ascending ids, the last
+  // the greatest id. Range k holds the ids with bounds[k] < id ≤
+  // bounds[k+1]. Empty when there are no households.
+  virtual Result<std::vector<std::string>> household_bounds(int parts) = 0;
+  // Calls `fn` for every household with after < household_id ≤ upto, in
+  // household_id order, with what its judgment needs: the matched
+  // building's facts, every record naming that building's parcel or the
+  // household dated on or before `as_of`, and the result of the previous
+  // judgment. The engine joins; memory stays flat.
+  virtual Result<void> for_each_judge_input(const Date& as_of, std::string_view after, std::string_view upto,
                                             const std::function<void(JudgeInput&&)>& fn) = 0;
   virtual Result<void> replace_judgments(const RunRecord& run,
                                          const std::vector<JudgmentRow>& rows) = 0;

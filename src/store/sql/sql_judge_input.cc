@@ -36,29 +36,65 @@ class Cursor {
 
 }  // namespace
 
-Result<void> SqlTransaction::for_each_judge_input(const Date& as_of,
+Result<std::vector<std::string>> SqlTransaction::household_bounds(int parts) {
+  std::vector<std::string> bounds;
+  std::optional<std::string> last;
+  long n = 0;
+  auto& total = conn_.prepare("SELECT count(*), max(household_id) FROM households");
+  ANJU_TRY(each_row(total, [&](const Statement& r) {
+    n = r.integer(0);
+    if (!r.is_null(1)) last = r.text(1);
+  }));
+  if (n == 0 || !last) return bounds;
+  bounds.emplace_back();
+  // Part k (1-based) ends at the k·n/parts-th id in order.
+  auto& nth = conn_.prepare("SELECT household_id FROM households ORDER BY household_id LIMIT 1 OFFSET ?");
+  for (long k = 1; k < parts; ++k) {
+    const long end = k * n / parts;
+    if (end <= 0) continue;
+    std::string id;
+    nth.bind(1, end - 1);
+    ANJU_TRY(each_row(nth, [&](const Statement& r) { id = r.text(0); }));
+    if (id.empty() || id <= bounds.back() || id >= *last) continue;
+    bounds.push_back(std::move(id));
+  }
+  bounds.push_back(std::move(*last));
+  return bounds;
+}
+
+Result<void> SqlTransaction::for_each_judge_input(const Date& as_of, std::string_view after,
+                                                     std::string_view upto,
                                                      const std::function<void(JudgeInput&&)>& fn) {
-  static const std::string households_sql =
-      std::string("SELECT ") + kHouseholdColumns + " FROM households ORDER BY household_id";
+  // ?1 < household_id ≤ ?2; ?3 the as_of date.
+  static const std::string households_sql = std::string("SELECT ") + kHouseholdColumns +
+                                            " FROM households WHERE household_id > ?1 AND household_id <= ?2"
+                                            " ORDER BY household_id";
   static const std::string buildings_sql =
       "SELECT m.household_id, " + qualify(kFactsColumns, "b") +
-      " FROM matches m JOIN buildings b ON b.parcel_id = m.parcel_id ORDER BY m.household_id";
+      " FROM matches m JOIN buildings b ON b.parcel_id = m.parcel_id"
+      " WHERE m.household_id > ?1 AND m.household_id <= ?2 ORDER BY m.household_id";
   static const std::string by_parcel_sql =
       "SELECT m.household_id, " + qualify(kEvidenceColumns, "e") +
       " FROM matches m JOIN evidence e ON e.parcel_id = m.parcel_id"
-      " WHERE e.assessed_on <= ?1 ORDER BY m.household_id";
+      " WHERE m.household_id > ?1 AND m.household_id <= ?2 AND e.assessed_on <= ?3"
+      " ORDER BY m.household_id";
   static const std::string by_household_sql =
       "SELECT household_id, " + std::string(kEvidenceColumns) +
-      " FROM evidence WHERE household_id <> '' AND assessed_on <= ?1 ORDER BY household_id";
+      " FROM evidence WHERE household_id > ?1 AND household_id <= ?2 AND assessed_on <= ?3"
+      " ORDER BY household_id";
   static const std::string previous_sql =
-      "SELECT household_id, result FROM judgments ORDER BY household_id";
+      "SELECT household_id, result FROM judgments WHERE household_id > ?1 AND household_id <= ?2"
+      " ORDER BY household_id";
 
   const std::string cutoff = as_of.to_string();
-  Statement& households = conn_.scan(households_sql.c_str());
-  Cursor buildings(conn_.scan(buildings_sql.c_str()));
-  Cursor by_parcel(conn_.scan(by_parcel_sql.c_str()).bind(1, cutoff));
-  Cursor by_household(conn_.scan(by_household_sql.c_str()).bind(1, cutoff));
-  Cursor previous(conn_.scan(previous_sql.c_str()));
+  auto ranged = [&](const std::string& sql) -> Statement& {
+    return conn_.scan(sql.c_str()).bind(1, after).bind(2, upto);
+  };
+  Statement& households = ranged(households_sql);
+  Cursor buildings(ranged(buildings_sql));
+  Cursor by_parcel(ranged(by_parcel_sql).bind(3, cutoff));
+  Cursor by_household(ranged(by_household_sql).bind(3, cutoff));
+  Cursor previous(ranged(previous_sql));
   for (Cursor* c : {&buildings, &by_parcel, &by_household, &previous}) ANJU_TRY(c->advance());
 
   std::optional<Error> side_error;  // the first failure of a side cursor

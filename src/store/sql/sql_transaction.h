@@ -143,7 +143,8 @@ class SqlTransaction final : public Transaction {
                                const std::vector<MatchResult>& results) override;
   Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) override;
 
-  Result<void> for_each_judge_input(const Date& as_of,
+  Result<std::vector<std::string>> household_bounds(int parts) override;
+  Result<void> for_each_judge_input(const Date& as_of, std::string_view after, std::string_view upto,
                                     const std::function<void(JudgeInput&&)>& fn) override;
   Result<void> replace_judgments(const RunRecord& run, const std::vector<JudgmentRow>& rows) override;
 
