@@ -87,29 +87,42 @@ void Matcher::index() {
   std::vector<std::pair<Point, uint32_t>>().swap(pending_points_);
 }
 
-void Matcher::add_building(const Footprint& b) {
+void Matcher::add_building(Pass& pass, const Footprint& b) const {
   by_parcel_.for_each(hash_of(b.parcel_id), [&](uint32_t i) {
-    if (households_[i].roster_parcel == b.parcel_id) households_[i].roster_parcel_found = true;
+    if (households_[i].roster_parcel == b.parcel_id) pass.parcel_found_.push_back(i);
   });
   if (!b.owner_name.empty()) {
     by_owner_.for_each(owner_key(b.region_code, b.owner_name), [&](uint32_t i) {
       const Entry& e = households_[i];
       if (e.region_code == b.region_code && e.head_name == b.owner_name)
-        owner_hits_.emplace_back(i, b.parcel_id);
+        pass.owner_hits_.emplace_back(i, b.parcel_id);
     });
   }
   const Box box(Point(b.bbox.min_lon, b.bbox.min_lat), Point(b.bbox.max_lon, b.bbox.max_lat));
   std::optional<Result<MultiPolygon>> shape;  // parsed only when a point is near
   for (auto it = points_.qbegin(bgi::covered_by(box)); it != points_.qend(); ++it) {
     if (!shape) shape = parse_wkb(b.wkb);
-    if (shape->ok() && covers(shape->value(), it->first)) location_hits_.emplace_back(it->second, b.parcel_id);
+    if (shape->ok() && covers(shape->value(), it->first)) pass.location_hits_.emplace_back(it->second, b.parcel_id);
   }
 }
 
+void Matcher::merge(Pass&& pass) {
+  auto append = [](auto& to, auto& from) {
+    if (to.empty()) to = std::move(from);
+    else to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  append(own_.location_hits_, pass.location_hits_);
+  append(own_.owner_hits_, pass.owner_hits_);
+  append(own_.parcel_found_, pass.parcel_found_);
+}
+
 std::vector<MatchResult> Matcher::finish() {
+  for (uint32_t i : own_.parcel_found_) households_[i].roster_parcel_found = true;
+  Hits& location_hits = own_.location_hits_;
+  Hits& owner_hits = own_.owner_hits_;
   auto by_household = [](const auto& a, const auto& b) { return a.first < b.first; };
-  std::stable_sort(location_hits_.begin(), location_hits_.end(), by_household);
-  std::stable_sort(owner_hits_.begin(), owner_hits_.end(), by_household);
+  std::stable_sort(location_hits.begin(), location_hits.end(), by_household);
+  std::stable_sort(owner_hits.begin(), owner_hits.end(), by_household);
   std::vector<MatchResult> results;
   results.reserve(households_.size());
   size_t li = 0, oi = 0;
@@ -117,8 +130,8 @@ std::vector<MatchResult> Matcher::finish() {
     const Entry& e = households_[i];
     MatchResult m;
     m.household_id = e.household_id;
-    std::vector<std::string> located = take(location_hits_, li, i);
-    std::vector<std::string> owned = take(owner_hits_, oi, i);
+    std::vector<std::string> located = take(location_hits, li, i);
+    std::vector<std::string> owned = take(owner_hits, oi, i);
     if (!e.manual_parcel.empty()) {
       m.outcome = MatchOutcome::manual;
       m.parcel_id = e.manual_parcel;
@@ -139,6 +152,7 @@ std::vector<MatchResult> Matcher::finish() {
   for (MatchResult& m : results)
     if (!m.parcel_id.empty() && uses[m.parcel_id] > 1) m.shared = true;
   std::vector<Entry>().swap(households_);
+  own_ = Pass();
   return results;
 }
 

@@ -27,14 +27,30 @@
 namespace anju {
 
 class Matcher {
+  using Hits = std::vector<std::pair<uint32_t, std::string>>;  // (household, parcel)
+
  public:
+  // What a stream of buildings told the households. Buildings may be
+  // streamed in parts, one pass each (on threads of their own), merged
+  // before finish(): the result does not depend on their order.
+  class Pass {
+    friend class Matcher;
+    Hits location_hits_;
+    Hits owner_hits_;
+    std::vector<uint32_t> parcel_found_;  // households whose roster parcel exists
+  };
+
   // `manual`: household_id → parcel_id chosen by a user (选择图斑).
   explicit Matcher(std::unordered_map<std::string, std::string> manual)
       : manual_(std::move(manual)) {}
 
   void add_household(const Household& h);
   void index();
-  void add_building(const Footprint& b);
+  // After index(); the const one may run on several threads at once, each
+  // with a pass of its own.
+  void add_building(Pass& pass, const Footprint& b) const;
+  void add_building(const Footprint& b) { add_building(own_, b); }
+  void merge(Pass&& pass);
   // The results, in the order the households were added.
   std::vector<MatchResult> finish();
 
@@ -47,8 +63,6 @@ class Matcher {
     std::string manual_parcel;
     bool roster_parcel_found = false;
   };
-  using Hits = std::vector<std::pair<uint32_t, std::string>>;  // (household, parcel)
-
   // Households by a 64-bit key hash: sorted, with a directory by top bits.
   struct KeyTable {
     std::vector<std::pair<uint64_t, uint32_t>> entries;  // (hash, household)
@@ -67,8 +81,7 @@ class Matcher {
   boost::geometry::index::rtree<std::pair<Point, uint32_t>, boost::geometry::index::rstar<16>> points_;
   KeyTable by_parcel_;  // roster parcel ids
   KeyTable by_owner_;   // village + head name
-  Hits location_hits_;
-  Hits owner_hits_;
+  Pass own_;  // buildings added without a pass of their own, and the merged
 };
 
 }  // namespace anju

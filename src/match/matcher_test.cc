@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 namespace anju {
 namespace {
 
@@ -21,12 +23,38 @@ Household hh(const std::string& id, const std::string& name, const std::string& 
   return h;
 }
 
+const std::vector<Footprint>& buildings() {
+  static const std::vector<Footprint> all = {square("A", "V1", "张三", 108.0, 31.0),
+                                             square("B", "V1", "李四", 108.01, 31.0),
+                                             square("B2", "V1", "李四", 108.02, 31.0),
+                                             square("C", "V2", "张三", 108.03, 31.0)};
+  return all;
+}
+
 std::vector<MatchResult> run(Matcher& m, const std::vector<Household>& households) {
   for (const auto& h : households) m.add_household(h);
   m.index();
-  for (const Footprint& b : {square("A", "V1", "张三", 108.0, 31.0), square("B", "V1", "李四", 108.01, 31.0),
-                             square("B2", "V1", "李四", 108.02, 31.0), square("C", "V2", "张三", 108.03, 31.0)})
-    m.add_building(b);
+  for (const Footprint& b : buildings()) m.add_building(b);
+  return m.finish();
+}
+
+// As run(), the buildings streamed in two passes on two threads, each in
+// reverse order, as the match does on SQLite.
+std::vector<MatchResult> run_in_passes(Matcher& m, const std::vector<Household>& households) {
+  for (const auto& h : households) m.add_household(h);
+  m.index();
+  const auto& all = buildings();
+  Matcher::Pass first, second;
+  std::thread a([&] {
+    for (size_t i = all.size() / 2; i-- > 0;) m.add_building(first, all[i]);
+  });
+  std::thread b([&] {
+    for (size_t i = all.size(); i-- > all.size() / 2;) m.add_building(second, all[i]);
+  });
+  a.join();
+  b.join();
+  m.merge(std::move(second));
+  m.merge(std::move(first));
   return m.finish();
 }
 
@@ -61,6 +89,35 @@ TEST(Matcher, RulesInOrderAndSharedBuildings) {
   // A is matched by H2 and H3, B by H1 and H7: shared; C only by H6.
   EXPECT_TRUE(r[1].shared && r[2].shared && r[0].shared && r[6].shared);
   EXPECT_FALSE(r[5].shared);
+}
+
+// The order in which buildings arrive, and on which thread, changes nothing.
+TEST(Matcher, BuildingsInPassesOnThreadsGiveTheSameResults) {
+  Household located = hh("H2", "王五");
+  located.parcel_id = "missing";
+  located.lon = 108.0005;
+  located.lat = 31.0005;
+  Household by_parcel = hh("H6", "某");
+  by_parcel.parcel_id = "C";
+  Household edge = hh("H7", "某某");
+  edge.lon = 108.01;
+  edge.lat = 31.0005;
+  const std::vector<Household> households = {located, hh("H3", "张三"), hh("H4", "李四"), by_parcel, edge};
+  Matcher one(std::unordered_map<std::string, std::string>{{"H1", "B"}});
+  Matcher two(std::unordered_map<std::string, std::string>{{"H1", "B"}});
+  auto expected = run(one, households);
+  auto got = run_in_passes(two, households);
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].household_id, expected[i].household_id);
+    EXPECT_EQ(got[i].outcome, expected[i].outcome) << i;
+    EXPECT_EQ(got[i].parcel_id, expected[i].parcel_id) << i;
+    EXPECT_EQ(got[i].candidates, expected[i].candidates) << i;
+    EXPECT_EQ(got[i].shared, expected[i].shared) << i;
+    EXPECT_EQ(got[i].parcel_not_found, expected[i].parcel_not_found) << i;
+  }
+  EXPECT_EQ(got[3].outcome, MatchOutcome::by_parcel);  // C found in the other pass
+  EXPECT_EQ(got[2].candidates, (std::vector<std::string>{"B", "B2"}));
 }
 
 TEST(Matcher, PointOutsideEveryFootprintFallsBackToOwner) {

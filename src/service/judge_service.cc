@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <iterator>
-#include <thread>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -8,6 +7,7 @@
 #include "service/census_service.h"
 #include "service/field_service.h"
 #include "service/ledger_service.h"
+#include "service/ranged_read.h"
 
 #include "service/audit_service.h"
 
@@ -65,43 +65,22 @@ Result<std::vector<JudgmentRow>> judge_range(Transaction& tx, const std::vector<
 }
 
 // Every household's judgment, in household_id order. Reading the input is
-// most of a run (≈ 6 s of 15 at 1M households): on SQLite it is split in
-// two halves, each read and judged on a thread of its own through a read
-// transaction. That sees what `tx` sees: `tx` holds SQLite's only write
-// lock and has written nothing yet, so nothing can have changed since it
-// began. On PostgreSQL, where other writers may commit in between, `tx`
-// reads everything itself.
+// most of a run (≈ 6 s of 15 at 1M households): see ranged_read.h.
 Result<std::vector<JudgmentRow>> judge_all(Store& store, Transaction& tx,
                                            const std::vector<Disaster>& disasters, const JudgeSettings& s) {
-  const int parts = store.concurrent_writes() ? 1 : 2;
-  auto bounds = tx.household_bounds(parts);
-  if (!bounds) return bounds.error();
-  if (bounds->size() < 2) return std::vector<JudgmentRow>();
-  if (bounds->size() == 2) return judge_range(tx, disasters, s, (*bounds)[0], (*bounds)[1]);
-  const size_t n = bounds->size() - 1;
-  std::vector<Result<std::vector<JudgmentRow>>> parts_out(n, std::vector<JudgmentRow>());
-  std::vector<std::thread> threads;
-  for (size_t k = 0; k < n; ++k)
-    threads.emplace_back([&, k] {
-      try {
-        auto reader = store.begin(TxMode::read);
-        parts_out[k] = reader ? judge_range(**reader, disasters, s, (*bounds)[k], (*bounds)[k + 1])
-                              : Result<std::vector<JudgmentRow>>(reader.error());
-      } catch (const std::exception& e) {  // a bug; never let it end the process from a thread
-        parts_out[k] = make_error(ErrorCode::internal, std::string("初判读取失败：") + e.what());
-      }
-    });
-  for (std::thread& t : threads) t.join();
+  auto parts = read_in_ranges<std::vector<JudgmentRow>>(
+      store, tx, KeyedTable::households, [&](Transaction& reader, std::string_view after, std::string_view upto) {
+        return judge_range(reader, disasters, s, after, upto);
+      });
+  if (!parts) return parts.error();
+  if (parts->size() == 1) return std::move(parts->front());
   size_t total = 0;
-  for (auto& part : parts_out) {
-    if (!part) return part.error();
-    total += part->size();
-  }
+  for (const auto& part : *parts) total += part.size();
   std::vector<JudgmentRow> rows;
   rows.reserve(total);
-  for (auto& part : parts_out) {
-    std::move(part->begin(), part->end(), std::back_inserter(rows));
-    *part = std::vector<JudgmentRow>();  // its shells go now, not at the end
+  for (auto& part : *parts) {
+    std::move(part.begin(), part.end(), std::back_inserter(rows));
+    part = std::vector<JudgmentRow>();  // its shells go now, not at the end
   }
   return rows;
 }

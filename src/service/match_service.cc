@@ -2,6 +2,7 @@
 
 #include "match/matcher.h"
 #include "service/census_service.h"
+#include "service/ranged_read.h"
 
 #include "core/access.h"
 
@@ -18,7 +19,15 @@ Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clo
   Matcher matcher(std::unordered_map<std::string, std::string>(manual->begin(), manual->end()));
   ANJU_TRY(tx.for_each_household([&](Household&& h) { matcher.add_household(h); }));
   matcher.index();
-  ANJU_TRY(tx.for_each_footprint([&](Footprint&& b) { matcher.add_building(b); }));
+  // The buildings stream past the households in key ranges (ranged_read.h).
+  auto passes = read_in_ranges<Matcher::Pass>(
+      store, tx, KeyedTable::buildings, [&](Transaction& reader, std::string_view after, std::string_view upto) {
+        Matcher::Pass pass;
+        auto read = reader.for_each_footprint(after, upto, [&](Footprint&& b) { matcher.add_building(pass, b); });
+        return read ? Result<Matcher::Pass>(std::move(pass)) : Result<Matcher::Pass>(read.error());
+      });
+  if (!passes) return passes.error();
+  for (Matcher::Pass& pass : *passes) matcher.merge(std::move(pass));
   std::vector<MatchResult> results = matcher.finish();
 
   MatchSummary summary;

@@ -35,6 +35,8 @@
 namespace anju {
 
 enum class TxMode { read, write };
+// The tables batch runs read in key ranges (Transaction::key_bounds).
+enum class KeyedTable { households, buildings };
 
 class Transaction {
  public:
@@ -66,6 +68,12 @@ class Transaction {
   virtual Result<std::optional<std::string>> household_region(std::string_view id) = 0;
   // Calls `fn` for every household in household_id order (streaming).
   virtual Result<void> for_each_household(const std::function<void(Household&&)>& fn) = 0;
+  // Bounds that cut `table`, in key order (household_id, parcel_id), into
+  // at most `parts` ranges of about equal size, for batch runs that read it
+  // in parts: "", then ascending keys, the last the greatest key. Range k
+  // holds the keys with bounds[k] < key ≤ bounds[k+1]. Empty when the
+  // table is.
+  virtual Result<std::vector<std::string>> key_bounds(KeyedTable table, int parts) = 0;
 
   // --- buildings (图斑) ------------------------------------------------------
   virtual Result<std::optional<Stored<Building>>> find_building(std::string_view parcel_id) = 0;
@@ -73,8 +81,10 @@ class Transaction {
   virtual Result<void> update_building(const Building& b, long expected_version,
                                        const WriteStamp& stamp) = 0;
   virtual Result<long> count_buildings() = 0;
-  // Footprints of every building (matching); one building's facts (checks).
-  virtual Result<void> for_each_footprint(const std::function<void(Footprint&&)>& fn) = 0;
+  // Footprints of the buildings with after < parcel_id ≤ upto (matching:
+  // see key_bounds), in no set order; one building's facts (checks).
+  virtual Result<void> for_each_footprint(std::string_view after, std::string_view upto,
+                                          const std::function<void(Footprint&&)>& fn) = 0;
   virtual Result<std::optional<BuildingFacts>> find_building_facts(std::string_view parcel_id) = 0;
 
   // --- evidence (assessments) ------------------------------------------------
@@ -120,12 +130,8 @@ class Transaction {
   virtual Result<std::optional<MatchResult>> find_match(std::string_view household_id) = 0;
 
   // --- judgment (初判) -------------------------------------------------------
-  // Bounds that cut the households, in household_id order, into at most
-  // `parts` ranges of about equal size: "", then ascending ids, the last
-  // the greatest id. Range k holds the ids with bounds[k] < id ≤
-  // bounds[k+1]. Empty when there are no households.
-  virtual Result<std::vector<std::string>> household_bounds(int parts) = 0;
-  // Calls `fn` for every household with after < household_id ≤ upto, in
+  // Calls `fn` for every household with after < household_id ≤ upto (see
+  // key_bounds), in
   // household_id order, with what its judgment needs: the matched
   // building's facts, every record naming that building's parcel or the
   // household dated on or before `as_of`, and the result of the previous

@@ -52,7 +52,7 @@ TEST_F(StoreContract, HouseholdRoundTripsWithMetadata) {
 TEST_F(StoreContract, HouseholdRangesCoverEveryHouseholdOnceInOrder) {
   {
     auto tx = begin(TxMode::read);
-    auto none = tx->household_bounds(2);
+    auto none = tx->key_bounds(KeyedTable::households, 2);
     ASSERT_TRUE(none);
     EXPECT_TRUE(none->empty());
   }
@@ -68,7 +68,7 @@ TEST_F(StoreContract, HouseholdRangesCoverEveryHouseholdOnceInOrder) {
   std::sort(ids.begin(), ids.end());
   auto tx = begin(TxMode::read);
   for (int parts : {1, 2, 3, 7, 20}) {
-    auto bounds = tx->household_bounds(parts);
+    auto bounds = tx->key_bounds(KeyedTable::households, parts);
     ASSERT_TRUE(bounds);
     ASSERT_GE(bounds->size(), 2u);
     EXPECT_LE(bounds->size(), static_cast<size_t>(std::min(parts, 7) + 1)) << parts;

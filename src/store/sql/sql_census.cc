@@ -131,9 +131,12 @@ Result<long> SqlTransaction::count_buildings() {
   return n;
 }
 
-Result<void> SqlTransaction::for_each_footprint(const std::function<void(Footprint&&)>& fn) {
-  return each_row(conn_.scan("SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat,"
-                                " max_lon, max_lat FROM buildings"),
+Result<void> SqlTransaction::for_each_footprint(std::string_view after, std::string_view upto,
+                                                   const std::function<void(Footprint&&)>& fn) {
+  auto& s = conn_.scan(
+      "SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat, max_lon, max_lat FROM buildings"
+      " WHERE parcel_id > ?1 AND parcel_id <= ?2");
+  return each_row(s.bind(1, after).bind(2, upto),
                   [&](const Statement& s) {
                     fn(Footprint{s.text(0), s.text(1), s.text(2), s.blob(3),
                                  BBox{s.real(4), s.real(5), s.real(6), s.real(7)}});

@@ -36,32 +36,6 @@ class Cursor {
 
 }  // namespace
 
-Result<std::vector<std::string>> SqlTransaction::household_bounds(int parts) {
-  std::vector<std::string> bounds;
-  std::optional<std::string> last;
-  long n = 0;
-  auto& total = conn_.prepare("SELECT count(*), max(household_id) FROM households");
-  ANJU_TRY(each_row(total, [&](const Statement& r) {
-    n = r.integer(0);
-    if (!r.is_null(1)) last = r.text(1);
-  }));
-  if (n == 0 || !last) return bounds;
-  bounds.emplace_back();
-  // Part k (1-based) ends at the k·n/parts-th id in order.
-  auto& nth = conn_.prepare("SELECT household_id FROM households ORDER BY household_id LIMIT 1 OFFSET ?");
-  for (long k = 1; k < parts; ++k) {
-    const long end = k * n / parts;
-    if (end <= 0) continue;
-    std::string id;
-    nth.bind(1, end - 1);
-    ANJU_TRY(each_row(nth, [&](const Statement& r) { id = r.text(0); }));
-    if (id.empty() || id <= bounds.back() || id >= *last) continue;
-    bounds.push_back(std::move(id));
-  }
-  bounds.push_back(std::move(*last));
-  return bounds;
-}
-
 Result<void> SqlTransaction::for_each_judge_input(const Date& as_of, std::string_view after,
                                                      std::string_view upto,
                                                      const std::function<void(JudgeInput&&)>& fn) {

@@ -66,8 +66,8 @@ Result<void> SqlTransaction::replace_matches(const RunRecord& run,
       "INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found, shared,"
       " run_id) VALUES (?,?,?,?,?,?,?)");
   for (const MatchResult& m : results) {
-    s.bind(1, m.household_id).bind(2, match_outcome_key(m.outcome));
-    if (m.parcel_id.empty()) s.bind_null(3); else s.bind(3, m.parcel_id);
+    s.bind_view(1, m.household_id).bind_view(2, match_outcome_key(m.outcome));
+    if (m.parcel_id.empty()) s.bind_null(3); else s.bind_view(3, m.parcel_id);
     s.bind(4, strings_json(m.candidates)).bind(5, m.parcel_not_found ? 1 : 0);
     s.bind(6, m.shared ? 1 : 0).bind(7, *run_id);
     ANJU_TRY(s.run());
@@ -93,11 +93,11 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
       " previous_result, run_id) VALUES (?,?,?,?,?,?,?,?)");
   for (const JudgmentRow& j : rows) {
-    s.bind(1, j.household_id).bind(2, judge_result_key(j.result)).bind(3, reasons_json(j.reasons));
+    s.bind_view(1, j.household_id).bind_view(2, judge_result_key(j.result)).bind(3, reasons_json(j.reasons));
     bind_enum(s, 4, j.grade);
     bind_enum(s, 5, j.evidence_source);
-    if (j.evidence_id.empty()) s.bind_null(6); else s.bind(6, j.evidence_id);
-    if (j.previous_result) s.bind(7, judge_result_key(*j.previous_result)); else s.bind_null(7);
+    if (j.evidence_id.empty()) s.bind_null(6); else s.bind_view(6, j.evidence_id);
+    if (j.previous_result) s.bind_view(7, judge_result_key(*j.previous_result)); else s.bind_null(7);
     s.bind(8, *run_id);
     ANJU_TRY(s.run());
   }
@@ -107,7 +107,7 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
   ANJU_TRY(begin_bulk_load("judgment_reasons", Indexes::rebuild));
   auto& r = conn_.prepare("INSERT INTO judgment_reasons(household_id, reason) VALUES (?,?)");
   for (const JudgmentRow& j : rows)
-    for (Reason reason : j.reasons) ANJU_TRY(r.bind(1, j.household_id).bind(2, reason_key(reason)).run());
+    for (Reason reason : j.reasons) ANJU_TRY(r.bind_view(1, j.household_id).bind_view(2, reason_key(reason)).run());
   ANJU_TRY(end_bulk_load());
   return refresh_summary(std::string(kWholeCountry));
 }

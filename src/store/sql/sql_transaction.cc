@@ -155,6 +155,35 @@ Result<void> SqlTransaction::for_each_household(const std::function<void(Househo
   return each_row(conn_.scan(sql.c_str()), [&](const Statement& s) { fn(read_household(s)); });
 }
 
+Result<std::vector<std::string>> SqlTransaction::key_bounds(KeyedTable table, int parts) {
+  const bool buildings = table == KeyedTable::buildings;
+  auto& total = conn_.prepare(buildings ? "SELECT count(*), max(parcel_id) FROM buildings"
+                                        : "SELECT count(*), max(household_id) FROM households");
+  auto& nth = conn_.prepare(buildings ? "SELECT parcel_id FROM buildings ORDER BY parcel_id LIMIT 1 OFFSET ?"
+                                      : "SELECT household_id FROM households ORDER BY household_id LIMIT 1 OFFSET ?");
+  std::vector<std::string> bounds;
+  std::optional<std::string> last;
+  long n = 0;
+  ANJU_TRY(each_row(total, [&](const Statement& r) {
+    n = r.integer(0);
+    if (!r.is_null(1)) last = r.text(1);
+  }));
+  if (n == 0 || !last) return bounds;
+  bounds.emplace_back();
+  // Part k (1-based) ends at the k·n/parts-th key in order.
+  for (long k = 1; k < parts; ++k) {
+    const long end = k * n / parts;
+    if (end <= 0) continue;
+    std::string key;
+    nth.bind(1, end - 1);
+    ANJU_TRY(each_row(nth, [&](const Statement& r) { key = r.text(0); }));
+    if (key.empty() || key <= bounds.back() || key >= *last) continue;
+    bounds.push_back(std::move(key));
+  }
+  bounds.push_back(std::move(*last));
+  return bounds;
+}
+
 Result<void> SqlTransaction::begin_bulk_load(std::string_view table, Indexes indexes) {
   return conn_.begin_bulk_load(table, indexes == Indexes::rebuild);
 }

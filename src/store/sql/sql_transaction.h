@@ -33,13 +33,15 @@ class SqlTransaction final : public Transaction {
   Result<long> count_households() override;
   Result<std::optional<std::string>> household_region(std::string_view id) override;
   Result<void> for_each_household(const std::function<void(Household&&)>& fn) override;
+  Result<std::vector<std::string>> key_bounds(KeyedTable table, int parts) override;
 
   Result<std::optional<Stored<Building>>> find_building(std::string_view parcel_id) override;
   Result<void> insert_building(const Building& b, const WriteStamp& stamp) override;
   Result<void> update_building(const Building& b, long expected_version,
                                const WriteStamp& stamp) override;
   Result<long> count_buildings() override;
-  Result<void> for_each_footprint(const std::function<void(Footprint&&)>& fn) override;
+  Result<void> for_each_footprint(std::string_view after, std::string_view upto,
+                                  const std::function<void(Footprint&&)>& fn) override;
   Result<std::optional<BuildingFacts>> find_building_facts(std::string_view parcel_id) override;
 
   Result<std::optional<Stored<Evidence>>> find_evidence(EvidenceSource source,
@@ -143,7 +145,6 @@ class SqlTransaction final : public Transaction {
                                const std::vector<MatchResult>& results) override;
   Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) override;
 
-  Result<std::vector<std::string>> household_bounds(int parts) override;
   Result<void> for_each_judge_input(const Date& as_of, std::string_view after, std::string_view upto,
                                     const std::function<void(JudgeInput&&)>& fn) override;
   Result<void> replace_judgments(const RunRecord& run, const std::vector<JudgmentRow>& rows) override;
