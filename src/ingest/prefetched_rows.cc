@@ -4,8 +4,8 @@
 
 namespace anju {
 
-PrefetchedRows::PrefetchedRows(std::unique_ptr<RowSource> inner, size_t batch_size)
-    : inner_(std::move(inner)), batch_size_(batch_size == 0 ? 1 : batch_size),
+PrefetchedRows::PrefetchedRows(std::unique_ptr<RowSource> inner, size_t batch_size, BatchWork work)
+    : inner_(std::move(inner)), batch_size_(batch_size == 0 ? 1 : batch_size), work_(std::move(work)),
       thread_([this] { read_ahead(); }) {
   // Named, so that top and perf tell the reader from the writer.
   pthread_setname_np(thread_.native_handle(), "anju-reader");
@@ -23,6 +23,16 @@ PrefetchedRows::~PrefetchedRows() {
 // Queues `batch` once there is room; frees the batches the consumer gave
 // back. False when the consumer is gone.
 bool PrefetchedRows::publish(Batch& batch, bool last, std::optional<Error> error) {
+  if (work_ && !batch.rows.empty() && !error) {
+    auto note = work_(batch.rows);
+    if (note) {
+      batch.note = std::move(*note);
+    } else {  // the batch goes no further: the error ends the reading
+      batch.rows.clear();
+      last = true;
+      error = note.error();
+    }
+  }
   std::vector<std::vector<ImportRow>> spent;
   {
     std::unique_lock lock(mutex_);
@@ -47,7 +57,7 @@ void PrefetchedRows::read_ahead() {
   while (true) {
     Result<std::optional<ImportRow>> row = inner_->next();
     if (!row) {
-      publish(batch, true, row.error());
+      publish(batch, true, row.error());  // the rows before it, without the batch work
       return;
     }
     if (!*row) {
@@ -56,13 +66,18 @@ void PrefetchedRows::read_ahead() {
     }
     batch.rows.push_back(std::move(**row));
     if (batch.rows.size() == batch_size_) {
-      if (!publish(batch, false, std::nullopt)) return;
+      if (!publish(batch, false, std::nullopt) || reading_ended()) return;
       batch.rows.reserve(batch_size_);
     }
   }
 }
 
-Result<void> PrefetchedRows::next_batch(std::vector<ImportRow>& rows) {
+bool PrefetchedRows::reading_ended() {
+  std::lock_guard lock(mutex_);
+  return finished_;
+}
+
+Result<void> PrefetchedRows::next_batch(std::vector<ImportRow>& rows, std::unique_ptr<BatchNote>* note) {
   std::vector<ImportRow> done;
   done.swap(rows);
   std::unique_lock lock(mutex_);
@@ -76,6 +91,7 @@ Result<void> PrefetchedRows::next_batch(std::vector<ImportRow>& rows) {
     return {};
   }
   rows = std::move(queue_.front().rows);
+  if (note) *note = std::move(queue_.front().note);
   progress_ = queue_.front().progress;
   queue_.pop_front();
   lock.unlock();

@@ -13,6 +13,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -22,30 +23,42 @@
 
 namespace anju {
 
+// What BatchWork found out about a batch, handed out with it.
+struct BatchNote {
+  virtual ~BatchNote() = default;
+};
+// Work on each batch on the reading thread before it is handed out (an
+// import's look-ups); an error ends the reading as a file error would.
+using BatchWork = std::function<Result<std::unique_ptr<BatchNote>>(const std::vector<ImportRow>&)>;
+
 class PrefetchedRows final {
  public:
   static constexpr size_t kMaxBatches = 8;
 
-  PrefetchedRows(std::unique_ptr<RowSource> inner, size_t batch_size);
+  PrefetchedRows(std::unique_ptr<RowSource> inner, size_t batch_size, BatchWork work = nullptr);
   ~PrefetchedRows();  // stops the reading thread and waits for it
 
   // Replaces `rows` with the next batch of up to batch_size rows, in file
-  // order; empty at the end. The rows it held go back to the reading
-  // thread. An error when the file cannot be read further.
-  Result<void> next_batch(std::vector<ImportRow>& rows);
+  // order, and `note` with what the BatchWork made of it (null without
+  // one); `rows` is empty at the end. The rows it held go back to the
+  // reading thread. An error when the file cannot be read further.
+  Result<void> next_batch(std::vector<ImportRow>& rows, std::unique_ptr<BatchNote>* note = nullptr);
   // The share of the file read up to the last batch handed out.
   double progress() const { return progress_; }
 
  private:
   struct Batch {
     std::vector<ImportRow> rows;
+    std::unique_ptr<BatchNote> note;
     double progress = 0;
   };
   void read_ahead();
   bool publish(Batch& batch, bool last, std::optional<Error> error);
+  bool reading_ended();  // after a failed batch work
 
   std::unique_ptr<RowSource> inner_;
   const size_t batch_size_;
+  BatchWork work_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Batch> queue_;

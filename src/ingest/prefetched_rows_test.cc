@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 namespace anju {
 namespace {
 
@@ -69,6 +72,54 @@ TEST(PrefetchedRows, PassesOnTheReadersErrorAfterTheRowsBeforeIt) {
     n += static_cast<long>(batch.size());
   }
   EXPECT_EQ(n, 700);
+}
+
+struct FirstRow final : BatchNote {
+  explicit FirstRow(long n) : row(n) {}
+  long row;
+};
+
+TEST(PrefetchedRows, EachBatchComesWithWhatTheWorkMadeOfIt) {
+  const auto reader = std::this_thread::get_id();
+  std::atomic<bool> on_caller{false};
+  PrefetchedRows rows(std::make_unique<CountingSource>(1000, false), 64,
+                      [&](const std::vector<ImportRow>& batch) -> Result<std::unique_ptr<BatchNote>> {
+                        if (std::this_thread::get_id() == reader) on_caller = true;
+                        return std::unique_ptr<BatchNote>(std::make_unique<FirstRow>(batch.front().row_number));
+                      });
+  std::vector<ImportRow> batch;
+  std::unique_ptr<BatchNote> note;
+  long n = 0;
+  while (true) {
+    ASSERT_TRUE(rows.next_batch(batch, &note));
+    if (batch.empty()) break;
+    auto* first = dynamic_cast<FirstRow*>(note.get());
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->row, batch.front().row_number);
+    n += static_cast<long>(batch.size());
+  }
+  EXPECT_EQ(n, 1000);
+  EXPECT_FALSE(on_caller) << "the work must run on the reading thread";
+}
+
+TEST(PrefetchedRows, AFailedWorkEndsTheReadingWithItsError) {
+  PrefetchedRows rows(std::make_unique<CountingSource>(1000000, false), 100,
+                      [](const std::vector<ImportRow>& batch) -> Result<std::unique_ptr<BatchNote>> {
+                        if (batch.front().row_number > 300) return make_error(ErrorCode::io, "look-up failed");
+                        return std::unique_ptr<BatchNote>();
+                      });
+  std::vector<ImportRow> batch;
+  long n = 0;
+  while (true) {
+    auto r = rows.next_batch(batch);
+    if (!r) {
+      EXPECT_EQ(r.error().message, "look-up failed");
+      break;
+    }
+    ASSERT_FALSE(batch.empty()) << "the end came instead of the error";
+    n += static_cast<long>(batch.size());
+  }
+  EXPECT_EQ(n, 300);  // the batches before the failed one, none after
 }
 
 TEST(PrefetchedRows, StopsEarlyWithoutHanging) {

@@ -112,17 +112,38 @@ class EvidenceSink final : public RowSink {
                                                     : Transaction::Indexes::keep);
   }
 
-  Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
-    ANJU_TRY(facts_.load(column_values(rows, "parcel_id"), [&](const auto& keys) {
+  // The look-ups read buildings, households and this source's records as
+  // they were before the import: they may run ahead (RowSink::look_up).
+  bool looks_up_ahead() const override { return true; }
+
+  Result<std::unique_ptr<BatchNote>> look_up(const std::vector<const ImportRow*>& rows,
+                                             Transaction& tx) const override {
+    auto found = std::make_unique<Lookups>();
+    ANJU_TRY(found->facts.load(column_values(rows, "parcel_id"), [&](const auto& keys) {
       return keyed(tx.find_building_facts(keys), [](const BuildingFacts& f) { return f.parcel_id; });
     }));
-    ANJU_TRY(regions_.load(column_values(rows, "household_id"),
-                           [&](const auto& keys) { return tx.household_regions(keys); }));
-    if (fresh_) return {};
-    return existing_.load(column_values(rows, "evidence_id"), [&](const auto& keys) {
-      return keyed(tx.find_evidence(source_, keys),
-                   [](const Stored<Evidence>& s) { return s.value.evidence_id; });
-    });
+    ANJU_TRY(found->regions.load(column_values(rows, "household_id"),
+                                 [&](const auto& keys) { return tx.household_regions(keys); }));
+    if (!fresh_)
+      ANJU_TRY(found->existing.load(column_values(rows, "evidence_id"), [&](const auto& keys) {
+        return keyed(tx.find_evidence(source_, keys),
+                     [](const Stored<Evidence>& s) { return s.value.evidence_id; });
+      }));
+    return std::unique_ptr<BatchNote>(std::move(found));
+  }
+
+  void adopt(std::unique_ptr<BatchNote> note) override {
+    if (auto* found = dynamic_cast<Lookups*>(note.get())) {
+      note.release();
+      lookups_.reset(found);
+    }
+  }
+
+  Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
+    auto found = look_up(rows, tx);
+    if (!found) return found.error();
+    adopt(std::move(*found));
+    return {};
   }
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
@@ -142,7 +163,7 @@ class EvidenceSink final : public RowSink {
       }
     std::optional<Stored<Evidence>> existing;
     if (!fresh_) {
-      auto found = existing_.get(e.evidence_id, [&] { return tx.find_evidence(source_, e.evidence_id); });
+      auto found = lookups_->existing.get(e.evidence_id, [&] { return tx.find_evidence(source_, e.evidence_id); });
       if (!found) return found.error();
       existing = std::move(*found);
     }
@@ -157,7 +178,7 @@ class EvidenceSink final : public RowSink {
   // not (yet) imported are accepted (DOMAIN.md §5), but said.
   Result<void> link(long row, Evidence& e, Transaction& tx, ImportReport& report) {
     if (!e.parcel_id.empty()) {
-      auto b = facts_.get(e.parcel_id, [&] { return tx.find_building_facts(e.parcel_id); });
+      auto b = lookups_->facts.get(e.parcel_id, [&] { return tx.find_building_facts(e.parcel_id); });
       if (!b) return b.error();
       if (*b) e.region_code = (*b)->region_code;
       if (!*b) {
@@ -168,7 +189,7 @@ class EvidenceSink final : public RowSink {
       }
     }
     if (!e.household_id.empty()) {
-      auto h = regions_.get(e.household_id, [&] { return tx.household_region(e.household_id); });
+      auto h = lookups_->regions.get(e.household_id, [&] { return tx.household_region(e.household_id); });
       if (!h) return h.error();
       if (!*h) report.add_warning({row, "household_id", e.household_id, "户编号尚未导入"});
       else if (e.region_code.empty()) e.region_code = **h;
@@ -182,9 +203,12 @@ class EvidenceSink final : public RowSink {
   std::string scope_;
   KeyIndex keys_;
   bool fresh_ = false;
-  BatchCache<BuildingFacts> facts_;       // linked buildings of the batch
-  BatchCache<std::string> regions_;       // regions of its linked households
-  BatchCache<Stored<Evidence>> existing_;  // its records as stored
+  struct Lookups final : BatchNote {
+    BatchCache<BuildingFacts> facts;       // linked buildings of the batch
+    BatchCache<std::string> regions;       // regions of its linked households
+    BatchCache<Stored<Evidence>> existing;  // its records as stored
+  };
+  std::unique_ptr<Lookups> lookups_ = std::make_unique<Lookups>();  // the batch's
 };
 
 class DisasterSink final : public RowSink {

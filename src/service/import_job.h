@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/columns.h"
+#include "ingest/prefetched_rows.h"
 #include "ingest/row_source.h"
 #include "service/import_service.h"
 
@@ -30,6 +31,23 @@ class RowSink {
     (void)tx;
     return {};
   }
+  // Look-ups of a batch that read only what the import leaves alone: other
+  // tables, and the sink's own table as it was before the import (the
+  // file's own repeats are the sink's to catch). A sink with such look-ups
+  // says so in looks_up_ahead(). On SQLite the frame then runs look_up() on
+  // the reading thread, through a read transaction, a batch ahead of
+  // apply(), and hands the result to adopt() instead of calling prepare():
+  // that transaction sees what the import's saw when it began, as nothing
+  // else can write meanwhile. On PostgreSQL, which has other writers,
+  // prepare() runs as usual.
+  virtual bool looks_up_ahead() const { return false; }
+  virtual Result<std::unique_ptr<BatchNote>> look_up(const std::vector<const ImportRow*>& rows,
+                                                     Transaction& tx) const {
+    (void)rows;
+    (void)tx;
+    return std::unique_ptr<BatchNote>();
+  }
+  virtual void adopt(std::unique_ptr<BatchNote> note) { (void)note; }
   // Validates one row and applies it within `tx`, counting the outcome or
   // adding its errors to `report`. An Error return aborts the whole import
   // (engine failure), leaving the store unchanged.
