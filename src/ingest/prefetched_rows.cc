@@ -33,7 +33,7 @@ bool PrefetchedRows::publish(Batch& batch, bool last, std::optional<Error> error
       error = note.error();
     }
   }
-  std::vector<std::vector<ImportRow>> spent;
+  std::vector<Spent> spent;
   {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return stopping_ || queue_.size() < kMaxBatches; });
@@ -78,12 +78,13 @@ bool PrefetchedRows::reading_ended() {
 }
 
 Result<void> PrefetchedRows::next_batch(std::vector<ImportRow>& rows, std::unique_ptr<BatchNote>* note) {
-  std::vector<ImportRow> done;
-  done.swap(rows);
+  Spent done;
+  done.rows.swap(rows);
+  if (note) done.note = std::move(*note);
   std::unique_lock lock(mutex_);
   // Once the reader has finished nobody would free them: they go with
   // `done` at the end of this call instead.
-  if (!done.empty() && !finished_) spent_.push_back(std::move(done));
+  if ((!done.rows.empty() || done.note) && !finished_) spent_.push_back(std::move(done));
   changed_.wait(lock, [&] { return !queue_.empty() || finished_; });
   if (queue_.empty()) {
     if (error_) return *error_;

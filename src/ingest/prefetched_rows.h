@@ -28,8 +28,9 @@ struct BatchNote {
   virtual ~BatchNote() = default;
 };
 // Work on each batch on the reading thread before it is handed out (an
-// import's look-ups); an error ends the reading as a file error would.
-using BatchWork = std::function<Result<std::unique_ptr<BatchNote>>(const std::vector<ImportRow>&)>;
+// import's parsing and look-ups); it may move values out of the rows into
+// its note. An error ends the reading as a file error would.
+using BatchWork = std::function<Result<std::unique_ptr<BatchNote>>(std::vector<ImportRow>&)>;
 
 class PrefetchedRows final {
  public:
@@ -40,8 +41,8 @@ class PrefetchedRows final {
 
   // Replaces `rows` with the next batch of up to batch_size rows, in file
   // order, and `note` with what the BatchWork made of it (null without
-  // one); `rows` is empty at the end. The rows it held go back to the
-  // reading thread. An error when the file cannot be read further.
+  // one); `rows` is empty at the end. The rows and the note it held go back
+  // to the reading thread. An error when the file cannot be read further.
   Result<void> next_batch(std::vector<ImportRow>& rows, std::unique_ptr<BatchNote>* note = nullptr);
   // The share of the file read up to the last batch handed out.
   double progress() const { return progress_; }
@@ -62,7 +63,11 @@ class PrefetchedRows final {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Batch> queue_;
-  std::vector<std::vector<ImportRow>> spent_;  // for the reader to free
+  struct Spent {
+    std::vector<ImportRow> rows;
+    std::unique_ptr<BatchNote> note;
+  };
+  std::vector<Spent> spent_;  // for the reader to free
   bool finished_ = false;  // the reader reached the end or an error
   bool stopping_ = false;  // the consumer is gone
   std::optional<Error> error_;

@@ -83,7 +83,7 @@ TEST(PrefetchedRows, EachBatchComesWithWhatTheWorkMadeOfIt) {
   const auto reader = std::this_thread::get_id();
   std::atomic<bool> on_caller{false};
   PrefetchedRows rows(std::make_unique<CountingSource>(1000, false), 64,
-                      [&](const std::vector<ImportRow>& batch) -> Result<std::unique_ptr<BatchNote>> {
+                      [&](std::vector<ImportRow>& batch) -> Result<std::unique_ptr<BatchNote>> {
                         if (std::this_thread::get_id() == reader) on_caller = true;
                         return std::unique_ptr<BatchNote>(std::make_unique<FirstRow>(batch.front().row_number));
                       });
@@ -104,7 +104,7 @@ TEST(PrefetchedRows, EachBatchComesWithWhatTheWorkMadeOfIt) {
 
 TEST(PrefetchedRows, AFailedWorkEndsTheReadingWithItsError) {
   PrefetchedRows rows(std::make_unique<CountingSource>(1000000, false), 100,
-                      [](const std::vector<ImportRow>& batch) -> Result<std::unique_ptr<BatchNote>> {
+                      [](std::vector<ImportRow>& batch) -> Result<std::unique_ptr<BatchNote>> {
                         if (batch.front().row_number > 300) return make_error(ErrorCode::io, "look-up failed");
                         return std::unique_ptr<BatchNote>();
                       });

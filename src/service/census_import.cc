@@ -59,8 +59,26 @@ class BuildingSink final : public RowSink {
     });
   }
 
+  // Each row's rules run ahead, on the reading thread, which also hands
+  // the geometry over to the parsed building.
+  Result<std::unique_ptr<BatchNote>> ahead(std::vector<ImportRow>& rows, Transaction*) const override {
+    auto note = std::make_unique<ParsedAhead<Building>>();
+    parse_ahead(rows, *note, [&](ImportRow& row) { return parse_with_shape(row); });
+    return std::unique_ptr<BatchNote>(std::move(note));
+  }
+  bool adopt(BatchNote* note) override {
+    ahead_ = dynamic_cast<ParsedAhead<Building>*>(note);
+    return false;  // the look-ups, if any, are prepare()'s
+  }
+
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
-    Parsed<Building> parsed = parse_building(row, today_);
+    Parsed<Building> own;
+    Parsed<Building>* found = ahead_ ? ahead_->take(row.row_number) : nullptr;
+    if (!found) {
+      ImportRow copy = row;
+      found = &(own = parse_with_shape(copy));
+    }
+    Parsed<Building>& parsed = *found;
     first_use(keys_, row, "parcel_id", "图斑编号", parsed.errors);
     if (auto e = scope_error(scope_, row.row_number, "region_code", row.get("region_code")))
       parsed.errors.push_back(*e);
@@ -71,8 +89,6 @@ class BuildingSink final : public RowSink {
       return {};
     }
     Building& b = *parsed.value;
-    b.wkb = row.wkb;
-    b.bbox = row.bbox;
     std::optional<Stored<Building>> existing;
     if (!fresh_) {
       auto found = existing_.get(b.parcel_id, [&] { return tx.find_building(b.parcel_id); });
@@ -86,10 +102,21 @@ class BuildingSink final : public RowSink {
   }
 
  private:
+  // The row's rules, and its geometry moved into the building.
+  Parsed<Building> parse_with_shape(ImportRow& row) const {
+    Parsed<Building> parsed = parse_building(row, today_);
+    if (parsed.value) {
+      parsed.value->wkb = std::move(row.wkb);
+      parsed.value->bbox = row.bbox;
+    }
+    return parsed;
+  }
+
   Date today_;
   WriteStamp stamp_;
   std::string scope_;
   KeyIndex keys_;
+  ParsedAhead<Building>* ahead_ = nullptr;  // the batch being applied, as parsed ahead
   bool fresh_ = false;
   BatchCache<Stored<Building>> existing_;  // the batch's buildings as stored
 };
@@ -113,41 +140,37 @@ class EvidenceSink final : public RowSink {
   }
 
   // The look-ups read buildings, households and this source's records as
-  // they were before the import: they may run ahead (RowSink::look_up).
+  // they were before the import: they may run ahead (RowSink::ahead).
   bool looks_up_ahead() const override { return true; }
 
-  Result<std::unique_ptr<BatchNote>> look_up(const std::vector<const ImportRow*>& rows,
-                                             Transaction& tx) const override {
-    auto found = std::make_unique<Lookups>();
-    ANJU_TRY(found->facts.load(column_values(rows, "parcel_id"), [&](const auto& keys) {
-      return keyed(tx.find_building_facts(keys), [](const BuildingFacts& f) { return f.parcel_id; });
-    }));
-    ANJU_TRY(found->regions.load(column_values(rows, "household_id"),
-                                 [&](const auto& keys) { return tx.household_regions(keys); }));
-    if (!fresh_)
-      ANJU_TRY(found->existing.load(column_values(rows, "evidence_id"), [&](const auto& keys) {
-        return keyed(tx.find_evidence(source_, keys),
-                     [](const Stored<Evidence>& s) { return s.value.evidence_id; });
-      }));
-    return std::unique_ptr<BatchNote>(std::move(found));
+  Result<std::unique_ptr<BatchNote>> ahead(std::vector<ImportRow>& rows, Transaction* tx) const override {
+    auto note = std::make_unique<Ahead>();
+    parse_ahead(rows, *note, [&](const ImportRow& row) { return parse_evidence(row, source_, today_); });
+    if (tx) {
+      ANJU_TRY(look_up(readable_rows(rows), *tx, *note));
+      note->looked_up = true;
+    }
+    return std::unique_ptr<BatchNote>(std::move(note));
   }
 
-  void adopt(std::unique_ptr<BatchNote> note) override {
-    if (auto* found = dynamic_cast<Lookups*>(note.get())) {
-      note.release();
-      lookups_.reset(found);
-    }
+  bool adopt(BatchNote* note) override {
+    ahead_ = dynamic_cast<Ahead*>(note);
+    return ahead_ && ahead_->looked_up;
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
-    auto found = look_up(rows, tx);
-    if (!found) return found.error();
-    adopt(std::move(*found));
-    return {};
+    if (!ahead_) {
+      own_ = Ahead();
+      ahead_ = &own_;
+    }
+    return look_up(rows, tx, *ahead_);
   }
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
-    Parsed<Evidence> parsed = parse_evidence(row, source_, today_);
+    Parsed<Evidence> own;
+    Parsed<Evidence>* found = ahead_->take(row.row_number);
+    if (!found) found = &(own = parse_evidence(row, source_, today_));
+    Parsed<Evidence>& parsed = *found;
     first_use(keys_, row, "evidence_id", "记录编号", parsed.errors);
     if (!parsed.errors.empty()) {
       add_row_errors(report, std::move(parsed.errors));
@@ -163,9 +186,9 @@ class EvidenceSink final : public RowSink {
       }
     std::optional<Stored<Evidence>> existing;
     if (!fresh_) {
-      auto found = lookups_->existing.get(e.evidence_id, [&] { return tx.find_evidence(source_, e.evidence_id); });
-      if (!found) return found.error();
-      existing = std::move(*found);
+      auto stored = ahead_->existing.get(e.evidence_id, [&] { return tx.find_evidence(source_, e.evidence_id); });
+      if (!stored) return stored.error();
+      existing = std::move(*stored);
     }
     return upsert(
         existing, e, [&](const Evidence& v) { return tx.insert_evidence(v, stamp_); },
@@ -178,7 +201,7 @@ class EvidenceSink final : public RowSink {
   // not (yet) imported are accepted (DOMAIN.md §5), but said.
   Result<void> link(long row, Evidence& e, Transaction& tx, ImportReport& report) {
     if (!e.parcel_id.empty()) {
-      auto b = lookups_->facts.get(e.parcel_id, [&] { return tx.find_building_facts(e.parcel_id); });
+      auto b = ahead_->facts.get(e.parcel_id, [&] { return tx.find_building_facts(e.parcel_id); });
       if (!b) return b.error();
       if (*b) e.region_code = (*b)->region_code;
       if (!*b) {
@@ -189,7 +212,7 @@ class EvidenceSink final : public RowSink {
       }
     }
     if (!e.household_id.empty()) {
-      auto h = lookups_->regions.get(e.household_id, [&] { return tx.household_region(e.household_id); });
+      auto h = ahead_->regions.get(e.household_id, [&] { return tx.household_region(e.household_id); });
       if (!h) return h.error();
       if (!*h) report.add_warning({row, "household_id", e.household_id, "户编号尚未导入"});
       else if (e.region_code.empty()) e.region_code = **h;
@@ -203,12 +226,29 @@ class EvidenceSink final : public RowSink {
   std::string scope_;
   KeyIndex keys_;
   bool fresh_ = false;
-  struct Lookups final : BatchNote {
+  // A batch's rows as parsed, and its look-ups.
+  struct Ahead final : ParsedAhead<Evidence> {
+    bool looked_up = false;
     BatchCache<BuildingFacts> facts;       // linked buildings of the batch
     BatchCache<std::string> regions;       // regions of its linked households
     BatchCache<Stored<Evidence>> existing;  // its records as stored
   };
-  std::unique_ptr<Lookups> lookups_ = std::make_unique<Lookups>();  // the batch's
+
+  Result<void> look_up(const std::vector<const ImportRow*>& rows, Transaction& tx, Ahead& into) const {
+    ANJU_TRY(into.facts.load(column_values(rows, "parcel_id"), [&](const auto& keys) {
+      return keyed(tx.find_building_facts(keys), [](const BuildingFacts& f) { return f.parcel_id; });
+    }));
+    ANJU_TRY(into.regions.load(column_values(rows, "household_id"),
+                               [&](const auto& keys) { return tx.household_regions(keys); }));
+    if (fresh_) return {};
+    return into.existing.load(column_values(rows, "evidence_id"), [&](const auto& keys) {
+      return keyed(tx.find_evidence(source_, keys),
+                   [](const Stored<Evidence>& s) { return s.value.evidence_id; });
+    });
+  }
+
+  Ahead* ahead_ = nullptr;  // the batch being applied: the frame's, or own_
+  Ahead own_;               // look-ups made here, without a note
 };
 
 class DisasterSink final : public RowSink {

@@ -53,9 +53,23 @@ class HouseholdSink final : public RowSink {
                           [&](const auto& keys) { return tx.households_with_heads(keys); });
   }
 
+  // Each row's rules run ahead, on the reading thread.
+  Result<std::unique_ptr<BatchNote>> ahead(std::vector<ImportRow>& rows, Transaction*) const override {
+    auto note = std::make_unique<ParsedAhead<Household>>();
+    parse_ahead(rows, *note, [&](const ImportRow& row) { return parse_household(row, today_); });
+    return std::unique_ptr<BatchNote>(std::move(note));
+  }
+  bool adopt(BatchNote* note) override {
+    ahead_ = dynamic_cast<ParsedAhead<Household>*>(note);
+    return false;  // the look-ups, if any, are prepare()'s
+  }
+
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
-    Parsed<Household> parsed = parse_household(row, today_);
-    std::vector<FieldError> errors = std::move(parsed.errors);
+    Parsed<Household> own;
+    Parsed<Household>* found = ahead_ ? ahead_->take(row.row_number) : nullptr;
+    if (!found) found = &(own = parse_household(row, today_));
+    const Parsed<Household>& parsed = *found;
+    std::vector<FieldError> errors = parsed.errors;
     auto fail = [&](const char* column, std::string message) {
       errors.push_back(FieldError{row.row_number, column, std::string(row.get(column)),
                                   std::move(message)});
@@ -133,6 +147,7 @@ class HouseholdSink final : public RowSink {
   std::string scope_;
   KeyIndex ids_;
   KeyIndex heads_;
+  ParsedAhead<Household>* ahead_ = nullptr;  // the batch being applied, as parsed ahead
   BatchCache<Stored<Household>> existing_;  // the batch's households as stored
   BatchCache<std::string> heads_of_;        // head ID number → household, as stored
 };

@@ -28,20 +28,11 @@ Result<void> journal(Store& store, TemplateKind kind, const std::string& path,
   return own ? own->commit() : Result<void>();
 }
 
-// The rows of a batch that could be read.
-std::vector<const ImportRow*> readable(const std::vector<ImportRow>& batch) {
-  std::vector<const ImportRow*> out;
-  out.reserve(batch.size());
-  for (const ImportRow& row : batch)
-    if (row.read_error.empty()) out.push_back(&row);
-  return out;
-}
-
-// Prepares (or takes the look-ups made ahead: `note`) and applies one batch.
-Result<void> apply_batch(const std::vector<ImportRow>& batch, std::unique_ptr<BatchNote> note,
-                         Transaction& tx, RowSink& sink, ImportReport& report) {
-  if (note) sink.adopt(std::move(note));
-  else ANJU_TRY(sink.prepare(readable(batch), tx));
+// Takes what was done ahead (`note`), prepares what was not, and applies
+// one batch.
+Result<void> apply_batch(const std::vector<ImportRow>& batch, BatchNote* note, Transaction& tx,
+                         RowSink& sink, ImportReport& report) {
+  if (!sink.adopt(note)) ANJU_TRY(sink.prepare(readable_rows(batch), tx));
   for (const ImportRow& row : batch) {
     ++report.rows;
     if (!row.read_error.empty()) {
@@ -61,6 +52,14 @@ void add_row_errors(ImportReport& report, std::vector<FieldError> errors) {
   for (auto& e : errors) report.add_error(std::move(e));
 }
 
+std::vector<const ImportRow*> readable_rows(const std::vector<ImportRow>& batch) {
+  std::vector<const ImportRow*> out;
+  out.reserve(batch.size());
+  for (const ImportRow& row : batch)
+    if (row.read_error.empty()) out.push_back(&row);
+  return out;
+}
+
 Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::string& path,
                                 Result<OpenedSource> source, const ImportOptions& options,
                                 const Clock& clock, RowSink& sink) {
@@ -77,25 +76,23 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   if (!begun) return begun.error();
   std::unique_ptr<Transaction> tx = std::move(*begun);
   ANJU_TRY(sink.start(*tx));
-  // Reading and decoding (and the sink's look-ups, where they may: see
-  // RowSink::looks_up_ahead) run ahead on a second thread while this one
-  // validates and writes. The read transaction outlives that thread.
+  // Reading and decoding, and the sink's work ahead (RowSink::ahead), run
+  // on a second thread while this one validates and writes. The read
+  // transaction outlives that thread.
   std::unique_ptr<Transaction> lookups;
   if (sink.looks_up_ahead() && !store.concurrent_writes()) {
     auto reader = store.begin(TxMode::read);
     if (!reader) return reader.error();
     lookups = std::move(*reader);
   }
-  BatchWork work;
-  if (lookups)
-    work = [&sink, &lookups](const std::vector<ImportRow>& batch) { return sink.look_up(readable(batch), *lookups); };
-  PrefetchedRows rows(std::move(opened.rows), kImportBatch, std::move(work));
+  PrefetchedRows rows(std::move(opened.rows), kImportBatch,
+                      [&sink, &lookups](std::vector<ImportRow>& batch) { return sink.ahead(batch, lookups.get()); });
   std::vector<ImportRow> batch;
   std::unique_ptr<BatchNote> note;
   while (true) {
     if (auto read = rows.next_batch(batch, &note); !read) return read.error();  // tx rolls back
     if (batch.empty()) break;
-    ANJU_TRY(apply_batch(batch, std::move(note), *tx, sink, report));
+    ANJU_TRY(apply_batch(batch, note.get(), *tx, sink, report));
     if (options.on_progress) options.on_progress(rows.progress(), report.rows);
   }
   ANJU_TRY(tx->end_bulk_load());

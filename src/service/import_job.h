@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/columns.h"
+#include "core/household_rules.h"
 #include "ingest/prefetched_rows.h"
 #include "ingest/row_source.h"
 #include "service/import_service.h"
@@ -31,23 +32,33 @@ class RowSink {
     (void)tx;
     return {};
   }
-  // Look-ups of a batch that read only what the import leaves alone: other
-  // tables, and the sink's own table as it was before the import (the
-  // file's own repeats are the sink's to catch). A sink with such look-ups
-  // says so in looks_up_ahead(). On SQLite the frame then runs look_up() on
-  // the reading thread, through a read transaction, a batch ahead of
-  // apply(), and hands the result to adopt() instead of calling prepare():
-  // that transaction sees what the import's saw when it began, as nothing
-  // else can write meanwhile. On PostgreSQL, which has other writers,
-  // prepare() runs as usual.
+  // Work on a batch ahead of apply(), on the reading thread while this
+  // one writes: parsing and checking each row on its own (it may read only
+  // the sink's settings, and move values out of the rows), and, given a
+  // transaction, the batch's look-ups. What it returns comes to adopt()
+  // with the batch, and is freed on the reading thread afterwards (memory
+  // goes back to the thread that took it).
+  //
+  // Look-ups may run ahead only when they read what the import leaves
+  // alone: other tables, and the sink's own table as it was before the
+  // import (the file's own repeats are the sink's to catch). A sink says so
+  // in looks_up_ahead(); on SQLite the frame then passes ahead() a read
+  // transaction, which sees what the import's transaction saw when it
+  // began, as nothing else can write meanwhile. On PostgreSQL, which has
+  // other writers, ahead() gets none and prepare() runs as usual.
   virtual bool looks_up_ahead() const { return false; }
-  virtual Result<std::unique_ptr<BatchNote>> look_up(const std::vector<const ImportRow*>& rows,
-                                                     Transaction& tx) const {
+  virtual Result<std::unique_ptr<BatchNote>> ahead(std::vector<ImportRow>& rows, Transaction* tx) const {
     (void)rows;
     (void)tx;
     return std::unique_ptr<BatchNote>();
   }
-  virtual void adopt(std::unique_ptr<BatchNote> note) { (void)note; }
+  // Takes what ahead() made of the batch about to be applied (null when
+  // nothing: after a read error). True when that included the batch's
+  // look-ups; otherwise the frame calls prepare().
+  virtual bool adopt(BatchNote* note) {
+    (void)note;
+    return false;
+  }
   // Validates one row and applies it within `tx`, counting the outcome or
   // adding its errors to `report`. An Error return aborts the whole import
   // (engine failure), leaving the store unchanged.
@@ -60,6 +71,29 @@ class RowSink {
     return {};
   }
 };
+
+// The rows of a batch that could be read (the ones prepare() gets).
+std::vector<const ImportRow*> readable_rows(const std::vector<ImportRow>& batch);
+
+// Rows a sink parsed ahead (RowSink::ahead), taken in file order by apply().
+template <class T>
+struct ParsedAhead : BatchNote {
+  std::vector<std::pair<long, Parsed<T>>> rows;  // (row number, what the rules made of it)
+  size_t next = 0;
+  // The row `row_number` as parsed ahead; null when it was not.
+  Parsed<T>* take(long row_number) {
+    if (next < rows.size() && rows[next].first == row_number) return &rows[next++].second;
+    return nullptr;
+  }
+};
+
+// Parses the readable rows of a batch with `parse(row)` into `into`.
+template <class T, class Parse>
+void parse_ahead(std::vector<ImportRow>& rows, ParsedAhead<T>& into, Parse&& parse) {
+  into.rows.reserve(rows.size());
+  for (ImportRow& row : rows)
+    if (row.read_error.empty()) into.rows.emplace_back(row.row_number, parse(row));
+}
 
 // Runs every row of `source` (already opened, or the error of opening it)
 // through `sink`. `path` names the file in the journal.
