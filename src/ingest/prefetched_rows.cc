@@ -2,6 +2,9 @@
 
 #include <pthread.h>
 
+#include <exception>
+#include <string>
+
 namespace anju {
 
 PrefetchedRows::PrefetchedRows(std::unique_ptr<RowSource> inner, size_t batch_size, BatchWork work)
@@ -24,7 +27,12 @@ PrefetchedRows::~PrefetchedRows() {
 // back. False when the consumer is gone.
 bool PrefetchedRows::publish(Batch& batch, bool last, std::optional<Error> error) {
   if (work_ && !batch.rows.empty() && !error) {
-    auto note = work_(batch.rows);
+    Result<std::unique_ptr<BatchNote>> note = std::unique_ptr<BatchNote>();
+    try {
+      note = work_(batch.rows);
+    } catch (const std::exception& e) {  // a bug: reported, not the end of the process
+      note = make_error(ErrorCode::internal, std::string("导入预处理失败：") + e.what());
+    }
     if (note) {
       batch.note = std::move(*note);
     } else {  // the batch goes no further: the error ends the reading

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <stdexcept>
 #include <thread>
 
 namespace anju {
@@ -120,6 +121,18 @@ TEST(PrefetchedRows, AFailedWorkEndsTheReadingWithItsError) {
     n += static_cast<long>(batch.size());
   }
   EXPECT_EQ(n, 300);  // the batches before the failed one, none after
+}
+
+TEST(PrefetchedRows, AWorkThatThrowsIsAnErrorNotTheEndOfTheProcess) {
+  PrefetchedRows rows(std::make_unique<CountingSource>(1000, false), 100,
+                      [](std::vector<ImportRow>&) -> Result<std::unique_ptr<BatchNote>> {
+                        throw std::logic_error("SQL does not compile");
+                      });
+  std::vector<ImportRow> batch;
+  auto r = rows.next_batch(batch);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::internal);
+  EXPECT_NE(r.error().message.find("SQL does not compile"), std::string::npos);
 }
 
 TEST(PrefetchedRows, StopsEarlyWithoutHanging) {

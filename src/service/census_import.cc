@@ -73,12 +73,10 @@ class BuildingSink final : public RowSink {
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Building> own;
-    Parsed<Building>* found = ahead_ ? ahead_->take(row.row_number) : nullptr;
-    if (!found) {
+    Parsed<Building>& parsed = parsed_row(ahead_, row.row_number, own, [&] {
       ImportRow copy = row;
-      found = &(own = parse_with_shape(copy));
-    }
-    Parsed<Building>& parsed = *found;
+      return parse_with_shape(copy);
+    });
     first_use(keys_, row, "parcel_id", "图斑编号", parsed.errors);
     if (auto e = scope_error(scope_, row.row_number, "region_code", row.get("region_code")))
       parsed.errors.push_back(*e);
@@ -168,9 +166,8 @@ class EvidenceSink final : public RowSink {
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Evidence> own;
-    Parsed<Evidence>* found = ahead_->take(row.row_number);
-    if (!found) found = &(own = parse_evidence(row, source_, today_));
-    Parsed<Evidence>& parsed = *found;
+    Parsed<Evidence>& parsed =
+        parsed_row<Evidence>(ahead_, row.row_number, own, [&] { return parse_evidence(row, source_, today_); });
     first_use(keys_, row, "evidence_id", "记录编号", parsed.errors);
     if (!parsed.errors.empty()) {
       add_row_errors(report, std::move(parsed.errors));

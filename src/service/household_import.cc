@@ -66,9 +66,8 @@ class HouseholdSink final : public RowSink {
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Household> own;
-    Parsed<Household>* found = ahead_ ? ahead_->take(row.row_number) : nullptr;
-    if (!found) found = &(own = parse_household(row, today_));
-    const Parsed<Household>& parsed = *found;
+    const Parsed<Household>& parsed =
+        parsed_row(ahead_, row.row_number, own, [&] { return parse_household(row, today_); });
     std::vector<FieldError> errors = parsed.errors;
     auto fail = [&](const char* column, std::string message) {
       errors.push_back(FieldError{row.row_number, column, std::string(row.get(column)),

@@ -87,6 +87,16 @@ struct ParsedAhead : BatchNote {
   }
 };
 
+// The row `row_number` as parsed ahead, else as `parse()` gives it now
+// (kept in `own`).
+template <class T, class Parse>
+Parsed<T>& parsed_row(ParsedAhead<T>* ahead, long row_number, Parsed<T>& own, Parse&& parse) {
+  if (ahead)
+    if (Parsed<T>* found = ahead->take(row_number)) return *found;
+  own = parse();
+  return own;
+}
+
 // Parses the readable rows of a batch with `parse(row)` into `into`.
 template <class T, class Parse>
 void parse_ahead(std::vector<ImportRow>& rows, ParsedAhead<T>& into, Parse&& parse) {
