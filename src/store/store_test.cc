@@ -83,6 +83,31 @@ TEST_F(StoreContract, HouseholdRangesCoverEveryHouseholdOnceInOrder) {
   }
 }
 
+// A campaign's first judgment opens its tasks as a bulk load into an empty
+// table, the indexes built at the end: the rule of one active task a
+// household must hold afterwards.
+TEST_F(StoreContract, BulkOpenedTasksKeepOneActiveTaskPerHousehold) {
+  std::vector<FieldTask> tasks;
+  for (int i = 0; i < 1200; ++i) {
+    FieldTask t;
+    t.household_id = "H" + std::to_string(10000 + i);
+    t.region_code = "500229108201";
+    tasks.push_back(t);
+  }
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->insert_tasks(tasks, kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  auto tx = begin();
+  auto active = tx->active_tasks();
+  ASSERT_TRUE(active);
+  EXPECT_EQ(active->size(), 1200u);
+  auto again = tx->insert_task(tasks[7], kStamp);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::conflict);
+}
+
 TEST_F(StoreContract, StaleVersionIsAConflictAndChangesNothing) {
   Household h = sample_household("H1", "11010519491231002X");
   {

@@ -146,7 +146,13 @@ Result<long> SqlTransaction::insert_task(const FieldTask& t, const WriteStamp& s
 
 Result<void> SqlTransaction::insert_tasks(const std::vector<FieldTask>& tasks, const WriteStamp& stamp) {
   const bool bulk = tasks.size() >= kBulkRows;
-  if (bulk) ANJU_TRY(begin_bulk_load("field_tasks", Indexes::keep));
+  if (bulk) {
+    // Into an empty table (a campaign's first judgment) the four indexes
+    // are built once at the end instead of kept up row by row.
+    bool empty = true;
+    ANJU_TRY(each_row(conn_.prepare("SELECT 1 FROM field_tasks LIMIT 1"), [&](const Statement&) { empty = false; }));
+    ANJU_TRY(begin_bulk_load("field_tasks", empty ? Indexes::rebuild : Indexes::keep));
+  }
   auto& s = conn_.prepare(kInsertTask);
   for (const FieldTask& t : tasks) ANJU_TRY(bind_new_task(s, t, stamp).run());
   return bulk ? end_bulk_load() : Result<void>();
