@@ -41,6 +41,19 @@ Result<std::vector<long>> read_all(PrefetchedRows& rows, size_t batch_size) {
   }
 }
 
+// Reads until the error: the rows before it and its message ("" when the
+// end came instead).
+std::pair<long, std::string> rows_before_error(PrefetchedRows& rows) {
+  std::vector<ImportRow> batch;
+  long n = 0;
+  while (true) {
+    auto r = rows.next_batch(batch);
+    if (!r) return {n, r.error().message};
+    if (batch.empty()) return {n, ""};
+    n += static_cast<long>(batch.size());
+  }
+}
+
 TEST(PrefetchedRows, DeliversEveryRowInOrder) {
   for (size_t batch_size : {1, 7, 512}) {
     PrefetchedRows rows(std::make_unique<CountingSource>(10000, false), batch_size);
@@ -61,17 +74,8 @@ TEST(PrefetchedRows, AnEmptySourceGivesAnEmptyBatch) {
 
 TEST(PrefetchedRows, PassesOnTheReadersErrorAfterTheRowsBeforeIt) {
   PrefetchedRows rows(std::make_unique<CountingSource>(700, true), 64);
-  std::vector<ImportRow> batch;
-  long n = 0;
-  while (true) {
-    auto r = rows.next_batch(batch);
-    if (!r) {
-      EXPECT_EQ(r.error().message, "broken at the end");
-      break;
-    }
-    ASSERT_FALSE(batch.empty()) << "the end came before the error";
-    n += static_cast<long>(batch.size());
-  }
+  auto [n, error] = rows_before_error(rows);
+  EXPECT_EQ(error, "broken at the end");
   EXPECT_EQ(n, 700);
 }
 
@@ -109,17 +113,8 @@ TEST(PrefetchedRows, AFailedWorkEndsTheReadingWithItsError) {
                         if (batch.front().row_number > 300) return make_error(ErrorCode::io, "look-up failed");
                         return std::unique_ptr<BatchNote>();
                       });
-  std::vector<ImportRow> batch;
-  long n = 0;
-  while (true) {
-    auto r = rows.next_batch(batch);
-    if (!r) {
-      EXPECT_EQ(r.error().message, "look-up failed");
-      break;
-    }
-    ASSERT_FALSE(batch.empty()) << "the end came instead of the error";
-    n += static_cast<long>(batch.size());
-  }
+  auto [n, error] = rows_before_error(rows);
+  EXPECT_EQ(error, "look-up failed");
   EXPECT_EQ(n, 300);  // the batches before the failed one, none after
 }
 

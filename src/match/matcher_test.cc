@@ -58,19 +58,27 @@ std::vector<MatchResult> run_in_passes(Matcher& m, const std::vector<Household>&
   return m.finish();
 }
 
+// H2 inside A but with a roster parcel that does not exist, H6 with C as
+// its roster parcel, H7 on B's west edge.
+struct PlacedHouseholds {
+  Household located, by_parcel, edge;
+};
+PlacedHouseholds placed_households() {
+  PlacedHouseholds p{hh("H2", "王五"), hh("H6", "某"), hh("H7", "某某")};
+  p.located.parcel_id = "missing";
+  p.located.lon = 108.0005;
+  p.located.lat = 31.0005;
+  p.by_parcel.parcel_id = "C";
+  p.edge.lon = 108.01;
+  p.edge.lat = 31.0005;
+  return p;
+}
+
 TEST(Matcher, RulesInOrderAndSharedBuildings) {
   Matcher m(std::unordered_map<std::string, std::string>{{"H1", "B"}});
   Household manual = hh("H1", "张三");
   manual.parcel_id = "A";  // the manual choice wins over the roster's parcel
-  Household located = hh("H2", "王五");
-  located.parcel_id = "missing";
-  located.lon = 108.0005;
-  located.lat = 31.0005;
-  Household by_parcel = hh("H6", "某");
-  by_parcel.parcel_id = "C";
-  Household edge = hh("H7", "某某");
-  edge.lon = 108.01;  // on B's west edge
-  edge.lat = 31.0005;
+  auto [located, by_parcel, edge] = placed_households();
   auto r = run(m, {manual, located, hh("H3", "张三"), hh("H4", "李四"), hh("H5", "赵六"), by_parcel, edge});
   ASSERT_EQ(r.size(), 7u);
   EXPECT_EQ(r[0].outcome, MatchOutcome::manual);
@@ -93,15 +101,7 @@ TEST(Matcher, RulesInOrderAndSharedBuildings) {
 
 // The order in which buildings arrive, and on which thread, changes nothing.
 TEST(Matcher, BuildingsInPassesOnThreadsGiveTheSameResults) {
-  Household located = hh("H2", "王五");
-  located.parcel_id = "missing";
-  located.lon = 108.0005;
-  located.lat = 31.0005;
-  Household by_parcel = hh("H6", "某");
-  by_parcel.parcel_id = "C";
-  Household edge = hh("H7", "某某");
-  edge.lon = 108.01;
-  edge.lat = 31.0005;
+  auto [located, by_parcel, edge] = placed_households();
   const std::vector<Household> households = {located, hh("H3", "张三"), hh("H4", "李四"), by_parcel, edge};
   Matcher one(std::unordered_map<std::string, std::string>{{"H1", "B"}});
   Matcher two(std::unordered_map<std::string, std::string>{{"H1", "B"}});
