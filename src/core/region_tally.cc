@@ -1,7 +1,6 @@
 #include "core/region_tally.h"
 
 #include <algorithm>
-#include <tuple>
 
 #include "core/user.h"
 
@@ -16,12 +15,6 @@ size_t dimension_index(std::string_view dimension) {
 
 // The levels above a village, by the digits of the code they keep.
 constexpr std::pair<size_t, std::string_view> kLevels[] = {{9, "town"}, {6, "county"}, {4, "city"}, {2, "province"}};
-
-// The order of CountTable::cells: region, leaf first, dimension, key.
-auto cell_order(const CountCell& c) {
-  return std::make_tuple(std::string_view(c.region_code), !c.leaf, dimension_index(c.dimension),
-                         std::string_view(c.key));
-}
 
 }  // namespace
 
@@ -92,35 +85,6 @@ std::vector<CountCell> CountTable::cells(const RegionDirectory& regions) const {
       std::sort(keys.begin(), keys.end());
       for (auto& [k, n] : keys)
         if (n != 0) out.push_back(CountCell{key.first, parent, leaf, std::string(kCountDimensions[i]), std::move(k), n});
-    }
-  }
-  return out;
-}
-
-CountChanges diff_counts(std::vector<CountCell> stored, std::vector<CountCell> wanted) {
-  const auto by_order = [](const CountCell& a, const CountCell& b) { return cell_order(a) < cell_order(b); };
-  std::sort(stored.begin(), stored.end(), by_order);
-  std::sort(wanted.begin(), wanted.end(), by_order);
-  CountChanges out;
-  auto s = stored.begin();
-  auto w = wanted.begin();
-  // A cell stored twice (two writers adding it at once) is written anew:
-  // deletes go by the cell's key, so one remove or update covers all copies.
-  const auto skip_copies = [&](const CountCell& cell) {
-    bool copies = false;
-    for (; s != stored.end() && cell_order(*s) == cell_order(cell); ++s) copies = true;
-    return copies;
-  };
-  while (s != stored.end() || w != wanted.end()) {
-    if (w == wanted.end() || (s != stored.end() && cell_order(*s) < cell_order(*w))) {
-      out.remove.push_back(*s);
-      skip_copies(*s++);
-    } else if (s == stored.end() || cell_order(*w) < cell_order(*s)) {
-      out.insert.push_back(*w++);
-    } else {
-      const bool same = *s == *w;
-      if (skip_copies(*s++) || !same) out.update.push_back(*w);
-      ++w;
     }
   }
   return out;

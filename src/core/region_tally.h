@@ -2,9 +2,8 @@
 // The counts behind totals and dashboards (the region_counts read model,
 // RegionCount in read_models.h), computed in one pass over the households:
 // each village's households by every filter dimension (its leaf cells), the
-// regions above as sums of the villages they cover, and the changes that
-// turn the stored cells into the new ones, so that a run that changes one
-// dimension rewrites only that dimension's cells.
+// regions above as sums of the villages they cover; the store compares
+// them with what it holds and writes what changed (store/count_rows.h).
 
 #include <array>
 #include <map>
@@ -86,13 +85,5 @@ class CountTable {
   std::pair<const Key, Dimensions>* last_ = nullptr;
 };
 
-// What turns the stored cells into the wanted ones (in any order; a cell is
-// the same when region, leaf, dimension and key are). A removal or update
-// stands for every stored copy of its cell.
-struct CountChanges {
-  std::vector<CountCell> insert, update, remove;
-  bool empty() const { return insert.empty() && update.empty() && remove.empty(); }
-};
-CountChanges diff_counts(std::vector<CountCell> stored, std::vector<CountCell> wanted);
 
 }  // namespace anju

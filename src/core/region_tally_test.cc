@@ -102,39 +102,5 @@ TEST(RegionTally, ADifferenceRolledUpMovesOnlyTheRegionsAbove) {
   EXPECT_TRUE(std::none_of(cells.begin(), cells.end(), [](const CountCell& c) { return c.n == 0; }));
 }
 
-TEST(RegionTally, DiffWritesOnlyWhatChanged) {
-  const CountCell same{"110101001001", "110101001000", true, "category", "lifted", 3};
-  const CountCell moved{"110101001001", "110101001000", true, "result", "safe", 2};
-  const CountCell gone{"110101001001", "110101001000", true, "result", "", 3};
-  const CountCell town{"110101001000", "110101000000", false, "result", "safe", 2};
-  CountCell moved_now = moved;
-  moved_now.n = 3;
-  CountCell reparented = same;
-  reparented.parent_code = "110101009000";
-  const CountCell added{"110101001001", "110101001000", true, "result", "unsafe", 1};
-  // Leaf and non-leaf cells of one code are different cells.
-  CountCell town_leaf = town;
-  town_leaf.leaf = true;
-  auto changes = diff_counts({gone, town, moved, same}, {added, same, moved_now, town, town_leaf});
-  EXPECT_EQ(changes.remove, std::vector<CountCell>{gone});
-  EXPECT_EQ(changes.update, std::vector<CountCell>{moved_now});
-  EXPECT_EQ(changes.insert, (std::vector<CountCell>{town_leaf, added}));
-  changes = diff_counts({same}, {reparented});
-  EXPECT_EQ(changes.update, std::vector<CountCell>{reparented});
-  EXPECT_TRUE(diff_counts({same, town}, {town, same}).empty());
-}
-
-TEST(RegionTally, ACellStoredTwiceIsWrittenAnewOrRemovedOnce) {
-  const CountCell cell{"110101001001", "110101001000", true, "result", "safe", 2};
-  const CountCell other{"110101001001", "110101001000", true, "result", "unsafe", 1};
-  auto changes = diff_counts({cell, cell, other}, {cell, other});
-  EXPECT_EQ(changes.update, std::vector<CountCell>{cell});
-  EXPECT_TRUE(changes.insert.empty());
-  EXPECT_TRUE(changes.remove.empty());
-  changes = diff_counts({cell, other, cell}, {other});
-  EXPECT_EQ(changes.remove, std::vector<CountCell>{cell});
-  EXPECT_TRUE(changes.update.empty());
-}
-
 }  // namespace
 }  // namespace anju

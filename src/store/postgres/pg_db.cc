@@ -212,6 +212,10 @@ void Statement::reset() {
   std::fill(formats_.begin(), formats_.end(), 0);
 }
 
+std::string_view Statement::text_view(int col) const {
+  return std::string_view(value(col), static_cast<size_t>(PQgetlength(rows_.get(), row_, col)));
+}
+
 std::string Statement::text(int col) const {
   const char* v = value(col);
   std::string out(v, static_cast<size_t>(PQgetlength(rows_.get(), row_, col)));

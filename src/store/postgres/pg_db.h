@@ -51,6 +51,7 @@ class Statement final : public sql::Statement {
 
   bool is_null(int col) const override { return PQgetisnull(rows_.get(), row_, col) != 0; }
   std::string text(int col) const override;
+  std::string_view text_view(int col) const override;
   long integer(int col) const override;
   double real(int col) const override;
   std::string blob(int col) const override;

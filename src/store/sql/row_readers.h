@@ -138,13 +138,13 @@ inline std::string reasons_json(const std::vector<Reason>& reasons) {
   return out += ']';
 }
 
-inline std::vector<Reason> reasons_from_json(const std::string& text) {
+inline std::vector<Reason> reasons_from_json(std::string_view text) {
   std::vector<Reason> out;
   size_t pos = 0;
   while ((pos = text.find('"', pos)) != std::string::npos) {
     const size_t end = text.find('"', pos + 1);
     if (end == std::string::npos) break;
-    if (auto r = parse_reason(std::string_view(text).substr(pos + 1, end - pos - 1))) out.push_back(*r);
+    if (auto r = parse_reason(text.substr(pos + 1, end - pos - 1))) out.push_back(*r);
     pos = end + 1;
   }
   return out;

@@ -53,6 +53,9 @@ class Statement {
   // Columns of the current row, 0-based.
   virtual bool is_null(int col) const = 0;
   virtual std::string text(int col) const = 0;
+  // As text(), without the copy: valid until the row changes. Not for
+  // timestamps (PostgreSQL's are rewritten by text()).
+  virtual std::string_view text_view(int col) const = 0;
   virtual long integer(int col) const = 0;
   virtual double real(int col) const = 0;
   virtual std::string blob(int col) const = 0;

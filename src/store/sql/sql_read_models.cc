@@ -43,7 +43,7 @@ WhereBuilder household_where(const HouseholdFilter& f, const std::string& lo, co
 }
 
 // The one dimension a filter narrows by, when it is one and there is no
-// search: its total is a single row of region_counts.
+// search: its total is counted in the region's row of region_counts.
 std::optional<std::pair<std::string, std::string>> single_dimension(const HouseholdFilter& f) {
   std::vector<std::pair<std::string, std::string>> set;
   const auto none_is_empty = [](const std::string& v) { return v == "none" ? std::string() : v; };
@@ -94,10 +94,9 @@ Result<Page<HouseholdListRow>> SqlTransaction::list_households(const HouseholdFi
   }));
   // One dimension (or none) and no search: the total is counted already.
   if (auto dim = single_dimension(f)) {
-    auto& c = conn_.prepare("SELECT coalesce(sum(n), 0) FROM region_counts"
-                            " WHERE region_code = ?1 AND dimension = ?2 AND key = ?3");
-    c.bind(1, f.region_code).bind(2, dim->first).bind(3, dim->second);
-    ANJU_TRY(each_row(c, [&](const Statement& r) { page.total = r.integer(0); }));
+    auto total = region_total(f.region_code, dim->first, dim->second);
+    if (!total) return total.error();
+    page.total = *total;
     return page;
   }
   WhereBuilder cw = household_where(f, range.lo, range.hi);

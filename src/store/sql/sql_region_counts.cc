@@ -1,20 +1,26 @@
-// The region_counts read model on both engines: read by lists and
-// dashboards, and kept by refresh_summary, which counts the households in
-// one pass (core/region_tally.h) and writes only the cells that changed.
-#include <map>
-#include <tuple>
-
+// The region_counts read model on both engines (store/count_rows.h): read
+// by lists and dashboards, and kept by refresh_summary, which counts the
+// households in one pass (core/region_tally.h) and writes only the rows
+// whose cells changed.
 #include "core/access.h"
 #include "core/region_code.h"
 #include "core/region_tally.h"
+#include "store/count_rows.h"
 #include "store/sql/row_readers.h"
 #include "store/sql/sql_transaction.h"
 
 namespace anju::sql {
 namespace {
 
-// "region_code, dimension, key, n"
-RegionCount read_count(const Statement& r) { return RegionCount{r.text(0), r.text(1), r.text(2), r.integer(3)}; }
+// "region_code, leaf, parent_code, counts"
+constexpr const char* kRows = "SELECT region_code, leaf, parent_code, counts FROM region_counts";
+
+// The cells of `rows` in `dimension` as RegionCounts, appended to `out`.
+void append_counts(const std::vector<CountRow>& rows, const std::string& dimension, std::vector<RegionCount>& out) {
+  for (const CountRow& row : rows)
+    for (CountCell& c : unpack_count_row(row))
+      if (c.dimension == dimension) out.push_back(RegionCount{c.region_code, c.dimension, std::move(c.key), c.n});
+}
 
 // The regions above `region_code` (town, county, city, province) and the
 // whole country: the only cells above that a change within it moves.
@@ -27,25 +33,48 @@ std::vector<std::string> codes_above(const std::string& region_code) {
 
 }  // namespace
 
+Result<void> SqlTransaction::read_rows(Statement& s, std::vector<CountRow>& out) {
+  return each_row(s, [&](const Statement& r) {
+    out.push_back(CountRow{r.text(0), r.integer(1) != 0, r.text(2), r.text(3)});
+  });
+}
+
 Result<std::vector<RegionCount>> SqlTransaction::region_counts(const std::string& lo, const std::string& hi,
                                                               const std::vector<std::string>& dimensions) {
+  // A region's own cells before its sums: a town with households of its
+  // own has both, and readers that keep one value keep the sum.
+  std::vector<CountRow> rows;
+  ANJU_TRY(read_rows(conn_.prepare((std::string(kRows) + " WHERE region_code BETWEEN ?1 AND ?2"
+                                                         " ORDER BY region_code, leaf DESC").c_str())
+                         .bind(1, lo).bind(2, hi),
+                     rows));
   std::vector<RegionCount> out;
-  for (const std::string& d : dimensions)
-    ANJU_TRY(each_row(conn_.prepare("SELECT region_code, dimension, key, n FROM region_counts"
-                                    " WHERE dimension = ?3 AND region_code BETWEEN ?1 AND ?2")
-                          .bind(1, lo).bind(2, hi).bind(3, d),
-                      [&](const Statement& r) { out.push_back(read_count(r)); }));
+  for (const std::string& d : dimensions) append_counts(rows, d, out);
   return out;
 }
 
 Result<std::vector<RegionCount>> SqlTransaction::child_counts(const std::string& parent,
                                                              const std::string& dimension) {
+  std::vector<CountRow> rows;
+  ANJU_TRY(read_rows(conn_.prepare((std::string(kRows) + " WHERE parent_code = ?1 ORDER BY region_code, leaf DESC")
+                                       .c_str())
+                         .bind(1, parent),
+                     rows));
   std::vector<RegionCount> out;
-  ANJU_TRY(each_row(conn_.prepare("SELECT region_code, dimension, key, n FROM region_counts"
-                                  " WHERE parent_code = ?1 AND dimension = ?2")
-                        .bind(1, parent).bind(2, dimension),
-                    [&](const Statement& r) { out.push_back(read_count(r)); }));
+  append_counts(rows, dimension, out);
   return out;
+}
+
+Result<long> SqlTransaction::region_total(const std::string& region_code, const std::string& dimension,
+                                          const std::string& key) {
+  std::vector<CountRow> rows;
+  ANJU_TRY(read_rows(conn_.prepare((std::string(kRows) + " WHERE region_code = ?1").c_str()).bind(1, region_code),
+                     rows));
+  long n = 0;
+  for (const CountRow& row : rows)
+    for (const CountCell& c : unpack_count_row(row))
+      if (c.dimension == dimension && c.key == key) n += c.n;
+  return n;
 }
 
 Result<void> SqlTransaction::refresh_summary(const std::string& region_code) {
@@ -55,35 +84,31 @@ Result<void> SqlTransaction::refresh_summary(const std::string& region_code) {
   ANJU_TRY(count_households(region_code, leaves));
   auto regions = region_directory(region_code);
   if (!regions) return regions.error();
-  constexpr const char* kCells = "SELECT region_code, parent_code, leaf, dimension, key, n FROM region_counts";
-  const auto read_cells = [&](Statement& s, std::vector<CountCell>& out) {
-    return each_row(s, [&](const Statement& r) {
-      out.push_back(CountCell{r.text(0), r.text(1), r.integer(2) != 0, r.text(3), r.text(4), r.integer(5)});
-    });
-  };
-  // The leaf cells: the region's own households, as stored and as counted.
-  std::vector<CountCell> stored_leaves;
-  ANJU_TRY(read_cells(conn_.scan((std::string(kCells) + " WHERE leaf = 1 AND region_code BETWEEN ?1 AND ?2").c_str())
-                          .bind(1, range.lo).bind(2, range.hi),
-                      stored_leaves));
-  // The cells above: for everything, the sums of the new leaf cells; for
-  // one region, the stored cells of the regions above it moved by the
+  // The leaf rows: the region's own households, as stored and as counted.
+  std::vector<CountRow> stored_leaves;
+  ANJU_TRY(read_rows(conn_.scan((std::string(kRows) + " WHERE leaf = 1 AND region_code BETWEEN ?1 AND ?2").c_str())
+                         .bind(1, range.lo).bind(2, range.hi),
+                     stored_leaves));
+  // The rows above: for everything, the sums of the new leaf cells; for
+  // one region, the stored rows of the regions above it moved by the
   // difference its households made.
-  std::vector<CountCell> stored_levels;
+  std::vector<CountRow> stored_levels;
   CountTable levels;
   leaves.roll_up_into(levels, *regions);
   if (all) {
-    ANJU_TRY(read_cells(conn_.scan((std::string(kCells) + " WHERE leaf = 0").c_str()), stored_levels));
+    ANJU_TRY(read_rows(conn_.scan((std::string(kRows) + " WHERE leaf = 0").c_str()), stored_levels));
   } else {
     CountTable old_leaves;
-    for (const CountCell& c : stored_leaves) old_leaves.add(c);
+    for (const CountRow& row : stored_leaves)
+      for (const CountCell& c : unpack_count_row(row)) old_leaves.add(c);
     old_leaves.roll_up_into(levels, *regions, -1);
-    auto& s = conn_.prepare((std::string(kCells) + " WHERE leaf = 0 AND region_code = ?1").c_str());
-    for (const std::string& code : levels.regions(false)) ANJU_TRY(read_cells(s.bind(1, code), stored_levels));
-    for (const CountCell& c : stored_levels) levels.add(c);
+    auto& s = conn_.prepare((std::string(kRows) + " WHERE leaf = 0 AND region_code = ?1").c_str());
+    for (const std::string& code : levels.regions(false)) ANJU_TRY(read_rows(s.bind(1, code), stored_levels));
+    for (const CountRow& row : stored_levels)
+      for (const CountCell& c : unpack_count_row(row)) levels.add(c);
   }
-  ANJU_TRY(write_counts(diff_counts(std::move(stored_leaves), leaves.cells(*regions))));
-  return write_counts(diff_counts(std::move(stored_levels), levels.cells(*regions)));
+  ANJU_TRY(write_counts(diff_count_rows(std::move(stored_leaves), pack_count_rows(leaves.cells(*regions)))));
+  return write_counts(diff_count_rows(std::move(stored_levels), pack_count_rows(levels.cells(*regions))));
 }
 
 Result<void> SqlTransaction::count_households(const std::string& region_code, CountTable& into) {
@@ -99,11 +124,11 @@ Result<void> SqlTransaction::count_households(const std::string& region_code, Co
       (all ? "" : " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3");
   auto& s = conn_.scan(sql.c_str());
   if (!all) s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);
+  std::vector<Reason> reasons;
   return each_row(s, [&](const Statement& r) {
-    const std::string region = r.text(0), category = r.text(1), monitor_type = r.text(2), status = r.text(3),
-                      housing = r.text(4), outcome = r.text(5), result = r.text(6);
-    const std::vector<Reason> reasons = r.is_null(7) ? std::vector<Reason>() : reasons_from_json(r.text(7));
-    into.add(CountedHousehold{region, category, monitor_type, status, housing, outcome, result, &reasons});
+    reasons = r.is_null(7) ? std::vector<Reason>() : reasons_from_json(r.text_view(7));
+    into.add(CountedHousehold{r.text_view(0), r.text_view(1), r.text_view(2), r.text_view(3), r.text_view(4),
+                              r.text_view(5), r.text_view(6), &reasons});
   });
 }
 
@@ -125,30 +150,15 @@ Result<RegionDirectory> SqlTransaction::region_directory(const std::string& regi
   return out;
 }
 
-Result<void> SqlTransaction::write_counts(const CountChanges& changes) {
-  // Cells that go or change are deleted many regions a statement, grouped
-  // by the cell they are (leaf, dimension, key): a run's changes are mostly
-  // one cell in every village (the result "" of households not judged
-  // before), and PostgreSQL pays a round trip a statement. Changed cells
-  // then come back with the new ones.
-  std::map<std::tuple<bool, std::string, std::string>, std::vector<std::string>> gone;
-  for (const auto* cells : {&changes.remove, &changes.update})
-    for (const CountCell& c : *cells) gone[{c.leaf, c.dimension, c.key}].push_back(c.region_code);
-  for (const auto& [cell, regions] : gone) {
-    const auto& [leaf, dimension, key] = cell;
-    ANJU_TRY(each_in("DELETE FROM region_counts WHERE leaf = ?1 AND dimension = ?2 AND key = ?3 AND region_code", 3,
-                     regions,
-                     [&](Statement& s) { s.bind(1, leaf ? 1 : 0).bind(2, dimension).bind(3, key); }, {}));
-  }
-  const bool bulk = changes.insert.size() + changes.update.size() >= kBulkRows;
-  if (bulk) ANJU_TRY(begin_bulk_load("region_counts", Indexes::keep));
-  auto& insert = conn_.prepare("INSERT INTO region_counts(region_code, parent_code, leaf, dimension, key, n)"
-                               " VALUES (?,?,?,?,?,?)");
-  for (const auto* cells : {&changes.insert, &changes.update})
-    for (const CountCell& c : *cells)
-      ANJU_TRY(insert.bind(1, c.region_code).bind(2, c.parent_code).bind(3, c.leaf ? 1 : 0).bind(4, c.dimension)
-                   .bind(5, c.key).bind(6, c.n).run());
-  return bulk ? end_bulk_load() : Result<void>();
+Result<void> SqlTransaction::write_counts(const CountRowChanges& changes) {
+  auto& remove = conn_.prepare("DELETE FROM region_counts WHERE region_code = ?1 AND leaf = ?2");
+  for (const CountRow& r : changes.remove) ANJU_TRY(remove.bind(1, r.region_code).bind(2, r.leaf ? 1 : 0).run());
+  auto& put = conn_.prepare(
+      "INSERT INTO region_counts(region_code, leaf, parent_code, counts) VALUES (?1,?2,?3,?4)"
+      " ON CONFLICT (region_code, leaf) DO UPDATE SET parent_code = excluded.parent_code, counts = excluded.counts");
+  for (const CountRow& r : changes.put)
+    ANJU_TRY(put.bind(1, r.region_code).bind(2, r.leaf ? 1 : 0).bind(3, r.parent_code).bind(4, r.counts).run());
+  return {};
 }
 
 }  // namespace anju::sql

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "core/region_tally.h"
+#include "store/count_rows.h"
 #include "store/sql/sql_db.h"
 #include "store/store.h"
 
@@ -201,10 +202,14 @@ class SqlTransaction final : public Transaction {
   Result<std::optional<Attachment>> owned_file(const char* table, const char* owner, long id);
   // refresh_summary's steps: the leaf counts of the households of a region
   // (or all), the regions those counts name with the regions above, and
-  // the writing of the cells that changed.
+  // the writing of the rows whose cells changed.
   Result<void> count_households(const std::string& region_code, CountTable& into);
   Result<RegionDirectory> region_directory(const std::string& region_code);
-  Result<void> write_counts(const CountChanges& changes);
+  Result<void> write_counts(const CountRowChanges& changes);
+  // Appends the rows of region_counts `s` selects (kRows' columns).
+  Result<void> read_rows(Statement& s, std::vector<CountRow>& out);
+  // The households of a region whose `dimension` is `key`, as counted.
+  Result<long> region_total(const std::string& region_code, const std::string& dimension, const std::string& key);
   // Inserts a run record; returns its id.
   Result<long> insert_run(const RunRecord& run);
   // The id an INSERT … RETURNING id gave back.

@@ -41,6 +41,7 @@ class Statement final : public sql::Statement {
 
   bool is_null(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::string text(int col) const override;
+  std::string_view text_view(int col) const override;
   long integer(int col) const override { return static_cast<long>(sqlite3_column_int64(stmt_, col)); }
   double real(int col) const override { return sqlite3_column_double(stmt_, col); }
   std::string blob(int col) const override;

@@ -8,6 +8,8 @@ namespace anju::sqlite {
 
 const std::vector<Migration>& migrations();  // generated from migrations/*.sql
 
+const std::vector<Migration>& SqliteStore::migrations() { return sqlite::migrations(); }
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
   auto conn = Connection::open(path);
   if (!conn) return conn.error();
@@ -17,11 +19,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
 }
 
 Result<void> SqliteStore::migrate() {
-  auto version = sql::apply_migrations(
-      *conn_, migrations(),
-      "CREATE TABLE IF NOT EXISTS schema_migrations ("
-      " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-      " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  auto version = sql::apply_migrations(*conn_, migrations(), kMigrationJournal);
   if (!version) return version.error();
   schema_version_ = *version;
   return {};

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "store/migration.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -27,6 +28,14 @@ class SqliteStore final : public Store {
   int schema_version() const override { return schema_version_; }
   Result<void> backup(const std::string& file) override;
   Result<void> restore(const std::string& file) override;
+
+  // The migrations (from migrations/*.sql) and the table that records
+  // those applied, in SQLite's dialect.
+  static const std::vector<Migration>& migrations();
+  static constexpr const char* kMigrationJournal =
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+      " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))";
 
  private:
   SqliteStore(std::unique_ptr<Connection> conn, std::string path)
