@@ -159,4 +159,52 @@ Box box_around(const Point& p, double radius_m) {
   return Box(Point(p.x() - dlon, p.y() - dlat), Point(p.x() + dlon, p.y() + dlat));
 }
 
+namespace {
+
+// The sign of the turn a → b → c (1 left, -1 right), or 0 when the rounded
+// determinant is too small to tell its sign (Shewchuk's orient2d filter,
+// error bound (3 + 16ε)ε of the terms' magnitude; NaN gives 0).
+int surely_turns(double ax, double ay, double bx, double by, double cx, double cy) {
+  const double left = (bx - ax) * (cy - ay);
+  const double right = (by - ay) * (cx - ax);
+  const double det = left - right;
+  const double bound = 3.3306690738754716e-16 * (std::fabs(left) + std::fabs(right));
+  if (det > bound) return 1;
+  if (-det > bound) return -1;
+  return 0;
+}
+
+// Edges p0–p1 and q0–q1 proven apart: boxes apart, or one edge's ends both
+// strictly on one side of the other's line.
+bool surely_apart(const double* x, const double* y, size_t p, size_t q) {
+  const auto lo = [](double a, double b) { return a < b ? a : b; };
+  const auto hi = [](double a, double b) { return a < b ? b : a; };
+  if (hi(x[p], x[p + 1]) < lo(x[q], x[q + 1]) || hi(x[q], x[q + 1]) < lo(x[p], x[p + 1]) ||
+      hi(y[p], y[p + 1]) < lo(y[q], y[q + 1]) || hi(y[q], y[q + 1]) < lo(y[p], y[p + 1]))
+    return true;
+  const int a = surely_turns(x[p], y[p], x[p + 1], y[p + 1], x[q], y[q]);
+  const int b = surely_turns(x[p], y[p], x[p + 1], y[p + 1], x[q + 1], y[q + 1]);
+  if (a != 0 && a == b) return true;
+  const int c = surely_turns(x[q], y[q], x[q + 1], y[q + 1], x[p], y[p]);
+  const int d = surely_turns(x[q], y[q], x[q + 1], y[q + 1], x[p + 1], y[p + 1]);
+  return c != 0 && c == d;
+}
+
+}  // namespace
+
+bool ring_surely_simple(const double* x, const double* y, size_t n) {
+  if (n < 4 || n > 64 || x[0] != x[n - 1] || y[0] != y[n - 1]) return false;
+  const size_t edges = n - 1;  // edge i runs from point i to point i + 1
+  for (size_t i = 0; i < edges; ++i) {
+    // Neighbours meet at their shared point only when they turn there.
+    const size_t next = (i + 1) % edges;
+    if (surely_turns(x[i], y[i], x[i + 1], y[i + 1], x[next + 1], y[next + 1]) == 0) return false;
+    for (size_t j = i + 2; j < edges; ++j) {
+      if (i == 0 && j == edges - 1) continue;  // the closing edge is edge 0's neighbour
+      if (!surely_apart(x, y, i, j)) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace anju

@@ -42,4 +42,14 @@ double distance_m(const MultiPolygon& shape, const Point& p);
 // The box of `radius_m` metres around `p`, in degrees.
 Box box_around(const Point& p, double radius_m);
 
+// True when the ring of points (x[i], y[i]), i < n, is proven to bound a
+// valid polygon on its own: closed (last point = first), no edge of zero
+// length, every two neighbouring edges turning (not folding back), and no
+// two other edges meeting, every sign decided exactly (a floating-point
+// filter: a product too close to call is not guessed). False means "not
+// proven", not "invalid": the caller asks a full validity check (GEOS),
+// which then has only the unusual shapes left. Rings of more than 64
+// points are not tried.
+bool ring_surely_simple(const double* x, const double* y, size_t n);
+
 }  // namespace anju

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstring>
+#include <vector>
 
 namespace anju {
 namespace {
@@ -94,6 +96,48 @@ TEST(Geometry, BigEndianPolygon) {
   auto parsed = parse_wkb(s);
   ASSERT_TRUE(parsed);
   EXPECT_TRUE(covers(*parsed, Point(0.5, 0.5)));
+}
+
+// ring_surely_simple on (x, y) pairs.
+bool simple(std::vector<std::pair<double, double>> ring) {
+  std::vector<double> x, y;
+  for (auto [a, b] : ring) {
+    x.push_back(a);
+    y.push_back(b);
+  }
+  return ring_surely_simple(x.data(), y.data(), ring.size());
+}
+
+TEST(Geometry, SimpleRingsAreProvenEitherWay) {
+  EXPECT_TRUE(simple({{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}));
+  EXPECT_TRUE(simple({{0, 0}, {0, 1}, {1, 1}, {1, 0}, {0, 0}}));  // clockwise
+  EXPECT_TRUE(simple({{0, 0}, {2, 0}, {1, 1}, {0, 0}}));          // a triangle
+  // An L-shape whose inner corner comes close to the far edges.
+  EXPECT_TRUE(simple({{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}, {0, 0}}));
+  // Real coordinates: a footprint of a few metres in degrees.
+  EXPECT_TRUE(simple({{108.53600, 31.80000}, {108.53607, 31.80000}, {108.53607, 31.80006},
+                      {108.53600, 31.80006}, {108.53600, 31.80000}}));
+}
+
+TEST(Geometry, WhatIsNotProvenSimpleIsLeftToTheFullCheck) {
+  EXPECT_FALSE(simple({{0, 0}, {1, 1}, {1, 0}, {0, 1}, {0, 0}}));          // a bow-tie
+  EXPECT_FALSE(simple({{0, 0}, {1, 0}, {1, 1}, {0, 1}}));                  // not closed
+  EXPECT_FALSE(simple({{0, 0}, {1, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}}));  // a repeated point
+  EXPECT_FALSE(simple({{0, 0}, {2, 0}, {1, 0}, {1, 1}, {0, 0}}));          // folds back on itself
+  EXPECT_FALSE(simple({{0, 0}, {1, 0}, {2, 0}, {0, 0}}));                  // no area
+  EXPECT_FALSE(simple({{0, 0}, {1, 0}, {0, 0}}));                          // too few points
+  // The ring comes back to a point it passed (GEOS: a self-touching ring).
+  EXPECT_FALSE(simple({{0, 0}, {2, 0}, {1, 1}, {2, 2}, {0, 2}, {1, 1}, {0, 0}}));
+  // A vertex lying on another edge.
+  EXPECT_FALSE(simple({{0, 0}, {2, 0}, {2, 2}, {1, 0}, {0, 2}, {0, 0}}));
+  // Not a number is never proven.
+  EXPECT_FALSE(simple({{0, 0}, {1, 0}, {std::nan(""), 1}, {0, 1}, {0, 0}}));
+  // Three points on a line as decimals, not quite in binary: the turn is
+  // below the rounding error, so it is not guessed.
+  EXPECT_FALSE(simple({{0.1, 0.1}, {0.2, 0.2}, {0.3, 0.3}, {0.1, 0.3}, {0.1, 0.1}}));
+  // A turn far below the coordinates' size but well above the rounding
+  // error is decided: a sliver, and simple.
+  EXPECT_TRUE(simple({{0, 0}, {1, 1e-12}, {2, 0}, {1, 1}, {0, 0}}));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <mutex>
 
+#include "core/geometry.h"
 #include "core/text.h"
 #include "ingest/normalize.h"
 
@@ -58,6 +59,24 @@ Result<OGRCoordinateTransformationH> make_transform(OGRSpatialReferenceH source)
   OSRDestroySpatialReference(target);
   if (!same && !ct) return make_error(ErrorCode::invalid, "无法把文件的坐标系转换为经纬度（CGCS2000）");
   return ct;
+}
+
+// A polygon of one ring (or a multipolygon of one such polygon) that
+// ring_surely_simple proves valid, without GEOS: a footprint is mostly a
+// handful of points, and GEOS's check of it was a quarter of reading a
+// GeoPackage (copying the shape over, building its topology).
+bool surely_valid(OGRGeometryH g) {
+  if (wkbFlatten(OGR_G_GetGeometryType(g)) == wkbMultiPolygon) {
+    if (OGR_G_GetGeometryCount(g) != 1) return false;
+    g = OGR_G_GetGeometryRef(g, 0);
+  }
+  if (OGR_G_GetGeometryCount(g) != 1) return false;
+  OGRGeometryH ring = OGR_G_GetGeometryRef(g, 0);
+  const int n = OGR_G_GetPointCount(ring);
+  if (n < 4 || n > 64) return false;
+  double x[64], y[64];
+  OGR_G_GetPoints(ring, x, sizeof(double), y, sizeof(double), nullptr, 0);
+  return ring_surely_simple(x, y, static_cast<size_t>(n));
 }
 
 Result<OGRSpatialReferenceH> srs_from_text(const std::string& text) {
@@ -228,6 +247,7 @@ Result<std::optional<ImportRow>> GeoRows::next_feature() {
   ++read_;
   ImportRow row;
   row.row_number = read_ + 1;
+  row.fields.reserve(fields_.size());
   for (size_t i = 0; i < fields_.size(); ++i) {
     const int idx = static_cast<int>(i);
     if (!OGR_F_IsFieldSetAndNotNull(f, idx)) continue;
@@ -255,7 +275,7 @@ void GeoRows::set_geometry(ImportRow& row, void* geometry) const {
   OGR_G_FlattenTo2D(g);
   if (transform_ && OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(transform_)) != OGRERR_NONE)
     return fail("坐标转换失败");
-  if (!OGR_G_IsValid(g)) return fail("几何图形无效（如自相交或环未闭合）");
+  if (!surely_valid(g) && !OGR_G_IsValid(g)) return fail("几何图形无效（如自相交或环未闭合）");
   g = OGR_G_ForceToMultiPolygon(g);
   OGREnvelope env;
   OGR_G_GetEnvelope(g, &env);

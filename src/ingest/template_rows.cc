@@ -44,6 +44,7 @@ Result<std::optional<ImportRow>> TemplateRows::next() {
     ImportRow row;
     row.row_number = r.row_number;
     row.read_error = r.encoding_error;
+    row.fields.reserve(r.cells.size());
     bool blank = true;
     for (size_t i = 0; i < r.cells.size(); ++i) {
       std::string value =
