@@ -11,6 +11,17 @@
 
 namespace anju {
 
+// What matching reads of a household (DOMAIN.md §6): who heads it and
+// where the roster says it lives.
+struct HouseholdPlace {
+  std::string household_id;
+  std::string region_code;
+  std::string head_name;
+  std::string parcel_id;
+  std::optional<double> lon;
+  std::optional<double> lat;
+};
+
 struct Household {
   std::string household_id;
   std::string head_name;

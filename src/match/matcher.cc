@@ -66,7 +66,7 @@ uint64_t Matcher::owner_key(std::string_view region, std::string_view name) {
   return hash_of(region) * 1000003 ^ hash_of(name);
 }
 
-void Matcher::add_household(const Household& h) {
+void Matcher::add_household(const HouseholdPlace& h) {
   const auto i = static_cast<uint32_t>(households_.size());
   Entry e{h.household_id, h.region_code, h.head_name, h.parcel_id, "", false};
   if (auto it = manual_.find(h.household_id); it != manual_.end()) {

@@ -44,7 +44,7 @@ class Matcher {
   explicit Matcher(std::unordered_map<std::string, std::string> manual)
       : manual_(std::move(manual)) {}
 
-  void add_household(const Household& h);
+  void add_household(const HouseholdPlace& h);
   void index();
   // After index(); the const one may run on several threads at once, each
   // with a pass of its own.

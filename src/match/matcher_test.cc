@@ -15,8 +15,8 @@ Footprint square(const std::string& parcel, const std::string& region, const std
   return Footprint{parcel, region, owner, to_wkb(MultiPolygon{p}), BBox{x, y, x + 0.001, y + 0.001}};
 }
 
-Household hh(const std::string& id, const std::string& name, const std::string& region = "V1") {
-  Household h;
+HouseholdPlace hh(const std::string& id, const std::string& name, const std::string& region = "V1") {
+  HouseholdPlace h;
   h.household_id = id;
   h.head_name = name;
   h.region_code = region;
@@ -31,7 +31,7 @@ const std::vector<Footprint>& buildings() {
   return all;
 }
 
-std::vector<MatchResult> run(Matcher& m, const std::vector<Household>& households) {
+std::vector<MatchResult> run(Matcher& m, const std::vector<HouseholdPlace>& households) {
   for (const auto& h : households) m.add_household(h);
   m.index();
   for (const Footprint& b : buildings()) m.add_building(b);
@@ -40,7 +40,7 @@ std::vector<MatchResult> run(Matcher& m, const std::vector<Household>& household
 
 // As run(), the buildings streamed in two passes on two threads, each in
 // reverse order, as the match does on SQLite.
-std::vector<MatchResult> run_in_passes(Matcher& m, const std::vector<Household>& households) {
+std::vector<MatchResult> run_in_passes(Matcher& m, const std::vector<HouseholdPlace>& households) {
   for (const auto& h : households) m.add_household(h);
   m.index();
   const auto& all = buildings();
@@ -61,7 +61,7 @@ std::vector<MatchResult> run_in_passes(Matcher& m, const std::vector<Household>&
 // H2 inside A but with a roster parcel that does not exist, H6 with C as
 // its roster parcel, H7 on B's west edge.
 struct PlacedHouseholds {
-  Household located, by_parcel, edge;
+  HouseholdPlace located, by_parcel, edge;
 };
 PlacedHouseholds placed_households() {
   PlacedHouseholds p{hh("H2", "王五"), hh("H6", "某"), hh("H7", "某某")};
@@ -76,7 +76,7 @@ PlacedHouseholds placed_households() {
 
 TEST(Matcher, RulesInOrderAndSharedBuildings) {
   Matcher m(std::unordered_map<std::string, std::string>{{"H1", "B"}});
-  Household manual = hh("H1", "张三");
+  HouseholdPlace manual = hh("H1", "张三");
   manual.parcel_id = "A";  // the manual choice wins over the roster's parcel
   auto [located, by_parcel, edge] = placed_households();
   auto r = run(m, {manual, located, hh("H3", "张三"), hh("H4", "李四"), hh("H5", "赵六"), by_parcel, edge});
@@ -102,7 +102,7 @@ TEST(Matcher, RulesInOrderAndSharedBuildings) {
 // The order in which buildings arrive, and on which thread, changes nothing.
 TEST(Matcher, BuildingsInPassesOnThreadsGiveTheSameResults) {
   auto [located, by_parcel, edge] = placed_households();
-  const std::vector<Household> households = {located, hh("H3", "张三"), hh("H4", "李四"), by_parcel, edge};
+  const std::vector<HouseholdPlace> households = {located, hh("H3", "张三"), hh("H4", "李四"), by_parcel, edge};
   Matcher one(std::unordered_map<std::string, std::string>{{"H1", "B"}});
   Matcher two(std::unordered_map<std::string, std::string>{{"H1", "B"}});
   auto expected = run(one, households);
@@ -122,7 +122,7 @@ TEST(Matcher, BuildingsInPassesOnThreadsGiveTheSameResults) {
 
 TEST(Matcher, PointOutsideEveryFootprintFallsBackToOwner) {
   Matcher m(std::unordered_map<std::string, std::string>{});
-  Household h = hh("H1", "张三");
+  HouseholdPlace h = hh("H1", "张三");
   h.lon = 108.5;
   h.lat = 31.5;
   auto r = run(m, {h});

@@ -17,7 +17,7 @@ Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clo
   auto manual = tx.list_manual_matches();
   if (!manual) return manual.error();
   Matcher matcher(std::unordered_map<std::string, std::string>(manual->begin(), manual->end()));
-  ANJU_TRY(tx.for_each_household([&](Household&& h) { matcher.add_household(h); }));
+  ANJU_TRY(tx.for_each_household_place([&](HouseholdPlace&& h) { matcher.add_household(h); }));
   matcher.index();
   // The buildings stream past the households in key ranges (ranged_read.h).
   auto passes = read_in_ranges<Matcher::Pass>(

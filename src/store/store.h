@@ -66,8 +66,9 @@ class Transaction {
   virtual Result<long> count_households() = 0;
   // The region of the household, or nullopt when there is no such household.
   virtual Result<std::optional<std::string>> household_region(std::string_view id) = 0;
-  // Calls `fn` for every household in household_id order (streaming).
-  virtual Result<void> for_each_household(const std::function<void(Household&&)>& fn) = 0;
+  // Calls `fn` with where every household lives, in household_id order
+  // (streaming): what the match reads.
+  virtual Result<void> for_each_household_place(const std::function<void(HouseholdPlace&&)>& fn) = 0;
   // Bounds that cut `table`, in key order (household_id, parcel_id), into
   // at most `parts` ranges of about equal size, for batch runs that read it
   // in parts: "", then ascending keys, the last the greatest key. Range k

@@ -149,10 +149,13 @@ Result<long> SqlTransaction::count_households() {
   return n;
 }
 
-Result<void> SqlTransaction::for_each_household(const std::function<void(Household&&)>& fn) {
-  static const std::string sql =
-      std::string("SELECT ") + kHouseholdColumns + " FROM households ORDER BY household_id";
-  return each_row(conn_.scan(sql.c_str()), [&](const Statement& s) { fn(read_household(s)); });
+Result<void> SqlTransaction::for_each_household_place(const std::function<void(HouseholdPlace&&)>& fn) {
+  return each_row(conn_.scan("SELECT household_id, region_code, head_name, parcel_id, lon, lat"
+                             " FROM households ORDER BY household_id"),
+                  [&](const Statement& s) {
+                    fn(HouseholdPlace{s.text(0), s.text(1), s.text(2), s.text(3), s.optional_real(4),
+                                      s.optional_real(5)});
+                  });
 }
 
 Result<std::vector<std::string>> SqlTransaction::key_bounds(KeyedTable table, int parts) {

@@ -33,7 +33,7 @@ class SqlTransaction final : public Transaction {
                                 const WriteStamp& stamp) override;
   Result<long> count_households() override;
   Result<std::optional<std::string>> household_region(std::string_view id) override;
-  Result<void> for_each_household(const std::function<void(Household&&)>& fn) override;
+  Result<void> for_each_household_place(const std::function<void(HouseholdPlace&&)>& fn) override;
   Result<std::vector<std::string>> key_bounds(KeyedTable table, int parts) override;
 
   Result<std::optional<Stored<Building>>> find_building(std::string_view parcel_id) override;
