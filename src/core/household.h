@@ -22,6 +22,15 @@ struct HouseholdPlace {
   std::optional<double> lat;
 };
 
+// What the judgment reads of a household (DOMAIN.md §7): whether it is
+// still there and how it is housed. Not its members or ID numbers.
+struct HouseholdStanding {
+  std::string household_id;
+  std::string region_code;
+  HouseholdStatus status = HouseholdStatus::normal;
+  Housing housing = Housing::own_rural;
+};
+
 struct Household {
   std::string household_id;
   std::string head_name;
@@ -42,6 +51,10 @@ struct Household {
 
   bool operator==(const Household&) const = default;
 };
+
+inline HouseholdStanding standing_of(const Household& h) {
+  return HouseholdStanding{h.household_id, h.region_code, h.status, h.housing};
+}
 
 struct Region {
   std::string code;

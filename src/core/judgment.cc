@@ -105,7 +105,7 @@ const Evidence* best_evidence(std::span<const Evidence* const> evidence, const D
   return best;
 }
 
-Judgment judge(const Household& h, const BuildingFacts* building, const Evidence* best,
+Judgment judge(const HouseholdStanding& h, const BuildingFacts* building, const Evidence* best,
                std::span<const Disaster* const> disasters, const JudgeSettings& s) {
   Judgment j;
   if (h.status == HouseholdStatus::deceased) {

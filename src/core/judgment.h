@@ -69,7 +69,7 @@ bool better_evidence(const Evidence& a, const Evidence& b);
 // above, dated on or before settings.as_of) naming the building's parcel or
 // the household, or nullptr; `disasters` those whose region covers the
 // household's.
-Judgment judge(const Household& h, const BuildingFacts* building, const Evidence* best,
+Judgment judge(const HouseholdStanding& h, const BuildingFacts* building, const Evidence* best,
                std::span<const Disaster* const> disasters, const JudgeSettings& settings);
 
 }  // namespace anju

@@ -50,7 +50,7 @@ TEST(BestEvidence, Utf8IdsCompareByBytes) {
 }
 
 TEST(Judge, RulesOneToThreeIgnoreEvidence) {
-  Household h;
+  HouseholdStanding h;
   std::vector<Evidence> list = {ev("a", {2023, 1, 1}, Grade::A)};
   std::vector<const Evidence*> ptrs = {&list[0]};
   JudgeSettings s;
@@ -73,7 +73,7 @@ TEST(Judge, RulesOneToThreeIgnoreEvidence) {
 }
 
 TEST(Judge, AgingAtExactlyThreeYearsIsNotAging) {
-  Household h;
+  HouseholdStanding h;
   BuildingFacts b;
   b.floors = 1;
   b.built = BuiltYears{std::nullopt, 1980, "1980年及以前"};
@@ -99,7 +99,7 @@ TEST(Judge, LeapDayAsOf) {
 }
 
 TEST(Judge, ReasonsComeInDomainOrder) {
-  Household h;
+  HouseholdStanding h;
   BuildingFacts b;  // no key info
   b.structure = Structure::cave;
   std::vector<Evidence> list = {ev("a", {2019, 5, 1}, std::nullopt)};
@@ -119,7 +119,7 @@ TEST(Judge, ReasonsComeInDomainOrder) {
 }
 
 TEST(Judge, GradesDecideWithoutReasons) {
-  Household h;
+  HouseholdStanding h;
   BuildingFacts b;
   b.floors = 2;
   b.built = BuiltYears{2005, 2005, "2005"};

@@ -39,7 +39,7 @@ struct JudgmentRow {
 
 // Everything the judgment of one household looks at (DOMAIN.md §7).
 struct JudgeInput {
-  Household household;
+  HouseholdStanding household;
   std::optional<BuildingFacts> building;    // the matched building, if it exists
   std::vector<Evidence> evidence;           // naming its parcel or the household, ≤ as_of
   std::optional<JudgeResult> previous;      // the stored result before this run

@@ -39,7 +39,7 @@ class DisasterIndex {
 };
 
 JudgmentRow judge_input(const JudgeInput& in, DisasterIndex& disasters, const JudgeSettings& s) {
-  const Household& h = in.household;
+  const HouseholdStanding& h = in.household;
   const Evidence* best = nullptr;
   for (const Evidence& e : in.evidence)
     if (!best || better_evidence(e, *best)) best = &e;
@@ -97,7 +97,7 @@ Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& househ
   auto h = tx.find_household(household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, "没有这个农户：" + household_id);
-  JudgeInput in{(*h)->value, std::nullopt, {}, std::nullopt};
+  JudgeInput in{standing_of((*h)->value), std::nullopt, {}, std::nullopt};
   auto m = tx.find_match(household_id);
   if (!m) return m.error();
   const std::string parcel = *m ? (*m)->parcel_id : "";

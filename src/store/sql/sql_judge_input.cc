@@ -40,9 +40,9 @@ Result<void> SqlTransaction::for_each_judge_input(const Date& as_of, std::string
                                                      std::string_view upto,
                                                      const std::function<void(JudgeInput&&)>& fn) {
   // ?1 < household_id ≤ ?2; ?3 the as_of date.
-  static const std::string households_sql = std::string("SELECT ") + kHouseholdColumns +
-                                            " FROM households WHERE household_id > ?1 AND household_id <= ?2"
-                                            " ORDER BY household_id";
+  static const std::string households_sql =
+      "SELECT household_id, region_code, status, housing"
+      " FROM households WHERE household_id > ?1 AND household_id <= ?2 ORDER BY household_id";
   static const std::string buildings_sql =
       "SELECT m.household_id, " + qualify(kFactsColumns, "b") +
       " FROM matches m JOIN buildings b ON b.parcel_id = m.parcel_id"
@@ -84,7 +84,8 @@ Result<void> SqlTransaction::for_each_judge_input(const Date& as_of, std::string
   ANJU_TRY(each_row(households, [&](const Statement& s) {
     if (side_error) return;
     JudgeInput in;
-    in.household = read_household(s);
+    in.household = HouseholdStanding{s.text(0), s.text(1), enum_from_db<HouseholdStatus>(s.text_view(2)),
+                                     enum_from_db<Housing>(s.text_view(3))};
     const std::string& id = in.household.household_id;
     if (at(buildings, id)) in.building = read_facts(buildings.row(), 1);
     for (; at(by_parcel, id); step(by_parcel)) in.evidence.push_back(read_evidence(by_parcel.row(), 1));
