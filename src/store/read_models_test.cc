@@ -131,6 +131,37 @@ TEST_F(ReadModels, ARefreshOfOneVillageGivesWhatAWholeRefreshGives) {
   EXPECT_EQ(all_cells(*tx), after_move);
 }
 
+TEST_F(ReadModels, AWholeRefreshWritesEveryVillageOfATownOfManyVillages) {
+  // More villages than one statement writes rows for (write_counts), and
+  // a remainder written one by one; then one village moves on.
+  constexpr int kVillages = 70;
+  const auto village = [](int v) {
+    const std::string n = std::to_string(v);
+    return "500229107" + std::string(3 - n.size(), '0') + n;
+  };
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->insert_region(Region{"500229107000", "镇"}, kStamp));
+    for (int v = 1; v <= kVillages; ++v) {
+      ASSERT_TRUE(tx->insert_region(Region{village(v), "村"}, kStamp));
+      const std::string n = std::to_string(v);
+      Household h = sample_household("V" + n, "1101051949123" + std::string(5 - n.size(), '0') + n);
+      h.region_code = village(v);
+      ASSERT_TRUE(tx->insert_household(h, kStamp));
+    }
+    ASSERT_TRUE(tx->refresh_summary(std::string(kWholeCountry)));
+    ASSERT_TRUE(tx->commit());
+  }
+  for (int v = 1; v <= kVillages; ++v) EXPECT_EQ(count(village(v), "households", ""), 1) << village(v);
+  EXPECT_EQ(count("500229107000", "households", ""), kVillages);
+  EXPECT_EQ(count("500229000000", "households", ""), kVillages + 2);
+  EXPECT_EQ(count("000000000000", "housing", "relatives"), kVillages + 2);
+  auto tx = begin();
+  auto children = tx->child_counts("500229107000", "households");
+  ASSERT_TRUE(children);
+  EXPECT_EQ(children->size(), static_cast<size_t>(kVillages));
+}
+
 TEST_F(ReadModels, ListTotalsAgreeWithTheRowsAndTheChoiceIsLocked) {
   {
     auto tx = begin();
