@@ -2,7 +2,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
-#include <tuple>
+#include <utility>
 
 namespace anju {
 
