@@ -5,7 +5,9 @@
 # buildings, four evidence sources and disasters; match; judge. Next to it,
 # in the same run, a reference: the sqlite3 shell loading the same
 # households CSV (no validation, no indexes), to express times as ratios on
-# this machine.
+# this machine. On SQLite it then runs bench/floor.sh on the filled database:
+# the sqlite3 shell copying the tables the pipeline wrote, the least time any
+# pipeline needs to write them here.
 #
 # Usage: bench/pipeline.sh N [--db URL] [--keep DIR] [--data DIR]
 #   --keep DIR  work in DIR and keep it; --data DIR reuse files made by `anju gen`
@@ -23,7 +25,8 @@ while (($#)); do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-ANJU=$(realpath "${ANJU:-$(dirname "$0")/../build/anju}")
+BENCH=$(dirname "$(realpath "$0")")
+ANJU=$(realpath "${ANJU:-$BENCH/../build/anju}")
 WORK=${KEEP:-$(mktemp -d /tmp/anju-bench-pipeline.XXXXXX)}
 mkdir -p "$WORK"
 [ -n "$KEEP" ] || trap 'rm -rf "$WORK"' EXIT
@@ -77,3 +80,8 @@ for r in "${rows[@]}"; do
 done
 printf '%-28s %9s %9s\n' "pipeline_total(import..judge)" "$total" "$peak"
 awk -v t="$total" -v r="$ref" 'BEGIN{printf "pipeline / reference households load = %.1fx\n", t/r}'
+if [ -z "$DB_URL" ]; then
+  "$BENCH/floor.sh" "$WORK/pipeline.db" | tee floor.txt
+  floor=$(awk '$1 == "floor_total" {print $2}' floor.txt)
+  awk -v t="$total" -v f="$floor" 'BEGIN{printf "pipeline / storage floor = %.1fx\n", t/f}'
+fi
