@@ -144,8 +144,16 @@ void JobProgress::update(double fraction, long rows, const std::string& message)
 
 Result<void> JobProgress::save() {
   job_.heartbeat_at = clock_.now_iso();
+  if (job_.finished_at.empty()) {
+    board_.post(job_);
+    return write_job(store_, job_);
+  }
+  // A job is shown finished only once the store has it so: from then on its
+  // lane takes the next job. Shown earlier, a client that waited for it
+  // could be refused a new one (the lane still busy in the store).
+  ANJU_TRY(write_job(store_, job_));
   board_.post(job_);
-  return write_job(store_, job_);
+  return {};
 }
 
 void run_job(Store& store, JobBoard& board, const Job& queued, const JobWork& work, const Clock& clock) {
