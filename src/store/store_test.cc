@@ -79,7 +79,9 @@ TEST_F(StoreContract, HouseholdRangesCoverEveryHouseholdOnceInOrder) {
       ASSERT_TRUE(tx->for_each_judge_input(Date{2024, 10, 13}, (*bounds)[k], (*bounds)[k + 1],
                                            [&](JudgeInput&& in) { seen.push_back(in.household.household_id); }));
     EXPECT_EQ(seen, ids) << parts << " parts";
-    if (parts == 2) EXPECT_EQ(bounds->size(), 3u);
+    if (parts == 2) {
+      EXPECT_EQ(bounds->size(), 3u);
+    }
   }
 }
 

@@ -314,6 +314,7 @@ Result<void> Connection::commit() {
   ResultPtr r(PQexec(conn_, "COMMIT"));
   in_tx_ = false;
   bulk_table_.clear();
+  forget_copy();
   deferred_indexes_.clear();
   if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) return result_error(r.get(), conn_, "COMMIT");
   // A transaction that failed earlier answers COMMIT with ROLLBACK.
@@ -323,7 +324,7 @@ Result<void> Connection::commit() {
 }
 
 void Connection::rollback() {
-  copy_buffer_.clear();
+  forget_copy();
   bulk_table_.clear();
   deferred_indexes_.clear();
   in_tx_ = false;

@@ -4,7 +4,8 @@
 // travel as parameters (text, bytea in binary), never inside the SQL text.
 // Scans run through a cursor fetched in batches, so several can be open at
 // once and memory stays flat. In a bulk load, INSERTs into the loaded table
-// are gathered into COPY … FROM STDIN batches (pg_copy.cc).
+// are gathered into COPY … FROM STDIN batches, binary where the columns'
+// types allow (pg_copy.cc, pg_copy_binary.h).
 //
 // Not thread-safe: PgStore lends a connection to one transaction at a time.
 
@@ -17,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/postgres/pg_copy_binary.h"
 #include "store/sql/deferred_indexes.h"
 #include "store/sql/sql_db.h"
 
@@ -130,6 +132,10 @@ class Connection final : public sql::Connection {
   bool copies(const Statement& s) const;
   Result<void> add_copy_row(const Statement& s);
   Result<void> flush_copy();
+  // Picks binary COPY for the pending columns when every one has a type
+  // pg_copy_binary.h writes, text otherwise.
+  Result<void> choose_copy_format();
+  void forget_copy();  // drops pending rows and the chosen columns
 
   PGconn* conn_;
   std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
@@ -140,7 +146,9 @@ class Connection final : public sql::Connection {
   std::string bulk_table_;                     // the table of the running bulk load
   sql::DeferredIndexes deferred_indexes_;
   std::string copy_columns_;                   // of the pending COPY rows
-  std::string copy_buffer_;                    // COPY text-format rows not sent yet
+  std::vector<CopyType> copy_types_;           // their binary encodings; empty: text
+  std::string copy_buffer_;                    // COPY rows not sent yet
+  bool copy_buffer_binary_ = false;            // … in binary format (after its header)
 };
 
 }  // namespace anju::postgres
