@@ -30,6 +30,15 @@ bool whole(std::string_view text, T& v) {
   return ec == std::errc() && p == end && !text.empty();
 }
 
+// `value` parsed as a T, its bits (as `Bits`) appended in network order.
+template <class T, class Bits = T>
+bool put_number(std::string& out, const std::string& value) {
+  T v;
+  if (!whole(value, v)) return false;
+  put_be(out, std::bit_cast<Bits>(v));
+  return true;
+}
+
 // `n` digits at `text[at…]` into `v`.
 bool digits(std::string_view text, size_t at, size_t n, int& v) {
   if (at + n > text.size()) return false;
@@ -73,36 +82,12 @@ bool encode(std::string& out, const std::string& value, int format, CopyType typ
       else if (value == "0" || value == "f" || value == "false") out += '\0';
       else return false;
       return true;
-    case CopyType::int2: {
-      int16_t v;
-      if (!whole(value, v)) return false;
-      put_be(out, v);
-      return true;
-    }
-    case CopyType::int4: {
-      int32_t v;
-      if (!whole(value, v)) return false;
-      put_be(out, v);
-      return true;
-    }
-    case CopyType::int8: {
-      int64_t v;
-      if (!whole(value, v)) return false;
-      put_be(out, v);
-      return true;
-    }
-    case CopyType::float4: {
-      float v;  // parsed as float: rounding through double could differ
-      if (!whole(value, v)) return false;
-      put_be(out, std::bit_cast<uint32_t>(v));
-      return true;
-    }
-    case CopyType::float8: {
-      double v;
-      if (!whole(value, v)) return false;
-      put_be(out, std::bit_cast<uint64_t>(v));
-      return true;
-    }
+    case CopyType::int2: return put_number<int16_t>(out, value);
+    case CopyType::int4: return put_number<int32_t>(out, value);
+    case CopyType::int8: return put_number<int64_t>(out, value);
+    // A real is parsed as float: rounding through double could differ.
+    case CopyType::float4: return put_number<float, uint32_t>(out, value);
+    case CopyType::float8: return put_number<double, uint64_t>(out, value);
     case CopyType::date: {
       auto days = pg_date(value);
       if (!days) return false;
