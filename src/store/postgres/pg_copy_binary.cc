@@ -2,7 +2,7 @@
 
 #include <bit>
 #include <charconv>
-#include <cstring>
+#include <type_traits>
 
 #include "core/date.h"
 
