@@ -17,6 +17,7 @@ std::string import_report_text(TemplateKind kind, const ImportReport& r, size_t 
     out += "；有误 " + std::to_string(r.rejected_rows) + " 行（" + std::to_string(r.error_count) +
            " 处错误）";
   out += "\n";
+  for (const std::string& note : r.notes) out += note + "\n";
   if (!r.applied)
     out += r.rows == 0 && r.error_count > 0 ? "文件表头有误，未导入任何数据。\n"
                                             : "严格模式（--strict）：存在错误，未导入任何数据。\n";

@@ -58,6 +58,19 @@ std::optional<BuiltYears> parse_built_years(std::string_view text, int this_year
 
 std::optional<Date> parse_date_cell(std::string_view text) {
   if (auto d = parse_date(text)) return d;
+  // 2021年10月2日: as Chinese offices type it.
+  if (text.ends_with("日")) {
+    std::string_view t = text.substr(0, text.size() - std::string_view("日").size());
+    const size_t y = t.find("年"), m = t.find("月");
+    if (y == 4 && m != std::string_view::npos && m > y) {
+      const std::string_view month = t.substr(y + 3, m - y - 3), day = t.substr(m + 3);
+      auto yy = parse_integer(t.substr(0, 4)), mm = parse_integer(month), dd = parse_integer(day);
+      if (yy && mm && dd && month.size() <= 2 && day.size() <= 2 &&
+          is_real_date(static_cast<int>(*yy), static_cast<int>(*mm), static_cast<int>(*dd)))
+        return Date{static_cast<int>(*yy), static_cast<int>(*mm), static_cast<int>(*dd)};
+    }
+    return std::nullopt;
+  }
   // Excel serial days: 1 = 1900-01-01, with Excel's phantom 1900-02-29,
   // so serials from 61 on are one day ahead of the calendar.
   auto serial = parse_integer(text);

@@ -157,4 +157,13 @@ const ColumnSpec* find_column(TemplateKind kind, std::string_view header, bool t
   return found;
 }
 
+bool holds_code(std::string_view key) {
+  static constexpr std::string_view kCodes[] = {"household_id", "parcel_id", "evidence_id",
+                                                "head_id_number", "region_code", "code",
+                                                "phone", "event_id"};
+  for (std::string_view k : kCodes)
+    if (k == key) return true;
+  return false;
+}
+
 }  // namespace anju

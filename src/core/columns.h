@@ -32,6 +32,11 @@ std::optional<TemplateKind> parse_template_kind(std::string_view key);
 // With `truncated` (a Shapefile DBF field name that filled its 10 bytes), a
 // header of at least two characters also matches the one key or name it is
 // the start of.
+// Whether the column's values are identifiers or codes (户编号, 图斑编号,
+// 记录编号, 身份证号, 区划代码, 联系电话, 事件编号): digits that must land
+// exactly as typed, never as a number a spreadsheet may have rounded.
+bool holds_code(std::string_view key);
+
 const ColumnSpec* find_column(TemplateKind kind, std::string_view header,
                               bool truncated = false);
 

@@ -19,6 +19,8 @@ struct ImportReport {
   long error_count = 0;              // all errors, also those past the cap
   std::vector<FieldError> warnings;  // accepted rows with something worth a look (capped)
   long warning_count = 0;
+  // What the reader found about the file itself ("读取工作表“花名册”，表头在第3行").
+  std::vector<std::string> notes;
 
   static constexpr size_t kMaxReportedErrors = 100000;
 

@@ -11,22 +11,16 @@ constexpr size_t kBlock = 1 << 20;
 
 }  // namespace
 
-Result<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path) {
+Result<std::unique_ptr<CsvReader>> CsvReader::open(const std::string& path,
+                                                   const ReadLimits& limits) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return make_error(ErrorCode::io, "无法打开文件 " + path);
   std::fseek(f, 0, SEEK_END);
   const long size = std::ftell(f);
   std::fseek(f, 0, SEEK_SET);
-  std::unique_ptr<CsvReader> r(new CsvReader(f, size));
+  std::unique_ptr<CsvReader> r(new CsvReader(f, size, limits));
   ANJU_TRY(r->sniff());
-  auto header = r->read_record();
-  if (!header) return header.error();
-  if (!*header) return make_error(ErrorCode::invalid, "文件为空：第1行应为表头");
-  for (const std::string& raw : **header) {
-    auto cell = r->decode(raw);
-    if (!cell) return make_error(ErrorCode::invalid, "表头不是有效的 UTF-8 或 GBK 文本");
-    r->header_.push_back(std::move(*cell));
-  }
+  if (r->eof_ && r->buf_.size() <= r->pos_) return make_error(ErrorCode::invalid, "文件为空：第1行应为表头");
   return r;
 }
 
@@ -83,6 +77,9 @@ Result<std::optional<std::vector<std::string>>> CsvReader::read_record() {
     if (in_quotes) {
       if (c != '"') {
         field += c;
+        if (field.size() > limits_.max_cell_bytes)
+          return make_error(ErrorCode::invalid, "第" + std::to_string(start_record) +
+                                                    "行起的引号内容超过32767个字符（引号可能没有闭合）");
       } else if (peek() == '"') {
         field += '"';
         ++pos_;
@@ -99,6 +96,9 @@ Result<std::optional<std::vector<std::string>>> CsvReader::read_record() {
       cells.push_back(std::move(field));
       field.clear();
       at_field_start = true;
+      if (static_cast<long>(cells.size()) >= limits_.max_columns)
+        return make_error(ErrorCode::invalid, "第" + std::to_string(start_record) + "行超过" +
+                                                  std::to_string(limits_.max_columns) + "列，文件不像是导入模板");
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && peek() == '\n') {
         ++pos_;
@@ -113,6 +113,9 @@ Result<std::optional<std::vector<std::string>>> CsvReader::read_record() {
       const size_t stop = end == std::string::npos ? buf_.size() : end;
       field += c;
       field.append(buf_, pos_, stop - pos_);
+      if (field.size() > limits_.max_cell_bytes)
+        return make_error(ErrorCode::invalid, "第" + std::to_string(start_record) +
+                                                  "行有单元格超过32767个字符，文件不像是导入模板");
       consumed_ += static_cast<long>(stop - pos_);
       pos_ = stop;
       at_field_start = false;
@@ -148,6 +151,8 @@ Result<std::optional<RawRow>> CsvReader::next() {
   auto record = read_record();
   if (!record) return record.error();
   if (!*record) return std::optional<RawRow>();
+  if (record_number_ > limits_.max_rows)
+    return make_error(ErrorCode::invalid, "文件超过" + std::to_string(limits_.max_rows) + "行，请分成几个文件导入");
   RawRow row;
   row.row_number = record_number_;
   row.cells.reserve((*record)->size());

@@ -2,7 +2,8 @@
 // A streaming RFC 4180 CSV reader (comma separated, double quotes, CRLF or
 // LF). UTF-8 with or without BOM, or GBK/GB18030: the encoding is sniffed
 // from the first megabyte and cells are converted to UTF-8 with iconv.
-// Memory is bounded by the read buffer and the longest record.
+// Memory is bounded by the read buffer and the longest record, which
+// ReadLimits bounds (cell size, columns); rows past max_rows are refused.
 
 #include <iconv.h>
 
@@ -16,16 +17,17 @@ namespace anju {
 
 class CsvReader final : public TableReader {
  public:
-  static Result<std::unique_ptr<CsvReader>> open(const std::string& path);
+  static Result<std::unique_ptr<CsvReader>> open(const std::string& path,
+                                                 const ReadLimits& limits = {});
   ~CsvReader() override;
 
-  const std::vector<std::string>& header() const override { return header_; }
   Result<std::optional<RawRow>> next() override;
   double progress() const override;
   std::string encoding() const override { return gbk_ ? "GB18030" : "UTF-8"; }
 
  private:
-  CsvReader(std::FILE* file, long size) : file_(file), size_(size) {}
+  CsvReader(std::FILE* file, long size, const ReadLimits& limits)
+      : file_(file), size_(size), limits_(limits) {}
   Result<void> sniff();
   bool fill();  // reads the next block; false at end of file
   // The next record's cells as raw bytes; nullopt at end of input.
@@ -36,6 +38,7 @@ class CsvReader final : public TableReader {
 
   std::FILE* file_;
   long size_;
+  ReadLimits limits_;
   long consumed_ = 0;
   std::string buf_;
   size_t pos_ = 0;
@@ -43,7 +46,6 @@ class CsvReader final : public TableReader {
   bool gbk_ = false;
   iconv_t iconv_ = reinterpret_cast<iconv_t>(-1);
   long record_number_ = 0;
-  std::vector<std::string> header_;
 };
 
 }  // namespace anju

@@ -138,15 +138,18 @@ Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string
   const std::string ext = lower_ext(path);
   if (!fs::is_regular_file(path)) return make_error(ErrorCode::io, "文件不存在：" + path);
 
-  if (ext == ".csv" || ext == ".txt" || ext == ".xlsx") {
+  if (ext == ".csv" || ext == ".txt" || ext == ".xlsx" || ext == ".xls" || ext == ".et") {
     auto reader = open_table(path);
     if (!reader) return reader.error();
     auto opened = TemplateRows::open(TemplateKind::buildings, std::move(*reader));
-    out.header_errors = std::move(opened.header_errors);
-    if (opened.rows && !opened.rows->has_column("wkt"))
-      out.header_errors.push_back(FieldError{1, "wkt", "", "缺少几何列“几何”（或“wkt”），其中填写面的WKT"});
+    if (!opened) return opened.error();
+    out.header_errors = std::move(opened->header_errors);
+    out.notes = std::move(opened->notes);
+    if (opened->rows && !opened->rows->has_column("wkt"))
+      out.header_errors.push_back(FieldError{opened->rows->header_row(), "wkt", "",
+                                             "缺少几何列“几何”（或“wkt”），其中填写面的WKT"});
     if (!out.header_errors.empty()) return out;
-    rows->table_ = std::move(opened.rows);
+    rows->table_ = std::move(opened->rows);
     auto srs = srs_from_text(assume_srs);
     if (!srs) return srs.error();
     auto ct = make_transform(*srs);

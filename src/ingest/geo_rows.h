@@ -21,6 +21,7 @@ class GeoRows final : public RowSource {
   struct Opened {
     std::unique_ptr<GeoRows> rows;
     std::vector<FieldError> header_errors;
+    std::vector<std::string> notes;
   };
   // `assume_srs` ("EPSG:4547", …) is used when the file declares no CRS;
   // empty means EPSG:4490. Fails with `invalid`/`io` when the file cannot

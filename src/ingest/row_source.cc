@@ -9,13 +9,14 @@ Result<OpenedSource> open_template_source(TemplateKind kind, const std::string& 
   auto reader = open_table(path);
   if (!reader) return reader.error();
   auto opened = TemplateRows::open(kind, std::move(*reader));
-  return OpenedSource{std::move(opened.rows), std::move(opened.header_errors)};
+  if (!opened) return opened.error();
+  return OpenedSource{std::move(opened->rows), std::move(opened->header_errors), std::move(opened->notes)};
 }
 
 Result<OpenedSource> open_geo_source(const std::string& path, const std::string& assume_srs) {
   auto opened = GeoRows::open(path, assume_srs);
   if (!opened) return opened.error();
-  return OpenedSource{std::move(opened->rows), std::move(opened->header_errors)};
+  return OpenedSource{std::move(opened->rows), std::move(opened->header_errors), std::move(opened->notes)};
 }
 
 }  // namespace anju

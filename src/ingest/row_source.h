@@ -24,7 +24,8 @@ class RowSource {
 
 struct OpenedSource {
   std::unique_ptr<RowSource> rows;        // null when header_errors is not empty
-  std::vector<FieldError> header_errors;  // row 1: missing or repeated columns
+  std::vector<FieldError> header_errors;  // the header row: missing or repeated columns
+  std::vector<std::string> notes;         // which sheet and header row were read
 };
 
 // A table file (.csv/.xlsx) in template `kind`.

@@ -1,11 +1,11 @@
 #include "ingest/xlsx_reader.h"
 
-#include "core/id_number.h"
-
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
 #include <filesystem>
+
+#include "ingest/template_rows.h"
 
 namespace anju {
 namespace {
@@ -19,48 +19,111 @@ class XlsxReaderTest : public ::testing::Test {
                 .string();
   }
   void TearDown() override { fs::remove(path_); }
+  std::vector<RawRow> all(TableReader& r) {
+    std::vector<RawRow> rows;
+    while (true) {
+      auto row = r.next();
+      EXPECT_TRUE(row) << row.error().message;
+      if (!row || !*row) break;
+      rows.push_back(**row);
+    }
+    return rows;
+  }
   std::string path_;
 };
 
-TEST_F(XlsxReaderTest, ReadsTextNumbersGapsAndRowNumbers) {
+TEST_F(XlsxReaderTest, CellsKeepTheKindTheProducerStored) {
   lxw_workbook* wb = workbook_new(path_.c_str());
   lxw_worksheet* ws = workbook_add_worksheet(wb, "名单");
+  lxw_format* date = workbook_add_format(wb);
+  format_set_num_format(date, "yyyy\"年\"m\"月\"d\"日\"");
   worksheet_write_string(ws, 0, 0, "户编号", nullptr);
   worksheet_write_string(ws, 0, 1, "家庭人口数", nullptr);
   worksheet_write_string(ws, 0, 2, "户主身份证号", nullptr);
+  worksheet_write_string(ws, 0, 3, "日期", nullptr);
   worksheet_write_string(ws, 1, 0, "H1", nullptr);
   worksheet_write_number(ws, 1, 1, 4, nullptr);
   worksheet_write_string(ws, 1, 2, "11010519491231002X", nullptr);
+  worksheet_write_number(ws, 1, 3, 44471, date);  // 2021-10-02
   // Row 3 left empty; row 4 has an ID typed as a number.
-  worksheet_write_string(ws, 3, 0, "H2", nullptr);
-  worksheet_write_number(ws, 3, 1, 3, nullptr);
+  worksheet_write_number(ws, 3, 0, 5002291080010001.0, nullptr);
   worksheet_write_number(ws, 3, 2, 500229198001011234.0, nullptr);
   ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
 
   auto r = XlsxReader::open(path_);
   ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ((*r)->header(), (std::vector<std::string>{"户编号", "家庭人口数", "户主身份证号"}));
-  std::vector<RawRow> rows;
-  while (true) {
-    auto row = (*r)->next();
-    ASSERT_TRUE(row);
-    if (!*row) break;
-    rows.push_back(**row);
-  }
-  std::vector<long> numbers;
-  for (const auto& row : rows)
-    if (!row.cells.empty() && !row.cells[0].empty()) numbers.push_back(row.row_number);
-  EXPECT_EQ(numbers, (std::vector<long>{2, 4}));
-  ASSERT_GE(rows.size(), 2u);
-  EXPECT_EQ(rows.front().cells[1], "4");
-  EXPECT_EQ(rows.front().cells[2], "11010519491231002X");
-  // An ID typed as a number has lost its last digits; it must reach the
-  // validator as the scientific notation Excel shows, not as a fake ID.
-  const std::string numeric_id = rows.back().cells[2];
-  EXPECT_NE(numeric_id.find("E+17"), std::string::npos) << numeric_id;
-  auto checked = validate_id_number(numeric_id, Date{2026, 1, 1});
-  ASSERT_FALSE(checked);
-  EXPECT_NE(checked.error().message.find("科学计数法"), std::string::npos);
+  EXPECT_EQ((*r)->sheet_count(), 1u);
+  EXPECT_EQ((*r)->sheet_name(), "名单");
+  auto rows = all(**r);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].row_number, 1);
+  EXPECT_EQ(rows[0].cells[0], "户编号");
+  EXPECT_EQ(rows[1].row_number, 2);
+  EXPECT_EQ(rows[1].cells[1], "4");
+  EXPECT_EQ(rows[1].kind(1), CellKind::number);
+  EXPECT_EQ(rows[1].kind(2), CellKind::text);
+  EXPECT_EQ(rows[1].cells[3], "2021-10-02");
+  EXPECT_EQ(rows[1].kind(3), CellKind::date);
+  EXPECT_EQ(rows[2].row_number, 4);
+  EXPECT_EQ(rows[2].kind(0), CellKind::number);
+  EXPECT_EQ(rows[2].kind(2), CellKind::number);
+}
+
+TEST_F(XlsxReaderTest, TheHeaderIsFoundUnderTitlesAndAfterANotesSheet) {
+  lxw_workbook* wb = workbook_new(path_.c_str());
+  lxw_worksheet* notes = workbook_add_worksheet(wb, "填写说明");
+  worksheet_write_string(notes, 0, 0, "请按模板填写", nullptr);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "花名册");
+  worksheet_merge_range(ws, 0, 0, 0, 8, "高燕镇脱贫户花名册", nullptr);
+  worksheet_write_string(ws, 1, 0, "填报单位：高燕镇", nullptr);
+  const char* header[] = {"户编号", "户主姓名", "户主身份证号", "家庭人口数", "区划代码", "户类型"};
+  for (int c = 0; c < 6; ++c) worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c + 1), header[c], nullptr);
+  worksheet_write_number(ws, 3, 1, 5002291080010001.0, nullptr);   // 16 digits: refused
+  worksheet_write_number(ws, 3, 5, 500229108200.0, nullptr);       // 12 digits: exact
+  worksheet_write_number(ws, 4, 1, 12345.0, nullptr);              // exact
+  worksheet_write_string(ws, 4, 3, "11010519491231002X", nullptr);
+  worksheet_write_formula_num(ws, 4, 4, "=1+2", nullptr, 3);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+
+  auto r = XlsxReader::open(path_);
+  ASSERT_TRUE(r) << r.error().message;
+  auto opened = TemplateRows::open(TemplateKind::households, std::move(*r));
+  ASSERT_TRUE(opened) << opened.error().message;
+  ASSERT_TRUE(opened->header_errors.empty()) << opened->header_errors[0].message;
+  ASSERT_TRUE(opened->rows);
+  EXPECT_EQ(opened->rows->header_row(), 3);
+  ASSERT_EQ(opened->notes.size(), 1u);
+  EXPECT_EQ(opened->notes[0], "读取工作表“花名册”，表头在第3行");
+
+  auto first = opened->rows->next();
+  ASSERT_TRUE(first && *first);
+  EXPECT_EQ((*first)->row_number, 4);
+  ASSERT_EQ((*first)->cell_errors.size(), 1u);
+  EXPECT_EQ((*first)->cell_errors[0].column, "household_id");
+  EXPECT_NE((*first)->cell_errors[0].message.find("超过15位的数字已被表格软件改动"), std::string::npos)
+      << (*first)->cell_errors[0].message;
+  EXPECT_EQ((*first)->get("region_code"), "500229108200");
+
+  auto second = opened->rows->next();
+  ASSERT_TRUE(second && *second);
+  EXPECT_TRUE((*second)->cell_errors.empty());
+  EXPECT_EQ((*second)->get("household_id"), "12345");
+  EXPECT_EQ((*second)->get("members"), "3");  // a formula with its calculated value
+}
+
+TEST_F(XlsxReaderTest, AFileWithoutTheHeaderSaysWhatWasLookedFor) {
+  lxw_workbook* wb = workbook_new(path_.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Sheet1");
+  worksheet_write_string(ws, 0, 0, "姓名", nullptr);
+  worksheet_write_string(ws, 1, 0, "张三", nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  auto r = XlsxReader::open(path_);
+  ASSERT_TRUE(r);
+  auto opened = TemplateRows::open(TemplateKind::households, std::move(*r));
+  ASSERT_TRUE(opened);
+  ASSERT_EQ(opened->header_errors.size(), 1u);
+  EXPECT_NE(opened->header_errors[0].message.find("没有找到表头"), std::string::npos);
+  EXPECT_NE(opened->header_errors[0].message.find("“户编号”"), std::string::npos);
 }
 
 TEST_F(XlsxReaderTest, HeaderOnlySheetKeepsItsHeader) {
@@ -71,10 +134,36 @@ TEST_F(XlsxReaderTest, HeaderOnlySheetKeepsItsHeader) {
   ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
   auto r = XlsxReader::open(path_);
   ASSERT_TRUE(r) << r.error().message;
-  EXPECT_EQ((*r)->header(), (std::vector<std::string>{"户编号", "户主姓名"}));
-  auto row = (*r)->next();
-  ASSERT_TRUE(row);
-  EXPECT_FALSE(*row);
+  auto rows = all(**r);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].cells, (std::vector<std::string>{"户编号", "户主姓名"}));
+}
+
+TEST_F(XlsxReaderTest, AZipBombIsRefusedWhileItIsRead) {
+  lxw_workbook* wb = workbook_new(path_.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Sheet1");
+  const std::string filler(1000, 'a');
+  for (lxw_row_t row = 0; row < 3000; ++row) worksheet_write_number(ws, row, 0, row, nullptr);
+  worksheet_write_string(ws, 0, 1, filler.c_str(), nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  ReadLimits limits;
+  limits.max_unpacked_bytes = 64 * 1024;  // the sheet's XML is larger than this
+  auto r = XlsxReader::open(path_, limits);
+  ASSERT_TRUE(r) << r.error().message;
+  Result<std::optional<RawRow>> row = std::optional<RawRow>();
+  do row = (*r)->next();
+  while (row && *row);
+  ASSERT_FALSE(row);
+  EXPECT_NE(row.error().message.find("压缩炸弹"), std::string::npos) << row.error().message;
+
+  limits = ReadLimits{};
+  limits.max_rows = 100;
+  r = XlsxReader::open(path_, limits);
+  ASSERT_TRUE(r);
+  do row = (*r)->next();
+  while (row && *row);
+  ASSERT_FALSE(row);
+  EXPECT_NE(row.error().message.find("超过100行"), std::string::npos) << row.error().message;
 }
 
 TEST_F(XlsxReaderTest, NotAnXlsxIsAClearError) {
@@ -84,6 +173,17 @@ TEST_F(XlsxReaderTest, NotAnXlsxIsAClearError) {
   auto r = XlsxReader::open(path_);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::invalid);
+}
+
+TEST(ExcelSerial, BothDateSystemsAndThePhantomLeapDay) {
+  EXPECT_EQ(excel_serial_text(44471, false), "2021-10-02");
+  EXPECT_EQ(excel_serial_text(1, false), "1900-01-01");
+  EXPECT_EQ(excel_serial_text(59, false), "1900-02-28");
+  EXPECT_EQ(excel_serial_text(61, false), "1900-03-01");
+  EXPECT_EQ(excel_serial_text(60, false), std::nullopt);
+  EXPECT_EQ(excel_serial_text(0, true), "1904-01-01");
+  EXPECT_EQ(excel_serial_text(44471.5, false), "2021-10-02 12:00:00");
+  EXPECT_EQ(excel_serial_text(-1, false), std::nullopt);
 }
 
 }  // namespace

@@ -27,6 +27,7 @@ nlohmann::ordered_json import_report_to_json(const ImportReport& r) {
       {"applied", r.applied},
       {"warnings", errors_json(r.warnings)},
       {"warning_count", r.warning_count},
+      {"notes", r.notes},
   };
 }
 

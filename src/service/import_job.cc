@@ -37,6 +37,8 @@ Result<void> apply_batch(const std::vector<ImportRow>& batch, BatchNote* note, T
     ++report.rows;
     if (!row.read_error.empty()) {
       add_row_errors(report, {FieldError{row.row_number, "", "", row.read_error}});
+    } else if (!row.cell_errors.empty()) {
+      add_row_errors(report, row.cell_errors);
     } else {
       ANJU_TRY(sink.apply(row, tx, report));
     }
@@ -56,7 +58,7 @@ std::vector<const ImportRow*> readable_rows(const std::vector<ImportRow>& batch)
   std::vector<const ImportRow*> out;
   out.reserve(batch.size());
   for (const ImportRow& row : batch)
-    if (row.read_error.empty()) out.push_back(&row);
+    if (row.readable()) out.push_back(&row);
   return out;
 }
 
@@ -67,6 +69,7 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   if (!source) return source.error();
   OpenedSource& opened = *source;
   ImportReport report;
+  report.notes = std::move(opened.notes);
   if (!opened.rows) {
     for (auto& e : opened.header_errors) report.add_error(std::move(e));
     ANJU_TRY(journal(store, kind, path, options, started, clock, report, nullptr));

@@ -102,7 +102,7 @@ template <class T, class Parse>
 void parse_ahead(std::vector<ImportRow>& rows, ParsedAhead<T>& into, Parse&& parse) {
   into.rows.reserve(rows.size());
   for (ImportRow& row : rows)
-    if (row.read_error.empty()) into.rows.emplace_back(row.row_number, parse(row));
+    if (row.readable()) into.rows.emplace_back(row.row_number, parse(row));
 }
 
 // Runs every row of `source` (already opened, or the error of opening it)

@@ -19,7 +19,6 @@ std::vector<std::vector<std::string>> workbook_rows(const std::string& bytes, co
   auto reader = XlsxReader::open(file.string());
   EXPECT_TRUE(reader) << (reader ? "" : reader.error().message);
   if (!reader) return out;
-  out.push_back((*reader)->header());
   for (;;) {
     auto row = (*reader)->next();
     if (!row || !*row) break;

@@ -56,7 +56,6 @@ void xlsx_from_csv(const fs::path& csv, const fs::path& out) {
   lxw_workbook* wb = workbook_new(out.c_str());
   lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
   lxw_col_t c = 0;
-  for (const auto& h : (*reader)->header()) worksheet_write_string(ws, 0, c++, h.c_str(), nullptr);
   while (true) {
     auto row = (*reader)->next();
     ASSERT_TRUE(row);
