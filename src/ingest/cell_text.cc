@@ -20,9 +20,10 @@ std::string integer_text(double v) {
   return buf;
 }
 
-// What a spreadsheet shows of a number: 15 significant digits.
+// What a spreadsheet shows of a number: 15 significant digits; a whole
+// number of more digits as the digits the file holds.
 std::string shown_text(double v) {
-  if (v == std::floor(v) && std::fabs(v) < kExactDigits) return integer_text(v);
+  if (v == std::floor(v) && std::fabs(v) < 1e21) return integer_text(v);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.15g", v);
   return buf;
@@ -58,7 +59,7 @@ Result<std::string> cell_text(std::string_view raw, CellKind kind, bool code, st
       const double v = std::strtod(digits.c_str(), &end);
       if (digits.empty() || !end || *end != '\0' || !std::isfinite(v))
         return make_error(ErrorCode::invalid, name + "的数字“" + digits + "”无法读取，文件可能已损坏");
-      if (!code) return shown_text(v);
+      if (!code) return std::fabs(v) < kExactDigits ? shown_text(v) : std::string(raw);
       if (std::fabs(v) >= kExactDigits)
         return make_error(ErrorCode::invalid, name + "被存成了数字，超过15位的数字已被表格软件改动（读到的是“" +
                                                   shown_text(v) + "”）；" + fix_advice(column));

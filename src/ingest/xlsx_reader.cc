@@ -138,6 +138,8 @@ class XlsxReader::SheetHandler final : public XmlHandler {
       return put(wb_.shared_strings[static_cast<size_t>(i)], CellKind::text);
     }
     if (type_ == "inlineStr") return put(std::move(value_), CellKind::text);
+    // openpyxl writes a formula it cannot calculate with an empty <v/>.
+    if (has_value_ && value_.empty() && type_ != "str") has_value_ = false;
     if (!has_value_) {
       if (has_formula_) put("", CellKind::formula_without_value);
       return;  // a styled empty cell
