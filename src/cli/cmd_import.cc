@@ -15,6 +15,7 @@ struct ImportArgs {
   std::string file;
   bool strict = false;
   std::string srs;     // buildings only
+  std::string layer;   // buildings only: the layer of a zip
   std::string source;  // evidence only
 };
 
@@ -62,13 +63,14 @@ void add_import_commands(CLI::App& app, Context& ctx) {
             return import_households(s, a.file, o, c);
           });
   auto buildings = std::make_shared<ImportArgs>();
-  add_one(*import, ctx, "buildings",
-          "导入普查房屋图斑（Shapefile/GeoJSON/GeoPackage，或含WKT列“几何”的CSV/Excel）",
+  CLI::App* buildings_cmd = add_one(*import, ctx, "buildings",
+          "导入普查房屋图斑（Shapefile/GeoJSON/GeoPackage 或它们的 .zip，或含WKT列“几何”的CSV/Excel）",
           TemplateKind::buildings, buildings,
           [](Store& s, const ImportArgs& a, const ImportOptions& o, const Clock& c) {
-            return import_buildings(s, a.file, a.srs, o, c);
-          })
-      ->add_option("--srs", buildings->srs, "文件未声明坐标系时采用的坐标系（默认 EPSG:4490）");
+            return import_buildings(s, a.file, a.srs, o, c, a.layer);
+          });
+  buildings_cmd->add_option("--srs", buildings->srs, "文件未声明坐标系时采用的坐标系（默认 EPSG:4490）");
+  buildings_cmd->add_option("--layer", buildings->layer, "压缩包（.zip）里有多个图层时，要导入的图层名");
   auto evidence = std::make_shared<ImportArgs>();
   add_one(*import, ctx, "evidence", "导入安全评估记录（.xlsx/.csv）", TemplateKind::evidence, evidence,
           [](Store& s, const ImportArgs& a, const ImportOptions& o, const Clock& c) {

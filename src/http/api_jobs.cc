@@ -48,6 +48,7 @@ Response post_import(RouteContext& c) {
   json params = {{"file_name", file_name}, {"strict", c.q("strict") == "1" || c.q("strict") == "true"}};
   if (!c.q("source").empty()) params["source"] = c.q("source");
   if (!c.q("srs").empty()) params["srs"] = c.q("srs");
+  if (!c.q("layer").empty()) params["layer"] = c.q("layer");
   auto job = create_job(c.store, c.user, "import." + kind, params, c.clock);
   if (!job) return error_response(c.req, job.error());
   c.jobs.start(*job, job_work(c.store, c.user, *job, c.upload_path, c.clock));

@@ -11,9 +11,14 @@
 #include <fstream>
 #include <mutex>
 
+#include <cmath>
+#include <cstdio>
+
 #include "core/geometry.h"
 #include "core/text.h"
+#include "ingest/cell_text.h"
 #include "ingest/normalize.h"
+#include "ingest/zipped_layer.h"
 
 namespace anju {
 namespace {
@@ -113,14 +118,31 @@ bool sniff_gbk(OGRLayerH layer) {
   return gbk;
 }
 
+// The .cpg beside a Shapefile, read through GDAL's virtual files so that
+// it is found inside a zip too.
 std::string read_cpg(const std::string& shp_path) {
-  fs::path cpg = fs::path(shp_path).replace_extension(".cpg");
-  if (!fs::exists(cpg)) cpg = fs::path(shp_path).replace_extension(".CPG");
-  std::ifstream in(cpg);
   std::string enc;
-  in >> enc;
-  std::transform(enc.begin(), enc.end(), enc.begin(), [](unsigned char c) { return std::toupper(c); });
+  for (const char* ext : {".cpg", ".CPG"}) {
+    VSILFILE* f = VSIFOpenL(fs::path(shp_path).replace_extension(ext).c_str(), "rb");
+    if (!f) continue;
+    char buf[64] = {};
+    VSIFReadL(buf, 1, sizeof buf - 1, f);
+    VSIFCloseL(f);
+    for (const char* c = buf; *c; ++c)
+      if (!std::isspace(static_cast<unsigned char>(*c))) enc += static_cast<char>(std::toupper(static_cast<unsigned char>(*c)));
+    break;
+  }
   return enc;
+}
+
+// GDAL's own messages ("ERROR 1: …", in English) never reach a user: every
+// failure is reported by Anju in Chinese from the call's result.
+void register_gdal() {
+  static std::once_flag registered;
+  std::call_once(registered, [] {
+    GDALAllRegister();
+    CPLSetErrorHandler(CPLQuietErrorHandler);
+  });
 }
 
 }  // namespace
@@ -130,15 +152,15 @@ GeoRows::~GeoRows() {
   if (dataset_) GDALClose(static_cast<GDALDatasetH>(dataset_));
 }
 
-Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string& assume_srs) {
-  static std::once_flag registered;
-  std::call_once(registered, [] { GDALAllRegister(); });
+Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string& assume_srs,
+                                      const std::string& layer_name) {
+  register_gdal();
   Opened out;
   std::unique_ptr<GeoRows> rows(new GeoRows());
-  const std::string ext = lower_ext(path);
+  std::string ext = lower_ext(path);
   if (!fs::is_regular_file(path)) return make_error(ErrorCode::io, "文件不存在：" + path);
 
-  if (ext == ".csv" || ext == ".txt" || ext == ".xlsx" || ext == ".xls" || ext == ".et") {
+  if (ext == ".csv" || ext == ".txt" || ext == ".xlsx" || ext == ".xls" || ext == ".et" || ext == ".ett") {
     auto reader = open_table(path);
     if (!reader) return reader.error();
     auto opened = TemplateRows::open(TemplateKind::buildings, std::move(*reader));
@@ -160,16 +182,24 @@ Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string
     return out;
   }
 
+  // A zip of GIS files is read in place, whatever its name says.
+  std::string source = path;
+  if (is_zip_file(path)) {
+    auto inner = zipped_layer(path, layer_name);
+    if (!inner) return inner.error();
+    source = *inner;
+    ext = lower_ext(source);
+  }
   CPLStringList options;
   const bool shapefile = ext == ".shp" || ext == ".dbf";
   std::string cpg;
   if (shapefile) {
-    cpg = read_cpg(path);
+    cpg = read_cpg(source);
     options.SetNameValue("ENCODING", "");  // we decode DBF text ourselves
     // A .cpg names UTF-8 or a Chinese code page (936, GBK, GB2312, GB18030).
     rows->gbk_ = !cpg.empty() && cpg.find("UTF") == std::string::npos;
   }
-  GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+  GDALDatasetH ds = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                options.List(), nullptr);
   if (!ds) return make_error(ErrorCode::invalid, "无法读取空间数据文件（支持 Shapefile、GeoJSON、GeoPackage，或含WKT列的CSV/Excel）：" + path);
   rows->dataset_ = ds;
@@ -190,6 +220,7 @@ Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string
       out.header_errors.push_back(FieldError{1, spec->key, name, std::string("“") + spec->name + "”列重复出现"});
     if (spec) seen.emplace_back(spec->key);
     rows->fields_.push_back(spec);
+    rows->real_fields_.push_back(OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, i)) == OFTReal);
     rows->field_names_.push_back(name);
   }
   for (const ColumnSpec& spec : template_columns(TemplateKind::buildings))
@@ -207,6 +238,16 @@ Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string
   } else {
     auto srs = srs_from_text(assume_srs);
     if (!srs) return srs.error();
+    // Projected coordinates taken for lon/lat would fail every row alike:
+    // one message instead, with the projections they look like.
+    OGREnvelope env;
+    const bool geographic = OSRIsGeographic(*srs);
+    if (geographic && OGR_L_GetExtent(layer, &env, TRUE) == OGRERR_NONE &&
+        (std::fabs(env.MinX) > 180 || std::fabs(env.MaxX) > 180 || std::fabs(env.MinY) > 90 ||
+         std::fabs(env.MaxY) > 90)) {
+      OSRDestroySpatialReference(*srs);
+      return make_error(ErrorCode::invalid, missing_crs_message(env.MinX, env.MinY, env.MaxX, env.MaxY));
+    }
     ct = make_transform(*srs);
     OSRDestroySpatialReference(*srs);
   }
@@ -254,7 +295,20 @@ Result<std::optional<ImportRow>> GeoRows::next_feature() {
   for (size_t i = 0; i < fields_.size(); ++i) {
     const int idx = static_cast<int>(i);
     if (!OGR_F_IsFieldSetAndNotNull(f, idx)) continue;
-    std::string value = normalize_cell(decode_text(OGR_F_GetFieldAsString(f, idx), gbk_));
+    std::string value;
+    if (fields_[i] && holds_code(fields_[i]->key) && real_fields_[i]) {
+      // A code stored as a floating-point attribute: taken only when exact.
+      char digits[32];
+      std::snprintf(digits, sizeof digits, "%.17g", OGR_F_GetFieldAsDouble(f, idx));
+      auto taken = cell_text(digits, CellKind::number, true, fields_[i]->name);
+      if (!taken) {
+        row.cell_errors.push_back(FieldError{row.row_number, fields_[i]->key, digits, taken.error().message});
+        continue;
+      }
+      value = std::move(*taken);
+    } else {
+      value = normalize_cell(decode_text(OGR_F_GetFieldAsString(f, idx), gbk_));
+    }
     if (value.empty()) continue;
     if (fields_[i]) row.fields.emplace_back(fields_[i]->key, std::move(value));
     else row.extras.emplace_back(field_names_[i], std::move(value));

@@ -25,8 +25,11 @@ class GeoRows final : public RowSource {
   };
   // `assume_srs` ("EPSG:4547", …) is used when the file declares no CRS;
   // empty means EPSG:4490. Fails with `invalid`/`io` when the file cannot
-  // be opened as a vector layer.
-  static Result<Opened> open(const std::string& path, const std::string& assume_srs);
+  // be opened as a vector layer, or has no CRS and coordinates that are not
+  // lon/lat. A .zip is read in place (zipped_layer.h); `layer` chooses
+  // among several layers in it.
+  static Result<Opened> open(const std::string& path, const std::string& assume_srs,
+                             const std::string& layer = "");
   ~GeoRows() override;
 
   // The next feature as a row (row number = feature ordinal + 1, as if the
@@ -45,6 +48,7 @@ class GeoRows final : public RowSource {
   void* dataset_ = nullptr;
   void* layer_ = nullptr;
   std::vector<const ColumnSpec*> fields_;  // per OGR field, null for extras
+  std::vector<bool> real_fields_;          // per OGR field: stored as floating point
   std::vector<std::string> field_names_;
   bool gbk_ = false;  // DBF text is GBK, recoded to UTF-8 as read
   long total_ = 0;

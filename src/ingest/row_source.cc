@@ -13,8 +13,9 @@ Result<OpenedSource> open_template_source(TemplateKind kind, const std::string& 
   return OpenedSource{std::move(opened->rows), std::move(opened->header_errors), std::move(opened->notes)};
 }
 
-Result<OpenedSource> open_geo_source(const std::string& path, const std::string& assume_srs) {
-  auto opened = GeoRows::open(path, assume_srs);
+Result<OpenedSource> open_geo_source(const std::string& path, const std::string& assume_srs,
+                                     const std::string& layer) {
+  auto opened = GeoRows::open(path, assume_srs, layer);
   if (!opened) return opened.error();
   return OpenedSource{std::move(opened->rows), std::move(opened->header_errors), std::move(opened->notes)};
 }

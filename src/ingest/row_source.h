@@ -31,7 +31,9 @@ struct OpenedSource {
 // A table file (.csv/.xlsx) in template `kind`.
 Result<OpenedSource> open_template_source(TemplateKind kind, const std::string& path);
 // A buildings file: spatial (.geojson/.shp/.gpkg) or a table with a WKT
-// column; `assume_srs` applies when the file declares no CRS.
-Result<OpenedSource> open_geo_source(const std::string& path, const std::string& assume_srs);
+// column, or a .zip of one; `assume_srs` applies when the file declares no
+// CRS; `layer` chooses among several layers in a zip.
+Result<OpenedSource> open_geo_source(const std::string& path, const std::string& assume_srs,
+                                     const std::string& layer = "");
 
 }  // namespace anju

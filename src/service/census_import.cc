@@ -281,9 +281,9 @@ class DisasterSink final : public RowSink {
 
 Result<ImportReport> import_buildings(Store& store, const std::string& path,
                                       const std::string& assume_srs, const ImportOptions& options,
-                                      const Clock& clock) {
+                                      const Clock& clock, const std::string& layer) {
   BuildingSink sink(clock.today(), WriteStamp{options.actor, clock.now_iso()}, options.scope);
-  return run_import(store, TemplateKind::buildings, path, open_geo_source(path, assume_srs),
+  return run_import(store, TemplateKind::buildings, path, open_geo_source(path, assume_srs, layer),
                     options, clock, sink);
 }
 

@@ -39,7 +39,7 @@ Result<ImportReport> import_households(Store& store, const std::string& path,
 // `assume_srs` is the CRS of files that declare none (default EPSG:4490).
 Result<ImportReport> import_buildings(Store& store, const std::string& path,
                                       const std::string& assume_srs, const ImportOptions& options,
-                                      const Clock& clock);
+                                      const Clock& clock, const std::string& layer = "");
 
 // Assessments of one source (§4.3). A record naming a parcel or household
 // not (yet) imported is accepted with a warning.

@@ -43,7 +43,8 @@ Result<ImportReport> run_upload(Store& store, TemplateKind t, const std::string&
   switch (t) {
     case TemplateKind::households: return import_households(store, path, options, clock);
     case TemplateKind::buildings:
-      return import_buildings(store, path, params.value("srs", "EPSG:4490"), options, clock);
+      return import_buildings(store, path, params.value("srs", "EPSG:4490"), options, clock,
+                              params.value("layer", ""));
     case TemplateKind::evidence: {
       auto source = enum_parse<EvidenceSource>(params.value("source", ""));
       if (!source) return make_error(ErrorCode::invalid, "请指定安全性证据的来源（source）");
