@@ -77,7 +77,7 @@ Result<std::string> zipped_layer(const std::string& zip_path, const std::string&
     std::string names;
     for (const std::string& l : layers) names += (names.empty() ? "" : "、") + l;
     return make_error(ErrorCode::invalid, "压缩包里有" + std::to_string(layers.size()) + "个图层：" + names +
-                                              "；请选择其中一个（命令行用 --layer 名称）");
+                                              "；请选择其中一个（命令行用 --layer 名称，网页导入时填写“图层”一栏）");
   }
   return root + "/" + layers.front();
 }
@@ -102,7 +102,7 @@ std::string missing_crs_message(double min_x, double min_y, double max_x, double
     guess = "CGCS2000 3度带（EPSG:4534–4554，不带带号；如中央经线105°E为EPSG:4545、108°E为EPSG:4546、"
             "111°E为EPSG:4547）";
   return "文件没有坐标系（如 Shapefile 缺少 .prj），坐标不是经纬度；坐标像是 " + guess +
-         "，请用 --srs 指定（网页导入时选择坐标系）";
+         "，请用 --srs 指定（网页导入时填写“坐标系”一栏）";
 }
 
 }  // namespace anju
