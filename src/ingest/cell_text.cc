@@ -66,6 +66,8 @@ Result<std::string> cell_text(std::string_view raw, CellKind kind, bool code, st
       if (v != std::floor(v))
         return make_error(ErrorCode::invalid, name + "被存成了带小数的数字“" + shown_text(v) + "”；" +
                                                   fix_advice(column));
+      // Digits as the reader gave them keep the zeros a "00000" format shows.
+      if (digits.find_first_not_of("0123456789") == std::string::npos) return digits;
       return integer_text(v);
     }
     case CellKind::date:

@@ -38,6 +38,7 @@ INSTANTIATE_TEST_SUITE_P(
         CellCase{"code_id_number", "5.0022919800101101E+17", CellKind::number, true, nullptr, "超过15位"},
         CellCase{"code_fraction", "12.5", CellKind::number, true, nullptr, "带小数"},
         CellCase{"code_phone", "13800138000", CellKind::number, true, "13800138000", ""},
+        CellCase{"code_zero_padded", "00123", CellKind::number, true, "00123", ""},
         CellCase{"code_exponent_exact", "1.2345E+4", CellKind::number, true, "12345", ""},
         CellCase{"code_scientific_text", "1.23E+17", CellKind::text, true, nullptr, "科学计数法"},
         CellCase{"code_date", "2021-10-02", CellKind::date, true, nullptr, "日期"},

@@ -28,7 +28,7 @@ Result<std::unique_ptr<XlsReader>> XlsReader::open(const std::string& path, cons
   }
   std::unique_ptr<XlsReader> r(new XlsReader(handle, limits));
   unsigned password = 0;
-  if (freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK && password == FREEXL_BIFF_OBFUSCATED)
+  if (freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK && password != FREEXL_BIFF_PLAIN)
     return make_error(ErrorCode::invalid, "工作簿设置了密码保护，请取消密码后再导入");
   unsigned count = 0;
   if (freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK || count == 0)

@@ -14,8 +14,11 @@ namespace {
 long column_of(std::string_view ref) {
   long col = 0;
   size_t i = 0;
-  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) col = col * 26 + (ref[i] - 'A' + 1);
-  return i == 0 || col > 1'000'000 ? -1 : col - 1;
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) {
+    col = col * 26 + (ref[i] - 'A' + 1);
+    if (col > 1'000'000) return -1;
+  }
+  return i == 0 ? -1 : col - 1;
 }
 
 long to_long(std::string_view s, long fallback) {
@@ -151,6 +154,11 @@ class XlsxReader::SheetHandler final : public XmlHandler {
     // A number; shown as a date by its style.
     const bool date_style = style_ >= 0 && static_cast<size_t>(style_) < wb_.date_styles.size() &&
                             wb_.date_styles[static_cast<size_t>(style_)];
+    const size_t pad = style_ >= 0 && static_cast<size_t>(style_) < wb_.zero_pad.size()
+                           ? wb_.zero_pad[static_cast<size_t>(style_)]
+                           : 0;
+    if (pad > 0 && value_.find_first_not_of("0123456789") == std::string::npos && value_.size() < pad)
+      value_.insert(0, pad - value_.size(), '0');  // shown as 00123: the office typed the zeros
     if (date_style) {
       char* end = nullptr;
       const double serial = std::strtod(value_.c_str(), &end);
@@ -189,11 +197,11 @@ std::string XlsxReader::sheet_name() const { return workbook_.sheets[sheet_].nam
 Result<void> XlsxReader::select_sheet(std::size_t index) {
   if (index >= workbook_.sheets.size())
     return make_error(ErrorCode::invalid, "文件中没有第" + std::to_string(index + 1) + "个工作表");
-  stream_.reset();
-  handler_ = std::make_unique<SheetHandler>(workbook_, limits_);
   const std::string& part = workbook_.sheets[index].part;
   auto entry = zip_->open_entry(part);
-  if (!entry) return entry.error();
+  if (!entry) return entry.error();  // the sheet read so far stays selected
+  stream_.reset();
+  handler_ = std::make_unique<SheetHandler>(workbook_, limits_);
   sheet_ = index;
   sheet_size_ = zip_->declared_size(part);
   stream_ = std::make_unique<XmlStream>(*handler_, std::move(*entry), part);

@@ -80,7 +80,9 @@ TEST_F(XlsxReaderTest, TheHeaderIsFoundUnderTitlesAndAfterANotesSheet) {
   for (int c = 0; c < 6; ++c) worksheet_write_string(ws, 2, static_cast<lxw_col_t>(c + 1), header[c], nullptr);
   worksheet_write_number(ws, 3, 1, 5002291080010001.0, nullptr);   // 16 digits: refused
   worksheet_write_number(ws, 3, 5, 500229108200.0, nullptr);       // 12 digits: exact
-  worksheet_write_number(ws, 4, 1, 12345.0, nullptr);              // exact
+  lxw_format* padded = workbook_add_format(wb);
+  format_set_num_format(padded, "00000");
+  worksheet_write_number(ws, 4, 1, 123.0, padded);                 // shown as 00123
   worksheet_write_string(ws, 4, 3, "11010519491231002X", nullptr);
   worksheet_write_formula_num(ws, 4, 4, "=1+2", nullptr, 3);
   ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
@@ -107,7 +109,7 @@ TEST_F(XlsxReaderTest, TheHeaderIsFoundUnderTitlesAndAfterANotesSheet) {
   auto second = opened->rows->next();
   ASSERT_TRUE(second && *second);
   EXPECT_TRUE((*second)->cell_errors.empty());
-  EXPECT_EQ((*second)->get("household_id"), "12345");
+  EXPECT_EQ((*second)->get("household_id"), "00123");
   EXPECT_EQ((*second)->get("members"), "3");  // a formula with its calculated value
 }
 

@@ -163,7 +163,9 @@ Result<XlsxWorkbook> XlsxWorkbook::read(ZipArchive& zip, const ReadLimits& limit
     ANJU_TRY(parse_part(zip, styles, part));
     for (int id : part.xf_formats) {
       auto custom = part.formats.find(id);
-      wb.date_styles.push_back(is_date_format(id, custom == part.formats.end() ? "" : custom->second));
+      const std::string code = custom == part.formats.end() ? "" : custom->second;
+      wb.date_styles.push_back(is_date_format(id, code));
+      wb.zero_pad.push_back(!code.empty() && code.find_first_not_of('0') == std::string::npos ? code.size() : 0);
     }
   }
   return wb;

@@ -20,6 +20,9 @@ struct XlsxWorkbook {
   std::vector<Sheet> sheets;  // worksheets only, in the workbook's order
   std::vector<std::string> shared_strings;
   std::vector<bool> date_styles;  // by cell style index (the cell's s attribute)
+  // By cell style index: the digits a format of zeros ("00000") pads a
+  // whole number to, 0 for any other format.
+  std::vector<size_t> zero_pad;
   bool date1904 = false;
 
   // Reads the workbook's parts from `zip`. `invalid` when it is no

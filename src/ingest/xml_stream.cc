@@ -62,8 +62,7 @@ Result<bool> XmlStream::feed() {
     if (handler_.failed()) return *handler_.failed();
     return make_error(ErrorCode::invalid,
                       "工作簿部件“" + part_ + "”不是有效的XML（第" +
-                          std::to_string(XML_GetCurrentLineNumber(parser_->p)) + "行：" +
-                          XML_ErrorString(XML_GetErrorCode(parser_->p)) + "），文件可能已损坏");
+                          std::to_string(XML_GetCurrentLineNumber(parser_->p)) + "行），文件可能已损坏");
   }
   if (handler_.failed()) return *handler_.failed();
   if (last) done_ = true;

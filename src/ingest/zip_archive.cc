@@ -9,7 +9,7 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::open(const std::string& path, st
   zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &error);
   if (!z) {
     if (error == ZIP_ER_OPEN || error == ZIP_ER_READ)
-      return make_error(ErrorCode::io, "无法打开文件 " + path);
+      return make_error(ErrorCode::io, "无法打开上传的文件");
     return make_error(ErrorCode::invalid, "文件不是有效的压缩包（.xlsx 工作簿是 zip 格式）");
   }
   return std::unique_ptr<ZipArchive>(new ZipArchive(z, budget));

@@ -99,8 +99,8 @@ std::string missing_crs_message(double min_x, double min_y, double max_x, double
               std::to_string(zone * 6 - 3) + "°E，EPSG:" + std::to_string(4491 + zone - 13) + "）";
   }
   if (guess.empty())
-    guess = "CGCS2000 3度带（EPSG:4534–4554，不带带号；如中央经线105°E为EPSG:4545、108°E为EPSG:4546、"
-            "111°E为EPSG:4547）";
+    guess = "CGCS2000 3度带（EPSG:4534–4554，不带带号；如中央经线105°E为EPSG:4544、108°E为EPSG:4545、"
+            "111°E为EPSG:4546）";
   return "文件没有坐标系（如 Shapefile 缺少 .prj），坐标不是经纬度；坐标像是 " + guess +
          "，请用 --srs 指定（网页导入时填写“坐标系”一栏）";
 }

@@ -55,12 +55,12 @@ class RegionSink final : public RowSink {
       const auto parent = region_parent(p->region.code);
       std::optional<std::string> root;  // the missing ancestor, if one is
       if (parent && !accepted.count(*parent)) {
-        if (auto b = blocked.find(*parent); b != blocked.end()) {
-          root = b->second;
-        } else {
-          auto stored = tx.find_region(*parent);
-          if (!stored) return stored.error();
-          if (!*stored) root = *parent;
+        // A parent already stored stands, whether or not its row here failed.
+        auto stored = tx.find_region(*parent);
+        if (!stored) return stored.error();
+        if (!*stored) {
+          auto b = blocked.find(*parent);
+          root = b != blocked.end() ? b->second : *parent;
         }
       }
       if (root) {
