@@ -1,6 +1,5 @@
 #include "ingest/template_rows.h"
 
-#include <deque>
 #include <set>
 
 #include "ingest/cell_text.h"

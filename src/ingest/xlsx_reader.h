@@ -5,7 +5,6 @@
 // so that no number is taken for text and no lost digit goes unnoticed.
 // Bounded by ReadLimits while it reads.
 
-#include <deque>
 #include <memory>
 #include <string>
 

@@ -19,6 +19,15 @@ class XlsxReaderTest : public ::testing::Test {
                 .string();
   }
   void TearDown() override { fs::remove(path_); }
+  // A workbook of one sheet of text cells, row by row.
+  void write_text_sheet(const char* sheet, const std::vector<std::vector<const char*>>& rows) {
+    lxw_workbook* wb = workbook_new(path_.c_str());
+    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet);
+    for (size_t r = 0; r < rows.size(); ++r)
+      for (size_t c = 0; c < rows[r].size(); ++c)
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), rows[r][c], nullptr);
+    ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  }
   std::vector<RawRow> all(TableReader& r) {
     std::vector<RawRow> rows;
     while (true) {
@@ -114,11 +123,7 @@ TEST_F(XlsxReaderTest, TheHeaderIsFoundUnderTitlesAndAfterANotesSheet) {
 }
 
 TEST_F(XlsxReaderTest, AFileWithoutTheHeaderSaysWhatWasLookedFor) {
-  lxw_workbook* wb = workbook_new(path_.c_str());
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "Sheet1");
-  worksheet_write_string(ws, 0, 0, "姓名", nullptr);
-  worksheet_write_string(ws, 1, 0, "张三", nullptr);
-  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  write_text_sheet("Sheet1", {{"姓名"}, {"张三"}});
   auto r = XlsxReader::open(path_);
   ASSERT_TRUE(r);
   auto opened = TemplateRows::open(TemplateKind::households, std::move(*r));
@@ -129,11 +134,7 @@ TEST_F(XlsxReaderTest, AFileWithoutTheHeaderSaysWhatWasLookedFor) {
 }
 
 TEST_F(XlsxReaderTest, HeaderOnlySheetKeepsItsHeader) {
-  lxw_workbook* wb = workbook_new(path_.c_str());
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "模板");
-  worksheet_write_string(ws, 0, 0, "户编号", nullptr);
-  worksheet_write_string(ws, 0, 1, "户主姓名", nullptr);
-  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  write_text_sheet("模板", {{"户编号", "户主姓名"}});
   auto r = XlsxReader::open(path_);
   ASSERT_TRUE(r) << r.error().message;
   auto rows = all(**r);
