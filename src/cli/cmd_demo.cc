@@ -27,7 +27,8 @@ struct DemoArgs {
   http::ServerOptions server;
 };
 
-// Imports every generated file, matches, records one 选择图斑 for the first
+// Imports 城口县's regions from the national table and every generated
+// file but regions.csv, matches, records one 选择图斑 for the first
 // ambiguous household (so the demo shows a manual choice too) and judges.
 Result<void> load_demo(Store& store, const std::filesystem::path& data) {
   SystemClock clock;
@@ -39,7 +40,8 @@ Result<void> load_demo(Store& store, const std::filesystem::path& data) {
     return {};
   };
   auto file = [&](const char* name) { return (data / name).string(); };
-  ANJU_TRY(show(TemplateKind::regions, import_regions(store, file("regions.csv"), options, clock)));
+  // The regions are the real ones: 城口县 from the national table built in.
+  ANJU_TRY(show(TemplateKind::regions, import_builtin_regions(store, "500229", options, clock)));
   ANJU_TRY(show(TemplateKind::households, import_households(store, file("households.csv"), options, clock)));
   ANJU_TRY(show(TemplateKind::buildings, import_buildings(store, file("buildings.geojson"), "", options, clock)));
   for (EvidenceSource s : {EvidenceSource::census, EvidenceSource::selfbuilt,

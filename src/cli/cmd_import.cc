@@ -17,6 +17,8 @@ struct ImportArgs {
   std::string srs;     // buildings only
   std::string layer;   // buildings only: the layer of a zip
   std::string source;  // evidence only
+  bool builtin = false;  // regions only: the national table instead of FILE
+  std::string prefix;    // regions only: the part of the national table
 };
 
 using ImportFn = std::function<Result<ImportReport>(Store&, const ImportArgs&,
@@ -47,16 +49,36 @@ CLI::App* add_one(CLI::App& import, Context& ctx, const char* name, const char* 
   return cmd;
 }
 
+// Regions come from FILE or from the national table built in.
+void add_regions(CLI::App& import, Context& ctx) {
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App* cmd = import.add_subcommand(
+      "regions", "导入区划代码和名称（.xlsx/.xls/.csv，或 --builtin 内置的国家统计局2023年区划表）");
+  CLI::Option* file = cmd->add_option("FILE", args->file, "要导入的文件");
+  CLI::Option* builtin =
+      cmd->add_flag("--builtin", args->builtin, "导入内置的国家统计局2023年统计用区划代码（全国665,276条）")
+          ->excludes(file);
+  cmd->add_option("--prefix", args->prefix, "只导入此代码下的区划及其上级，如 500229（城口县）")
+      ->needs(builtin);
+  cmd->add_flag("--strict", args->strict, "任一行有误则整个文件都不导入");
+  cmd->callback([&ctx, args] {
+    if (args->file.empty() && !args->builtin)
+      return ctx.fail(make_error(ErrorCode::invalid, "请给出要导入的文件，或用 --builtin 导入内置区划表"));
+    run_import_command(ctx, TemplateKind::regions,
+                       [](Store& s, const ImportArgs& a, const ImportOptions& o, const Clock& c) {
+                         return a.builtin ? import_builtin_regions(s, a.prefix, o, c)
+                                          : import_regions(s, a.file, o, c);
+                       },
+                       *args);
+  });
+}
+
 }  // namespace
 
 void add_import_commands(CLI::App& app, Context& ctx) {
   CLI::App* import = app.add_subcommand("import", "导入数据（区划、花名册、房屋图斑、评估记录、灾害）");
   import->require_subcommand(1);
-  add_one(*import, ctx, "regions", "导入区划代码和名称（.xlsx/.csv）", TemplateKind::regions,
-          std::make_shared<ImportArgs>(),
-          [](Store& s, const ImportArgs& a, const ImportOptions& o, const Clock& c) {
-            return import_regions(s, a.file, o, c);
-          });
+  add_regions(*import, ctx);
   add_one(*import, ctx, "households", "导入农户花名册（.xlsx/.csv）", TemplateKind::households,
           std::make_shared<ImportArgs>(),
           [](Store& s, const ImportArgs& a, const ImportOptions& o, const Clock& c) {

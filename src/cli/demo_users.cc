@@ -24,9 +24,9 @@ constexpr DemoUser kUsers[] = {
     {"county", "城口县住建局", Role::county_reviewer, "500229000000", "城口县"},
     {"town", "高燕镇办公室", Role::town_office, "500229108000", "高燕镇"},
     {"leader", "高燕镇领导小组", Role::town_leader, "500229108000", "高燕镇"},
-    {"clerk201", "来凤村资料员", Role::village_clerk, "500229108201", "来凤村"},
-    {"clerk202", "青山村资料员", Role::village_clerk, "500229108202", "青山村"},
-    {"worker201", "来凤村驻村工作队员", Role::field_worker, "500229108201", "来凤村"},
+    {"clerk200", "来凤村资料员", Role::village_clerk, "500229108200", "来凤村"},
+    {"clerk204", "青山村资料员", Role::village_clerk, "500229108204", "青山村"},
+    {"worker200", "来凤村驻村工作队员", Role::field_worker, "500229108200", "来凤村"},
 };
 
 // Twelve characters of four classes, e.g. "Kqmzt-4821Xp".

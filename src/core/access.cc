@@ -11,6 +11,7 @@ const char* action_key(Action a) {
     case Action::manual_match: return "manual_match";
     case Action::read_audit: return "read_audit";
     case Action::manage_users: return "manage_users";
+    case Action::manage_regions: return "manage_regions";
     case Action::export_lists: return "export_lists";
     case Action::draw_samples: return "draw_samples";
     case Action::assign_tasks: return "assign_tasks";
@@ -34,6 +35,7 @@ const char* action_name(Action a) {
     case Action::manual_match: return "选择图斑";
     case Action::read_audit: return "查看审计日志";
     case Action::manage_users: return "管理用户";
+    case Action::manage_regions: return "导入区划";
     case Action::export_lists: return "导出清单";
     case Action::draw_samples: return "抽取抽查样本";
     case Action::assign_tasks: return "分派核实任务";
@@ -59,7 +61,8 @@ bool role_may(Role role, Action action) {
     case Action::manual_match:
       return role == Role::admin || role == Role::town_office || role == Role::village_clerk;
     case Action::read_audit:
-    case Action::manage_users: return role == Role::admin;
+    case Action::manage_users:
+    case Action::manage_regions: return role == Role::admin;
     case Action::export_lists: return role != Role::field_worker;
     case Action::draw_samples: return role == Role::admin || role == Role::county_reviewer;
     case Action::assign_tasks: return role == Role::admin || role == Role::town_office;

@@ -21,6 +21,7 @@ enum class Action {
   manual_match,    // 选择图斑: pick or clear a household's building
   read_audit,      // the audit log
   manage_users,    // add users, reset passwords, disable
+  manage_regions,  // import the division codes (a file, or the national table built in)
   export_lists,    // lists as Excel workbooks (audited)
   draw_samples,    // the county's spot checks
   assign_tasks,    // give field tasks to field workers, cancel them
@@ -35,7 +36,7 @@ enum class Action {
 
 inline constexpr Action kActions[] = {Action::read,         Action::view_full_id, Action::import_data,
                                       Action::run_jobs,     Action::manual_match, Action::read_audit,
-                                      Action::manage_users, Action::export_lists, Action::draw_samples,
+                                      Action::manage_users, Action::manage_regions, Action::export_lists, Action::draw_samples,
                                       Action::assign_tasks, Action::field_work,   Action::fill_records,
                                       Action::review_records, Action::decide_changes, Action::keep_ledger,
                                       Action::draft_renovations, Action::renovate};

@@ -98,6 +98,14 @@ bool equals_ignore_case(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+constexpr const char* kHouseholdExportOnly[] = {"乡镇",   "村（社区）", "人房对应", "对应图斑编号",
+                                                "初判结论", "鉴定等级",   "初判原因"};
+
+std::span<const char* const> export_only_columns(TemplateKind kind) {
+  if (kind == TemplateKind::households) return kHouseholdExportOnly;
+  return {};
+}
+
 std::span<const ColumnSpec> template_columns(TemplateKind kind) {
   switch (kind) {
     case TemplateKind::regions: return kRegionColumns;

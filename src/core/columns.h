@@ -40,4 +40,9 @@ bool holds_code(std::string_view key);
 const ColumnSpec* find_column(TemplateKind kind, std::string_view header,
                               bool truncated = false);
 
+// The columns Anju's own export adds beside a template's (the household
+// list's 乡镇, 初判结论 …): derived by the system, so that importing the
+// export back skips them instead of storing them as extra columns.
+std::span<const char* const> export_only_columns(TemplateKind kind);
+
 }  // namespace anju

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "core/columns.h"
+#include "core/enums.h"
 #include "core/id_number.h"
 #include "core/row_checker.h"
 #include "core/text.h"
@@ -119,6 +121,41 @@ Parsed<Region> parse_region(const ImportRow& row) {
   }
   r.name = c.required_text("name", "名称", 50);
   return finish(c, std::move(r));
+}
+
+namespace {
+
+std::string shortest(double v) {
+  char buf[32];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  return std::string(buf, end);
+}
+
+}  // namespace
+
+std::vector<std::string> household_template_values(const Household& h) {
+  std::vector<std::string> cells;
+  for (const ColumnSpec& spec : template_columns(TemplateKind::households)) {
+    const std::string_view key = spec.key;
+    std::string v;
+    if (key == "household_id") v = h.household_id;
+    else if (key == "head_name") v = h.head_name;
+    else if (key == "head_id_number") v = h.head_id_number;
+    else if (key == "members") v = std::to_string(h.members);
+    else if (key == "region_code") v = h.region_code;
+    else if (key == "address") v = h.address;
+    else if (key == "phone") v = h.phone;
+    else if (key == "category") v = enum_name(h.category);
+    else if (key == "monitor_type") v = h.monitor_type ? enum_name(*h.monitor_type) : "";
+    else if (key == "source") v = h.source ? enum_name(*h.source) : "";
+    else if (key == "status") v = enum_name(h.status);
+    else if (key == "housing") v = enum_name(h.housing);
+    else if (key == "parcel_id") v = h.parcel_id;
+    else if (key == "lon") v = h.lon ? shortest(*h.lon) : "";
+    else if (key == "lat") v = h.lat ? shortest(*h.lat) : "";
+    cells.push_back(std::move(v));
+  }
+  return cells;
 }
 
 }  // namespace anju

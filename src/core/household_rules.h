@@ -21,6 +21,12 @@ struct Parsed {
 // Validates every cell of a roster row; `today` bounds birth dates.
 Parsed<Household> parse_household(const ImportRow& row, const Date& today);
 
+// The household as the roster template writes it: one text per template
+// column, in the template's order (core/columns.h), such that
+// parse_household reads the very same household back (coordinates in the
+// shortest form that round-trips; extras are not template columns).
+std::vector<std::string> household_template_values(const Household& h);
+
 // Validates a region row: a 12-digit code and a 1-50 character name.
 Parsed<Region> parse_region(const ImportRow& row);
 

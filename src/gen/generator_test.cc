@@ -45,9 +45,17 @@ TEST_F(GeneratorTest, SameSeedSameFilesOtherSeedOtherFiles) {
 
 TEST_F(GeneratorTest, DemoTownHasEveryValueAndValidIds) {
   const RegionPlan plan = plan_regions(898);
-  EXPECT_EQ(plan.villages.size(), 13u);
+  // 高燕镇's villages and communities with the codes of the 2023 table.
+  ASSERT_EQ(plan.villages.size(), 14u);
   EXPECT_EQ(plan.villages[0].code, "500229108001");
   EXPECT_EQ(plan.villages[0].name, "泰山社区");
+  EXPECT_EQ(plan.villages[2].code, "500229108200");
+  EXPECT_EQ(plan.villages[13].code, "500229108214");
+  EXPECT_EQ(plan.villages[13].name, "星光村");
+  bool named = false;
+  for (const Region& r : plan.regions)
+    if (r.code == "500229108200") named = r.name == "来凤村村民委员会";
+  EXPECT_TRUE(named) << "the region carries the official name";
   std::set<Housing> housing;
   std::set<HouseholdStatus> status;
   std::set<MonitorType> monitor;
@@ -71,7 +79,7 @@ TEST_F(GeneratorTest, DemoTownHasEveryValueAndValidIds) {
 
 TEST_F(GeneratorTest, LargerSetsAddSyntheticTowns) {
   const RegionPlan plan = plan_regions(10000);
-  EXPECT_EQ(plan.villages.size(), 11u * 13u);
+  EXPECT_EQ(plan.villages.size(), 11u * kVillagesPerTown);
   long count = 0;
   generate_households(plan, 10000, 3, [&](const Household&, const Village&) { ++count; });
   EXPECT_EQ(count, 10000);

@@ -8,28 +8,39 @@ namespace {
 constexpr long kHouseholdsPerTown = 900;
 constexpr int kTownsPerCounty = 40;
 
-// 高燕镇's villages (illustrative, DOMAIN.md §9) with offsets in km from the
-// town centre and a relative size.
+// 高燕镇's villages and communities as the 2023 division codes name them
+// (DOMAIN.md §9; the builtin table, ingest/builtin_divisions.h), with
+// offsets in km from the town centre and a relative size. The region's name
+// is the official one (…村民委员会 / …居民委员会); addresses use the short
+// one. Other towns reuse the layout under synthetic names.
 struct DemoVillage {
   const char* suffix;
   const char* name;
   double east_km, north_km, weight;
 };
 constexpr DemoVillage kDemoVillages[] = {
-    {"001", "泰山社区", 0.0, 0.0, 0.6}, {"201", "来凤村", 2.1, 1.4, 1.1},
-    {"202", "青山村", -2.6, 2.2, 1.0},  {"203", "长田村", 3.8, -1.2, 1.2},
-    {"204", "五峰村", -4.1, -0.8, 0.9}, {"205", "河岸村", 1.2, -3.1, 1.0},
-    {"206", "坪原村", 5.6, 2.9, 1.1},   {"207", "新军村", -1.4, 4.6, 0.8},
-    {"208", "红军村", -5.8, 3.4, 1.0},  {"209", "凉桥村", 4.4, -4.7, 0.9},
-    {"210", "西沟村", -6.2, -3.6, 1.0}, {"211", "国丰村", 0.6, 6.3, 1.1},
-    {"212", "星光村", -3.0, -5.6, 1.0},
+    {"001", "泰山社区", 0.0, 0.0, 0.6},  {"002", "大元社区", 0.9, -0.7, 0.5},
+    {"200", "来凤村", 2.1, 1.4, 1.1},    {"204", "青山村", -2.6, 2.2, 1.0},
+    {"205", "长田村", 3.8, -1.2, 1.2},   {"206", "五峰村", -4.1, -0.8, 0.9},
+    {"207", "河岸村", 1.2, -3.1, 1.0},   {"208", "坪原村", 5.6, 2.9, 1.1},
+    {"209", "新军村", -1.4, 4.6, 0.8},   {"210", "红军村", -5.8, 3.4, 1.0},
+    {"211", "凉桥村", 4.4, -4.7, 0.9},   {"212", "西沟村", -6.2, -3.6, 1.0},
+    {"213", "国丰村", 0.6, 6.3, 1.1},    {"214", "星光村", -3.0, -5.6, 1.0},
 };
 
 // Degrees per km at about 32°N.
 constexpr double kLonPerKm = 1.0 / 94.5;
 constexpr double kLatPerKm = 1.0 / 111.0;
 
+static_assert(std::size(kDemoVillages) == kVillagesPerTown);
+
 std::string code_of(const std::string& prefix) { return prefix + std::string(12 - prefix.size(), '0'); }
+
+// The name the division table gives a village or community committee.
+std::string official_name(const std::string& place) {
+  const bool community = place.ends_with("社区");
+  return place + (community ? "居民委员会" : "村民委员会");
+}
 
 void add_town(RegionPlan& plan, const std::string& town_prefix, const std::string& town_name,
               const std::string& county_name, double lon, double lat, bool demo) {
@@ -40,7 +51,7 @@ void add_town(RegionPlan& plan, const std::string& town_prefix, const std::strin
     std::snprintf(synthetic_name, sizeof synthetic_name, "第%zu村", i + 1);
     Village village{town_prefix + v.suffix, demo ? v.name : synthetic_name, town_name, county_name,
                     lon + v.east_km * kLonPerKm, lat + v.north_km * kLatPerKm, v.weight};
-    plan.regions.push_back(Region{village.code, village.name});
+    plan.regions.push_back(Region{village.code, demo ? official_name(village.name) : village.name});
     plan.villages.push_back(std::move(village));
   }
 }

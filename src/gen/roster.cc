@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/columns.h"
+#include "core/household_rules.h"
 #include "core/id_number.h"
 #include "core/key_index.h"
 #include "gen/names.h"
@@ -27,12 +28,6 @@ void force_feature(Household& h, long k) {
   } else {
     h.status = k == 10 ? HouseholdStatus::deceased : HouseholdStatus::relocated;
   }
-}
-
-std::string fixed(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
 }
 
 std::string unique_id_number(Rng& rng, const std::string& area, Sex sex, KeyIndex& used) {
@@ -99,7 +94,7 @@ void generate_households(const RegionPlan& plan, long total, uint64_t seed,
                          const std::function<void(const Household&, const Village&)>& emit) {
   Rng rng(seed);
   KeyIndex ids;
-  const size_t per_town = 13;
+  const size_t per_town = kVillagesPerTown;
   const long towns = static_cast<long>(plan.villages.size() / per_town);
   const long spacing = total >= kForcedFeatures ? total / kForcedFeatures : 0;
   long index = 0;
@@ -123,29 +118,6 @@ void generate_households(const RegionPlan& plan, long total, uint64_t seed,
   }
 }
 
-std::vector<std::string> roster_cells(const Household& h) {
-  std::vector<std::string> cells;
-  for (const ColumnSpec& spec : template_columns(TemplateKind::households)) {
-    const std::string_view key = spec.key;
-    std::string v;
-    if (key == "household_id") v = h.household_id;
-    else if (key == "head_name") v = h.head_name;
-    else if (key == "head_id_number") v = h.head_id_number;
-    else if (key == "members") v = std::to_string(h.members);
-    else if (key == "region_code") v = h.region_code;
-    else if (key == "address") v = h.address;
-    else if (key == "phone") v = h.phone;
-    else if (key == "category") v = enum_name(h.category);
-    else if (key == "monitor_type") v = h.monitor_type ? enum_name(*h.monitor_type) : "";
-    else if (key == "source") v = h.source ? enum_name(*h.source) : "";
-    else if (key == "status") v = enum_name(h.status);
-    else if (key == "housing") v = enum_name(h.housing);
-    else if (key == "parcel_id") v = h.parcel_id;
-    else if (key == "lon") v = h.lon ? fixed(*h.lon, 6) : "";
-    else if (key == "lat") v = h.lat ? fixed(*h.lat, 6) : "";
-    cells.push_back(std::move(v));
-  }
-  return cells;
-}
+std::vector<std::string> roster_cells(const Household& h) { return household_template_values(h); }
 
 }  // namespace anju::gen

@@ -55,6 +55,17 @@ Response get_regions(RouteContext& c) {
                                                {"scope", c.user.region_code}});
 }
 
+// ?parent=CODE (none: the provinces): one level of the division tree.
+Response get_region_children(RouteContext& c) {
+  auto children = division_children(c.store, c.q("parent"));
+  if (!children) return error_response(c.req, children.error());
+  json items = json::array();
+  for (const Region& r : *children)
+    items.push_back({{"code", r.code}, {"name", r.name}, {"level", region_level_key(r.level())},
+                     {"level_name", region_level_name(r.level())}});
+  return json_response(c.req, bh::status::ok, {{"items", items}, {"total", items.size()}});
+}
+
 Response get_households(RouteContext& c) {
   HouseholdFilter f = household_filter(c);
   std::tie(f.offset, f.limit) = c.paging();

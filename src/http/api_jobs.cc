@@ -44,7 +44,7 @@ Response post_import(RouteContext& c) {
   const std::string file_name = c.q("file_name");
   if (kind.empty() || file_name.empty())
     return error_response(c.req, bh::status::bad_request, "invalid",
-                          "请指定导入类型 kind（households/buildings/evidence/disasters）和文件名 file_name");
+                          "请指定导入类型 kind（regions/households/buildings/evidence/disasters）和文件名 file_name");
   json params = {{"file_name", file_name}, {"strict", c.q("strict") == "1" || c.q("strict") == "true"}};
   if (!c.q("source").empty()) params["source"] = c.q("source");
   if (!c.q("srs").empty()) params["srs"] = c.q("srs");
@@ -56,12 +56,24 @@ Response post_import(RouteContext& c) {
   return accepted(c, *job);
 }
 
+// {"kind": "match"|"judge"}, or {"kind": "import.regions", "prefix": "500229"}:
+// the national division table built in (all of it without a prefix).
 Response post_job(RouteContext& c) {
   auto body = json::parse(c.req.body(), nullptr, false);
-  const std::string kind = body.is_object() ? body.value("kind", "") : "";
-  if (kind != "match" && kind != "judge")
-    return error_response(c.req, bh::status::bad_request, "invalid", "任务类型 kind 应为 match（人房对应）或 judge（初判）");
-  auto job = create_job(c.store, c.user, kind, json::object(), c.clock);
+  if (!body.is_object() || !body.contains("kind") || !body["kind"].is_string())
+    return error_response(c.req, bh::status::bad_request, "invalid",
+                          "任务类型 kind 应为 match（人房对应）、judge（初判）或 import.regions（导入内置区划表）");
+  const std::string kind = body["kind"];
+  json params = json::object();
+  if (kind == "import.regions") {
+    if (body.contains("prefix") && !body["prefix"].is_string())
+      return error_response(c.req, bh::status::bad_request, "invalid", "prefix 应为文本（区划代码前缀，如 500229）");
+    params = {{"builtin", true}, {"prefix", body.value("prefix", "")}};
+  } else if (kind != "match" && kind != "judge") {
+    return error_response(c.req, bh::status::bad_request, "invalid",
+                          "任务类型 kind 应为 match（人房对应）、judge（初判）或 import.regions（导入内置区划表）");
+  }
+  auto job = create_job(c.store, c.user, kind, params, c.clock);
   if (!job) return error_response(c.req, job.error());
   c.jobs.start(*job, job_work(c.store, c.user, *job, "", c.clock));
   return accepted(c, *job);

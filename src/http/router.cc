@@ -154,6 +154,7 @@ const std::vector<Route>& api_routes() {
   static const std::vector<Route> routes = {
       {verb::get, "/api/v1/codes", Action::read, S::none, false, get_codes},
       {verb::get, "/api/v1/regions", Action::read, S::listing, false, get_regions},
+      {verb::get, "/api/v1/regions/children", Action::read, S::none, false, get_region_children},
       {verb::get, "/api/v1/households", Action::read, S::listing, false, get_households},
       {verb::get, "/api/v1/households.xlsx", Action::export_lists, S::listing, false, get_households_xlsx},
       {verb::get, "/api/v1/households/{household_id}", Action::read, S::object, false, get_household},

@@ -77,6 +77,7 @@ std::string url_decode(std::string_view text);
 
 // Handlers of the route table, by resource.
 Response get_regions(RouteContext& c);
+Response get_region_children(RouteContext& c);
 Response get_ledger(RouteContext& c);
 Response get_ledger_entry(RouteContext& c);
 Response put_ledger_entry(RouteContext& c);

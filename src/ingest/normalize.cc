@@ -63,9 +63,12 @@ std::string normalize_cell(std::string text) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  // Most Chinese text is already normalised: a quick check says so without
+  // building the normalised copy.
+  if (nfkc().quickCheck(u, status) == UNORM_YES && U_SUCCESS(status)) return trim(std::move(text));
+  status = U_ZERO_ERROR;
   icu::UnicodeString n = nfkc().normalize(u, status);
   if (U_FAILURE(status)) return trim(std::move(text));
-  // Most Chinese text is already normalised: keep it rather than re-encode.
   if (n == u) return trim(std::move(text));
   std::string out;
   n.toUTF8String(out);

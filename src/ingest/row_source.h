@@ -26,6 +26,9 @@ struct OpenedSource {
   std::unique_ptr<RowSource> rows;        // null when header_errors is not empty
   std::vector<FieldError> header_errors;  // the header row: missing or repeated columns
   std::vector<std::string> notes;         // which sheet and header row were read
+  // Table files: the headers of the columns that are not the template's
+  // (the rows' extras), whether or not a row fills them.
+  std::vector<std::string> extra_headers;
 };
 
 // A table file (.csv/.xlsx) in template `kind`.

@@ -43,6 +43,14 @@ std::string required_names(TemplateKind kind) {
   return out;
 }
 
+// The name of the column Anju's export adds that `header` (normalised) is,
+// or nullptr.
+const char* export_only(TemplateKind kind, const std::string& header) {
+  for (const char* name : export_only_columns(kind))
+    if (header == normalize_cell(name)) return name;
+  return nullptr;
+}
+
 }  // namespace
 
 // The columns of header row `raw`; a template column named twice is a
@@ -58,6 +66,10 @@ std::vector<TemplateRows::Column> TemplateRows::map_header(TemplateKind kind, co
       errors.push_back(FieldError{raw.row_number, col.spec->key, col.header,
                                   std::string("表头中“") + col.spec->name + "”列重复出现"});
     if (col.header.empty()) col.header = "列" + std::to_string(i + 1);
+    if (const char* derived = col.spec ? nullptr : export_only(kind, col.header)) {
+      col.skipped = true;
+      col.header = derived;
+    }
     columns.push_back(std::move(col));
   }
   return columns;
@@ -87,6 +99,11 @@ Result<TemplateRows::Opened> TemplateRows::open(TemplateKind kind, std::unique_p
         if (reader->sheet_count() > 1 || fit.row > 1 || !name.empty())
           out.notes.push_back("读取" + (name.empty() ? std::string() : "工作表“" + name + "”，") +
                               "表头在第" + std::to_string(fit.row) + "行");
+        std::string skipped;
+        for (const Column& c : columns)
+          if (c.skipped) skipped += (skipped.empty() ? "" : "、") + c.header;
+        if (!skipped.empty())
+          out.notes.push_back("“" + skipped + "”是导出时由系统生成的列，导入时不读");
         if (out.header_errors.empty())
           out.rows.reset(new TemplateRows(std::move(reader), std::move(columns), fit.row));
         return out;
@@ -120,6 +137,13 @@ Result<TemplateRows::Opened> TemplateRows::open(TemplateKind kind, std::unique_p
   return out;
 }
 
+std::vector<std::string> TemplateRows::extra_headers() const {
+  std::vector<std::string> out;
+  for (const Column& c : columns_)
+    if (!c.spec && !c.skipped) out.push_back(c.header);
+  return out;
+}
+
 ImportRow TemplateRows::convert(RawRow& r) const {
   ImportRow row;
   row.row_number = r.row_number;
@@ -128,6 +152,7 @@ ImportRow TemplateRows::convert(RawRow& r) const {
   for (size_t i = 0; i < r.cells.size(); ++i) {
     const CellKind kind = r.kind(i);
     if (r.cells[i].empty() && kind != CellKind::formula_without_value) continue;
+    if (i < columns_.size() && columns_[i].skipped) continue;
     const ColumnSpec* spec = i < columns_.size() ? columns_[i].spec : nullptr;
     const std::string header = i < columns_.size() ? columns_[i].header : "列" + std::to_string(i + 1);
     const bool code = spec && holds_code(spec->key);

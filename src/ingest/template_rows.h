@@ -44,11 +44,15 @@ class TemplateRows final : public RowSource {
     return false;
   }
   long header_row() const { return header_row_; }
+  // The headers of the columns that are not the template's (kept as the
+  // row's extras), in file order.
+  std::vector<std::string> extra_headers() const;
 
  private:
   struct Column {
     const ColumnSpec* spec = nullptr;  // null for an extra column
     std::string header;                // the header as written (normalised)
+    bool skipped = false;              // a column Anju's export adds (export_only_columns)
   };
   TemplateRows(std::unique_ptr<TableReader> reader, std::vector<Column> columns, long header_row)
       : reader_(std::move(reader)), columns_(std::move(columns)), header_row_(header_row) {}

@@ -1,5 +1,7 @@
 #include "report/export_sheets.h"
 
+#include "core/columns.h"
+#include "core/household_rules.h"
 #include "core/judgment.h"
 #include "core/match_types.h"
 
@@ -108,34 +110,43 @@ std::vector<Cell> ledger_cells(long seq, const LedgerRow& row, const Place& plac
           text_cell(e.note)};
 }
 
+// The roster template's columns first, under the template's headers, so
+// that the list imports back as a roster (its title line is skipped by the
+// header search); then what Anju derived, which an import skips
+// (export_only_columns).
 std::vector<SheetColumn> household_columns() {
-  return {{"户编号", 18},      {"乡镇", 10},        {"村（社区）", 12}, {"户主姓名", 10},
-          {"身份证号", 20},    {"家庭人口", 8, CellType::integer}, {"联系电话", 13},
-          {"住址", 28},        {"户类型", 10},      {"户状态", 8},      {"现住房情况", 14},
-          {"人房对应", 14},    {"对应图斑编号", 22}, {"初判结论", 22},   {"鉴定等级", 8},
-          {"初判原因", 30}};
+  std::vector<SheetColumn> columns;
+  for (const ColumnSpec& spec : template_columns(TemplateKind::households)) {
+    const std::string_view key = spec.key;
+    const double width = key == "address" ? 28 : key == "household_id" || key == "head_id_number" ? 20
+                         : key == "members" || key == "lon" || key == "lat"                          ? 10
+                                                                                                     : 14;
+    columns.push_back({spec.name, width, key == "members" ? CellType::integer : CellType::text});
+  }
+  const auto derived = export_only_columns(TemplateKind::households);
+  const double widths[] = {10, 12, 14, 22, 22, 8, 30};
+  for (size_t i = 0; i < derived.size(); ++i) columns.push_back({derived[i], i < std::size(widths) ? widths[i] : 14});
+  return columns;
 }
 
 std::vector<Cell> household_cells(const HouseholdListRow& row, const Place& place) {
   const Household& h = row.household;
+  std::vector<Cell> cells;
+  const auto specs = template_columns(TemplateKind::households);
+  std::vector<std::string> values = household_template_values(h);
+  for (size_t i = 0; i < values.size(); ++i)
+    cells.push_back(std::string_view(specs[i].key) == "members" ? Cell(static_cast<double>(h.members))
+                                                                 : text_cell(values[i]));
   std::string reasons;
   for (Reason r : row.reasons) reasons += (reasons.empty() ? "" : "、") + std::string(reason_name(r));
-  return {text_cell(h.household_id),
-          text_cell(place.town),
-          text_cell(place.village),
-          text_cell(h.head_name),
-          text_cell(h.head_id_number),
-          Cell(static_cast<double>(h.members)),
-          text_cell(h.phone),
-          text_cell(h.address),
-          text_cell(enum_name(h.category)),
-          text_cell(enum_name(h.status)),
-          text_cell(enum_name(h.housing)),
-          text_cell(row.match_outcome ? match_outcome_name(*row.match_outcome) : "未对应"),
-          text_cell(row.matched_parcel),
-          text_cell(row.result ? judge_result_name(*row.result) : "未初判"),
-          name_cell(row.grade),
-          text_cell(reasons)};
+  // In the order of export_only_columns(households).
+  for (Cell& c : std::vector<Cell>{text_cell(place.town), text_cell(place.village),
+                                   text_cell(row.match_outcome ? match_outcome_name(*row.match_outcome) : "未对应"),
+                                   text_cell(row.matched_parcel),
+                                   text_cell(row.result ? judge_result_name(*row.result) : "未初判"),
+                                   name_cell(row.grade), text_cell(reasons)})
+    cells.push_back(std::move(c));
+  return cells;
 }
 
 std::vector<SheetColumn> task_columns() {

@@ -3,8 +3,12 @@
 // the households already stored.
 #include <unordered_set>
 
+#include <set>
+
 #include "core/household_rules.h"
+#include "core/id_number.h"
 #include "core/key_index.h"
+#include "core/privacy.h"
 #include "service/batch_cache.h"
 #include "core/access.h"
 #include "service/import_job.h"
@@ -32,9 +36,17 @@ class HouseholdSink final : public RowSink {
                                                    : Transaction::Indexes::keep);
   }
 
+  void file_columns(const std::vector<std::string>& extra_headers) override {
+    file_extras_ = std::set<std::string>(extra_headers.begin(), extra_headers.end());
+  }
+
   // The summary behind totals and dashboards follows the roster.
   Result<void> finish(Transaction& tx, ImportReport& report) override {
-    (void)report;
+    if (!kept_extras_.empty()) {
+      std::string names;
+      for (const std::string& k : kept_extras_) names += (names.empty() ? "“" : "”、“") + k;
+      report.notes.push_back("文件中没有" + names + "”列：已导入农户的这些信息保持原样");
+    }
     return tx.refresh_summary(std::string(kWholeCountry));
   }
 
@@ -66,9 +78,16 @@ class HouseholdSink final : public RowSink {
 
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Household> own;
-    const Parsed<Household>& parsed =
-        parsed_row(ahead_, row.row_number, own, [&] { return parse_household(row, today_); });
-    std::vector<FieldError> errors = parsed.errors;
+    const Parsed<Household>* parsed =
+        &parsed_row(ahead_, row.row_number, own, [&] { return parse_household(row, today_); });
+    std::vector<FieldError> errors;
+    if (is_masked(row.get("head_id_number")) || is_masked(row.get("phone"))) {
+      auto read = read_masked(row, tx, own, errors);
+      if (!read) return read.error();
+      parsed = &own;
+    } else {
+      errors = parsed->errors;
+    }
     auto fail = [&](const char* column, std::string message) {
       errors.push_back(FieldError{row.row_number, column, std::string(row.get(column)),
                                   std::move(message)});
@@ -78,7 +97,7 @@ class HouseholdSink final : public RowSink {
       if (auto first = ids_.first_use(id, row.row_number))
         fail("household_id", "户编号在文件中重复（第" + std::to_string(*first) + "行已使用）");
     }
-    const std::string head = parsed.value ? parsed.value->head_id_number : "";
+    const std::string head = parsed->value ? parsed->value->head_id_number : "";
     if (!head.empty()) {
       if (auto first = heads_.first_use(head, row.row_number)) {
         fail("head_id_number",
@@ -92,22 +111,94 @@ class HouseholdSink final : public RowSink {
       }
     }
     const std::string_view region = row.get("region_code");
-    if (parsed.value && !villages_.count(std::string(region)))
+    if (parsed->value && !villages_.count(std::string(region)))
       fail("region_code", "区划代码" + std::string(region) + "不是已导入的村级区划，请先导入区划");
     if (auto e = scope_error(scope_, row.row_number, "region_code", region)) errors.push_back(*e);
     if (!errors.empty()) {
       add_row_errors(report, std::move(errors));
       return {};
     }
-    return upsert(*parsed.value, row.row_number, tx, report);
+    return upsert(*parsed->value, row.row_number, tx, report);
   }
 
  private:
-  Result<void> upsert(const Household& h, long row_number, Transaction& tx,
-                      ImportReport& report) {
-    Result<std::optional<Stored<Household>>> existing = std::optional<Stored<Household>>();
-    if (!fresh_) existing = existing_.get(h.household_id, [&] { return tx.find_household(h.household_id); });
+  static bool is_masked(std::string_view v) { return v.find('*') != std::string_view::npos; }
+
+  Result<std::optional<Stored<Household>>> stored(std::string_view id, Transaction& tx) {
+    if (fresh_ || id.empty()) return std::optional<Stored<Household>>();
+    const std::string key(id);
+    return existing_.get(key, [&] { return tx.find_household(key); });
+  }
+
+  // A row of the household list exported without full numbers: an ID or
+  // phone number masked with * stands for the stored one when it masks
+  // exactly that, and the row is read again with it; otherwise the cell is
+  // an error (a masked number cannot be stored). Fills `parsed`, `errors`.
+  Result<void> read_masked(const ImportRow& row, Transaction& tx, Parsed<Household>& parsed,
+                           std::vector<FieldError>& errors) {
+    auto existing = stored(row.get("household_id"), tx);
     if (!existing) return existing.error();
+    const Household* h = *existing ? &(*existing)->value : nullptr;
+    ImportRow copy = row;
+    std::vector<FieldError> masked;
+    for (auto& [key, value] : copy.fields) {
+      if (!is_masked(value)) continue;
+      const bool id = key == "head_id_number";
+      if (key != "phone" && !id) continue;
+      const std::string& original = h ? (id ? h->head_id_number : h->phone) : std::string();
+      if (h && !original.empty() && (id ? mask_id_number(original) : mask_phone(original)) == value) {
+        value = original;
+        continue;
+      }
+      masked.push_back(FieldError{row.row_number, key, value,
+                                  std::string(id ? "户主身份证号" : "联系电话") +
+                                      "是脱敏后的号码（含*）" +
+                                      (h ? "，与系统中该户的号码不符" : "，而该户尚未导入") +
+                                      "：请填写完整号码（导出农户清单时可选择导出完整号码）"});
+    }
+    parsed = parse_household(copy, today_);
+    for (FieldError& e : parsed.errors) {
+      bool replaced = false;
+      for (const FieldError& m : masked) replaced = replaced || m.column == e.column;
+      if (!replaced) errors.push_back(std::move(e));
+    }
+    for (FieldError& m : masked) errors.push_back(std::move(m));
+    if (!masked.empty()) parsed.value.reset();
+    return {};
+  }
+
+  // The file's extras, and those stored in columns the file does not have
+  // (a 死亡日期 a change request recorded, a column left out of the list).
+  std::vector<std::pair<std::string, std::string>> merged_extras(const Household& h, const Household& was) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [k, v] : was.extras) {
+      if (!file_extras_.count(k)) {
+        out.emplace_back(k, v);
+        kept_extras_.insert(k);
+        continue;
+      }
+      for (const auto& [fk, fv] : h.extras)
+        if (fk == k) out.emplace_back(k, fv);
+    }
+    for (const auto& [fk, fv] : h.extras) {
+      bool known = false;
+      for (const auto& [k, v] : was.extras) known = known || k == fk;
+      if (!known) out.emplace_back(fk, fv);
+    }
+    return out;
+  }
+
+  Result<void> upsert(const Household& row_household, long row_number, Transaction& tx,
+                      ImportReport& report) {
+    auto existing = stored(row_household.household_id, tx);
+    if (!existing) return existing.error();
+    Household merged;
+    const bool merge = *existing && !(*existing)->value.extras.empty();
+    if (merge) {
+      merged = row_household;
+      merged.extras = merged_extras(row_household, (*existing)->value);
+    }
+    const Household& h = merge ? merged : row_household;
     Result<void> written;
     if (!*existing) {
       written = tx.insert_household(h, stamp_);
@@ -140,6 +231,8 @@ class HouseholdSink final : public RowSink {
   }
 
   std::unordered_set<std::string> villages_;
+  std::set<std::string> file_extras_;  // the file's extra columns
+  std::set<std::string> kept_extras_;  // stored extras kept, as the file lacks their column
   bool fresh_ = false;
   Date today_;
   WriteStamp stamp_;

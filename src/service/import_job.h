@@ -19,6 +19,9 @@ constexpr size_t kImportBatch = 512;
 class RowSink {
  public:
   virtual ~RowSink() = default;
+  // Before start(): the headers of the file's columns that are not the
+  // template's (OpenedSource::extra_headers).
+  virtual void file_columns(const std::vector<std::string>& extra_headers) { (void)extra_headers; }
   // Runs once inside the import's transaction, before the first row.
   virtual Result<void> start(Transaction& tx) {
     (void)tx;

@@ -30,6 +30,11 @@ struct ImportOptions {
 // are in the report.
 Result<ImportReport> import_regions(Store& store, const std::string& path,
                                     const ImportOptions& options, const Clock& clock);
+// The national division table built in (ingest/builtin_divisions.h), all
+// of it or, with a `prefix` such as "500229", the regions under it and
+// above it; the same rules as a file: a renamed region is a warning.
+Result<ImportReport> import_builtin_regions(Store& store, const std::string& prefix,
+                                            const ImportOptions& options, const Clock& clock);
 
 // Households (DOMAIN.md §4.1, §5), streamed row by row.
 Result<ImportReport> import_households(Store& store, const std::string& path,

@@ -21,6 +21,7 @@ Result<void> write_job(Store& store, const Job& job) {
 }
 
 Action job_action(const JobKind& k) {
+  if (k.kind == "import.regions") return Action::manage_regions;
   if (k.lane == "export") return Action::export_lists;
   return k.lane == "import" ? Action::import_data : Action::run_jobs;
 }
@@ -32,8 +33,8 @@ nlohmann::json import_result(TemplateKind kind, const ImportReport& report) {
 }
 
 std::optional<TemplateKind> import_template(const std::string& kind) {
-  for (TemplateKind t : {TemplateKind::households, TemplateKind::buildings, TemplateKind::evidence,
-                         TemplateKind::disasters})
+  for (TemplateKind t : {TemplateKind::regions, TemplateKind::households, TemplateKind::buildings,
+                         TemplateKind::evidence, TemplateKind::disasters})
     if (kind == std::string("import.") + template_key(t)) return t;
   return std::nullopt;
 }
@@ -51,7 +52,10 @@ Result<ImportReport> run_upload(Store& store, TemplateKind t, const std::string&
       return import_evidence(store, path, *source, options, clock);
     }
     case TemplateKind::disasters: return import_disasters(store, path, options, clock);
-    case TemplateKind::regions: break;
+    case TemplateKind::regions:
+      // No file: the national table built in, all of it or under a prefix.
+      if (params.value("builtin", false)) return import_builtin_regions(store, params.value("prefix", ""), options, clock);
+      return import_regions(store, path, options, clock);
   }
   return make_error(ErrorCode::invalid, "不支持的导入类型");
 }
@@ -60,6 +64,7 @@ Result<ImportReport> run_upload(Store& store, TemplateKind t, const std::string&
 
 const std::vector<JobKind>& job_kinds() {
   static const std::vector<JobKind> kinds = {
+      {"import.regions", "import", "导入区划"},
       {"import.households", "import", "导入农户花名册"},
       {"import.buildings", "import", "导入房屋图斑"},
       {"import.evidence", "import", "导入安全性证据"},

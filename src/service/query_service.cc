@@ -207,6 +207,14 @@ Result<std::vector<Region>> child_regions_of(Store& store, const User& user, con
   return (*tx)->child_regions(*region);
 }
 
+Result<std::vector<Region>> division_children(Store& store, const std::string& parent) {
+  if (!parent.empty() && !is_region_code(parent))
+    return make_error(ErrorCode::invalid, "上级区划代码应为12位数字：" + parent);
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return (*tx)->child_regions(parent.empty() ? std::string(kWholeCountry) : parent);
+}
+
 const Region* covering_child(const std::vector<Region>& children, std::string_view code) {
   for (const Region& r : children)
     if (region_covers(r.code, code)) return &r;

@@ -82,6 +82,11 @@ Result<Stats> region_stats(Store& store, const User& user, const std::string& re
 // The regions directly under `region_code` ("" = the user's region), by
 // code: what per-village counts are rolled up into for a dashboard.
 Result<std::vector<Region>> child_regions_of(Store& store, const User& user, const std::string& region_code);
+
+// The regions directly under `parent` ("" = the provinces), whoever asks:
+// division codes and names are public, and a relocation may lead out of
+// the user's region (the 变更申请 form's region tree).
+Result<std::vector<Region>> division_children(Store& store, const std::string& parent);
 // The one of `children` that covers `code`, or nullptr.
 const Region* covering_child(const std::vector<Region>& children, std::string_view code);
 

@@ -1,12 +1,16 @@
 // Region import (DOMAIN.md §2). Rows are collected first, because a child
 // may come before its parent in the file; then parents are checked against
-// the file and the store, and rows are written parents first.
+// the file and the store, and rows are written parents first. The national
+// table (665,276 rows) is the large case: the stored regions are read in
+// one pass, never looked up row by row.
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "core/household_rules.h"
+#include "ingest/builtin_divisions.h"
 #include "service/import_job.h"
 
 namespace anju {
@@ -18,69 +22,55 @@ class RegionSink final : public RowSink {
 
   Result<void> apply(const ImportRow& row, Transaction&, ImportReport& report) override {
     Parsed<Region> parsed = parse_region(row);
-    if (parsed.value) {
-      auto [it, fresh] = rows_.emplace(parsed.value->code, Pending{row.row_number, *parsed.value});
-      // The national table lists a few regions twice, alike: one region.
-      if (!fresh && it->second.region == *parsed.value)
-        report.add_warning(FieldError{row.row_number, "code", parsed.value->code,
-                                      "与第" + std::to_string(it->second.row) + "行完全相同，按同一区划导入"});
-      else if (!fresh)
-        parsed.errors.push_back(FieldError{row.row_number, "code", parsed.value->code,
-                                           "区划代码在文件中重复（第" +
-                                               std::to_string(it->second.row) + "行已使用，名称不同）"});
-    }
+    if (parsed.value) rows_.push_back(Pending{row.row_number, std::move(*parsed.value)});
     add_row_errors(report, std::move(parsed.errors));
     return {};
   }
 
+  // In code order, which puts every parent before its children (a parent's
+  // code is the child's with later groups zeroed), a code's repeats side by
+  // side, and walks beside the stored regions (listed by code).
   Result<void> finish(Transaction& tx, ImportReport& report) override {
+    auto listed = tx.list_regions();
+    if (!listed) return listed.error();
+    stored_ = std::move(*listed);
     std::vector<const Pending*> order;
-    for (const auto& [code, p] : rows_) order.push_back(&p);
-    // Parents first: by level, then by code.
-    std::sort(order.begin(), order.end(), [](const Pending* a, const Pending* b) {
-      return std::pair(a->region.level(), a->region.code) <
-             std::pair(b->region.level(), b->region.code);
-    });
-    // A parent missing from both the file and the store is one error, on
-    // the first row that needs it, counting the rows below it: not one
-    // error per descendant.
-    struct Orphans {
-      const Pending* first = nullptr;
-      long rows = 0;
+    order.reserve(rows_.size());
+    for (const Pending& p : rows_) order.push_back(&p);
+    const auto by_code = [](const Pending* a, const Pending* b) {
+      const int c = a->region.code.compare(b->region.code);
+      return c != 0 ? c < 0 : a->row < b->row;
     };
-    std::map<std::string, Orphans> missing;     // missing parent → the rows that need it
-    std::map<std::string, std::string> blocked;  // a code not imported → the missing parent
-    std::set<std::string> accepted;
-    for (const Pending* p : order) {
-      const auto parent = region_parent(p->region.code);
-      std::optional<std::string> root;  // the missing ancestor, if one is
-      if (parent && !accepted.count(*parent)) {
-        // A parent already stored stands, whether or not its row here failed.
-        auto stored = tx.find_region(*parent);
-        if (!stored) return stored.error();
-        if (!*stored) {
-          auto b = blocked.find(*parent);
-          root = b != blocked.end() ? b->second : *parent;
-        }
-      }
-      if (root) {
-        Orphans& o = missing[*root];
-        if (!o.first || p->row < o.first->row) o.first = p;
-        ++o.rows;
-        blocked[p->region.code] = *root;
+    if (!std::is_sorted(order.begin(), order.end(), by_code))  // the national table is
+      std::sort(order.begin(), order.end(), by_code);
+    Orphans orphans;
+    std::unordered_set<std::string_view> accepted;
+    accepted.reserve(order.size());
+    // Into an empty table (the national table's first load), its index is
+    // built once at the end rather than row by row.
+    const bool bulk = stored_.empty() && order.size() > 10000;
+    if (bulk) ANJU_TRY(tx.begin_bulk_load("regions", Transaction::Indexes::rebuild));
+    size_t cursor = 0;  // into stored_: the first region not before the current code
+    for (size_t i = 0; i < order.size(); ++i) {
+      const Pending* p = order[i];
+      if (i > 0 && order[i - 1]->region.code == p->region.code) {
+        repeated(*order[i - 1], *p, report);
+        order[i] = order[i - 1];  // the first row stands for the code
         continue;
       }
-      ANJU_TRY(upsert(*p, tx, report));
+      // A parent already stored stands, whether or not its row here failed.
+      const auto parent = region_parent(p->region.code);
+      if (parent && !accepted.count(*parent) && !find_stored(*parent)) {
+        orphans.add(*p, *parent);
+        continue;
+      }
+      while (cursor < stored_.size() && stored_[cursor].code < p->region.code) ++cursor;
+      const Region* was = cursor < stored_.size() && stored_[cursor].code == p->region.code ? &stored_[cursor] : nullptr;
+      ANJU_TRY(upsert(*p, was, tx, report));
       accepted.insert(p->region.code);
     }
-    for (const auto& [parent, o] : missing) {
-      add_row_errors(report, {FieldError{o.first->row, "code", o.first->region.code,
-                                         "上级区划" + parent + "既不在文件中，也未导入" +
-                                             (o.rows > 1 ? "；依赖它的" + std::to_string(o.rows) +
-                                                               "行（本行及其下级）都未导入"
-                                                         : std::string())}});
-      report.rejected_rows += o.rows - 1;
-    }
+    if (bulk) ANJU_TRY(tx.end_bulk_load());
+    orphans.report(report);
     return {};
   }
 
@@ -90,20 +80,71 @@ class RegionSink final : public RowSink {
     Region region;
   };
 
-  Result<void> upsert(const Pending& p, Transaction& tx, ImportReport& report) {
+  // Rows whose parent is missing from both the file and the store: one
+  // error for each missing region, on the first row that needs it,
+  // counting the rows below it, not one error per descendant.
+  class Orphans {
+   public:
+    void add(const Pending& p, const std::string& parent) {
+      auto b = blocked_.find(parent);
+      const std::string root = b != blocked_.end() ? b->second : parent;
+      Need& n = missing_[root];
+      if (!n.first || p.row < n.first->row) n.first = &p;
+      ++n.rows;
+      blocked_[p.region.code] = root;
+    }
+    void report(ImportReport& report) const {
+      for (const auto& [parent, n] : missing_) {
+        add_row_errors(report, {FieldError{n.first->row, "code", n.first->region.code,
+                                           "上级区划" + parent + "既不在文件中，也未导入" +
+                                               (n.rows > 1 ? "；依赖它的" + std::to_string(n.rows) +
+                                                                 "行（本行及其下级）都未导入"
+                                                           : std::string())}});
+        report.rejected_rows += n.rows - 1;
+      }
+    }
+
+   private:
+    struct Need {
+      const Pending* first = nullptr;
+      long rows = 0;
+    };
+    std::map<std::string, Need> missing_;        // missing region → the rows that need it
+    std::map<std::string, std::string> blocked_;  // a code not imported → the missing region
+  };
+
+  // A code the file lists again: alike, it is the same region (the national
+  // table lists a few twice); otherwise the later row is an error.
+  static void repeated(const Pending& first, const Pending& again, ImportReport& report) {
+    if (first.region == again.region)
+      report.add_warning(FieldError{again.row, "code", again.region.code,
+                                    "与第" + std::to_string(first.row) + "行完全相同，按同一区划导入"});
+    else
+      add_row_errors(report, {FieldError{again.row, "code", again.region.code,
+                                         "区划代码在文件中重复（第" + std::to_string(first.row) +
+                                             "行已使用，名称不同）"}});
+  }
+
+  // The stored region of `code`, if any.
+  const Region* find_stored(const std::string& code) const {
+    auto it = std::lower_bound(stored_.begin(), stored_.end(), code,
+                               [](const Region& r, const std::string& c) { return r.code < c; });
+    return it != stored_.end() && it->code == code ? &*it : nullptr;
+  }
+
+  Result<void> upsert(const Pending& p, const Region* was, Transaction& tx, ImportReport& report) {
     const Region& r = p.region;
-    auto existing = tx.find_region(r.code);
-    if (!existing) return existing.error();
-    if (!*existing) {
+    if (!was) {
       ANJU_TRY(tx.insert_region(r, stamp_));
       ++report.inserted;
-    } else if ((*existing)->value == r) {
+    } else if (*was == r) {
       ++report.unchanged;
     } else {
-      if ((*existing)->value.name != r.name)
-        report.add_warning(FieldError{p.row, "name", r.name,
-                                      "区划" + r.code + "的名称由“" + (*existing)->value.name + "”改为“" +
-                                          r.name + "”"});
+      auto existing = tx.find_region(r.code);  // for its version
+      if (!existing) return existing.error();
+      if (!*existing) return make_error(ErrorCode::conflict, "区划" + r.code + "在导入时被删除");
+      report.add_warning(FieldError{p.row, "name", r.name,
+                                    "区划" + r.code + "的名称由“" + was->name + "”改为“" + r.name + "”"});
       ANJU_TRY(tx.update_region(r, (*existing)->version, stamp_));
       ++report.updated;
     }
@@ -111,10 +152,18 @@ class RegionSink final : public RowSink {
   }
 
   WriteStamp stamp_;
-  std::map<std::string, Pending> rows_;
+  std::vector<Pending> rows_;   // in file order
+  std::vector<Region> stored_;  // by code, as list_regions() gives them
 };
 
 }  // namespace
+
+Result<ImportReport> import_builtin_regions(Store& store, const std::string& prefix,
+                                            const ImportOptions& options, const Clock& clock) {
+  RegionSink sink(WriteStamp{options.actor, clock.now_iso()});
+  return run_import(store, TemplateKind::regions, builtin_divisions_title(prefix),
+                    open_builtin_divisions(prefix), options, clock, sink);
+}
 
 Result<ImportReport> import_regions(Store& store, const std::string& path,
                                     const ImportOptions& options, const Clock& clock) {

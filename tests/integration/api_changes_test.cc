@@ -11,7 +11,7 @@ class ApiChanges : public ApiFixture {
  protected:
   // Households of village 201, other than the one the matrix uses.
   static std::vector<std::string> households() {
-    auto rows = db_->query("SELECT household_id FROM households WHERE region_code = '500229108201' AND household_id <> '" +
+    auto rows = db_->query("SELECT household_id FROM households WHERE region_code = '500229108200' AND household_id <> '" +
                            household_ + "' AND status = 'normal' ORDER BY 1 LIMIT 4");
     std::vector<std::string> out;
     for (const auto& r : rows) out.push_back(r[0]);
@@ -29,9 +29,9 @@ class ApiChanges : public ApiFixture {
 
 TEST_F(ApiChanges, ADeathIsApprovedByTheCountyAndTheHouseholdIsExcluded) {
   const std::string id = households()[0];
-  const Client clerk = as("clerk201"), county = as("county");
+  const Client clerk = as("clerk200"), county = as("county");
   EXPECT_EQ(raise(clerk, id, "deceased", json::object()).status, 400) << "the date is required";
-  EXPECT_EQ(raise(as("worker201"), id, "deceased", {{"died_on", "2026-10-01"}}).status, 403);
+  EXPECT_EQ(raise(as("worker200"), id, "deceased", {{"died_on", "2026-10-01"}}).status, 403);
   Reply raised = raise(clerk, id, "deceased", {{"died_on", "2026-10-01"}});
   ASSERT_EQ(raised.status, 201) << raised.body;
   EXPECT_EQ(raise(clerk, id, "deceased", {{"died_on", "2026-10-01"}}).status, 409) << "one open request a household";
@@ -45,7 +45,7 @@ TEST_F(ApiChanges, ADeathIsApprovedByTheCountyAndTheHouseholdIsExcluded) {
   Reply file = clerk.send(bh::verb::post, upload + "?file_name=death.png", png);
   ASSERT_EQ(file.status, 201) << file.body;
   EXPECT_EQ(county.get(file.json()["attachment"]["url"].get<std::string>()).body, png);
-  EXPECT_EQ(as("clerk202").get(file.json()["attachment"]["url"].get<std::string>()).status, 404);
+  EXPECT_EQ(as("clerk204").get(file.json()["attachment"]["url"].get<std::string>()).status, 404);
   Reply approved = decide(county, change, "approve");
   ASSERT_EQ(approved.status, 200) << approved.body;
   EXPECT_EQ(approved.json()["change"]["state"], "approved");
@@ -62,7 +62,7 @@ TEST_F(ApiChanges, ADeathIsApprovedByTheCountyAndTheHouseholdIsExcluded) {
 
 TEST_F(ApiChanges, ANewHeadNeedsAValidIdAndARejectionNeedsAReason) {
   const std::string id = households()[1];
-  const Client clerk = as("clerk201"), county = as("county");
+  const Client clerk = as("clerk200"), county = as("county");
   EXPECT_EQ(raise(clerk, id, "head_change", {{"head_name", "李四"}, {"head_id_number", "500229199001011230"}}).status,
             400) << "a wrong check digit";
   std::string first17 = "50022919900101123";
@@ -85,13 +85,13 @@ TEST_F(ApiChanges, ANewHeadNeedsAValidIdAndARejectionNeedsAReason) {
 
 TEST_F(ApiChanges, AMoveToAnotherCountyNeedsTheCountyAndTheCity) {
   const std::string id = households()[2];
-  const Client clerk = as("clerk201");
+  const Client clerk = as("clerk200");
   Reply raised = raise(clerk, id, "relocation", {{"region_code", "510104001001"}, {"address", "春熙路1号"}});
   ASSERT_EQ(raised.status, 201) << raised.body;
   Reply county = decide(as("county"), raised.json()["change"], "approve");
   ASSERT_EQ(county.status, 200) << county.body;
   EXPECT_EQ(county.json()["change"]["state"], "county_approved");
-  EXPECT_EQ(clerk.get("/api/v1/households/" + id).json()["household"]["region_code"], "500229108201")
+  EXPECT_EQ(clerk.get("/api/v1/households/" + id).json()["household"]["region_code"], "500229108200")
       << "not applied before the city decides";
   EXPECT_EQ(decide(as("county"), county.json()["change"], "approve").status, 403) << "the county decided already";
   Reply city = decide(as("city"), county.json()["change"], "approve");
@@ -104,7 +104,7 @@ TEST_F(ApiChanges, AMoveToAnotherCountyNeedsTheCountyAndTheCity) {
   EXPECT_FALSE(moved["judgment"].is_null());
   // Within the county: the county alone decides.
   const std::string near = households()[2];
-  Reply local = raise(clerk, near, "relocation", {{"region_code", "500229108202"}, {"address", "青山村2组"}});
+  Reply local = raise(clerk, near, "relocation", {{"region_code", "500229108204"}, {"address", "青山村2组"}});
   ASSERT_EQ(local.status, 201) << local.body;
   EXPECT_EQ(decide(as("county"), local.json()["change"], "approve").json()["change"]["state"], "approved");
   const json list = as("county").get("/api/v1/change-requests?state=approved").json();

@@ -41,12 +41,12 @@ TEST_F(ApiConsole, CodesNameEveryFilterValueInChinese) {
 }
 
 TEST_F(ApiConsole, TheSessionSaysWhatTheRoleMayAndWhereItIs) {
-  const json clerk = as("clerk201").get("/api/v1/session").json()["user"];
+  const json clerk = as("clerk200").get("/api/v1/session").json()["user"];
   EXPECT_EQ(clerk["may"], json({"read", "manual_match", "export_lists", "fill_records", "draft_renovations", "renovate"}));
   ASSERT_EQ(clerk["region_path"].size(), 5u);
   EXPECT_EQ(clerk["region_path"][0]["code"], "500000000000");
-  EXPECT_EQ(clerk["region_path"][4]["code"], "500229108201");
-  const json worker = as("worker201").get("/api/v1/session").json()["user"];
+  EXPECT_EQ(clerk["region_path"][4]["code"], "500229108200");
+  const json worker = as("worker200").get("/api/v1/session").json()["user"];
   EXPECT_EQ(worker["may"], json({"read", "field_work"}));
   EXPECT_TRUE(as("admin").get("/api/v1/session").json()["user"]["region_path"].empty());
 }
@@ -54,9 +54,9 @@ TEST_F(ApiConsole, TheSessionSaysWhatTheRoleMayAndWhereItIs) {
 TEST_F(ApiConsole, CandidatesAreRankedByDistanceFromTheDwelling) {
   auto rows = db_->query(
       "SELECT h.household_id FROM households h JOIN matches m ON m.household_id = h.household_id"
-      " WHERE h.region_code = '500229108201' AND h.lon IS NOT NULL AND m.outcome = 'by_location' ORDER BY 1 LIMIT 1");
+      " WHERE h.region_code = '500229108200' AND h.lon IS NOT NULL AND m.outcome = 'by_location' ORDER BY 1 LIMIT 1");
   ASSERT_EQ(rows.size(), 1u);
-  const json c = as("clerk201").get("/api/v1/households/" + std::string(rows[0][0]) + "/candidates?radius=200").json();
+  const json c = as("clerk200").get("/api/v1/households/" + std::string(rows[0][0]) + "/candidates?radius=200").json();
   EXPECT_EQ(c["origin"]["kind"], "dwelling");
   ASSERT_GE(c["features"].size(), 2u);
   // The building the dwelling lies in comes first, at distance 0, as the current one.
@@ -72,7 +72,7 @@ TEST_F(ApiConsole, CandidatesAreRankedByDistanceFromTheDwelling) {
   }
   ASSERT_EQ(c["view"].size(), 4u);
   // Out of the clerk's village: 404.
-  EXPECT_EQ(as("clerk201").get("/api/v1/households/" + other_household_ + "/candidates").status, 404);
+  EXPECT_EQ(as("clerk200").get("/api/v1/households/" + other_household_ + "/candidates").status, 404);
 }
 
 TEST_F(ApiConsole, TheListExportsAsAWorkbookThatSaysWhoMadeItAndIsAudited) {
@@ -85,39 +85,45 @@ TEST_F(ApiConsole, TheListExportsAsAWorkbookThatSaysWhoMadeItAndIsAudited) {
   ASSERT_EQ(static_cast<long>(rows.size()), total + 2) << "title, header, one row a household";
   EXPECT_NE(rows[0][0].find("导出人"), std::string::npos);
   EXPECT_NE(rows[0][0].find("leader"), std::string::npos);
+  // The roster template's headers first (so that the list imports back),
+  // then what Anju derived.
   EXPECT_EQ(rows[1][0], "户编号");
-  EXPECT_EQ(rows[1][4], "身份证号");
+  EXPECT_EQ(rows[1][2], "户主身份证号");
+  EXPECT_EQ(rows[1][4], "区划代码");
+  ASSERT_GT(rows[1].size(), 19u);
+  EXPECT_EQ(rows[1][15], "乡镇");
+  EXPECT_EQ(rows[1][19], "初判结论");
   for (size_t i = 2; i < rows.size(); ++i) {
-    EXPECT_NE(rows[i][4].find("********"), std::string::npos) << "masked: " << rows[i][4];
-    EXPECT_EQ(rows[i][13], "需现场核实");
+    EXPECT_NE(rows[i][2].find("********"), std::string::npos) << "masked: " << rows[i][2];
+    EXPECT_EQ(rows[i][19], "需现场核实");
   }
   // A town leader may not see full numbers; a town office may, on record.
   EXPECT_EQ(leader.get("/api/v1/households.xlsx?full_id=1").status, 403);
-  Reply full = as("town").get("/api/v1/households.xlsx?region=500229108202&full_id=1");
+  Reply full = as("town").get("/api/v1/households.xlsx?region=500229108204&full_id=1");
   ASSERT_EQ(full.status, 200);
   auto full_rows = workbook_rows(full.body, work_);
   ASSERT_GT(full_rows.size(), 2u);
-  EXPECT_EQ(full_rows[2][4].find('*'), std::string::npos);
+  EXPECT_EQ(full_rows[2][2].find('*'), std::string::npos);
   const json audit = as("admin").get("/api/v1/audit?action=export.households").json();
   ASSERT_GE(audit["total"].get<long>(), 2);
   EXPECT_EQ(audit["items"][0]["actor"], "town");
   EXPECT_EQ(audit["items"][0]["detail"]["full_id"], true);
   // A field worker exports nothing; an unknown filter value is a clear 400.
-  EXPECT_EQ(as("worker201").get("/api/v1/households.xlsx").status, 403);
+  EXPECT_EQ(as("worker200").get("/api/v1/households.xlsx").status, 403);
   EXPECT_EQ(leader.get("/api/v1/households.xlsx?result=bogus").status, 400);
 }
 
 TEST_F(ApiConsole, AnAdminAddsAUserWhoMustChangeThePasswordBeforeAnythingElse) {
   const Client admin = as("admin");
   const std::string body = json{{"name", "new_clerk"}, {"display_name", "新村资料员"}, {"role", "village_clerk"},
-                                {"region_code", "500229108202"}, {"password", kPassword}}
+                                {"region_code", "500229108204"}, {"password", kPassword}}
                                .dump();
   Reply made = admin.send(bh::verb::post, "/api/v1/users", body);
   ASSERT_EQ(made.status, 201) << made.body;
   EXPECT_EQ(admin.send(bh::verb::post, "/api/v1/users", body).status, 409);
   // A user outside the admin's region cannot be made by a lesser admin: only
   // the country-wide admin exists here, so check the clerk's own limits.
-  EXPECT_EQ(as("clerk201").send(bh::verb::post, "/api/v1/users", body).status, 403);
+  EXPECT_EQ(as("clerk200").send(bh::verb::post, "/api/v1/users", body).status, 403);
 
   Client fresh = Client::log_in(server_->port(), "new_clerk", kPassword);
   ASSERT_EQ(fresh.login_status, 200);
@@ -140,6 +146,39 @@ TEST_F(ApiConsole, AnAdminAddsAUserWhoMustChangeThePasswordBeforeAnythingElse) {
   EXPECT_EQ(Client::log_in(server_->port(), "new_clerk", "Fresh-Clerk-2026").login_status, 200);
   EXPECT_EQ(admin.send(bh::verb::put, "/api/v1/users/admin", R"({"disabled":true})").status, 400)
       << "an admin cannot lock itself out";
+}
+
+// 数据导入's regions: only an administrator loads the national table, as a
+// job; the generated 高燕镇 is the table's (same codes, same names), so
+// loading its part changes nothing. The 变更申请 form's tree reads one
+// level at a time, whoever asks.
+TEST_F(ApiConsole, AnAdminLoadsTheBuiltinDivisionTableAndAnyoneReadsItsTree) {
+  const std::string body = R"({"kind":"import.regions","prefix":"500229108"})";
+  EXPECT_EQ(as("town").send(bh::verb::post, "/api/v1/jobs", body).status, 403);
+  EXPECT_EQ(as("admin").send(bh::verb::post, "/api/v1/jobs", R"({"kind":"import.regions","prefix":500229})").status,
+            400);
+  const Client admin = as("admin");
+  Reply posted = admin.send(bh::verb::post, "/api/v1/jobs", body);
+  ASSERT_EQ(posted.status, 202) << posted.body;
+  const json job = wait_for_job(admin, posted.json()["job"]["id"]);
+  ASSERT_EQ(job["status"], "succeeded") << job.dump();
+  EXPECT_EQ(job["result"]["unchanged"], 18) << job.dump();
+  EXPECT_EQ(job["result"]["inserted"], 0);
+  EXPECT_EQ(job["result"]["updated"], 0);
+  Reply bad = admin.send(bh::verb::post, "/api/v1/jobs", R"({"kind":"import.regions","prefix":"5002291"})");
+  ASSERT_EQ(bad.status, 202);
+  const json refused = wait_for_job(admin, bad.json()["job"]["id"]);
+  EXPECT_EQ(refused["status"], "failed");
+  EXPECT_NE(refused["message"].get<std::string>().find("前缀"), std::string::npos) << refused.dump();
+
+  const json villages = as("clerk200").get("/api/v1/regions/children?parent=500229108000").json();
+  ASSERT_EQ(villages["total"], 14) << villages.dump();
+  EXPECT_EQ(villages["items"][2]["code"], "500229108200");
+  EXPECT_EQ(villages["items"][2]["name"], "来凤村村民委员会");
+  EXPECT_EQ(villages["items"][2]["level"], "village");
+  const json provinces = as("worker200").get("/api/v1/regions/children").json();
+  EXPECT_GE(provinces["total"].get<long>(), 1);
+  EXPECT_EQ(as("clerk200").get("/api/v1/regions/children?parent=12abc").status, 400);
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ class ApiField : public ApiFixture {
   static std::string task_where(bool graded) {
     auto rows = db_->query(std::string(
         "SELECT t.id FROM field_tasks t JOIN judgments j ON j.household_id = t.household_id"
-        " WHERE t.region_code = '500229108201' AND t.status = 'open' AND j.grade IS ") +
+        " WHERE t.region_code = '500229108200' AND t.status = 'open' AND j.grade IS ") +
         (graded ? "NOT NULL" : "NULL") +
         // Not graded: no assessment is its only reason, so an appraisal settles it.
         (graded ? "" : " AND NOT EXISTS (SELECT 1 FROM judgment_reasons r WHERE r.household_id = t.household_id"
@@ -29,38 +29,38 @@ class ApiField : public ApiFixture {
 
 TEST_F(ApiField, TheTownAssignsAndAWorkerSeesOnlyItsVillage) {
   const Client town = as("town");
-  const json open = town.get("/api/v1/field-tasks?region=500229108201&active=1&page_size=200").json();
+  const json open = town.get("/api/v1/field-tasks?region=500229108200&active=1&page_size=200").json();
   ASSERT_GT(open["total"].get<long>(), 1);
   json refs = json::array();
   for (const auto& t : open["items"]) refs.push_back({{"id", t["id"]}, {"version", t["version"]}});
   Reply assigned = town.send(bh::verb::post, "/api/v1/field-tasks/assign",
-                             json{{"tasks", refs}, {"assignee", "worker201"}, {"due_on", "2026-12-31"}}.dump());
+                             json{{"tasks", refs}, {"assignee", "worker200"}, {"due_on", "2026-12-31"}}.dump());
   ASSERT_EQ(assigned.status, 200) << assigned.body;
   // The same versions again are stale now.
   EXPECT_EQ(town.send(bh::verb::post, "/api/v1/field-tasks/assign",
-                      json{{"tasks", refs}, {"assignee", "worker201"}}.dump()).status, 409);
+                      json{{"tasks", refs}, {"assignee", "worker200"}}.dump()).status, 409);
   // Only a field worker of the task's village can be given it.
   const json one = town.get("/api/v1/field-tasks/" + task_).json()["task"];
   EXPECT_EQ(town.send(bh::verb::post, "/api/v1/field-tasks/assign",
-                      json{{"tasks", {{{"id", one["id"]}, {"version", one["version"]}}}}, {"assignee", "clerk201"}}.dump())
+                      json{{"tasks", {{{"id", one["id"]}, {"version", one["version"]}}}}, {"assignee", "clerk200"}}.dump())
                 .status, 400);
 
-  const Client worker = as("worker201");
+  const Client worker = as("worker200");
   const json mine = worker.get("/api/v1/field-tasks?mine=1&page_size=200").json();
   EXPECT_EQ(mine["total"], open["total"]);
   for (const auto& t : mine["items"]) {
-    EXPECT_EQ(t["assignee"], "worker201");
+    EXPECT_EQ(t["assignee"], "worker200");
     EXPECT_EQ(t["due_on"], "2026-12-31");
   }
-  auto other = db_->query("SELECT min(id) FROM field_tasks WHERE region_code = '500229108202'");
+  auto other = db_->query("SELECT min(id) FROM field_tasks WHERE region_code = '500229108204'");
   ASSERT_FALSE(other.empty());
   EXPECT_EQ(worker.get("/api/v1/field-tasks/" + other[0][0].dump()).status, 404);
-  EXPECT_EQ(worker.get("/api/v1/field-tasks?region=500229108202").status, 404);
+  EXPECT_EQ(worker.get("/api/v1/field-tasks?region=500229108204").status, 404);
   EXPECT_EQ(worker.send(bh::verb::post, "/api/v1/field-tasks/assign", json{{"tasks", refs}, {"assignee", ""}}.dump())
                 .status, 403);
   const json progress = town.get("/api/v1/field-progress?by=assignee").json();
   bool found = false;
-  for (const auto& p : progress["items"]) found = found || (p["key"] == "worker201" && p["open"].get<long>() > 0);
+  for (const auto& p : progress["items"]) found = found || (p["key"] == "worker200" && p["open"].get<long>() > 0);
   EXPECT_TRUE(found) << progress.dump();
   const json towns = as("county").get("/api/v1/field-progress?by=child").json();
   ASSERT_EQ(towns["items"].size(), 1u) << "the county's one town with tasks";
@@ -71,7 +71,7 @@ TEST_F(ApiField, TheTownAssignsAndAWorkerSeesOnlyItsVillage) {
 TEST_F(ApiField, AnUnchangedVisitReconfirmsTheLatestGrade) {
   const std::string task = task_where(true);
   ASSERT_FALSE(task.empty());
-  const Client worker = as("worker201");
+  const Client worker = as("worker200");
   const json before = worker.get("/api/v1/field-tasks/" + task).json();
   const std::string household = before["task"]["household_id"];
   EXPECT_NE(before["household"]["head_id_number"].get<std::string>().find("****"), std::string::npos);
@@ -104,7 +104,7 @@ TEST_F(ApiField, AnUnchangedVisitReconfirmsTheLatestGrade) {
 TEST_F(ApiField, AChangedHouseGetsAPhotoAndAnAppraisalGradedC) {
   const std::string task = task_where(false);
   ASSERT_FALSE(task.empty());
-  const Client worker = as("worker201");
+  const Client worker = as("worker200");
   json t = worker.get("/api/v1/field-tasks/" + task).json()["task"];
   const std::string household = t["household_id"];
   // Nothing graded to re-confirm: "unchanged" is refused with a reason.
@@ -126,7 +126,7 @@ TEST_F(ApiField, AChangedHouseGetsAPhotoAndAnAppraisalGradedC) {
   EXPECT_EQ(thumb.content_type, "image/jpeg");
   EXPECT_EQ(thumb.body.substr(0, 2), "\xFF\xD8");
   EXPECT_EQ(worker.get(a["url"].get<std::string>()).body.size(), tiny_png().size());
-  EXPECT_EQ(as("clerk202").get(a["url"].get<std::string>()).status, 404) << "another village's photo";
+  EXPECT_EQ(as("clerk204").get(a["url"].get<std::string>()).status, 404) << "another village's photo";
   EXPECT_EQ(worker.send(bh::verb::post, "/api/v1/field-tasks/" + task + "/attachments?kind=photo&file_name=x.jpg",
                         "GIF89a not allowed").status, 400);
 

@@ -41,8 +41,8 @@ struct RoleUser {
 constexpr RoleUser kUsers[] = {
     {"admin", "admin", "000000000000"},          {"city", "city_reviewer", "500200000000"},
     {"county", "county_reviewer", "500229000000"}, {"town", "town_office", "500229108000"},
-    {"leader", "town_leader", "500229108000"},   {"clerk201", "village_clerk", "500229108201"},
-    {"worker201", "field_worker", "500229108201"}, {"clerk202", "village_clerk", "500229108202"},
+    {"leader", "town_leader", "500229108000"},   {"clerk200", "village_clerk", "500229108200"},
+    {"worker200", "field_worker", "500229108200"}, {"clerk204", "village_clerk", "500229108204"},
     {"sc_clerk", "village_clerk", "510104001001"},
 };
 
@@ -104,19 +104,19 @@ class ApiFixture : public ::testing::Test {
     // A household of village 201 with a building, given a manual choice.
     auto rows = db_->query(
         "SELECT m.household_id, m.parcel_id FROM matches m JOIN households h ON h.household_id = m.household_id"
-        " WHERE h.region_code = '500229108201' AND m.parcel_id IS NOT NULL ORDER BY 1 LIMIT 1");
+        " WHERE h.region_code = '500229108200' AND m.parcel_id IS NOT NULL ORDER BY 1 LIMIT 1");
     need(rows.size() == 1, "a matched household of village 201: " + rows.dump());
     household_ = text(rows[0][0]);
     parcel_ = text(rows[0][1]);
     anju({"match", "--set", household_, parcel_});
     auto other = db_->query("SELECT household_id, head_id_number FROM households"
-                            " WHERE region_code = '500229108202' ORDER BY 1 LIMIT 1");
+                            " WHERE region_code = '500229108204' ORDER BY 1 LIMIT 1");
     need(other.size() == 1, "a household of village 202: " + other.dump());
     other_household_ = text(other[0][0]);
     other_id_number_ = text(other[0][1]);
     // A field task of village 201 (the judgment opened it) and one in Sichuan
     // (the county's spot check opens it when the judgment did not).
-    auto task = db_->query("SELECT min(id) FROM field_tasks WHERE region_code = '500229108201'");
+    auto task = db_->query("SELECT min(id) FROM field_tasks WHERE region_code = '500229108200'");
     need(task.size() == 1 && !task[0][0].is_null(), "a field task of village 201: " + task.dump());
     task_ = text(task[0][0]);
     if (db_->query("SELECT id FROM field_tasks WHERE region_code = '510104001001'").empty())

@@ -13,7 +13,7 @@ class ApiRecords : public ApiFixture {
   // part is required), or in it without any graded assessment (incomplete).
   static std::vector<std::string> households(const std::string& condition) {
     auto rows = db_->query("SELECT h.household_id FROM households h LEFT JOIN judgments j ON j.household_id ="
-                           " h.household_id WHERE h.region_code = '500229108201' AND " + condition +
+                           " h.household_id WHERE h.region_code = '500229108200' AND " + condition +
                            " ORDER BY 1 LIMIT 3");
     std::vector<std::string> out;
     for (const auto& r : rows) out.push_back(r[0]);
@@ -31,7 +31,7 @@ TEST_F(ApiRecords, ARecordGoesFromDraftToCountyApprovedWithAReturnOnTheWay) {
   const auto ids = households("h.housing <> 'own_rural'");
   ASSERT_FALSE(ids.empty());
   const std::string id = ids[0];
-  const Client clerk = as("clerk201"), town = as("town"), county = as("county");
+  const Client clerk = as("clerk200"), town = as("town"), county = as("county");
 
   json r = record(clerk, id);
   EXPECT_EQ(r["state"], "not_started");
@@ -95,7 +95,7 @@ TEST_F(ApiRecords, BulkStepsRefuseWhatCannotGoAndDoTheRest) {
   const auto incomplete = households("h.housing = 'own_rural' AND j.grade IS NULL");
   ASSERT_GE(complete.size(), 2u);
   ASSERT_FALSE(incomplete.empty());
-  const Client clerk = as("clerk201");
+  const Client clerk = as("clerk200");
   json missing = record(clerk, incomplete[0])["missing"];
   EXPECT_FALSE(missing.empty());
   // Drafts first (version 0 → 1), then a bulk submit of both kinds.

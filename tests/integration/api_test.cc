@@ -24,22 +24,22 @@ using http::api_routes;
 // Who may do what (DOMAIN.md §8), written out here independently of
 // core/access.cc so that the matrix checks the rules, not just the code.
 const std::map<Action, std::set<std::string>> kMay = {
-    {Action::read, {"admin", "city", "county", "town", "leader", "clerk201", "worker201"}},
-    {Action::manual_match, {"admin", "town", "clerk201"}},
+    {Action::read, {"admin", "city", "county", "town", "leader", "clerk200", "worker200"}},
+    {Action::manual_match, {"admin", "town", "clerk200"}},
     {Action::import_data, {"admin", "town"}},
     {Action::run_jobs, {"admin", "town"}},
     {Action::read_audit, {"admin"}},
     {Action::manage_users, {"admin"}},
-    {Action::export_lists, {"admin", "city", "county", "town", "leader", "clerk201"}},
+    {Action::export_lists, {"admin", "city", "county", "town", "leader", "clerk200"}},
     {Action::draw_samples, {"admin", "county"}},
     {Action::assign_tasks, {"admin", "town"}},
-    {Action::field_work, {"admin", "town", "worker201"}},
-    {Action::fill_records, {"admin", "town", "clerk201"}},
+    {Action::field_work, {"admin", "town", "worker200"}},
+    {Action::fill_records, {"admin", "town", "clerk200"}},
     {Action::review_records, {"admin", "county", "town"}},
     {Action::decide_changes, {"admin", "city", "county"}},
     {Action::keep_ledger, {"admin", "town"}},
-    {Action::draft_renovations, {"admin", "town", "clerk201"}},
-    {Action::renovate, {"admin", "county", "town", "clerk201"}},
+    {Action::draft_renovations, {"admin", "town", "clerk200"}},
+    {Action::renovate, {"admin", "county", "town", "clerk200"}},
 };
 
 class Api : public ApiFixture {};
@@ -70,7 +70,7 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
   const std::string out_region = "?region=510104001001";
   const std::map<std::string, std::pair<Cell, std::optional<Cell>>> table = {
       {"GET /api/v1/codes", {{"/api/v1/codes", ""}, std::nullopt}},
-      {"GET /api/v1/field-tasks", {{"/api/v1/field-tasks?region=500229108201", ""},
+      {"GET /api/v1/field-tasks", {{"/api/v1/field-tasks?region=500229108200", ""},
                                    Cell{"/api/v1/field-tasks" + out_region, ""}}},
       {"POST /api/v1/field-tasks/assign", {{"/api/v1/field-tasks/assign", R"({"tasks":[],"assignee":""})"}, std::nullopt}},
       {"GET /api/v1/field-tasks/{task_id}",
@@ -91,9 +91,9 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
        {{"/api/v1/field-tasks/" + task + "/attachments?kind=photo&file_name=x.jpg", "not an image"},
         Cell{"/api/v1/field-tasks/" + other_task + "/attachments?kind=photo&file_name=x.jpg", "not an image"}}},
       {"GET /api/v1/attachments/{attachment_id}", {{"/api/v1/attachments/999999", ""}, std::nullopt}},
-      {"GET /api/v1/field-workers", {{"/api/v1/field-workers?region=500229108201", ""},
+      {"GET /api/v1/field-workers", {{"/api/v1/field-workers?region=500229108200", ""},
                                      Cell{"/api/v1/field-workers" + out_region, ""}}},
-      {"GET /api/v1/records", {{"/api/v1/records?region=500229108201", ""}, Cell{"/api/v1/records" + out_region, ""}}},
+      {"GET /api/v1/records", {{"/api/v1/records?region=500229108200", ""}, Cell{"/api/v1/records" + out_region, ""}}},
       {"POST /api/v1/records/bulk", {{"/api/v1/records/bulk", R"({"action":"approve","records":[]})"}, std::nullopt}},
       {"GET /api/v1/records/{household_id}",
        {{"/api/v1/records/" + household, ""}, Cell{std::string("/api/v1/records/") + kSichuanHousehold, ""}}},
@@ -105,7 +105,7 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       {"POST /api/v1/records/{household_id}/approve", stale_record(household, "approve")},
       {"POST /api/v1/records/{household_id}/return", stale_record(household, "return")},
       {"POST /api/v1/records/{household_id}/reopen", stale_record(household, "reopen")},
-      {"GET /api/v1/change-requests", {{"/api/v1/change-requests?region=500229108201", ""},
+      {"GET /api/v1/change-requests", {{"/api/v1/change-requests?region=500229108200", ""},
                                         Cell{"/api/v1/change-requests" + out_region, ""}}},
       // No date of death: whoever may raise gets 400.
       {"POST /api/v1/change-requests",
@@ -118,22 +118,24 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       {"POST /api/v1/change-requests/{change_id}/attachments",
        {{"/api/v1/change-requests/999999/attachments?file_name=a.png", "x"}, std::nullopt}},
       {"GET /api/v1/change-attachments/{attachment_id}", {{"/api/v1/change-attachments/999999", ""}, std::nullopt}},
-      {"GET /api/v1/record-progress", {{"/api/v1/record-progress?region=500229108201", ""},
+      {"GET /api/v1/record-progress", {{"/api/v1/record-progress?region=500229108200", ""},
                                        Cell{"/api/v1/record-progress" + out_region, ""}}},
       {"GET /api/v1/appraisal-parts", {{"/api/v1/appraisal-parts", ""}, std::nullopt}},
-      {"GET /api/v1/field-progress", {{"/api/v1/field-progress?region=500229108201", ""},
+      {"GET /api/v1/field-progress", {{"/api/v1/field-progress?region=500229108200", ""},
                                       Cell{"/api/v1/field-progress" + out_region, ""}}},
       {"POST /api/v1/samples",
        {{"/api/v1/samples", R"({"county_code":"500229000000","count":1,"seed":1,"dry_run":true})"}, std::nullopt}},
       {"GET /api/v1/regions", {{"/api/v1/regions", ""}, std::nullopt}},
-      {"GET /api/v1/ledger", {{"/api/v1/ledger?region=500229108201", ""}, Cell{"/api/v1/ledger" + out_region, ""}}},
+      // The division tree is public: a move may lead out of one's region.
+      {"GET /api/v1/regions/children", {{"/api/v1/regions/children?parent=500229108000", ""}, std::nullopt}},
+      {"GET /api/v1/ledger", {{"/api/v1/ledger?region=500229108200", ""}, Cell{"/api/v1/ledger" + out_region, ""}}},
       {"GET /api/v1/ledger/{household_id}",
        {{"/api/v1/ledger/" + household, ""}, Cell{std::string("/api/v1/ledger/") + kSichuanHousehold, ""}}},
       // Stale versions: whoever may write gets 409 or 400 (not in the ledger).
       {"PUT /api/v1/ledger/{household_id}",
        {{"/api/v1/ledger/" + household, R"({"version":999})"},
         Cell{std::string("/api/v1/ledger/") + kSichuanHousehold, R"({"version":999})"}}},
-      {"GET /api/v1/renovations", {{"/api/v1/renovations?region=500229108201", ""},
+      {"GET /api/v1/renovations", {{"/api/v1/renovations?region=500229108200", ""},
                                    Cell{"/api/v1/renovations" + out_region, ""}}},
       // Not in the ledger: whoever may apply gets 400.
       {"POST /api/v1/renovations",
@@ -147,14 +149,14 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
        {{"/api/v1/renovations/999999/attachments?kind=application&file_name=a.png", "x"}, std::nullopt}},
       {"GET /api/v1/renovation-attachments/{attachment_id}",
        {{"/api/v1/renovation-attachments/999999", ""}, std::nullopt}},
-      {"GET /api/v1/statistics", {{"/api/v1/statistics?region=500229108201", ""},
+      {"GET /api/v1/statistics", {{"/api/v1/statistics?region=500229108200", ""},
                                   Cell{"/api/v1/statistics" + out_region, ""}}},
       // An unknown kind: allowed roles get 400.
       {"POST /api/v1/exports", {{"/api/v1/exports", R"({"kind":"bogus"})"}, std::nullopt}},
       {"GET /api/v1/jobs/{job_id}/file", {{"/api/v1/jobs/999999/file", ""}, std::nullopt}},
-      {"GET /api/v1/households", {{"/api/v1/households?region=500229108201", ""},
+      {"GET /api/v1/households", {{"/api/v1/households?region=500229108200", ""},
                                   Cell{"/api/v1/households" + out_region, ""}}},
-      {"GET /api/v1/households.xlsx", {{"/api/v1/households.xlsx?region=500229108201", ""},
+      {"GET /api/v1/households.xlsx", {{"/api/v1/households.xlsx?region=500229108200", ""},
                                        Cell{"/api/v1/households.xlsx" + out_region, ""}}},
       {"GET /api/v1/households/{household_id}/candidates",
        {{"/api/v1/households/" + household + "/candidates", ""},
@@ -172,7 +174,7 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       {"GET /api/v1/buildings", {{"/api/v1/buildings?bbox=108,31,109,32", ""}, std::nullopt}},
       {"GET /api/v1/buildings/{parcel_id}",
        {{"/api/v1/buildings/" + parcel, ""}, Cell{std::string("/api/v1/buildings/") + kSichuanParcel, ""}}},
-      {"GET /api/v1/stats", {{"/api/v1/stats?region=500229108201&by=reason", ""},
+      {"GET /api/v1/stats", {{"/api/v1/stats?region=500229108200&by=reason", ""},
                              Cell{"/api/v1/stats" + out_region, ""}}},
       // Kinds nobody may run: allowed roles get 400, the others 403.
       {"POST /api/v1/imports", {{"/api/v1/imports?kind=bogus&file_name=x.csv", "a,b\n"}, std::nullopt}},
@@ -186,16 +188,16 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       // A weak password: allowed roles get 400, nothing is added.
       {"POST /api/v1/users",
        {{"/api/v1/users",
-         R"({"name":"m_new","role":"village_clerk","region_code":"500229108201","password":"weak"})"},
+         R"({"name":"m_new","role":"village_clerk","region_code":"500229108200","password":"weak"})"},
         std::nullopt}},
       // Enabling an enabled user changes nothing.
       {"PUT /api/v1/users/{name}",
-       {{"/api/v1/users/worker201", R"({"disabled":false})"}, Cell{"/api/v1/users/sc_clerk", R"({"disabled":false})"}}},
+       {{"/api/v1/users/worker200", R"({"disabled":false})"}, Cell{"/api/v1/users/sc_clerk", R"({"disabled":false})"}}},
       {"PUT /api/v1/session/password",
        {{"/api/v1/session/password", R"({"old_password":"wrong","new_password":"x"})"}, std::nullopt}},
       // A weak password: allowed roles get 400, nothing changes.
       {"POST /api/v1/users/{name}/password",
-       {{"/api/v1/users/worker201/password", R"({"password":"weak"})"},
+       {{"/api/v1/users/worker200/password", R"({"password":"weak"})"},
         Cell{"/api/v1/users/sc_clerk/password", R"({"password":"weak"})"}}},
   };
   auto it = table.find(key);
@@ -212,7 +214,7 @@ bool owned_object(const Route& r) {
 
 TEST_F(Api, RoleRouteRegionMatrix) {
   std::map<std::string, Client> clients;
-  for (const char* name : {"admin", "city", "county", "town", "leader", "clerk201", "worker201"})
+  for (const char* name : {"admin", "city", "county", "town", "leader", "clerk200", "worker200"})
     clients[name] = as(name);
   long cells = 0;
   for (const Route& route : api_routes()) {
@@ -247,9 +249,9 @@ TEST_F(Api, RoleRouteRegionMatrix) {
 // --- scope --------------------------------------------------------------------
 
 TEST_F(Api, AVillageClerkSeesOnlyItsVillageByAnyUrl) {
-  const Client clerk = as("clerk201");
+  const Client clerk = as("clerk200");
   EXPECT_EQ(clerk.get("/api/v1/households/" + other_household_).status, 404);
-  EXPECT_EQ(clerk.get("/api/v1/households?region=500229108202").status, 404);
+  EXPECT_EQ(clerk.get("/api/v1/households?region=500229108204").status, 404);
   EXPECT_EQ(clerk.get("/api/v1/households?region=500229108000").status, 404);
   EXPECT_EQ(clerk.get("/api/v1/stats?region=500229108000").status, 404);
   // Searching by another village's ID number finds nothing.
@@ -258,13 +260,13 @@ TEST_F(Api, AVillageClerkSeesOnlyItsVillageByAnyUrl) {
   EXPECT_TRUE(found["items"].empty());
   // Its own list holds only its village, and the total says so.
   json mine = clerk.get("/api/v1/households?page_size=200").json();
-  auto count = db_->query("SELECT count(*) AS n FROM households WHERE region_code = '500229108201'");
+  auto count = db_->query("SELECT count(*) AS n FROM households WHERE region_code = '500229108200'");
   EXPECT_EQ(mine["total"], count[0][0]);
-  for (const auto& h : mine["items"]) EXPECT_EQ(h["region_code"], "500229108201");
+  for (const auto& h : mine["items"]) EXPECT_EQ(h["region_code"], "500229108200");
   // The map and the region tree too.
   const json map = clerk.get("/api/v1/buildings?bbox=100,20,120,40&limit=5000").json();
   EXPECT_FALSE(map["features"].empty());
-  for (const auto& f : map["features"]) EXPECT_EQ(f["properties"]["region_code"], "500229108201");
+  for (const auto& f : map["features"]) EXPECT_EQ(f["properties"]["region_code"], "500229108200");
   json regions = clerk.get("/api/v1/regions").json();
   ASSERT_EQ(regions["items"].size(), 1u);
   EXPECT_EQ(regions["items"][0]["households"], count[0][0]);
@@ -323,7 +325,7 @@ TEST_F(Api, IdNumbersAreMaskedUnlessTownOfficeAsksAndThatIsAudited) {
   auto audited = db_->query("SELECT count(*) AS n FROM audit_log WHERE actor = 'town' AND action ="
                             " 'personal.view_full' AND object_id = '" + household_ + "'");
   EXPECT_GE(audited[0][0].get<long>(), 1);
-  EXPECT_EQ(as("clerk201").get("/api/v1/households/" + household_ + "?full_id=1").status, 403);
+  EXPECT_EQ(as("clerk200").get("/api/v1/households/" + household_ + "?full_id=1").status, 403);
   EXPECT_EQ(as("leader").get("/api/v1/households?full_id=1").status, 403);
   // The detail explains the judgment and lists the evidence by date.
   ASSERT_TRUE(full["judgment"].is_object());
@@ -356,8 +358,8 @@ TEST_F(Api, AnUploadWithRowErrorsBecomesAJobWithAnErrorWorkbook) {
   const Client town = as("town");
   const std::string csv =
       "户编号,户主姓名,户主身份证号,家庭人口数,区划代码,户类型\n"
-      "5002291082019901,新户甲,500229197503030038,2,500229108201,脱贫户\n"
-      "5002291082019902,新户乙,500229197503030031,2,500229108201,脱贫户\n"   // bad check digit
+      "5002291082009901,新户甲,500229197503030038,2,500229108200,脱贫户\n"
+      "5002291082009902,新户乙,500229197503030031,2,500229108200,脱贫户\n"   // bad check digit
       "5101040010019903,外省户,51010419800202002X,2,510104001001,脱贫户\n";  // outside the town
   Reply posted = town.send(bh::verb::post, "/api/v1/imports?kind=households&file_name=%E8%8A%B1%E5%90%8D%E5%86%8C.csv",
                            csv, {{"Content-Type", "text/csv"}});
@@ -380,7 +382,7 @@ TEST_F(Api, AnUploadWithRowErrorsBecomesAJobWithAnErrorWorkbook) {
   EXPECT_EQ(db_->query("SELECT count(*) FROM audit_log WHERE action = 'export.import_errors' AND object_id = '" +
                        std::to_string(id) + "'")[0][0], 1);
   // Another user's job does not exist for them.
-  EXPECT_EQ(as("clerk201").get("/api/v1/jobs/" + std::to_string(id)).status, 404);
+  EXPECT_EQ(as("clerk200").get("/api/v1/jobs/" + std::to_string(id)).status, 404);
   EXPECT_EQ(db_->query("SELECT count(*) AS n FROM households WHERE household_id = '5101040010019903'")[0][0], 0);
 }
 
@@ -402,9 +404,9 @@ TEST_F(Api, AJudgmentJobRunsToCompletionOnePerLane) {
 }
 
 TEST_F(Api, AnIdleSessionEnds) {
-  const Client worker = as("worker201");
+  const Client worker = as("worker200");
   ASSERT_EQ(worker.get("/api/v1/households").status, 200);
-  db_->exec("UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00Z' WHERE user_name = 'worker201'");
+  db_->exec("UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00Z' WHERE user_name = 'worker200'");
   Reply expired = worker.get("/api/v1/households");
   EXPECT_EQ(expired.status, 401);
   EXPECT_NE(expired.json()["error"]["message"].get<std::string>().find("登录"), std::string::npos);

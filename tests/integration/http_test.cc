@@ -38,12 +38,12 @@ class Http : public ::testing::Test {
     std::ofstream(work_ / "web/assets/app.js") << "console.log('安居')";
     std::ofstream(work_ / "secret.txt") << "not for the web";
     std::ofstream(work_ / "regions.csv") << "区划代码,名称\n500000000000,重庆市\n500200000000,县\n"
-                                            "500229000000,城口县\n500229108000,高燕镇\n500229108201,来凤村\n";
+                                            "500229000000,城口县\n500229108000,高燕镇\n500229108200,来凤村\n";
     std::ofstream(work_ / "password.txt") << kPassword << "\n";
     db_ = std::make_unique<TestDb>("http");
     ASSERT_EQ(run_anju({"--db", db_->url(), "import", "regions", "regions.csv"}, work_.string()).exit_code, 0);
     ASSERT_EQ(run_anju({"--db", db_->url(), "user", "add", "--name", "clerk", "--role", "village_clerk",
-                        "--region", "500229108201", "--password-file", "password.txt"},
+                        "--region", "500229108200", "--password-file", "password.txt"},
                        work_.string()).exit_code, 0);
     const std::string started = server_.start({"--db", db_->url(), "serve", "--port", "0", "--web",
                                                 (work_ / "web").string(), "--max-body", "4096"},

@@ -15,9 +15,9 @@ const ROLES = {
   county: { scope: '县 / 城口县', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '县级抽查'] },
   town: { scope: '高燕镇', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '数据导入', '对应与初判'] },
   leader: { scope: '高燕镇', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'] },
-  clerk201: { scope: '来凤村', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'], village: '500229108201' },
-  clerk202: { scope: '青山村', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'], village: '500229108202' },
-  worker201: { scope: '来凤村', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'], village: '500229108201' },
+  clerk200: { scope: '来凤村村民委员会', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'], village: '500229108200' },
+  clerk204: { scope: '青山村村民委员会', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'], village: '500229108204' },
+  worker200: { scope: '来凤村村民委员会', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'], village: '500229108200' },
 }
 
 async function listTotal(page) {
@@ -47,7 +47,7 @@ test('each role logs in and sees only its region', async () => {
       assert.ok(villages.length > 0)
       for (const v of villages) assert.equal(v.trim(), want.scope, `${name} sees only ${want.scope}`)
       // Another village's household does not exist for it, by any URL.
-      const other = want.village === '500229108201' ? '500229108202' : '500229108201'
+      const other = want.village === '500229108200' ? '500229108204' : '500229108200'
       const foreign = (await apiGet(admin, `/households?page_size=1&region=${other}`)).body.items[0].household_id
       await page.goto(`${world.server.url}/households/${foreign}`)
       await page.locator('.el-result', { hasText: '不在您的管辖范围内' }).waitFor()
@@ -116,7 +116,7 @@ test('importing a roster with errors shows the error rows', async () => {
 })
 
 test('picking a polygon on the map matches the household and the detail page shows it', async () => {
-  const page = await logIn(world.browser, world.server, 'clerk201')
+  const page = await logIn(world.browser, world.server, 'clerk200')
   const found = await apiGet(page, '/households?match_outcome=ambiguous&page_size=1')
   assert.ok(found.body.total > 0, 'the demo has ambiguous households in 来凤村')
   const id = found.body.items[0].household_id
@@ -124,7 +124,7 @@ test('picking a polygon on the map matches the household and the detail page sho
   const parcel = before.match.candidates[1]
 
   // A second clerk's page opened before the choice: its version goes stale.
-  const stale = await logIn(world.browser, world.server, 'clerk201')
+  const stale = await logIn(world.browser, world.server, 'clerk200')
   await stale.goto(`${world.server.url}/households/${id}/pick`)
   await stale.waitForSelector(`[data-test="cand-${parcel}"]`)
 
@@ -203,7 +203,7 @@ test("the dashboard's numbers equal the API's", async () => {
 })
 
 test('a phone-sized viewport renders the household detail without horizontal scrolling', async () => {
-  const page = await logIn(world.browser, world.server, 'worker201', { width: 390, height: 844 })
+  const page = await logIn(world.browser, world.server, 'worker200', { width: 390, height: 844 })
   const found = await apiGet(page, '/households?match_outcome=by_parcel&page_size=1')
   const id = found.body.items[0].household_id
   await page.goto(`${world.server.url}/households/${id}`)

@@ -17,10 +17,10 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 test('a field worker on a phone completes a visit with an appraisal and the judgment changes', async () => {
   // The town office gives the village's open tasks to the worker.
   const town = await logIn(world.browser, world.server, 'town')
-  const open = (await apiGet(town, '/field-tasks?region=500229108201&status=open&page_size=200')).body.items
+  const open = (await apiGet(town, '/field-tasks?region=500229108200&status=open&page_size=200')).body.items
   assert.ok(open.length > 0)
   const assigned = await apiSend(town, 'POST', '/field-tasks/assign',
-    { tasks: open.map((t) => ({ id: t.id, version: t.version })), assignee: 'worker201' })
+    { tasks: open.map((t) => ({ id: t.id, version: t.version })), assignee: 'worker200' })
   assert.equal(assigned.status, 200, JSON.stringify(assigned.body))
   let task = null
   for (const t of open) {
@@ -30,7 +30,7 @@ test('a field worker on a phone completes a visit with an appraisal and the judg
   assert.ok(task, 'a task whose household has no graded assessment')
   await town.context().close()
 
-  const page = await logIn(world.browser, world.server, 'worker201', { width: 390, height: 844 })
+  const page = await logIn(world.browser, world.server, 'worker200', { width: 390, height: 844 })
   await page.goto(`${world.server.url}/field`)
   const card = page.locator(`[data-test="task-${task.task.id}"]`)
   await card.waitFor()

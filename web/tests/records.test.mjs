@@ -8,7 +8,7 @@ import { apiGet, logIn, shot, useAnju } from './harness.mjs'
 const world = useAnju()
 
 test('a clerk submits, the town approves, the county returns, the clerk sees why', async () => {
-  const clerk = await logIn(world.browser, world.server, 'clerk201')
+  const clerk = await logIn(world.browser, world.server, 'clerk200')
   // A household of 来凤村 living elsewhere safely: only the basic part is required.
   const list = (await apiGet(clerk, '/households?housing=relatives&page_size=1')).body
   const id = list.items.length ? list.items[0].household_id
