@@ -207,8 +207,7 @@ class Server {
       const auto started = std::chrono::steady_clock::now();
       const Request& req = *read.request;
       Response res = co_await handle(req, source, upload);
-      res.set("X-Content-Type-Options", "nosniff");
-      res.set("Referrer-Policy", "same-origin");
+      set_security_headers(res);
       res.keep_alive(req.keep_alive() && !stopping_);
       if (req.method() == bh::verb::head) {
         res.content_length(res.body().size());

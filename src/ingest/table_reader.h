@@ -49,6 +49,12 @@ class TableReader {
   // Workbooks have sheets; a CSV file has one, without a name.
   virtual std::size_t sheet_count() const { return 1; }
   virtual std::string sheet_name() const { return {}; }
+  // Whether sheet `index` is hidden in the workbook (the user does not see
+  // it: lists behind drop-downs, old copies). Readers that cannot tell say no.
+  virtual bool sheet_hidden(std::size_t index) const {
+    (void)index;
+    return false;
+  }
   // Starts reading sheet `index` from its first row. `invalid` when it
   // cannot be read.
   virtual Result<void> select_sheet(std::size_t index) {

@@ -85,7 +85,12 @@ Result<TemplateRows::Opened> TemplateRows::open(TemplateKind kind, std::unique_p
     std::string sheet;
   };
   std::optional<Partial> best;
-  for (size_t sheet = 0; sheet < reader->sheet_count(); ++sheet) {
+  // The sheets the user sees first; a hidden one only when none has a header.
+  std::vector<size_t> sheets;
+  for (bool hidden : {false, true})
+    for (size_t sheet = 0; sheet < reader->sheet_count(); ++sheet)
+      if (reader->sheet_hidden(sheet) == hidden) sheets.push_back(sheet);
+  for (size_t sheet : sheets) {
     ANJU_TRY(reader->select_sheet(sheet));
     for (long scanned = 0; scanned < kHeaderScanRows; ++scanned) {
       auto raw = reader->next();
@@ -97,8 +102,9 @@ Result<TemplateRows::Opened> TemplateRows::open(TemplateKind kind, std::unique_p
         std::vector<Column> columns = map_header(kind, **raw, out.header_errors);
         const std::string name = reader->sheet_name();
         if (reader->sheet_count() > 1 || fit.row > 1 || !name.empty())
-          out.notes.push_back("读取" + (name.empty() ? std::string() : "工作表“" + name + "”，") +
-                              "表头在第" + std::to_string(fit.row) + "行");
+          out.notes.push_back("读取" + std::string(reader->sheet_hidden(sheet) ? "隐藏的" : "") +
+                              (name.empty() ? std::string() : "工作表“" + name + "”，") + "表头在第" +
+                              std::to_string(fit.row) + "行");
         std::string skipped;
         for (const Column& c : columns)
           if (c.skipped) skipped += (skipped.empty() ? "" : "、") + c.header;

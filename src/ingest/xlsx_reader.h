@@ -24,6 +24,7 @@ class XlsxReader final : public TableReader {
 
   std::size_t sheet_count() const override { return workbook_.sheets.size(); }
   std::string sheet_name() const override;
+  bool sheet_hidden(std::size_t index) const override { return workbook_.sheets[index].hidden; }
   Result<void> select_sheet(std::size_t index) override;  // the first sheet is selected at open
   Result<std::optional<RawRow>> next() override;
   double progress() const override;

@@ -122,6 +122,42 @@ TEST_F(XlsxReaderTest, TheHeaderIsFoundUnderTitlesAndAfterANotesSheet) {
   EXPECT_EQ((*second)->get("members"), "3");  // a formula with its calculated value
 }
 
+// A hidden sheet (an old copy, the lists behind drop-downs) is not what the
+// clerk sees: the visible sheet's header wins; a hidden one is read only
+// when no visible sheet has one, and the report says it was hidden.
+TEST_F(XlsxReaderTest, AVisibleSheetWinsOverAHiddenOneWithTheSameHeader) {
+  const char* header[] = {"户编号", "户主姓名", "户主身份证号", "家庭人口数", "区划代码", "户类型"};
+  for (bool visible_copy : {true, false}) {
+    lxw_workbook* wb = workbook_new(path_.c_str());
+    lxw_worksheet* old = workbook_add_worksheet(wb, "旧名单");
+    lxw_worksheet* now = workbook_add_worksheet(wb, "花名册");
+    for (int c = 0; c < 6; ++c) {
+      worksheet_write_string(old, 0, static_cast<lxw_col_t>(c), header[c], nullptr);
+      if (visible_copy) worksheet_write_string(now, 1, static_cast<lxw_col_t>(c), header[c], nullptr);
+    }
+    worksheet_write_string(old, 1, 0, "OLD1", nullptr);
+    worksheet_write_string(now, 2, 0, "NEW1", nullptr);
+    worksheet_activate(now);
+    worksheet_hide(old);
+    ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+
+    auto r = XlsxReader::open(path_);
+    ASSERT_TRUE(r) << r.error().message;
+    auto opened = TemplateRows::open(TemplateKind::households, std::move(*r));
+    ASSERT_TRUE(opened && opened->rows);
+    ASSERT_EQ(opened->notes.size(), 1u);
+    auto row = opened->rows->next();
+    ASSERT_TRUE(row && *row);
+    if (visible_copy) {
+      EXPECT_EQ(opened->notes[0], "读取工作表“花名册”，表头在第2行");
+      EXPECT_EQ((*row)->get("household_id"), "NEW1");
+    } else {
+      EXPECT_EQ(opened->notes[0], "读取隐藏的工作表“旧名单”，表头在第1行");
+      EXPECT_EQ((*row)->get("household_id"), "OLD1");
+    }
+  }
+}
+
 TEST_F(XlsxReaderTest, AFileWithoutTheHeaderSaysWhatWasLookedFor) {
   write_text_sheet("Sheet1", {{"姓名"}, {"张三"}});
   auto r = XlsxReader::open(path_);

@@ -29,12 +29,18 @@ std::string resolve(std::string_view base_dir, std::string_view target) {
 }
 
 struct WorkbookPart final : XmlHandler {
-  std::vector<std::pair<std::string, std::string>> sheets;  // name, relationship id
+  struct Entry {
+    std::string name, id;  // the sheet's name and relationship id
+    bool hidden = false;
+  };
+  std::vector<Entry> sheets;
   bool date1904 = false;
   void start(std::string_view name, const char** attrs) override {
     if (name == "sheet") {
-      sheets.emplace_back(std::string(attr(attrs, "name").value_or("")),
-                          std::string(attr(attrs, "id").value_or("")));
+      const auto state = attr(attrs, "state");
+      sheets.push_back(Entry{std::string(attr(attrs, "name").value_or("")),
+                             std::string(attr(attrs, "id").value_or("")),
+                             state && (*state == "hidden" || *state == "veryHidden")});
     } else if (name == "workbookPr") {
       auto v = attr(attrs, "date1904");
       date1904 = v && (*v == "1" || *v == "true");
@@ -143,11 +149,11 @@ Result<XlsxWorkbook> XlsxWorkbook::read(ZipArchive& zip, const ReadLimits& limit
   wb.date1904 = workbook.date1904;
   RelsPart rels;
   if (zip.has("xl/_rels/workbook.xml.rels")) ANJU_TRY(parse_part(zip, "xl/_rels/workbook.xml.rels", rels));
-  for (const auto& [name, id] : workbook.sheets) {
-    auto rel = rels.by_id.find(id);
+  for (const auto& entry : workbook.sheets) {
+    auto rel = rels.by_id.find(entry.id);
     // Chartsheets and dialog sheets hold no cells.
     if (rel == rels.by_id.end() || !rel->second.first.ends_with("/worksheet")) continue;
-    wb.sheets.push_back(Sheet{name, resolve("xl/", rel->second.second)});
+    wb.sheets.push_back(Sheet{entry.name, resolve("xl/", rel->second.second), entry.hidden});
   }
   if (wb.sheets.empty()) return make_error(ErrorCode::invalid, "Excel 文件中没有工作表");
 

@@ -16,6 +16,7 @@ struct XlsxWorkbook {
   struct Sheet {
     std::string name;
     std::string part;  // "xl/worksheets/sheet1.xml"
+    bool hidden = false;  // state="hidden" or "veryHidden": not shown to the user
   };
   std::vector<Sheet> sheets;  // worksheets only, in the workbook's order
   std::vector<std::string> shared_strings;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <unordered_set>
 
@@ -51,11 +52,11 @@ class RegionSink final : public RowSink {
     const bool bulk = stored_.empty() && order.size() > 10000;
     if (bulk) ANJU_TRY(tx.begin_bulk_load("regions", Transaction::Indexes::rebuild));
     size_t cursor = 0;  // into stored_: the first region not before the current code
-    for (size_t i = 0; i < order.size(); ++i) {
+    for (size_t i = 0, next = 0; i < order.size(); i = next) {
       const Pending* p = order[i];
-      if (i > 0 && order[i - 1]->region.code == p->region.code) {
-        repeated(*order[i - 1], *p, report);
-        order[i] = order[i - 1];  // the first row stands for the code
+      for (next = i + 1; next < order.size() && order[next]->region.code == p->region.code;) ++next;
+      if (!alike(order, i, next, report)) {
+        orphans.refuse(p->region.code);
         continue;
       }
       // A parent already stored stands, whether or not its row here failed.
@@ -85,6 +86,8 @@ class RegionSink final : public RowSink {
   // counting the rows below it, not one error per descendant.
   class Orphans {
    public:
+    // A code of the file that was not imported (its rows disagree).
+    void refuse(const std::string& code) { refused_.insert(code); }
     void add(const Pending& p, const std::string& parent) {
       auto b = blocked_.find(parent);
       const std::string root = b != blocked_.end() ? b->second : parent;
@@ -95,8 +98,10 @@ class RegionSink final : public RowSink {
     }
     void report(ImportReport& report) const {
       for (const auto& [parent, n] : missing_) {
+        const bool refused = refused_.count(parent) > 0;
         add_row_errors(report, {FieldError{n.first->row, "code", n.first->region.code,
-                                           "上级区划" + parent + "既不在文件中，也未导入" +
+                                           "上级区划" + parent +
+                                               (refused ? "在文件中名称不一致，未导入" : "既不在文件中，也未导入") +
                                                (n.rows > 1 ? "；依赖它的" + std::to_string(n.rows) +
                                                                  "行（本行及其下级）都未导入"
                                                            : std::string())}});
@@ -111,18 +116,28 @@ class RegionSink final : public RowSink {
     };
     std::map<std::string, Need> missing_;        // missing region → the rows that need it
     std::map<std::string, std::string> blocked_;  // a code not imported → the missing region
+    std::set<std::string> refused_;
   };
 
-  // A code the file lists again: alike, it is the same region (the national
-  // table lists a few twice); otherwise the later row is an error.
-  static void repeated(const Pending& first, const Pending& again, ImportReport& report) {
-    if (first.region == again.region)
-      report.add_warning(FieldError{again.row, "code", again.region.code,
-                                    "与第" + std::to_string(first.row) + "行完全相同，按同一区划导入"});
-    else
-      add_row_errors(report, {FieldError{again.row, "code", again.region.code,
-                                         "区划代码在文件中重复（第" + std::to_string(first.row) +
-                                             "行已使用，名称不同）"}});
+  // The rows [first, end) of one code. Alike, they are one region (the
+  // national table lists a few twice) and a warning; named differently,
+  // none can be taken for the right one: every row is an error.
+  static bool alike(const std::vector<const Pending*>& order, size_t first, size_t end, ImportReport& report) {
+    bool same = true;
+    std::string rows;
+    for (size_t k = first; k < end; ++k) {
+      same = same && order[k]->region == order[first]->region;
+      rows += (rows.empty() ? "第" : "、") + std::to_string(order[k]->row);
+    }
+    for (size_t k = first + 1; same && k < end; ++k)
+      report.add_warning(FieldError{order[k]->row, "code", order[k]->region.code,
+                                    "与第" + std::to_string(order[first]->row) + "行完全相同，按同一区划导入"});
+    for (size_t k = first; !same && k < end; ++k)
+      add_row_errors(report, {FieldError{order[k]->row, "name", order[k]->region.name,
+                                         "区划代码" + order[k]->region.code + "在文件中出现" +
+                                             std::to_string(end - first) + "次而名称不同（" + rows +
+                                             "行）：无法确定哪个正确，都未导入"}});
+    return same;
   }
 
   // The stored region of `code`, if any.
