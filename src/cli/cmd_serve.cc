@@ -37,6 +37,8 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--web", web, "网页应用目录（默认 web/dist）");
   cmd->add_option("--files", files, "现场照片和鉴定报告的存放目录（默认在数据库文件旁）");
   cmd->add_option("--max-body", options.max_body_bytes, "请求体上限（字节）")->capture_default_str();
+  cmd->add_option("--max-connections", options.max_connections,
+                  "同时保持的连接数上限（默认按进程可打开的文件数计算）；满时先关闭空闲的连接");
   cmd->add_option("--workers", options.worker_threads, "处理数据库请求的线程数（默认等于CPU核数）")
       ->capture_default_str();
   cmd->callback([&ctx] {

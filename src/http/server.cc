@@ -17,6 +17,7 @@
 #include "http/api.h"
 #include "http/job_threads.h"
 #include "http/router.h"
+#include "http/connections.h"
 #include "http/static_files.h"
 #include "core/text.h"
 #include "service/secure_random.h"
@@ -93,10 +94,18 @@ class Server {
         RouteContext& c;
         ~Discard() { remove_file(c.upload_path); }
       } discard{context};
+      // What went wrong inside stays in the server's log: no exception
+      // text reaches a client. A body whose JSON has a value of the wrong
+      // type (a number where text belongs) is the client's mistake.
       try {
         return match.route->handler(context);
+      } catch (const nlohmann::json::type_error& e) {
+        log_failure(req, e.what());
+        return error_response(req, bh::status::bad_request, "invalid",
+                              "请求中有字段的类型不正确（例如应为文本却给了数字），请按接口说明填写");
       } catch (const std::exception& e) {
-        return error_response(req, bh::status::internal_server_error, "internal", std::string("内部错误：") + e.what());
+        log_failure(req, e.what());
+        return error_response(req, bh::status::internal_server_error, "internal", "内部错误，已记入服务器日志");
       }
     });
   }
@@ -171,7 +180,13 @@ class Server {
     beast::error_code peer_ec;
     const auto peer = socket.remote_endpoint(peer_ec);
     const std::string source = peer_ec ? "" : peer.address().to_string();
-    beast::tcp_stream stream(std::move(socket));
+    auto shared = std::make_shared<beast::tcp_stream>(std::move(socket));
+    beast::tcp_stream& stream = *shared;
+    struct Registered {
+      Connections& all;
+      long id;
+      ~Registered() { all.closed(id); }
+    } registered{connections_, connections_.opened(shared)};
     beast::flat_buffer buffer;
     while (!stopping_) {
       bh::request_parser<bh::empty_body> head;
@@ -180,7 +195,9 @@ class Server {
       head.body_limit(std::max(options_.max_body_bytes, options_.max_upload_bytes));
       stream.expires_after(options_.read_timeout);
       beast::error_code ec;
+      connections_.idle(registered.id, true);  // may be closed for a new client meanwhile
       co_await bh::async_read_header(stream, buffer, head, net::redirect_error(net::use_awaitable, ec));
+      connections_.idle(registered.id, false);
       if (ec == bh::error::header_limit) {
         co_await refuse_too_large(stream, options_.max_body_bytes);
         break;
@@ -298,6 +315,14 @@ class Server {
     if (!path.empty()) std::filesystem::remove(path, ec);
   }
 
+  void log_failure(const Request& req, const char* what) {
+    log_failure(std::string(req.method_string()) + " " + std::string(req.target()), what);
+  }
+  void log_failure(const std::string& where, const char* what) {
+    std::lock_guard lock(log_mutex_);
+    log_ << "error " << where << ": " << what << '\n' << std::flush;
+  }
+
   void log(const Request& req, const Response& res, std::chrono::steady_clock::time_point started) {
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     const std::time_t now = std::time(nullptr);
@@ -310,11 +335,40 @@ class Server {
     log_ << line.str() << std::flush;
   }
 
+  // Accepts until the server stops. Each connection gets a strand of its
+  // own (so that close_idle() may close it from elsewhere). At the
+  // connection limit, or when the process runs out of file descriptors
+  // (EMFILE) or memory, an idle keep-alive connection is closed first, and
+  // otherwise accepting waits and retries (10 ms, doubling to 1 s): the
+  // server never stops accepting while it runs.
   net::awaitable<void> accept(tcp::acceptor& acceptor) {
+    net::steady_timer pause(acceptor.get_executor());
+    auto backoff = std::chrono::milliseconds(10);
+    auto wait = [&]() -> net::awaitable<void> {
+      pause.expires_after(backoff);
+      beast::error_code ignored;
+      co_await pause.async_wait(net::redirect_error(net::use_awaitable, ignored));
+      backoff = std::min(backoff * 2, std::chrono::milliseconds(1000));
+    };
+    bool warned = false;
     while (!stopping_) {
+      if (connections_.full() && !connections_.close_idle()) {
+        co_await wait();
+        continue;
+      }
       beast::error_code ec;
-      tcp::socket socket = co_await acceptor.async_accept(net::redirect_error(net::use_awaitable, ec));
-      if (ec) break;
+      tcp::socket socket = co_await acceptor.async_accept(net::make_strand(acceptor.get_executor()),
+                                                          net::redirect_error(net::use_awaitable, ec));
+      if (stopping_ || ec == net::error::operation_aborted) break;
+      if (ec) {
+        if (!warned) log_failure("accept", ec.message().c_str());
+        warned = true;
+        connections_.close_idle();
+        co_await wait();
+        continue;
+      }
+      warned = false;
+      backoff = std::chrono::milliseconds(10);
       socket.set_option(tcp::no_delay(true), ec);
       net::co_spawn(socket.get_executor(), session(std::move(socket)), net::detached);
     }
@@ -376,6 +430,7 @@ class Server {
   JobThreads jobs_;
   std::atomic<bool> stopping_{false};
   std::atomic<long> in_flight_{0};
+  Connections connections_{options_.max_connections ? options_.max_connections : default_connection_limit()};
 };
 
 }  // namespace

@@ -30,6 +30,10 @@ struct ServerOptions {
   // Uploads (POST /api/v1/imports) are streamed to a file, up to this size.
   size_t max_upload_bytes = size_t{2} << 30;
   std::chrono::seconds read_timeout{30};
+  // Open connections at most (0: what the file descriptor limit allows,
+  // http/connections.h); beyond it an idle keep-alive connection is closed
+  // for a new client, or the new one waits.
+  std::size_t max_connections = 0;
   int io_threads = 2;
   // Store work runs on this many threads: one per core by default (SQLite's
   // work is CPU); more suit a PostgreSQL server across the network.

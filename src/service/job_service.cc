@@ -1,6 +1,7 @@
 #include "service/job_service.h"
 
 #include <filesystem>
+#include <iostream>
 #include <thread>
 
 #include "core/access.h"
@@ -171,7 +172,9 @@ void run_job(Store& store, JobBoard& board, const Job& queued, const JobWork& wo
   try {
     result = work(progress);
   } catch (const std::exception& e) {
-    result = make_error(ErrorCode::internal, std::string("内部错误：") + e.what());
+    // The text is for the operator, not for whoever reads the job.
+    std::cerr << "job " << queued.id << " (" << queued.kind << "): " << e.what() << '\n';
+    result = make_error(ErrorCode::internal, "内部错误，已记入服务器日志");
   }
   Job& job = progress.job();
   job.finished_at = clock.now_iso();

@@ -181,5 +181,17 @@ TEST_F(ApiConsole, AnAdminLoadsTheBuiltinDivisionTableAndAnyoneReadsItsTree) {
   EXPECT_EQ(as("clerk200").get("/api/v1/regions/children?parent=12abc").status, 400);
 }
 
+// A value of the wrong type in a body is the client's mistake (400), and no
+// exception text ever reaches the client.
+TEST_F(ApiConsole, AWrongTypeInABodyIsA400WithoutInternalText) {
+  const Client clerk = as("clerk200");
+  Reply r = clerk.send(bh::verb::post, "/api/v1/change-requests",
+                       R"({"household_id":")" + household_ + R"(","kind":"deceased","details":{"died_on":"2026-01-02"},"note":5})");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.body.find("json.exception"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("type_error"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("类型不正确"), std::string::npos) << r.body;
+}
+
 }  // namespace
 }  // namespace anju::testing

@@ -8,12 +8,16 @@
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -60,6 +64,49 @@ class Http : public ::testing::Test {
   Reply log_in(const std::string& password) {
     return request(port_, bh::verb::post, "/api/v1/session",
                    nlohmann::json{{"name", "clerk"}, {"password", password}}.dump());
+  }
+
+  // Serves again with `extra` arguments, under a file descriptor limit of
+  // `fd_limit` when given (the child inherits it; this process gets its
+  // own back at once).
+  void restart(const std::vector<std::string>& extra, rlim_t fd_limit = 0) {
+    server_.stop();
+    rlimit saved{};
+    getrlimit(RLIMIT_NOFILE, &saved);
+    if (fd_limit) {
+      rlimit low = saved;
+      low.rlim_cur = fd_limit;
+      setrlimit(RLIMIT_NOFILE, &low);
+    }
+    std::vector<std::string> args = {"--db", db_->url(), "serve", "--port", "0", "--web", (work_ / "web").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const std::string started = server_.start(args, work_.string());
+    setrlimit(RLIMIT_NOFILE, &saved);
+    ASSERT_EQ(started, "");
+    port_ = server_.port();
+  }
+
+  // Open TCP connections that send nothing (idle from their first byte on).
+  std::vector<std::unique_ptr<net::ip::tcp::socket>> connect_idle(net::io_context& io, int n) {
+    std::vector<std::unique_ptr<net::ip::tcp::socket>> out;
+    const net::ip::tcp::endpoint at(net::ip::make_address("127.0.0.1"), port_);
+    for (int i = 0; i < n; ++i) {
+      auto s = std::make_unique<net::ip::tcp::socket>(io);
+      boost::system::error_code ec;
+      s->connect(at, ec);
+      if (!ec) out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  // Whether GET /api/v1/health is answered 200 within `limit`.
+  bool answers_within(std::chrono::seconds limit) {
+    auto answered = std::async(std::launch::async, [port = port_] { return request(port, bh::verb::get, "/api/v1/health"); });
+    if (answered.wait_for(limit) != std::future_status::ready) {
+      server_.stop();  // ends the request waiting in vain
+      return false;
+    }
+    return answered.get().status == 200;
   }
 
   static constexpr const char* kPassword = "Laifeng-2026";
@@ -153,6 +200,38 @@ TEST_F(Http, FiveWrongPasswordsLockTheAccountAndSlowTheAddress) {
   EXPECT_EQ(locked.status, 429);
   EXPECT_NE(nlohmann::json::parse(locked.body)["error"]["message"].get<std::string>().find("锁定"),
             std::string::npos);
+}
+
+// Out of file descriptors (EMFILE), the server backs off and keeps
+// accepting: once the flood is gone it answers again.
+TEST_F(Http, RunningOutOfFileDescriptorsDoesNotStopAccepting) {
+  restart({"--max-connections", "5000"}, 96);
+  net::io_context io;
+  {
+    auto flood = connect_idle(io, 200);
+    EXPECT_GT(flood.size(), 96u) << "the kernel's backlog takes more than the server can open";
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  EXPECT_TRUE(answers_within(std::chrono::seconds(10))) << "the server no longer accepts after EMFILE";
+}
+
+// At its connection limit the server closes the connection idle longest
+// for a new client, rather than leaving the client waiting.
+TEST_F(Http, AtTheConnectionLimitAnIdleConnectionMakesRoom) {
+  restart({"--max-connections", "8"});
+  net::io_context io;
+  auto idle = connect_idle(io, 8);
+  ASSERT_EQ(idle.size(), 8u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_TRUE(answers_within(std::chrono::seconds(5))) << "a new client waited behind idle connections";
+  // An idle connection was closed: reading it ends (the others time out).
+  int closed = 0;
+  for (auto& s : idle) {
+    pollfd p{s->native_handle(), POLLIN, 0};
+    char byte;
+    if (poll(&p, 1, 200) == 1 && recv(s->native_handle(), &byte, 1, MSG_DONTWAIT) <= 0) ++closed;
+  }
+  EXPECT_GE(closed, 1) << "no idle connection was closed";
 }
 
 TEST_F(Http, SigtermStopsTheServerCleanly) {
