@@ -121,4 +121,10 @@ CodeRange region_range(std::string_view region_code) {
   return {prefix + std::string(12 - prefix.size(), '0'), prefix + std::string(12 - prefix.size(), '9')};
 }
 
+Result<void> check_task_worker(const FieldTask& t, const User& user) {
+  if (user.role == Role::field_worker && !t.assignee.empty() && t.assignee != user.name)
+    return make_error(ErrorCode::forbidden, "该任务已分派给 " + t.assignee + "，请由其录入");
+  return {};
+}
+
 }  // namespace anju

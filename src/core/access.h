@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/field_task.h"
 #include "core/result.h"
 #include "core/user.h"
 
@@ -74,5 +75,11 @@ struct CodeRange {
   std::string hi;
 };
 CodeRange region_range(std::string_view region_code);
+
+// A field worker works only on its own tasks (or unassigned ones of its
+// village): the visit, the appraisal and every attachment of the task
+// alike. `forbidden` otherwise; other roles pass (their scope is checked
+// by authorize()).
+Result<void> check_task_worker(const FieldTask& t, const User& user);
 
 }  // namespace anju

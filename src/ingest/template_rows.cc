@@ -100,16 +100,7 @@ Result<TemplateRows::Opened> TemplateRows::open(TemplateKind kind, std::unique_p
       const HeaderFit fit = fit_of(kind, **raw);
       if (fit.required_found == required) {
         std::vector<Column> columns = map_header(kind, **raw, out.header_errors);
-        const std::string name = reader->sheet_name();
-        if (reader->sheet_count() > 1 || fit.row > 1 || !name.empty())
-          out.notes.push_back("读取" + std::string(reader->sheet_hidden(sheet) ? "隐藏的" : "") +
-                              (name.empty() ? std::string() : "工作表“" + name + "”，") + "表头在第" +
-                              std::to_string(fit.row) + "行");
-        std::string skipped;
-        for (const Column& c : columns)
-          if (c.skipped) skipped += (skipped.empty() ? "" : "、") + c.header;
-        if (!skipped.empty())
-          out.notes.push_back("“" + skipped + "”是导出时由系统生成的列，导入时不读");
+        out.notes = header_notes(*reader, sheet, fit.row, columns);
         if (out.header_errors.empty())
           out.rows.reset(new TemplateRows(std::move(reader), std::move(columns), fit.row));
         return out;
@@ -141,6 +132,23 @@ Result<TemplateRows::Opened> TemplateRows::open(TemplateKind kind, std::unique_p
           std::to_string(kHeaderScanRows) + "行中都没有含有" + required_names(kind) +
           "的一行；请使用导入模板的表头"});
   return out;
+}
+
+// What the report says about the header found: which sheet and row (when
+// it is not row 1 of a lone unnamed sheet), and the export's columns skipped.
+std::vector<std::string> TemplateRows::header_notes(const TableReader& reader, size_t sheet, long row,
+                                                    const std::vector<Column>& columns) {
+  std::vector<std::string> notes;
+  const std::string name = reader.sheet_name();
+  if (reader.sheet_count() > 1 || row > 1 || !name.empty())
+    notes.push_back("读取" + std::string(reader.sheet_hidden(sheet) ? "隐藏的" : "") +
+                    (name.empty() ? std::string() : "工作表“" + name + "”，") + "表头在第" + std::to_string(row) +
+                    "行");
+  std::string skipped;
+  for (const Column& c : columns)
+    if (c.skipped) skipped += (skipped.empty() ? "" : "、") + c.header;
+  if (!skipped.empty()) notes.push_back("“" + skipped + "”是导出时由系统生成的列，导入时不读");
+  return notes;
 }
 
 std::vector<std::string> TemplateRows::extra_headers() const {

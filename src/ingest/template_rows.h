@@ -59,6 +59,8 @@ class TemplateRows final : public RowSource {
   ImportRow convert(RawRow& raw) const;
   static std::vector<Column> map_header(TemplateKind kind, const RawRow& raw,
                                         std::vector<FieldError>& errors);
+  static std::vector<std::string> header_notes(const TableReader& reader, size_t sheet, long row,
+                                               const std::vector<Column>& columns);
 
   std::unique_ptr<TableReader> reader_;
   std::vector<Column> columns_;

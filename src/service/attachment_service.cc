@@ -72,6 +72,7 @@ Result<Attachment> add_attachment(Store& store, const User& user, const FileStor
     if (!*t) return make_error(ErrorCode::not_found, "没有这个核实任务，或不在您的管辖范围内");
     ANJU_TRY(authorize(user, Action::read, (*t)->region_code));
     ANJU_TRY(authorize(user, Action::field_work, (*t)->region_code));
+    ANJU_TRY(check_task_worker(**t, user));  // the same rule as the visit's
     if ((*t)->status == TaskStatus::cancelled) return make_error(ErrorCode::invalid, "该任务已取消");
   }
   auto stored = store_upload(files, upload, kind, file_name, user, clock);

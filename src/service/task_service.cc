@@ -29,20 +29,13 @@ Result<void> check_version(const FieldTask& t, long seen) {
   return {};
 }
 
-// A field worker works on its own tasks (or unassigned ones of its village).
-Result<void> check_worker(const FieldTask& t, const User& user) {
-  if (user.role == Role::field_worker && !t.assignee.empty() && t.assignee != user.name)
-    return make_error(ErrorCode::forbidden, "该任务已分派给 " + t.assignee + "，请由其录入");
-  return {};
-}
-
 // The task a field write works on: in the user's scope, at the version the
 // user saw, the user's own (or unassigned) when a field worker writes.
 Result<FieldTask> task_to_work_on(Transaction& tx, const User& user, TaskRef ref) {
   auto t = task_for(tx, user, ref.id, Action::field_work);
   if (!t) return t.error();
   ANJU_TRY(check_version(*t, ref.version));
-  ANJU_TRY(check_worker(*t, user));
+  ANJU_TRY(check_task_worker(*t, user));
   return t;
 }
 

@@ -172,5 +172,27 @@ TEST_F(ApiField, TheCountyDrawsTheSameSampleTwiceWithTheSameSeed) {
   EXPECT_EQ(as("town").send(bh::verb::post, "/api/v1/samples", body).status, 403);
 }
 
+// A sub-resource write checks the rule of its parent: a photo goes onto a
+// task only for whoever may record its visit (not another field worker).
+TEST_F(ApiField, AnotherWorkersTaskTakesNoPhotoFromMe) {
+  const Client town = as("town");
+  const json open = town.get("/api/v1/field-tasks?region=500229108200&active=1&page_size=1").json();
+  ASSERT_GT(open["total"].get<long>(), 0);
+  json t = open["items"][0];
+  if (t["assignee"].is_null() || t["assignee"] == "") {
+    Reply assigned = town.send(bh::verb::post, "/api/v1/field-tasks/assign",
+                               json{{"tasks", {{{"id", t["id"]}, {"version", t["version"]}}}}, {"assignee", "worker200"}}.dump());
+    ASSERT_EQ(assigned.status, 200) << assigned.body;
+  }
+  const std::string task = t["id"].dump();
+  const json before = as("worker200").get("/api/v1/field-tasks/" + task).json();
+  ASSERT_EQ(before["task"]["assignee"], "worker200");
+  Reply photo = as("worker200b").send(bh::verb::post, "/api/v1/field-tasks/" + task + "/attachments?kind=photo&file_name=x.png",
+                                      tiny_png());
+  EXPECT_EQ(photo.status, 403) << photo.body;
+  const json after = as("worker200").get("/api/v1/field-tasks/" + task).json();
+  EXPECT_EQ(after["attachments"].size(), before["attachments"].size()) << "nothing was attached";
+}
+
 }  // namespace
 }  // namespace anju::testing

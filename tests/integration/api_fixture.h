@@ -43,6 +43,7 @@ constexpr RoleUser kUsers[] = {
     {"county", "county_reviewer", "500229000000"}, {"town", "town_office", "500229108000"},
     {"leader", "town_leader", "500229108000"},   {"clerk200", "village_clerk", "500229108200"},
     {"worker200", "field_worker", "500229108200"}, {"clerk204", "village_clerk", "500229108204"},
+    {"worker200b", "field_worker", "500229108200"},
     {"sc_clerk", "village_clerk", "510104001001"},
 };
 

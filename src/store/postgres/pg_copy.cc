@@ -172,7 +172,14 @@ Result<void> Connection::end_bulk_load() {
   if (bulk_table_.empty()) return {};
   ANJU_TRY(flush_copy());
   forget_copy();
-  ANJU_TRY(deferred_indexes_.rebuild(*this));
+  if (!deferred_indexes_.statements().empty()) {
+    // PostgreSQL builds no index on a table with deferred constraint checks
+    // pending (regions.parent_code): run them now, build, and defer again
+    // (every deferrable constraint of the schema is INITIALLY DEFERRED).
+    ANJU_TRY(exec("SET CONSTRAINTS ALL IMMEDIATE"));
+    ANJU_TRY(deferred_indexes_.rebuild(*this));
+    ANJU_TRY(exec("SET CONSTRAINTS ALL DEFERRED"));
+  }
   // Fresh statistics, or the planner guesses on a table it thinks is empty.
   ANJU_TRY(exec("ANALYZE " + bulk_table_));
   bulk_table_.clear();
