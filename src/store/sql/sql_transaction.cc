@@ -1,5 +1,7 @@
 #include "store/sql/sql_transaction.h"
 
+#include <algorithm>
+
 #include "store/row_codec.h"
 #include "store/sql/row_readers.h"
 
@@ -34,7 +36,10 @@ Result<std::optional<Stored<Region>>> SqlTransaction::find_region(std::string_vi
 }
 
 Result<std::vector<Region>> SqlTransaction::list_regions() {
-  auto& s = conn_.prepare("SELECT code, name FROM regions ORDER BY code");
+  // In table order, sorted here: the rows were mostly written in code order
+  // (the national table is), and walking the code index instead would look
+  // up every row's name apart (0.75 s of 665,276 regions on SQLite).
+  auto& s = conn_.prepare("SELECT code, name FROM regions");
   std::vector<Region> out;
   while (true) {
     auto row = s.step();
@@ -43,6 +48,8 @@ Result<std::vector<Region>> SqlTransaction::list_regions() {
     out.push_back(Region{s.text(0), s.text(1)});
   }
   s.reset();
+  const auto by_code = [](const Region& a, const Region& b) { return a.code < b.code; };
+  if (!std::is_sorted(out.begin(), out.end(), by_code)) std::sort(out.begin(), out.end(), by_code);
   return out;
 }
 
