@@ -48,7 +48,7 @@ for _ in $(seq 3000); do [ -s url.txt ] && break; sleep 0.1; done  # a first sta
 [ -s url.txt ] || { echo "the server did not start" >&2; cat access.log >&2; exit 1; }
 BASE=$(head -1 url.txt | grep -o 'http://[0-9.:]*')
 curl -s --noproxy 127.0.0.1 -c cookies -H 'Content-Type: application/json' \
-  -d "{\"name\":\"$BENCH_USER\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/session" >/dev/null
+  -d "{\"username\":\"$BENCH_USER\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/session" >/dev/null
 COOKIE=$(awk '$6 == "anju_session" {print "anju_session=" $7}' cookies)
 [ -n "$COOKIE" ] || { echo "login failed" >&2; exit 1; }
 HOUSEHOLDS=$(curl -s --noproxy 127.0.0.1 -H "Cookie: $COOKIE" "$BASE/api/v1/households?page_size=1" |

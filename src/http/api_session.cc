@@ -42,12 +42,20 @@ std::string session_cookie(const std::string& token, bool clear) {
          (clear ? "; Max-Age=0" : "");
 }
 
+// {"username", "password"} (DESIGN §3.2; "name" is accepted too), as JSON
+// only: a form or text/plain body is what a cross-site page can send
+// without asking (login CSRF), so it is refused.
 Response log_in(Store& store, const Request& req, const std::string& source, const Clock& clock) {
+  const std::string type(req[bh::field::content_type]);
+  if (!type.starts_with("application/json"))
+    return error_response(req, bh::status::unsupported_media_type, "invalid",
+                          "登录请求应为 JSON（Content-Type: application/json）");
   auto body = nlohmann::json::parse(req.body(), nullptr, false);
-  if (!body.is_object() || !body.contains("name") || !body.contains("password") ||
-      !body["name"].is_string() || !body["password"].is_string())
-    return error_response(req, bh::status::bad_request, "invalid", "请提供用户名和密码");
-  auto in = login(store, body["name"], body["password"], source, clock);
+  const char* key = body.is_object() && body.contains("username") ? "username" : "name";
+  if (!body.is_object() || !body.contains(key) || !body.contains("password") || !body[key].is_string() ||
+      !body["password"].is_string())
+    return error_response(req, bh::status::bad_request, "invalid", "请提供用户名（username）和密码（password）");
+  auto in = login(store, body[key].get<std::string>(), body["password"].get<std::string>(), source, clock);
   if (!in) {
     if (in.error().code == ErrorCode::invalid)
       return error_response(req, bh::status::unauthorized, "unauthorized", in.error().message);

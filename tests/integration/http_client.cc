@@ -57,7 +57,8 @@ Client Client::log_in(unsigned short port, const std::string& name, const std::s
   Client c;
   c.port = port;
   Reply r = request(port, bh::verb::post, "/api/v1/session",
-                    nlohmann::json{{"name", name}, {"password", password}}.dump());
+                    nlohmann::json{{"username", name}, {"password", password}}.dump(),
+                    {{"Content-Type", "application/json"}});
   c.login_status = r.status;
   if (r.status == 200) {
     c.cookie = r.set_cookie.substr(0, r.set_cookie.find(';'));

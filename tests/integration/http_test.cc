@@ -63,7 +63,8 @@ class Http : public ::testing::Test {
 
   Reply log_in(const std::string& password) {
     return request(port_, bh::verb::post, "/api/v1/session",
-                   nlohmann::json{{"name", "clerk"}, {"password", password}}.dump());
+                   nlohmann::json{{"name", "clerk"}, {"password", password}}.dump(),
+                   {{"Content-Type", "application/json"}});
   }
 
   // Serves again with `extra` arguments, under a file descriptor limit of
@@ -163,7 +164,13 @@ TEST_F(Http, LoginSetsAStrictHttpOnlyCookieAndLogoutNeedsTheCsrfToken) {
   Reply wrong = log_in("Laifeng-2025");
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(wrong.set_cookie, "");
-  EXPECT_EQ(request(port_, bh::verb::post, "/api/v1/session", "not json").status, 400);
+  EXPECT_EQ(request(port_, bh::verb::post, "/api/v1/session", "not json", {{"Content-Type", "application/json"}}).status,
+            400);
+  // A body a cross-site form can send without asking (login CSRF) is refused.
+  EXPECT_EQ(request(port_, bh::verb::post, "/api/v1/session",
+                    nlohmann::json{{"username", "clerk"}, {"password", kPassword}}.dump(), {{"Content-Type", "text/plain"}})
+                .status,
+            415);
 
   Reply in = log_in(kPassword);
   ASSERT_EQ(in.status, 200) << in.body;

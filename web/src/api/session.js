@@ -31,7 +31,7 @@ export async function restoreSession() {
 }
 
 export async function logIn(name, password) {
-  take(await api.post('/session', { name, password }))
+  take(await api.post('/session', { username: name, password }))
   session.codes = null
   session.regions = null
   return session.user
