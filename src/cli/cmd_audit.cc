@@ -16,16 +16,21 @@ void verify(Context& ctx) {
   if (auto chained = chain_audit_log(*store); !chained) return ctx.fail(chained.error());
   auto check = verify_audit_log(*store);
   if (!check) return ctx.fail(check.error());
-  const bool ok = !check->broken_id;
+  const bool ok = check->ok();
   if (ctx.json) {
     nlohmann::json j = {{"ok", ok}, {"chained", check->chained}, {"unchained", check->unchained}};
-    if (!ok) j["broken"] = {{"id", *check->broken_id}, {"seq", *check->broken_seq}, {"problem", check->problem}};
+    if (!ok) {
+      j["broken"] = {{"seq", *check->broken_seq}, {"problem", check->problem}};
+      j["broken"]["id"] = check->broken_id ? nlohmann::json(*check->broken_id) : nullptr;
+    }
     std::cout << j.dump() << '\n';
   } else if (ok) {
-    std::cout << "审计日志完整：" << check->chained << " 条记录的哈希链校验通过\n";
+    std::cout << "审计日志完整：" << check->chained << " 条记录的哈希链与检查点校验通过\n";
   } else {
-    std::cout << "审计日志被改动：第 " << *check->broken_seq << " 条（编号 " << *check->broken_id
-              << "）" << check->problem << "；此前 " << check->chained << " 条完好\n";
+    std::cout << "审计日志被改动：";
+    if (*check->broken_seq > 0) std::cout << "第 " << *check->broken_seq << " 条";
+    if (check->broken_id) std::cout << "（编号 " << *check->broken_id << "）";
+    std::cout << check->problem << "；此前 " << check->chained << " 条完好\n";
   }
   if (!ok) ctx.exit_code = kExitUserError;
 }

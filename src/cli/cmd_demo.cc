@@ -85,6 +85,7 @@ void run_demo(Context& ctx, const DemoArgs& args) {
     if (!generated) return ctx.fail(generated.error());
   }
   std::filesystem::create_directories(dir);
+  if (!ctx.seal_audit(db.string())) return;
   auto opened = open_store("sqlite:" + db.string());
   if (!opened) return ctx.fail(opened.error());
   Store& store = **opened;

@@ -7,6 +7,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "service/audit_seal.h"
+
 namespace anju::cli {
 
 ProgressMode Context::progress_mode() const {
@@ -21,7 +23,19 @@ std::string Context::actor() const {
   return std::string("cli:") + (user && *user ? user : std::to_string(getuid()));
 }
 
+bool Context::seal_audit(const std::string& url) {
+  if (url == ":memory:" || url == "sqlite::memory:") return true;  // nothing to verify later
+  auto seal = AuditSeal::open(audit_key.empty() ? default_audit_key_path(url) : std::filesystem::path(audit_key));
+  if (!seal) {
+    fail(seal.error());
+    return false;
+  }
+  use_audit_seal(std::move(*seal));
+  return true;
+}
+
 std::unique_ptr<Store> Context::open() {
+  if (!seal_audit(db)) return nullptr;
   auto store = open_store(db);
   if (!store) {
     fail(store.error());

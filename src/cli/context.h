@@ -24,6 +24,7 @@ constexpr int kExitInternal = 3;
 
 struct Context {
   std::string db;  // --db, else $ANJU_DB, else anju.db
+  std::string audit_key;  // --audit-key, else $ANJU_AUDIT_KEY, else beside the database
   bool json = false;
   std::string progress = "auto";  // --progress auto|bar|plain|none
   int exit_code = kExitOk;
@@ -31,8 +32,12 @@ struct Context {
   ProgressMode progress_mode() const;
   // The acting user of CLI writes ("cli:<login>").
   std::string actor() const;
-  // Opens the store or prints the error and sets exit_code.
-  std::unique_ptr<Store> open() ;
+  // Opens the store (and the audit key it is sealed with) or prints the
+  // error and sets exit_code.
+  std::unique_ptr<Store> open();
+  // Reads the audit key for database `url` (service/audit_seal.h) and makes
+  // it the process's; false, with the error printed, when it cannot.
+  bool seal_audit(const std::string& url);
   // Prints an error (JSON on stdout with --json, text on stderr) and sets
   // exit_code to 1.
   void fail(const Error& error);

@@ -14,12 +14,15 @@ int main(int argc, char** argv) {
   Context ctx;
   if (const char* env = std::getenv("ANJU_DB"); env && *env) ctx.db = env;
   else ctx.db = "anju.db";
+  if (const char* env = std::getenv("ANJU_AUDIT_KEY"); env && *env) ctx.audit_key = env;
 
   CLI::App app{"安居 Anju —— 农村住房安全保障“回头看”信息系统"};
   app.set_version_flag("--version", "anju 0.1.0");
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("--db", ctx.db, "数据库：文件路径、sqlite:路径 或 postgresql://… （默认 anju.db 或 $ANJU_DB）");
+  app.add_option("--audit-key", ctx.audit_key,
+                 "审计密钥文件（默认在 SQLite 文件旁：<库>.audit-key；PostgreSQL：./anju-<库名>.audit-key；或 $ANJU_AUDIT_KEY）");
   app.add_flag("--json", ctx.json, "以 JSON 输出结果");
   app.add_option("--progress", ctx.progress, "进度显示：auto|bar|plain|none")
       ->check(CLI::IsMember({"auto", "bar", "plain", "none"}));

@@ -2,6 +2,7 @@
 // Pure UTF-8 helpers (no locale, no I/O).
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,9 @@ size_t utf8_length(std::string_view s);
 
 // Bytes as lower-case hexadecimal, two digits each.
 std::string hex_lower(std::string_view bytes);
+// The bytes that hexadecimal `hex` (either case, two digits each) stands
+// for; nullopt when it is not such text.
+std::optional<std::string> hex_decode(std::string_view hex);
 
 bool is_ascii(std::string_view s);
 

@@ -39,6 +39,10 @@ TEST(Hex, LowerCaseTwoDigitsAByte) {
   EXPECT_EQ(hex_lower(""), "");
   EXPECT_EQ(hex_lower(std::string("\x00\x0f\xa5\xff", 4)), "000fa5ff");
   EXPECT_EQ(hex_lower("安"), "e5ae89");
+  EXPECT_EQ(hex_decode("000FA5ff"), std::string("\x00\x0f\xa5\xff", 4));
+  EXPECT_EQ(hex_decode(""), std::string());
+  EXPECT_FALSE(hex_decode("abc"));
+  EXPECT_FALSE(hex_decode("zz"));
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ Result<void> audit(Store& store, const Clock& clock, const std::string& actor,
                    const std::string& action, const std::string& object_type,
                    const std::string& object_id, const nlohmann::json& detail);
 
-// Chains every entry not chained yet, in id order; returns how many. Safe
+// Chains every entry not chained yet, in id order, and records the new tip
+// in the checkpoint file; returns how many. Safe
 // to run from several processes at once: one wins each entry, the others
 // retry.
 Result<long> chain_audit_log(Store& store);
@@ -30,13 +31,22 @@ Result<long> chain_audit_log(Store& store);
 struct AuditCheck {
   long chained = 0;    // entries whose chain was checked
   long unchained = 0;  // entries written but not chained yet
-  std::optional<long> broken_id;  // the first entry that fails the check
-  std::optional<long> broken_seq;
-  std::string problem;  // Chinese, when broken
+  std::optional<long> broken_id;   // the first entry that fails the check
+  std::optional<long> broken_seq;  // its place in the chain (0: not chained)
+  std::string problem;             // Chinese, when broken
+
+  bool ok() const { return problem.empty(); }
 };
 
-// Recomputes the chain from the first entry; names the first broken one.
+// Recomputes the chain from the first entry with the key of audit_seal()
+// and compares it with the checkpoints: names the first entry that was
+// changed, inserted or is missing, or that the tail was deleted. Records
+// the check in the checkpoint file.
 Result<AuditCheck> verify_audit_log(Store& store);
+
+// Tells the checkpoint file that the database was restored from `file`:
+// the checkpoints recorded before no longer apply.
+Result<void> note_audit_restore(const std::string& file);
 
 // Lower-case hex SHA-256.
 std::string sha256_hex(const std::string& data);

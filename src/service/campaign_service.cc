@@ -45,6 +45,7 @@ Result<void> backup_database(Store& store, const std::string& file, const std::s
 Result<void> restore_database(Store& store, const std::string& file, const std::string& actor,
                               const Clock& clock) {
   ANJU_TRY(store.restore(file));
+  ANJU_TRY(note_audit_restore(file));
   ANJU_TRY(audit(store, clock, actor, "db.restore", "database", file, {}));
   (void)chain_audit_log(store);
   return {};

@@ -116,7 +116,8 @@ TestDb::TestDb(const std::string& name, const std::string& engine) {
 
 TestDb::~TestDb() {
   if (!path_.empty()) {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_ + suffix);
+    for (const char* suffix : {"", "-wal", "-shm", ".audit-key", ".audit-key.checkpoints"})
+      fs::remove(path_ + suffix);
     fs::remove_all(path_ + ".files");  // the server's stored photos and files
     return;
   }

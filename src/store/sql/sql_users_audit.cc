@@ -68,11 +68,11 @@ namespace anju::sql {
 namespace {
 
 constexpr const char* kAuditColumns =
-    "id, at, actor, action, object_type, object_id, detail, seq, prev_hash, hash";
+    "id, at, actor, action, object_type, object_id, detail, seq, prev_hash, hash, mac";
 
 AuditEntry read_audit(const Statement& s) {
   AuditEntry e{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-               std::nullopt, s.text(8), s.text(9)};
+               s.text(10), std::nullopt, s.text(8), s.text(9)};
   if (!s.is_null(7)) e.seq = s.integer(7);
   return e;
 }
@@ -81,10 +81,10 @@ AuditEntry read_audit(const Statement& s) {
 
 Result<void> SqlTransaction::append_audit(const AuditEntry& e) {
   return conn_
-      .prepare("INSERT INTO audit_log(at, actor, action, object_type, object_id, detail)"
-               " VALUES (?, ?, ?, ?, ?, ?)")
+      .prepare("INSERT INTO audit_log(at, actor, action, object_type, object_id, detail, mac)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?)")
       .bind(1, e.at).bind(2, e.actor).bind(3, e.action).bind(4, e.object_type)
-      .bind(5, e.object_id).bind(6, e.detail)
+      .bind(5, e.object_id).bind(6, e.detail).bind(7, e.mac)
       .run();
 }
 
