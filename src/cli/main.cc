@@ -7,10 +7,15 @@
 #include <exception>
 #include <iostream>
 
+#include <sys/stat.h>
+
 #include "cli/context.h"
 
 int main(int argc, char** argv) {
   using namespace anju::cli;
+  // What anju writes (the database, exports, photos, the audit key) is
+  // read by its owner and group only (0640, folders 0750).
+  ::umask(027);
   Context ctx;
   if (const char* env = std::getenv("ANJU_DB"); env && *env) ctx.db = env;
   else ctx.db = "anju.db";

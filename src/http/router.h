@@ -4,6 +4,7 @@
 // needs of the user's role (core/access.h) and how its object's region is
 // found — the facts the role × route × region test matrix is generated from.
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -49,12 +50,19 @@ enum class RouteScope {
   object,   // one object addressed by the path, in some region
 };
 
+// What a route's body is: JSON in memory (up to --max-body), or a file
+// streamed to disk: an import (up to --max-upload) or an attachment (a
+// photo or scan, up to kMaxAttachmentBytes). Bodies over the limit are
+// refused with 413 before anything is written when their length is
+// declared, else as soon as they pass it.
+enum class Body : std::uint8_t { json, file, attachment };
+
 struct Route {
   bh::verb method;
   std::string pattern;  // "/api/v1/households/{household_id}"
   Action action;        // what the role must be allowed
   RouteScope scope;
-  bool upload = false;  // the body is a file, streamed to disk
+  Body body;
   std::function<Response(RouteContext&)> handler;
 
   bool writes() const { return method != bh::verb::get && method != bh::verb::head; }

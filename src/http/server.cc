@@ -19,6 +19,7 @@
 #include "http/router.h"
 #include "http/connections.h"
 #include "http/static_files.h"
+#include "http/uploads.h"
 #include "core/text.h"
 #include "service/secure_random.h"
 #include "service/session_service.h"
@@ -82,7 +83,7 @@ class Server {
     co_return co_await off_io([&]() -> Response {
       SessionUser who;
       if (auto refused = gate(req, *match.route, who)) {
-        remove_file(upload);
+        remove_upload(upload);
         return *refused;
       }
       RouteContext context{store_, clock_, req, who.user, std::move(match.params),
@@ -92,7 +93,7 @@ class Server {
       // it has answered, whatever the answer.
       struct Discard {
         RouteContext& c;
-        ~Discard() { remove_file(c.upload_path); }
+        ~Discard() { remove_upload(c.upload_path); }
       } discard{context};
       // What went wrong inside stays in the server's log: no exception
       // text reaches a client. A body whose JSON has a value of the wrong
@@ -198,26 +199,26 @@ class Server {
       connections_.idle(registered.id, true);  // may be closed for a new client meanwhile
       co_await bh::async_read_header(stream, buffer, head, net::redirect_error(net::use_awaitable, ec));
       connections_.idle(registered.id, false);
-      if (ec == bh::error::header_limit) {
-        co_await refuse_too_large(stream, options_.max_body_bytes);
+      if (ec == bh::error::header_limit || ec == bh::error::body_limit) {  // a declared length past every limit
+        co_await refuse_too_large(stream, std::max(options_.max_body_bytes, options_.max_upload_bytes));
         break;
       }
       if (ec) break;  // closed, timed out or malformed: nothing to answer
       std::string upload;
       auto read = co_await read_body(stream, buffer, std::move(head), upload, ec);
       if (ec == bh::error::body_limit) {
-        remove_file(upload);
-        co_await refuse_too_large(stream, upload.empty() ? options_.max_body_bytes : options_.max_upload_bytes);
+        remove_upload(upload);
+        co_await refuse_too_large(stream, read.limit);
         break;
       }
       if (!read) {  // refused before the body was read: answer and close
-        remove_file(upload);
+        remove_upload(upload);
         if (ec || !read.refusal) break;
         co_await bh::async_write(stream, *read.refusal, net::redirect_error(net::use_awaitable, ec));
         break;
       }
       if (ec) {
-        remove_file(upload);
+        remove_upload(upload);
         break;
       }
       ++in_flight_;
@@ -247,19 +248,27 @@ class Server {
   struct ReadRequest {
     std::optional<Request> request;
     std::optional<Response> refusal;
+    std::size_t limit = 0;  // the most the route's body may hold
     explicit operator bool() const { return request.has_value(); }
   };
 
-  // Reads the body after the header: into memory (up to max_body_bytes) or,
-  // for an upload route, into a file of the temporary folder (up to
-  // max_upload_bytes) once the session and CSRF token are checked, so that
-  // nobody can fill the disk without logging in.
+  // Reads the body after the header: into memory (JSON) or, for an upload
+  // route, into a file of the temporary folder (http/uploads.h) once the
+  // session and CSRF token are checked, so that nobody can fill the disk
+  // without logging in. A declared length over the route's limit is refused
+  // before anything is read; a body without one is counted as it comes.
   net::awaitable<ReadRequest> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                         bh::request_parser<bh::empty_body>&& head, std::string& upload,
                                         beast::error_code& ec) {
     const std::string target(head.get().target());
     const RouteMatch match = match_route(head.get().method(), target.substr(0, target.find('?')));
-    if (match.route && match.route->upload) {
+    const Body body = match.route ? match.route->body : Body::json;
+    const std::size_t limit = body_limit(body, {options_.max_body_bytes, options_.max_upload_bytes});
+    if (head.content_length() && *head.content_length() > limit) {  // before anything is written
+      ec = bh::error::body_limit;
+      co_return ReadRequest{std::nullopt, std::nullopt, limit};
+    }
+    if (body != Body::json) {
       const auto& header = head.get().base();
       auto refused = co_await off_io([&]() -> std::optional<Response> {
         SessionUser who;
@@ -268,35 +277,29 @@ class Server {
       if (refused) {
         refused->keep_alive(false);
         refused->prepare_payload();
-        co_return ReadRequest{std::nullopt, std::move(refused)};
+        co_return ReadRequest{std::nullopt, std::move(refused), limit};
       }
       const auto query = parse_query(target.find('?') == std::string::npos ? "" : target.substr(target.find('?') + 1));
       const std::string name = query.count("file_name") ? query.at("file_name") : "";
-      const std::string ext = std::filesystem::path(name).extension().string();
-      upload = (std::filesystem::temp_directory_path() / ("anju-upload-" + hex_lower(secure_random_bytes(12)) +
-                                                         (ext.size() <= 8 ? ext : ""))).string();
-      if (head.content_length() && *head.content_length() > options_.max_upload_bytes) {
-        ec = bh::error::body_limit;
-        co_return ReadRequest{};
+      upload = create_upload_file(std::filesystem::path(name).extension().string());
+      if (upload.empty()) {
+        ec = beast::error_code(errno ? errno : EIO, boost::system::generic_category());
+        co_return ReadRequest{std::nullopt, std::nullopt, limit};
       }
       bh::request_parser<bh::file_body> file(std::move(head));
-      file.body_limit(options_.max_upload_bytes);
-      file.get().body().open(upload.c_str(), beast::file_mode::write, ec);
-      if (ec) co_return ReadRequest{};
+      file.body_limit(limit);  // counted while streaming (a chunked body declares no length)
+      file.get().body().open(upload.c_str(), beast::file_mode::write_existing, ec);
+      if (ec) co_return ReadRequest{std::nullopt, std::nullopt, limit};
       stream.expires_after(std::chrono::seconds(3600));  // large files on slow links
       co_await bh::async_read(stream, buffer, file, net::redirect_error(net::use_awaitable, ec));
       file.get().body().close();
       Request req{file.get().base()};
-      co_return ReadRequest{std::move(req), std::nullopt};
-    }
-    if (head.content_length() && *head.content_length() > options_.max_body_bytes) {
-      ec = bh::error::body_limit;
-      co_return ReadRequest{};
+      co_return ReadRequest{std::move(req), std::nullopt, limit};
     }
     bh::request_parser<bh::string_body> parser(std::move(head));
-    parser.body_limit(options_.max_body_bytes);  // chunked bodies
+    parser.body_limit(limit);  // chunked bodies
     co_await bh::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-    co_return ReadRequest{parser.release(), std::nullopt};
+    co_return ReadRequest{parser.release(), std::nullopt, limit};
   }
 
   net::awaitable<void> refuse_too_large(beast::tcp_stream& stream, size_t limit) {
@@ -308,11 +311,6 @@ class Server {
     res.prepare_payload();
     beast::error_code ec;
     co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
-  }
-
-  static void remove_file(const std::string& path) {
-    std::error_code ec;
-    if (!path.empty()) std::filesystem::remove(path, ec);
   }
 
   void log_failure(const Request& req, const char* what) {
@@ -387,6 +385,10 @@ class Server {
     if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
     if (ec) return fail("无法监听 " + options_.bind + ":" + std::to_string(options_.port) + "：" + ec.message());
     if (auto r = ensure_counts(); !r) return fail(r.error().message);
+    if (const int stale = remove_stale_uploads(); stale > 0) {
+      std::lock_guard lock(log_mutex_);
+      log_ << "start: removed " << stale << " uploads left by stopped servers\n" << std::flush;
+    }
     if (!store_.concurrent_writes())  // one server per SQLite file: what ran before is over
       if (auto r = fail_abandoned_jobs(store_, clock_); !r) return fail(r.error().message);
     net::co_spawn(ioc, accept(acceptor), net::detached);

@@ -11,6 +11,7 @@
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <chrono>
@@ -158,6 +159,47 @@ TEST_F(Http, OversizedBodiesAreRefused) {
   EXPECT_EQ(r.status, 413);
   EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["code"], "too_large");
   EXPECT_EQ(request(port_, bh::verb::get, "/api/v1/health").status, 200);  // still serving
+}
+
+// The status line's code of the answer to a request that declares a body of
+// `length` bytes and sends none of it (0: no answer before the server closed).
+int status_for_declared(unsigned short port, const std::string& target, unsigned long long length) {
+  net::io_context io;
+  net::ip::tcp::socket s(io);
+  boost::system::error_code ec;
+  s.connect({net::ip::make_address("127.0.0.1"), port}, ec);
+  if (ec) return 0;
+  const std::string head = "POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
+                           "Content-Length: " + std::to_string(length) + "\r\n\r\n";
+  net::write(s, net::buffer(head), ec);
+  std::string answer(64, '\0');
+  const size_t got = s.read_some(net::buffer(answer), ec);
+  answer.resize(got);
+  return answer.starts_with("HTTP/1.1 ") ? std::atoi(answer.c_str() + 9) : 0;
+}
+
+// Bodies are refused by their declared length, per route, before a byte of
+// them is read or written to disk: 5 GiB anywhere, 25 MB as a photo (the
+// limit is 20 MB); 25 MB is a fine size for an import (401 here: not
+// logged in). Nothing is left in the temporary folder.
+TEST_F(Http, DeclaredBodiesOverTheRoutesLimitAre413BeforeAnythingIsWritten) {
+  EXPECT_EQ(status_for_declared(port_, "/api/v1/imports?kind=households", 5ULL << 30), 413);
+  EXPECT_EQ(status_for_declared(port_, "/api/v1/field-tasks/1/attachments?file_name=a.jpg", 25ULL << 20), 413);
+  EXPECT_EQ(status_for_declared(port_, "/api/v1/change-requests/1/attachments?file_name=a.pdf", 25ULL << 20), 413);
+  EXPECT_EQ(status_for_declared(port_, "/api/v1/imports?kind=households", 25ULL << 20), 401);
+  EXPECT_EQ(status_for_declared(port_, "/api/v1/session", 5000), 413);  // JSON: --max-body 4096
+  EXPECT_EQ(request(port_, bh::verb::get, "/api/v1/health").status, 200);  // still serving
+}
+
+// What anju creates is read by its owner and group only: the database
+// 0640, the audit key 0600.
+TEST_F(Http, TheDatabaseAndTheAuditKeyAreNotReadableByOthers) {
+  if (test_engine() == "postgresql") GTEST_SKIP() << "the database file is PostgreSQL's";
+  struct stat st {};
+  ASSERT_EQ(::stat(db_->url().c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0640u);
+  ASSERT_EQ(::stat((db_->url() + ".audit-key").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
 }
 
 TEST_F(Http, LoginSetsAStrictHttpOnlyCookieAndLogoutNeedsTheCsrfToken) {
