@@ -1,5 +1,6 @@
 // Regions, households, buildings and statistics: the lists, detail, map and
 // dashboards of the console (DESIGN.md §3.2).
+#include <limits>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -125,7 +126,7 @@ Response put_household_match(RouteContext& c) {
 }
 
 Response delete_household_match(RouteContext& c) {
-  const auto version = c.q_long("version");
+  const auto version = c.q_long("version", 0, std::numeric_limits<long>::max());
   if (!version) return error_response(c.req, bh::status::bad_request, "invalid", "请提供所见的版本（version）");
   auto r = clear_manual_match(c.store, c.user, c.param("household_id"), *version, c.clock);
   if (!r) return error_response(c.req, r.error());
@@ -133,8 +134,8 @@ Response delete_household_match(RouteContext& c) {
 }
 
 Response get_household_candidates(RouteContext& c) {
-  const double radius = static_cast<double>(c.q_long("radius").value_or(300));
-  auto found = match_candidates(c.store, c.user, c.param("household_id"), radius, c.q_long("limit").value_or(50));
+  const double radius = static_cast<double>(c.q_long("radius", 1, 5000).value_or(300));
+  auto found = match_candidates(c.store, c.user, c.param("household_id"), radius, c.q_long("limit", 1, 200).value_or(50));
   if (!found) return error_response(c.req, found.error());
   json features = json::array();
   for (const CandidateBuilding& b : found->items) {
@@ -160,7 +161,7 @@ Response get_buildings(RouteContext& c) {
                   &box.max_lat) != 4)
     return error_response(c.req, bh::status::bad_request, "invalid",
                           "请提供范围 bbox=最小经度,最小纬度,最大经度,最大纬度");
-  const long limit = c.q_long("limit").value_or(2000);
+  const long limit = c.q_long("limit", 1, 5000).value_or(2000);
   auto found = buildings_in_box(c.store, c.user, box, limit);
   if (!found) return error_response(c.req, found.error());
   json features = json::array();

@@ -80,7 +80,7 @@ Response post_job(RouteContext& c) {
 }
 
 Response get_jobs(RouteContext& c) {
-  auto jobs = list_jobs(c.store, c.user, c.q_long("limit").value_or(20));
+  auto jobs = list_jobs(c.store, c.user, c.q_long("limit", 1, 200).value_or(20));
   if (!jobs) return error_response(c.req, jobs.error());
   json items = json::array();
   for (const Job& j : *jobs) items.push_back(job_json(j));

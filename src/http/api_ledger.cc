@@ -261,7 +261,7 @@ Response get_ledger(RouteContext& c) {
   q.region_code = c.q("region");
   q.status = c.q("status", "open");
   q.measure = c.q("measure");
-  if (auto y = c.q_long("plan_year")) q.plan_year = static_cast<int>(*y);
+  if (auto y = c.q_long("plan_year", 2000, 2100)) q.plan_year = static_cast<int>(*y);
   q.renovation_state = c.q("renovation_state");
   q.search = c.q("q");
   q.urgency = c.q("urgency");

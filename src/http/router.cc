@@ -1,5 +1,8 @@
 #include "http/router.h"
 
+#include <charconv>
+#include <limits>
+
 #include "core/text.h"
 #include "service/secure_random.h"
 
@@ -52,21 +55,24 @@ std::string RouteContext::q(const std::string& name, const std::string& fallback
   return it == query.end() ? fallback : it->second;
 }
 
-std::optional<long> RouteContext::q_long(const std::string& name) const {
+std::optional<long> RouteContext::q_long(const std::string& name, long min, long max) const {
   auto it = query.find(name);
   if (it == query.end() || it->second.empty()) return std::nullopt;
-  try {
-    size_t used = 0;
-    const long v = std::stol(it->second, &used);
-    if (used == it->second.size()) return v;
-  } catch (const std::exception&) {
+  const std::string& text = it->second;
+  long v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < min || v > max) {
+    const std::string range = max == std::numeric_limits<long>::max()
+                                  ? "不小于 " + std::to_string(min) + " 的整数"
+                                  : std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数";
+    throw BadParameter(name, "参数 " + name + " 应为" + range + "（收到“" + text.substr(0, 40) + "”）");
   }
-  return std::nullopt;
+  return v;
 }
 
 std::pair<long, long> RouteContext::paging() const {
-  const long size = std::clamp(q_long("page_size").value_or(50), 1L, 200L);
-  const long page = std::max(1L, q_long("page").value_or(1));
+  const long size = q_long("page_size", 1, 200).value_or(50);
+  const long page = q_long("page", 1, 1'000'000'000).value_or(1);
   return {(page - 1) * size, size};
 }
 

@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -38,9 +39,19 @@ struct RouteContext {
   const std::string& param(const std::string& name) const { return params.at(name); }
   // The query value, or `fallback` when absent.
   std::string q(const std::string& name, const std::string& fallback = "") const;
-  std::optional<long> q_long(const std::string& name) const;
-  // ?page (from 1) and ?page_size (default 50, at most 200) as offset and limit.
+  // The query value as a whole number in [min, max], nullopt when absent.
+  // Anything else ("12abc", -1 for a limit) throws BadParameter: the
+  // server answers 400 naming the parameter, never a quiet default.
+  std::optional<long> q_long(const std::string& name, long min, long max) const;
+  // ?page (from 1) and ?page_size (default 50, 1..200) as offset and limit.
   std::pair<long, long> paging() const;
+};
+
+// A query parameter that is not what its route takes (400).
+struct BadParameter : std::runtime_error {
+  BadParameter(const std::string& name, const std::string& message)
+      : std::runtime_error(message), name(name) {}
+  std::string name;
 };
 
 // How a route's object is tied to a region.

@@ -100,6 +100,8 @@ class Server {
       // type (a number where text belongs) is the client's mistake.
       try {
         return match.route->handler(context);
+      } catch (const BadParameter& e) {
+        return error_response(req, bh::status::bad_request, "invalid", e.what());
       } catch (const nlohmann::json::type_error& e) {
         log_failure(req, e.what());
         return error_response(req, bh::status::bad_request, "invalid",

@@ -272,6 +272,27 @@ TEST_F(Api, AVillageClerkSeesOnlyItsVillageByAnyUrl) {
   EXPECT_EQ(regions["items"][0]["households"], count[0][0]);
 }
 
+// A query number that is not one, or out of its range, is 400 naming the
+// parameter: never a quiet default, never a crash ("limit=-1" once ended in
+// vector::_M_default_append).
+TEST_F(Api, QueryNumbersAreCheckedAndTheWrongOneIsNamed) {
+  const Client clerk = as("clerk200");
+  for (const char* target : {"/api/v1/households?page_size=-1", "/api/v1/households?page_size=12abc",
+                             "/api/v1/households?page=0", "/api/v1/households?page_size=201",
+                             "/api/v1/jobs?limit=-1", "/api/v1/buildings?bbox=100,20,120,40&limit=-1",
+                             "/api/v1/buildings?bbox=100,20,120,40&limit=99999999999999999999"}) {
+    const Reply r = clerk.get(target);
+    EXPECT_EQ(r.status, 400) << target;
+    const std::string name = std::string(target).substr(std::string(target).rfind('&') != std::string::npos
+                                                            ? std::string(target).rfind('&') + 1
+                                                            : std::string(target).find('?') + 1);
+    const std::string message = r.json()["error"]["message"];
+    EXPECT_NE(message.find("参数 " + name.substr(0, name.find('='))), std::string::npos) << target << " " << message;
+    EXPECT_EQ(message.find("exception"), std::string::npos);
+  }
+  EXPECT_EQ(clerk.get("/api/v1/households?page_size=200&page=1").status, 200);
+}
+
 TEST_F(Api, ListsFilterPageAndCount) {
   const Client town = as("town");
   json all = town.get("/api/v1/households?page_size=200").json();
