@@ -12,10 +12,11 @@ namespace {
 
 using nlohmann::json;
 
-// A new head's ID number is personal data: masked unless the role may see it.
-json change_json(const ChangeRequest& r, const User& user) {
+// A new head's ID number is personal data: masked unless asked for, allowed
+// and audited (disclose).
+json change_json(const ChangeRequest& r, Disclosure disclosure) {
   json details = json::parse(r.details, nullptr, false);
-  if (details.is_object() && details.contains("head_id_number") && !role_may(user.role, Action::view_full_id))
+  if (details.is_object() && details.contains("head_id_number") && !disclosure.full)
     details["head_id_number"] = mask_id_number(details.value("head_id_number", ""));
   return {{"id", r.id},
           {"household_id", r.household_id},
@@ -42,8 +43,8 @@ json file_json(const Attachment& a) {
 }
 
 // The request with its evidence files.
-json change_with_files(RouteContext& c, const ChangeRequest& r) {
-  json j = change_json(r, c.user);
+json change_with_files(RouteContext& c, const ChangeRequest& r, Disclosure disclosure = {}) {
+  json j = change_json(r, disclosure);
   j["attachments"] = json::array();
   if (auto files = change_files(c.store, r.id))
     for (const Attachment& a : *files) j["attachments"].push_back(file_json(a));
@@ -76,8 +77,14 @@ Response get_changes(RouteContext& c) {
   const auto [offset, size] = c.paging();
   auto page = list_change_requests(c.store, c.user, c.q("region"), state, offset, size);
   if (!page) return error_response(c.req, page.error());
+  const Disclosure disclosure{c.asks_full_id()};
+  const std::string region = c.q("region").empty() ? c.user.region_code : c.q("region");
+  if (auto shown = disclose(c.store, c.user, region, disclosure, "change_requests", region,
+                            {{"count", page->items.size()}}, c.clock);
+      !shown)
+    return error_response(c.req, shown.error());
   json items = json::array();
-  for (const ChangeRequest& r : page->items) items.push_back(change_with_files(c, r));
+  for (const ChangeRequest& r : page->items) items.push_back(change_with_files(c, r, disclosure));
   return list_response(c.req, std::move(items), page->total);
 }
 
@@ -93,7 +100,7 @@ Response post_change(RouteContext& c) {
       if (v.is_string()) in.details[k] = v.get<std::string>();
   auto r = raise_change(c.store, c.user, in, c.clock);
   if (!r) return error_response(c.req, r.error());
-  return json_response(c.req, bh::status::created, {{"change", change_json(*r, c.user)}});
+  return json_response(c.req, bh::status::created, {{"change", change_json(*r, Disclosure{})}});
 }
 
 Response post_change_attachment(RouteContext& c) {

@@ -14,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-Disclosure disclosure(const RouteContext& c) { return Disclosure{c.q("full_id") == "1" || c.q("full_id") == "true"}; }
+Disclosure disclosure(const RouteContext& c) { return Disclosure{c.asks_full_id()}; }
 
 std::optional<std::string> filter(const RouteContext& c, const char* name) {
   std::string v = c.q(name);

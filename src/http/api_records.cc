@@ -80,7 +80,7 @@ Response get_records(RouteContext& c) {
 }
 
 Response get_record(RouteContext& c) {
-  auto v = record_view(c.store, c.user, c.param("household_id"), c.clock);
+  auto v = record_view(c.store, c.user, c.param("household_id"), Disclosure{c.asks_full_id()}, c.clock);
   if (!v) return error_response(c.req, v.error());
   return json_response(c.req, bh::status::ok, {{"record", record_json(*v, c.user)}});
 }

@@ -43,6 +43,10 @@ struct RouteContext {
   // Anything else ("12abc", -1 for a limit) throws BadParameter: the
   // server answers 400 naming the parameter, never a quiet default.
   std::optional<long> q_long(const std::string& name, long min, long max) const;
+  // Whether the request asks for full ID and phone numbers (?full_id=1):
+  // every answer that carries one is asked for, allowed and audited
+  // (service/query_service.h, disclose).
+  bool asks_full_id() const { return q("full_id") == "1" || q("full_id") == "true"; }
   // ?page (from 1) and ?page_size (default 50, 1..200) as offset and limit.
   std::pair<long, long> paging() const;
 };

@@ -111,11 +111,11 @@ RecordFacts facts_of(const StoredRecord& r) {
   return facts;
 }
 
-Result<RecordView> view_of(Transaction& tx, const User& user, const Loaded& l, Date cutoff) {
+Result<RecordView> view_of(Transaction& tx, const Loaded& l, Date cutoff, Disclosure disclosure) {
   RecordView v{l.record.household_id, l.record.region_code, l.record.state, l.record.version, {}, {}, {},
                l.record.updated_at, l.record.updated_by};
   const RecordFacts facts = facts_of(l.record);
-  const bool full = role_may(user.role, Action::view_full_id);
+  const bool full = disclosure.full;
   for (const RecordField& f : record_fields()) {
     RecordFieldView fv{&f, {}, f.required_always || (facts.housing == Housing::own_rural && f.required_own_rural)};
     auto it = l.record.fields.find(f.key);
@@ -185,7 +185,7 @@ Result<RecordView> commit_view(Store& store, Transaction& tx, const User& user, 
   if (!cutoff) return cutoff.error();
   auto again = load(tx, user, household_id);
   if (!again) return again.error();
-  auto view = view_of(tx, user, *again, *cutoff);
+  auto view = view_of(tx, *again, *cutoff, Disclosure{});
   if (!view) return view.error();
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
@@ -194,14 +194,19 @@ Result<RecordView> commit_view(Store& store, Transaction& tx, const User& user, 
 
 }  // namespace
 
-Result<RecordView> record_view(Store& store, const User& user, const std::string& household_id, const Clock&) {
+Result<RecordView> record_view(Store& store, const User& user, const std::string& household_id,
+                               Disclosure disclosure, const Clock& clock) {
   auto txr = store.begin(TxMode::read);
   if (!txr) return txr.error();
   auto l = load(**txr, user, household_id);
   if (!l) return l.error();
   auto cutoff = campaign_cutoff(**txr);
   if (!cutoff) return cutoff.error();
-  return view_of(**txr, user, *l, *cutoff);
+  auto view = view_of(**txr, *l, *cutoff, disclosure);
+  txr->reset();  // the audit entry of a full read is written in a transaction of its own
+  if (!view) return view.error();
+  ANJU_TRY(disclose(store, user, view->region_code, disclosure, "record", household_id, {}, clock));
+  return view;
 }
 
 Result<RecordView> save_record_fields(Store& store, const User& user, const std::string& household_id, long version,
@@ -228,7 +233,7 @@ Result<RecordView> save_record_fields(Store& store, const User& user, const std:
     cur = RecordValue{*value, "edit", user.name, at};
   }
   const RecordState from = l->record.state;
-  if (diff.empty() && from == *to) return record_view(store, user, household_id, clock);  // nothing to keep
+  if (diff.empty() && from == *to) return record_view(store, user, household_id, Disclosure{}, clock);  // nothing to keep
   l->record.state = *to;
   ANJU_TRY(tx.save_record(l->record, WriteStamp{user.name, at}));
   ANJU_TRY(tx.add_record_history({0, household_id, at, user.name, "edit", from, *to, "", diff.dump()}));

@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/record.h"
 #include "core/user.h"
+#include "service/query_service.h"
 #include "store/store.h"
 
 namespace anju {
@@ -32,7 +33,12 @@ struct RecordView {
   std::string updated_at, updated_by;
 };
 
-Result<RecordView> record_view(Store& store, const User& user, const std::string& household_id, const Clock& clock);
+// The head's ID and phone numbers are masked unless `disclosure` is full:
+// then the role must be allowed (view_full_id in the household's region)
+// and the read is audited (personal.view_full), as for every other answer
+// that carries a full number (service/query_service.h).
+Result<RecordView> record_view(Store& store, const User& user, const std::string& household_id,
+                               Disclosure disclosure, const Clock& clock);
 
 // Saves changed fields (key → text) at the version the user saw (0: never
 // saved). Coded fields take their Chinese name or key; numbers and dates are

@@ -70,6 +70,23 @@ TEST_F(ApiChanges, ANewHeadNeedsAValidIdAndARejectionNeedsAReason) {
   Reply raised = raise(clerk, id, "head_change", {{"head_name", "李四"}, {"head_id_number", good}});
   ASSERT_EQ(raised.status, 201) << raised.body;
   EXPECT_EQ(raised.json()["change"]["details"]["head_id_number"], mask_id_number(good)) << "masked for a clerk";
+  // The county sees the new head's number masked in the list unless it
+  // asks; asking is audited; a clerk may not ask.
+  const long change_id = raised.json()["change"]["id"];
+  auto shown = [&](const std::string& query) {
+    const Reply r = county.get("/api/v1/change-requests?state=submitted&page_size=200" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const json page = r.json();
+    for (const auto& item : page["items"])
+      if (item["id"] == change_id) return item["details"].value("head_id_number", std::string());
+    return std::string("(not listed)");
+  };
+  EXPECT_EQ(shown(""), mask_id_number(good));
+  EXPECT_EQ(shown("&full_id=1"), good);
+  EXPECT_GE(db_->query("SELECT count(*) FROM audit_log WHERE actor = 'county' AND action = 'personal.view_full'"
+                       " AND object_type = 'change_requests'")[0][0].get<long>(),
+            1);
+  EXPECT_EQ(clerk.get("/api/v1/change-requests?full_id=1").status, 403);
   EXPECT_EQ(decide(county, raised.json()["change"], "reject").status, 400);
   Reply rejected = decide(county, raised.json()["change"], "reject", "缺户口簿变更页");
   ASSERT_EQ(rejected.status, 200);
