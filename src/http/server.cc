@@ -21,7 +21,6 @@
 #include "http/static_files.h"
 #include "http/uploads.h"
 #include "core/text.h"
-#include "service/secure_random.h"
 #include "service/session_service.h"
 #include "service/system_clock.h"
 

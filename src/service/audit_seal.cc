@@ -149,10 +149,7 @@ Result<AuditCheckpoints> AuditSeal::checkpoints() const {
     }
     if (f[0] == "verify" && (f.size() < 5 || f[4] != "ok")) continue;
     if (seq == 0) continue;
-    if (f[0] == "legacy") {
-      out.legacy_until = seq;
-      out.legacy_hash = f[2];
-    }
+    if (f[0] == "legacy") out.legacy_until = seq;
     out.hashes[seq] = f[2];
     out.newest = std::max(out.newest, seq);
   }

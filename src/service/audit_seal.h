@@ -32,8 +32,7 @@ namespace anju {
 struct AuditCheckpoints {
   std::map<long, std::string> hashes;  // seq → hash, recorded since the last restore
   long newest = 0;                     // the highest seq recorded (0: none)
-  std::optional<long> legacy_until;    // entries up to here may be unkeyed
-  std::string legacy_hash;
+  std::optional<long> legacy_until;    // entries up to here may be unkeyed (its hash is in `hashes`)
 };
 
 class AuditSeal {
