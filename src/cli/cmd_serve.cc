@@ -39,6 +39,10 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--max-body", options.max_body_bytes, "请求体上限（字节）")->capture_default_str();
   cmd->add_option("--max-connections", options.max_connections,
                   "同时保持的连接数上限（默认按进程可打开的文件数计算）；满时先关闭空闲的连接");
+  cmd->add_option("--trusted-proxy", options.trusted_proxies,
+                  "可信的反向代理或负载均衡地址（可多次给出，地址或网段如 10.0.0.0/8）：只认它们转来的 "
+                  "X-Forwarded-For / X-Forwarded-Proto")
+      ->delimiter(',');
   cmd->add_option("--workers", options.worker_threads, "处理数据库请求的线程数（默认等于CPU核数）")
       ->capture_default_str();
   cmd->callback([&ctx] {

@@ -15,10 +15,18 @@ inline constexpr const char* kSessionCookie = "anju_session";
 // The header a write must carry, equal to the session's CSRF token.
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
-// /api/v1/session — POST {name, password}: log in (sets the cookie; 401 on a
-// wrong name or password, 429 while the account is locked); GET: who is
+// How the client reached the server: the session cookie is Secure when it
+// came over TLS (here, or to a trusted proxy that says so).
+enum class Transport { plain, tls };
+
+// /api/v1/session — POST {username, password}: log in (sets the cookie; 401
+// on a wrong name or password, 429 while the name is locked); GET: who is
 // logged in (401 when nobody); DELETE: log out (403 without the CSRF token).
-Response session_endpoint(Store& store, const Request& req, const std::string& source,
+Response session_endpoint(Store& store, const Request& req, const std::string& source, Transport transport,
                           const Clock& clock);
+
+// The name a login body tries ("" when it names none): what its attempts
+// are serialised and counted by.
+std::string login_name(const Request& req);
 
 }  // namespace anju::http

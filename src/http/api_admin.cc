@@ -54,7 +54,9 @@ Response put_own_password(RouteContext& c) {
   const auto new_password = string_field(body, "new_password");
   if (!old_password || !new_password)
     return error_response(c.req, bh::status::bad_request, "invalid", "请提供原密码和新密码");
-  auto r = change_own_password(c.store, c.user, *old_password, *new_password, c.clock);
+  auto r = change_own_password(c.store, c.user, *old_password, *new_password, c.source, c.clock);
+  if (!r && r.error().code == ErrorCode::forbidden)  // locked out, as a login would be
+    return error_response(c.req, bh::status::too_many_requests, "locked", r.error().message);
   if (!r) return error_response(c.req, r.error());
   return json_response(c.req, bh::status::ok, {{"message", "密码已修改，请用新密码重新登录"}});
 }

@@ -37,21 +37,29 @@ nlohmann::json session_json(Store& store, const User& u, const std::string& csrf
   return {{"user", user}, {"csrf_token", csrf}};
 }
 
-std::string session_cookie(const std::string& token, bool clear) {
+enum class CookieLife { session, clear };
+
+std::string session_cookie(const std::string& token, CookieLife life, Transport transport) {
   return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
-         (clear ? "; Max-Age=0" : "");
+         (transport == Transport::tls ? "; Secure" : "") + (life == CookieLife::clear ? "; Max-Age=0" : "");
+}
+
+// The login body's name field: "username", or "name" (older clients).
+const char* name_key(const nlohmann::json& body) {
+  return body.is_object() && body.contains("username") ? "username" : "name";
 }
 
 // {"username", "password"} (DESIGN §3.2; "name" is accepted too), as JSON
 // only: a form or text/plain body is what a cross-site page can send
 // without asking (login CSRF), so it is refused.
-Response log_in(Store& store, const Request& req, const std::string& source, const Clock& clock) {
+Response log_in(Store& store, const Request& req, const std::string& source, Transport transport,
+                const Clock& clock) {
   const std::string type(req[bh::field::content_type]);
   if (!type.starts_with("application/json"))
     return error_response(req, bh::status::unsupported_media_type, "invalid",
                           "登录请求应为 JSON（Content-Type: application/json）");
   auto body = nlohmann::json::parse(req.body(), nullptr, false);
-  const char* key = body.is_object() && body.contains("username") ? "username" : "name";
+  const char* key = name_key(body);
   if (!body.is_object() || !body.contains(key) || !body.contains("password") || !body[key].is_string() ||
       !body["password"].is_string())
     return error_response(req, bh::status::bad_request, "invalid", "请提供用户名（username）和密码（password）");
@@ -64,15 +72,21 @@ Response log_in(Store& store, const Request& req, const std::string& source, con
     return error_response(req, in.error());
   }
   Response res = json_response(req, bh::status::ok, session_json(store, in->user, in->csrf_token));
-  res.set(bh::field::set_cookie, session_cookie(in->token, false));
+  res.set(bh::field::set_cookie, session_cookie(in->token, CookieLife::session, transport));
   return res;
 }
 
 }  // namespace
 
-Response session_endpoint(Store& store, const Request& req, const std::string& source,
+std::string login_name(const Request& req) {
+  auto body = nlohmann::json::parse(req.body(), nullptr, false);
+  const char* key = name_key(body);
+  return body.is_object() && body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
+}
+
+Response session_endpoint(Store& store, const Request& req, const std::string& source, Transport transport,
                           const Clock& clock) {
-  if (req.method() == bh::verb::post) return log_in(store, req, source, clock);
+  if (req.method() == bh::verb::post) return log_in(store, req, source, transport, clock);
   const std::string token = cookie(req, kSessionCookie);
   if (token.empty()) return error_response(req, bh::status::unauthorized, "unauthorized", "请先登录");
   auto who = session_user(store, token, clock);
@@ -85,7 +99,7 @@ Response session_endpoint(Store& store, const Request& req, const std::string& s
     return error_response(req, bh::status::forbidden, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试");
   if (auto out = logout(store, token, clock); !out) return error_response(req, out.error());
   Response res{bh::status::no_content, req.version()};
-  res.set(bh::field::set_cookie, session_cookie("", true));
+  res.set(bh::field::set_cookie, session_cookie("", CookieLife::clear, transport));
   return res;
 }
 

@@ -35,6 +35,7 @@ struct RouteContext {
   JobThreads& jobs;
   std::string upload_path;  // uploads: the body, on disk; removed after the answer unless cleared (handed to a job)
   std::filesystem::path files;  // where photos and reports are kept
+  std::string source;  // the client's address (http/client_address.h)
 
   const std::string& param(const std::string& name) const { return params.at(name); }
   // The query value, or `fallback` when absent.

@@ -15,7 +15,9 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api.h"
+#include "http/client_address.h"
 #include "http/job_threads.h"
+#include "http/login_turns.h"
 #include "http/router.h"
 #include "http/connections.h"
 #include "http/static_files.h"
@@ -33,8 +35,26 @@ using tcp = net::ip::tcp;
 
 class Server {
  public:
-  Server(Store& store, const ServerOptions& options, std::ostream& log)
-      : store_(store), options_(options), log_(log), workers_(options.worker_threads), jobs_(store, clock_) {}
+  Server(Store& store, const ServerOptions& options, const TrustedProxies& proxies, std::ostream& log)
+      : store_(store), options_(options), proxies_(proxies), log_(log), workers_(options.worker_threads),
+        jobs_(store, clock_) {}
+
+  // Who sent a request, as http/client_address.h finds it behind proxies.
+  struct Client {
+    std::string source;  // "" when the socket's peer is unknown
+    Transport transport = Transport::plain;
+  };
+  template <class Header>
+  Client client_of(const std::optional<net::ip::address>& peer, const Header& req, Transport transport) const {
+    if (!peer) return {"", transport};
+    auto header = [&](const char* name) {
+      const auto v = req[name];
+      return std::string_view(v.data(), v.size());
+    };
+    const bool forwarded_tls = forwarded_https(*peer, header("X-Forwarded-Proto"), proxies_);
+    return {client_address(*peer, header("X-Forwarded-For"), proxies_),
+            forwarded_tls ? Transport::tls : transport};
+  }
 
   // Runs blocking work on the worker pool and resumes on the caller's executor.
   template <class F>
@@ -44,17 +64,34 @@ class Server {
         net::use_awaitable);
   }
 
-  net::awaitable<Response> handle(const Request& req, const std::string& source, const std::string& upload) {
+  net::awaitable<Response> handle(const Request& req, const Client& client, const std::string& upload) {
     const std::string target(req.target());
     const std::string path = target.substr(0, target.find('?'));
     if (path == "/api/v1/session") {
-      if (req.method() == bh::verb::post) co_await slow_down_guessing(source);
-      co_return co_await off_io([&] { return session_endpoint(store_, req, source, clock_); });
+      if (req.method() != bh::verb::post)
+        co_return co_await off_io([&] { return session_endpoint(store_, req, client.source, client.transport, clock_); });
+      // One attempt at a time per address and per name (http/login_turns.h).
+      std::vector<std::string> keys{"address:" + client.source, "name:" + login_name(req)};
+      auto turn = co_await turns_.take(std::move(keys));
+      if (!turn) co_return busy(req);
+      co_await slow_down_guessing(client.source);
+      co_return co_await off_io([&] { return session_endpoint(store_, req, client.source, client.transport, clock_); });
     }
-    if (path.rfind("/api/", 0) == 0) co_return co_await handle_api(req, target, upload);
+    if (path == "/api/v1/session/password" && req.method() == bh::verb::put) {  // guesses the old password
+      std::vector<std::string> keys{"address:" + client.source, "session:" + cookie(req, kSessionCookie)};
+      auto turn = co_await turns_.take(std::move(keys));
+      if (!turn) co_return busy(req);
+      co_await slow_down_guessing(client.source);
+      co_return co_await handle_api(req, target, client, upload);
+    }
+    if (path.rfind("/api/", 0) == 0) co_return co_await handle_api(req, target, client, upload);
     if (req.method() != bh::verb::get && req.method() != bh::verb::head)
       co_return error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法");
     co_return co_await off_io([&] { return static_file(req, path); });
+  }
+
+  static Response busy(const Request& req) {
+    return error_response(req, bh::status::too_many_requests, "busy", "登录请求过多，请稍后再试");
   }
 
   // Holds a login from an address that failed often (login_delay_seconds)
@@ -70,7 +107,8 @@ class Server {
     co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
   }
 
-  net::awaitable<Response> handle_api(const Request& req, const std::string& target, const std::string& upload) {
+  net::awaitable<Response> handle_api(const Request& req, const std::string& target, const Client& client,
+                                      const std::string& upload) {
     const size_t question = target.find('?');
     const std::string path = target.substr(0, question);
     if (path == "/api/v1/health" && req.method() == bh::verb::get)
@@ -87,7 +125,7 @@ class Server {
       }
       RouteContext context{store_, clock_, req, who.user, std::move(match.params),
                            parse_query(question == std::string::npos ? "" : target.substr(question + 1)),
-                           jobs_, upload, options_.files};
+                           jobs_, upload, options_.files, client.source};
       // An upload the handler did not hand on (to a job) is removed once
       // it has answered, whatever the answer.
       struct Discard {
@@ -180,8 +218,9 @@ class Server {
 
   net::awaitable<void> session(tcp::socket socket) {
     beast::error_code peer_ec;
-    const auto peer = socket.remote_endpoint(peer_ec);
-    const std::string source = peer_ec ? "" : peer.address().to_string();
+    const auto endpoint = socket.remote_endpoint(peer_ec);
+    const std::optional<net::ip::address> peer =
+        peer_ec ? std::nullopt : std::optional<net::ip::address>(endpoint.address());
     auto shared = std::make_shared<beast::tcp_stream>(std::move(socket));
     beast::tcp_stream& stream = *shared;
     struct Registered {
@@ -225,7 +264,8 @@ class Server {
       ++in_flight_;
       const auto started = std::chrono::steady_clock::now();
       const Request& req = *read.request;
-      Response res = co_await handle(req, source, upload);
+      const Client client = client_of(peer, req, Transport::plain);
+      Response res = co_await handle(req, client, upload);
       set_security_headers(res);
       res.keep_alive(req.keep_alive() && !stopping_);
       if (req.method() == bh::verb::head) {
@@ -237,7 +277,7 @@ class Server {
       const bool keep = res.keep_alive();
       stream.expires_after(options_.read_timeout);
       co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
-      log(req, res, started);
+      log(req, res, client.source, started);
       --in_flight_;
       if (ec || !keep) break;
     }
@@ -322,14 +362,16 @@ class Server {
     log_ << "error " << where << ": " << what << '\n' << std::flush;
   }
 
-  void log(const Request& req, const Response& res, std::chrono::steady_clock::time_point started) {
+  void log(const Request& req, const Response& res, const std::string& source,
+           std::chrono::steady_clock::time_point started) {
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     const std::time_t now = std::time(nullptr);
     char at[32];
     std::strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
     std::ostringstream line;
     line << at << ' ' << req.method_string() << ' ' << req.target() << ' ' << res.result_int() << ' '
-         << res.body().size() << ' ' << static_cast<long>(ms * 1000) / 1000.0 << "ms\n";
+         << res.body().size() << ' ' << static_cast<long>(ms * 1000) / 1000.0 << "ms "
+         << (source.empty() ? "-" : source) << '\n';
     std::lock_guard lock(log_mutex_);
     log_ << line.str() << std::flush;
   }
@@ -426,6 +468,7 @@ class Server {
 
   Store& store_;
   const ServerOptions& options_;
+  const TrustedProxies& proxies_;
   std::ostream& log_;
   std::mutex log_mutex_;
   net::thread_pool workers_;
@@ -433,6 +476,7 @@ class Server {
   JobThreads jobs_;
   std::atomic<bool> stopping_{false};
   std::atomic<long> in_flight_{0};
+  LoginTurns turns_;
   Connections connections_{options_.max_connections ? options_.max_connections : default_connection_limit()};
 };
 
@@ -440,7 +484,12 @@ class Server {
 
 int serve(Store& store, const ServerOptions& options, const std::function<void(unsigned short)>& ready,
           std::ostream& access_log) {
-  Server server(store, options, access_log);
+  auto proxies = TrustedProxies::parse(options.trusted_proxies);
+  if (!proxies) {
+    std::cerr << "错误：" << proxies.error().message << '\n';
+    return 1;
+  }
+  Server server(store, options, *proxies, access_log);
   return server.run(ready);
 }
 

@@ -15,6 +15,7 @@
 #include <iosfwd>
 #include <string>
 #include <thread>
+#include <vector>
 #include <algorithm>
 
 #include "store/store.h"
@@ -34,6 +35,10 @@ struct ServerOptions {
   // http/connections.h); beyond it an idle keep-alive connection is closed
   // for a new client, or the new one waits.
   std::size_t max_connections = 0;
+  // Reverse proxies or load balancers (addresses or networks) whose
+  // X-Forwarded-For and X-Forwarded-Proto are believed
+  // (http/client_address.h); none by default.
+  std::vector<std::string> trusted_proxies;
   int io_threads = 2;
   // Store work runs on this many threads: one per core by default (SQLite's
   // work is CPU); more suit a PostgreSQL server across the network.

@@ -26,46 +26,79 @@ Result<TokenSession> find_by_token(Transaction& tx, const std::string& token) {
 const char* kWrongLogin = "用户名或密码错误";
 const char* kLoginAgain = "登录已失效，请重新登录";
 
-// Records a failed login of `name` (if the account exists) and says so.
-// (Names that are no account are recorded too: they count for the address.)
-Result<LoginResult> refuse(Transaction& tx, const std::string& name, const std::string& source,
+// Records a failed login of `name` and says so. Names that are no account
+// are recorded too: they count for the address and lock like an account,
+// so that nothing tells the two apart.
+Result<LoginResult> refuse(Store& store, const std::string& name, const std::string& source,
                            const Clock& clock, Error error) {
-  ANJU_TRY(tx.record_login_failure(name, clock.now_iso(), source));
-  ANJU_TRY(audit(tx, clock, name, "auth.login_failed", "user", name,
-                 {{"source", source}, {"reason", error.message}}));
-  ANJU_TRY(tx.commit());
+  ANJU_TRY(record_password_failure(store, name, source, "auth.login_failed", error.message, clock));
   return error;
+}
+
+// A hash of no one's password with the parameters of everyone's: an
+// unknown or disabled name is checked against it, so that its answer takes
+// as long as a wrong password's.
+const std::string& decoy_hash() {
+  static const std::string hash = hash_password(random_hex(16));
+  return hash;
 }
 
 }  // namespace
 
-Result<LoginResult> login(Store& store, const std::string& name, const std::string& password,
-                          const std::string& source, const Clock& clock) {
+Result<std::optional<std::string>> password_lock(Store& store, const std::string& name, const Clock& clock) {
+  auto begun = store.begin(TxMode::read);
+  if (!begun) return begun.error();
+  const long now = parse_iso_seconds(clock.now_iso()).value_or(0);
+  auto failures = (*begun)->login_failures_since(name, iso_from_seconds(now - kLoginFailureWindowSeconds));
+  if (!failures) return failures.error();
+  if (static_cast<long>(failures->size()) < kMaxLoginFailures) return std::optional<std::string>{};
+  const long oldest = parse_iso_seconds(failures->front()).value_or(now);
+  const long wait_minutes = (oldest + kLoginFailureWindowSeconds - now + 59) / 60;
+  return std::optional<std::string>("登录失败次数过多，账户已暂时锁定，请" +
+                                    std::to_string(std::max(1L, wait_minutes)) + "分钟后再试");
+}
+
+Result<void> record_password_failure(Store& store, const std::string& name, const std::string& source,
+                                     const std::string& action, const std::string& reason, const Clock& clock) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto found = tx.find_user(name);
-  if (!found) return found.error();
-  const bool known = found->has_value();
-  const long now = parse_iso_seconds(clock.now_iso()).value_or(0);
-  if (known) {
-    auto failures = tx.login_failures_since(name, iso_from_seconds(now - kLoginFailureWindowSeconds));
-    if (!failures) return failures.error();
-    if (static_cast<long>(failures->size()) >= kMaxLoginFailures) {
-      const long oldest = parse_iso_seconds(failures->front()).value_or(now);
-      const long wait_minutes = (oldest + kLoginFailureWindowSeconds - now + 59) / 60;
-      ANJU_TRY(audit(tx, clock, name, "auth.login_locked", "user", name, {{"source", source}}));
-      ANJU_TRY(tx.commit());
-      return make_error(ErrorCode::forbidden, "登录失败次数过多，账户已暂时锁定，请" +
-                                                  std::to_string(std::max(1L, wait_minutes)) + "分钟后再试");
-    }
-  }
-  if (!known || (*found)->value.disabled || !password_matches((*found)->value.password_hash, password)) {
-    auto refused = refuse(tx, name, source, clock, make_error(ErrorCode::invalid, kWrongLogin));
+  ANJU_TRY(tx.record_login_failure(name, clock.now_iso(), source));
+  ANJU_TRY(audit(tx, clock, name, action, "user", name, {{"source", source}, {"reason", reason}}));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return {};
+}
+
+Result<LoginResult> login(Store& store, const std::string& name, const std::string& password,
+                          const std::string& source, const Clock& clock) {
+  // Any name locks, whether an account or not: a locked account and an
+  // unknown name get the same answer.
+  auto locked = password_lock(store, name, clock);
+  if (!locked) return locked.error();
+  if (*locked) {
+    auto begun = store.begin(TxMode::write);
+    if (!begun) return begun.error();
+    ANJU_TRY(audit(**begun, clock, name, "auth.login_locked", "user", name, {{"source", source}}));
+    ANJU_TRY((*begun)->commit());
     (void)chain_audit_log(store);
-    return refused;
+    return make_error(ErrorCode::forbidden, **locked);
   }
-  LoginResult result{random_hex(32), random_hex(16), (*found)->value};
+  std::optional<User> user;
+  {
+    auto begun = store.begin(TxMode::read);
+    if (!begun) return begun.error();
+    auto found = (*begun)->find_user(name);
+    if (!found) return found.error();
+    if (*found && !(*found)->value.disabled) user = (*found)->value;
+  }
+  // The hash is checked outside any transaction (≈50 ms): no write waits.
+  const bool matches = password_matches(user ? user->password_hash : decoy_hash(), password);
+  if (!user || !matches) return refuse(store, name, source, clock, make_error(ErrorCode::invalid, kWrongLogin));
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  LoginResult result{random_hex(32), random_hex(16), *user};
   const std::string at = clock.now_iso();
   ANJU_TRY(tx.insert_session(
       Session{sha256_hex(result.token), name, result.csrf_token, source, at, at, std::nullopt}));

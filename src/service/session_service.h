@@ -18,11 +18,25 @@ struct LoginResult {
 };
 
 // Checks name and password. Wrong name and wrong password give the same
-// `invalid` message; the 5th failure within 15 minutes locks the account
-// (`forbidden`, even with the right password) until the oldest failure is 15
-// minutes old. Successes and failures are audited.
+// `invalid` message after the same work (an unknown name is checked against
+// a decoy hash); the 5th failure of a name within 15 minutes locks it —
+// account or not, so a locked account cannot be told from an unknown name —
+// (`forbidden`, even with the right password) until the oldest failure is
+// 15 minutes old. Successes and failures are audited. Callers serialise the
+// attempts of one name and of one address (http/login_turns.h), so parallel
+// guesses cannot pass the count.
 Result<LoginResult> login(Store& store, const std::string& name, const std::string& password,
                           const std::string& source, const Clock& clock);
+
+// Why `name` may not try a password now (Chinese: how many minutes to
+// wait), or nullopt: the lock-out rule above, shared by login and the
+// change of one's own password.
+Result<std::optional<std::string>> password_lock(Store& store, const std::string& name, const Clock& clock);
+
+// Counts a wrong password of `name` from `source` towards its lock-out and
+// audits it as `action` ("auth.login_failed", "auth.password_change_failed").
+Result<void> record_password_failure(Store& store, const std::string& name, const std::string& source,
+                                     const std::string& action, const std::string& reason, const Clock& clock);
 
 struct SessionUser {
   User user;

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "service/audit_service.h"
 #include "service/secure_random.h"
+#include "service/session_service.h"
 
 namespace anju {
 namespace {
@@ -121,14 +122,21 @@ Result<void> set_password(Store& store, const std::string& name, const std::stri
 }
 
 Result<void> change_own_password(Store& store, const User& user, const std::string& old_password,
-                                 const std::string& new_password, const Clock& clock) {
+                                 const std::string& new_password, const std::string& source,
+                                 const Clock& clock) {
+  auto locked = password_lock(store, user.name, clock);
+  if (!locked) return locked.error();
+  if (*locked) return make_error(ErrorCode::forbidden, **locked);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
   auto stored = (*tx)->find_user(user.name);
   if (!stored) return stored.error();
   tx->reset();
-  if (!*stored || !password_matches((*stored)->value.password_hash, old_password))
-    return make_error(ErrorCode::invalid, "原密码不正确");
+  if (!*stored || !password_matches((*stored)->value.password_hash, old_password)) {
+    const char* wrong = "原密码不正确";
+    ANJU_TRY(record_password_failure(store, user.name, source, "auth.password_change_failed", wrong, clock));
+    return make_error(ErrorCode::invalid, wrong);
+  }
   if (old_password == new_password) return make_error(ErrorCode::invalid, "新密码不能与原密码相同");
   return set_password(store, user.name, new_password, false, user.name, clock);
 }

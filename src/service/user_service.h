@@ -32,9 +32,13 @@ Result<User> add_user(Store& store, const NewUser& user, const std::string& acto
 Result<void> set_password(Store& store, const std::string& name, const std::string& password,
                           bool must_change, const std::string& actor, const Clock& clock);
 
-// The user's own change: the old password must match (`invalid` else).
+// The user's own change: the old password must match (`invalid` else). A
+// wrong one counts towards the lock-out of logging in (session_service.h),
+// and a locked account cannot change its password either (`forbidden`):
+// a stolen session cannot be used to guess the password.
 Result<void> change_own_password(Store& store, const User& user, const std::string& old_password,
-                                 const std::string& new_password, const Clock& clock);
+                                 const std::string& new_password, const std::string& source,
+                                 const Clock& clock);
 // An administrator's reset of a user within the administrator's region
 // (`not_found` outside it, `forbidden` for other roles).
 Result<void> reset_password(Store& store, const User& admin, const std::string& name,

@@ -1,0 +1,53 @@
+#include "http/login_turns.h"
+
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+namespace anju::http {
+
+namespace net = boost::asio;
+
+bool LoginTurns::try_take(const std::vector<std::string>& keys) {
+  if (std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return held_.count(k) != 0; }))
+    return false;
+  for (const auto& k : keys) held_[k] = 1;
+  return true;
+}
+
+void LoginTurns::release(const std::vector<std::string>& keys) {
+  std::lock_guard lock(mutex_);
+  for (const auto& k : keys) held_.erase(k);
+}
+
+net::awaitable<LoginTurns::Turn> LoginTurns::take(std::vector<std::string> keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  auto turn = [this, &keys] {
+    return Turn(static_cast<void*>(this), [this, keys](void*) { release(keys); });
+  };
+  {
+    std::lock_guard lock(mutex_);
+    if (try_take(keys)) co_return turn();
+    for (const auto& k : keys)
+      if (waiting_[k] >= max_waiting_) co_return nullptr;
+    for (const auto& k : keys) ++waiting_[k];
+  }
+  net::steady_timer timer(co_await net::this_coro::executor);
+  for (;;) {
+    timer.expires_after(std::chrono::milliseconds(10));
+    boost::system::error_code ignored;
+    co_await timer.async_wait(net::redirect_error(net::use_awaitable, ignored));
+    std::lock_guard lock(mutex_);
+    if (!try_take(keys)) continue;
+    for (const auto& k : keys)
+      if (--waiting_[k] == 0) waiting_.erase(k);
+    co_return turn();
+  }
+}
+
+}  // namespace anju::http

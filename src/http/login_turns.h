@@ -1,0 +1,46 @@
+#pragma once
+// One password attempt at a time per name and per client address: parallel
+// guesses wait their turn, so each sees the failures of those before it
+// (the lock-out count and the address's delay, service/session_service.h)
+// instead of all passing the check at once. Waiting holds no thread: a
+// waiter sleeps on a timer and looks again. Across app servers the count in
+// the store still bounds the guesses; each server lets at most one through
+// at a time.
+
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp needs std::exchange
+
+#include <boost/asio/awaitable.hpp>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace anju::http {
+
+class LoginTurns {
+ public:
+  // Held keys, released when the last copy is dropped.
+  using Turn = std::shared_ptr<void>;
+
+  // `max_waiting`: how many attempts may wait for one key; more are turned
+  // away (the caller answers 429) rather than queue without end.
+  explicit LoginTurns(int max_waiting = 8) : max_waiting_(max_waiting) {}
+
+  // Waits until no other attempt holds any of `keys` and takes them all at
+  // once (so two attempts never wait for each other); nullptr when too many
+  // wait already.
+  boost::asio::awaitable<Turn> take(std::vector<std::string> keys);
+
+ private:
+  bool try_take(const std::vector<std::string>& keys);
+  void release(const std::vector<std::string>& keys);
+
+  const int max_waiting_;
+  std::mutex mutex_;
+  std::map<std::string, int> held_;     // key -> 1 while an attempt holds it
+  std::map<std::string, int> waiting_;  // key -> attempts waiting for it
+};
+
+}  // namespace anju::http

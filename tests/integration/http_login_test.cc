@@ -1,0 +1,166 @@
+// Guessing passwords against a real `anju serve`: attempts on one name wait
+// their turn, so parallel guesses cannot pass the lock-out count; an
+// unknown name answers like a known one (same status, same message, about
+// the same time); X-Forwarded-For and X-Forwarded-Proto count only from a
+// trusted proxy; a wrong old password when changing one's own counts
+// towards the same lock-out. Runs on both engines.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <nlohmann/json.hpp>
+
+#include "integration/http_client.h"
+#include "support/test_db.h"
+
+namespace anju::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+class HttpLogin : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (auto why = engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
+    work_ = fs::temp_directory_path() / ("anju_login_" + std::to_string(::getpid()));
+    fs::remove_all(work_);
+    fs::create_directories(work_);
+    std::ofstream(work_ / "regions.csv") << "区划代码,名称\n500000000000,重庆市\n500200000000,县\n"
+                                            "500229000000,城口县\n500229108000,高燕镇\n500229108200,来凤村\n";
+    std::ofstream(work_ / "password.txt") << kPassword << "\n";
+    db_ = std::make_unique<TestDb>("login");
+    ASSERT_EQ(run_anju({"--db", db_->url(), "import", "regions", "regions.csv"}, work_.string()).exit_code, 0);
+    for (const char* name : {"clerk", "other"})
+      ASSERT_EQ(run_anju({"--db", db_->url(), "user", "add", "--name", name, "--role", "village_clerk",
+                          "--region", "500229108200", "--password-file", "password.txt"},
+                         work_.string()).exit_code, 0);
+  }
+  void TearDown() override {
+    server_.stop();
+    db_.reset();
+    fs::remove_all(work_);
+  }
+  void serve(const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = {"--db", db_->url(), "serve", "--port", "0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    ASSERT_EQ(server_.start(args, work_.string()), "");
+    port_ = server_.port();
+  }
+  // A login as `name`, from `client` as a proxy would name it (none: "").
+  Reply log_in(const std::string& name, const std::string& password, const std::string& client = "",
+               const std::string& proto = "") {
+    Headers h = {{"Content-Type", "application/json"}};
+    if (!client.empty()) h.push_back({"X-Forwarded-For", client});
+    if (!proto.empty()) h.push_back({"X-Forwarded-Proto", proto});
+    return request(port_, bh::verb::post, "/api/v1/session",
+                   nlohmann::json{{"username", name}, {"password", password}}.dump(), h);
+  }
+  static std::string message(const Reply& r) { return r.json()["error"]["message"].get<std::string>(); }
+  static double ms_since(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+  }
+
+  static constexpr const char* kPassword = "Laifeng-2026";
+  fs::path work_;
+  std::unique_ptr<TestDb> db_;
+  ServedAnju server_;
+  unsigned short port_ = 0;
+};
+
+// Eight guesses at once, each from another client behind the proxy (so no
+// address is slowed down): five are weighed, the rest find the name locked.
+TEST_F(HttpLogin, ParallelGuessesOnOneNameCannotPassTheLockOut) {
+  serve({"--trusted-proxy", "127.0.0.1", "--workers", "8"});  // eight guesses could run at once
+  std::vector<std::future<Reply>> guesses;
+  for (int i = 0; i < 8; ++i)
+    guesses.push_back(std::async(std::launch::async, [this, i] {
+      return log_in("clerk", "Wrong-guess-" + std::to_string(i), "203.0.113." + std::to_string(10 + i));
+    }));
+  int wrong = 0, locked = 0;
+  for (auto& g : guesses) {
+    const Reply r = g.get();
+    wrong += r.status == 401;
+    locked += r.status == 429;
+  }
+  EXPECT_EQ(wrong, 5);
+  EXPECT_EQ(locked, 3);
+  EXPECT_EQ(log_in("clerk", kPassword, "203.0.113.99").status, 429) << "the right password while locked";
+  EXPECT_EQ(log_in("other", kPassword, "203.0.113.99").status, 200) << "another account is not locked";
+}
+
+// Nothing tells a name that is no account from a locked or a wrong one.
+TEST_F(HttpLogin, AnUnknownNameAnswersLikeAKnownOne) {
+  serve({"--trusted-proxy", "127.0.0.1"});
+  double known_ms = 0, unknown_ms = 0;
+  for (int i = 0; i < 5; ++i) {
+    auto t = Clock::now();
+    const Reply known = log_in("clerk", "Wrong-guess-1", "198.51.100." + std::to_string(i));
+    known_ms += ms_since(t);
+    t = Clock::now();
+    const Reply unknown = log_in("nobody", "Wrong-guess-1", "198.51.100." + std::to_string(50 + i));
+    unknown_ms += ms_since(t);
+    EXPECT_EQ(known.status, 401);
+    EXPECT_EQ(unknown.status, 401);
+    EXPECT_EQ(message(known), message(unknown));
+  }
+  // The unknown name's password is checked against a decoy hash: as slow.
+  EXPECT_GT(unknown_ms, known_ms * 0.5) << "known " << known_ms << " ms, unknown " << unknown_ms << " ms";
+  const Reply known = log_in("clerk", kPassword, "198.51.100.200");
+  const Reply unknown = log_in("nobody", kPassword, "198.51.100.201");
+  EXPECT_EQ(known.status, 429);
+  EXPECT_EQ(unknown.status, 429);
+  EXPECT_EQ(message(known), message(unknown));
+}
+
+// Without --trusted-proxy a client's X-Forwarded-For is ignored: four
+// failures from one socket address slow it down whatever the header says.
+TEST_F(HttpLogin, ForwardedForCountsOnlyFromATrustedProxy) {
+  serve();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(log_in("nobody" + std::to_string(i), "x", "192.0.2." + std::to_string(i)).status, 401);
+  auto t = Clock::now();
+  EXPECT_EQ(log_in("nobody9", "x", "192.0.2.9").status, 401);
+  EXPECT_GE(ms_since(t), 900) << "a forged X-Forwarded-For escaped the address's delay";
+  // Nor does X-Forwarded-Proto make the cookie Secure.
+  const Reply in = log_in("clerk", kPassword, "192.0.2.10", "https");
+  ASSERT_EQ(in.status, 200) << in.body;
+  EXPECT_EQ(in.set_cookie.find("Secure"), std::string::npos);
+}
+
+TEST_F(HttpLogin, BehindATrustedProxyTheClientIsTheForwardedAddress) {
+  serve({"--trusted-proxy", "10.9.0.0/16,127.0.0.1"});
+  // The proxy's own hops are skipped; what the client wrote left of them is not believed.
+  for (int i = 0; i < 4; ++i) {
+    auto t = Clock::now();
+    EXPECT_EQ(log_in("nobody" + std::to_string(i), "x", "6.6.6.6, 192.0.2." + std::to_string(i) + ", 10.9.1.1").status, 401);
+    EXPECT_LT(ms_since(t), 900) << "each forwarded client is its own address";
+  }
+  const Reply in = log_in("clerk", kPassword, "192.0.2.50", "https");
+  ASSERT_EQ(in.status, 200) << in.body;
+  EXPECT_NE(in.set_cookie.find("; Secure"), std::string::npos) << in.set_cookie;
+  // The audit log names the client, not the proxy.
+  const auto log = run_anju({"--db", db_->url(), "audit", "list", "--limit", "20"}, work_.string());
+  EXPECT_NE(log.out.find("192.0.2.50"), std::string::npos) << log.out << log.err;
+}
+
+// A stolen session cannot be used to guess the password: wrong old
+// passwords count towards the login's lock-out.
+TEST_F(HttpLogin, WrongOldPasswordsLockTheAccount) {
+  serve({"--trusted-proxy", "127.0.0.1"});
+  Client clerk = Client::log_in(port_, "clerk", kPassword);
+  ASSERT_EQ(clerk.login_status, 200);
+  auto change = [&](const std::string& old_password) {
+    return clerk.send(bh::verb::put, "/api/v1/session/password",
+                      nlohmann::json{{"old_password", old_password}, {"new_password", "Gaoyan-Town-2027"}}.dump());
+  };
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(change("Wrong-old-" + std::to_string(i)).status, 400);
+  const Reply locked = change(kPassword);
+  EXPECT_EQ(locked.status, 429) << locked.body;
+  EXPECT_EQ(log_in("clerk", kPassword, "192.0.2.77").status, 429);
+}
+
+}  // namespace
+}  // namespace anju::testing
