@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/enums.h"
 #include "core/region_code.h"
@@ -19,9 +20,15 @@ struct User {
   std::string password_hash;  // argon2id, PHC string form
   bool must_change_password = false;
   bool disabled = false;
+  // The hashes of the passwords before it, newest first (kPasswordHistory - 1
+  // at most): none of them may be chosen again.
+  std::vector<std::string> previous_password_hashes;
 
   bool operator==(const User&) const = default;
 };
+
+// A new password may be none of the user's last this many.
+inline constexpr std::size_t kPasswordHistory = 5;
 
 // The region of a country-wide administrator (admins only).
 inline constexpr std::string_view kWholeCountry = "000000000000";

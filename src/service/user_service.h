@@ -21,14 +21,18 @@ struct NewUser {
 };
 
 // Adds a user. `invalid` (Chinese) for a bad name, a region that is not
-// loaded or not of the role's level, or a weak password; `conflict` when
+// loaded or not of the role's level, or a weak password
+// (service/password_policy.h); `conflict` when
 // the name is taken. The password is stored as an argon2id hash only.
 Result<User> add_user(Store& store, const NewUser& user, const std::string& actor,
                       const Clock& clock);
 
 // An administrator's reset (`must_change` = the user must choose a new one
 // at the next login) or the user's own change of password: checks the
-// policy, stores the new hash, ends every open session of the user, audits.
+// policy (service/password_policy.h) and, when users choose their own
+// (`actor` == `name`), that it is none of their last kPasswordHistory
+// passwords, stores the new hash (the old one joins the
+// history), ends every open session of the user, audits.
 Result<void> set_password(Store& store, const std::string& name, const std::string& password,
                           bool must_change, const std::string& actor, const Clock& clock);
 

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "service/audit_service.h"
+#include "service/password_policy.h"
 #include "support/store_fixture.h"
 
 namespace anju {
@@ -27,7 +28,7 @@ class UserServiceTest : public testing::StoreTest {
   UserServiceTest() : StoreTest("users") {}
 
   Result<User> add(const std::string& name, Role role, const std::string& region,
-                   const std::string& password = "Abcdefg1234") {
+                   const std::string& password = "Laifeng-Road-26") {
     return add_user(*store_, NewUser{name, "", role, region, password}, "test", kClock);
   }
 };
@@ -37,7 +38,7 @@ TEST_F(UserServiceTest, AddsUsersWithACheckedRoleRegionAndPassword) {
   ASSERT_TRUE(clerk) << clerk.error().message;
   auto stored = (*store_->begin(TxMode::read))->find_user("clerk");
   ASSERT_TRUE(stored && *stored);
-  EXPECT_TRUE(password_matches((*stored)->value.password_hash, "Abcdefg1234"));
+  EXPECT_TRUE(password_matches((*stored)->value.password_hash, "Laifeng-Road-26"));
   EXPECT_EQ((*stored)->updated_by, "test");
 
   EXPECT_EQ(add("clerk", Role::village_clerk, "500229108201").error().code, ErrorCode::conflict);
@@ -72,6 +73,58 @@ TEST_F(UserServiceTest, ConcurrentAuditedWritesKeepOneUnbrokenChain) {
   EXPECT_FALSE(check->broken_id) << check->problem;
   EXPECT_EQ(check->chained, kWriters);
   EXPECT_EQ(check->unchained, 0);
+}
+
+}  // namespace
+}  // namespace anju
+
+namespace anju {
+namespace {
+
+TEST(PasswordPolicy, CommonPasswordsTheNameAndSimplePatternsAreRefused) {
+  EXPECT_EQ(*password_weakness("Laifeng-Road-26", "clerk"), "");
+  EXPECT_EQ(*password_weakness("abc", "clerk"), "密码至少10个字符");
+  for (const char* common : {"Password2026!", "P@ssw0rd2026", "Woaini1314!!", "Qwerty-12345", "Anju-Admin-2026",
+                             "5201314Abc!", "Abcdefg1234"})
+    EXPECT_NE(*password_weakness(common, "clerk"), "") << common;
+  EXPECT_EQ(*password_weakness("Zhangsan-2026!", "zhangsan"), "密码不能包含用户名");
+  EXPECT_NE(*password_weakness("Nasgnahz-2026!", "zhangsan"), "") << "the name backwards";
+}
+
+class PasswordHistoryTest : public testing::StoreTest {
+ protected:
+  PasswordHistoryTest() : StoreTest("password_history") {}
+};
+
+// Each of the last five passwords is refused; the sixth back is allowed
+// again; an unreadable stored history is an error, never an empty one.
+TEST_F(PasswordHistoryTest, TheLastFivePasswordsCannotBeChosenAgain) {
+  const std::vector<std::string> passwords = {"Laifeng-Road-26", "Gaoyan-Hill-27", "Qingshan-Pass-28",
+                                              "Chengkou-Town-29", "Dabashan-Peak-30", "Renhe-Street-31"};
+  ASSERT_TRUE(add_user(*store_, NewUser{"clerk", "", Role::village_clerk, "500229108201", passwords[0]}, "t", kClock));
+  for (size_t i = 1; i < passwords.size(); ++i) {
+    auto set = set_password(*store_, "clerk", passwords[i], false, "clerk", kClock);
+    ASSERT_TRUE(set) << passwords[i] << ": " << set.error().message;
+    for (size_t back = 0; back < std::min<size_t>(i + 1, kPasswordHistory); ++back) {
+      auto again = set_password(*store_, "clerk", passwords[i - back], false, "clerk", kClock);
+      ASSERT_FALSE(again) << passwords[i - back] << " was used " << back << " changes ago";
+      EXPECT_NE(again.error().message.find("最近5次"), std::string::npos);
+    }
+  }
+  auto user = (*store_->begin(TxMode::read))->find_user("clerk");
+  EXPECT_EQ((*user)->value.previous_password_hashes.size(), kPasswordHistory - 1);
+  EXPECT_TRUE(set_password(*store_, "clerk", passwords[0], false, "clerk", kClock)) << "six changes ago";
+  // An unreadable stored history.
+  store_.reset();  // SQLite: the test database's writer is this process's other connection
+  ASSERT_EQ(db_->exec("UPDATE users SET previous_password_hashes = 'oops' WHERE name = 'clerk'"), "");
+  reopen();
+  bool refused = false;  // the store's readers throw on an unreadable value (store/row_codec.h)
+  try {
+    refused = !set_password(*store_, "clerk", "Wuxi-River-2032", false, "clerk", kClock);
+  } catch (const std::runtime_error&) {
+    refused = true;
+  }
+  EXPECT_TRUE(refused);
 }
 
 }  // namespace

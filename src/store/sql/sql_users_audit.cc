@@ -1,4 +1,8 @@
 // Users and the audit log on both SQL engines.
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
 #include "store/sql/row_readers.h"
 #include "store/sql/sql_transaction.h"
 #include "store/sql/where_builder.h"
@@ -7,17 +11,39 @@ namespace anju::sql {
 namespace {
 
 constexpr const char* kUserColumns =
-    "name, display_name, role, region_code, password_hash, must_change_password, disabled";
-constexpr int kUserCount = 7;
+    "name, display_name, role, region_code, password_hash, must_change_password, disabled,"
+    " previous_password_hashes";
+constexpr int kUserCount = 8;
 
-void bind_user(Statement& s, const User& u) {
+// Binds the 8 user columns; `history` must outlive the statement's run.
+void bind_user(Statement& s, const User& u, const std::string& history) {
   s.bind(1, u.name).bind(2, u.display_name).bind(3, enum_key(u.role)).bind(4, u.region_code);
   s.bind(5, u.password_hash).bind(6, u.must_change_password ? 1 : 0).bind(7, u.disabled ? 1 : 0);
+  s.bind(8, history);
+}
+
+std::string history_json(const User& u) { return nlohmann::json(u.previous_password_hashes).dump(); }
+
+// A stored history that is not a JSON array of text is an error, never an
+// empty history (which would let an old password back in).
+std::vector<std::string> read_history(const std::string& user, const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  bool ok = j.is_array();
+  if (ok)
+    for (const auto& h : j) {
+      if (!h.is_string()) ok = false;
+      else out.push_back(h.get<std::string>());
+    }
+  if (!ok) throw std::runtime_error("users.previous_password_hashes of " + user + " is unreadable: " + text);
+  return out;
 }
 
 User read_user(const Statement& s) {
-  return User{s.text(0), s.text(1), enum_from_db<Role>(s.text(2)), s.text(3), s.text(4),
-              s.integer(5) != 0, s.integer(6) != 0};
+  User u{s.text(0), s.text(1), enum_from_db<Role>(s.text(2)), s.text(3), s.text(4),
+         s.integer(5) != 0, s.integer(6) != 0};
+  u.previous_password_hashes = read_history(u.name, s.text(7));
+  return u;
 }
 
 }  // namespace
@@ -44,7 +70,8 @@ Result<std::vector<Stored<User>>> SqlTransaction::list_users() {
 Result<void> SqlTransaction::insert_user(const User& user, const WriteStamp& stamp) {
   static const std::string sql = stamped_insert_sql("users", kUserColumns);
   auto& s = conn_.prepare(sql.c_str());
-  bind_user(s, user);
+  const std::string history = history_json(user);
+  bind_user(s, user, history);
   bind_insert_stamp(s, kUserCount, stamp);
   return s.run();
 }
@@ -53,10 +80,11 @@ Result<void> SqlTransaction::update_user(const User& user, long expected_version
                                          const WriteStamp& stamp) {
   auto& s = conn_.prepare(
       "UPDATE users SET display_name = ?2, role = ?3, region_code = ?4, password_hash = ?5,"
-      " must_change_password = ?6, disabled = ?7, version = version + 1, updated_at = ?8,"
-      " updated_by = ?9 WHERE name = ?1 AND version = ?10");
-  bind_user(s, user);
-  s.bind(8, stamp.at).bind(9, stamp.actor).bind(10, expected_version);
+      " must_change_password = ?6, disabled = ?7, previous_password_hashes = ?8, version = version + 1,"
+      " updated_at = ?9, updated_by = ?10 WHERE name = ?1 AND version = ?11");
+  const std::string history = history_json(user);
+  bind_user(s, user, history);
+  s.bind(9, stamp.at).bind(10, stamp.actor).bind(11, expected_version);
   ANJU_TRY(s.run());
   return check_versioned_update("SELECT 1 FROM users WHERE name = ?", user.name, "用户");
 }
