@@ -43,9 +43,18 @@ void add_serve_command(CLI::App& app, Context& ctx) {
                   "可信的反向代理或负载均衡地址（可多次给出，地址或网段如 10.0.0.0/8）：只认它们转来的 "
                   "X-Forwarded-For / X-Forwarded-Proto")
       ->delimiter(',');
+  cmd->add_option("--max-sessions", options.sessions.max_per_user,
+                  "每个用户同时打开的会话数上限；新的登录结束最早的会话")
+      ->capture_default_str()
+      ->check(CLI::Range(1L, 1000L));
+  static long session_hours = 12;
+  cmd->add_option("--session-hours", session_hours, "会话自登录起最长有效小时数（不论是否在用）")
+      ->capture_default_str()
+      ->check(CLI::Range(1L, 24L * 30));
   cmd->add_option("--workers", options.worker_threads, "处理数据库请求的线程数（默认等于CPU核数）")
       ->capture_default_str();
   cmd->callback([&ctx] {
+    options.sessions.lifetime_seconds = session_hours * 3600;
     options.web_root = web.empty() ? default_web_root() : std::filesystem::path(web);
     options.files = files.empty() ? default_files_dir(ctx.db) : std::filesystem::path(files);
     auto store = ctx.open();

@@ -94,7 +94,7 @@ User system_operator(std::string actor) {
 
 Result<void> authorize(const User& user, Action action, std::string_view region_code) {
   if (!region_code.empty() && !user_covers(user, region_code))
-    return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
+    return make_error(ErrorCode::not_found, kNotFoundInScope);
   if (!role_may(user.role, action))
     return make_error(ErrorCode::forbidden,
                       std::string(enum_name(user.role)) + "无权" + action_name(action));
@@ -111,7 +111,7 @@ Result<std::string> list_region(const User& user, std::string_view requested) {
   if (!is_region_code(requested) && requested != kWholeCountry)
     return make_error(ErrorCode::invalid, "区划代码应为12位数字：" + std::string(requested));
   if (requested == kWholeCountry ? user.region_code != kWholeCountry : !user_covers(user, requested))
-    return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
+    return make_error(ErrorCode::not_found, kNotFoundInScope);
   return std::string(requested);
 }
 

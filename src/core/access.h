@@ -53,6 +53,10 @@ bool role_may(Role role, Action action);
 // the audit log ("cli:<login>").
 User system_operator(std::string actor);
 
+// The one answer for an object that does not exist and for one outside the
+// user's region: the two cannot be told apart (no existence leak).
+inline constexpr const char* kNotFoundInScope = "没有找到，或不在您的管辖范围内";
+
 // `not_found` when `region_code` lies outside the user's scope, `forbidden`
 // when the role may not take the action, nothing when it may. An empty
 // region means "not tied to a region" (the audit log, a run): only the role

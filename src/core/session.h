@@ -16,6 +16,14 @@ struct Session {
   std::optional<std::string> ended_at;
 };
 
+// How many sessions a user may have open, and how long one lasts however
+// busy (MLPS: bounded sessions); `anju serve --max-sessions`,
+// `--session-hours` change them.
+struct SessionLimits {
+  long max_per_user = 5;               // a new login ends the oldest beyond this
+  long lifetime_seconds = 12 * 3600;   // from the login, whatever the use
+};
+
 // A session unused for this long is over.
 // A session is marked as seen at most this often: its idle time-out is
 // exact to within this, and most requests need no write.

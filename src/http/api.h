@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "core/session.h"
 #include "http/http_types.h"
 #include "store/store.h"
 
@@ -23,7 +24,7 @@ enum class Transport { plain, tls };
 // on a wrong name or password, 429 while the name is locked); GET: who is
 // logged in (401 when nobody); DELETE: log out (403 without the CSRF token).
 Response session_endpoint(Store& store, const Request& req, const std::string& source, Transport transport,
-                          const Clock& clock);
+                          const Clock& clock, const SessionLimits& limits);
 
 // The name a login body tries ("" when it names none): what its attempts
 // are serialised and counted by.

@@ -69,7 +69,7 @@ std::optional<long> id_param(const RouteContext& c, const char* name) {
 }
 
 Response no_task(const RouteContext& c) {
-  return error_response(c.req, bh::status::not_found, "not_found", "没有这个核实任务，或不在您的管辖范围内");
+  return error_response(c.req, bh::status::not_found, "not_found", kNotFoundInScope);
 }
 
 // The request's JSON object, and the version it carries.

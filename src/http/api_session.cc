@@ -53,7 +53,7 @@ const char* name_key(const nlohmann::json& body) {
 // only: a form or text/plain body is what a cross-site page can send
 // without asking (login CSRF), so it is refused.
 Response log_in(Store& store, const Request& req, const std::string& source, Transport transport,
-                const Clock& clock) {
+                const Clock& clock, const SessionLimits& limits) {
   const std::string type(req[bh::field::content_type]);
   if (!type.starts_with("application/json"))
     return error_response(req, bh::status::unsupported_media_type, "invalid",
@@ -63,7 +63,7 @@ Response log_in(Store& store, const Request& req, const std::string& source, Tra
   if (!body.is_object() || !body.contains(key) || !body.contains("password") || !body[key].is_string() ||
       !body["password"].is_string())
     return error_response(req, bh::status::bad_request, "invalid", "请提供用户名（username）和密码（password）");
-  auto in = login(store, body[key].get<std::string>(), body["password"].get<std::string>(), source, clock);
+  auto in = login(store, body[key].get<std::string>(), body["password"].get<std::string>(), source, clock, limits);
   if (!in) {
     if (in.error().code == ErrorCode::invalid)
       return error_response(req, bh::status::unauthorized, "unauthorized", in.error().message);
@@ -85,11 +85,11 @@ std::string login_name(const Request& req) {
 }
 
 Response session_endpoint(Store& store, const Request& req, const std::string& source, Transport transport,
-                          const Clock& clock) {
-  if (req.method() == bh::verb::post) return log_in(store, req, source, transport, clock);
+                          const Clock& clock, const SessionLimits& limits) {
+  if (req.method() == bh::verb::post) return log_in(store, req, source, transport, clock, limits);
   const std::string token = cookie(req, kSessionCookie);
   if (token.empty()) return error_response(req, bh::status::unauthorized, "unauthorized", "请先登录");
-  auto who = session_user(store, token, clock);
+  auto who = session_user(store, token, clock, limits);
   if (!who) return error_response(req, bh::status::unauthorized, "unauthorized", who.error().message);
   if (req.method() == bh::verb::get)
     return json_response(req, bh::status::ok, session_json(store, who->user, who->csrf_token));

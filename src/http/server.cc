@@ -69,13 +69,13 @@ class Server {
     const std::string path = target.substr(0, target.find('?'));
     if (path == "/api/v1/session") {
       if (req.method() != bh::verb::post)
-        co_return co_await off_io([&] { return session_endpoint(store_, req, client.source, client.transport, clock_); });
+        co_return co_await off_io([&] { return session_endpoint(store_, req, client.source, client.transport, clock_, options_.sessions); });
       // One attempt at a time per address and per name (http/login_turns.h).
       std::vector<std::string> keys{"address:" + client.source, "name:" + login_name(req)};
       auto turn = co_await turns_.take(std::move(keys));
       if (!turn) co_return busy(req);
       co_await slow_down_guessing(client.source);
-      co_return co_await off_io([&] { return session_endpoint(store_, req, client.source, client.transport, clock_); });
+      co_return co_await off_io([&] { return session_endpoint(store_, req, client.source, client.transport, clock_, options_.sessions); });
     }
     if (path == "/api/v1/session/password" && req.method() == bh::verb::put) {  // guesses the old password
       std::vector<std::string> keys{"address:" + client.source, "session:" + cookie(req, kSessionCookie)};
@@ -159,7 +159,7 @@ class Server {
     Request req{head};
     const std::string token = cookie(req, kSessionCookie);
     if (token.empty()) return error_response(req, bh::status::unauthorized, "unauthorized", "请先登录");
-    auto found = session_user(store_, token, clock_);
+    auto found = session_user(store_, token, clock_, options_.sessions);
     if (!found)  // an unknown or ended session: log in again; the store failing: say so
       return found.error().code == ErrorCode::forbidden
                  ? error_response(req, bh::status::unauthorized, "unauthorized", found.error().message)

@@ -18,6 +18,7 @@
 #include <vector>
 #include <algorithm>
 
+#include "core/session.h"
 #include "store/store.h"
 
 namespace anju::http {
@@ -39,6 +40,7 @@ struct ServerOptions {
   // X-Forwarded-For and X-Forwarded-Proto are believed
   // (http/client_address.h); none by default.
   std::vector<std::string> trusted_proxies;
+  SessionLimits sessions;  // open sessions per user, and their lifetime
   int io_threads = 2;
   // Store work runs on this many threads: one per core by default (SQLite's
   // work is CPU); more suit a PostgreSQL server across the network.

@@ -320,6 +320,19 @@ Result<std::optional<ImportRow>> GeoRows::next_feature() {
   return std::optional(std::move(row));
 }
 
+namespace {
+
+// Every vertex of a (multi)polygon, over all its rings.
+long vertex_count(OGRGeometryH g) {
+  const int parts = OGR_G_GetGeometryCount(g);
+  if (parts == 0) return OGR_G_GetPointCount(g);
+  long n = 0;
+  for (int i = 0; i < parts; ++i) n += vertex_count(OGR_G_GetGeometryRef(g, i));
+  return n;
+}
+
+}  // namespace
+
 void GeoRows::set_geometry(ImportRow& row, void* geometry) const {
   auto g = static_cast<OGRGeometryH>(geometry);
   const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(g));
@@ -329,6 +342,13 @@ void GeoRows::set_geometry(ImportRow& row, void* geometry) const {
   };
   if (type != wkbPolygon && type != wkbMultiPolygon) return fail("几何图形应为面（Polygon或MultiPolygon）");
   if (OGR_G_IsEmpty(g)) return fail("几何图形为空");
+  // Before any check that costs with the size (validity, transformation):
+  // a house's outline has tens of vertices, never ten thousand.
+  if (const long n = vertex_count(g); n > kMaxFootprintVertices) {
+    const std::string message = "几何图形的顶点过多（" + std::to_string(n) + " 个，上限 " +
+                                std::to_string(kMaxFootprintVertices) + " 个），请检查是否为房屋图斑";
+    return fail(message.c_str());
+  }
   OGR_G_FlattenTo2D(g);
   if (transform_ && OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(transform_)) != OGRERR_NONE)
     return fail("坐标转换失败");

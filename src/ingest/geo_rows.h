@@ -16,6 +16,10 @@
 
 namespace anju {
 
+// The most vertices a footprint may have (all rings together): more is a
+// row error, found before the geometry is checked or transformed.
+inline constexpr long kMaxFootprintVertices = 10000;
+
 class GeoRows final : public RowSource {
  public:
   struct Opened {

@@ -55,3 +55,45 @@ TEST(FootprintCheck, WhatTheQuickCheckProvesGeosFindsValid) {
 
 }  // namespace
 }  // namespace anju
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/geo_rows.h"
+
+namespace anju {
+namespace {
+
+// A GeoJSON building whose outline is a circle of `n` vertices near 城口.
+std::string circle_geojson(int n) {
+  std::string ring;
+  for (int i = 0; i <= n; ++i) {
+    const double a = 2 * M_PI * (i % n) / n;
+    ring += (i ? "," : "") + std::string("[") + std::to_string(108.6 + 0.001 * std::cos(a)) + "," +
+            std::to_string(31.9 + 0.001 * std::sin(a)) + "]";
+  }
+  return R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"图斑编号":"P1","区划代码":"500229108201"},)"
+         R"("geometry":{"type":"Polygon","coordinates":[[)" + ring + "]]}}]}";
+}
+
+std::string geometry_error_of(const std::string& geojson) {
+  const auto path = std::filesystem::temp_directory_path() / ("anju_vertices_" + std::to_string(::getpid()) + ".geojson");
+  std::ofstream(path) << geojson;
+  auto opened = GeoRows::open(path.string(), "");
+  std::filesystem::remove(path);
+  if (!opened) return "open failed: " + opened.error().message;
+  if (!opened->rows) return "no rows";
+  auto row = opened->rows->next();
+  if (!row || !*row) return "no row";
+  return (*row)->geometry_error;
+}
+
+TEST(FootprintVertices, AnOutlineOfTooManyVerticesIsARowError) {
+  EXPECT_EQ(geometry_error_of(circle_geojson(64)), "");
+  const std::string error = geometry_error_of(circle_geojson(kMaxFootprintVertices + 1));
+  EXPECT_NE(error.find("顶点过多"), std::string::npos) << error;
+}
+
+}  // namespace
+}  // namespace anju

@@ -66,6 +66,11 @@ Result<FileFacts> inspect_file(const std::string& path) {
   if (!ds) return make_error(ErrorCode::invalid, "无法读取该图片，文件可能已损坏");
   f.width = GDALGetRasterXSize(ds.get());
   f.height = GDALGetRasterYSize(ds.get());
+  // The header's size, before a pixel is decoded (the thumbnail decodes).
+  if (static_cast<long long>(f.width) * f.height > kMaxImagePixels)
+    return make_error(ErrorCode::invalid, "图片过大（" + std::to_string(f.width) + "×" + std::to_string(f.height) +
+                                              " 像素，上限 " + std::to_string(kMaxImagePixels / 1000000) +
+                                              " 百万像素），请用手机的常规拍照模式或先缩小");
   f.taken_at = exif_time(GDALGetMetadataItem(ds.get(), "EXIF_DateTimeOriginal", nullptr));
   f.lat = coordinate(ds.get(), "EXIF_GPSLatitude", "EXIF_GPSLatitudeRef", 'S');
   f.lon = coordinate(ds.get(), "EXIF_GPSLongitude", "EXIF_GPSLongitudeRef", 'W');

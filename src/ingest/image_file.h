@@ -17,8 +17,14 @@ struct FileFacts {
   std::optional<double> lon, lat;  // EXIF GPS, when present
 };
 
-// `invalid` (Chinese) for anything but JPEG, PNG or PDF, or an image GDAL
-// cannot open.
+// The most pixels a photo may have: a phone's largest (108 MP sensors bin
+// to 12 MP) fits; a 20000×20000 image, whose decoding would take gigabytes,
+// does not.
+inline constexpr long long kMaxImagePixels = 64'000'000;
+
+// `invalid` (Chinese) for anything but JPEG, PNG or PDF, an image GDAL
+// cannot open, or one of more than kMaxImagePixels (by its header, before
+// any pixel is decoded).
 Result<FileFacts> inspect_file(const std::string& path);
 
 // A JPEG at most `max_px` on its longer side.

@@ -64,6 +64,39 @@ TEST_F(ImageFile, ThumbnailsAreSmallJpegs) {
   EXPECT_FALSE(fs::exists(out + ".aux.xml"));
 }
 
+// A PNG whose header says `w`×`h`: GDAL opens it by the header alone.
+void write_png_header(const fs::path& path, uint32_t w, uint32_t h) {
+  auto crc = [](const std::string& bytes) {
+    uint32_t c = 0xFFFFFFFFu;
+    for (unsigned char b : bytes) {
+      c ^= b;
+      for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return c ^ 0xFFFFFFFFu;
+  };
+  auto be32 = [](uint32_t v) {
+    return std::string{static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+                       static_cast<char>(v)};
+  };
+  auto chunk = [&](const std::string& type, const std::string& data) {
+    return be32(static_cast<uint32_t>(data.size())) + type + data + be32(crc(type + data));
+  };
+  const std::string ihdr = be32(w) + be32(h) + std::string("\x08\x02\x00\x00\x00", 5);  // 8-bit RGB
+  std::ofstream(path, std::ios::binary) << std::string("\x89PNG\r\n\x1a\n", 8) << chunk("IHDR", ihdr)
+                                        << chunk("IDAT", std::string("\x78\x9c", 2)) << chunk("IEND", "");
+}
+
+TEST_F(ImageFile, AnImageOfTooManyPixelsIsRefusedByItsHeader) {
+  write_png_header(dir_ / "huge.png", 20000, 20000);
+  auto huge = inspect_file((dir_ / "huge.png").string());
+  ASSERT_FALSE(huge);
+  EXPECT_NE(huge.error().message.find("20000×20000"), std::string::npos) << huge.error().message;
+  write_png_header(dir_ / "fine.png", 4000, 3000);
+  auto fine = inspect_file((dir_ / "fine.png").string());
+  ASSERT_TRUE(fine) << fine.error().message;
+  EXPECT_EQ(fine->width, 4000);
+}
+
 TEST_F(ImageFile, OnlyJpegPngAndPdfAreTaken) {
   std::ofstream(dir_ / "a.pdf") << "%PDF-1.4\n";
   auto pdf = inspect_file((dir_ / "a.pdf").string());

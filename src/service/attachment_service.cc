@@ -69,7 +69,7 @@ Result<Attachment> add_attachment(Store& store, const User& user, const FileStor
     if (!tx) return tx.error();
     auto t = (*tx)->find_task(task_id);
     if (!t) return t.error();
-    if (!*t) return make_error(ErrorCode::not_found, "没有这个核实任务，或不在您的管辖范围内");
+    if (!*t) return make_error(ErrorCode::not_found, kNotFoundInScope);
     ANJU_TRY(authorize(user, Action::read, (*t)->region_code));
     ANJU_TRY(authorize(user, Action::field_work, (*t)->region_code));
     ANJU_TRY(check_task_worker(**t, user));  // the same rule as the visit's
@@ -96,10 +96,10 @@ Result<AttachmentFile> attachment_file(Store& store, const User& user, const Fil
   if (!tx) return tx.error();
   auto a = (*tx)->find_attachment(id);
   if (!a) return a.error();
-  if (!*a) return make_error(ErrorCode::not_found, "没有这个附件");
+  if (!*a) return make_error(ErrorCode::not_found, kNotFoundInScope);
   auto t = (*tx)->find_task((*a)->task_id);
   if (!t) return t.error();
-  if (!*t) return make_error(ErrorCode::not_found, "没有这个附件");
+  if (!*t) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::read, (*t)->region_code));
   return served_file(files, **a, thumb);
 }

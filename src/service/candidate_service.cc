@@ -73,7 +73,7 @@ Result<MatchCandidates> match_candidates(Store& store, const User& user, const s
   Transaction& tx = **txr;
   auto h = tx.find_household(household_id);
   if (!h) return h.error();
-  if (!*h) return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
+  if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
   const Household& hh = (*h)->value;
   ANJU_TRY(authorize(user, Action::read, hh.region_code));
   auto m = tx.find_match(household_id);

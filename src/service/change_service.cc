@@ -100,7 +100,7 @@ Result<ChangeRequest> raise_change(Store& store, const User& user, const ChangeI
   Transaction& tx = **txr;
   auto h = tx.find_household(in.household_id);
   if (!h) return h.error();
-  if (!*h) return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
+  if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::read, (*h)->value.region_code));
   if (!may_raise_change(user.role))
     return make_error(ErrorCode::forbidden, std::string(enum_name(user.role)) + "不能提出变更申请（由村资料员或镇办公室提出）");
@@ -128,7 +128,7 @@ Result<ChangeRequest> decide_change(Store& store, const User& user, long id, lon
   Transaction& tx = **txr;
   auto found = tx.find_change(id);
   if (!found) return found.error();
-  if (!*found) return make_error(ErrorCode::not_found, "没有这个变更申请，或不在您的管辖范围内");
+  if (!*found) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ChangeRequest r = **found;
   ANJU_TRY(authorize(user, Action::read, r.region_code));
   auto to = change_transition(r.state, action, user.role, crosses_county(r), reason);
@@ -168,7 +168,7 @@ Result<Attachment> add_change_attachment(Store& store, const User& user, const F
     if (!tx) return tx.error();
     auto r = (*tx)->find_change(change_id);
     if (!r) return r.error();
-    if (!*r) return make_error(ErrorCode::not_found, "没有这个变更申请，或不在您的管辖范围内");
+    if (!*r) return make_error(ErrorCode::not_found, kNotFoundInScope);
     ANJU_TRY(authorize(user, Action::read, (*r)->region_code));
     ANJU_TRY(authorize(user, Action::fill_records, (*r)->region_code));
     if ((*r)->state == ChangeState::approved || (*r)->state == ChangeState::rejected)
@@ -202,10 +202,10 @@ Result<AttachmentFile> change_attachment_file(Store& store, const User& user, co
   if (!tx) return tx.error();
   auto a = (*tx)->find_change_attachment(id);
   if (!a) return a.error();
-  if (!*a) return make_error(ErrorCode::not_found, "没有这个附件");
+  if (!*a) return make_error(ErrorCode::not_found, kNotFoundInScope);
   auto r = (*tx)->find_change((*a)->change_id);
   if (!r) return r.error();
-  if (!*r) return make_error(ErrorCode::not_found, "没有这个附件");
+  if (!*r) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::read, (*r)->region_code));
   return served_file(files, **a, thumb);
 }

@@ -57,7 +57,7 @@ Result<ManualMatch> set_manual_match(Store& store, const User& user, const std::
   Transaction& tx = **begun;
   auto h = tx.household_region(household_id);
   if (!h) return h.error();
-  if (!*h) return make_error(ErrorCode::not_found, "户编号不存在：" + household_id);
+  if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::manual_match, **h));
   auto b = tx.find_building(parcel_id);
   if (!b) return b.error();
@@ -85,7 +85,7 @@ Result<void> clear_manual_match(Store& store, const User& user, const std::strin
   Transaction& tx = **begun;
   auto h = tx.household_region(household_id);
   if (!h) return h.error();
-  if (!*h) return make_error(ErrorCode::not_found, "户编号不存在：" + household_id);
+  if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::manual_match, **h));
   auto before = tx.find_manual_match(household_id);
   if (!before) return before.error();

@@ -120,7 +120,7 @@ Result<HouseholdDetail> household_detail(Store& store, const User& user, const s
   Transaction& t = **tx;
   auto h = t.find_household(household_id);
   if (!h) return h.error();
-  if (!*h) return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
+  if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::read, (*h)->value.region_code));
   HouseholdDetail d{**h, {}, {}, {}, {}, {}};
   auto m = t.find_match(household_id);
@@ -237,7 +237,7 @@ Result<BuildingDetail> building_detail(Store& store, const User& user, const std
   if (!tx) return tx.error();
   auto b = (*tx)->find_building(parcel_id);
   if (!b) return b.error();
-  if (!*b) return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
+  if (!*b) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::read, (*b)->value.region_code));
   auto ids = (*tx)->households_of_building(parcel_id);
   if (!ids) return ids.error();

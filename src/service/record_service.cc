@@ -12,7 +12,7 @@
 namespace anju {
 namespace {
 
-const char* kNoHousehold = "没有找到，或不在您的管辖范围内";
+const char* kNoHousehold = kNotFoundInScope;
 
 template <class E>
 std::string name_or_empty(const std::optional<E>& v) {

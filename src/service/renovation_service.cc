@@ -165,7 +165,7 @@ Result<RenovationView> create_renovation(Store& store, const User& user, const s
   auto region = tx.household_region(household_id);
   if (!region) return region.error();
   if (!*region || !authorize(user, Action::read, **region))
-    return make_error(ErrorCode::not_found, "没有找到，或不在您的管辖范围内");
+    return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::draft_renovations, **region));
   auto entries = tx.ledger_entries_of(household_id);
   if (!entries) return entries.error();

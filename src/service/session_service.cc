@@ -71,7 +71,7 @@ Result<void> record_password_failure(Store& store, const std::string& name, cons
 }
 
 Result<LoginResult> login(Store& store, const std::string& name, const std::string& password,
-                          const std::string& source, const Clock& clock) {
+                          const std::string& source, const Clock& clock, const SessionLimits& limits) {
   // Any name locks, whether an account or not: a locked account and an
   // unknown name get the same answer.
   auto locked = password_lock(store, name, clock);
@@ -104,12 +104,18 @@ Result<LoginResult> login(Store& store, const std::string& name, const std::stri
       Session{sha256_hex(result.token), name, result.csrf_token, source, at, at, std::nullopt}));
   ANJU_TRY(tx.clear_login_failures(name));
   ANJU_TRY(audit(tx, clock, name, "auth.login", "user", name, {{"source", source}}));
+  auto ended = tx.end_older_sessions(name, std::max(1L, limits.max_per_user), at);
+  if (!ended) return ended.error();
+  if (*ended > 0)
+    ANJU_TRY(audit(tx, clock, name, "auth.session_limit", "user", name,
+                   {{"sessions_ended", *ended}, {"max_per_user", limits.max_per_user}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   return result;
 }
 
-Result<SessionUser> session_user(Store& store, const std::string& token, const Clock& clock) {
+Result<SessionUser> session_user(Store& store, const std::string& token, const Clock& clock,
+                                 const SessionLimits& limits) {
   auto begun = store.begin(TxMode::read);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
@@ -119,7 +125,8 @@ Result<SessionUser> session_user(Store& store, const std::string& token, const C
   const std::string at = clock.now_iso();
   const long now = parse_iso_seconds(at).value_or(0);
   const long idle = session ? now - parse_iso_seconds(session->last_seen_at).value_or(0) : 0;
-  if (!session || session->ended_at || idle >= kSessionIdleSeconds)
+  const long age = session ? now - parse_iso_seconds(session->created_at).value_or(0) : 0;
+  if (!session || session->ended_at || idle >= kSessionIdleSeconds || age >= limits.lifetime_seconds)
     return make_error(ErrorCode::forbidden, kLoginAgain);
   auto user = tx.find_user(session->user_name);
   if (!user) return user.error();

@@ -25,8 +25,10 @@ struct LoginResult {
 // 15 minutes old. Successes and failures are audited. Callers serialise the
 // attempts of one name and of one address (http/login_turns.h), so parallel
 // guesses cannot pass the count.
+// A login beyond `limits.max_per_user` open sessions ends the oldest
+// (audited as auth.session_limit).
 Result<LoginResult> login(Store& store, const std::string& name, const std::string& password,
-                          const std::string& source, const Clock& clock);
+                          const std::string& source, const Clock& clock, const SessionLimits& limits = {});
 
 // Why `name` may not try a password now (Chinese: how many minutes to
 // wait), or nullopt: the lock-out rule above, shared by login and the
@@ -44,9 +46,10 @@ struct SessionUser {
 };
 
 // The user of a live session, whose idle time starts again; `forbidden`
-// ("请重新登录") when the token is unknown, ended, idle for 30 minutes, or
-// its user is disabled.
-Result<SessionUser> session_user(Store& store, const std::string& token, const Clock& clock);
+// ("请重新登录") when the token is unknown, ended, idle for 30 minutes,
+// older than `limits.lifetime_seconds`, or its user is disabled.
+Result<SessionUser> session_user(Store& store, const std::string& token, const Clock& clock,
+                                 const SessionLimits& limits = {});
 
 // How long to hold the answer to a login from `source` (an address): 0
 // until kFreeLoginFailures failed logins from it within 15 minutes, then 1,

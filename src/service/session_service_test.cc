@@ -89,6 +89,32 @@ TEST_F(SessionTest, ThirtyIdleMinutesEndASessionUseRestartsTheClock) {
   EXPECT_EQ(session_user(*store_, in->token, clock_).error().code, ErrorCode::forbidden);
 }
 
+// However busy, a session lasts `lifetime_seconds` from its login; a login
+// beyond `max_per_user` open sessions ends the oldest, audited.
+TEST_F(SessionTest, SessionsAreCappedPerUserAndHaveAnAbsoluteLifetime) {
+  const SessionLimits limits{2, 3600};
+  std::vector<LoginResult> in;
+  for (int i = 0; i < 3; ++i) {
+    auto r = login(*store_, "clerk", kPassword, "10.0.0.7", clock_, limits);
+    ASSERT_TRUE(r) << r.error().message;
+    in.push_back(*r);
+    clock_.advance_minutes(1);
+  }
+  EXPECT_EQ(session_user(*store_, in[0].token, clock_, limits).error().code, ErrorCode::forbidden) << "the oldest";
+  EXPECT_TRUE(session_user(*store_, in[1].token, clock_, limits));
+  EXPECT_TRUE(session_user(*store_, in[2].token, clock_, limits));
+  bool audited = false;
+  ASSERT_TRUE(begin(TxMode::read)->for_each_audit([&](AuditEntry&& e) { audited |= e.action == "auth.session_limit"; }));
+  EXPECT_TRUE(audited);
+  for (int i = 0; i < 2; ++i) {  // in use every 20 minutes: never idle
+    clock_.advance_minutes(20);
+    EXPECT_TRUE(session_user(*store_, in[2].token, clock_, limits)) << i;
+  }
+  clock_.advance_minutes(20);
+  EXPECT_EQ(session_user(*store_, in[2].token, clock_, limits).error().code, ErrorCode::forbidden)
+      << "61 minutes after its login";
+}
+
 TEST_F(SessionTest, AResetOrDisableEndsEverySessionOfTheUser) {
   auto first = try_login(kPassword), second = try_login(kPassword);
   ASSERT_TRUE(first && second);

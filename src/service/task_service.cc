@@ -12,7 +12,7 @@
 namespace anju {
 namespace {
 
-const char* kNoTask = "没有这个核实任务，或不在您的管辖范围内";
+const char* kNoTask = kNotFoundInScope;
 
 // The task, if the user covers its village and may take `action` there.
 Result<FieldTask> task_for(Transaction& tx, const User& user, long id, Action action) {

@@ -20,6 +20,7 @@ namespace {
 
 using http::Route;
 using http::api_routes;
+using http::RouteScope;
 
 // Who may do what (DOMAIN.md §8), written out here independently of
 // core/access.cc so that the matrix checks the rules, not just the code.
@@ -205,6 +206,22 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
   return it->second;
 }
 
+// The out-of-region sample with its object's id replaced by one that
+// exists nowhere (nullopt when it names no such id).
+std::optional<Cell> missing_cell(const Cell& out, const std::string& other_task) {
+  Cell c = out;
+  auto swap = [&](const std::string& from, const std::string& to) {
+    const auto at = c.target.find(from);
+    if (at == std::string::npos) return false;
+    c.target.replace(at, from.size(), to);
+    return true;
+  };
+  if (swap(kSichuanHousehold, "5101040010019999") || swap(kSichuanParcel, "510104001001-99999-1") ||
+      swap("/" + other_task + "/", "/99999999/") || (c.target.ends_with("/" + other_task) && swap("/" + other_task, "/99999999")))
+    return c;
+  return std::nullopt;
+}
+
 // Routes whose object belongs to a user rather than a region (a job is its
 // submitter's): 404 for an unknown id is the right answer for everyone.
 bool owned_object(const Route& r) {
@@ -240,6 +257,13 @@ TEST_F(Api, RoleRouteRegionMatrix) {
         const Reply out = call(*sample->second);
         ++cells;
         EXPECT_EQ(out.status, 404) << name << " " << key << " (other province) → " << out.body;
+        // An id that exists nowhere gets the very same answer (no existence leak).
+        if (auto missing = missing_cell(*sample->second, sichuan_task_); missing && route.scope == RouteScope::object) {
+          const Reply none = call(*missing);
+          ++cells;
+          EXPECT_EQ(none.status, 404) << name << " " << key << " (no such id) → " << none.body;
+          EXPECT_EQ(none.json()["error"]["message"], out.json()["error"]["message"]) << name << " " << key;
+        }
       }
     }
   }

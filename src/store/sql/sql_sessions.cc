@@ -38,6 +38,15 @@ Result<long> SqlTransaction::end_session(std::string_view token_hash, const std:
   return conn_.changes();
 }
 
+Result<long> SqlTransaction::end_older_sessions(std::string_view user_name, long keep, const std::string& at) {
+  ANJU_TRY(conn_.prepare("UPDATE sessions SET ended_at = ? WHERE user_name = ? AND ended_at IS NULL"
+                         " AND token_hash NOT IN (SELECT token_hash FROM sessions WHERE user_name = ?"
+                         " AND ended_at IS NULL ORDER BY created_at DESC, token_hash DESC LIMIT ?)")
+               .bind(1, at).bind(2, user_name).bind(3, user_name).bind(4, keep)
+               .run());
+  return conn_.changes();
+}
+
 Result<long> SqlTransaction::end_user_sessions(std::string_view user_name, const std::string& at) {
   ANJU_TRY(conn_.prepare("UPDATE sessions SET ended_at = ? WHERE user_name = ? AND ended_at IS NULL")
                .bind(1, at).bind(2, user_name)
