@@ -43,6 +43,8 @@ void add_serve_command(CLI::App& app, Context& ctx) {
                   "可信的反向代理或负载均衡地址（可多次给出，地址或网段如 10.0.0.0/8）：只认它们转来的 "
                   "X-Forwarded-For / X-Forwarded-Proto")
       ->delimiter(',');
+  cmd->add_option("--tls-cert", options.tls_cert, "TLS 证书链文件（PEM）；与 --tls-key 同时给出时只提供 HTTPS");
+  cmd->add_option("--tls-key", options.tls_key, "TLS 私钥文件（PEM，权限须为 600）");
   cmd->add_option("--max-sessions", options.sessions.max_per_user,
                   "每个用户同时打开的会话数上限；新的登录结束最早的会话")
       ->capture_default_str()
@@ -66,7 +68,7 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     const int rc = http::serve(
         *store, options,
         [](unsigned short port) {
-          std::cout << "安居已启动：http://" << (options.bind == "0.0.0.0" ? "127.0.0.1" : options.bind)
+          std::cout << "安居已启动：" << (options.tls_cert.empty() ? "http" : "https") << "://" << (options.bind == "0.0.0.0" ? "127.0.0.1" : options.bind)
                     << ":" << port << "/" << std::endl;
         },
         std::cerr);

@@ -50,7 +50,9 @@ std::string cookie(const Request& req, std::string_view name) {
   return "";
 }
 
-void set_security_headers(Response& res) {
+void set_security_headers(Response& res, bool over_tls) {
+  // Once a browser has seen HTTPS here, it never asks over plain HTTP again.
+  if (over_tls) res.set("Strict-Transport-Security", "max-age=31536000");
   // Element Plus and Leaflet set inline styles; scripts come only from
   // /assets (Vite emits no inline script).
   res.set("Content-Security-Policy",

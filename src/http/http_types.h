@@ -20,8 +20,8 @@ Response json_response(const Request& req, bh::status status, const nlohmann::js
 // The headers every answer carries: a Content-Security-Policy that lets
 // only the app's own script files run (markup injected into a page stays
 // inert), no framing by other sites, no MIME sniffing, the referrer kept
-// on the site.
-void set_security_headers(Response& res);
+// on the site; over TLS also Strict-Transport-Security (HSTS).
+void set_security_headers(Response& res, bool over_tls);
 // {"items": items, "total": total}: the shape of every list (DESIGN.md §3.2),
 // without copying the items.
 Response list_response(const Request& req, nlohmann::json&& items, long total);

@@ -3,7 +3,9 @@
 #include "http/server.h"
 
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include <atomic>
 #include <ctime>
@@ -16,6 +18,7 @@
 
 #include "http/api.h"
 #include "http/client_address.h"
+#include "http/tls.h"
 #include "http/job_threads.h"
 #include "http/login_turns.h"
 #include "http/router.h"
@@ -35,9 +38,10 @@ using tcp = net::ip::tcp;
 
 class Server {
  public:
-  Server(Store& store, const ServerOptions& options, const TrustedProxies& proxies, std::ostream& log)
-      : store_(store), options_(options), proxies_(proxies), log_(log), workers_(options.worker_threads),
-        jobs_(store, clock_) {}
+  Server(Store& store, const ServerOptions& options, const TrustedProxies& proxies,
+         net::ssl::context* tls, std::ostream& log)
+      : store_(store), options_(options), proxies_(proxies), tls_(tls), log_(log),
+        workers_(options.worker_threads), jobs_(store, clock_) {}
 
   // Who sent a request, as http/client_address.h finds it behind proxies.
   struct Client {
@@ -221,24 +225,48 @@ class Server {
     const auto endpoint = socket.remote_endpoint(peer_ec);
     const std::optional<net::ip::address> peer =
         peer_ec ? std::nullopt : std::optional<net::ip::address>(endpoint.address());
-    auto shared = std::make_shared<beast::tcp_stream>(std::move(socket));
-    beast::tcp_stream& stream = *shared;
-    struct Registered {
-      Connections& all;
-      long id;
-      ~Registered() { all.closed(id); }
-    } registered{connections_, connections_.opened(shared)};
+    if (!tls_) {
+      auto shared = std::make_shared<beast::tcp_stream>(std::move(socket));
+      Registered registered{connections_, connections_.opened(shared)};
+      co_await serve_requests(*shared, peer, Transport::plain, registered.id);
+      beast::error_code ignored;
+      shared->socket().shutdown(tcp::socket::shutdown_send, ignored);
+      co_return;
+    }
+    auto shared = std::make_shared<beast::ssl_stream<beast::tcp_stream>>(std::move(socket), *tls_);
+    // The registry closes the TCP layer under the TLS one (close_idle).
+    Registered registered{connections_,
+                          connections_.opened(std::shared_ptr<beast::tcp_stream>(shared, &shared->next_layer()))};
+    beast::error_code ec;
+    beast::get_lowest_layer(*shared).expires_after(options_.read_timeout);
+    co_await shared->async_handshake(net::ssl::stream_base::server, net::redirect_error(net::use_awaitable, ec));
+    if (ec) co_return;  // not TLS, or a failed handshake: nothing to answer
+    co_await serve_requests(*shared, peer, Transport::tls, registered.id);
+    beast::get_lowest_layer(*shared).expires_after(std::chrono::seconds(5));
+    co_await shared->async_shutdown(net::redirect_error(net::use_awaitable, ec));
+  }
+
+  struct Registered {
+    Connections& all;
+    long id;
+    ~Registered() { all.closed(id); }
+  };
+
+  // The requests of one connection, one after the other (keep-alive).
+  template <class Stream>
+  net::awaitable<void> serve_requests(Stream& stream, const std::optional<net::ip::address>& peer,
+                                      Transport transport, long connection) {
     beast::flat_buffer buffer;
     while (!stopping_) {
       bh::request_parser<bh::empty_body> head;
       // Beast checks a Content-Length against the limit as the header ends:
       // the header parser lets uploads through, read_body() the rest.
       head.body_limit(std::max(options_.max_body_bytes, options_.max_upload_bytes));
-      stream.expires_after(options_.read_timeout);
+      beast::get_lowest_layer(stream).expires_after(options_.read_timeout);
       beast::error_code ec;
-      connections_.idle(registered.id, true);  // may be closed for a new client meanwhile
+      connections_.idle(connection, true);  // may be closed for a new client meanwhile
       co_await bh::async_read_header(stream, buffer, head, net::redirect_error(net::use_awaitable, ec));
-      connections_.idle(registered.id, false);
+      connections_.idle(connection, false);
       if (ec == bh::error::header_limit || ec == bh::error::body_limit) {  // a declared length past every limit
         co_await refuse_too_large(stream, std::max(options_.max_body_bytes, options_.max_upload_bytes));
         break;
@@ -264,9 +292,9 @@ class Server {
       ++in_flight_;
       const auto started = std::chrono::steady_clock::now();
       const Request& req = *read.request;
-      const Client client = client_of(peer, req, Transport::plain);
+      const Client client = client_of(peer, req, transport);
       Response res = co_await handle(req, client, upload);
-      set_security_headers(res);
+      set_security_headers(res, client.transport == Transport::tls);
       res.keep_alive(req.keep_alive() && !stopping_);
       if (req.method() == bh::verb::head) {
         res.content_length(res.body().size());
@@ -275,14 +303,12 @@ class Server {
         res.prepare_payload();
       }
       const bool keep = res.keep_alive();
-      stream.expires_after(options_.read_timeout);
+      beast::get_lowest_layer(stream).expires_after(options_.read_timeout);
       co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
       log(req, res, client.source, started);
       --in_flight_;
       if (ec || !keep) break;
     }
-    beast::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
   }
 
   // A request read whole, or the answer that refused it after its header.
@@ -298,7 +324,8 @@ class Server {
   // session and CSRF token are checked, so that nobody can fill the disk
   // without logging in. A declared length over the route's limit is refused
   // before anything is read; a body without one is counted as it comes.
-  net::awaitable<ReadRequest> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+  template <class Stream>
+  net::awaitable<ReadRequest> read_body(Stream& stream, beast::flat_buffer& buffer,
                                         bh::request_parser<bh::empty_body>&& head, std::string& upload,
                                         beast::error_code& ec) {
     const std::string target(head.get().target());
@@ -331,7 +358,7 @@ class Server {
       file.body_limit(limit);  // counted while streaming (a chunked body declares no length)
       file.get().body().open(upload.c_str(), beast::file_mode::write_existing, ec);
       if (ec) co_return ReadRequest{std::nullopt, std::nullopt, limit};
-      stream.expires_after(std::chrono::seconds(3600));  // large files on slow links
+      beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(3600));  // large files on slow links
       co_await bh::async_read(stream, buffer, file, net::redirect_error(net::use_awaitable, ec));
       file.get().body().close();
       Request req{file.get().base()};
@@ -343,7 +370,8 @@ class Server {
     co_return ReadRequest{parser.release(), std::nullopt, limit};
   }
 
-  net::awaitable<void> refuse_too_large(beast::tcp_stream& stream, size_t limit) {
+  template <class Stream>
+  net::awaitable<void> refuse_too_large(Stream& stream, size_t limit) {
     Request head;
     head.version(11);
     Response res = error_response(head, bh::status::payload_too_large, "too_large",
@@ -469,6 +497,7 @@ class Server {
   Store& store_;
   const ServerOptions& options_;
   const TrustedProxies& proxies_;
+  net::ssl::context* tls_;  // null: plain HTTP
   std::ostream& log_;
   std::mutex log_mutex_;
   net::thread_pool workers_;
@@ -489,7 +518,16 @@ int serve(Store& store, const ServerOptions& options, const std::function<void(u
     std::cerr << "错误：" << proxies.error().message << '\n';
     return 1;
   }
-  Server server(store, options, *proxies, access_log);
+  std::optional<net::ssl::context> tls;
+  if (!options.tls_cert.empty() || !options.tls_key.empty()) {
+    auto made = make_tls_context(options.tls_cert, options.tls_key);
+    if (!made) {
+      std::cerr << "错误：" << made.error().message << '\n';
+      return 1;
+    }
+    tls.emplace(std::move(*made));
+  }
+  Server server(store, options, *proxies, tls ? &*tls : nullptr, access_log);
   return server.run(ready);
 }
 

@@ -40,6 +40,9 @@ struct ServerOptions {
   // X-Forwarded-For and X-Forwarded-Proto are believed
   // (http/client_address.h); none by default.
   std::vector<std::string> trusted_proxies;
+  // TLS (both or neither): the certificate chain and its private key, PEM.
+  // With them the server speaks HTTPS only, TLS 1.2 and up, and sends HSTS.
+  std::filesystem::path tls_cert, tls_key;
   SessionLimits sessions;  // open sessions per user, and their lifetime
   int io_threads = 2;
   // Store work runs on this many threads: one per core by default (SQLite's

@@ -25,6 +25,7 @@ Reply request(unsigned short port, bh::verb method, const std::string& target, c
   bh::response_parser<bh::string_body> parser;
   parser.body_limit(1 << 30);
   bh::read(stream, buffer, parser, ec);
+  if (!parser.is_done()) return Reply{};  // no answer (status 0): not the parser's default 200
   const auto& res = parser.get();
   return Reply{static_cast<int>(res.result_int()), std::string(res[bh::field::content_type]), res.body(),
                std::string(res[bh::field::set_cookie]), std::string(res[bh::field::content_disposition])};
