@@ -15,7 +15,9 @@ else
 endif
 JOBS ?= $(shell nproc)
 
-.PHONY: all build web deps test demo bench clean format
+FUZZ_SECONDS ?= 30
+
+.PHONY: all build web deps test demo bench clean format fuzz
 
 all: build
 
@@ -44,6 +46,17 @@ test: deps
 	@$(MAKE) --no-print-directory build
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  scripts/with-postgres ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	@$(MAKE) --no-print-directory fuzz
+
+# libFuzzer targets (fuzz/, docs/security.md): clang with ASan and UBSan in
+# build-fuzz/, each run for FUZZ_SECONDS; a crash, leak or time-out fails.
+build-fuzz/build.ninja: CMakeLists.txt
+	cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+	  -DANJU_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+fuzz: build-fuzz/build.ninja
+	cmake --build build-fuzz --target fuzz_targets -j $(JOBS)
+	scripts/run-fuzz build-fuzz $(FUZZ_SECONDS)
 
 demo: deps
 	@$(MAKE) --no-print-directory build
@@ -57,4 +70,4 @@ format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf build build-san demo web/dist
+	rm -rf build build-san build-fuzz demo web/dist
