@@ -10,11 +10,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string path = anju::fuzz::input_file(data, size, ".geojson");
   auto opened = anju::GeoRows::open(path, "");
-  if (opened && opened->rows)
-    for (;;) {
-      auto row = opened->rows->next();
-      if (!row || !*row) break;
-    }
+  if (opened && opened->rows) anju::fuzz::read_all(*opened->rows);
   std::remove(path.c_str());
   return 0;
 }

@@ -25,4 +25,13 @@ inline std::string input_file(const uint8_t* data, size_t size, const char* exte
   return path;
 }
 
+// Reads every row a source gives, until its end or its first error.
+template <class Rows>
+void read_all(Rows& rows) {
+  for (;;) {
+    auto row = rows.next();
+    if (!row || !*row) return;
+  }
+}
+
 }  // namespace anju::fuzz

@@ -33,11 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (reader) {
     auto opened = anju::TemplateRows::open(anju::TemplateKind::households, std::move(*reader));
-    if (opened && opened->rows)
-      for (;;) {
-        auto row = opened->rows->next();
-        if (!row || !*row) break;
-      }
+    if (opened && opened->rows) anju::fuzz::read_all(*opened->rows);
   }
   std::remove(path.c_str());
   return 0;

@@ -13,42 +13,18 @@
 #include <future>
 #include <nlohmann/json.hpp>
 
-#include "integration/http_client.h"
-#include "support/test_db.h"
+#include "integration/town_server.h"
 
 namespace anju::testing {
 namespace {
 
-namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-class HttpLogin : public ::testing::Test {
+class HttpLogin : public TownServer {
  protected:
   void SetUp() override {
     if (auto why = engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
-    work_ = fs::temp_directory_path() / ("anju_login_" + std::to_string(::getpid()));
-    fs::remove_all(work_);
-    fs::create_directories(work_);
-    std::ofstream(work_ / "regions.csv") << "区划代码,名称\n500000000000,重庆市\n500200000000,县\n"
-                                            "500229000000,城口县\n500229108000,高燕镇\n500229108200,来凤村\n";
-    std::ofstream(work_ / "password.txt") << kPassword << "\n";
-    db_ = std::make_unique<TestDb>("login");
-    ASSERT_EQ(run_anju({"--db", db_->url(), "import", "regions", "regions.csv"}, work_.string()).exit_code, 0);
-    for (const char* name : {"clerk", "other"})
-      ASSERT_EQ(run_anju({"--db", db_->url(), "user", "add", "--name", name, "--role", "village_clerk",
-                          "--region", "500229108200", "--password-file", "password.txt"},
-                         work_.string()).exit_code, 0);
-  }
-  void TearDown() override {
-    server_.stop();
-    db_.reset();
-    fs::remove_all(work_);
-  }
-  void serve(const std::vector<std::string>& extra = {}) {
-    std::vector<std::string> args = {"--db", db_->url(), "serve", "--port", "0"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    ASSERT_EQ(server_.start(args, work_.string()), "");
-    port_ = server_.port();
+    make_town("login", {"clerk", "other"});
   }
   // A login as `name`, from `client` as a proxy would name it (none: "").
   Reply log_in(const std::string& name, const std::string& password, const std::string& client = "",
@@ -63,12 +39,6 @@ class HttpLogin : public ::testing::Test {
   static double ms_since(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
   }
-
-  static constexpr const char* kPassword = "Laifeng-2026";
-  fs::path work_;
-  std::unique_ptr<TestDb> db_;
-  ServedAnju server_;
-  unsigned short port_ = 0;
 };
 
 // Eight guesses at once, each from another client behind the proxy (so no

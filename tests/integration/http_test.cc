@@ -22,8 +22,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "integration/http_client.h"
-#include "support/test_db.h"
+#include "integration/town_server.h"
 
 namespace anju::testing {
 namespace {
@@ -32,34 +31,16 @@ namespace fs = std::filesystem;
 namespace net = boost::asio;
 namespace bh = boost::beast::http;
 
-class Http : public ::testing::Test {
+class Http : public TownServer {
  protected:
   void SetUp() override {
     if (auto why = engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
-    work_ = fs::temp_directory_path() / ("anju_http_" + std::to_string(::getpid()));
-    fs::remove_all(work_);
+    make_town("http");
     fs::create_directories(work_ / "web/assets");
     std::ofstream(work_ / "web/index.html") << "<!doctype html><title>安居</title>";
     std::ofstream(work_ / "web/assets/app.js") << "console.log('安居')";
     std::ofstream(work_ / "secret.txt") << "not for the web";
-    std::ofstream(work_ / "regions.csv") << "区划代码,名称\n500000000000,重庆市\n500200000000,县\n"
-                                            "500229000000,城口县\n500229108000,高燕镇\n500229108200,来凤村\n";
-    std::ofstream(work_ / "password.txt") << kPassword << "\n";
-    db_ = std::make_unique<TestDb>("http");
-    ASSERT_EQ(run_anju({"--db", db_->url(), "import", "regions", "regions.csv"}, work_.string()).exit_code, 0);
-    ASSERT_EQ(run_anju({"--db", db_->url(), "user", "add", "--name", "clerk", "--role", "village_clerk",
-                        "--region", "500229108200", "--password-file", "password.txt"},
-                       work_.string()).exit_code, 0);
-    const std::string started = server_.start({"--db", db_->url(), "serve", "--port", "0", "--web",
-                                                (work_ / "web").string(), "--max-body", "4096"},
-                                               work_.string());
-    ASSERT_EQ(started, "");
-    port_ = server_.port();
-  }
-  void TearDown() override {
-    server_.stop();
-    db_.reset();
-    fs::remove_all(work_);
+    serve({"--web", (work_ / "web").string(), "--max-body", "4096"});
   }
 
   Reply log_in(const std::string& password) {
@@ -110,12 +91,6 @@ class Http : public ::testing::Test {
     }
     return answered.get().status == 200;
   }
-
-  static constexpr const char* kPassword = "Laifeng-2026";
-  fs::path work_;
-  std::unique_ptr<TestDb> db_;
-  ServedAnju server_;
-  unsigned short port_ = 0;
 };
 
 TEST_F(Http, HealthReadsTheStore) {

@@ -16,8 +16,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "integration/http_client.h"
-#include "support/test_db.h"
+#include "integration/town_server.h"
 
 namespace anju::testing {
 namespace {
@@ -27,36 +26,25 @@ namespace net = boost::asio;
 namespace ssl = boost::asio::ssl;
 namespace beast = boost::beast;
 
-class HttpTls : public ::testing::Test {
+class HttpTls : public TownServer {
  protected:
   void SetUp() override {
     if (auto why = engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
-    work_ = fs::temp_directory_path() / ("anju_tls_" + std::to_string(::getpid()));
-    fs::remove_all(work_);
-    fs::create_directories(work_);
+    make_town("tls");
     const std::string made = "cd " + work_.string() +
                              " && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
                              " -keyout key.pem -out cert.pem -days 2 -subj /CN=localhost"
                              " -addext subjectAltName=IP:127.0.0.1 2>/dev/null";
     ASSERT_EQ(std::system(made.c_str()), 0) << "openssl could not make a certificate";
     fs::permissions(work_ / "key.pem", fs::perms::owner_read | fs::perms::owner_write);
-    std::ofstream(work_ / "regions.csv") << "区划代码,名称\n500000000000,重庆市\n500200000000,县\n"
-                                            "500229000000,城口县\n500229108000,高燕镇\n500229108200,来凤村\n";
-    std::ofstream(work_ / "password.txt") << kPassword << "\n";
-    db_ = std::make_unique<TestDb>("tls");
-    ASSERT_EQ(run_anju({"--db", db_->url(), "import", "regions", "regions.csv"}, work_.string()).exit_code, 0);
-    ASSERT_EQ(run_anju({"--db", db_->url(), "user", "add", "--name", "clerk", "--role", "village_clerk", "--region",
-                        "500229108200", "--password-file", "password.txt"},
-                       work_.string()).exit_code, 0);
   }
-  void TearDown() override {
-    server_.stop();
-    db_.reset();
-    fs::remove_all(work_);
+  std::vector<std::string> tls_flags() const {
+    return {"--tls-cert", (work_ / "cert.pem").string(), "--tls-key", (work_ / "key.pem").string()};
   }
   std::vector<std::string> serve_args() const {
-    return {"--db", db_->url(), "serve", "--port", "0", "--tls-cert", (work_ / "cert.pem").string(),
-            "--tls-key", (work_ / "key.pem").string()};
+    std::vector<std::string> args = {"--db", db_->url(), "serve", "--port", "0"};
+    for (auto& f : tls_flags()) args.push_back(f);
+    return args;
   }
 
   // One request over TLS, the server's certificate checked against the test's own.
@@ -79,17 +67,10 @@ class HttpTls : public ::testing::Test {
     bh::read(stream, buffer, res);
     return res;
   }
-
-  static constexpr const char* kPassword = "Laifeng-2026";
-  fs::path work_;
-  std::unique_ptr<TestDb> db_;
-  ServedAnju server_;
-  unsigned short port_ = 0;
 };
 
 TEST_F(HttpTls, ServesHttpsWithHstsAndASecureCookie) {
-  ASSERT_EQ(server_.start(serve_args(), work_.string()), "");
-  port_ = server_.port();
+  serve(tls_flags());
   const auto health = https(bh::verb::get, "/api/v1/health");
   EXPECT_EQ(health.result_int(), 200);
   EXPECT_EQ(health["Strict-Transport-Security"], "max-age=31536000");
