@@ -26,6 +26,10 @@ enum class Transport { plain, tls };
 Response session_endpoint(Store& store, const Request& req, const std::string& source, Transport transport,
                           const Clock& clock, const SessionLimits& limits);
 
+// GET /api/v1/health: the engine, the schema version and the households
+// counted (503 when the store cannot be read). No session needed.
+Response health_endpoint(Store& store, const Request& req);
+
 // The name a login body tries ("" when it names none): what its attempts
 // are serialised and counted by.
 std::string login_name(const Request& req);

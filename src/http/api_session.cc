@@ -78,6 +78,16 @@ Response log_in(Store& store, const Request& req, const std::string& source, Tra
 
 }  // namespace
 
+Response health_endpoint(Store& store, const Request& req) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return error_response(req, bh::status::service_unavailable, "io", tx.error().message);
+  auto households = (*tx)->count_households();
+  if (!households) return error_response(req, bh::status::service_unavailable, "io", households.error().message);
+  return json_response(req, bh::status::ok,
+                       {{"status", "ok"}, {"engine", store.engine()},
+                        {"schema_version", store.schema_version()}, {"households", *households}});
+}
+
 std::string login_name(const Request& req) {
   auto body = nlohmann::json::parse(req.body(), nullptr, false);
   const char* key = name_key(body);

@@ -27,6 +27,7 @@
 #include "http/uploads.h"
 #include "core/text.h"
 #include "service/session_service.h"
+#include "service/statistics_service.h"
 #include "service/system_clock.h"
 
 namespace anju::http {
@@ -91,7 +92,7 @@ class Server {
     if (path.rfind("/api/", 0) == 0) co_return co_await handle_api(req, target, client, upload);
     if (req.method() != bh::verb::get && req.method() != bh::verb::head)
       co_return error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法");
-    co_return co_await off_io([&] { return static_file(req, path); });
+    co_return co_await off_io([&] { return static_file_response(options_.web_root, req, path); });
   }
 
   static Response busy(const Request& req) {
@@ -116,7 +117,7 @@ class Server {
     const size_t question = target.find('?');
     const std::string path = target.substr(0, question);
     if (path == "/api/v1/health" && req.method() == bh::verb::get)
-      co_return co_await off_io([&] { return health(req); });
+      co_return co_await off_io([&] { return health_endpoint(store_, req); });
     RouteMatch match = match_route(req.method(), path);
     if (!match.route)
       co_return match.path_known ? error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法")
@@ -177,47 +178,6 @@ class Server {
     if (route.scope == RouteScope::none)
       if (auto ok = authorize(who.user, route.action, ""); !ok) return error_response(req, ok.error());
     return std::nullopt;
-  }
-
-  // A database migrated from before region_counts existed gets them now.
-  Result<void> ensure_counts() {
-    auto tx = store_.begin(TxMode::write);
-    if (!tx) return tx.error();
-    auto counts = (*tx)->region_counts(std::string(kWholeCountry), std::string(kWholeCountry), {"households"});
-    if (!counts) return counts.error();
-    auto households = (*tx)->count_households();
-    if (!households) return households.error();
-    if (!counts->empty() || *households == 0) return {};
-    ANJU_TRY((*tx)->refresh_summary(std::string(kWholeCountry)));
-    return (*tx)->commit();
-  }
-
-  Response health(const Request& req) {
-    auto tx = store_.begin(TxMode::read);
-    if (!tx) return error_response(req, bh::status::service_unavailable, "io", tx.error().message);
-    auto households = (*tx)->count_households();
-    if (!households) return error_response(req, bh::status::service_unavailable, "io", households.error().message);
-    return json_response(req, bh::status::ok,
-                         {{"status", "ok"}, {"engine", store_.engine()},
-                          {"schema_version", store_.schema_version()}, {"households", *households}});
-  }
-
-  Response static_file(const Request& req, const std::string& path) {
-    auto file = resolve_static(options_.web_root, path);
-    if (!file && !std::filesystem::is_directory(options_.web_root))
-      return error_response(req, bh::status::not_found, "no_web_app",
-                            "网页应用尚未构建（" + options_.web_root.string() +
-                                " 不存在）；接口在 /api/v1，说明见 docs/api.md");
-    if (!file) return error_response(req, bh::status::not_found, "not_found", "文件不存在");
-    std::ifstream in(file->path, std::ios::binary);
-    std::ostringstream body;
-    body << in.rdbuf();
-    Response res{bh::status::ok, req.version()};
-    res.set(bh::field::content_type, file->mime);
-    res.set(bh::field::cache_control,
-            file->path.filename() == "index.html" ? "no-cache" : "public, max-age=31536000, immutable");
-    res.body() = body.str();
-    return res;
   }
 
   net::awaitable<void> session(tcp::socket socket) {
@@ -455,7 +415,7 @@ class Server {
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
     if (ec) return fail("无法监听 " + options_.bind + ":" + std::to_string(options_.port) + "：" + ec.message());
-    if (auto r = ensure_counts(); !r) return fail(r.error().message);
+    if (auto r = ensure_region_counts(store_); !r) return fail(r.error().message);
     if (const int stale = remove_stale_uploads(); stale > 0) {
       std::lock_guard lock(log_mutex_);
       log_ << "start: removed " << stale << " uploads left by stopped servers\n" << std::flush;

@@ -1,6 +1,8 @@
 #include "http/static_files.h"
 
+#include <fstream>
 #include <map>
+#include <sstream>
 
 namespace anju::http {
 namespace fs = std::filesystem;
@@ -63,6 +65,23 @@ std::optional<StaticFile> resolve_static(const fs::path& root, std::string_view 
   auto [end, _] = std::mismatch(base.begin(), base.end(), real.begin(), real.end());
   if (end != base.end()) return std::nullopt;
   return StaticFile{real, mime_type(real)};
+}
+
+Response static_file_response(const std::filesystem::path& root, const Request& req, const std::string& path) {
+  auto file = resolve_static(root, path);
+  if (!file && !std::filesystem::is_directory(root))
+    return error_response(req, bh::status::not_found, "no_web_app",
+                          "网页应用尚未构建（" + root.string() + " 不存在）；接口在 /api/v1，说明见 docs/api.md");
+  if (!file) return error_response(req, bh::status::not_found, "not_found", "文件不存在");
+  std::ifstream in(file->path, std::ios::binary);
+  std::ostringstream body;
+  body << in.rdbuf();
+  Response res{bh::status::ok, req.version()};
+  res.set(bh::field::content_type, file->mime);
+  res.set(bh::field::cache_control,
+          file->path.filename() == "index.html" ? "no-cache" : "public, max-age=31536000, immutable");
+  res.body() = body.str();
+  return res;
 }
 
 }  // namespace anju::http

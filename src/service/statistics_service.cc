@@ -88,4 +88,16 @@ Result<SummaryTable> summary_table(Store& store, const User& user, const std::st
   return table;
 }
 
+Result<void> ensure_region_counts(Store& store) {
+  auto tx = store.begin(TxMode::write);
+  if (!tx) return tx.error();
+  auto counts = (*tx)->region_counts(std::string(kWholeCountry), std::string(kWholeCountry), {"households"});
+  if (!counts) return counts.error();
+  auto households = (*tx)->count_households();
+  if (!households) return households.error();
+  if (!counts->empty() || *households == 0) return {};
+  ANJU_TRY((*tx)->refresh_summary(std::string(kWholeCountry)));
+  return (*tx)->commit();
+}
+
 }  // namespace anju

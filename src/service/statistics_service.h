@@ -39,4 +39,8 @@ struct SummaryTable {
 Result<SummaryTable> summary_table(Store& store, const User& user, const std::string& region_code,
                                    const Clock& clock);
 
+// The counts per region (region_counts) built once for a database migrated
+// from before they existed and already holding households; else nothing.
+Result<void> ensure_region_counts(Store& store);
+
 }  // namespace anju
