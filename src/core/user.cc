@@ -33,6 +33,15 @@ bool user_covers(const User& user, std::string_view region_code) {
   return user.region_code == kWholeCountry || region_covers(user.region_code, region_code);
 }
 
+std::string user_name_problem(std::string_view name) {
+  if (name.empty()) return "用户名不能为空";
+  if (!is_valid_utf8(name)) return "用户名不是有效的文字";
+  if (utf8_length(name) > 32) return "用户名最多32个字符";
+  for (unsigned char c : name)
+    if (c <= ' ' || c == 0x7f || c == ':' || c == '/' || c == '\\') return "用户名不能含空格、控制字符、冒号或斜杠";
+  return "";
+}
+
 std::string password_problem(std::string_view password) {
   bool lower = false, upper = false, digit = false, other = false;
   for (unsigned char c : password) {

@@ -44,6 +44,10 @@ std::string role_region_problem(Role role, std::string_view region_code);
 // True when the user's scope covers `region_code`.
 bool user_covers(const User& user, std::string_view region_code);
 
+// Why `name` cannot be a user's name (Chinese), or "" when it can: 1 to 32
+// characters of valid UTF-8, no space, control character, colon or slash.
+std::string user_name_problem(std::string_view name);
+
 // Why `password` is too weak (Chinese), or "" when it is acceptable: at least
 // 10 characters of at least 3 classes (lower case, upper case, digits, other).
 std::string password_problem(std::string_view password);

@@ -91,7 +91,8 @@ Response health_endpoint(Store& store, const Request& req) {
 std::string login_name(const Request& req) {
   auto body = nlohmann::json::parse(req.body(), nullptr, false);
   const char* key = name_key(body);
-  return body.is_object() && body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
+  std::string name = body.is_object() && body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
+  return user_name_problem(name).empty() ? name : "";  // every impossible name waits in one line
 }
 
 Response session_endpoint(Store& store, const Request& req, const std::string& source, Transport transport,

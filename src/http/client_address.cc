@@ -99,7 +99,9 @@ std::string client_address(const ip::address& peer, std::string_view forwarded_f
 }
 
 bool forwarded_https(const ip::address& peer, std::string_view forwarded_proto, const TrustedProxies& trusted) {
-  return trusted.contains(peer) && trim(forwarded_proto) == "https";
+  const auto comma = forwarded_proto.rfind(',');  // the hop nearest to us
+  const std::string_view last = comma == std::string_view::npos ? forwarded_proto : forwarded_proto.substr(comma + 1);
+  return trusted.contains(peer) && trim(last) == "https";
 }
 
 }  // namespace anju::http

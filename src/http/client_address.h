@@ -41,7 +41,9 @@ std::string client_address(const boost::asio::ip::address& peer, std::string_vie
                            const TrustedProxies& trusted);
 
 // Whether the request reached the first trusted proxy over TLS
-// (X-Forwarded-Proto: https from a trusted peer): its cookie is then Secure.
+// (X-Forwarded-Proto: https from a trusted peer, its last value when there
+// are several): its cookie is then Secure. Callers join every line of
+// either header with ", " in order.
 bool forwarded_https(const boost::asio::ip::address& peer, std::string_view forwarded_proto,
                      const TrustedProxies& trusted);
 

@@ -36,6 +36,7 @@ TEST(ClientAddress, ForwardedProtoCountsOnlyFromATrustedPeer) {
   EXPECT_TRUE(forwarded_https(ip::make_address("127.0.0.1"), "https", proxies));
   EXPECT_FALSE(forwarded_https(ip::make_address("127.0.0.1"), "http", proxies));
   EXPECT_FALSE(forwarded_https(ip::make_address("192.0.2.1"), "https", proxies));
+  EXPECT_FALSE(forwarded_https(ip::make_address("127.0.0.1"), "https, http", proxies)) << "the nearest hop says";
 }
 
 TEST(ClientAddress, BadProxyEntriesAreRefusedByName) {

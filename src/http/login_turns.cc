@@ -38,15 +38,17 @@ net::awaitable<LoginTurns::Turn> LoginTurns::take(std::vector<std::string> keys)
     for (const auto& k : keys) ++waiting_[k];
   }
   net::steady_timer timer(co_await net::this_coro::executor);
+  const auto deadline = std::chrono::steady_clock::now() + kMaxWait;
   for (;;) {
     timer.expires_after(std::chrono::milliseconds(10));
     boost::system::error_code ignored;
     co_await timer.async_wait(net::redirect_error(net::use_awaitable, ignored));
     std::lock_guard lock(mutex_);
-    if (!try_take(keys)) continue;
+    const bool taken = try_take(keys);
+    if (!taken && std::chrono::steady_clock::now() < deadline) continue;
     for (const auto& k : keys)
       if (--waiting_[k] == 0) waiting_.erase(k);
-    co_return turn();
+    co_return taken ? turn() : nullptr;
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -28,9 +29,11 @@ class LoginTurns {
   // away (the caller answers 429) rather than queue without end.
   explicit LoginTurns(int max_waiting = 8) : max_waiting_(max_waiting) {}
 
+  static constexpr std::chrono::seconds kMaxWait{30};
+
   // Waits until no other attempt holds any of `keys` and takes them all at
   // once (so two attempts never wait for each other); nullptr when too many
-  // wait already.
+  // wait already or after kMaxWait of waiting.
   boost::asio::awaitable<Turn> take(std::vector<std::string> keys);
 
  private:

@@ -52,9 +52,13 @@ class Server {
   template <class Header>
   Client client_of(const std::optional<net::ip::address>& peer, const Header& req, Transport transport) const {
     if (!peer) return {"", transport};
+    // Every line of a header, in order: a proxy may add a line of its own
+    // rather than extend the client's, and the client's must not come first.
     auto header = [&](const char* name) {
-      const auto v = req[name];
-      return std::string_view(v.data(), v.size());
+      std::string all;
+      for (auto [it, end] = req.equal_range(name); it != end; ++it)
+        all += (all.empty() ? "" : ", ") + std::string(it->value());
+      return all;
     };
     const bool forwarded_tls = forwarded_https(*peer, header("X-Forwarded-Proto"), proxies_);
     return {client_address(*peer, header("X-Forwarded-For"), proxies_),
@@ -82,7 +86,9 @@ class Server {
       co_await slow_down_guessing(client.source);
       co_return co_await off_io([&] { return session_endpoint(store_, req, client.source, client.transport, clock_, options_.sessions); });
     }
-    if (path == "/api/v1/session/password" && req.method() == bh::verb::put) {  // guesses the old password
+    // Whatever spelling of the path reached it (router.cc drops empty segments).
+    const RouteMatch matched = match_route(req.method(), path);
+    if (matched.route && matched.route->pattern == "/api/v1/session/password") {  // guesses the old password
       std::vector<std::string> keys{"address:" + client.source, "session:" + cookie(req, kSessionCookie)};
       auto turn = co_await turns_.take(std::move(keys));
       if (!turn) co_return busy(req);
@@ -93,6 +99,23 @@ class Server {
     if (req.method() != bh::verb::get && req.method() != bh::verb::head)
       co_return error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法");
     co_return co_await off_io([&] { return static_file_response(options_.web_root, req, path); });
+  }
+
+  // handle(), with whatever it throws outside a handler (a stored value
+  // that cannot be read, met by the session check) answered 500 and
+  // logged: the connection and the count of requests in flight stay right.
+  net::awaitable<Response> answer(const Request& req, const Client& client, const std::string& upload) {
+    std::optional<Response> res;
+    try {
+      res = co_await handle(req, client, upload);
+    } catch (const std::exception& e) {
+      log_failure(req, e.what());
+    }
+    if (!res) {
+      remove_upload(upload);
+      res = error_response(req, bh::status::internal_server_error, "internal", "内部错误，已记入服务器日志");
+    }
+    co_return std::move(*res);
   }
 
   static Response busy(const Request& req) {
@@ -199,7 +222,9 @@ class Server {
                           connections_.opened(std::shared_ptr<beast::tcp_stream>(shared, &shared->next_layer()))};
     beast::error_code ec;
     beast::get_lowest_layer(*shared).expires_after(options_.read_timeout);
+    connections_.idle(registered.id, true);  // a client that never says hello makes room for others
     co_await shared->async_handshake(net::ssl::stream_base::server, net::redirect_error(net::use_awaitable, ec));
+    connections_.idle(registered.id, false);
     if (ec) co_return;  // not TLS, or a failed handshake: nothing to answer
     co_await serve_requests(*shared, peer, Transport::tls, registered.id);
     beast::get_lowest_layer(*shared).expires_after(std::chrono::seconds(5));
@@ -249,11 +274,15 @@ class Server {
         remove_upload(upload);
         break;
       }
-      ++in_flight_;
+      struct InFlight {
+        std::atomic<long>& n;
+        explicit InFlight(std::atomic<long>& count) : n(count) { ++n; }
+        ~InFlight() { --n; }
+      } in_flight{in_flight_};
       const auto started = std::chrono::steady_clock::now();
       const Request& req = *read.request;
       const Client client = client_of(peer, req, transport);
-      Response res = co_await handle(req, client, upload);
+      Response res = co_await answer(req, client, upload);
       set_security_headers(res, client.transport == Transport::tls);
       res.keep_alive(req.keep_alive() && !stopping_);
       if (req.method() == bh::verb::head) {
@@ -266,7 +295,6 @@ class Server {
       beast::get_lowest_layer(stream).expires_after(options_.read_timeout);
       co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
       log(req, res, client.source, started);
-      --in_flight_;
       if (ec || !keep) break;
     }
   }

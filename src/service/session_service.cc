@@ -72,6 +72,9 @@ Result<void> record_password_failure(Store& store, const std::string& name, cons
 
 Result<LoginResult> login(Store& store, const std::string& name, const std::string& password,
                           const std::string& source, const Clock& clock, const SessionLimits& limits) {
+  // A name no account can have is refused before the store sees it (a NUL
+  // would end it early on PostgreSQL; a long one would fail its index).
+  if (!user_name_problem(name).empty()) return make_error(ErrorCode::invalid, kWrongLogin);
   // Any name locks, whether an account or not: a locked account and an
   // unknown name get the same answer.
   auto locked = password_lock(store, name, clock);
@@ -104,7 +107,8 @@ Result<LoginResult> login(Store& store, const std::string& name, const std::stri
       Session{sha256_hex(result.token), name, result.csrf_token, source, at, at, std::nullopt}));
   ANJU_TRY(tx.clear_login_failures(name));
   ANJU_TRY(audit(tx, clock, name, "auth.login", "user", name, {{"source", source}}));
-  auto ended = tx.end_older_sessions(name, std::max(1L, limits.max_per_user), at);
+  // The new session is kept whatever the clock says of the others.
+  auto ended = tx.end_older_sessions(name, sha256_hex(result.token), std::max(1L, limits.max_per_user) - 1, at);
   if (!ended) return ended.error();
   if (*ended > 0)
     ANJU_TRY(audit(tx, clock, name, "auth.session_limit", "user", name,

@@ -115,6 +115,16 @@ TEST_F(SessionTest, SessionsAreCappedPerUserAndHaveAnAbsoluteLifetime) {
       << "61 minutes after its login";
 }
 
+// Two logins in one second at a limit of one: the new session is the one kept.
+TEST_F(SessionTest, ANewLoginNeverEndsItself) {
+  const SessionLimits one{1, 3600};
+  for (int i = 0; i < 6; ++i) {
+    auto in = login(*store_, "clerk", kPassword, "10.0.0.7", clock_, one);
+    ASSERT_TRUE(in);
+    EXPECT_TRUE(session_user(*store_, in->token, clock_, one)) << i;
+  }
+}
+
 TEST_F(SessionTest, AResetOrDisableEndsEverySessionOfTheUser) {
   auto first = try_login(kPassword), second = try_login(kPassword);
   ASSERT_TRUE(first && second);

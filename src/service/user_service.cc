@@ -22,14 +22,6 @@ constexpr uint32_t kLanes = 1;
 constexpr size_t kSaltBytes = 16;
 constexpr size_t kHashBytes = 32;
 
-std::string name_problem(const std::string& name) {
-  if (name.empty()) return "用户名不能为空";
-  if (utf8_length(name) > 32) return "用户名最多32个字符";
-  for (unsigned char c : name)
-    if (c <= ' ' || c == ':' || c == '/' || c == '\\') return "用户名不能含空格、冒号或斜杠";
-  return "";
-}
-
 }  // namespace
 
 std::string hash_password(const std::string& password) {
@@ -49,7 +41,7 @@ bool password_matches(const std::string& phc_hash, const std::string& password) 
 
 Result<User> add_user(Store& store, const NewUser& user, const std::string& actor,
                       const Clock& clock) {
-  if (auto why = name_problem(user.name); !why.empty()) return make_error(ErrorCode::invalid, why);
+  if (auto why = user_name_problem(user.name); !why.empty()) return make_error(ErrorCode::invalid, why);
   if (auto why = role_region_problem(user.role, user.region_code); !why.empty())
     return make_error(ErrorCode::invalid, why);
   auto weak = password_weakness(user.password, user.name);

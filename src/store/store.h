@@ -329,8 +329,10 @@ class Transaction {
   // Ends one session, or every open one of a user; returns how many ended.
   virtual Result<long> end_session(std::string_view token_hash, const std::string& at) = 0;
   virtual Result<long> end_user_sessions(std::string_view user_name, const std::string& at) = 0;
-  // Ends the user's open sessions but the `keep` newest; returns how many ended.
-  virtual Result<long> end_older_sessions(std::string_view user_name, long keep, const std::string& at) = 0;
+  // Ends the user's open sessions but `current` and the `keep` newest of the
+  // others; returns how many ended.
+  virtual Result<long> end_older_sessions(std::string_view user_name, std::string_view current, long keep,
+                                          const std::string& at) = 0;
   virtual Result<void> record_login_failure(std::string_view user_name, const std::string& at,
                                             std::string_view source) = 0;
   // Failed logins of the user after `since`, oldest first (their times).

@@ -16,7 +16,7 @@ Reply request(unsigned short port, bh::verb method, const std::string& target, c
   stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   bh::request<bh::string_body> req{method, target, 11};
   req.set(bh::field::host, "127.0.0.1");
-  for (const auto& [k, v] : headers) req.set(k, v);
+  for (const auto& [k, v] : headers) req.insert(k, v);  // a name twice: two lines
   req.body() = body;
   req.prepare_payload();
   boost::beast::error_code ec;

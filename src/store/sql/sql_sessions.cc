@@ -38,11 +38,13 @@ Result<long> SqlTransaction::end_session(std::string_view token_hash, const std:
   return conn_.changes();
 }
 
-Result<long> SqlTransaction::end_older_sessions(std::string_view user_name, long keep, const std::string& at) {
+Result<long> SqlTransaction::end_older_sessions(std::string_view user_name, std::string_view current, long keep,
+                                                const std::string& at) {
   ANJU_TRY(conn_.prepare("UPDATE sessions SET ended_at = ? WHERE user_name = ? AND ended_at IS NULL"
-                         " AND token_hash NOT IN (SELECT token_hash FROM sessions WHERE user_name = ?"
-                         " AND ended_at IS NULL ORDER BY created_at DESC, token_hash DESC LIMIT ?)")
-               .bind(1, at).bind(2, user_name).bind(3, user_name).bind(4, keep)
+                         " AND token_hash <> ? AND token_hash NOT IN (SELECT token_hash FROM sessions"
+                         " WHERE user_name = ? AND ended_at IS NULL AND token_hash <> ?"
+                         " ORDER BY created_at DESC, token_hash DESC LIMIT ?)")
+               .bind(1, at).bind(2, user_name).bind(3, current).bind(4, user_name).bind(5, current).bind(6, keep)
                .run());
   return conn_.changes();
 }

@@ -171,7 +171,8 @@ class SqlTransaction final : public Transaction {
   Result<void> touch_session(std::string_view token_hash, const std::string& at) override;
   Result<long> end_session(std::string_view token_hash, const std::string& at) override;
   Result<long> end_user_sessions(std::string_view user_name, const std::string& at) override;
-  Result<long> end_older_sessions(std::string_view user_name, long keep, const std::string& at) override;
+  Result<long> end_older_sessions(std::string_view user_name, std::string_view current, long keep,
+                                  const std::string& at) override;
   Result<void> record_login_failure(std::string_view user_name, const std::string& at,
                                     std::string_view source) override;
   Result<std::vector<std::string>> login_failures_since(std::string_view user_name,
