@@ -50,7 +50,7 @@ class FieldServiceTest : public testing::StoreTest {
 
   std::vector<ActiveTask> active() { return *begin(TxMode::read)->active_tasks(); }
 
-  User county() { return User{"county", "", Role::county_reviewer, "500229000000", "", false, false}; }
+  User county() { return User{"county", "", Role::county_reviewer, "500229000000", "", false, false, {}}; }
 
   std::vector<std::string> ids_;
 };
@@ -121,11 +121,11 @@ TEST_F(FieldServiceTest, OnlyCountyReviewersDrawAndOnlyInTheirCounty) {
   auto by_share = draw_spot_check(*store_, county(), r, kClock);
   ASSERT_TRUE(by_share);
   EXPECT_EQ(by_share->households.size(), 4u) << "10% of 37, rounded up";
-  User city{"city", "", Role::city_reviewer, "500200000000", "", false, false};
+  User city{"city", "", Role::city_reviewer, "500200000000", "", false, false, {}};
   EXPECT_EQ(draw_spot_check(*store_, city, r, kClock).error().code, ErrorCode::forbidden);
-  User town{"town", "", Role::town_office, "500229108000", "", false, false};
+  User town{"town", "", Role::town_office, "500229108000", "", false, false, {}};
   EXPECT_EQ(draw_spot_check(*store_, town, r, kClock).error().code, ErrorCode::not_found) << "beyond its town";
-  User other{"other", "", Role::county_reviewer, "500230000000", "", false, false};
+  User other{"other", "", Role::county_reviewer, "500230000000", "", false, false, {}};
   EXPECT_EQ(draw_spot_check(*store_, other, r, kClock).error().code, ErrorCode::not_found);
   r.county_code = "500229108000";
   EXPECT_EQ(draw_spot_check(*store_, county(), r, kClock).error().code, ErrorCode::invalid) << "a town is no county";

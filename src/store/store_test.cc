@@ -265,11 +265,11 @@ TEST_F(StoreContract, ConcurrentWritersOfOneVersionExactlyOneWins) {
 }
 
 TEST_F(StoreContract, UsersRoundTripNamesAreUniqueUpdatesAreVersioned) {
-  User u{"clerk", "李四", Role::village_clerk, "500229108201", "$argon2id$v=19$x", false, false};
+  User u{"clerk", "李四", Role::village_clerk, "500229108201", "$argon2id$v=19$x", false, false, {}};
   {
     auto tx = begin();
     ASSERT_TRUE(tx->insert_user(u, kStamp));
-    ASSERT_TRUE(tx->insert_user(User{"admin", "", Role::admin, "500229000000", "h", true, false}, kStamp));
+    ASSERT_TRUE(tx->insert_user(User{"admin", "", Role::admin, "500229000000", "h", true, false, {}}, kStamp));
     ASSERT_TRUE(tx->commit());
   }
   EXPECT_EQ(begin()->insert_user(u, kStamp).error().code, ErrorCode::conflict);

@@ -40,10 +40,9 @@ std::vector<std::string> read_history(const std::string& user, const std::string
 }
 
 User read_user(const Statement& s) {
-  User u{s.text(0), s.text(1), enum_from_db<Role>(s.text(2)), s.text(3), s.text(4),
-         s.integer(5) != 0, s.integer(6) != 0};
-  u.previous_password_hashes = read_history(u.name, s.text(7));
-  return u;
+  const std::string name = s.text(0);
+  return User{name, s.text(1), enum_from_db<Role>(s.text(2)), s.text(3), s.text(4),
+              s.integer(5) != 0, s.integer(6) != 0, read_history(name, s.text(7))};
 }
 
 }  // namespace
