@@ -9,7 +9,6 @@
 
 #include <atomic>
 #include <ctime>
-#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <sstream>
