@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "store/row_codec.h"
+
 namespace anju {
 
 std::vector<CountRow> pack_count_rows(const std::vector<CountCell>& cells) {
@@ -27,12 +29,13 @@ std::vector<CountRow> pack_count_rows(const std::vector<CountCell>& cells) {
 std::vector<CountCell> unpack_count_row(const CountRow& row) {
   std::vector<CountCell> out;
   const nlohmann::json counts = nlohmann::json::parse(row.counts, nullptr, false);
-  if (!counts.is_object()) return out;
+  if (!counts.is_object()) throw UnreadableValue("region_counts.counts", row.counts);
   for (const auto& [dimension, keys] : counts.items()) {
-    if (!keys.is_object()) continue;
-    for (const auto& [key, n] : keys.items())
-      if (n.is_number_integer())
-        out.push_back(CountCell{row.region_code, row.parent_code, row.leaf, dimension, key, n.get<long>()});
+    if (!keys.is_object()) throw UnreadableValue("region_counts.counts", row.counts);
+    for (const auto& [key, n] : keys.items()) {
+      if (!n.is_number_integer()) throw UnreadableValue("region_counts.counts", row.counts);
+      out.push_back(CountCell{row.region_code, row.parent_code, row.leaf, dimension, key, n.get<long>()});
+    }
   }
   return out;
 }

@@ -15,9 +15,11 @@ Extras extras_from_json(std::string_view json) {
   Extras out;
   if (json == "{}") return out;  // the common case, without a parse
   auto j = nlohmann::ordered_json::parse(json, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return out;
-  for (const auto& [k, v] : j.items())
-    if (v.is_string()) out.emplace_back(k, v.get<std::string>());
+  if (!j.is_object()) throw UnreadableValue("extras", json);
+  for (const auto& [k, v] : j.items()) {
+    if (!v.is_string()) throw UnreadableValue("extras", json);
+    out.emplace_back(k, v.get<std::string>());
+  }
   return out;
 }
 

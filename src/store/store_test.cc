@@ -11,6 +11,7 @@
 #include <future>
 #include <thread>
 
+#include "store/row_codec.h"
 #include "support/store_fixture.h"
 
 namespace anju {
@@ -316,6 +317,77 @@ TEST_F(StoreContract, CommitFreesTheConnectionForTheNextTransaction) {
   other.join();
   EXPECT_TRUE(done.get());
   first.reset();
+}
+
+// A stored value the program cannot read is an error, never a default: an
+// unknown grade once read as A, the safe grade (store/row_codec.h).
+TEST_F(StoreContract, UnreadableStoredValuesAreErrorsNeverDefaults) {
+  long task_id = 0;
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    FieldTask task;
+    task.household_id = "H1";
+    task.region_code = "500229108201";
+    auto id = tx->insert_task(task, kStamp);
+    ASSERT_TRUE(id);
+    task_id = *id;
+    AppraisalRecord r;
+    r.task_id = task_id;
+    r.household_id = "H1";
+    r.appraisal.parts = {{"地基基础", Grade::C, ""}};
+    r.appraisal.appraised_on = *parse_date("2026-05-01");
+    r.computed = r.grade = Grade::C;
+    r.created_at = kStamp.at;
+    r.created_by = "tester";
+    auto appraisal = tx->insert_appraisal(r);
+    ASSERT_TRUE(appraisal) << appraisal.error().message;
+    ASSERT_TRUE(tx->replace_judgment(
+        JudgmentRow{"H1", JudgeResult::verify, {Reason::no_assessment}, std::nullopt, std::nullopt, "", std::nullopt, ""}));
+    ASSERT_TRUE(tx->commit());
+  }
+  auto readable = [&] {
+    auto tx = begin(TxMode::read);
+    EXPECT_TRUE(tx->appraisals_of(task_id));
+    EXPECT_TRUE(tx->find_task(task_id));
+    EXPECT_TRUE(tx->find_judgment("H1"));
+  };
+  readable();
+  const char* damages[] = {
+      "UPDATE appraisals SET computed_grade = 'Z'",
+      "UPDATE appraisals SET grade = ''",
+      "UPDATE appraisals SET parts = '[{\"part\":\"地基基础\",\"grade\":\"Q\"}]'",
+      "UPDATE field_tasks SET status = 'opened'",
+      "UPDATE field_tasks SET origin = 'sampled'",
+      "UPDATE judgments SET reasons = '[\"no_assessment\",\"tired\"]'",
+      "UPDATE judgments SET result = 'fine'",
+      "UPDATE households SET extra = 'not json'",
+  };
+  for (const char* damage : damages) {
+    store_.reset();  // SQLite: the test database's writer is this process's other connection
+    ASSERT_EQ(db_->exec(damage), "") << damage;
+    reopen();
+    auto tx = begin(TxMode::read);
+    EXPECT_THROW(
+        {
+          (void)tx->appraisals_of(task_id);
+          (void)tx->find_task(task_id);
+          (void)tx->find_judgment("H1");
+          (void)tx->find_household("H1");
+        },
+        UnreadableValue)
+        << damage;
+    tx.reset();
+    store_.reset();
+    // Undo the damage for the next one.
+    db_->exec("UPDATE appraisals SET computed_grade = 'C', grade = 'C',"
+              " parts = '[{\"part\":\"地基基础\",\"grade\":\"C\",\"note\":\"\"}]'");
+    db_->exec("UPDATE field_tasks SET status = 'open', origin = 'judgment'");
+    db_->exec("UPDATE judgments SET reasons = '[\"no_assessment\"]', result = 'verify'");
+    db_->exec("UPDATE households SET extra = '{\"备注\":\"低保\"}'");
+    reopen();
+    readable();
+  }
 }
 
 TEST(OpenStore, RejectsUnknownSchemes) {

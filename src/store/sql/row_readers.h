@@ -118,9 +118,11 @@ inline std::string strings_json(const std::vector<std::string>& v) { return nloh
 inline std::vector<std::string> strings_from_json(const std::string& text) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   std::vector<std::string> out;
-  if (j.is_array())
-    for (const auto& e : j)
-      if (e.is_string()) out.push_back(e.get<std::string>());
+  if (!j.is_array()) throw UnreadableValue("a list of text", text);
+  for (const auto& e : j) {
+    if (!e.is_string()) throw UnreadableValue("a list of text", text);
+    out.push_back(e.get<std::string>());
+  }
   return out;
 }
 
@@ -139,12 +141,22 @@ inline std::string reasons_json(const std::vector<Reason>& reasons) {
 }
 
 inline std::vector<Reason> reasons_from_json(std::string_view text) {
+  // Exactly what reasons_json writes: [] or ["key","key",…]; anything else
+  // (an unknown key, a damaged list) is unreadable, never fewer reasons.
   std::vector<Reason> out;
-  size_t pos = 0;
-  while ((pos = text.find('"', pos)) != std::string::npos) {
-    const size_t end = text.find('"', pos + 1);
-    if (end == std::string::npos) break;
-    if (auto r = parse_reason(text.substr(pos + 1, end - pos - 1))) out.push_back(*r);
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') throw UnreadableValue("judgments.reasons", text);
+  size_t pos = 1;
+  const size_t last = text.size() - 1;
+  while (pos < last) {
+    if (!out.empty()) {
+      if (text[pos] != ',') throw UnreadableValue("judgments.reasons", text);
+      ++pos;
+    }
+    const size_t end = pos < last && text[pos] == '"' ? text.find('"', pos + 1) : std::string_view::npos;
+    if (end == std::string_view::npos || end >= last) throw UnreadableValue("judgments.reasons", text);
+    auto r = parse_reason(text.substr(pos + 1, end - pos - 1));
+    if (!r) throw UnreadableValue("judgments.reasons", text);
+    out.push_back(*r);
     pos = end + 1;
   }
   return out;
@@ -154,7 +166,7 @@ inline std::vector<Reason> reasons_from_json(std::string_view text) {
 inline MatchResult read_match(const Statement& s) {
   MatchResult m;
   m.household_id = s.text(0);
-  m.outcome = parse_match_outcome(s.text(1)).value_or(MatchOutcome::unmatched);
+  m.outcome = stored_value(parse_match_outcome(s.text(1)), "matches.outcome", s.text(1));
   m.parcel_id = s.text(2);
   m.candidates = strings_from_json(s.text(3));
   m.parcel_not_found = s.integer(4) != 0;

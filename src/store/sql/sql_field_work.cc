@@ -17,16 +17,23 @@ constexpr const char* kTaskColumns =
     " t.version, t.created_at, t.updated_at, t.updated_by";
 constexpr int kTaskColumnCount = 13;
 
+TaskOrigin read_origin(const Statement& s, int col) {
+  const std::string origin = s.text(col);
+  if (origin == "sample") return TaskOrigin::sample;
+  if (origin == "judgment") return TaskOrigin::judgment;
+  throw UnreadableValue("field_tasks.origin", origin);
+}
+
 FieldTask read_task(const Statement& s) {
   FieldTask t;
   t.id = s.integer(0);
   t.household_id = s.text(1);
   t.region_code = s.text(2);
-  t.origin = s.text(3) == "sample" ? TaskOrigin::sample : TaskOrigin::judgment;
+  t.origin = read_origin(s, 3);
   if (!s.is_null(4)) t.sample_id = s.integer(4);
-  t.status = parse_task_status(s.text(5)).value_or(TaskStatus::open);
+  t.status = stored_value(parse_task_status(s.text(5)), "field_tasks.status", s.text(5));
   t.assignee = s.text(6);
-  if (!s.is_null(7)) t.due = parse_date(s.text(7));
+  if (!s.is_null(7)) t.due = read_date(s, 7);
   t.closed_reason = s.text(8);
   t.version = s.integer(9);
   t.created_at = s.text(10);
@@ -56,10 +63,14 @@ nlohmann::json parts_json(const std::vector<PartGrade>& parts) {
 std::vector<PartGrade> parts_from(const std::string& text) {
   std::vector<PartGrade> out;
   const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_array()) return out;
+  if (!j.is_array()) throw UnreadableValue("appraisals.parts", text);
   for (const auto& p : j) {
-    PartGrade g{p.value("part", ""), std::nullopt, p.value("note", "")};
-    if (p.contains("grade") && p["grade"].is_string()) g.grade = enum_parse<Grade>(p["grade"].get<std::string>());
+    if (!p.is_object() || !p.contains("part") || !p["part"].is_string()) throw UnreadableValue("appraisals.parts", text);
+    PartGrade g{p["part"].get<std::string>(), std::nullopt, p.value("note", "")};
+    if (p.contains("grade") && !p["grade"].is_null()) {
+      if (!p["grade"].is_string()) throw UnreadableValue("appraisals.parts", text);
+      g.grade = enum_from_db<Grade>(p["grade"].get<std::string>());
+    }
     out.push_back(std::move(g));
   }
   return out;
@@ -110,8 +121,8 @@ Result<std::vector<ActiveTask>> SqlTransaction::active_tasks() {
   ANJU_TRY(each_row(
       conn_.prepare("SELECT id, household_id, origin, status FROM field_tasks WHERE status IN ('open', 'visited')"),
       [&](const Statement& s) {
-        out.push_back({s.integer(0), s.text(1), s.text(2) == "sample" ? TaskOrigin::sample : TaskOrigin::judgment,
-                       parse_task_status(s.text(3)).value_or(TaskStatus::open)});
+        out.push_back({s.integer(0), s.text(1), read_origin(s, 2),
+                       stored_value(parse_task_status(s.text(3)), "field_tasks.status", s.text(3))});
       }));
   return out;
 }
@@ -258,13 +269,13 @@ Result<std::vector<Visit>> SqlTransaction::visits_of(long task_id) {
         v.id = s.integer(0);
         v.task_id = s.integer(1);
         v.household_id = s.text(2);
-        v.visited_on = parse_date(s.text(3)).value_or(Date{});
+        v.visited_on = read_date(s, 3);
         v.lon = opt_real(s, 4);
         v.lat = opt_real(s, 5);
         v.gps_source = s.text(6);
         v.people_met = s.text(7);
         v.notes = s.text(8);
-        v.outcome = parse_visit_outcome(s.text(9)).value_or(VisitOutcome::unchanged);
+        v.outcome = stored_value(parse_visit_outcome(s.text(9)), "visits.outcome", s.text(9));
         v.evidence_id = s.text(10);
         v.created_at = s.text(11);
         v.created_by = s.text(12);
@@ -304,14 +315,14 @@ Result<std::vector<AppraisalRecord>> SqlTransaction::appraisals_of(long task_id)
         r.appraisal.site_dangerous = s.integer(4) != 0;
         r.appraisal.site_hazard = s.text(5);
         r.appraisal.parts = parts_from(s.text(6));
-        r.computed = enum_parse<Grade>(s.text(7)).value_or(Grade::A);
-        if (!s.is_null(8)) r.appraisal.override_grade = enum_parse<Grade>(s.text(8));
+        r.computed = enum_from_db<Grade>(s.text(7));
+        r.appraisal.override_grade = read_enum<Grade>(s, 8);
         r.appraisal.override_reason = s.text(9);
-        r.grade = enum_parse<Grade>(s.text(10)).value_or(r.computed);
-        r.appraisal.prevention = parse_prevention(s.text(11)).value_or(Prevention::partial);
-        r.appraisal.method = enum_parse<AssessMethod>(s.text(12)).value_or(AssessMethod::technical);
+        r.grade = enum_from_db<Grade>(s.text(10));
+        r.appraisal.prevention = stored_value(parse_prevention(s.text(11)), "appraisals.prevention", s.text(11));
+        r.appraisal.method = enum_from_db<AssessMethod>(s.text(12));
         r.appraisal.appraiser = s.text(13);
-        r.appraisal.appraised_on = parse_date(s.text(14)).value_or(Date{});
+        r.appraisal.appraised_on = read_date(s, 14);
         r.evidence_id = s.text(15);
         r.created_at = s.text(16);
         r.created_by = s.text(17);

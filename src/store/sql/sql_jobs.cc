@@ -1,5 +1,7 @@
 // Background jobs (core/job.h) on both engines. The partial unique index
 // jobs_one_per_lane turns a second active job of a lane into `conflict`.
+
+#include "store/row_codec.h"
 #include "store/sql/sql_transaction.h"
 
 namespace anju::sql {
@@ -14,7 +16,7 @@ Job read_job(const Statement& s) {
   j.id = s.integer(0);
   j.kind = s.text(1);
   j.lane = s.text(2);
-  j.status = parse_job_status(s.text(3)).value_or(JobStatus::failed);
+  j.status = stored_value(parse_job_status(s.text(3)), "jobs.status", s.text(3));
   j.actor = s.text(4);
   j.params = s.text(5);
   j.progress = s.real(6);

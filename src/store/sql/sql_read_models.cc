@@ -146,12 +146,12 @@ Result<std::optional<JudgmentRow>> SqlTransaction::find_judgment(std::string_vie
       [&](const Statement& s) {
         JudgmentRow j;
         j.household_id = s.text(0);
-        j.result = parse_judge_result(s.text(1)).value_or(JudgeResult::verify);
+        j.result = stored_value(parse_judge_result(s.text(1)), "judgments.result", s.text(1));
         j.reasons = reasons_from_json(s.text(2));
         j.grade = read_enum<Grade>(s, 3);
         j.evidence_source = read_enum<EvidenceSource>(s, 4);
         j.evidence_id = s.text(5);
-        if (!s.is_null(6)) j.previous_result = parse_judge_result(s.text(6));
+        if (!s.is_null(6)) j.previous_result = stored_value(parse_judge_result(s.text(6)), "judgments.previous_result", s.text(6));
         out = std::move(j);
       }));
   return out;

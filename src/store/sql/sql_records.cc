@@ -3,6 +3,7 @@
 // row is "not_started".
 #include <nlohmann/json.hpp>
 
+#include "store/row_codec.h"
 #include "store/sql/sql_transaction.h"
 #include "store/sql/where_builder.h"
 
@@ -18,15 +19,17 @@ std::string fields_json(const std::map<std::string, RecordValue>& fields) {
 std::map<std::string, RecordValue> fields_from(const std::string& text) {
   std::map<std::string, RecordValue> out;
   const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_object()) return out;
-  for (const auto& [k, v] : j.items())
-    if (v.is_object())
-      out[k] = {v.value("value", ""), v.value("source", ""), v.value("by", ""), v.value("at", "")};
+  if (!j.is_object()) throw UnreadableValue("records.fields", text);
+  for (const auto& [k, v] : j.items()) {
+    if (!v.is_object() || !v.contains("value") || !v["value"].is_string()) throw UnreadableValue("records.fields", text);
+    out[k] = {v["value"].get<std::string>(), v.value("source", ""), v.value("by", ""), v.value("at", "")};
+  }
   return out;
 }
 
 RecordState state_of(const Statement& s, int col) {
-  return s.is_null(col) ? RecordState::not_started : parse_record_state(s.text(col)).value_or(RecordState::not_started);
+  return s.is_null(col) ? RecordState::not_started
+                        : stored_value(parse_record_state(s.text(col)), "records.state", s.text(col));
 }
 
 }  // namespace
@@ -118,7 +121,7 @@ Result<std::vector<RecordCount>> SqlTransaction::record_counts(const std::string
                         .bind(1, lo)
                         .bind(2, hi),
                     [&](const Statement& s) {
-                      out.push_back({s.text(0), parse_record_state(s.text(1)).value_or(RecordState::not_started),
+                      out.push_back({s.text(0), stored_value(parse_record_state(s.text(1)), "records.state", s.text(1)),
                                      s.integer(2)});
                     }));
   return out;
@@ -137,8 +140,8 @@ ChangeRequest read_change(const Statement& s) {
   return {s.integer(0),
           s.text(1),
           s.text(2),
-          parse_change_kind(s.text(3)).value_or(ChangeKind::deceased),
-          parse_change_state(s.text(4)).value_or(ChangeState::submitted),
+          stored_value(parse_change_kind(s.text(3)), "change_requests.kind", s.text(3)),
+          stored_value(parse_change_state(s.text(4)), "change_requests.state", s.text(4)),
           s.text(5),
           s.text(6),
           s.text(7),
