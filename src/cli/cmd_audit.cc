@@ -41,7 +41,9 @@ void list(Context& ctx, long limit) {
   auto tx = store->begin(TxMode::read);
   if (!tx) return ctx.fail(tx.error());
   std::vector<AuditEntry> entries;
-  if (auto r = (*tx)->for_each_audit([&](AuditEntry&& e) { entries.push_back(std::move(e)); }); !r)
+  if (auto r =
+          (*tx)->audit().for_each_audit([&](AuditEntry&& e) { entries.push_back(std::move(e)); });
+      !r)
     return ctx.fail(r.error());
   if (limit > 0 && static_cast<long>(entries.size()) > limit)
     entries.erase(entries.begin(), entries.end() - limit);  // the newest `limit`

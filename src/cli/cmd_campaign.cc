@@ -84,7 +84,7 @@ void run(Context& ctx, const CampaignArgs& a) {
   } else {
     auto tx = store->begin(TxMode::read);
     if (!tx) return ctx.fail(tx.error());
-    c = (*tx)->get_campaign();
+    c = (*tx)->campaign().get_campaign();
   }
   if (!c) return ctx.fail(c.error());
   print(ctx, *c);

@@ -56,7 +56,7 @@ Result<void> load_demo(Store& store, const std::filesystem::path& data) {
   {
     auto tx = store.begin(TxMode::read);
     if (!tx) return tx.error();
-    ANJU_TRY((*tx)->for_each_match([&](MatchResult&& m) {
+    ANJU_TRY((*tx)->results().for_each_match([&](MatchResult&& m) {
       if (!ambiguous && m.outcome == MatchOutcome::ambiguous) ambiguous = std::move(m);
     }));
   }
@@ -97,7 +97,7 @@ void run_demo(Context& ctx, const DemoArgs& args) {
   if (!logins) return ctx.fail(logins.error());
   auto tx = store.begin(TxMode::read);
   if (!tx) return ctx.fail(tx.error());
-  auto count = (*tx)->count_households();
+  auto count = (*tx)->households().count_households();
   if (!count) return ctx.fail(count.error());
   tx->reset();
   std::cout << "\n演示镇：重庆市城口县高燕镇（村名为示意）\n"

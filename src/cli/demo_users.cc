@@ -66,7 +66,7 @@ Result<std::vector<DemoLogin>> ensure_demo_users(Store& store, const std::filesy
   for (const DemoUser& u : kUsers) {
     auto tx = store.begin(TxMode::read);
     if (!tx) return tx.error();
-    auto found = (*tx)->find_user(u.name);
+    auto found = (*tx)->accounts().find_user(u.name);
     if (!found) return found.error();
     tx->reset();
     if (!*found) {

@@ -251,7 +251,7 @@ Response get_attachment(RouteContext& c) {
 Response get_appraisal_parts(RouteContext& c) {
   auto tx = c.store.begin(TxMode::read);
   if (!tx) return error_response(c.req, tx.error());
-  auto parts = (*tx)->appraisal_parts();
+  auto parts = (*tx)->field_work().appraisal_parts();
   if (!parts) return error_response(c.req, parts.error());
   json items = json::array();
   for (const AppraisalPart& p : *parts)

@@ -154,7 +154,7 @@ Response get_record_progress(RouteContext& c) {
   // Past the campaign window, every record not yet approved by the county is late.
   auto tx = c.store.begin(TxMode::read);
   if (!tx) return error_response(c.req, tx.error());
-  auto campaign = (*tx)->get_campaign();
+  auto campaign = (*tx)->campaign().get_campaign();
   if (!campaign) return error_response(c.req, campaign.error());
   const long total = static_cast<long>(items.size());
   return json_response(c.req, bh::status::ok,

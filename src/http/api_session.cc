@@ -24,7 +24,7 @@ nlohmann::json region_path(Store& store, const std::string& code) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return out;
   for (std::optional<std::string> c = code; c; c = region_parent(*c)) {
-    auto r = (*tx)->find_region(*c);
+    auto r = (*tx)->regions().find_region(*c);
     const nlohmann::json entry = {{"code", *c}, {"name", r && *r ? (*r)->value.name : *c}};
     out.insert(out.begin(), entry);
   }
@@ -81,7 +81,7 @@ Response log_in(Store& store, const Request& req, const std::string& source, Tra
 Response health_endpoint(Store& store, const Request& req) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return error_response(req, bh::status::service_unavailable, "io", tx.error().message);
-  auto households = (*tx)->count_households();
+  auto households = (*tx)->households().count_households();
   if (!households) return error_response(req, bh::status::service_unavailable, "io", households.error().message);
   return json_response(req, bh::status::ok,
                        {{"status", "ok"}, {"engine", store.engine()},

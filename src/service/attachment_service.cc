@@ -67,7 +67,7 @@ Result<Attachment> add_attachment(Store& store, const User& user, const FileStor
   {  // the task must be the user's to work on before the file is looked at
     auto tx = store.begin(TxMode::read);
     if (!tx) return tx.error();
-    auto t = (*tx)->find_task(task_id);
+    auto t = (*tx)->field_work().find_task(task_id);
     if (!t) return t.error();
     if (!*t) return make_error(ErrorCode::not_found, kNotFoundInScope);
     ANJU_TRY(authorize(user, Action::read, (*t)->region_code));
@@ -81,10 +81,11 @@ Result<Attachment> add_attachment(Store& store, const User& user, const FileStor
   a.task_id = task_id;
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
-  auto id = (*tx)->insert_attachment(a);
+  auto id = (*tx)->field_work().insert_attachment(a);
   if (!id) return id.error();
   a.id = *id;
-  ANJU_TRY(audit(**tx, clock, user.name, "field.attachment", "field_task", std::to_string(task_id),
+  ANJU_TRY(audit((*tx)->audit(), clock, user.name, "field.attachment", "field_task",
+                 std::to_string(task_id),
                  {{"attachment", a.id}, {"kind", kind}, {"sha256", a.sha256}, {"bytes", a.bytes}}));
   ANJU_TRY((*tx)->commit());
   (void)chain_audit_log(store);
@@ -94,10 +95,10 @@ Result<Attachment> add_attachment(Store& store, const User& user, const FileStor
 Result<AttachmentFile> attachment_file(Store& store, const User& user, const FileStore& files, long id, bool thumb) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto a = (*tx)->find_attachment(id);
+  auto a = (*tx)->field_work().find_attachment(id);
   if (!a) return a.error();
   if (!*a) return make_error(ErrorCode::not_found, kNotFoundInScope);
-  auto t = (*tx)->find_task((*a)->task_id);
+  auto t = (*tx)->field_work().find_task((*a)->task_id);
   if (!t) return t.error();
   if (!*t) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::read, (*t)->region_code));

@@ -35,21 +35,21 @@ Result<long> chain_once(Store& store, const AuditSeal& seal) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto last = tx.last_chained_audit();
+  auto last = tx.audit().last_chained_audit();
   if (!last) return last.error();
   ANJU_TRY(note_legacy_tip(seal, *last));
   long seq = *last ? *(*last)->seq : 0;
   std::string prev = *last ? (*last)->hash : "";
   long chained = 0;
   while (true) {
-    auto pending = tx.unchained_audit(kChainBatch);
+    auto pending = tx.audit().unchained_audit(kChainBatch);
     if (!pending) return pending.error();
     if (pending->empty()) break;
     for (const AuditEntry& e : *pending) {
       // An entry without a fitting mac is chained all the same: verify
       // names it.
       std::string hash = chain_hash(seal, e, ++seq, prev);
-      ANJU_TRY(tx.chain_audit(e.id, seq, prev, hash));
+      ANJU_TRY(tx.audit().chain_audit(e.id, seq, prev, hash));
       prev = std::move(hash);
       ++chained;
     }
@@ -127,7 +127,7 @@ std::string sha256_hex(const std::string& data) {
   return hex_lower(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
-Result<void> audit(Transaction& tx, const Clock& clock, const std::string& actor,
+Result<void> audit(AuditRepo& log, const Clock& clock, const std::string& actor,
                    const std::string& action, const std::string& object_type,
                    const std::string& object_id, const nlohmann::json& detail) {
   AuditEntry e;
@@ -138,7 +138,7 @@ Result<void> audit(Transaction& tx, const Clock& clock, const std::string& actor
   e.object_id = object_id;
   e.detail = detail.dump();
   e.mac = audit_seal().mac(audit_entry_content(e));
-  return tx.append_audit(e);
+  return log.append_audit(e);
 }
 
 Result<void> audit(Store& store, const Clock& clock, const std::string& actor,
@@ -146,7 +146,7 @@ Result<void> audit(Store& store, const Clock& clock, const std::string& actor,
                    const std::string& object_id, const nlohmann::json& detail) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
-  ANJU_TRY(audit(**begun, clock, actor, action, object_type, object_id, detail));
+  ANJU_TRY(audit((*begun)->audit(), clock, actor, action, object_type, object_id, detail));
   return (*begun)->commit();
 }
 
@@ -166,7 +166,7 @@ Result<AuditCheck> verify_audit_log(Store& store) {
   auto begun = store.begin(TxMode::read);
   if (!begun) return begun.error();
   ChainCheck walk(seal, std::move(*points));
-  ANJU_TRY((*begun)->for_each_audit([&](AuditEntry&& e) { walk.take(e); }));
+  ANJU_TRY((*begun)->audit().for_each_audit([&](AuditEntry&& e) { walk.take(e); }));
   AuditCheck check = walk.finish();
   // The log of every verify: a checkpoint when it passed.
   ANJU_TRY(seal.record("verify", walk.tip_seq(), walk.tip_hash(), check.ok() ? "ok" : "broken"));

@@ -11,8 +11,9 @@
 
 namespace anju {
 
-// Adds an entry for a change made in `tx` (committed with it).
-Result<void> audit(Transaction& tx, const Clock& clock, const std::string& actor,
+// Adds an entry to the log of the transaction that makes the change
+// (committed with it).
+Result<void> audit(AuditRepo& log, const Clock& clock, const std::string& actor,
                    const std::string& action, const std::string& object_type,
                    const std::string& object_id, const nlohmann::json& detail);
 

@@ -58,7 +58,9 @@ class AuditTest : public testing::StoreTest {
   void exec(const std::string& sql) { ASSERT_EQ(db_->exec(sql), ""); }
   std::vector<AuditEntry> entries() {
     std::vector<AuditEntry> out;
-    EXPECT_TRUE(begin(TxMode::read)->for_each_audit([&](AuditEntry&& e) { out.push_back(std::move(e)); }));
+    EXPECT_TRUE(begin(TxMode::read)->audit().for_each_audit([&](AuditEntry&& e) {
+      out.push_back(std::move(e));
+    }));
     return out;
   }
   // What someone without the key can do: rewrite entry `seq` and chain it

@@ -21,13 +21,13 @@ Result<Campaign> change_campaign(Store& store, const std::function<Result<void>(
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto c = tx.get_campaign();
+  auto c = tx.campaign().get_campaign();
   if (!c) return c.error();
   const nlohmann::ordered_json before = campaign_json(*c);
   ANJU_TRY(edit(*c));
-  ANJU_TRY(tx.update_campaign(*c, WriteStamp{actor, clock.now_iso()}));
+  ANJU_TRY(tx.campaign().update_campaign(*c, WriteStamp{actor, clock.now_iso()}));
   ++c->version;
-  ANJU_TRY(audit(tx, clock, actor, "campaign.update", "campaign", "1",
+  ANJU_TRY(audit(tx.audit(), clock, actor, "campaign.update", "campaign", "1",
                  {{"before", before}, {"after", campaign_json(*c)}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);

@@ -50,13 +50,15 @@ Result<Gathered> gather(Transaction& tx, const User& user, const MatchResult* ma
     g.listed.insert(match->candidates.begin(), match->candidates.end());
     if (!g.current.empty()) g.listed.insert(g.current);
   }
-  auto listed = tx.find_buildings(std::vector<std::string>(g.listed.begin(), g.listed.end()));
+  auto listed =
+      tx.census().find_buildings(std::vector<std::string>(g.listed.begin(), g.listed.end()));
   if (!listed) return listed.error();
   for (auto& b : *listed)
     if (region_covers(user.region_code, b.value.region_code)) g.buildings.push_back(std::move(b));
   if (dwelling) {
     const CodeRange range = region_range(user.region_code);
-    auto near = tx.buildings_in_box(to_bbox(box_around(*dwelling, radius_m)), range.lo, range.hi, limit);
+    auto near = tx.census().buildings_in_box(to_bbox(box_around(*dwelling, radius_m)), range.lo,
+                                             range.hi, limit);
     if (!near) return near.error();
     for (auto& b : *near)
       if (!g.listed.count(b.value.parcel_id)) g.buildings.push_back(std::move(b));
@@ -71,12 +73,12 @@ Result<MatchCandidates> match_candidates(Store& store, const User& user, const s
   auto txr = store.begin(TxMode::read);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto h = tx.find_household(household_id);
+  auto h = tx.households().find_household(household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
   const Household& hh = (*h)->value;
   ANJU_TRY(authorize(user, Action::read, hh.region_code));
-  auto m = tx.find_match(household_id);
+  auto m = tx.results().find_match(household_id);
   if (!m) return m.error();
   std::optional<Point> dwelling;
   if (hh.lon && hh.lat) dwelling = Point(*hh.lon, *hh.lat);
@@ -99,7 +101,7 @@ Result<MatchCandidates> match_candidates(Store& store, const User& user, const s
       auto shape = parse_wkb(c.building.value.wkb);
       if (shape) c.distance_m = distance_m(*shape, *origin);
     }
-    auto hs = tx.households_of_building(c.building.value.parcel_id);
+    auto hs = tx.results().households_of_building(c.building.value.parcel_id);
     if (!hs) return hs.error();
     c.households = static_cast<long>(hs->size());
     out.items.push_back(std::move(c));
@@ -114,7 +116,7 @@ Result<MatchCandidates> match_candidates(Store& store, const User& user, const s
     out.view = extent_of(out.items);
   } else {
     const CodeRange village = region_range(hh.region_code);
-    auto extent = tx.buildings_extent(village.lo, village.hi);
+    auto extent = tx.census().buildings_extent(village.lo, village.hi);
     if (!extent) return extent.error();
     out.view = *extent;
   }

@@ -45,17 +45,18 @@ class BuildingSink final : public RowSink {
       : today_(today), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
 
   Result<void> start(Transaction& tx) override {
-    auto n = tx.count_buildings();
+    auto n = tx.census().count_buildings();
     if (!n) return n.error();
     fresh_ = *n == 0;
-    return tx.begin_bulk_load("buildings", fresh_ ? Transaction::Indexes::rebuild
-                                                  : Transaction::Indexes::keep);
+    return tx.batch().begin_bulk_load(
+        BulkTable::buildings, fresh_ ? BatchRepo::Indexes::rebuild : BatchRepo::Indexes::keep);
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
     if (fresh_) return {};
     return existing_.load(column_values(rows, "parcel_id"), [&](const auto& keys) {
-      return keyed(tx.find_buildings(keys), [](const Stored<Building>& s) { return s.value.parcel_id; });
+      return keyed(tx.census().find_buildings(keys),
+                   [](const Stored<Building>& s) { return s.value.parcel_id; });
     });
   }
 
@@ -89,13 +90,16 @@ class BuildingSink final : public RowSink {
     Building& b = *parsed.value;
     std::optional<Stored<Building>> existing;
     if (!fresh_) {
-      auto found = existing_.get(b.parcel_id, [&] { return tx.find_building(b.parcel_id); });
+      auto found =
+          existing_.get(b.parcel_id, [&] { return tx.census().find_building(b.parcel_id); });
       if (!found) return found.error();
       existing = std::move(*found);
     }
     return upsert(
-        existing, b, [&](const Building& v) { return tx.insert_building(v, stamp_); },
-        [&](const Building& v, long version) { return tx.update_building(v, version, stamp_); },
+        existing, b, [&](const Building& v) { return tx.census().insert_building(v, stamp_); },
+        [&](const Building& v, long version) {
+          return tx.census().update_building(v, version, stamp_);
+        },
         report);
   }
 
@@ -125,16 +129,16 @@ class EvidenceSink final : public RowSink {
       : source_(source), today_(today), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
 
   Result<void> start(Transaction& tx) override {
-    auto n = tx.count_evidence(source_);
+    auto n = tx.census().count_evidence(source_);
     if (!n) return n.error();
     fresh_ = *n == 0;
     // Into an empty table, building the parcel and household indexes once
     // beats updating them row by row; over other sources' records it does
     // not (measured: bench/README.md).
-    auto all = tx.count_evidence(std::nullopt);
+    auto all = tx.census().count_evidence(std::nullopt);
     if (!all) return all.error();
-    return tx.begin_bulk_load("evidence", *all == 0 ? Transaction::Indexes::rebuild
-                                                    : Transaction::Indexes::keep);
+    return tx.batch().begin_bulk_load(
+        BulkTable::evidence, *all == 0 ? BatchRepo::Indexes::rebuild : BatchRepo::Indexes::keep);
   }
 
   // The look-ups read buildings, households and this source's records as
@@ -183,13 +187,16 @@ class EvidenceSink final : public RowSink {
       }
     std::optional<Stored<Evidence>> existing;
     if (!fresh_) {
-      auto stored = ahead_->existing.get(e.evidence_id, [&] { return tx.find_evidence(source_, e.evidence_id); });
+      auto stored = ahead_->existing.get(
+          e.evidence_id, [&] { return tx.census().find_evidence(source_, e.evidence_id); });
       if (!stored) return stored.error();
       existing = std::move(*stored);
     }
     return upsert(
-        existing, e, [&](const Evidence& v) { return tx.insert_evidence(v, stamp_); },
-        [&](const Evidence& v, long version) { return tx.update_evidence(v, version, stamp_); },
+        existing, e, [&](const Evidence& v) { return tx.census().insert_evidence(v, stamp_); },
+        [&](const Evidence& v, long version) {
+          return tx.census().update_evidence(v, version, stamp_);
+        },
         report);
   }
 
@@ -198,7 +205,8 @@ class EvidenceSink final : public RowSink {
   // not (yet) imported are accepted (DOMAIN.md §5), but said.
   Result<void> link(long row, Evidence& e, Transaction& tx, ImportReport& report) {
     if (!e.parcel_id.empty()) {
-      auto b = ahead_->facts.get(e.parcel_id, [&] { return tx.find_building_facts(e.parcel_id); });
+      auto b = ahead_->facts.get(e.parcel_id,
+                                 [&] { return tx.census().find_building_facts(e.parcel_id); });
       if (!b) return b.error();
       if (*b) e.region_code = (*b)->region_code;
       if (!*b) {
@@ -209,7 +217,8 @@ class EvidenceSink final : public RowSink {
       }
     }
     if (!e.household_id.empty()) {
-      auto h = ahead_->regions.get(e.household_id, [&] { return tx.household_region(e.household_id); });
+      auto h = ahead_->regions.get(
+          e.household_id, [&] { return tx.households().household_region(e.household_id); });
       if (!h) return h.error();
       if (!*h) report.add_warning({row, "household_id", e.household_id, "户编号尚未导入"});
       else if (e.region_code.empty()) e.region_code = **h;
@@ -233,13 +242,15 @@ class EvidenceSink final : public RowSink {
 
   Result<void> look_up(const std::vector<const ImportRow*>& rows, Transaction& tx, Ahead& into) const {
     ANJU_TRY(into.facts.load(column_values(rows, "parcel_id"), [&](const auto& keys) {
-      return keyed(tx.find_building_facts(keys), [](const BuildingFacts& f) { return f.parcel_id; });
+      return keyed(tx.census().find_building_facts(keys),
+                   [](const BuildingFacts& f) { return f.parcel_id; });
     }));
-    ANJU_TRY(into.regions.load(column_values(rows, "household_id"),
-                               [&](const auto& keys) { return tx.household_regions(keys); }));
+    ANJU_TRY(into.regions.load(column_values(rows, "household_id"), [&](const auto& keys) {
+      return tx.households().household_regions(keys);
+    }));
     if (fresh_) return {};
     return into.existing.load(column_values(rows, "evidence_id"), [&](const auto& keys) {
-      return keyed(tx.find_evidence(source_, keys),
+      return keyed(tx.census().find_evidence(source_, keys),
                    [](const Stored<Evidence>& s) { return s.value.evidence_id; });
     });
   }
@@ -262,11 +273,14 @@ class DisasterSink final : public RowSink {
       add_row_errors(report, std::move(parsed.errors));
       return {};
     }
-    auto found = tx.find_disaster(parsed.value->event_id);
+    auto found = tx.census().find_disaster(parsed.value->event_id);
     if (!found) return found.error();
     return upsert(
-        *found, *parsed.value, [&](const Disaster& v) { return tx.insert_disaster(v, stamp_); },
-        [&](const Disaster& v, long version) { return tx.update_disaster(v, version, stamp_); },
+        *found, *parsed.value,
+        [&](const Disaster& v) { return tx.census().insert_disaster(v, stamp_); },
+        [&](const Disaster& v, long version) {
+          return tx.census().update_disaster(v, version, stamp_);
+        },
         report);
   }
 

@@ -39,7 +39,7 @@ Result<nlohmann::json> checked_details(Transaction& tx, const Household& h, cons
       if (!is_region_code(region) || region_level(region) != RegionLevel::village)
         return make_error(ErrorCode::invalid, "迁入地应为村级区划代码（12位）");
       if (region == h.region_code) return make_error(ErrorCode::invalid, "迁入地与现住村相同");
-      auto r = tx.find_region(region);
+      auto r = tx.regions().find_region(region);
       if (!r) return r.error();
       if (!*r) return make_error(ErrorCode::invalid, "迁入地区划 " + region + " 尚未导入");
       if (address.empty()) return make_error(ErrorCode::invalid, "请填写迁入后的详细地址");
@@ -58,7 +58,7 @@ bool crosses_county(const ChangeRequest& r) {
 
 // Applies an approved request to the household; returns its before/after.
 Result<nlohmann::json> apply(Transaction& tx, const ChangeRequest& r, const WriteStamp& stamp, const Clock& clock) {
-  auto h = tx.find_household(r.household_id);
+  auto h = tx.households().find_household(r.household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, "没有这个农户：" + r.household_id);
   Household x = (*h)->value;
@@ -84,9 +84,10 @@ Result<nlohmann::json> apply(Transaction& tx, const ChangeRequest& r, const Writ
       after = {{"region_code", x.region_code}, {"address", x.address}};
       break;
   }
-  ANJU_TRY(tx.update_household(x, (*h)->version, stamp));
-  ANJU_TRY(tx.refresh_summary((*h)->value.region_code));
-  if (x.region_code != (*h)->value.region_code) ANJU_TRY(tx.refresh_summary(x.region_code));
+  ANJU_TRY(tx.households().update_household(x, (*h)->version, stamp));
+  ANJU_TRY(tx.read_models().refresh_summary((*h)->value.region_code));
+  if (x.region_code != (*h)->value.region_code)
+    ANJU_TRY(tx.read_models().refresh_summary(x.region_code));
   auto judged = rejudge_household(tx, x.household_id, stamp.actor, clock);
   if (!judged) return judged.error();
   return nlohmann::json{{"before", before}, {"after", after}, {"result", judge_result_key(judged->result)}};
@@ -98,7 +99,7 @@ Result<ChangeRequest> raise_change(Store& store, const User& user, const ChangeI
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto h = tx.find_household(in.household_id);
+  auto h = tx.households().find_household(in.household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::read, (*h)->value.region_code));
@@ -110,10 +111,10 @@ Result<ChangeRequest> raise_change(Store& store, const User& user, const ChangeI
   const std::string at = clock.now_iso();
   ChangeRequest r{0, in.household_id, (*h)->value.region_code, in.kind, ChangeState::submitted, details->dump(),
                   in.note, "", 1, at, user.name, at, user.name};
-  auto id = tx.insert_change(r);
+  auto id = tx.records().insert_change(r);
   if (!id) return id.error();
   r.id = *id;
-  ANJU_TRY(audit(tx, clock, user.name, "change.raise", "household", in.household_id,
+  ANJU_TRY(audit(tx.audit(), clock, user.name, "change.raise", "household", in.household_id,
                  {{"change", r.id}, {"kind", change_kind_key(in.kind)}, {"note", in.note}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
@@ -126,7 +127,7 @@ Result<ChangeRequest> decide_change(Store& store, const User& user, long id, lon
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto found = tx.find_change(id);
+  auto found = tx.records().find_change(id);
   if (!found) return found.error();
   if (!*found) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ChangeRequest r = **found;
@@ -135,14 +136,14 @@ Result<ChangeRequest> decide_change(Store& store, const User& user, long id, lon
   if (!to) return to.error();
   if (r.version != version) return make_error(ErrorCode::conflict, "该申请已被他人处理，请刷新后再操作");
   if (r.kind == ChangeKind::deceased && action == ChangeAction::approve) {
-    auto files = tx.change_attachments_of(r.id);
+    auto files = tx.records().change_attachments_of(r.id);
     if (!files) return files.error();
     if (files->empty()) return make_error(ErrorCode::invalid, "死亡销户须附死亡证明等材料，请先上传");
   }
   const WriteStamp stamp{user.name, clock.now_iso()};
   r.state = *to;
   r.reason = action == ChangeAction::reject ? reason : "";
-  ANJU_TRY(tx.update_change(r, stamp));
+  ANJU_TRY(tx.records().update_change(r, stamp));
   nlohmann::json detail = {{"change", r.id}, {"kind", change_kind_key(r.kind)}, {"state", change_state_key(r.state)},
                            {"reason", reason}};
   if (r.state == ChangeState::approved) {
@@ -150,7 +151,8 @@ Result<ChangeRequest> decide_change(Store& store, const User& user, long id, lon
     if (!applied) return applied.error();
     detail["applied"] = *applied;
   }
-  ANJU_TRY(audit(tx, clock, user.name, std::string("change.") + (action == ChangeAction::approve ? "approve" : "reject"),
+  ANJU_TRY(audit(tx.audit(), clock, user.name,
+                 std::string("change.") + (action == ChangeAction::approve ? "approve" : "reject"),
                  "household", r.household_id, detail));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
@@ -166,7 +168,7 @@ Result<Attachment> add_change_attachment(Store& store, const User& user, const F
   {  // the request must be open and the user's to raise before the file is looked at
     auto tx = store.begin(TxMode::read);
     if (!tx) return tx.error();
-    auto r = (*tx)->find_change(change_id);
+    auto r = (*tx)->records().find_change(change_id);
     if (!r) return r.error();
     if (!*r) return make_error(ErrorCode::not_found, kNotFoundInScope);
     ANJU_TRY(authorize(user, Action::read, (*r)->region_code));
@@ -180,10 +182,11 @@ Result<Attachment> add_change_attachment(Store& store, const User& user, const F
   a.change_id = change_id;
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
-  auto id = (*tx)->insert_change_attachment(a);
+  auto id = (*tx)->records().insert_change_attachment(a);
   if (!id) return id.error();
   a.id = *id;
-  ANJU_TRY(audit(**tx, clock, user.name, "change.attachment", "change_request", std::to_string(change_id),
+  ANJU_TRY(audit((*tx)->audit(), clock, user.name, "change.attachment", "change_request",
+                 std::to_string(change_id),
                  {{"attachment", a.id}, {"sha256", a.sha256}, {"bytes", a.bytes}}));
   ANJU_TRY((*tx)->commit());
   (void)chain_audit_log(store);
@@ -193,17 +196,17 @@ Result<Attachment> add_change_attachment(Store& store, const User& user, const F
 Result<std::vector<Attachment>> change_files(Store& store, long change_id) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->change_attachments_of(change_id);
+  return (*tx)->records().change_attachments_of(change_id);
 }
 
 Result<AttachmentFile> change_attachment_file(Store& store, const User& user, const FileStore& files, long id,
                                               bool thumb) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto a = (*tx)->find_change_attachment(id);
+  auto a = (*tx)->records().find_change_attachment(id);
   if (!a) return a.error();
   if (!*a) return make_error(ErrorCode::not_found, kNotFoundInScope);
-  auto r = (*tx)->find_change((*a)->change_id);
+  auto r = (*tx)->records().find_change((*a)->change_id);
   if (!r) return r.error();
   if (!*r) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::read, (*r)->region_code));
@@ -217,7 +220,8 @@ Result<Page<ChangeRequest>> list_change_requests(Store& store, const User& user,
   const CodeRange range = region_range(*region);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->list_changes(ChangeFilter{range.lo, range.hi, state, std::max(0L, offset), std::clamp(limit, 1L, 200L)});
+  return (*tx)->records().list_changes(
+      ChangeFilter{range.lo, range.hi, state, std::max(0L, offset), std::clamp(limit, 1L, 200L)});
 }
 
 }  // namespace anju

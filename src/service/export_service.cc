@@ -41,7 +41,7 @@ class Places {
     return it->second;
   }
   std::string name(const std::string& code) {
-    auto r = tx_.find_region(code);
+    auto r = tx_.regions().find_region(code);
     return r && *r ? (*r)->value.name : "";
   }
 
@@ -72,13 +72,13 @@ Result<long> write_ledger(const Run& run, SheetWriter& book) {
   q.status = run.request.status;
   auto tx = run.store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto campaign = (*tx)->get_campaign();
+  auto campaign = (*tx)->campaign().get_campaign();
   if (!campaign) return campaign.error();
   const Date today = run.clock.today();
   auto f = ledger_filter(run.user, q, *campaign, today);
   if (!f) return f.error();
   f->limit = 1;
-  auto first = (*tx)->list_ledger(*f);
+  auto first = (*tx)->ledger().list_ledger(*f);
   if (!first) return first.error();
   ANJU_TRY(too_many(first->total, run.max_rows));
   book.add_sheet("危房台账", std::string("农村低收入群体等重点对象危房台账（") +
@@ -87,7 +87,7 @@ Result<long> write_ledger(const Run& run, SheetWriter& book) {
                  ledger_columns());
   Places places(**tx);
   long n = 0;
-  ANJU_TRY((*tx)->for_each_ledger_row(*f, [&](LedgerRow&& row) {
+  ANJU_TRY((*tx)->ledger().for_each_ledger_row(*f, [&](LedgerRow&& row) {
     mask(row.household, Disclosure{run.request.full_id});
     book.row(ledger_cells(++n, row, places.of(row.household.region_code), campaign->ledger_deadline, today));
     if (n % kPage == 0) run.progress(n, first->total);
@@ -139,8 +139,9 @@ Result<long> write_tasks(const Run& run, SheetWriter& book) {
   const CodeRange range = region_range(run.region);
   const Date today = run.clock.today();
   return write_pages(
-      run, TaskFilter{range.lo, range.hi, std::nullopt, false, std::nullopt, std::nullopt, 0, kPage},
-      [](Transaction& tx, const TaskFilter& f) { return tx.list_tasks(f); },
+      run,
+      TaskFilter{range.lo, range.hi, std::nullopt, false, std::nullopt, std::nullopt, 0, kPage},
+      [](Transaction& tx, const TaskFilter& f) { return tx.field_work().list_tasks(f); },
       [&](const TaskRow& row, Places& places) {
         book.row(task_cells(row, places.of(row.task.region_code), today));
       });
@@ -151,8 +152,10 @@ Result<long> write_records(const Run& run, SheetWriter& book) {
   const CodeRange range = region_range(run.region);
   return write_pages(
       run, RecordFilter{range.lo, range.hi, std::nullopt, 0, kPage},
-      [](Transaction& tx, const RecordFilter& f) { return tx.list_records(f); },
-      [&](const RecordRow& row, Places& places) { book.row(record_cells(row, places.of(row.region_code))); });
+      [](Transaction& tx, const RecordFilter& f) { return tx.records().list_records(f); },
+      [&](const RecordRow& row, Places& places) {
+        book.row(record_cells(row, places.of(row.region_code)));
+      });
 }
 
 std::vector<SheetColumn> summary_columns() {
@@ -236,7 +239,7 @@ Result<ExportResult> run_export(Store& store, const User& user, const ExportRequ
   if (!scope.empty()) {
     auto tx = store.begin(TxMode::read);
     if (!tx) return tx.error();
-    auto r = (*tx)->find_region(scope);
+    auto r = (*tx)->regions().find_region(scope);
     if (!r) return r.error();
     region_name = *r ? (*r)->value.name : scope;
   }

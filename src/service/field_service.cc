@@ -18,9 +18,9 @@ std::string town_of(const std::string& village) { return village.substr(0, 9) + 
 // The county's towns with their households and those that may be drawn.
 Result<std::vector<TownFrame>> county_frame(Transaction& tx, const std::string& county) {
   const CodeRange range = region_range(county);
-  auto households = tx.living_households(range.lo, range.hi);
+  auto households = tx.households().living_households(range.lo, range.hi);
   if (!households) return households.error();
-  auto busy = tx.households_with_active_task(range.lo, range.hi);
+  auto busy = tx.field_work().households_with_active_task(range.lo, range.hi);
   if (!busy) return busy.error();
   std::map<std::string, TownFrame> towns;
   for (const auto& [id, village] : *households) {
@@ -45,24 +45,25 @@ Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow
       verify.insert(r.household_id);
       by_id.emplace(r.household_id, &r);
     }
-  auto active = tx.active_tasks();
+  auto active = tx.field_work().active_tasks();
   if (!active) return active.error();
   TaskSync sync = sync_tasks(verify, *active);
-  ANJU_TRY(tx.end_tasks(sync.close, TaskStatus::closed, "初判结论已不需现场核实", stamp));
+  ANJU_TRY(
+      tx.field_work().end_tasks(sync.close, TaskStatus::closed, "初判结论已不需现场核实", stamp));
   std::vector<FieldTask> open;
   for (const std::string& id : sync.open) {
     FieldTask t;
     t.household_id = id;
     t.region_code = by_id.at(id)->region_code;
     if (t.region_code.empty()) {
-      auto region = tx.household_region(id);
+      auto region = tx.households().household_region(id);
       if (!region) return region.error();
       t.region_code = region->value_or("");
     }
     t.due = campaign.window_end;
     open.push_back(std::move(t));
   }
-  ANJU_TRY(tx.insert_tasks(open, stamp));
+  ANJU_TRY(tx.field_work().insert_tasks(open, stamp));
   return sync;
 }
 
@@ -97,13 +98,14 @@ Result<SampleResult> draw_spot_check(Store& store, const User& user, const Sampl
 
   const WriteStamp stamp{user.name, clock.now_iso()};
   const nlohmann::json params = r.count ? nlohmann::json{{"count", *r.count}} : nlohmann::json{{"share", *r.share}};
-  auto id = tx.insert_sample(Sample{0, r.county_code, r.seed, params.dump(), n, stamp.actor, stamp.at});
+  auto id = tx.field_work().insert_sample(
+      Sample{0, r.county_code, r.seed, params.dump(), n, stamp.actor, stamp.at});
   if (!id) return id.error();
   out.sample_id = *id;
-  auto campaign = tx.get_campaign();
+  auto campaign = tx.campaign().get_campaign();
   if (!campaign) return campaign.error();
   for (const std::string& h : out.households) {
-    auto region = tx.household_region(h);
+    auto region = tx.households().household_region(h);
     if (!region) return region.error();
     FieldTask t;
     t.household_id = h;
@@ -111,11 +113,14 @@ Result<SampleResult> draw_spot_check(Store& store, const User& user, const Sampl
     t.origin = TaskOrigin::sample;
     t.sample_id = *id;
     t.due = campaign->window_end;
-    auto made = tx.insert_task(t, stamp);
+    auto made = tx.field_work().insert_task(t, stamp);
     if (!made) return made.error();
   }
-  ANJU_TRY(audit(tx, clock, user.name, "sample.draw", "sample", std::to_string(*id),
-                 {{"county", r.county_code}, {"seed", r.seed}, {"params", params}, {"households", out.households}}));
+  ANJU_TRY(audit(tx.audit(), clock, user.name, "sample.draw", "sample", std::to_string(*id),
+                 {{"county", r.county_code},
+                  {"seed", r.seed},
+                  {"params", params},
+                  {"households", out.households}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   return out;

@@ -22,15 +22,15 @@ class FieldServiceTest : public testing::StoreTest {
     StoreTest::SetUp();
     if (IsSkipped()) return;
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_region(Region{"500229104000", "另一镇"}, testing::kTestStamp));
-    ASSERT_TRUE(tx->insert_region(Region{"500229104201", "另一村"}, testing::kTestStamp));
+    ASSERT_TRUE(tx->regions().insert_region(Region{"500229104000", "另一镇"}, testing::kTestStamp));
+    ASSERT_TRUE(tx->regions().insert_region(Region{"500229104201", "另一村"}, testing::kTestStamp));
     for (int i = 0; i < 40; ++i) {
       char id[20];
       std::snprintf(id, sizeof id, "50022910%s%04d", i < 30 ? "8201" : "4201", i);
       Household h = testing::sample_household(id, "50022919900101" + std::to_string(1000 + i));
       h.region_code = i < 30 ? "500229108201" : "500229104201";
       if (i < 3) h.status = HouseholdStatus::deceased;
-      ASSERT_TRUE(tx->insert_household(h, testing::kTestStamp)) << id;
+      ASSERT_TRUE(tx->households().insert_household(h, testing::kTestStamp)) << id;
       ids_.push_back(id);
     }
     ASSERT_TRUE(tx->commit());
@@ -40,7 +40,7 @@ class FieldServiceTest : public testing::StoreTest {
 
   TaskSync sync(const std::vector<JudgmentRow>& rows) {
     auto tx = begin();
-    auto campaign = tx->get_campaign();
+    auto campaign = tx->campaign().get_campaign();
     EXPECT_TRUE(campaign);
     auto s = sync_field_tasks(*tx, rows, *campaign, testing::kTestStamp);
     EXPECT_TRUE(s) << s.error().message;
@@ -48,7 +48,7 @@ class FieldServiceTest : public testing::StoreTest {
     return s ? *s : TaskSync{};
   }
 
-  std::vector<ActiveTask> active() { return *begin(TxMode::read)->active_tasks(); }
+  std::vector<ActiveTask> active() { return *begin(TxMode::read)->field_work().active_tasks(); }
 
   User county() { return User{"county", "", Role::county_reviewer, "500229000000", "", false, false, {}}; }
 
@@ -61,12 +61,13 @@ TEST_F(FieldServiceTest, AJudgmentRunKeepsOneTaskPerHouseholdToVerify) {
   EXPECT_EQ(first.open, (std::vector<std::string>{ids_[5], ids_[6]}));
   auto tasks = active();
   ASSERT_EQ(tasks.size(), 2u);
-  auto t = *begin(TxMode::read)->find_task(tasks[0].id);
+  auto t = *begin(TxMode::read)->field_work().find_task(tasks[0].id);
   ASSERT_TRUE(t);
   EXPECT_EQ(t->region_code, "500229108201");
   EXPECT_EQ(t->origin, TaskOrigin::judgment);
   ASSERT_TRUE(t->due);
-  EXPECT_EQ(*t->due, begin(TxMode::read)->get_campaign()->window_end) << "due at the campaign window's end";
+  EXPECT_EQ(*t->due, begin(TxMode::read)->campaign().get_campaign()->window_end)
+      << "due at the campaign window's end";
 
   // The same judgment again opens nothing (idempotent).
   TaskSync again = sync({row(ids_[5], JudgeResult::verify), row(ids_[6], JudgeResult::verify)});
@@ -76,7 +77,7 @@ TEST_F(FieldServiceTest, AJudgmentRunKeepsOneTaskPerHouseholdToVerify) {
   // ids_[6] is now safe: its open task closes, with the reason.
   TaskSync later = sync({row(ids_[5], JudgeResult::verify), row(ids_[6], JudgeResult::safe)});
   ASSERT_EQ(later.close.size(), 1u);
-  auto closed = *begin(TxMode::read)->find_task(later.close[0]);
+  auto closed = *begin(TxMode::read)->field_work().find_task(later.close[0]);
   EXPECT_EQ(closed->status, TaskStatus::closed);
   EXPECT_EQ(closed->household_id, ids_[6]);
   EXPECT_FALSE(closed->closed_reason.empty());

@@ -22,18 +22,18 @@ class HouseholdSink final : public RowSink {
       : today_(today), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
 
   Result<void> start(Transaction& tx) override {
-    auto regions = tx.list_regions();
+    auto regions = tx.regions().list_regions();
     if (!regions) return regions.error();
     for (const Region& r : *regions)
       if (r.level() == RegionLevel::village) villages_.insert(r.code);
-    auto count = tx.count_households();
+    auto count = tx.households().count_households();
     if (!count) return count.error();
     // Into an empty table (the first import of a campaign, a bulk load), no
     // row can exist before this import, and the file's own duplicates are
     // caught in memory: the per-row look-ups can be skipped.
     fresh_ = *count == 0;
-    return tx.begin_bulk_load("households", fresh_ ? Transaction::Indexes::rebuild
-                                                   : Transaction::Indexes::keep);
+    return tx.batch().begin_bulk_load(
+        BulkTable::households, fresh_ ? BatchRepo::Indexes::rebuild : BatchRepo::Indexes::keep);
   }
 
   void file_columns(const std::vector<std::string>& extra_headers) override {
@@ -47,13 +47,13 @@ class HouseholdSink final : public RowSink {
       for (const std::string& k : kept_extras_) names += (names.empty() ? "“" : "”、“") + k;
       report.notes.push_back("文件中没有" + names + "”列：已导入农户的这些信息保持原样");
     }
-    return tx.refresh_summary(std::string(kWholeCountry));
+    return tx.read_models().refresh_summary(std::string(kWholeCountry));
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
     if (fresh_) return {};
     ANJU_TRY(existing_.load(column_values(rows, "household_id"), [&](const auto& keys) {
-      return keyed(tx.find_households(keys),
+      return keyed(tx.households().find_households(keys),
                    [](const Stored<Household>& s) { return s.value.household_id; });
     }));
     // The cells as the rules read them (a final x upper-cased); a key that
@@ -61,8 +61,9 @@ class HouseholdSink final : public RowSink {
     std::vector<std::string> heads = column_values(rows, "head_id_number");
     for (std::string& id : heads)
       if (!id.empty() && id.back() == 'x') id.back() = 'X';
-    return heads_of_.load(std::move(heads),
-                          [&](const auto& keys) { return tx.households_with_heads(keys); });
+    return heads_of_.load(std::move(heads), [&](const auto& keys) {
+      return tx.households().households_with_heads(keys);
+    });
   }
 
   // Each row's rules run ahead, on the reading thread.
@@ -103,7 +104,7 @@ class HouseholdSink final : public RowSink {
         fail("head_id_number",
              "户主身份证号在文件中重复（第" + std::to_string(*first) + "行已使用）");
       } else if (!fresh_) {
-        auto owner = heads_of_.get(head, [&] { return tx.household_with_head(head); });
+        auto owner = heads_of_.get(head, [&] { return tx.households().household_with_head(head); });
         if (!owner) return owner.error();
         if (*owner && **owner != id)
           fail("head_id_number",
@@ -127,7 +128,7 @@ class HouseholdSink final : public RowSink {
   Result<std::optional<Stored<Household>>> stored(std::string_view id, Transaction& tx) {
     if (fresh_ || id.empty()) return std::optional<Stored<Household>>();
     const std::string key(id);
-    return existing_.get(key, [&] { return tx.find_household(key); });
+    return existing_.get(key, [&] { return tx.households().find_household(key); });
   }
 
   // A row of the household list exported without full numbers: an ID or
@@ -201,7 +202,7 @@ class HouseholdSink final : public RowSink {
     const Household& h = merge ? merged : row_household;
     Result<void> written;
     if (!*existing) {
-      written = tx.insert_household(h, stamp_);
+      written = tx.households().insert_household(h, stamp_);
       if (written) ++report.inserted;
     } else if (auto e = scope_error(scope_, row_number, "household_id", (*existing)->value.region_code)) {
       e->value = h.household_id;
@@ -212,7 +213,7 @@ class HouseholdSink final : public RowSink {
       ++report.unchanged;
       return {};
     } else {
-      written = tx.update_household(h, (*existing)->version, stamp_);
+      written = tx.households().update_household(h, (*existing)->version, stamp_);
       if (written) ++report.updated;
     }
     if (!written) {

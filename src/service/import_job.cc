@@ -24,7 +24,7 @@ Result<void> journal(Store& store, TemplateKind kind, const std::string& path,
     own = std::move(*begun);
     tx = own.get();
   }
-  if (auto id = tx->record_import(run); !id) return id.error();
+  if (auto id = tx->audit().record_import(run); !id) return id.error();
   return own ? own->commit() : Result<void>();
 }
 
@@ -99,7 +99,7 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
     ANJU_TRY(apply_batch(batch, note.get(), *tx, sink, report));
     if (options.on_progress) options.on_progress(rows.progress(), report.rows);
   }
-  ANJU_TRY(tx->end_bulk_load());
+  ANJU_TRY(tx->batch().end_bulk_load());
   ANJU_TRY(sink.finish(*tx, report));
   std::stable_sort(report.errors.begin(), report.errors.end(),
                    [](const FieldError& a, const FieldError& b) { return a.row < b.row; });
@@ -112,10 +112,13 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   }
   report.applied = true;
   ANJU_TRY(journal(store, kind, path, options, started, clock, report, tx.get()));
-  ANJU_TRY(audit(*tx, clock, options.actor, std::string("import.") + template_key(kind), "file",
-                 std::filesystem::path(path).filename().string(),
-                 {{"rows", report.rows}, {"inserted", report.inserted}, {"updated", report.updated},
-                  {"unchanged", report.unchanged}, {"rejected_rows", report.rejected_rows}}));
+  ANJU_TRY(audit(tx->audit(), clock, options.actor, std::string("import.") + template_key(kind),
+                 "file", std::filesystem::path(path).filename().string(),
+                 {{"rows", report.rows},
+                  {"inserted", report.inserted},
+                  {"updated", report.updated},
+                  {"unchanged", report.unchanged},
+                  {"rejected_rows", report.rejected_rows}}));
   ANJU_TRY(tx->commit());
   (void)chain_audit_log(store);
   return report;

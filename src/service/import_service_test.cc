@@ -61,9 +61,9 @@ class ImportServiceTest : public ::testing::Test {
     EXPECT_TRUE(r) << r.error().message;
     return r.ok() ? *r : ImportReport{};
   }
-  long count() { return *(*store_->begin(TxMode::read))->count_households(); }
+  long count() { return *(*store_->begin(TxMode::read))->households().count_households(); }
   std::optional<Stored<Household>> find(const std::string& hid) {
-    return *(*store_->begin(TxMode::read))->find_household(hid);
+    return *(*store_->begin(TxMode::read))->households().find_household(hid);
   }
   std::vector<std::pair<long, std::string>> error_cells(const ImportReport& r) {
     std::vector<std::pair<long, std::string>> out;

@@ -17,7 +17,7 @@ namespace {
 Result<void> write_job(Store& store, const Job& job) {
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
-  ANJU_TRY((*tx)->update_job(job));
+  ANJU_TRY((*tx)->jobs().update_job(job));
   return (*tx)->commit();
 }
 
@@ -99,7 +99,8 @@ Result<Job> create_job(Store& store, const User& user, const std::string& kind, 
   // stopped); on SQLite the server fails them when it starts.
   if (store.concurrent_writes()) {
     const auto stale = parse_iso_seconds(now);
-    ANJU_TRY((*tx)->fail_stale_jobs(iso_from_seconds((stale ? *stale : 0) - kJobStaleSeconds), now));
+    ANJU_TRY((*tx)->jobs().fail_stale_jobs(
+        iso_from_seconds((stale ? *stale : 0) - kJobStaleSeconds), now));
   }
   Job job;
   job.kind = k->kind;
@@ -110,10 +111,10 @@ Result<Job> create_job(Store& store, const User& user, const std::string& kind, 
   job.message = "等待开始";
   job.created_at = now;
   job.heartbeat_at = now;
-  auto id = (*tx)->insert_job(job);
+  auto id = (*tx)->jobs().insert_job(job);
   if (!id) return id.error();
   job.id = *id;
-  ANJU_TRY(audit(**tx, clock, user.name, "job.create", "job", std::to_string(job.id),
+  ANJU_TRY(audit((*tx)->audit(), clock, user.name, "job.create", "job", std::to_string(job.id),
                  {{"kind", job.kind}, {"params", params}}));
   ANJU_TRY((*tx)->commit());
   (void)chain_audit_log(store);
@@ -200,7 +201,7 @@ Result<long> fail_abandoned_jobs(Store& store, const Clock& clock) {
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
   const std::string now = clock.now_iso();
-  auto n = (*tx)->fail_stale_jobs("9999-12-31T23:59:59Z", now);
+  auto n = (*tx)->jobs().fail_stale_jobs("9999-12-31T23:59:59Z", now);
   if (!n) return n.error();
   ANJU_TRY((*tx)->commit());
   return *n;
@@ -268,7 +269,7 @@ JobWork job_work(Store& store, const User& user, const Job& job, const std::stri
 Result<Job> find_job(Store& store, const User& user, long id) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto job = (*tx)->find_job(id);
+  auto job = (*tx)->jobs().find_job(id);
   if (!job) return job.error();
   if (!*job || ((*job)->actor != user.name && user.role != Role::admin))
     return make_error(ErrorCode::not_found, "没有这个任务，或不是您提交的");
@@ -278,7 +279,8 @@ Result<Job> find_job(Store& store, const User& user, long id) {
 Result<std::vector<Job>> list_jobs(Store& store, const User& user, long limit) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->list_jobs(std::clamp(limit, 1L, 200L), user.role == Role::admin ? "" : user.name);
+  return (*tx)->jobs().list_jobs(std::clamp(limit, 1L, 200L),
+                                 user.role == Role::admin ? "" : user.name);
 }
 
 }  // namespace anju

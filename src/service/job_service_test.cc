@@ -21,7 +21,7 @@ class JobServiceTest : public testing::StoreTest {
     job.lane = lane;
     job.actor = "county";
     job.created_at = "2026-11-28T10:00:00Z";
-    auto id = tx->insert_job(job);
+    auto id = tx->jobs().insert_job(job);
     if (!id) {
       EXPECT_EQ(id.error().code, ErrorCode::conflict) << id.error().message;
       return 0;
@@ -58,14 +58,14 @@ TEST_F(JobServiceTest, WhenAJobIsShownFinishedItsLaneTakesTheNext) {
   EXPECT_EQ(queue("export"), 0) << "one job a lane";
   JobBoard board;
   auto tx = begin(TxMode::read);
-  auto stored = tx->find_job(first);
+  auto stored = tx->jobs().find_job(first);
   ASSERT_TRUE(stored && *stored);
   tx.reset();
   run_job(*store_, board, **stored,
           [](JobProgress&) -> Result<nlohmann::json> { return make_error(ErrorCode::forbidden, "无权导出完整身份证号"); },
           kClock);
   auto read = begin(TxMode::read);
-  auto done = read->find_job(first);
+  auto done = read->jobs().find_job(first);
   ASSERT_TRUE(done && *done);
   EXPECT_EQ((*done)->status, JobStatus::failed);
   EXPECT_EQ((*done)->message, "无权导出完整身份证号");

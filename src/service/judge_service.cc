@@ -59,8 +59,9 @@ Result<std::vector<JudgmentRow>> judge_range(Transaction& tx, const std::vector<
                                              std::string_view upto) {
   DisasterIndex covering(disasters);  // per thread: it fills as it goes
   std::vector<JudgmentRow> rows;
-  ANJU_TRY(tx.for_each_judge_input(s.as_of, after, upto,
-                                   [&](JudgeInput&& in) { rows.push_back(judge_input(in, covering, s)); }));
+  ANJU_TRY(tx.results().for_each_judge_input(s.as_of, after, upto, [&](JudgeInput&& in) {
+    rows.push_back(judge_input(in, covering, s));
+  }));
   return rows;
 }
 
@@ -89,34 +90,35 @@ Result<std::vector<JudgmentRow>> judge_all(Store& store, Transaction& tx,
 
 Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const std::string& actor,
                                       const Clock& clock) {
-  auto campaign = tx.get_campaign();
+  auto campaign = tx.campaign().get_campaign();
   if (!campaign) return campaign.error();
   const JudgeSettings s = settings_for(*campaign, {}, clock);
-  auto disasters = tx.list_disasters();
+  auto disasters = tx.census().list_disasters();
   if (!disasters) return disasters.error();
-  auto h = tx.find_household(household_id);
+  auto h = tx.households().find_household(household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, "没有这个农户：" + household_id);
   JudgeInput in{standing_of((*h)->value), std::nullopt, {}, std::nullopt};
-  auto m = tx.find_match(household_id);
+  auto m = tx.results().find_match(household_id);
   if (!m) return m.error();
   const std::string parcel = *m ? (*m)->parcel_id : "";
   if (!parcel.empty()) {
-    auto b = tx.find_building_facts(parcel);
+    auto b = tx.census().find_building_facts(parcel);
     if (!b) return b.error();
     in.building = *b;
   }
-  auto evidence = tx.evidence_about(parcel, household_id);
+  auto evidence = tx.census().evidence_about(parcel, household_id);
   if (!evidence) return evidence.error();
   for (auto& e : *evidence)
     if (e.value.assessed_on <= s.as_of) in.evidence.push_back(std::move(e.value));
-  auto previous = tx.find_judgment(household_id);
+  auto previous = tx.results().find_judgment(household_id);
   if (!previous) return previous.error();
   if (*previous) in.previous = (*previous)->result;
   DisasterIndex index(*disasters);
   JudgmentRow row = judge_input(in, index, s);
-  ANJU_TRY(tx.replace_judgment(row));
-  auto ledger = sync_ledger_entries(tx, {row}, false, clock.today(), WriteStamp{actor, clock.now_iso()});
+  ANJU_TRY(tx.results().replace_judgment(row));
+  auto ledger = sync_ledger_entries(tx.ledger(), {row}, SyncScope::these_households, clock.today(),
+                                    WriteStamp{actor, clock.now_iso()});
   if (!ledger) return ledger.error();
   return row;
 }
@@ -126,12 +128,12 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto campaign = tx.get_campaign();
+  auto campaign = tx.campaign().get_campaign();
   if (!campaign) return campaign.error();
   JudgeSummary summary;
   summary.settings = settings_for(*campaign, overrides, clock);
   const JudgeSettings& s = summary.settings;
-  auto disasters = tx.list_disasters();
+  auto disasters = tx.census().list_disasters();
   if (!disasters) return disasters.error();
 
   auto judged = judge_all(store, tx, *disasters, s);
@@ -152,7 +154,8 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
   summary.tasks_opened = static_cast<long>(tasks->open.size());
   summary.tasks_closed = static_cast<long>(tasks->close.size());
   // A ledger entry for every C/D house, closed when it is safe (DOMAIN.md §11).
-  auto ledger = sync_ledger_entries(tx, rows, true, clock.today(), WriteStamp{actor, clock.now_iso()});
+  auto ledger = sync_ledger_entries(tx.ledger(), rows, SyncScope::every_household, clock.today(),
+                                    WriteStamp{actor, clock.now_iso()});
   if (!ledger) return ledger.error();
   summary.ledger_opened = static_cast<long>(ledger->open.size());
   summary.ledger_closed = static_cast<long>(ledger->close.size());
@@ -162,10 +165,11 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
                            {"changed", summary.changed}, {"tasks_opened", summary.tasks_opened},
                            {"tasks_closed", summary.tasks_closed}, {"ledger_opened", summary.ledger_opened},
                            {"ledger_closed", summary.ledger_closed}};
-  ANJU_TRY(tx.replace_judgments(
+  ANJU_TRY(tx.results().replace_judgments(
       RunRecord{"judge", clock.now_iso(), actor, settings.dump(), result.dump()}, rows));
-  ANJU_TRY(audit(tx, clock, actor, "judge.run", "campaign", "1",
-                 {{"settings", settings}, {"results", summary.results}, {"changed", summary.changed}}));
+  ANJU_TRY(
+      audit(tx.audit(), clock, actor, "judge.run", "campaign", "1",
+            {{"settings", settings}, {"results", summary.results}, {"changed", summary.changed}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   summary.rows = std::move(rows);

@@ -24,12 +24,12 @@ nlohmann::json edit_json(const LedgerEntry& e) {
 
 Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::string& household_id,
                                const Clock& clock) {
-  auto region = tx.household_region(household_id);
+  auto region = tx.households().household_region(household_id);
   if (!region) return region.error();
   if (!*region || !authorize(user, Action::read, **region)) return make_error(ErrorCode::not_found, kNotInLedger);
-  auto entries = tx.ledger_entries_of(household_id);
+  auto entries = tx.ledger().ledger_entries_of(household_id);
   if (!entries) return entries.error();
-  auto campaign = tx.get_campaign();
+  auto campaign = tx.campaign().get_campaign();
   if (!campaign) return campaign.error();
   LedgerDetail d;
   d.household_id = household_id;
@@ -40,14 +40,14 @@ Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::str
   f.status = "all";
   f.search = household_id;
   f.limit = 1000;
-  auto page = tx.list_ledger(f);
+  auto page = tx.ledger().list_ledger(f);
   if (!page) return page.error();
   for (LedgerRow& row : page->items)
     if (row.entry.id == entries->front().id) d.current = std::move(row);
   if (!d.current) return make_error(ErrorCode::internal, "台账记录与农户数据不一致：" + household_id);
   d.entries = std::move(*entries);
   RenovationFilter rf{**region, **region, std::nullopt, household_id, 100, 0};
-  auto renovations = tx.list_renovations(rf);
+  auto renovations = tx.ledger().list_renovations(rf);
   if (!renovations) return renovations.error();
   d.renovations = std::move(renovations->items);
   d.urgency = ledger_urgency(d.current->entry, clock.today(), d.deadline);
@@ -60,29 +60,29 @@ Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::str
 Result<Date> ledger_deadline(Store& store) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto c = (*tx)->get_campaign();
+  auto c = (*tx)->campaign().get_campaign();
   if (!c) return c.error();
   return c->ledger_deadline;
 }
 
 int first_plan_year(const Campaign& c) { return std::min(c.window_start.year, c.ledger_deadline.year); }
 
-Result<LedgerSync> sync_ledger_entries(Transaction& tx, const std::vector<JudgmentRow>& rows, bool whole,
-                                       const Date& on, const WriteStamp& stamp) {
+Result<LedgerSync> sync_ledger_entries(LedgerRepo& ledger, const std::vector<JudgmentRow>& rows,
+                                       SyncScope scope, const Date& on, const WriteStamp& stamp) {
   std::vector<OpenLedgerEntry> open;
-  if (whole) {
-    auto all = tx.open_ledger_entries("");
+  if (scope == SyncScope::every_household) {
+    auto all = ledger.open_ledger_entries("");
     if (!all) return all.error();
     open = std::move(*all);
   } else {
     for (const JudgmentRow& r : rows) {
-      auto one = tx.open_ledger_entries(r.household_id);
+      auto one = ledger.open_ledger_entries(r.household_id);
       if (!one) return one.error();
       open.insert(open.end(), one->begin(), one->end());
     }
   }
   LedgerSync sync = sync_ledger(rows, open);
-  ANJU_TRY(tx.apply_ledger_sync(sync, on, stamp));
+  ANJU_TRY(ledger.apply_ledger_sync(sync, on, stamp));
   return sync;
 }
 
@@ -124,7 +124,7 @@ Result<Page<LedgerRow>> list_ledger(Store& store, const User& user, const Ledger
   {
     auto tx = store.begin(TxMode::read);
     if (!tx) return tx.error();
-    auto c = (*tx)->get_campaign();
+    auto c = (*tx)->campaign().get_campaign();
     if (!c) return c.error();
     campaign = *c;
   }
@@ -135,7 +135,7 @@ Result<Page<LedgerRow>> list_ledger(Store& store, const User& user, const Ledger
                     {{"status", f->status}, {"search", f->search}, {"offset", f->offset}}, clock));
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto page = (*tx)->list_ledger(*f);
+  auto page = (*tx)->ledger().list_ledger(*f);
   if (!page) return page.error();
   for (LedgerRow& row : page->items) mask(row.household, Disclosure{q.full});
   return page;
@@ -153,21 +153,21 @@ Result<LedgerDetail> edit_ledger_entry(Store& store, const User& user, const std
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto region = tx.household_region(household_id);
+  auto region = tx.households().household_region(household_id);
   if (!region) return region.error();
   if (!*region || !authorize(user, Action::read, **region)) return make_error(ErrorCode::not_found, kNotInLedger);
   ANJU_TRY(authorize(user, Action::keep_ledger, **region));
-  auto entries = tx.ledger_entries_of(household_id);
+  auto entries = tx.ledger().ledger_entries_of(household_id);
   if (!entries) return entries.error();
   if (entries->empty() || entries->front().closed_on)
     return make_error(ErrorCode::invalid, "该户已不在危房台账中（已销号），不能修改");
   LedgerEntry e = entries->front();
   if (e.version != version) return make_error(ErrorCode::conflict, "台账记录已被他人修改，请刷新后再操作");
-  auto campaign = tx.get_campaign();
+  auto campaign = tx.campaign().get_campaign();
   if (!campaign) return campaign.error();
   ANJU_TRY(check_ledger_edit(edit, first_plan_year(*campaign), campaign->ledger_deadline));
   if (e.renovation_id != 0 && edit.measure != LedgerMeasure::renovation) {
-    auto r = tx.find_renovation(e.renovation_id);
+    auto r = tx.ledger().find_renovation(e.renovation_id);
     if (!r) return r.error();
     if (*r && renovation_approved((*r)->state))
       return make_error(ErrorCode::invalid, "该户的危房改造申请已获县级审批，改造措施不能改为其他");
@@ -181,8 +181,8 @@ Result<LedgerDetail> edit_ledger_entry(Store& store, const User& user, const std
   e.responsible = edit.responsible;
   e.responsible_phone = edit.responsible_phone;
   e.note = edit.note;
-  ANJU_TRY(tx.update_ledger_entry(e, WriteStamp{user.name, clock.now_iso()}));
-  ANJU_TRY(audit(tx, clock, user.name, "ledger.edit", "household", household_id,
+  ANJU_TRY(tx.ledger().update_ledger_entry(e, WriteStamp{user.name, clock.now_iso()}));
+  ANJU_TRY(audit(tx.audit(), clock, user.name, "ledger.edit", "household", household_id,
                  {{"entry", e.id}, {"before", before}, {"after", edit_json(e)}}));
   auto d = detail_in(tx, user, household_id, clock);
   if (!d) return d.error();

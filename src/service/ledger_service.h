@@ -14,11 +14,16 @@
 
 namespace anju {
 
-// After judgments: opens, regrades and closes entries for `rows` (all
-// households when `whole`, else only those in `rows`). In the caller's
-// transaction; returns what changed.
-Result<LedgerSync> sync_ledger_entries(Transaction& tx, const std::vector<JudgmentRow>& rows, bool whole,
-                                       const Date& on, const WriteStamp& stamp);
+// Whose open entries a sync weighs against the judgments it is given.
+enum class SyncScope {
+  every_household,  // a whole run: an open entry of a household not in the rows closes
+  these_households  // one re-judged household (or a few): only theirs
+};
+
+// After judgments: opens, regrades and closes entries for `rows`, in the
+// caller's transaction; returns what changed.
+Result<LedgerSync> sync_ledger_entries(LedgerRepo& ledger, const std::vector<JudgmentRow>& rows,
+                                       SyncScope scope, const Date& on, const WriteStamp& stamp);
 
 struct LedgerQuery {
   std::string region_code;       // "" = the user's region

@@ -14,16 +14,18 @@ Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clo
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto manual = tx.list_manual_matches();
+  auto manual = tx.results().list_manual_matches();
   if (!manual) return manual.error();
   Matcher matcher(std::unordered_map<std::string, std::string>(manual->begin(), manual->end()));
-  ANJU_TRY(tx.for_each_household_place([&](HouseholdPlace&& h) { matcher.add_household(h); }));
+  ANJU_TRY(tx.households().for_each_household_place(
+      [&](HouseholdPlace&& h) { matcher.add_household(h); }));
   matcher.index();
   // The buildings stream past the households in key ranges (ranged_read.h).
   auto passes = read_in_ranges<Matcher::Pass>(
       store, tx, KeyedTable::buildings, [&](Transaction& reader, std::string_view after, std::string_view upto) {
         Matcher::Pass pass;
-        auto read = reader.for_each_footprint(after, upto, [&](Footprint&& b) { matcher.add_building(pass, b); });
+        auto read = reader.census().for_each_footprint(
+            after, upto, [&](Footprint&& b) { matcher.add_building(pass, b); });
         return read ? Result<Matcher::Pass>(std::move(pass)) : Result<Matcher::Pass>(read.error());
       });
   if (!passes) return passes.error();
@@ -42,8 +44,9 @@ Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clo
   nlohmann::json j = {{"outcomes", summary.outcomes},
                       {"shared", summary.shared},
                       {"parcel_not_found", summary.parcel_not_found}};
-  ANJU_TRY(tx.replace_matches(RunRecord{"match", clock.now_iso(), actor, "{}", j.dump()}, results));
-  ANJU_TRY(audit(tx, clock, actor, "match.run", "campaign", "1", j));
+  ANJU_TRY(tx.results().replace_matches(RunRecord{"match", clock.now_iso(), actor, "{}", j.dump()},
+                                        results));
+  ANJU_TRY(audit(tx.audit(), clock, actor, "match.run", "campaign", "1", j));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);  // best effort: the next write chains what is left
   return summary;
@@ -55,23 +58,25 @@ Result<ManualMatch> set_manual_match(Store& store, const User& user, const std::
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto h = tx.household_region(household_id);
+  auto h = tx.households().household_region(household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::manual_match, **h));
-  auto b = tx.find_building(parcel_id);
+  auto b = tx.census().find_building(parcel_id);
   if (!b) return b.error();
   if (!*b || !user_covers(user, (*b)->value.region_code))
     return make_error(ErrorCode::not_found, "图斑编号不存在：" + parcel_id);
-  auto before = tx.find_manual_match(household_id);
+  auto before = tx.results().find_manual_match(household_id);
   if (!before) return before.error();
   const long current = *before ? (*before)->version : 0;
-  ANJU_TRY(tx.set_manual_match(household_id, parcel_id, expected_version.value_or(current),
-                               WriteStamp{user.name, clock.now_iso()}));
+  ANJU_TRY(tx.results().set_manual_match(household_id, parcel_id,
+                                         expected_version.value_or(current),
+                                         WriteStamp{user.name, clock.now_iso()}));
   nlohmann::json detail = {{"after", {{"parcel_id", parcel_id}}}};
   if (*before) detail["before"] = {{"parcel_id", (*before)->parcel_id}};
-  ANJU_TRY(audit(tx, clock, user.name, "match.manual_set", "household", household_id, detail));
-  auto after = tx.find_manual_match(household_id);
+  ANJU_TRY(
+      audit(tx.audit(), clock, user.name, "match.manual_set", "household", household_id, detail));
+  auto after = tx.results().find_manual_match(household_id);
   if (!after) return after.error();
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);  // best effort: the next write chains what is left
@@ -83,15 +88,16 @@ Result<void> clear_manual_match(Store& store, const User& user, const std::strin
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto h = tx.household_region(household_id);
+  auto h = tx.households().household_region(household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::manual_match, **h));
-  auto before = tx.find_manual_match(household_id);
+  auto before = tx.results().find_manual_match(household_id);
   if (!before) return before.error();
   if (!*before) return make_error(ErrorCode::not_found, "该户没有人工选择的图斑：" + household_id);
-  ANJU_TRY(tx.clear_manual_match(household_id, expected_version.value_or((*before)->version)));
-  ANJU_TRY(audit(tx, clock, user.name, "match.manual_clear", "household", household_id,
+  ANJU_TRY(
+      tx.results().clear_manual_match(household_id, expected_version.value_or((*before)->version)));
+  ANJU_TRY(audit(tx.audit(), clock, user.name, "match.manual_clear", "household", household_id,
                  {{"before", {{"parcel_id", (*before)->parcel_id}}}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);

@@ -60,7 +60,8 @@ Result<Page<HouseholdListRow>> list_households(Store& store, const User& user, H
   ANJU_TRY(authorize(user, Action::read, filter.region_code == kWholeCountry ? "" : filter.region_code));
   filter.limit = std::clamp(filter.limit, 1L, 200L);
   filter.offset = std::max(0L, filter.offset);
-  auto page = read<Page<HouseholdListRow>>(store, [&](Transaction& tx) { return tx.list_households(filter); });
+  auto page = read<Page<HouseholdListRow>>(
+      store, [&](Transaction& tx) { return tx.read_models().list_households(filter); });
   if (!page) return page.error();
   ANJU_TRY(disclose(store, user, filter.region_code == kWholeCountry ? "" : filter.region_code, disclosure,
                     "household_list", filter.region_code,
@@ -85,7 +86,7 @@ Result<long> export_households(Store& store, const User& user, HouseholdFilter f
   long rows = 0;
   filter.limit = 1000;
   for (filter.offset = 0;; filter.offset += filter.limit) {
-    auto page = tx.list_households(filter);
+    auto page = tx.read_models().list_households(filter);
     if (!page) return page.error();
     if (page->total > max_rows)
       return make_error(ErrorCode::invalid, "符合条件的有 " + std::to_string(page->total) + " 户，超过一次导出的上限 " +
@@ -93,7 +94,7 @@ Result<long> export_households(Store& store, const User& user, HouseholdFilter f
     for (auto& row : page->items) {
       auto [it, fresh] = villages.try_emplace(row.household.region_code);
       if (fresh) {
-        auto r = tx.find_region(row.household.region_code);
+        auto r = tx.regions().find_region(row.household.region_code);
         if (!r) return r.error();
         if (*r) it->second = (*r)->value.name;
       }
@@ -118,27 +119,27 @@ Result<HouseholdDetail> household_detail(Store& store, const User& user, const s
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
   Transaction& t = **tx;
-  auto h = t.find_household(household_id);
+  auto h = t.households().find_household(household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::read, (*h)->value.region_code));
   HouseholdDetail d{**h, {}, {}, {}, {}, {}};
-  auto m = t.find_match(household_id);
+  auto m = t.results().find_match(household_id);
   if (!m) return m.error();
   d.match = *m;
-  auto manual = t.find_manual_match(household_id);
+  auto manual = t.results().find_manual_match(household_id);
   if (!manual) return manual.error();
   d.manual = *manual;
   const std::string parcel = d.match && !d.match->parcel_id.empty() ? d.match->parcel_id : "";
   if (!parcel.empty()) {
-    auto b = t.find_building(parcel);
+    auto b = t.census().find_building(parcel);
     if (!b) return b.error();
     d.building = *b;
   }
-  auto ev = t.evidence_about(parcel, household_id);
+  auto ev = t.census().evidence_about(parcel, household_id);
   if (!ev) return ev.error();
   d.evidence = std::move(*ev);
-  auto j = t.find_judgment(household_id);
+  auto j = t.results().find_judgment(household_id);
   if (!j) return j.error();
   d.judgment = *j;
   tx->reset();  // a full read is audited in a transaction of its own
@@ -153,9 +154,9 @@ Result<std::vector<RegionNode>> region_tree(Store& store, const User& user) {
   const CodeRange range = region_range(user.region_code);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto regions = (*tx)->list_regions();
+  auto regions = (*tx)->regions().list_regions();
   if (!regions) return regions.error();
-  auto counts = (*tx)->region_counts(range.lo, range.hi, {"households", "result"});
+  auto counts = (*tx)->read_models().region_counts(range.lo, range.hi, {"households", "result"});
   if (!counts) return counts.error();
   std::vector<RegionNode> nodes;
   std::unordered_map<std::string, size_t> at;
@@ -184,11 +185,11 @@ Result<Stats> region_stats(Store& store, const User& user, const std::string& re
   if (!region) return region.error();
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto children = (*tx)->child_regions(*region);
+  auto children = (*tx)->regions().child_regions(*region);
   if (!children) return children.error();
-  auto cells = (*tx)->child_counts(*region, dimension);
+  auto cells = (*tx)->read_models().child_counts(*region, dimension);
   if (!cells) return cells.error();
-  auto own = (*tx)->region_counts(*region, *region, {dimension, "households"});
+  auto own = (*tx)->read_models().region_counts(*region, *region, {dimension, "households"});
   if (!own) return own.error();
   Stats stats{*region, dimension, std::move(*children), {}, {}, 0};
   for (const RegionCount& c : *cells) stats.cells[c.region_code][c.key] += c.n;
@@ -204,7 +205,7 @@ Result<std::vector<Region>> child_regions_of(Store& store, const User& user, con
   if (!region) return region.error();
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->child_regions(*region);
+  return (*tx)->regions().child_regions(*region);
 }
 
 Result<std::vector<Region>> division_children(Store& store, const std::string& parent) {
@@ -212,7 +213,7 @@ Result<std::vector<Region>> division_children(Store& store, const std::string& p
     return make_error(ErrorCode::invalid, "上级区划代码应为12位数字：" + parent);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->child_regions(parent.empty() ? std::string(kWholeCountry) : parent);
+  return (*tx)->regions().child_regions(parent.empty() ? std::string(kWholeCountry) : parent);
 }
 
 const Region* covering_child(const std::vector<Region>& children, std::string_view code) {
@@ -228,20 +229,20 @@ Result<std::vector<Stored<Building>>> buildings_in_box(Store& store, const User&
     return make_error(ErrorCode::invalid, "范围无效：应为 最小经度,最小纬度,最大经度,最大纬度");
   const CodeRange range = region_range(user.region_code);
   return read<std::vector<Stored<Building>>>(store, [&](Transaction& tx) {
-    return tx.buildings_in_box(box, range.lo, range.hi, std::clamp(limit, 1L, 5000L));
+    return tx.census().buildings_in_box(box, range.lo, range.hi, std::clamp(limit, 1L, 5000L));
   });
 }
 
 Result<BuildingDetail> building_detail(Store& store, const User& user, const std::string& parcel_id) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto b = (*tx)->find_building(parcel_id);
+  auto b = (*tx)->census().find_building(parcel_id);
   if (!b) return b.error();
   if (!*b) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::read, (*b)->value.region_code));
-  auto ids = (*tx)->households_of_building(parcel_id);
+  auto ids = (*tx)->results().households_of_building(parcel_id);
   if (!ids) return ids.error();
-  auto regions = (*tx)->household_regions(*ids);
+  auto regions = (*tx)->households().household_regions(*ids);
   if (!regions) return regions.error();
   BuildingDetail d{**b, {}};
   for (const auto& [id, region] : *regions)
@@ -255,7 +256,7 @@ Result<Page<AuditEntry>> list_audit(Store& store, const User& user, const AuditF
   AuditFilter f = filter;
   f.limit = std::clamp(f.limit, 1L, 200L);
   f.offset = std::max(0L, f.offset);
-  return read<Page<AuditEntry>>(store, [&](Transaction& tx) { return tx.list_audit(f); });
+  return read<Page<AuditEntry>>(store, [&](Transaction& tx) { return tx.audit().list_audit(f); });
 }
 
 }  // namespace anju

@@ -25,7 +25,7 @@ namespace anju {
 template <class T, class Work>
 Result<std::vector<T>> read_in_ranges(Store& store, Transaction& tx, KeyedTable table, Work&& work) {
   const int parts = store.concurrent_writes() ? 1 : 2;
-  auto bounds = tx.key_bounds(table, parts);
+  auto bounds = tx.batch().key_bounds(table, parts);
   if (!bounds) return bounds.error();
   std::vector<T> out;
   if (bounds->size() < 2) return out;

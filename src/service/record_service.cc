@@ -38,10 +38,10 @@ Result<std::map<std::string, RecordValue>> prefill(Transaction& tx, const Househ
   put("phone", h.phone, "roster");
   put("category", enum_name(h.category), "roster");
   put("housing", enum_name(h.housing), "roster");
-  auto m = tx.find_match(h.household_id);
+  auto m = tx.results().find_match(h.household_id);
   if (!m) return m.error();
   if (*m && !(*m)->parcel_id.empty()) {
-    auto b = tx.find_building((*m)->parcel_id);
+    auto b = tx.census().find_building((*m)->parcel_id);
     if (!b) return b.error();
     if (*b) {
       const Building& x = (*b)->value;
@@ -58,10 +58,10 @@ Result<std::map<std::string, RecordValue>> prefill(Transaction& tx, const Househ
       put("business_use", name_or_empty(x.business_use), "census");
     }
   }
-  auto j = tx.find_judgment(h.household_id);
+  auto j = tx.results().find_judgment(h.household_id);
   if (!j) return j.error();
   if (*j && (*j)->evidence_source && !(*j)->evidence_id.empty()) {
-    auto e = tx.find_evidence(*(*j)->evidence_source, (*j)->evidence_id);
+    auto e = tx.census().find_evidence(*(*j)->evidence_source, (*j)->evidence_id);
     if (!e) return e.error();
     if (*e) {
       const std::string source = enum_key((*e)->value.source);
@@ -81,11 +81,11 @@ struct Loaded {
 // The household (in the user's scope) and its record: the stored one with
 // the values nobody typed refreshed while it is editable, else the prefill.
 Result<Loaded> load(Transaction& tx, const User& user, const std::string& household_id) {
-  auto h = tx.find_household(household_id);
+  auto h = tx.households().find_household(household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, kNoHousehold);
   ANJU_TRY(authorize(user, Action::read, (*h)->value.region_code));
-  auto stored = tx.find_record(household_id);
+  auto stored = tx.records().find_record(household_id);
   if (!stored) return stored.error();
   Loaded out{**h, *stored ? **stored : StoredRecord{household_id, (*h)->value.region_code, RecordState::not_started,
                                                     {}, 0, "", ""}};
@@ -125,7 +125,7 @@ Result<RecordView> view_of(Transaction& tx, const Loaded& l, Date cutoff, Disclo
     v.fields.push_back(std::move(fv));
   }
   v.missing = record_missing(facts, cutoff);
-  auto history = tx.record_history(l.record.household_id);
+  auto history = tx.records().record_history(l.record.household_id);
   if (!history) return history.error();
   v.history = std::move(*history);
   if (!full)  // the numbers a role may not see stay masked in the history too
@@ -175,7 +175,7 @@ Result<std::string> checked_value(const RecordField& f, const std::string& text)
 }
 
 Result<Date> campaign_cutoff(Transaction& tx) {
-  auto c = tx.get_campaign();
+  auto c = tx.campaign().get_campaign();
   if (!c) return c.error();
   return c->settings.cutoff;
 }
@@ -235,9 +235,11 @@ Result<RecordView> save_record_fields(Store& store, const User& user, const std:
   const RecordState from = l->record.state;
   if (diff.empty() && from == *to) return record_view(store, user, household_id, Disclosure{}, clock);  // nothing to keep
   l->record.state = *to;
-  ANJU_TRY(tx.save_record(l->record, WriteStamp{user.name, at}));
-  ANJU_TRY(tx.add_record_history({0, household_id, at, user.name, "edit", from, *to, "", diff.dump()}));
-  ANJU_TRY(audit(tx, clock, user.name, "record.edit", "household", household_id, {{"changes", diff}}));
+  ANJU_TRY(tx.records().save_record(l->record, WriteStamp{user.name, at}));
+  ANJU_TRY(tx.records().add_record_history(
+      {0, household_id, at, user.name, "edit", from, *to, "", diff.dump()}));
+  ANJU_TRY(audit(tx.audit(), clock, user.name, "record.edit", "household", household_id,
+                 {{"changes", diff}}));
   return commit_view(store, tx, user, household_id);
 }
 
@@ -267,10 +269,13 @@ Result<RecordView> act_on_record(Store& store, const User& user, const std::stri
   const std::string at = clock.now_iso();
   const RecordState from = l->record.state;
   l->record.state = *to;
-  ANJU_TRY(tx.save_record(l->record, WriteStamp{user.name, at}));
-  ANJU_TRY(tx.add_record_history({0, household_id, at, user.name, record_action_key(action), from, *to, comment, "[]"}));
-  ANJU_TRY(audit(tx, clock, user.name, std::string("record.") + record_action_key(action), "household", household_id,
-                 {{"from", record_state_key(from)}, {"to", record_state_key(*to)}, {"comment", comment}}));
+  ANJU_TRY(tx.records().save_record(l->record, WriteStamp{user.name, at}));
+  ANJU_TRY(tx.records().add_record_history(
+      {0, household_id, at, user.name, record_action_key(action), from, *to, comment, "[]"}));
+  ANJU_TRY(audit(
+      tx.audit(), clock, user.name, std::string("record.") + record_action_key(action), "household",
+      household_id,
+      {{"from", record_state_key(from)}, {"to", record_state_key(*to)}, {"comment", comment}}));
   return commit_view(store, tx, user, household_id);
 }
 
@@ -292,7 +297,7 @@ Result<Page<RecordRow>> list_records(Store& store, const User& user, const std::
   const CodeRange range = region_range(*region);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->list_records(
+  return (*tx)->records().list_records(
       RecordFilter{range.lo, range.hi, state, std::max(0L, offset), std::clamp(limit, 1L, 200L)});
 }
 
@@ -302,7 +307,7 @@ Result<std::vector<RecordCount>> record_progress(Store& store, const User& user,
   const CodeRange range = region_range(*region);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->record_counts(range.lo, range.hi);
+  return (*tx)->records().record_counts(range.lo, range.hi);
 }
 
 }  // namespace anju

@@ -32,7 +32,7 @@ class RegionSink final : public RowSink {
   // code is the child's with later groups zeroed), a code's repeats side by
   // side, and walks beside the stored regions (listed by code).
   Result<void> finish(Transaction& tx, ImportReport& report) override {
-    auto listed = tx.list_regions();
+    auto listed = tx.regions().list_regions();
     if (!listed) return listed.error();
     stored_ = std::move(*listed);
     std::vector<const Pending*> order;
@@ -50,7 +50,7 @@ class RegionSink final : public RowSink {
     // Into an empty table (the national table's first load), its index is
     // built once at the end rather than row by row.
     const bool bulk = stored_.empty() && order.size() > 10000;
-    if (bulk) ANJU_TRY(tx.begin_bulk_load("regions", Transaction::Indexes::rebuild));
+    if (bulk) ANJU_TRY(tx.batch().begin_bulk_load(BulkTable::regions, BatchRepo::Indexes::rebuild));
     size_t cursor = 0;  // into stored_: the first region not before the current code
     for (size_t i = 0, next = 0; i < order.size(); i = next) {
       const Pending* p = order[i];
@@ -70,7 +70,7 @@ class RegionSink final : public RowSink {
       ANJU_TRY(upsert(*p, was, tx, report));
       accepted.insert(p->region.code);
     }
-    if (bulk) ANJU_TRY(tx.end_bulk_load());
+    if (bulk) ANJU_TRY(tx.batch().end_bulk_load());
     orphans.report(report);
     return {};
   }
@@ -150,17 +150,17 @@ class RegionSink final : public RowSink {
   Result<void> upsert(const Pending& p, const Region* was, Transaction& tx, ImportReport& report) {
     const Region& r = p.region;
     if (!was) {
-      ANJU_TRY(tx.insert_region(r, stamp_));
+      ANJU_TRY(tx.regions().insert_region(r, stamp_));
       ++report.inserted;
     } else if (*was == r) {
       ++report.unchanged;
     } else {
-      auto existing = tx.find_region(r.code);  // for its version
+      auto existing = tx.regions().find_region(r.code);  // for its version
       if (!existing) return existing.error();
       if (!*existing) return make_error(ErrorCode::conflict, "区划" + r.code + "在导入时被删除");
       report.add_warning(FieldError{p.row, "name", r.name,
                                     "区划" + r.code + "的名称由“" + was->name + "”改为“" + r.name + "”"});
-      ANJU_TRY(tx.update_region(r, (*existing)->version, stamp_));
+      ANJU_TRY(tx.regions().update_region(r, (*existing)->version, stamp_));
       ++report.updated;
     }
     return {};

@@ -35,7 +35,7 @@ void apply_input(Renovation& r, const RenovationInput& in) {
 
 // The application in the user's scope.
 Result<Renovation> load(Transaction& tx, const User& user, long id) {
-  auto r = tx.find_renovation(id);
+  auto r = tx.ledger().find_renovation(id);
   if (!r) return r.error();
   if (!*r || !authorize(user, Action::read, (*r)->region_code)) return make_error(ErrorCode::not_found, kNoApplication);
   return **r;
@@ -60,7 +60,7 @@ Result<Opened> to_work_on(Transaction& tx, const User& user, long id, long versi
 
 // The particulars against the campaign's plan years (complete ones to submit).
 Result<void> check_particulars(Transaction& tx, const Renovation& r, bool submitting) {
-  auto campaign = tx.get_campaign();
+  auto campaign = tx.campaign().get_campaign();
   if (!campaign) return campaign.error();
   return check_renovation(r, first_plan_year(*campaign), campaign->ledger_deadline, submitting);
 }
@@ -68,16 +68,16 @@ Result<void> check_particulars(Transaction& tx, const Renovation& r, bool submit
 Result<RenovationView> view_in(Transaction& tx, const User& user, const Renovation& r) {
   RenovationView v;
   v.renovation = r;
-  auto h = tx.find_household(r.household_id);
+  auto h = tx.households().find_household(r.household_id);
   if (!h) return h.error();
   if (*h) {
     v.head_name = (*h)->value.head_name;
     v.members = (*h)->value.members;
   }
-  auto history = tx.renovation_history(r.id);
+  auto history = tx.ledger().renovation_history(r.id);
   if (!history) return history.error();
   v.history = std::move(*history);
-  auto files = tx.renovation_attachments_of(r.id);
+  auto files = tx.ledger().renovation_attachments_of(r.id);
   if (!files) return files.error();
   v.attachments = std::move(*files);
   if (role_may(user.role, Action::renovate)) v.actions = renovation_actions(r.state, user.role);
@@ -87,7 +87,7 @@ Result<RenovationView> view_in(Transaction& tx, const User& user, const Renovati
 
 // The ledger entry the application belongs to, to write.
 Result<LedgerEntry> entry_of(Transaction& tx, const Renovation& r) {
-  auto entries = tx.ledger_entries_of(r.household_id);
+  auto entries = tx.ledger().ledger_entries_of(r.household_id);
   if (!entries) return entries.error();
   for (const LedgerEntry& e : *entries)
     if (e.id == r.ledger_id) return e;
@@ -110,13 +110,13 @@ Result<void> apply_step(Transaction& tx, const User& user, Renovation& r, Renova
       r.accepted_on = step.on;
       r.acceptance_grade = step.grade;
       r.acceptance_note = step.comment;
-      auto m = tx.find_match(r.household_id);
+      auto m = tx.results().find_match(r.household_id);
       if (!m) return m.error();
       Evidence e{EvidenceSource::acceptance, "RN" + std::to_string(r.id) + "-ACC", *m ? (*m)->parcel_id : "",
                  r.household_id, *step.on, step.grade, std::nullopt, AssessMethod::professional,
                  user.display_name.empty() ? user.name : user.display_name,
                  {{"改造方式", enum_name(r.method)}, {"验收意见", step.comment}}, r.region_code};
-      ANJU_TRY(tx.insert_evidence(e, stamp));
+      ANJU_TRY(tx.census().insert_evidence(e, stamp));
       r.evidence_id = e.evidence_id;
       break;
     }
@@ -132,13 +132,14 @@ Result<void> apply_step(Transaction& tx, const User& user, Renovation& r, Renova
   } else if (entry->renovation_id == r.id) {
     entry->renovation_id = 0;
   }
-  return tx.update_ledger_entry(*entry, stamp);
+  return tx.ledger().update_ledger_entry(*entry, stamp);
 }
 
 Result<RenovationView> finish(Store& store, Transaction& tx, const User& user, const Renovation& r,
                               const std::string& action, const nlohmann::json& detail, const Clock& clock) {
-  ANJU_TRY(audit(tx, clock, user.name, "renovation." + action, "renovation", std::to_string(r.id), detail));
-  auto fresh = tx.find_renovation(r.id);
+  ANJU_TRY(audit(tx.audit(), clock, user.name, "renovation." + action, "renovation",
+                 std::to_string(r.id), detail));
+  auto fresh = tx.ledger().find_renovation(r.id);
   if (!fresh) return fresh.error();
   auto v = view_in(tx, user, **fresh);
   if (!v) return v.error();
@@ -162,12 +163,12 @@ Result<RenovationView> create_renovation(Store& store, const User& user, const s
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto region = tx.household_region(household_id);
+  auto region = tx.households().household_region(household_id);
   if (!region) return region.error();
   if (!*region || !authorize(user, Action::read, **region))
     return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::draft_renovations, **region));
-  auto entries = tx.ledger_entries_of(household_id);
+  auto entries = tx.ledger().ledger_entries_of(household_id);
   if (!entries) return entries.error();
   if (entries->empty() || entries->front().closed_on)
     return make_error(ErrorCode::invalid, "该户不在危房台账中，不能申请危房改造");
@@ -180,14 +181,15 @@ Result<RenovationView> create_renovation(Store& store, const User& user, const s
   r.created_at = r.updated_at = stamp.at;
   r.created_by = r.updated_by = stamp.actor;
   ANJU_TRY(check_particulars(tx, r, false));
-  auto id = tx.insert_renovation(r);
+  auto id = tx.ledger().insert_renovation(r);
   if (!id) return id.error();
   r.id = *id;
   LedgerEntry entry = entries->front();
   entry.renovation_id = r.id;
-  ANJU_TRY(tx.update_ledger_entry(entry, stamp));
-  ANJU_TRY(tx.add_renovation_history({0, r.id, stamp.at, stamp.actor, "create", RenovationState::draft,
-                                      RenovationState::draft, ""}));
+  ANJU_TRY(tx.ledger().update_ledger_entry(entry, stamp));
+  ANJU_TRY(
+      tx.ledger().add_renovation_history({0, r.id, stamp.at, stamp.actor, "create",
+                                          RenovationState::draft, RenovationState::draft, ""}));
   return finish(store, tx, user, r, "create", {{"household_id", household_id}, {"after", particulars_json(r)}},
                 clock);
 }
@@ -205,8 +207,9 @@ Result<RenovationView> edit_renovation(Store& store, const User& user, long id, 
   apply_input(r, input);
   ANJU_TRY(check_particulars(tx, r, false));
   const WriteStamp stamp{user.name, clock.now_iso()};
-  ANJU_TRY(tx.update_renovation(r, stamp));
-  ANJU_TRY(tx.add_renovation_history({0, r.id, stamp.at, stamp.actor, "edit", r.state, r.state, ""}));
+  ANJU_TRY(tx.ledger().update_renovation(r, stamp));
+  ANJU_TRY(tx.ledger().add_renovation_history(
+      {0, r.id, stamp.at, stamp.actor, "edit", r.state, r.state, ""}));
   return finish(store, tx, user, r, "edit", {{"before", before}, {"after", particulars_json(r)}}, clock);
 }
 
@@ -225,8 +228,9 @@ Result<RenovationView> act_on_renovation(Store& store, const User& user, long id
   const RenovationState from = r.state;
   ANJU_TRY(apply_step(tx, user, r, action, step, stamp));
   r.state = opened->to;
-  ANJU_TRY(tx.update_renovation(r, stamp));
-  ANJU_TRY(tx.add_renovation_history({0, r.id, stamp.at, stamp.actor, enum_key(action), from, r.state, step.comment}));
+  ANJU_TRY(tx.ledger().update_renovation(r, stamp));
+  ANJU_TRY(tx.ledger().add_renovation_history(
+      {0, r.id, stamp.at, stamp.actor, enum_key(action), from, r.state, step.comment}));
   nlohmann::json detail = {{"from", enum_key(from)}, {"to", enum_key(r.state)}, {"comment", step.comment}};
   if (step.on) detail["on"] = step.on->to_string();
   if (action == RenovationAction::accept) {
@@ -248,8 +252,8 @@ Result<Page<RenovationRow>> list_renovations(Store& store, const User& user, con
   const CodeRange range = region_range(*region);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->list_renovations(
-      RenovationFilter{range.lo, range.hi, state, "", std::clamp(limit, 1L, 200L), std::max(0L, offset)});
+  return (*tx)->ledger().list_renovations(RenovationFilter{
+      range.lo, range.hi, state, "", std::clamp(limit, 1L, 200L), std::max(0L, offset)});
 }
 
 Result<Attachment> add_renovation_attachment(Store& store, const User& user, const FileStore& files, long id,
@@ -277,10 +281,11 @@ Result<Attachment> add_renovation_attachment(Store& store, const User& user, con
   a.renovation_id = id;
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
-  auto file_id = (*tx)->insert_renovation_attachment(a);
+  auto file_id = (*tx)->ledger().insert_renovation_attachment(a);
   if (!file_id) return file_id.error();
   a.id = *file_id;
-  ANJU_TRY(audit(**tx, clock, user.name, "renovation.attachment", "renovation", std::to_string(id),
+  ANJU_TRY(audit((*tx)->audit(), clock, user.name, "renovation.attachment", "renovation",
+                 std::to_string(id),
                  {{"attachment", a.id}, {"kind", kind}, {"sha256", a.sha256}, {"bytes", a.bytes}}));
   ANJU_TRY((*tx)->commit());
   (void)chain_audit_log(store);
@@ -291,7 +296,7 @@ Result<AttachmentFile> renovation_attachment_file(Store& store, const User& user
                                                   bool thumb) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto a = (*tx)->find_renovation_attachment(id);
+  auto a = (*tx)->ledger().find_renovation_attachment(id);
   if (!a) return a.error();
   if (!*a) return make_error(ErrorCode::not_found, "没有这个附件");
   auto r = load(**tx, user, (*a)->renovation_id);

@@ -17,7 +17,7 @@ struct TokenSession {
 };
 Result<TokenSession> find_by_token(Transaction& tx, const std::string& token) {
   TokenSession out{sha256_hex(token), std::nullopt};
-  auto found = tx.find_session(out.hash);
+  auto found = tx.accounts().find_session(out.hash);
   if (!found) return found.error();
   out.session = std::move(*found);
   return out;
@@ -49,7 +49,8 @@ Result<std::optional<std::string>> password_lock(Store& store, const std::string
   auto begun = store.begin(TxMode::read);
   if (!begun) return begun.error();
   const long now = parse_iso_seconds(clock.now_iso()).value_or(0);
-  auto failures = (*begun)->login_failures_since(name, iso_from_seconds(now - kLoginFailureWindowSeconds));
+  auto failures = (*begun)->accounts().login_failures_since(
+      name, iso_from_seconds(now - kLoginFailureWindowSeconds));
   if (!failures) return failures.error();
   if (static_cast<long>(failures->size()) < kMaxLoginFailures) return std::optional<std::string>{};
   const long oldest = parse_iso_seconds(failures->front()).value_or(now);
@@ -63,8 +64,9 @@ Result<void> record_password_failure(Store& store, const std::string& name, cons
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  ANJU_TRY(tx.record_login_failure(name, clock.now_iso(), source));
-  ANJU_TRY(audit(tx, clock, name, action, "user", name, {{"source", source}, {"reason", reason}}));
+  ANJU_TRY(tx.accounts().record_login_failure(name, clock.now_iso(), source));
+  ANJU_TRY(audit(tx.audit(), clock, name, action, "user", name,
+                 {{"source", source}, {"reason", reason}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   return {};
@@ -82,7 +84,8 @@ Result<LoginResult> login(Store& store, const std::string& name, const std::stri
   if (*locked) {
     auto begun = store.begin(TxMode::write);
     if (!begun) return begun.error();
-    ANJU_TRY(audit(**begun, clock, name, "auth.login_locked", "user", name, {{"source", source}}));
+    ANJU_TRY(audit((*begun)->audit(), clock, name, "auth.login_locked", "user", name,
+                   {{"source", source}}));
     ANJU_TRY((*begun)->commit());
     (void)chain_audit_log(store);
     return make_error(ErrorCode::forbidden, **locked);
@@ -91,7 +94,7 @@ Result<LoginResult> login(Store& store, const std::string& name, const std::stri
   {
     auto begun = store.begin(TxMode::read);
     if (!begun) return begun.error();
-    auto found = (*begun)->find_user(name);
+    auto found = (*begun)->accounts().find_user(name);
     if (!found) return found.error();
     if (*found && !(*found)->value.disabled) user = (*found)->value;
   }
@@ -103,15 +106,16 @@ Result<LoginResult> login(Store& store, const std::string& name, const std::stri
   Transaction& tx = **begun;
   LoginResult result{random_hex(32), random_hex(16), *user};
   const std::string at = clock.now_iso();
-  ANJU_TRY(tx.insert_session(
+  ANJU_TRY(tx.accounts().insert_session(
       Session{sha256_hex(result.token), name, result.csrf_token, source, at, at, std::nullopt}));
-  ANJU_TRY(tx.clear_login_failures(name));
-  ANJU_TRY(audit(tx, clock, name, "auth.login", "user", name, {{"source", source}}));
+  ANJU_TRY(tx.accounts().clear_login_failures(name));
+  ANJU_TRY(audit(tx.audit(), clock, name, "auth.login", "user", name, {{"source", source}}));
   // The new session is kept whatever the clock says of the others.
-  auto ended = tx.end_older_sessions(name, sha256_hex(result.token), std::max(1L, limits.max_per_user) - 1, at);
+  auto ended = tx.accounts().end_older_sessions(name, sha256_hex(result.token),
+                                                std::max(1L, limits.max_per_user) - 1, at);
   if (!ended) return ended.error();
   if (*ended > 0)
-    ANJU_TRY(audit(tx, clock, name, "auth.session_limit", "user", name,
+    ANJU_TRY(audit(tx.audit(), clock, name, "auth.session_limit", "user", name,
                    {{"sessions_ended", *ended}, {"max_per_user", limits.max_per_user}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
@@ -132,7 +136,7 @@ Result<SessionUser> session_user(Store& store, const std::string& token, const C
   const long age = session ? now - parse_iso_seconds(session->created_at).value_or(0) : 0;
   if (!session || session->ended_at || idle >= kSessionIdleSeconds || age >= limits.lifetime_seconds)
     return make_error(ErrorCode::forbidden, kLoginAgain);
-  auto user = tx.find_user(session->user_name);
+  auto user = tx.accounts().find_user(session->user_name);
   if (!user) return user.error();
   if (!*user || (*user)->value.disabled) return make_error(ErrorCode::forbidden, kLoginAgain);
   SessionUser who{(*user)->value, session->csrf_token};
@@ -144,7 +148,7 @@ Result<SessionUser> session_user(Store& store, const std::string& token, const C
     // conflict with another's (PostgreSQL) is no failure.
     auto write = store.begin(TxMode::write);
     if (!write) return write.error();
-    auto touched = (*write)->touch_session(found->hash, at);
+    auto touched = (*write)->accounts().touch_session(found->hash, at);
     if (touched) touched = (*write)->commit();
     if (!touched && touched.error().code != ErrorCode::conflict) return touched.error();
   }
@@ -157,11 +161,11 @@ Result<void> logout(Store& store, const std::string& token, const Clock& clock) 
   Transaction& tx = **begun;
   auto found = find_by_token(tx, token);
   if (!found) return found.error();
-  auto ended = tx.end_session(found->hash, clock.now_iso());
+  auto ended = tx.accounts().end_session(found->hash, clock.now_iso());
   if (!ended) return ended.error();
   if (*ended == 0 || !found->session) return make_error(ErrorCode::not_found, "会话不存在或已结束");
   const std::string& name = found->session->user_name;
-  ANJU_TRY(audit(tx, clock, name, "auth.logout", "user", name, {}));
+  ANJU_TRY(audit(tx.audit(), clock, name, "auth.logout", "user", name, {}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   return {};
@@ -172,7 +176,8 @@ Result<long> login_delay_seconds(Store& store, const std::string& source, const 
   auto begun = store.begin(TxMode::read);
   if (!begun) return begun.error();
   const long now = parse_iso_seconds(clock.now_iso()).value_or(0);
-  auto failures = (*begun)->count_login_failures_from(source, iso_from_seconds(now - kLoginFailureWindowSeconds));
+  auto failures = (*begun)->accounts().count_login_failures_from(
+      source, iso_from_seconds(now - kLoginFailureWindowSeconds));
   if (!failures) return failures.error();
   if (*failures < kFreeLoginFailures) return 0L;
   return std::min(kMaxLoginDelaySeconds, 1L << std::min(*failures - kFreeLoginFailures, 5L));

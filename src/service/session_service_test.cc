@@ -45,10 +45,10 @@ TEST_F(SessionTest, LoginGivesASessionWhoseTokenIsStoredOnlyAsAHash) {
   ASSERT_TRUE(who) << who.error().message;
   EXPECT_EQ(who->user.name, "clerk");
   EXPECT_EQ(who->csrf_token, in->csrf_token);
-  auto stored = begin(TxMode::read)->find_session(in->token);
+  auto stored = begin(TxMode::read)->accounts().find_session(in->token);
   ASSERT_TRUE(stored);
   EXPECT_FALSE(*stored);  // looked up by the raw token: nothing
-  EXPECT_TRUE(*begin(TxMode::read)->find_session(sha256_hex(in->token)));
+  EXPECT_TRUE(*begin(TxMode::read)->accounts().find_session(sha256_hex(in->token)));
   EXPECT_EQ(session_user(*store_, "forged", clock_).error().code, ErrorCode::forbidden);
 }
 
@@ -104,7 +104,9 @@ TEST_F(SessionTest, SessionsAreCappedPerUserAndHaveAnAbsoluteLifetime) {
   EXPECT_TRUE(session_user(*store_, in[1].token, clock_, limits));
   EXPECT_TRUE(session_user(*store_, in[2].token, clock_, limits));
   bool audited = false;
-  ASSERT_TRUE(begin(TxMode::read)->for_each_audit([&](AuditEntry&& e) { audited |= e.action == "auth.session_limit"; }));
+  ASSERT_TRUE(begin(TxMode::read)->audit().for_each_audit([&](AuditEntry&& e) {
+    audited |= e.action == "auth.session_limit";
+  }));
   EXPECT_TRUE(audited);
   for (int i = 0; i < 2; ++i) {  // in use every 20 minutes: never idle
     clock_.advance_minutes(20);
@@ -170,7 +172,9 @@ TEST_F(SessionTest, LogoutEndsTheSessionAndEverythingIsAudited) {
   EXPECT_FALSE(try_login("wrong-Password1"));
 
   std::vector<std::string> actions;
-  ASSERT_TRUE(begin(TxMode::read)->for_each_audit([&](AuditEntry&& e) { actions.push_back(e.action); }));
+  ASSERT_TRUE(begin(TxMode::read)->audit().for_each_audit([&](AuditEntry&& e) {
+    actions.push_back(e.action);
+  }));
   EXPECT_EQ(actions, (std::vector<std::string>{"user.create", "auth.login", "auth.logout",
                                                "auth.login_failed"}));
   auto check = verify_audit_log(*store_);

@@ -58,9 +58,10 @@ Result<SummaryTable> summary_table(Store& store, const User& user, const std::st
   if (!tx) return tx.error();
   SummaryTable table;
   table.region.code = stats->region_code;
-  if (auto own = (*tx)->find_region(stats->region_code); own && *own) table.region = (*own)->value;
+  if (auto own = (*tx)->regions().find_region(stats->region_code); own && *own)
+    table.region = (*own)->value;
   else if (stats->region_code == kWholeCountry) table.region.name = "全国";
-  auto campaign = (*tx)->get_campaign();
+  auto campaign = (*tx)->campaign().get_campaign();
   if (!campaign) return campaign.error();
   table.today = clock.today();
   table.deadline = campaign->ledger_deadline;
@@ -74,7 +75,7 @@ Result<SummaryTable> summary_table(Store& store, const User& user, const std::st
   }
   const CodeRange range = region_range(stats->region_code);
   LedgerTally outside;  // entries of households filed directly under the region itself
-  ANJU_TRY((*tx)->for_each_ledger_fact(range.lo, range.hi, [&](LedgerFact&& f) {
+  ANJU_TRY((*tx)->ledger().for_each_ledger_fact(range.lo, range.hi, [&](LedgerFact&& f) {
     const Region* child = covering_child(stats->rows, f.region_code);
     count_entry(child ? by_child[child->code] : outside, f, table.today, table.deadline);
   }));
@@ -91,12 +92,13 @@ Result<SummaryTable> summary_table(Store& store, const User& user, const std::st
 Result<void> ensure_region_counts(Store& store) {
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
-  auto counts = (*tx)->region_counts(std::string(kWholeCountry), std::string(kWholeCountry), {"households"});
+  auto counts = (*tx)->read_models().region_counts(std::string(kWholeCountry),
+                                                   std::string(kWholeCountry), {"households"});
   if (!counts) return counts.error();
-  auto households = (*tx)->count_households();
+  auto households = (*tx)->households().count_households();
   if (!households) return households.error();
   if (!counts->empty() || *households == 0) return {};
-  ANJU_TRY((*tx)->refresh_summary(std::string(kWholeCountry)));
+  ANJU_TRY((*tx)->read_models().refresh_summary(std::string(kWholeCountry)));
   return (*tx)->commit();
 }
 

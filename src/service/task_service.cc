@@ -16,7 +16,7 @@ const char* kNoTask = kNotFoundInScope;
 
 // The task, if the user covers its village and may take `action` there.
 Result<FieldTask> task_for(Transaction& tx, const User& user, long id, Action action) {
-  auto t = tx.find_task(id);
+  auto t = tx.field_work().find_task(id);
   if (!t) return t.error();
   if (!*t) return make_error(ErrorCode::not_found, kNoTask);
   ANJU_TRY(authorize(user, Action::read, (*t)->region_code));
@@ -40,13 +40,13 @@ Result<FieldTask> task_to_work_on(Transaction& tx, const User& user, TaskRef ref
 }
 
 std::string matched_parcel(Transaction& tx, const std::string& household_id) {
-  auto m = tx.find_match(household_id);
+  auto m = tx.results().find_match(household_id);
   return m && *m ? (*m)->parcel_id : "";
 }
 
 // The best graded assessment of the household's building or household.
 Result<std::optional<Evidence>> latest_graded(Transaction& tx, const std::string& parcel, const std::string& household) {
-  auto all = tx.evidence_about(parcel, household);
+  auto all = tx.census().evidence_about(parcel, household);
   if (!all) return all.error();
   std::optional<Evidence> best;
   for (const auto& e : *all)
@@ -60,10 +60,11 @@ std::string who(const User& u) { return u.display_name.empty() ? u.name : u.disp
 // committed.
 Result<FieldResult> finish(Store& store, Transaction& tx, FieldTask task, long seen_version, const WriteStamp& stamp,
                            const std::string& action, const nlohmann::json& detail, const Clock& clock) {
-  ANJU_TRY(tx.update_task(task, seen_version, stamp));
+  ANJU_TRY(tx.field_work().update_task(task, seen_version, stamp));
   auto judged = rejudge_household(tx, task.household_id, stamp.actor, clock);
   if (!judged) return judged.error();
-  ANJU_TRY(audit(tx, clock, stamp.actor, action, "field_task", std::to_string(task.id), detail));
+  ANJU_TRY(
+      audit(tx.audit(), clock, stamp.actor, action, "field_task", std::to_string(task.id), detail));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   ++task.version;
@@ -81,7 +82,7 @@ Result<Page<TaskRow>> list_field_tasks(Store& store, const User& user, const Tas
   if (q.overdue) f.overdue_on = clock.today();
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->list_tasks(f);
+  return (*tx)->field_work().list_tasks(f);
 }
 
 Result<std::vector<TaskCount>> field_progress(Store& store, const User& user, const std::string& region_code,
@@ -91,7 +92,7 @@ Result<std::vector<TaskCount>> field_progress(Store& store, const User& user, co
   const CodeRange range = region_range(*region);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->task_counts(range.lo, range.hi, by_assignee, clock.today());
+  return (*tx)->field_work().task_counts(range.lo, range.hi, by_assignee, clock.today());
 }
 
 Result<TaskDetail> field_task_detail(Store& store, const User& user, long task_id) {
@@ -100,23 +101,23 @@ Result<TaskDetail> field_task_detail(Store& store, const User& user, long task_i
   Transaction& tx = **txr;
   auto task = task_for(tx, user, task_id, Action::read);
   if (!task) return task.error();
-  auto h = tx.find_household(task->household_id);
+  auto h = tx.households().find_household(task->household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, kNoTask);
   TaskDetail d{*task, **h, {}, matched_parcel(tx, task->household_id), {}, {}, {}};
   // Personal numbers masked, as in every list (full ones: the household's own page, audited).
   d.household.value.head_id_number = mask_id_number(d.household.value.head_id_number);
   d.household.value.phone = mask_phone(d.household.value.phone);
-  auto j = tx.find_judgment(task->household_id);
+  auto j = tx.results().find_judgment(task->household_id);
   if (!j) return j.error();
   d.judgment = *j;
-  auto visits = tx.visits_of(task_id);
+  auto visits = tx.field_work().visits_of(task_id);
   if (!visits) return visits.error();
   d.visits = std::move(*visits);
-  auto appraisals = tx.appraisals_of(task_id);
+  auto appraisals = tx.field_work().appraisals_of(task_id);
   if (!appraisals) return appraisals.error();
   d.appraisals = std::move(*appraisals);
-  auto files = tx.attachments_of(task_id);
+  auto files = tx.field_work().attachments_of(task_id);
   if (!files) return files.error();
   d.attachments = std::move(*files);
   return d;
@@ -129,7 +130,7 @@ Result<long> assign_field_tasks(Store& store, const User& user, const std::vecto
   Transaction& tx = **txr;
   std::optional<User> worker;
   if (!assignee.empty()) {
-    auto u = tx.find_user(assignee);
+    auto u = tx.accounts().find_user(assignee);
     if (!u) return u.error();
     if (!*u || (*u)->value.role != Role::field_worker || (*u)->value.disabled)
       return make_error(ErrorCode::invalid, "没有这个驻村工作队员：" + assignee);
@@ -145,11 +146,11 @@ Result<long> assign_field_tasks(Store& store, const User& user, const std::vecto
       return make_error(ErrorCode::invalid, assignee + " 不负责任务 " + std::to_string(t->id) + " 所在的村");
     t->assignee = assignee;
     if (due) t->due = due;
-    ANJU_TRY(tx.update_task(*t, ref.version, stamp));
+    ANJU_TRY(tx.field_work().update_task(*t, ref.version, stamp));
   }
   nlohmann::json ids = nlohmann::json::array();
   for (const TaskRef& ref : tasks) ids.push_back(ref.id);
-  ANJU_TRY(audit(tx, clock, user.name, "field.assign", "field_task", ids.dump(),
+  ANJU_TRY(audit(tx.audit(), clock, user.name, "field.assign", "field_task", ids.dump(),
                  {{"assignee", assignee}, {"due_on", due ? due->to_string() : ""}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
@@ -168,8 +169,9 @@ Result<FieldTask> cancel_field_task(Store& store, const User& user, TaskRef ref,
   if (!task_active(t->status)) return make_error(ErrorCode::invalid, "该任务已结束");
   t->status = TaskStatus::cancelled;
   t->closed_reason = reason;
-  ANJU_TRY(tx.update_task(*t, ref.version, WriteStamp{user.name, clock.now_iso()}));
-  ANJU_TRY(audit(tx, clock, user.name, "field.cancel", "field_task", std::to_string(t->id), {{"reason", reason}}));
+  ANJU_TRY(tx.field_work().update_task(*t, ref.version, WriteStamp{user.name, clock.now_iso()}));
+  ANJU_TRY(audit(tx.audit(), clock, user.name, "field.cancel", "field_task", std::to_string(t->id),
+                 {{"reason", reason}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   ++t->version;
@@ -188,7 +190,7 @@ Result<FieldResult> record_visit(Store& store, const User& user, TaskRef ref, co
   if (!t) return t.error();
   if (t->status != TaskStatus::open) return make_error(ErrorCode::invalid, "该任务不在待核实状态");
   const WriteStamp stamp{user.name, clock.now_iso()};
-  auto visits = tx.visits_of(t->id);
+  auto visits = tx.field_work().visits_of(t->id);
   if (!visits) return visits.error();
   Visit v{0, t->id, t->household_id, in.visited_on, in.lon, in.lat, in.gps_source, in.people_met, in.notes,
           in.outcome, "", stamp.at, stamp.actor};
@@ -198,19 +200,19 @@ Result<FieldResult> record_visit(Store& store, const User& user, TaskRef ref, co
     if (!latest) return latest.error();
     if (!*latest)
       return make_error(ErrorCode::invalid, "该户没有带鉴定等级的评估记录可供确认，请选择“无评估记录，需鉴定”");
-    auto region = tx.household_region(t->household_id);
+    auto region = tx.households().household_region(t->household_id);
     if (!region) return region.error();
     Evidence e{EvidenceSource::field, "FT" + std::to_string(t->id) + "-V" + std::to_string(visits->size() + 1),
                parcel, t->household_id, in.visited_on, (*latest)->grade, false, AssessMethod::technical, who(user),
                {{"核实说明", in.notes}}, region->value_or("")};
-    ANJU_TRY(tx.insert_evidence(e, stamp));
+    ANJU_TRY(tx.census().insert_evidence(e, stamp));
     v.evidence_id = e.evidence_id;
     t->status = TaskStatus::closed;
     t->closed_reason = std::string("现场核实：与最近评估一致（") + enum_name(*(*latest)->grade) + "级）";
   } else {
     t->status = TaskStatus::visited;
   }
-  auto visit_id = tx.insert_visit(v);
+  auto visit_id = tx.field_work().insert_visit(v);
   if (!visit_id) return visit_id.error();
   return finish(store, tx, *t, ref.version, stamp, "field.visit",
                 {{"visit", *visit_id}, {"outcome", visit_outcome_key(in.outcome)}, {"evidence_id", v.evidence_id}},
@@ -225,25 +227,25 @@ Result<FieldResult> record_appraisal(Store& store, const User& user, TaskRef ref
   auto t = task_to_work_on(tx, user, ref);
   if (!t) return t.error();
   if (!task_active(t->status)) return make_error(ErrorCode::invalid, "该任务已结束");
-  auto parts = tx.appraisal_parts();
+  auto parts = tx.field_work().appraisal_parts();
   if (!parts) return parts.error();
   ANJU_TRY(check_appraisal(a, *parts, clock.today()));
   const Grade computed = *computed_grade(a);
   const Grade grade = *house_grade(a);
   const WriteStamp stamp{user.name, clock.now_iso()};
-  auto earlier = tx.appraisals_of(t->id);
+  auto earlier = tx.field_work().appraisals_of(t->id);
   if (!earlier) return earlier.error();
   const std::string parcel = matched_parcel(tx, t->household_id);
-  auto region = tx.household_region(t->household_id);
+  auto region = tx.households().household_region(t->household_id);
   if (!region) return region.error();
   // The grade is the appraisal's whole verdict: no separate hazard flag, which
   // the judgment would read as a reason to visit again (DOMAIN.md §7).
   Evidence e{EvidenceSource::appraisal, "FT" + std::to_string(t->id) + "-A" + std::to_string(earlier->size() + 1),
              parcel, t->household_id, a.appraised_on, grade, std::nullopt, a.method, a.appraiser,
              {{"防灾措施", prevention_name(a.prevention)}}, region->value_or("")};
-  ANJU_TRY(tx.insert_evidence(e, stamp));
+  ANJU_TRY(tx.census().insert_evidence(e, stamp));
   AppraisalRecord r{0, t->id, t->household_id, parcel, a, computed, grade, e.evidence_id, stamp.at, stamp.actor};
-  auto id = tx.insert_appraisal(r);
+  auto id = tx.field_work().insert_appraisal(r);
   if (!id) return id.error();
   t->status = TaskStatus::closed;
   t->closed_reason = std::string("鉴定为") + enum_name(grade) + "级";

@@ -51,20 +51,22 @@ Result<User> add_user(Store& store, const NewUser& user, const std::string& acto
   if (!begun) return begun.error();
   Transaction& tx = **begun;
   if (user.region_code != kWholeCountry) {
-    auto region = tx.find_region(user.region_code);
+    auto region = tx.regions().find_region(user.region_code);
     if (!region) return region.error();
     if (!*region)
       return make_error(ErrorCode::invalid, "区划代码" + user.region_code + "尚未导入，请先导入区划");
   }
-  auto taken = tx.find_user(user.name);
+  auto taken = tx.accounts().find_user(user.name);
   if (!taken) return taken.error();
   if (*taken) return make_error(ErrorCode::conflict, "用户名已存在：" + user.name);
   User stored{user.name, user.display_name, user.role, user.region_code, hash_password(user.password),
               user.must_change_password, /*disabled=*/false};
-  ANJU_TRY(tx.insert_user(stored, WriteStamp{actor, clock.now_iso()}));
-  ANJU_TRY(audit(tx, clock, actor, "user.create", "user", user.name,
-                 {{"after", {{"display_name", user.display_name}, {"role", enum_key(user.role)},
-                             {"region_code", user.region_code}}}}));
+  ANJU_TRY(tx.accounts().insert_user(stored, WriteStamp{actor, clock.now_iso()}));
+  ANJU_TRY(audit(tx.audit(), clock, actor, "user.create", "user", user.name,
+                 {{"after",
+                   {{"display_name", user.display_name},
+                    {"role", enum_key(user.role)},
+                    {"region_code", user.region_code}}}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   return stored;
@@ -80,22 +82,22 @@ Result<void> change_user(Store& store, const std::string& name, const std::strin
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto found = tx.find_user(name);
+  auto found = tx.accounts().find_user(name);
   if (!found) return found.error();
   if (!*found) return make_error(ErrorCode::not_found, "用户不存在：" + name);
   User user = (*found)->value;
   const bool end_sessions = change(user);
   const std::string at = clock.now_iso();
-  ANJU_TRY(tx.update_user(user, (*found)->version, WriteStamp{actor, at}));
+  ANJU_TRY(tx.accounts().update_user(user, (*found)->version, WriteStamp{actor, at}));
   long ended = 0;
   if (end_sessions) {
-    auto n = tx.end_user_sessions(name, at);
+    auto n = tx.accounts().end_user_sessions(name, at);
     if (!n) return n.error();
     ended = *n;
   }
   nlohmann::json d = detail;
   d["sessions_ended"] = ended;
-  ANJU_TRY(audit(tx, clock, actor, action, "user", name, d));
+  ANJU_TRY(audit(tx.audit(), clock, actor, action, "user", name, d));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   return {};
@@ -112,7 +114,7 @@ Result<void> set_password(Store& store, const std::string& name, const std::stri
   {
     auto tx = store.begin(TxMode::read);
     if (!tx) return tx.error();
-    auto found = (*tx)->find_user(name);
+    auto found = (*tx)->accounts().find_user(name);
     if (!found) return found.error();
     if (!*found) return make_error(ErrorCode::not_found, "用户不存在：" + name);
     before = std::move(*found);
@@ -146,7 +148,7 @@ Result<void> change_own_password(Store& store, const User& user, const std::stri
   if (*locked) return make_error(ErrorCode::forbidden, **locked);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto stored = (*tx)->find_user(user.name);
+  auto stored = (*tx)->accounts().find_user(user.name);
   if (!stored) return stored.error();
   tx->reset();
   if (!*stored || !password_matches((*stored)->value.password_hash, old_password)) {
@@ -164,7 +166,7 @@ namespace {
 Result<User> managed_user(Store& store, const User& admin, const std::string& name) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto target = (*tx)->find_user(name);
+  auto target = (*tx)->accounts().find_user(name);
   if (!target) return target.error();
   if (!*target || !covers_user(admin, (*target)->value.region_code))
     return make_error(ErrorCode::not_found, "没有这个用户：" + name);
@@ -209,7 +211,7 @@ Result<void> set_user_disabled(Store& store, const std::string& name, bool disab
 Result<std::vector<Stored<User>>> list_users(Store& store) {
   auto begun = store.begin(TxMode::read);
   if (!begun) return begun.error();
-  return (*begun)->list_users();
+  return (*begun)->accounts().list_users();
 }
 
 Result<std::vector<Stored<User>>> list_users(Store& store, const User& manager) {

@@ -36,7 +36,7 @@ class UserServiceTest : public testing::StoreTest {
 TEST_F(UserServiceTest, AddsUsersWithACheckedRoleRegionAndPassword) {
   auto clerk = add("clerk", Role::village_clerk, "500229108201");
   ASSERT_TRUE(clerk) << clerk.error().message;
-  auto stored = (*store_->begin(TxMode::read))->find_user("clerk");
+  auto stored = (*store_->begin(TxMode::read))->accounts().find_user("clerk");
   ASSERT_TRUE(stored && *stored);
   EXPECT_TRUE(password_matches((*stored)->value.password_hash, "Laifeng-Road-26"));
   EXPECT_EQ((*stored)->updated_by, "test");
@@ -111,7 +111,7 @@ TEST_F(PasswordHistoryTest, TheLastFivePasswordsCannotBeChosenAgain) {
       EXPECT_NE(again.error().message.find("最近5次"), std::string::npos);
     }
   }
-  auto user = (*store_->begin(TxMode::read))->find_user("clerk");
+  auto user = (*store_->begin(TxMode::read))->accounts().find_user("clerk");
   EXPECT_EQ((*user)->value.previous_password_hashes.size(), kPasswordHistory - 1);
   EXPECT_TRUE(set_password(*store_, "clerk", passwords[0], false, "clerk", kClock)) << "six changes ago";
   // An unreadable stored history.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/row_codec.h"
+
 namespace anju {
 namespace {
 
@@ -32,7 +34,10 @@ TEST(CountRows, EqualCountsGiveEqualTextWhateverTheOrderOfTheKeys) {
   // Text from elsewhere (the migration's JSON, keys in another order) reads the same.
   const CountRow migrated{"110101001001", true, "110101001000", R"({"result":{"unsafe":2,"safe":2}})"};
   EXPECT_EQ(unpack_count_row(migrated).size(), 2u);
-  EXPECT_TRUE(unpack_count_row(CountRow{"x", true, "", "not json"}).empty());
+  // Damaged text is an error, never "no counts" (which a refresh would
+  // then write back as zeros).
+  EXPECT_THROW(unpack_count_row(CountRow{"x", true, "", "not json"}), UnreadableValue);
+  EXPECT_THROW(unpack_count_row(CountRow{"x", true, "", R"({"result":{"safe":"2"}})"}), UnreadableValue);
 }
 
 TEST(CountRows, DiffWritesOnlyTheRowsThatChangedAndRemovesTheEmptied) {

@@ -24,23 +24,25 @@ class ReadModels : public testing::StoreTest {
     StoreTest::SetUp();
     if (IsSkipped()) return;
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
-    ASSERT_TRUE(tx->insert_household(sample_household("H2", "110105194912310037"), kStamp));
+    ASSERT_TRUE(
+        tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(
+        tx->households().insert_household(sample_household("H2", "110105194912310037"), kStamp));
     Building b;
     b.parcel_id = "P1";
     b.region_code = "500229108201";
     b.wkb = std::string("\x01\x03\x00\x00\x00", 5);
-    ASSERT_TRUE(tx->insert_building(b, kStamp));
+    ASSERT_TRUE(tx->census().insert_building(b, kStamp));
     MatchResult m1{"H1", MatchOutcome::unmatched, "", {}, false, false};
     MatchResult m2{"H2", MatchOutcome::unmatched, "", {}, false, false};
-    ASSERT_TRUE(tx->replace_matches(RunRecord{"match", kStamp.at, "test"}, {m1, m2}));
+    ASSERT_TRUE(tx->results().replace_matches(RunRecord{"match", kStamp.at, "test"}, {m1, m2}));
     ASSERT_TRUE(tx->commit());
   }
 
   // n of (region, dimension, key), 0 when there is no such row.
   long count(const std::string& region, const std::string& dimension, const std::string& key) {
     auto tx = begin(TxMode::read);
-    auto rows = tx->region_counts(region, region, {dimension});
+    auto rows = tx->read_models().region_counts(region, region, {dimension});
     EXPECT_TRUE(rows);
     long n = 0;
     for (const RegionCount& r : *rows)
@@ -60,7 +62,7 @@ TEST_F(ReadModels, CountsAtEveryLevelFollowARunAndAManualChoice) {
   }
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->set_manual_match("H1", "P1", 0, kStamp));
+    ASSERT_TRUE(tx->results().set_manual_match("H1", "P1", 0, kStamp));
     ASSERT_TRUE(tx->commit());
   }
   for (const char* region : kChain) {
@@ -69,11 +71,11 @@ TEST_F(ReadModels, CountsAtEveryLevelFollowARunAndAManualChoice) {
     EXPECT_EQ(count(region, "households", ""), 2) << region;
   }
   auto tx = begin(TxMode::read);
-  auto children = tx->child_counts("500229108000", "match_outcome");
+  auto children = tx->read_models().child_counts("500229108000", "match_outcome");
   ASSERT_TRUE(children);
   ASSERT_EQ(children->size(), 2u);
   for (const RegionCount& c : *children) EXPECT_EQ(c.region_code, "500229108201");
-  auto provinces = tx->child_regions(std::string(kWholeCountry));
+  auto provinces = tx->regions().child_regions(std::string(kWholeCountry));
   ASSERT_TRUE(provinces);
   ASSERT_EQ(provinces->size(), 1u);
   EXPECT_EQ(provinces->front().code, "500000000000");
@@ -82,8 +84,9 @@ TEST_F(ReadModels, CountsAtEveryLevelFollowARunAndAManualChoice) {
 // Every stored cell, as "region dimension key n" lines in a fixed order.
 std::vector<std::string> all_cells(Transaction& tx) {
   const CodeRange all = region_range(kWholeCountry);
-  auto rows = tx.region_counts(all.lo, all.hi, {"households", "result", "reason", "match_outcome", "category",
-                                                "status", "housing", "monitor_type"});
+  auto rows = tx.read_models().region_counts(all.lo, all.hi,
+                                             {"households", "result", "reason", "match_outcome",
+                                              "category", "status", "housing", "monitor_type"});
   EXPECT_TRUE(rows);
   std::vector<std::string> out;
   for (const RegionCount& r : *rows)
@@ -98,16 +101,16 @@ TEST_F(ReadModels, ARefreshOfOneVillageGivesWhatAWholeRefreshGives) {
   {
     auto tx = begin();
     for (const char* code : {"500229109000", "500229109202"})
-      ASSERT_TRUE(tx->insert_region(Region{code, "区划"}, kStamp));
+      ASSERT_TRUE(tx->regions().insert_region(Region{code, "区划"}, kStamp));
     Household h3 = sample_household("H3", "110105194912310045");
     h3.region_code = "500229109202";
-    ASSERT_TRUE(tx->insert_household(h3, kStamp));
+    ASSERT_TRUE(tx->households().insert_household(h3, kStamp));
     JudgmentRow j{"H3", JudgeResult::verify, {Reason::no_assessment}, std::nullopt, std::nullopt, "", std::nullopt, ""};
-    ASSERT_TRUE(tx->replace_judgment(j));
+    ASSERT_TRUE(tx->results().replace_judgment(j));
     j.result = JudgeResult::unsafe;
     j.reasons = {};
-    ASSERT_TRUE(tx->replace_judgment(j));
-    ASSERT_TRUE(tx->set_manual_match("H1", "P1", 0, kStamp));
+    ASSERT_TRUE(tx->results().replace_judgment(j));
+    ASSERT_TRUE(tx->results().set_manual_match("H1", "P1", 0, kStamp));
     ASSERT_TRUE(tx->commit());
   }
   EXPECT_EQ(count("500229109000", "result", "unsafe"), 1);
@@ -116,18 +119,18 @@ TEST_F(ReadModels, ARefreshOfOneVillageGivesWhatAWholeRefreshGives) {
   EXPECT_EQ(count("500229108000", "households", ""), 2);
   auto tx = begin();
   const auto partial = all_cells(*tx);
-  ASSERT_TRUE(tx->refresh_summary(std::string(kWholeCountry)));
+  ASSERT_TRUE(tx->read_models().refresh_summary(std::string(kWholeCountry)));
   EXPECT_EQ(all_cells(*tx), partial);
   // A household that moves away (a change request): the village and town
   // it leaves lose their cells, the ones it joins gain them.
   Household moved = sample_household("H3", "110105194912310045");
-  ASSERT_TRUE(tx->update_household(moved, 1, kStamp));
-  ASSERT_TRUE(tx->refresh_summary("500229109202"));
-  ASSERT_TRUE(tx->refresh_summary(moved.region_code));
+  ASSERT_TRUE(tx->households().update_household(moved, 1, kStamp));
+  ASSERT_TRUE(tx->read_models().refresh_summary("500229109202"));
+  ASSERT_TRUE(tx->read_models().refresh_summary(moved.region_code));
   const auto after_move = all_cells(*tx);
   for (const std::string& cell : after_move) EXPECT_EQ(cell.find("50022910"), cell.find("500229108")) << cell;
   EXPECT_NE(std::find(after_move.begin(), after_move.end(), "500229108000 households  3"), after_move.end());
-  ASSERT_TRUE(tx->refresh_summary(std::string(kWholeCountry)));
+  ASSERT_TRUE(tx->read_models().refresh_summary(std::string(kWholeCountry)));
   EXPECT_EQ(all_cells(*tx), after_move);
 }
 
@@ -141,15 +144,15 @@ TEST_F(ReadModels, AWholeRefreshWritesEveryVillageOfATownOfManyVillages) {
   };
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_region(Region{"500229107000", "镇"}, kStamp));
+    ASSERT_TRUE(tx->regions().insert_region(Region{"500229107000", "镇"}, kStamp));
     for (int v = 1; v <= kVillages; ++v) {
-      ASSERT_TRUE(tx->insert_region(Region{village(v), "村"}, kStamp));
+      ASSERT_TRUE(tx->regions().insert_region(Region{village(v), "村"}, kStamp));
       const std::string n = std::to_string(v);
       Household h = sample_household("V" + n, "1101051949123" + std::string(5 - n.size(), '0') + n);
       h.region_code = village(v);
-      ASSERT_TRUE(tx->insert_household(h, kStamp));
+      ASSERT_TRUE(tx->households().insert_household(h, kStamp));
     }
-    ASSERT_TRUE(tx->refresh_summary(std::string(kWholeCountry)));
+    ASSERT_TRUE(tx->read_models().refresh_summary(std::string(kWholeCountry)));
     ASSERT_TRUE(tx->commit());
   }
   for (int v = 1; v <= kVillages; ++v) EXPECT_EQ(count(village(v), "households", ""), 1) << village(v);
@@ -157,7 +160,7 @@ TEST_F(ReadModels, AWholeRefreshWritesEveryVillageOfATownOfManyVillages) {
   EXPECT_EQ(count("500229000000", "households", ""), kVillages + 2);
   EXPECT_EQ(count("000000000000", "housing", "relatives"), kVillages + 2);
   auto tx = begin();
-  auto children = tx->child_counts("500229107000", "households");
+  auto children = tx->read_models().child_counts("500229107000", "households");
   ASSERT_TRUE(children);
   EXPECT_EQ(children->size(), static_cast<size_t>(kVillages));
 }
@@ -165,22 +168,22 @@ TEST_F(ReadModels, AWholeRefreshWritesEveryVillageOfATownOfManyVillages) {
 TEST_F(ReadModels, ListTotalsAgreeWithTheRowsAndTheChoiceIsLocked) {
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->set_manual_match("H2", "P1", 0, kStamp));
+    ASSERT_TRUE(tx->results().set_manual_match("H2", "P1", 0, kStamp));
     // Version 0 again: there is a choice now.
-    auto again = tx->set_manual_match("H2", "P1", 0, kStamp);
+    auto again = tx->results().set_manual_match("H2", "P1", 0, kStamp);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, ErrorCode::conflict);
   }  // rolled back
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->set_manual_match("H2", "P1", 0, kStamp));
+    ASSERT_TRUE(tx->results().set_manual_match("H2", "P1", 0, kStamp));
     ASSERT_TRUE(tx->commit());
   }
   auto tx = begin(TxMode::read);
   HouseholdFilter f;
   f.region_code = "500229108000";
   f.match_outcome = "manual";
-  auto page = tx->list_households(f);
+  auto page = tx->read_models().list_households(f);
   ASSERT_TRUE(page);
   EXPECT_EQ(page->total, 1);
   ASSERT_EQ(page->items.size(), 1u);
@@ -188,15 +191,15 @@ TEST_F(ReadModels, ListTotalsAgreeWithTheRowsAndTheChoiceIsLocked) {
   EXPECT_EQ(page->items[0].matched_parcel, "P1");
   f.match_outcome.reset();
   f.search = "张";  // a search counts rows instead
-  page = tx->list_households(f);
+  page = tx->read_models().list_households(f);
   ASSERT_TRUE(page);
   EXPECT_EQ(page->total, 2);
-  auto manual = tx->find_manual_match("H2");
+  auto manual = tx->results().find_manual_match("H2");
   ASSERT_TRUE(manual && *manual);
   EXPECT_EQ((*manual)->version, 1);
   tx.reset();
   auto w = begin();
-  auto stale = w->clear_manual_match("H2", 7);
+  auto stale = w->results().clear_manual_match("H2", 7);
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::conflict);
 }

@@ -32,20 +32,20 @@ TEST_F(StoreContract, HouseholdRoundTripsWithMetadata) {
   const Household h = sample_household("H1", "11010519491231002X");
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_household(h, kStamp));
+    ASSERT_TRUE(tx->households().insert_household(h, kStamp));
     ASSERT_TRUE(tx->commit());
   }
   auto tx = begin(TxMode::read);
-  auto found = tx->find_household("H1");
+  auto found = tx->households().find_household("H1");
   ASSERT_TRUE(found && *found);
   EXPECT_EQ((*found)->value, h);
   EXPECT_EQ((*found)->version, 1);
   EXPECT_EQ((*found)->updated_by, "test");
   EXPECT_EQ((*found)->created_at, kStamp.at);
-  auto owner = tx->household_with_head("11010519491231002X");
+  auto owner = tx->households().household_with_head("11010519491231002X");
   ASSERT_TRUE(owner);
   EXPECT_EQ(owner->value_or(""), "H1");
-  EXPECT_EQ(*tx->count_households(), 1);
+  EXPECT_EQ(*tx->households().count_households(), 1);
 }
 
 // The judge reads its input in household ranges (two threads on SQLite):
@@ -53,7 +53,7 @@ TEST_F(StoreContract, HouseholdRoundTripsWithMetadata) {
 TEST_F(StoreContract, HouseholdRangesCoverEveryHouseholdOnceInOrder) {
   {
     auto tx = begin(TxMode::read);
-    auto none = tx->key_bounds(KeyedTable::households, 2);
+    auto none = tx->batch().key_bounds(KeyedTable::households, 2);
     ASSERT_TRUE(none);
     EXPECT_TRUE(none->empty());
   }
@@ -62,14 +62,15 @@ TEST_F(StoreContract, HouseholdRangesCoverEveryHouseholdOnceInOrder) {
     auto tx = begin();
     for (int i = 0; i < 7; ++i) {
       ids.push_back("H" + std::to_string(100 + i * 7 % 10));  // inserted out of order
-      ASSERT_TRUE(tx->insert_household(sample_household(ids.back(), "11010519491231" + std::to_string(1000 + i)), kStamp));
+      ASSERT_TRUE(tx->households().insert_household(
+          sample_household(ids.back(), "11010519491231" + std::to_string(1000 + i)), kStamp));
     }
     ASSERT_TRUE(tx->commit());
   }
   std::sort(ids.begin(), ids.end());
   auto tx = begin(TxMode::read);
   for (int parts : {1, 2, 3, 7, 20}) {
-    auto bounds = tx->key_bounds(KeyedTable::households, parts);
+    auto bounds = tx->batch().key_bounds(KeyedTable::households, parts);
     ASSERT_TRUE(bounds);
     ASSERT_GE(bounds->size(), 2u);
     EXPECT_LE(bounds->size(), static_cast<size_t>(std::min(parts, 7) + 1)) << parts;
@@ -77,8 +78,9 @@ TEST_F(StoreContract, HouseholdRangesCoverEveryHouseholdOnceInOrder) {
     EXPECT_EQ(bounds->back(), ids.back());
     std::vector<std::string> seen;
     for (size_t k = 0; k + 1 < bounds->size(); ++k)
-      ASSERT_TRUE(tx->for_each_judge_input(Date{2024, 10, 13}, (*bounds)[k], (*bounds)[k + 1],
-                                           [&](JudgeInput&& in) { seen.push_back(in.household.household_id); }));
+      ASSERT_TRUE(tx->results().for_each_judge_input(
+          Date{2024, 10, 13}, (*bounds)[k], (*bounds)[k + 1],
+          [&](JudgeInput&& in) { seen.push_back(in.household.household_id); }));
     EXPECT_EQ(seen, ids) << parts << " parts";
     if (parts == 2) {
       EXPECT_EQ(bounds->size(), 3u);
@@ -99,14 +101,14 @@ TEST_F(StoreContract, BulkOpenedTasksKeepOneActiveTaskPerHousehold) {
   }
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_tasks(tasks, kStamp));
+    ASSERT_TRUE(tx->field_work().insert_tasks(tasks, kStamp));
     ASSERT_TRUE(tx->commit());
   }
   auto tx = begin();
-  auto active = tx->active_tasks();
+  auto active = tx->field_work().active_tasks();
   ASSERT_TRUE(active);
   EXPECT_EQ(active->size(), 1200u);
-  auto again = tx->insert_task(tasks[7], kStamp);
+  auto again = tx->field_work().insert_task(tasks[7], kStamp);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::conflict);
 }
@@ -115,46 +117,49 @@ TEST_F(StoreContract, StaleVersionIsAConflictAndChangesNothing) {
   Household h = sample_household("H1", "11010519491231002X");
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_household(h, kStamp));
+    ASSERT_TRUE(tx->households().insert_household(h, kStamp));
     h.members = 4;
-    ASSERT_TRUE(tx->update_household(h, 1, kStamp));
+    ASSERT_TRUE(tx->households().update_household(h, 1, kStamp));
     ASSERT_TRUE(tx->commit());
   }
   auto tx = begin();
   h.members = 9;
-  auto r = tx->update_household(h, 1, kStamp);
+  auto r = tx->households().update_household(h, 1, kStamp);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::conflict);
-  auto found = tx->find_household("H1");
+  auto found = tx->households().find_household("H1");
   EXPECT_EQ((*found)->value.members, 4);
   EXPECT_EQ((*found)->version, 2);
   h.household_id = "nobody";
-  EXPECT_EQ(tx->update_household(h, 1, kStamp).error().code, ErrorCode::not_found);
+  EXPECT_EQ(tx->households().update_household(h, 1, kStamp).error().code, ErrorCode::not_found);
 }
 
 TEST_F(StoreContract, UncommittedTransactionLeavesNothing) {
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(
+        tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
   }  // destroyed without commit
   auto tx = begin(TxMode::read);
-  EXPECT_EQ(*tx->count_households(), 0);
+  EXPECT_EQ(*tx->households().count_households(), 0);
 }
 
 TEST_F(StoreContract, HeadIdIsUniqueAndRegionMustExist) {
   auto tx = begin();
-  ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
-  auto dup = tx->insert_household(sample_household("H2", "11010519491231002X"), kStamp);
+  ASSERT_TRUE(
+      tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+  auto dup =
+      tx->households().insert_household(sample_household("H2", "11010519491231002X"), kStamp);
   ASSERT_FALSE(dup);
   EXPECT_EQ(dup.error().code, ErrorCode::conflict);
   Household stray = sample_household("H3", "110105194912310037");
   stray.region_code = "500229108299";
-  EXPECT_FALSE(tx->insert_household(stray, kStamp));
+  EXPECT_FALSE(tx->households().insert_household(stray, kStamp));
 }
 
 TEST_F(StoreContract, RegionsAreListedInCodeOrder) {
   auto tx = begin(TxMode::read);
-  auto regions = tx->list_regions();
+  auto regions = tx->regions().list_regions();
   ASSERT_TRUE(regions);
   ASSERT_EQ(regions->size(), 5u);
   EXPECT_EQ(regions->front().code, "500000000000");
@@ -164,21 +169,24 @@ TEST_F(StoreContract, RegionsAreListedInCodeOrder) {
 TEST_F(StoreContract, ReopeningKeepsDataAndSchema) {
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(
+        tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
     ASSERT_TRUE(tx->commit());
   }
   const int version = store_->schema_version();
   reopen();
   EXPECT_EQ(store_->schema_version(), version);
-  EXPECT_EQ(*begin(TxMode::read)->count_households(), 1);
+  EXPECT_EQ(*begin(TxMode::read)->households().count_households(), 1);
 }
 
 TEST_F(StoreContract, BulkLoadRebuildsIndexesAndTheirConstraints) {
   auto tx = begin();
-  ASSERT_TRUE(tx->begin_bulk_load("households", Transaction::Indexes::rebuild));
-  ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
-  ASSERT_TRUE(tx->insert_household(sample_household("H2", "11010519491231002X"), kStamp));
-  auto end = tx->end_bulk_load();  // the unique head-ID index cannot be rebuilt
+  ASSERT_TRUE(tx->batch().begin_bulk_load(BulkTable::households, BatchRepo::Indexes::rebuild));
+  ASSERT_TRUE(
+      tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+  ASSERT_TRUE(
+      tx->households().insert_household(sample_household("H2", "11010519491231002X"), kStamp));
+  auto end = tx->batch().end_bulk_load();  // the unique head-ID index cannot be rebuilt
   ASSERT_FALSE(end);
   EXPECT_EQ(end.error().code, ErrorCode::conflict);
 }
@@ -186,16 +194,21 @@ TEST_F(StoreContract, BulkLoadRebuildsIndexesAndTheirConstraints) {
 TEST_F(StoreContract, BulkLoadKeepsIndexesAfterwards) {
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->begin_bulk_load("households", Transaction::Indexes::rebuild));
-    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
-    ASSERT_TRUE(tx->end_bulk_load());
+    ASSERT_TRUE(tx->batch().begin_bulk_load(BulkTable::households, BatchRepo::Indexes::rebuild));
+    ASSERT_TRUE(
+        tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(tx->batch().end_bulk_load());
     ASSERT_TRUE(tx->commit());
   }
   // The unique index is back: a second head with the same ID is refused.
-  EXPECT_EQ(begin()->insert_household(sample_household("H2", "11010519491231002X"), kStamp)
-                .error().code, ErrorCode::conflict);
+  EXPECT_EQ(begin()
+                ->households()
+                .insert_household(sample_household("H2", "11010519491231002X"), kStamp)
+                .error()
+                .code,
+            ErrorCode::conflict);
   auto tx = begin(TxMode::read);
-  auto owner = tx->household_with_head("11010519491231002X");
+  auto owner = tx->households().household_with_head("11010519491231002X");
   ASSERT_TRUE(owner);
   EXPECT_EQ(owner->value_or(""), "H1");
 }
@@ -209,12 +222,12 @@ TEST_F(StoreContract, EvidenceUpdateTellsMissingFromStale) {
   e.grade = Grade::B;
   auto tx = begin();
   // Nothing stored yet: not_found (a first version said conflict).
-  EXPECT_EQ(tx->update_evidence(e, 1, kStamp).error().code, ErrorCode::not_found);
-  ASSERT_TRUE(tx->insert_evidence(e, kStamp));
+  EXPECT_EQ(tx->census().update_evidence(e, 1, kStamp).error().code, ErrorCode::not_found);
+  ASSERT_TRUE(tx->census().insert_evidence(e, kStamp));
   e.grade = Grade::C;
-  ASSERT_TRUE(tx->update_evidence(e, 1, kStamp));
-  EXPECT_EQ(tx->update_evidence(e, 1, kStamp).error().code, ErrorCode::conflict);
-  auto stored = tx->find_evidence(EvidenceSource::census, "PC-1");
+  ASSERT_TRUE(tx->census().update_evidence(e, 1, kStamp));
+  EXPECT_EQ(tx->census().update_evidence(e, 1, kStamp).error().code, ErrorCode::conflict);
+  auto stored = tx->census().find_evidence(EvidenceSource::census, "PC-1");
   ASSERT_TRUE(stored && *stored);
   EXPECT_EQ((*stored)->value.grade, Grade::C);
   EXPECT_EQ((*stored)->version, 2);
@@ -227,7 +240,8 @@ TEST_F(StoreContract, EvidenceUpdateTellsMissingFromStale) {
 TEST_F(StoreContract, ConcurrentWritersOfOneVersionExactlyOneWins) {
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(
+        tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
     ASSERT_TRUE(tx->commit());
   }
   constexpr int kWriters = 6;
@@ -242,7 +256,8 @@ TEST_F(StoreContract, ConcurrentWritersOfOneVersionExactlyOneWins) {
       while (ready < kWriters) std::this_thread::yield();
       auto tx = store_->begin(TxMode::write);
       if (!tx) return void(++other);
-      auto updated = (*tx)->update_household(h, 1, WriteStamp{"w" + std::to_string(i), kStamp.at});
+      auto updated = (*tx)->households().update_household(
+          h, 1, WriteStamp{"w" + std::to_string(i), kStamp.at});
       auto done = updated ? (*tx)->commit() : Result<void>(updated.error());
       if (done) {
         ++won;
@@ -258,7 +273,7 @@ TEST_F(StoreContract, ConcurrentWritersOfOneVersionExactlyOneWins) {
   EXPECT_EQ(won, 1);
   EXPECT_EQ(conflicts, kWriters - 1);
   EXPECT_EQ(other, 0);
-  auto found = begin(TxMode::read)->find_household("H1");
+  auto found = begin(TxMode::read)->households().find_household("H1");
   ASSERT_TRUE(found && *found);
   EXPECT_EQ((*found)->version, 2);
   EXPECT_EQ((*found)->value.members, 10 + winner);
@@ -269,22 +284,23 @@ TEST_F(StoreContract, UsersRoundTripNamesAreUniqueUpdatesAreVersioned) {
   User u{"clerk", "李四", Role::village_clerk, "500229108201", "$argon2id$v=19$x", false, false, {}};
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_user(u, kStamp));
-    ASSERT_TRUE(tx->insert_user(User{"admin", "", Role::admin, "500229000000", "h", true, false, {}}, kStamp));
+    ASSERT_TRUE(tx->accounts().insert_user(u, kStamp));
+    ASSERT_TRUE(tx->accounts().insert_user(
+        User{"admin", "", Role::admin, "500229000000", "h", true, false, {}}, kStamp));
     ASSERT_TRUE(tx->commit());
   }
-  EXPECT_EQ(begin()->insert_user(u, kStamp).error().code, ErrorCode::conflict);
+  EXPECT_EQ(begin()->accounts().insert_user(u, kStamp).error().code, ErrorCode::conflict);
   auto tx = begin();
-  auto found = tx->find_user("clerk");
+  auto found = tx->accounts().find_user("clerk");
   ASSERT_TRUE(found && *found);
   EXPECT_EQ((*found)->value, u);
   EXPECT_EQ((*found)->version, 1);
   u.disabled = true;
-  ASSERT_TRUE(tx->update_user(u, 1, kStamp));
-  EXPECT_EQ(tx->update_user(u, 1, kStamp).error().code, ErrorCode::conflict);
+  ASSERT_TRUE(tx->accounts().update_user(u, 1, kStamp));
+  EXPECT_EQ(tx->accounts().update_user(u, 1, kStamp).error().code, ErrorCode::conflict);
   u.name = "nobody";
-  EXPECT_EQ(tx->update_user(u, 1, kStamp).error().code, ErrorCode::not_found);
-  auto all = tx->list_users();
+  EXPECT_EQ(tx->accounts().update_user(u, 1, kStamp).error().code, ErrorCode::not_found);
+  auto all = tx->accounts().list_users();
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 2u);
   EXPECT_EQ((*all)[0].value.name, "admin");
@@ -298,7 +314,8 @@ TEST_F(StoreContract, UsersRoundTripNamesAreUniqueUpdatesAreVersioned) {
 // SQLite version held its lock until destruction, and that call hung.)
 TEST_F(StoreContract, CommitFreesTheConnectionForTheNextTransaction) {
   auto first = begin();
-  ASSERT_TRUE(first->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+  ASSERT_TRUE(
+      first->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
   ASSERT_TRUE(first->commit());
   std::promise<bool> began;
   auto done = began.get_future();
@@ -325,11 +342,12 @@ TEST_F(StoreContract, UnreadableStoredValuesAreErrorsNeverDefaults) {
   long task_id = 0;
   {
     auto tx = begin();
-    ASSERT_TRUE(tx->insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(
+        tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
     FieldTask task;
     task.household_id = "H1";
     task.region_code = "500229108201";
-    auto id = tx->insert_task(task, kStamp);
+    auto id = tx->field_work().insert_task(task, kStamp);
     ASSERT_TRUE(id);
     task_id = *id;
     AppraisalRecord r;
@@ -340,17 +358,23 @@ TEST_F(StoreContract, UnreadableStoredValuesAreErrorsNeverDefaults) {
     r.computed = r.grade = Grade::C;
     r.created_at = kStamp.at;
     r.created_by = "tester";
-    auto appraisal = tx->insert_appraisal(r);
+    auto appraisal = tx->field_work().insert_appraisal(r);
     ASSERT_TRUE(appraisal) << appraisal.error().message;
-    ASSERT_TRUE(tx->replace_judgment(
-        JudgmentRow{"H1", JudgeResult::verify, {Reason::no_assessment}, std::nullopt, std::nullopt, "", std::nullopt, ""}));
+    ASSERT_TRUE(tx->results().replace_judgment(JudgmentRow{"H1",
+                                                           JudgeResult::verify,
+                                                           {Reason::no_assessment},
+                                                           std::nullopt,
+                                                           std::nullopt,
+                                                           "",
+                                                           std::nullopt,
+                                                           ""}));
     ASSERT_TRUE(tx->commit());
   }
   auto readable = [&] {
     auto tx = begin(TxMode::read);
-    EXPECT_TRUE(tx->appraisals_of(task_id));
-    EXPECT_TRUE(tx->find_task(task_id));
-    EXPECT_TRUE(tx->find_judgment("H1"));
+    EXPECT_TRUE(tx->field_work().appraisals_of(task_id));
+    EXPECT_TRUE(tx->field_work().find_task(task_id));
+    EXPECT_TRUE(tx->results().find_judgment("H1"));
   };
   readable();
   const char* damages[] = {
@@ -370,10 +394,10 @@ TEST_F(StoreContract, UnreadableStoredValuesAreErrorsNeverDefaults) {
     auto tx = begin(TxMode::read);
     EXPECT_THROW(
         {
-          (void)tx->appraisals_of(task_id);
-          (void)tx->find_task(task_id);
-          (void)tx->find_judgment("H1");
-          (void)tx->find_household("H1");
+          (void)tx->field_work().appraisals_of(task_id);
+          (void)tx->field_work().find_task(task_id);
+          (void)tx->results().find_judgment("H1");
+          (void)tx->households().find_household("H1");
         },
         UnreadableValue)
         << damage;

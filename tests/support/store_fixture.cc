@@ -9,7 +9,7 @@ void StoreTest::SetUp() {
   auto tx = begin();
   ASSERT_TRUE(tx);
   for (const char* code : {"500000000000", "500200000000", "500229000000", "500229108000", "500229108201"})
-    ASSERT_TRUE(tx->insert_region(Region{code, "区划"}, kTestStamp));
+    ASSERT_TRUE(tx->regions().insert_region(Region{code, "区划"}, kTestStamp));
   ASSERT_TRUE(tx->commit());
 }
 

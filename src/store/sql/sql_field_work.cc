@@ -162,7 +162,7 @@ Result<void> SqlTransaction::insert_tasks(const std::vector<FieldTask>& tasks, c
     // are built once at the end instead of kept up row by row.
     bool empty = true;
     ANJU_TRY(each_row(conn_.prepare("SELECT 1 FROM field_tasks LIMIT 1"), [&](const Statement&) { empty = false; }));
-    ANJU_TRY(begin_bulk_load("field_tasks", empty ? Indexes::rebuild : Indexes::keep));
+    ANJU_TRY(conn_.begin_bulk_load("field_tasks", /*rebuild_indexes=*/empty));
   }
   auto& s = conn_.prepare(kInsertTask);
   for (const FieldTask& t : tasks) ANJU_TRY(bind_new_task(s, t, stamp).run());

@@ -182,7 +182,7 @@ Result<void> SqlTransaction::apply_ledger_sync(const LedgerSync& sync, const Dat
   const std::string day = on.to_string();
   // A judge run may open tens of thousands.
   const bool bulk = sync.open.size() >= kBulkRows;
-  if (bulk) ANJU_TRY(begin_bulk_load("ledger_entries", Indexes::keep));
+  if (bulk) ANJU_TRY(conn_.begin_bulk_load("ledger_entries", /*rebuild_indexes=*/false));
   auto& open = conn_.prepare(
       "INSERT INTO ledger_entries(household_id, opened_on, grade, evidence_source, evidence_id, created_at,"
       " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");

@@ -61,7 +61,7 @@ Result<void> SqlTransaction::replace_matches(const RunRecord& run,
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
   ANJU_TRY(conn_.exec("DELETE FROM matches"));
-  ANJU_TRY(begin_bulk_load("matches", Indexes::rebuild));
+  ANJU_TRY(conn_.begin_bulk_load("matches", /*rebuild_indexes=*/true));
   auto& s = conn_.prepare(
       "INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found, shared,"
       " run_id) VALUES (?,?,?,?,?,?,?)");
@@ -88,7 +88,7 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
   ANJU_TRY(conn_.exec("DELETE FROM judgments"));
-  ANJU_TRY(begin_bulk_load("judgments", Indexes::rebuild));
+  ANJU_TRY(conn_.begin_bulk_load("judgments", /*rebuild_indexes=*/true));
   auto& s = conn_.prepare(
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
       " previous_result, run_id) VALUES (?,?,?,?,?,?,?,?)");
@@ -104,7 +104,7 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
   ANJU_TRY(end_bulk_load());
   // One row per reason, so that lists filter by reason through an index.
   ANJU_TRY(conn_.exec("DELETE FROM judgment_reasons"));
-  ANJU_TRY(begin_bulk_load("judgment_reasons", Indexes::rebuild));
+  ANJU_TRY(conn_.begin_bulk_load("judgment_reasons", /*rebuild_indexes=*/true));
   auto& r = conn_.prepare("INSERT INTO judgment_reasons(household_id, reason) VALUES (?,?)");
   for (const JudgmentRow& j : rows)
     for (Reason reason : j.reasons) ANJU_TRY(r.bind_view(1, j.household_id).bind_view(2, reason_key(reason)).run());

@@ -194,8 +194,23 @@ Result<std::vector<std::string>> SqlTransaction::key_bounds(KeyedTable table, in
   return bounds;
 }
 
-Result<void> SqlTransaction::begin_bulk_load(std::string_view table, Indexes indexes) {
-  return conn_.begin_bulk_load(table, indexes == Indexes::rebuild);
+Result<void> SqlTransaction::begin_bulk_load(BulkTable table, Indexes indexes) {
+  const char* name = "";
+  switch (table) {
+    case BulkTable::regions:
+      name = "regions";
+      break;
+    case BulkTable::households:
+      name = "households";
+      break;
+    case BulkTable::buildings:
+      name = "buildings";
+      break;
+    case BulkTable::evidence:
+      name = "evidence";
+      break;
+  }
+  return conn_.begin_bulk_load(name, indexes == Indexes::rebuild);
 }
 
 Result<void> SqlTransaction::end_bulk_load() { return conn_.end_bulk_load(); }

@@ -12,13 +12,42 @@
 
 namespace anju::sql {
 
-class SqlTransaction final : public Transaction {
+// One object serves every repository of the transaction: they share its
+// connection, and a method of one may call another's (replace_judgment
+// refreshes the counts).
+class SqlTransaction final : public Transaction,
+                             public RegionRepo,
+                             public HouseholdRepo,
+                             public CensusRepo,
+                             public CampaignRepo,
+                             public ResultRepo,
+                             public FieldWorkRepo,
+                             public RecordRepo,
+                             public LedgerRepo,
+                             public AccountRepo,
+                             public AuditRepo,
+                             public JobRepo,
+                             public ReadModelRepo,
+                             public BatchRepo {
  public:
   SqlTransaction(Connection& conn, std::function<void()> release)
       : conn_(conn), release_(std::move(release)) {}
   ~SqlTransaction() override;
 
   Result<void> commit() override;
+  RegionRepo& regions() override { return *this; }
+  HouseholdRepo& households() override { return *this; }
+  CensusRepo& census() override { return *this; }
+  CampaignRepo& campaign() override { return *this; }
+  ResultRepo& results() override { return *this; }
+  FieldWorkRepo& field_work() override { return *this; }
+  RecordRepo& records() override { return *this; }
+  LedgerRepo& ledger() override { return *this; }
+  AccountRepo& accounts() override { return *this; }
+  AuditRepo& audit() override { return *this; }
+  JobRepo& jobs() override { return *this; }
+  ReadModelRepo& read_models() override { return *this; }
+  BatchRepo& batch() override { return *this; }
 
   Result<std::optional<Stored<Region>>> find_region(std::string_view code) override;
   Result<std::vector<Region>> list_regions() override;
@@ -188,7 +217,7 @@ class SqlTransaction final : public Transaction {
   Result<void> for_each_audit(const std::function<void(AuditEntry&&)>& fn) override;
 
   Result<long> record_import(const ImportRun& run) override;
-  Result<void> begin_bulk_load(std::string_view table, Indexes indexes) override;
+  Result<void> begin_bulk_load(BulkTable table, Indexes indexes) override;
   Result<void> end_bulk_load() override;
 
  private:

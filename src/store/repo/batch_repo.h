@@ -1,0 +1,47 @@
+#pragma once
+// What batch runs and imports need of the engine: key ranges to read a table
+// in parts, and bulk loading. Engines differ here; the contract does not.
+//
+// Part of a Transaction (store.h): its failures, snapshot and thread rules.
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace anju {
+
+// The tables batch runs read in key ranges (key_bounds).
+enum class KeyedTable { households, buildings };
+// The tables imports load in bulk (begin_bulk_load).
+enum class BulkTable { regions, households, buildings, evidence };
+
+class BatchRepo {
+ public:
+  virtual ~BatchRepo() = default;
+
+  // Bounds that cut `table`, in key order (household_id, parcel_id), into
+  // at most `parts` ranges of about equal size, for batch runs that read it
+  // in parts: "", then ascending keys, the last the greatest key. Range k
+  // holds the keys with bounds[k] < key ≤ bounds[k+1]. Empty when the
+  // table is.
+  virtual Result<std::vector<std::string>> key_bounds(KeyedTable table, int parts) = 0;
+  // For loading many rows into `table` until end_bulk_load(), which must run
+  // before commit(). With `rebuild` (an import into an empty table, a full
+  // replacement of results) its secondary indexes are dropped now and built
+  // again at the end; a rollback restores them with everything else, and a
+  // duplicate that slipped past a unique index fails end_bulk_load(). With
+  // `keep` (many inserts into a table that has rows) the indexes stay. On
+  // PostgreSQL the table's inserts go in as COPY batches either way, so an
+  // insert's key clash is reported at the latest by end_bulk_load().
+  enum class Indexes { rebuild, keep };
+  virtual Result<void> begin_bulk_load(BulkTable table, Indexes indexes) = 0;
+  virtual Result<void> end_bulk_load() = 0;
+
+ protected:
+  BatchRepo() = default;
+  BatchRepo(const BatchRepo&) = default;
+  BatchRepo& operator=(const BatchRepo&) = default;
+};
+
+}  // namespace anju

@@ -1,0 +1,47 @@
+#pragma once
+// The read models the API lists and dashboards use: household pages and the
+// region counts kept beside the data.
+//
+// Part of a Transaction (store.h): its failures, snapshot and thread rules.
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/household.h"
+#include "core/read_models.h"
+#include "core/result.h"
+
+namespace anju {
+
+class ReadModelRepo {
+ public:
+  virtual ~ReadModelRepo() = default;
+
+  // A page of households with their match and judgment; `total` counts every
+  // household the filter keeps.
+  virtual Result<Page<HouseholdListRow>> list_households(const HouseholdFilter& filter) = 0;
+  // Counts (core/read_models.h) of the regions in [lo, hi], of the given
+  // dimensions; and of the regions directly under `parent` (kWholeCountry:
+  // the provinces) in one dimension.
+  virtual Result<std::vector<RegionCount>> region_counts(
+      const std::string& region_lo, const std::string& region_hi,
+      const std::vector<std::string>& dimensions) = 0;
+  virtual Result<std::vector<RegionCount>> child_counts(const std::string& parent,
+                                                        const std::string& dimension) = 0;
+  // Recomputes the counts of the households of `region_code` (a village, or
+  // kWholeCountry for all) from the households, matches and judgments, and
+  // the sums of every region above it.
+  virtual Result<void> refresh_summary(const std::string& region_code) = 0;
+
+ protected:
+  ReadModelRepo() = default;
+  ReadModelRepo(const ReadModelRepo&) = default;
+  ReadModelRepo& operator=(const ReadModelRepo&) = default;
+};
+
+}  // namespace anju

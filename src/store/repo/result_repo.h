@@ -1,0 +1,69 @@
+#pragma once
+// What the runs decide: match results with the manual choices (选择图斑), and
+// judgments (初判) with what the judge reads.
+//
+// Part of a Transaction (store.h): its failures, snapshot and thread rules.
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/date.h"
+#include "core/household.h"
+#include "core/match_types.h"
+#include "core/result.h"
+
+namespace anju {
+
+class ResultRepo {
+ public:
+  virtual ~ResultRepo() = default;
+
+  // 选择图斑: a household's manual choice, if any.
+  virtual Result<std::optional<ManualMatch>> find_manual_match(std::string_view household_id) = 0;
+  // Sets or replaces the choice, with optimistic locking: `expected_version`
+  // 0 means "there is no choice yet"; a stale version fails with `conflict`. The household's
+  // stored match becomes `manual` at once (and `shared` is recomputed for
+  // the buildings concerned), without waiting for the next run.
+  virtual Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
+                                        long expected_version, const WriteStamp& stamp) = 0;
+  // Removes the choice if its version is `expected_version` (`conflict`
+  // otherwise, `not_found` when there is none). The stored match keeps its
+  // building until the next run decides anew.
+  virtual Result<void> clear_manual_match(std::string_view household_id, long expected_version) = 0;
+  // household_id → parcel_id of every manual choice.
+  virtual Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches() = 0;
+  // Replaces all match results with `results` as run `run`.
+  virtual Result<void> replace_matches(const RunRecord& run,
+                                       const std::vector<MatchResult>& results) = 0;
+  virtual Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) = 0;
+  virtual Result<std::optional<MatchResult>> find_match(std::string_view household_id) = 0;
+  // Calls `fn` for every household with after < household_id ≤ upto (see
+  // key_bounds), in
+  // household_id order, with what its judgment needs: the matched
+  // building's facts, every record naming that building's parcel or the
+  // household dated on or before `as_of`, and the result of the previous
+  // judgment. The engine joins; memory stays flat.
+  virtual Result<void> for_each_judge_input(const Date& as_of, std::string_view after,
+                                            std::string_view upto,
+                                            const std::function<void(JudgeInput&&)>& fn) = 0;
+  virtual Result<void> replace_judgments(const RunRecord& run,
+                                         const std::vector<JudgmentRow>& rows) = 0;
+  virtual Result<std::optional<JudgmentRow>> find_judgment(std::string_view household_id) = 0;
+  // Replaces one household's judgment (after a field visit or appraisal) and
+  // refreshes its village's counts.
+  virtual Result<void> replace_judgment(const JudgmentRow& row) = 0;
+  // Households matched to a building.
+  virtual Result<std::vector<std::string>> households_of_building(std::string_view parcel_id) = 0;
+
+ protected:
+  ResultRepo() = default;
+  ResultRepo(const ResultRepo&) = default;
+  ResultRepo& operator=(const ResultRepo&) = default;
+};
+
+}  // namespace anju
