@@ -52,12 +52,9 @@ json change_with_files(RouteContext& c, const ChangeRequest& r, Disclosure discl
 }
 
 Response decide(RouteContext& c, ChangeAction action) {
-  long id = 0;
-  try {
-    id = std::stol(c.param("change_id"));
-  } catch (const std::exception&) {
-    return error_response(c.req, bh::status::not_found, "not_found", "没有这个变更申请");
-  }
+  const auto found = c.id_param("change_id");
+  if (!found) return error_response(c.req, bh::status::not_found, "not_found", "没有这个变更申请");
+  const long id = *found;
   const json b = json::parse(c.req.body(), nullptr, false);
   if (!b.is_object() || !b.contains("version") || !b["version"].is_number_integer())
     return error_response(c.req, bh::status::bad_request, "invalid", "请求须带所见的版本号 version");
@@ -104,24 +101,18 @@ Response post_change(RouteContext& c) {
 }
 
 Response post_change_attachment(RouteContext& c) {
-  long id = 0;
-  try {
-    id = std::stol(c.param("change_id"));
-  } catch (const std::exception&) {
-    return error_response(c.req, bh::status::not_found, "not_found", "没有这个变更申请");
-  }
+  const auto found = c.id_param("change_id");
+  if (!found) return error_response(c.req, bh::status::not_found, "not_found", "没有这个变更申请");
+  const long id = *found;
   auto a = add_change_attachment(c.store, c.user, FileStore{c.files}, id, c.upload_path, c.q("file_name"), c.clock);
   if (!a) return error_response(c.req, a.error());
   return json_response(c.req, bh::status::created, {{"attachment", file_json(*a)}});
 }
 
 Response get_change_attachment(RouteContext& c) {
-  long id = 0;
-  try {
-    id = std::stol(c.param("attachment_id"));
-  } catch (const std::exception&) {
-    return error_response(c.req, bh::status::not_found, "not_found", "没有这个附件");
-  }
+  const auto found = c.id_param("attachment_id");
+  if (!found) return error_response(c.req, bh::status::not_found, "not_found", "没有这个附件");
+  const long id = *found;
   auto f = change_attachment_file(c.store, c.user, FileStore{c.files}, id, c.q("thumb") == "1");
   if (!f) return error_response(c.req, f.error());
   return file_response(c.req, f->path.string(), f->mime,

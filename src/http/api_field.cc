@@ -58,16 +58,6 @@ json judgment_brief(const JudgmentRow& j) {
           {"previous_result", j.previous_result ? json(judge_result_key(*j.previous_result)) : json(nullptr)}};
 }
 
-std::optional<long> id_param(const RouteContext& c, const char* name) {
-  try {
-    size_t used = 0;
-    const long v = std::stol(c.param(name), &used);
-    if (used == c.param(name).size() && v > 0) return v;
-  } catch (const std::exception&) {
-  }
-  return std::nullopt;
-}
-
 Response no_task(const RouteContext& c) {
   return error_response(c.req, bh::status::not_found, "not_found", kNotFoundInScope);
 }
@@ -115,7 +105,7 @@ Response get_field_tasks(RouteContext& c) {
 }
 
 Response get_field_task(RouteContext& c) {
-  const auto id = id_param(c, "task_id");
+  const auto id = c.id_param("task_id");
   if (!id) return no_task(c);
   auto d = field_task_detail(c.store, c.user, *id);
   if (!d) return error_response(c.req, d.error());
@@ -160,7 +150,7 @@ Response post_field_assign(RouteContext& c) {
 }
 
 Response post_field_cancel(RouteContext& c) {
-  const auto id = id_param(c, "task_id");
+  const auto id = c.id_param("task_id");
   const auto body = versioned_body(c);
   if (!id) return no_task(c);
   if (!body) return error_response(c.req, bh::status::bad_request, "invalid", "请求应为 {\"version\", \"reason\"}");
@@ -170,7 +160,7 @@ Response post_field_cancel(RouteContext& c) {
 }
 
 Response post_field_visit(RouteContext& c) {
-  const auto id = id_param(c, "task_id");
+  const auto id = c.id_param("task_id");
   const auto body = versioned_body(c);
   if (!id) return no_task(c);
   if (!body) return error_response(c.req, bh::status::bad_request, "invalid", "请求须带任务的版本号 version");
@@ -193,7 +183,7 @@ Response post_field_visit(RouteContext& c) {
 }
 
 Response post_field_appraisal(RouteContext& c) {
-  const auto id = id_param(c, "task_id");
+  const auto id = c.id_param("task_id");
   const auto body = versioned_body(c);
   if (!id) return no_task(c);
   if (!body) return error_response(c.req, bh::status::bad_request, "invalid", "请求须带任务的版本号 version");
@@ -230,7 +220,7 @@ Response post_field_appraisal(RouteContext& c) {
 }
 
 Response post_field_attachment(RouteContext& c) {
-  const auto id = id_param(c, "task_id");
+  const auto id = c.id_param("task_id");
   if (!id) return no_task(c);
   auto a = add_attachment(c.store, c.user, FileStore{c.files}, *id, c.q("kind", "photo"), c.upload_path,
                           c.q("file_name"), c.clock);
@@ -239,7 +229,7 @@ Response post_field_attachment(RouteContext& c) {
 }
 
 Response get_attachment(RouteContext& c) {
-  const auto id = id_param(c, "attachment_id");
+  const auto id = c.id_param("attachment_id");
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个附件");
   auto f = attachment_file(c.store, c.user, FileStore{c.files}, *id, c.q("thumb") == "1");
   if (!f) return error_response(c.req, f.error());

@@ -26,15 +26,7 @@ Response accepted(const RouteContext& c, const Job& job) {
   return res;
 }
 
-std::optional<long> job_id(const RouteContext& c) {
-  try {
-    size_t used = 0;
-    const long id = std::stol(c.param("job_id"), &used);
-    if (used == c.param("job_id").size()) return id;
-  } catch (const std::exception&) {
-  }
-  return std::nullopt;
-}
+std::optional<long> job_id(const RouteContext& c) { return c.id_param("job_id"); }
 
 }  // namespace
 

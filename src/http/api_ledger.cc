@@ -146,16 +146,6 @@ json renovation_view_json(const RenovationView& v) {
   return j;
 }
 
-std::optional<long> id_param(const RouteContext& c, const char* name) {
-  try {
-    size_t used = 0;
-    const long id = std::stol(c.param(name), &used);
-    if (used == c.param(name).size()) return id;
-  } catch (const std::exception&) {
-  }
-  return std::nullopt;
-}
-
 // A number, an integer or a date from the body; `bad` names what is wrong.
 struct BodyReader {
   const json& b;
@@ -333,7 +323,7 @@ Response post_renovation(RouteContext& c) {
 }
 
 Response get_renovation(RouteContext& c) {
-  auto id = id_param(c, "renovation_id");
+  auto id = c.id_param("renovation_id");
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个改造申请");
   auto v = renovation_view(c.store, c.user, *id);
   if (!v) return error_response(c.req, v.error());
@@ -341,7 +331,7 @@ Response get_renovation(RouteContext& c) {
 }
 
 Response put_renovation(RouteContext& c) {
-  auto id = id_param(c, "renovation_id");
+  auto id = c.id_param("renovation_id");
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个改造申请");
   const json b = json::parse(c.req.body(), nullptr, false);
   auto version = body_version(b);
@@ -354,7 +344,7 @@ Response put_renovation(RouteContext& c) {
 }
 
 Response post_renovation_step(RouteContext& c) {
-  auto id = id_param(c, "renovation_id");
+  auto id = c.id_param("renovation_id");
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个改造申请");
   const json b = json::parse(c.req.body(), nullptr, false);
   auto version = body_version(b);
@@ -373,7 +363,7 @@ Response post_renovation_step(RouteContext& c) {
 }
 
 Response post_renovation_attachment(RouteContext& c) {
-  auto id = id_param(c, "renovation_id");
+  auto id = c.id_param("renovation_id");
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个改造申请");
   auto a = add_renovation_attachment(c.store, c.user, FileStore{c.files}, *id, c.q("kind", "application"),
                                      c.upload_path, c.q("file_name"), c.clock);
@@ -382,7 +372,7 @@ Response post_renovation_attachment(RouteContext& c) {
 }
 
 Response get_renovation_attachment(RouteContext& c) {
-  auto id = id_param(c, "attachment_id");
+  auto id = c.id_param("attachment_id");
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个附件");
   auto f = renovation_attachment_file(c.store, c.user, FileStore{c.files}, *id, c.q("thumb") == "1");
   if (!f) return error_response(c.req, f.error());
@@ -426,7 +416,7 @@ Response post_export(RouteContext& c) {
 }
 
 Response get_job_file(RouteContext& c) {
-  auto id = id_param(c, "job_id");
+  auto id = c.id_param("job_id");
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个任务");
   auto job = find_job(c.store, c.user, *id);
   if (!job) return error_response(c.req, job.error());

@@ -70,6 +70,15 @@ std::optional<long> RouteContext::q_long(const std::string& name, long min, long
   return v;
 }
 
+std::optional<long> RouteContext::id_param(const std::string& name) const {
+  const std::string& text = param(name);
+  if (text.empty() || text.size() > 18 || text[0] < '1' || text[0] > '9') return std::nullopt;
+  long v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
 std::pair<long, long> RouteContext::paging() const {
   const long size = q_long("page_size", 1, 200).value_or(50);
   const long page = q_long("page", 1, 1'000'000'000).value_or(1);

@@ -38,6 +38,11 @@ struct RouteContext {
   std::string source;  // the client's address (http/client_address.h)
 
   const std::string& param(const std::string& name) const { return params.at(name); }
+  // The path parameter as a row's id: a positive decimal integer written as
+  // the server writes ids (no sign, space, leading zero or suffix: "12abc",
+  // "+12" and "012" are no id). nullopt otherwise, which a route answers as
+  // it answers an id that does not exist (404).
+  std::optional<long> id_param(const std::string& name) const;
   // The query value, or `fallback` when absent.
   std::string q(const std::string& name, const std::string& fallback = "") const;
   // The query value as a whole number in [min, max], nullopt when absent.

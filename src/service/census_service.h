@@ -82,6 +82,16 @@ struct JudgeSummary {
 Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
                                const std::string& actor, const Clock& clock);
 
+// The judge step of a run: the judgment of every household with
+// after < household_id ≤ upto (key_bounds' ranges; "" and the greatest key
+// for all) that `results` reads, in household_id order, under the
+// `disasters` and settings `s`. Stores nothing; a failed read fails the step
+// and hands back none of the rows read before it.
+Result<std::vector<JudgmentRow>> judge_households(ResultRepo& results,
+                                                  const std::vector<Disaster>& disasters,
+                                                  const JudgeSettings& s, std::string_view after,
+                                                  std::string_view upto);
+
 // Judges one household again (after a field visit, an appraisal, a change
 // or a renovation's acceptance) with the campaign's settings, in the
 // caller's transaction; stores and returns it, and keeps its ledger entry

@@ -53,25 +53,14 @@ JudgmentRow judge_input(const JudgeInput& in, DisasterIndex& disasters, const Ju
   return row;
 }
 
-// Judges the households with after < id ≤ upto, read through `tx`.
-Result<std::vector<JudgmentRow>> judge_range(Transaction& tx, const std::vector<Disaster>& disasters,
-                                             const JudgeSettings& s, std::string_view after,
-                                             std::string_view upto) {
-  DisasterIndex covering(disasters);  // per thread: it fills as it goes
-  std::vector<JudgmentRow> rows;
-  ANJU_TRY(tx.results().for_each_judge_input(s.as_of, after, upto, [&](JudgeInput&& in) {
-    rows.push_back(judge_input(in, covering, s));
-  }));
-  return rows;
-}
-
 // Every household's judgment, in household_id order. Reading the input is
 // most of a run (≈ 6 s of 15 at 1M households): see ranged_read.h.
 Result<std::vector<JudgmentRow>> judge_all(Store& store, Transaction& tx,
                                            const std::vector<Disaster>& disasters, const JudgeSettings& s) {
   auto parts = read_in_ranges<std::vector<JudgmentRow>>(
-      store, tx, KeyedTable::households, [&](Transaction& reader, std::string_view after, std::string_view upto) {
-        return judge_range(reader, disasters, s, after, upto);
+      store, tx, KeyedTable::households,
+      [&](Transaction& reader, std::string_view after, std::string_view upto) {
+        return judge_households(reader.results(), disasters, s, after, upto);
       });
   if (!parts) return parts.error();
   if (parts->size() == 1) return std::move(parts->front());
@@ -87,6 +76,18 @@ Result<std::vector<JudgmentRow>> judge_all(Store& store, Transaction& tx,
 }
 
 }  // namespace
+
+Result<std::vector<JudgmentRow>> judge_households(ResultRepo& results,
+                                                  const std::vector<Disaster>& disasters,
+                                                  const JudgeSettings& s, std::string_view after,
+                                                  std::string_view upto) {
+  DisasterIndex covering(disasters);  // per thread: it fills as it goes
+  std::vector<JudgmentRow> rows;
+  ANJU_TRY(results.for_each_judge_input(s.as_of, after, upto, [&](JudgeInput&& in) {
+    rows.push_back(judge_input(in, covering, s));
+  }));
+  return rows;
+}
 
 Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const std::string& actor,
                                       const Clock& clock) {

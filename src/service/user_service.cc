@@ -59,8 +59,14 @@ Result<User> add_user(Store& store, const NewUser& user, const std::string& acto
   auto taken = tx.accounts().find_user(user.name);
   if (!taken) return taken.error();
   if (*taken) return make_error(ErrorCode::conflict, "用户名已存在：" + user.name);
-  User stored{user.name, user.display_name, user.role, user.region_code, hash_password(user.password),
-              user.must_change_password, /*disabled=*/false};
+  User stored{user.name,
+              user.display_name,
+              user.role,
+              user.region_code,
+              hash_password(user.password),
+              user.must_change_password,
+              /*disabled=*/false,
+              /*previous_password_hashes=*/{}};
   ANJU_TRY(tx.accounts().insert_user(stored, WriteStamp{actor, clock.now_iso()}));
   ANJU_TRY(audit(tx.audit(), clock, actor, "user.create", "user", user.name,
                  {{"after",

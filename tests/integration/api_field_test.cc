@@ -68,6 +68,19 @@ TEST_F(ApiField, TheTownAssignsAndAWorkerSeesOnlyItsVillage) {
   EXPECT_EQ(as("county").get("/api/v1/field-progress?by=nonsense").status, 400);
 }
 
+// One parser for every id in a path (RouteContext::id_param): "12abc"
+// once read as task 12 through std::stol.
+TEST_F(ApiField, APathIdIsTheIdAsWrittenOrNoId) {
+  const Client town = as("town");
+  ASSERT_EQ(town.get("/api/v1/field-tasks/" + task_).status, 200);
+  for (const std::string& spelling :
+       {task_ + "abc", "+" + task_, "0" + task_, task_ + ".0", "-" + task_,
+        std::string("99999999999999999999"), std::string("0")})
+    EXPECT_EQ(town.get("/api/v1/field-tasks/" + spelling).status, 404) << spelling;
+  EXPECT_EQ(town.get("/api/v1/jobs/1x").status, 404);
+  EXPECT_EQ(town.get("/api/v1/renovations/1x").status, 404);
+}
+
 TEST_F(ApiField, AnUnchangedVisitReconfirmsTheLatestGrade) {
   const std::string task = task_where(true);
   ASSERT_FALSE(task.empty());

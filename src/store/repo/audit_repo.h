@@ -5,10 +5,7 @@
 
 #include <functional>
 #include <optional>
-#include <set>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/audit.h"

@@ -4,12 +4,9 @@
 //
 // Part of a Transaction (store.h): its failures, snapshot and thread rules.
 
-#include <functional>
 #include <optional>
 #include <set>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/appraisal.h"

@@ -6,7 +6,6 @@
 
 #include <functional>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,6 +14,7 @@
 #include "core/date.h"
 #include "core/household.h"
 #include "core/match_types.h"
+#include "core/read_models.h"
 #include "core/result.h"
 
 namespace anju {

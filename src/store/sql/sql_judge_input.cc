@@ -91,7 +91,9 @@ Result<void> SqlTransaction::for_each_judge_input(const Date& as_of, std::string
     for (; at(by_parcel, id); step(by_parcel)) in.evidence.push_back(read_evidence(by_parcel.row(), 1));
     for (; at(by_household, id); step(by_household))
       in.evidence.push_back(read_evidence(by_household.row(), 1));
-    if (at(previous, id)) in.previous = parse_judge_result(previous.row().text(1));
+    if (at(previous, id))
+      in.previous = stored_value(parse_judge_result(previous.row().text(1)), "judgments.result",
+                                 previous.row().text(1));
     fn(std::move(in));
   }));
   if (side_error) return *side_error;

@@ -1,0 +1,145 @@
+#include "store/memory/memory_results.h"
+
+#include <algorithm>
+
+namespace anju {
+
+void MemoryResults::put_judge_input(JudgeInput input) {
+  const std::string id = input.household.household_id;
+  inputs_[id] = std::move(input);
+}
+
+void MemoryResults::fail_at_row(std::optional<long> n) {
+  fail_at_row_ = n;
+  rows_read_ = 0;
+}
+
+Result<void> MemoryResults::next_row() {
+  ++rows_read_;
+  if (fail_at_row_ && rows_read_ >= *fail_at_row_)
+    return make_error(ErrorCode::io,
+                      "数据库错误（模拟）：第" + std::to_string(rows_read_) + "行读取失败");
+  return {};
+}
+
+Result<void> MemoryResults::writable() const {
+  if (fail_writes_) return make_error(ErrorCode::io, "数据库错误（模拟）：写入失败");
+  return {};
+}
+
+Result<std::optional<ManualMatch>> MemoryResults::find_manual_match(std::string_view household_id) {
+  auto it = manual_.find(household_id);
+  if (it == manual_.end()) return std::optional<ManualMatch>();
+  return std::optional<ManualMatch>(it->second);
+}
+
+Result<void> MemoryResults::set_manual_match(std::string_view household_id,
+                                             std::string_view parcel_id, long expected_version,
+                                             const WriteStamp& stamp) {
+  ANJU_TRY(writable());
+  auto it = manual_.find(household_id);
+  const long current = it == manual_.end() ? 0 : it->second.version;
+  if (current != expected_version) return make_error(ErrorCode::conflict, "该户的选择已被他人修改");
+  manual_[std::string(household_id)] =
+      ManualMatch{std::string(parcel_id), current + 1, stamp.at, stamp.actor};
+  // The stored match becomes manual at once; `shared` is recomputed for
+  // the buildings concerned.
+  MatchResult& m = matches_[std::string(household_id)];
+  const std::string old_parcel = m.parcel_id;
+  m = MatchResult{
+      std::string(household_id), MatchOutcome::manual, std::string(parcel_id), {}, false, false};
+  for (const std::string& parcel : {old_parcel, std::string(parcel_id)}) {
+    if (parcel.empty()) continue;
+    long n = 0;
+    for (const auto& [id, r] : matches_) n += r.parcel_id == parcel;
+    for (auto& [id, r] : matches_)
+      if (r.parcel_id == parcel) r.shared = n > 1;
+  }
+  return {};
+}
+
+Result<void> MemoryResults::clear_manual_match(std::string_view household_id,
+                                               long expected_version) {
+  ANJU_TRY(writable());
+  auto it = manual_.find(household_id);
+  if (it == manual_.end()) return make_error(ErrorCode::not_found, "该户没有人工选择的图斑");
+  if (it->second.version != expected_version)
+    return make_error(ErrorCode::conflict, "该户的选择已被他人修改");
+  manual_.erase(it);
+  return {};
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> MemoryResults::list_manual_matches() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [id, m] : manual_) out.emplace_back(id, m.parcel_id);
+  return out;
+}
+
+Result<void> MemoryResults::replace_matches(const RunRecord& run,
+                                            const std::vector<MatchResult>& results) {
+  ANJU_TRY(writable());
+  matches_.clear();
+  for (const MatchResult& m : results) matches_[m.household_id] = m;
+  runs_.push_back(run);
+  return {};
+}
+
+Result<void> MemoryResults::for_each_match(const std::function<void(MatchResult&&)>& fn) {
+  for (const auto& [id, m] : matches_) {
+    ANJU_TRY(next_row());
+    fn(MatchResult(m));
+  }
+  return {};
+}
+
+Result<std::optional<MatchResult>> MemoryResults::find_match(std::string_view household_id) {
+  auto it = matches_.find(household_id);
+  if (it == matches_.end()) return std::optional<MatchResult>();
+  return std::optional<MatchResult>(it->second);
+}
+
+Result<void> MemoryResults::for_each_judge_input(const Date& as_of, std::string_view after,
+                                                 std::string_view upto,
+                                                 const std::function<void(JudgeInput&&)>& fn) {
+  for (auto it = inputs_.upper_bound(after); it != inputs_.end() && it->first <= upto; ++it) {
+    ANJU_TRY(next_row());
+    JudgeInput in = it->second;
+    std::erase_if(in.evidence, [&](const Evidence& e) { return as_of < e.assessed_on; });
+    auto previous = judgments_.find(it->first);
+    in.previous = previous == judgments_.end()
+                      ? std::nullopt
+                      : std::optional<JudgeResult>(previous->second.result);
+    fn(std::move(in));
+  }
+  return {};
+}
+
+Result<void> MemoryResults::replace_judgments(const RunRecord& run,
+                                              const std::vector<JudgmentRow>& rows) {
+  ANJU_TRY(writable());
+  judgments_.clear();
+  for (const JudgmentRow& r : rows) judgments_[r.household_id] = r;
+  runs_.push_back(run);
+  return {};
+}
+
+Result<std::optional<JudgmentRow>> MemoryResults::find_judgment(std::string_view household_id) {
+  auto it = judgments_.find(household_id);
+  if (it == judgments_.end()) return std::optional<JudgmentRow>();
+  return std::optional<JudgmentRow>(it->second);
+}
+
+Result<void> MemoryResults::replace_judgment(const JudgmentRow& row) {
+  ANJU_TRY(writable());
+  judgments_[row.household_id] = row;
+  return {};
+}
+
+Result<std::vector<std::string>> MemoryResults::households_of_building(std::string_view parcel_id) {
+  std::vector<std::string> out;
+  for (const auto& [id, m] : matches_)
+    if (m.parcel_id == parcel_id) out.push_back(id);
+  return out;
+}
+
+}  // namespace anju
