@@ -239,9 +239,7 @@ Response get_attachment(RouteContext& c) {
 }
 
 Response get_appraisal_parts(RouteContext& c) {
-  auto tx = c.store.begin(TxMode::read);
-  if (!tx) return error_response(c.req, tx.error());
-  auto parts = (*tx)->field_work().appraisal_parts();
+  auto parts = appraisal_parts(c.store);
   if (!parts) return error_response(c.req, parts.error());
   json items = json::array();
   for (const AppraisalPart& p : *parts)

@@ -5,6 +5,7 @@
 
 #include "http/api_json.h"
 #include "http/router.h"
+#include "service/campaign_service.h"
 #include "service/query_service.h"
 #include "service/record_service.h"
 
@@ -152,9 +153,7 @@ Response get_record_progress(RouteContext& c) {
                      {"name", names.count(r.region_code) ? json(names[r.region_code]) : json(nullptr)},
                      {"state", record_state_key(r.state)}, {"n", r.n}});
   // Past the campaign window, every record not yet approved by the county is late.
-  auto tx = c.store.begin(TxMode::read);
-  if (!tx) return error_response(c.req, tx.error());
-  auto campaign = (*tx)->campaign().get_campaign();
+  auto campaign = read_campaign(c.store);
   if (!campaign) return error_response(c.req, campaign.error());
   const long total = static_cast<long>(items.size());
   return json_response(c.req, bh::status::ok,

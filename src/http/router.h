@@ -17,7 +17,10 @@
 #include "core/clock.h"
 #include "core/user.h"
 #include "http/http_types.h"
-#include "store/store.h"
+
+namespace anju {
+class Store;  // store/store.h: handlers pass it on to services, never call it
+}  // namespace anju
 
 namespace anju::http {
 

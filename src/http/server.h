@@ -19,7 +19,10 @@
 #include <algorithm>
 
 #include "core/session.h"
-#include "store/store.h"
+
+namespace anju {
+class Store;  // store/store.h: handlers pass it on to services, never call it
+}  // namespace anju
 
 namespace anju::http {
 

@@ -16,6 +16,18 @@ nlohmann::ordered_json campaign_json(const Campaign& c) {
           {"version", c.version}};
 }
 
+Result<Campaign> read_campaign(Store& store) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return (*tx)->campaign().get_campaign();
+}
+
+Result<void> check_store(Store& store) {
+  auto campaign = read_campaign(store);
+  if (!campaign) return campaign.error();
+  return {};
+}
+
 Result<Campaign> change_campaign(Store& store, const std::function<Result<void>(Campaign&)>& edit,
                                  const std::string& actor, const Clock& clock) {
   auto begun = store.begin(TxMode::write);

@@ -21,6 +21,13 @@ nlohmann::ordered_json campaign_json(const Campaign& c);
 Result<Campaign> change_campaign(Store& store, const std::function<Result<void>(Campaign&)>& edit,
                                  const std::string& actor, const Clock& clock);
 
+// The campaign's settings as stored.
+Result<Campaign> read_campaign(Store& store);
+
+// Whether the store answers a read (what /health reports): one row, whatever
+// the database's size.
+Result<void> check_store(Store& store);
+
 // Store::backup / Store::restore, audited (a backup exports every personal
 // record; a restore is recorded in the restored log, continuing its chain).
 Result<void> backup_database(Store& store, const std::string& file, const std::string& actor,

@@ -216,6 +216,19 @@ Result<std::vector<Region>> division_children(Store& store, const std::string& p
   return (*tx)->regions().child_regions(parent.empty() ? std::string(kWholeCountry) : parent);
 }
 
+Result<std::vector<Region>> region_path(Store& store, const std::string& code) {
+  std::vector<Region> out;
+  if (code == kWholeCountry) return out;
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  for (std::optional<std::string> c = code; c; c = region_parent(*c)) {
+    auto r = (*tx)->regions().find_region(*c);
+    if (!r) return r.error();
+    out.insert(out.begin(), *r ? (*r)->value : Region{*c, *c});
+  }
+  return out;
+}
+
 const Region* covering_child(const std::vector<Region>& children, std::string_view code) {
   for (const Region& r : children)
     if (region_covers(r.code, code)) return &r;

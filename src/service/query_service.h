@@ -87,6 +87,10 @@ Result<std::vector<Region>> child_regions_of(Store& store, const User& user, con
 // division codes and names are public, and a relocation may lead out of
 // the user's region (the 变更申请 form's region tree).
 Result<std::vector<Region>> division_children(Store& store, const std::string& parent);
+// `code` and the regions above it, from the top (what the console's header
+// shows: 重庆市 / 县 / 城口县); a code the division table lacks stands for
+// itself (name = code). Empty for the whole country.
+Result<std::vector<Region>> region_path(Store& store, const std::string& code);
 // The one of `children` that covers `code`, or nullptr.
 const Region* covering_child(const std::vector<Region>& children, std::string_view code);
 

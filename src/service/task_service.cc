@@ -73,6 +73,12 @@ Result<FieldResult> finish(Store& store, Transaction& tx, FieldTask task, long s
 
 }  // namespace
 
+Result<std::vector<AppraisalPart>> appraisal_parts(Store& store) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return (*tx)->field_work().appraisal_parts();
+}
+
 Result<Page<TaskRow>> list_field_tasks(Store& store, const User& user, const TaskQuery& q, const Clock& clock) {
   auto region = list_region(user, q.region_code);
   if (!region) return region.error();

@@ -27,6 +27,9 @@ struct TaskQuery {
   bool overdue = false;
   long offset = 0, limit = 50;
 };
+// The parts an appraisal grades, with their descriptors (DOMAIN.md §10).
+Result<std::vector<AppraisalPart>> appraisal_parts(Store& store);
+
 Result<Page<TaskRow>> list_field_tasks(Store& store, const User& user, const TaskQuery& query, const Clock& clock);
 
 // Open / visited / closed / cancelled / overdue tasks of the user's region

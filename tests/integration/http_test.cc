@@ -99,8 +99,8 @@ TEST_F(Http, HealthReadsTheStore) {
   EXPECT_EQ(r.content_type, "application/json; charset=utf-8");
   auto j = nlohmann::json::parse(r.body);
   EXPECT_EQ(j["status"], "ok");
-  EXPECT_EQ(j["engine"], test_engine());
-  EXPECT_EQ(j["households"], 0);
+  // Anyone may ask: nothing about the data or the software (issue 21).
+  EXPECT_EQ(j.size(), 1u) << r.body;
   Reply missing = request(port_, bh::verb::get, "/api/v1/nope");
   EXPECT_EQ(missing.status, 404);
   EXPECT_EQ(nlohmann::json::parse(missing.body)["error"]["code"], "not_found");
