@@ -19,7 +19,8 @@
 #include "http/http_types.h"
 
 namespace anju {
-class Store;  // store/store.h: handlers pass it on to services, never call it
+// store/store.h: handlers pass it on to services, never call it.
+class Store;
 }  // namespace anju
 
 namespace anju::http {

@@ -21,7 +21,8 @@
 #include "core/session.h"
 
 namespace anju {
-class Store;  // store/store.h: handlers pass it on to services, never call it
+// store/store.h: handlers pass it on to services, never call it.
+class Store;
 }  // namespace anju
 
 namespace anju::http {
