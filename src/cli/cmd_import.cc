@@ -29,7 +29,7 @@ void run_import_command(Context& ctx, TemplateKind kind, const ImportFn& fn, con
   if (!store) return;
   Progress progress(ctx.progress_mode(), std::string("导入") + template_title(kind));
   ImportOptions options;
-  options.strict = args.strict;
+  options.invalid_rows = args.strict ? InvalidRows::reject_file : InvalidRows::skip;
   options.actor = ctx.actor();
   options.on_progress = progress.callback();
   SystemClock clock;

@@ -34,6 +34,10 @@ struct ImportReport {
   }
 };
 
+// What an import does with a file that has invalid rows: apply the valid
+// ones and report the rest, or (--strict) apply nothing.
+enum class InvalidRows { skip, reject_file };
+
 // One row of the store's import journal.
 struct ImportRun {
   std::string kind;       // "regions", "households", ...
@@ -41,7 +45,7 @@ struct ImportRun {
   std::string actor;
   std::string started_at;
   std::string finished_at;
-  bool strict = false;
+  InvalidRows invalid_rows = InvalidRows::skip;
   ImportReport report;
 };
 

@@ -1,10 +1,13 @@
 #pragma once
 // Background jobs (DESIGN.md §3.2): imports, matching and judgment runs,
-// polled for progress. Jobs live in the store so that any app server can
-// answer for a job another one runs.
+// exports, polled for progress. Jobs live in the store so that any app
+// server can answer for a job another one runs.
 
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "core/enums.h"
 
 namespace anju {
 
@@ -14,13 +17,39 @@ const char* job_status_key(JobStatus s);
 const char* job_status_name(JobStatus s);  // Chinese
 std::optional<JobStatus> parse_job_status(std::string_view key);
 
+// What a job does. Keys ("import.households", "match", …) are the API's and
+// the store's; names are Chinese (导入农户花名册, 人房对应, …).
+enum class JobKind {
+  import_regions,
+  import_households,
+  import_buildings,
+  import_evidence,
+  import_disasters,
+  match,
+  judge,
+  export_ledger,
+  export_households,
+  export_field_tasks,
+  export_records,
+  export_summary,
+};
+ANJU_ENUM_TRAITS(JobKind);
+
+// Jobs of a lane run one at a time: one import, one matching run, one
+// judgment run in the whole store; one export at a time for each user.
+enum class JobLane { import, match, judge, exports };
+
+JobLane job_lane(JobKind kind);
+// The store's lane of a job of `kind` started by `actor` ("import",
+// "export:county", …): at most one queued or running job holds each.
+std::string job_lane_key(JobKind kind, std::string_view actor);
+
 struct Job {
   long id = 0;
-  std::string kind;    // "import.households", "match", "judge", …
-  std::string lane;    // one job per lane at a time: "import", "match", "judge"
+  JobKind kind = JobKind::match;
   JobStatus status = JobStatus::queued;
   std::string actor;
-  std::string params = "{}";   // JSON: file name, options
+  std::string params = "{}";   // JSON of the kind's typed parameters (service/job_params.h)
   double progress = 0;         // 0…1
   long rows = 0;               // rows or households done so far
   std::string message;         // Chinese: what it is doing, or why it failed

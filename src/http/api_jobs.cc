@@ -26,22 +26,31 @@ Response accepted(const RouteContext& c, const Job& job) {
   return res;
 }
 
-std::optional<long> job_id(const RouteContext& c) { return c.id_param("job_id"); }
-
 }  // namespace
 
 Response post_import(RouteContext& c) {
   // The server removes the upload after answering unless the job took it.
-  const std::string kind = c.q("kind");
-  const std::string file_name = c.q("file_name");
-  if (kind.empty() || file_name.empty())
+  const auto kind = parse_template_kind(c.q("kind"));
+  FileImportParams params;
+  params.file_name = c.q("file_name");
+  if (!kind || params.file_name.empty())
     return error_response(c.req, bh::status::bad_request, "invalid",
                           "请指定导入类型 kind（regions/households/buildings/evidence/disasters）和文件名 file_name");
-  json params = {{"file_name", file_name}, {"strict", c.q("strict") == "1" || c.q("strict") == "true"}};
-  if (!c.q("source").empty()) params["source"] = c.q("source");
-  if (!c.q("srs").empty()) params["srs"] = c.q("srs");
-  if (!c.q("layer").empty()) params["layer"] = c.q("layer");
-  auto job = create_job(c.store, c.user, "import." + kind, params, c.clock);
+  const std::string strict = c.q("strict");
+  if (!strict.empty() && strict != "0" && strict != "1" && strict != "true" && strict != "false")
+    return error_response(c.req, bh::status::bad_request, "invalid",
+                          "strict 应为 1/true（严格模式）或 0/false");
+  if (strict == "1" || strict == "true") params.invalid_rows = InvalidRows::reject_file;
+  if (!c.q("source").empty()) {
+    params.source = enum_parse<EvidenceSource>(c.q("source"));
+    if (!params.source)
+      return error_response(
+          c.req, bh::status::bad_request, "invalid",
+          "source 应为 census、selfbuilt、monitoring、appraisal、field 或 acceptance");
+  }
+  if (!c.q("srs").empty()) params.srs = c.q("srs");
+  params.layer = c.q("layer");
+  auto job = create_job(c.store, c.user, import_job_kind(*kind), params, c.clock);
   if (!job) return error_response(c.req, job.error());
   c.jobs.start(*job, job_work(c.store, c.user, *job, c.upload_path, c.clock));
   c.upload_path.clear();  // the job's now: it removes the file when done
@@ -51,21 +60,21 @@ Response post_import(RouteContext& c) {
 // {"kind": "match"|"judge"}, or {"kind": "import.regions", "prefix": "500229"}:
 // the national division table built in (all of it without a prefix).
 Response post_job(RouteContext& c) {
+  static const char* kWhich =
+      "任务类型 kind 应为 match（人房对应）、judge（初判）或 import.regions（导入内置区划表）";
   auto body = json::parse(c.req.body(), nullptr, false);
   if (!body.is_object() || !body.contains("kind") || !body["kind"].is_string())
-    return error_response(c.req, bh::status::bad_request, "invalid",
-                          "任务类型 kind 应为 match（人房对应）、judge（初判）或 import.regions（导入内置区划表）");
-  const std::string kind = body["kind"];
-  json params = json::object();
-  if (kind == "import.regions") {
+    return error_response(c.req, bh::status::bad_request, "invalid", kWhich);
+  const auto kind = enum_parse<JobKind>(body["kind"].get<std::string>());
+  JobParams params = RunParams{};
+  if (kind == JobKind::import_regions) {
     if (body.contains("prefix") && !body["prefix"].is_string())
       return error_response(c.req, bh::status::bad_request, "invalid", "prefix 应为文本（区划代码前缀，如 500229）");
-    params = {{"builtin", true}, {"prefix", body.value("prefix", "")}};
-  } else if (kind != "match" && kind != "judge") {
-    return error_response(c.req, bh::status::bad_request, "invalid",
-                          "任务类型 kind 应为 match（人房对应）、judge（初判）或 import.regions（导入内置区划表）");
+    params = BuiltinRegionsParams{body.value("prefix", "")};
+  } else if (kind != JobKind::match && kind != JobKind::judge) {
+    return error_response(c.req, bh::status::bad_request, "invalid", kWhich);
   }
-  auto job = create_job(c.store, c.user, kind, params, c.clock);
+  auto job = create_job(c.store, c.user, *kind, params, c.clock);
   if (!job) return error_response(c.req, job.error());
   c.jobs.start(*job, job_work(c.store, c.user, *job, "", c.clock));
   return accepted(c, *job);
@@ -80,7 +89,7 @@ Response get_jobs(RouteContext& c) {
 }
 
 Response get_job(RouteContext& c) {
-  const auto id = job_id(c);
+  const auto id = c.id_param("job_id");
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个任务");
   auto job = find_job(c.store, c.user, *id);
   if (!job) return error_response(c.req, job.error());
@@ -90,7 +99,7 @@ Response get_job(RouteContext& c) {
 }
 
 Response get_job_errors(RouteContext& c) {
-  const auto id = job_id(c);
+  const auto id = c.id_param("job_id");
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个任务");
   auto job = find_job(c.store, c.user, *id);
   if (!job) return error_response(c.req, job.error());

@@ -178,12 +178,17 @@ json building_feature(const Stored<Building>& b) {
 }
 
 json job_json(const Job& job) {
-  const auto kind = job_kind(job.kind);
-  json j = {{"id", job.id}, {"kind", job.kind}, {"kind_name", kind ? kind->name : job.kind},
+  json j = {{"id", job.id},
+            {"kind", enum_key(job.kind)},
+            {"kind_name", enum_name(job.kind)},
             {"status", job_status_key(job.status)},
-            {"status_name", job_status_name(job.status)}, {"actor", job.actor},
-            {"params", json::parse(job.params, nullptr, false)}, {"progress", job.progress},
-            {"rows", job.rows}, {"message", job.message}, {"created_at", job.created_at},
+            {"status_name", job_status_name(job.status)},
+            {"actor", job.actor},
+            {"params", json::parse(job.params, nullptr, false)},
+            {"progress", job.progress},
+            {"rows", job.rows},
+            {"message", job.message},
+            {"created_at", job.created_at},
             {"heartbeat_at", job.heartbeat_at},
             {"finished_at", job.finished_at.empty() ? json(nullptr) : json(job.finished_at)}};
   json result = json::parse(job.result, nullptr, false);

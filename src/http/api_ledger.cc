@@ -400,9 +400,9 @@ Response post_export(RouteContext& c) {
   if (!kind)
     return error_response(c.req, bh::status::bad_request, "invalid",
                           "导出类型 kind 应为 ledger、households、field_tasks、records 或 summary");
-  json params = {{"region", b.value("region", "")}, {"full_id", b.value("full_id", false)},
-                 {"status", b.value("status", "open")}};
-  auto job = create_job(c.store, c.user, std::string("export.") + export_kind_key(*kind), params, c.clock);
+  ExportRequest request{*kind, b.value("region", ""), b.value("full_id", false),
+                        b.value("status", "open")};
+  auto job = create_job(c.store, c.user, export_job_kind(*kind), request, c.clock);
   if (!job) return error_response(c.req, job.error());
   const std::filesystem::path dir = c.files / "exports";
   std::error_code ec;
@@ -421,8 +421,8 @@ Response get_job_file(RouteContext& c) {
   auto job = find_job(c.store, c.user, *id);
   if (!job) return error_response(c.req, job.error());
   const json result = json::parse(job->result, nullptr, false);
-  if (!job->kind.starts_with("export.") || job->status != JobStatus::succeeded || !result.is_object() ||
-      !result.contains("file"))
+  if (job_lane(job->kind) != JobLane::exports || job->status != JobStatus::succeeded ||
+      !result.is_object() || !result.contains("file"))
     return error_response(c.req, bh::status::not_found, "not_found", "该任务没有可下载的文件（导出未完成或已失败）");
   std::error_code ec;
   if (!std::filesystem::exists(result.value("file", ""), ec))

@@ -15,8 +15,13 @@ namespace {
 Result<void> journal(Store& store, TemplateKind kind, const std::string& path,
                      const ImportOptions& options, const std::string& started,
                      const Clock& clock, const ImportReport& report, Transaction* tx) {
-  ImportRun run{template_key(kind), std::filesystem::path(path).filename().string(), options.actor,
-                started, clock.now_iso(), options.strict, report};
+  ImportRun run{template_key(kind),
+                std::filesystem::path(path).filename().string(),
+                options.actor,
+                started,
+                clock.now_iso(),
+                options.invalid_rows,
+                report};
   std::unique_ptr<Transaction> own;
   if (!tx) {
     auto begun = store.begin(TxMode::write);
@@ -104,7 +109,7 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   std::stable_sort(report.errors.begin(), report.errors.end(),
                    [](const FieldError& a, const FieldError& b) { return a.row < b.row; });
   if (options.on_progress) options.on_progress(1.0, report.rows);
-  if (options.strict && report.error_count > 0) {
+  if (options.invalid_rows == InvalidRows::reject_file && report.error_count > 0) {
     tx.reset();  // roll back: --strict applies nothing when a row is invalid
     report.inserted = report.updated = report.unchanged = 0;
     ANJU_TRY(journal(store, kind, path, options, started, clock, report, nullptr));

@@ -1,7 +1,8 @@
 #pragma once
 // Import jobs (DESIGN.md §3.1): read a template file, validate every row,
 // upsert the valid ones in ONE transaction and report every invalid one.
-// With `strict`, any invalid row rolls the whole file back. Each run is
+// With InvalidRows::reject_file (--strict), any invalid row rolls the whole
+// file back. Each run is
 // recorded in the store's import journal.
 
 #include <functional>
@@ -15,7 +16,7 @@
 namespace anju {
 
 struct ImportOptions {
-  bool strict = false;
+  InvalidRows invalid_rows = InvalidRows::skip;
   std::string actor = "system";
   // The region of the importing user: a row of a region outside it is
   // rejected ("" = everywhere, as for the command line's operator).

@@ -54,9 +54,9 @@ class ImportServiceTest : public ::testing::Test {
     std::ofstream(p, std::ios::binary) << content;
     return p.string();
   }
-  ImportReport import(const std::string& content, bool strict = false) {
+  ImportReport import(const std::string& content, InvalidRows invalid_rows = InvalidRows::skip) {
     ImportOptions o;
-    o.strict = strict;
+    o.invalid_rows = invalid_rows;
     auto r = import_households(*store_, write("households.csv", content), o, kClock);
     EXPECT_TRUE(r) << r.error().message;
     return r.ok() ? *r : ImportReport{};
@@ -98,7 +98,7 @@ TEST_F(ImportServiceTest, ValidRowsApplyInvalidOnesAreReported) {
 TEST_F(ImportServiceTest, StrictAppliesNothing) {
   const std::string csv = kHeader + "H1,张三," + id("50022919800101123") +
                           ",4,500229108201,脱贫户,\n" + "H2,李四,bad,3,500229108201,脱贫户,\n";
-  ImportReport r = import(csv, /*strict=*/true);
+  ImportReport r = import(csv, InvalidRows::reject_file);
   EXPECT_FALSE(r.applied);
   EXPECT_EQ(r.error_count, 1);
   EXPECT_EQ(count(), 0);

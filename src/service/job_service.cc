@@ -21,10 +21,18 @@ Result<void> write_job(Store& store, const Job& job) {
   return (*tx)->commit();
 }
 
-Action job_action(const JobKind& k) {
-  if (k.kind == "import.regions") return Action::manage_regions;
-  if (k.lane == "export") return Action::export_lists;
-  return k.lane == "import" ? Action::import_data : Action::run_jobs;
+Action job_action(JobKind kind) {
+  if (kind == JobKind::import_regions) return Action::manage_regions;
+  switch (job_lane(kind)) {
+    case JobLane::import:
+      return Action::import_data;
+    case JobLane::exports:
+      return Action::export_lists;
+    case JobLane::match:
+    case JobLane::judge:
+      break;
+  }
+  return Action::run_jobs;
 }
 
 nlohmann::json import_result(TemplateKind kind, const ImportReport& report) {
@@ -33,65 +41,112 @@ nlohmann::json import_result(TemplateKind kind, const ImportReport& report) {
   return j;
 }
 
-std::optional<TemplateKind> import_template(const std::string& kind) {
-  for (TemplateKind t : {TemplateKind::regions, TemplateKind::households, TemplateKind::buildings,
-                         TemplateKind::evidence, TemplateKind::disasters})
-    if (kind == std::string("import.") + template_key(t)) return t;
-  return std::nullopt;
-}
-
-Result<ImportReport> run_upload(Store& store, TemplateKind t, const std::string& path, const nlohmann::json& params,
-                                const ImportOptions& options, const Clock& clock) {
+Result<ImportReport> import_file(Store& store, TemplateKind t, const std::string& path,
+                                 const FileImportParams& p, const ImportOptions& options,
+                                 const Clock& clock) {
   switch (t) {
     case TemplateKind::households: return import_households(store, path, options, clock);
     case TemplateKind::buildings:
-      return import_buildings(store, path, params.value("srs", "EPSG:4490"), options, clock,
-                              params.value("layer", ""));
-    case TemplateKind::evidence: {
-      auto source = enum_parse<EvidenceSource>(params.value("source", ""));
-      if (!source) return make_error(ErrorCode::invalid, "请指定安全性证据的来源（source）");
-      return import_evidence(store, path, *source, options, clock);
-    }
+      return import_buildings(store, path, p.srs, options, clock, p.layer);
+    case TemplateKind::evidence:
+      return import_evidence(store, path, *p.source, options, clock);
     case TemplateKind::disasters: return import_disasters(store, path, options, clock);
     case TemplateKind::regions:
-      // No file: the national table built in, all of it or under a prefix.
-      if (params.value("builtin", false)) return import_builtin_regions(store, params.value("prefix", ""), options, clock);
       return import_regions(store, path, options, clock);
   }
   return make_error(ErrorCode::invalid, "不支持的导入类型");
 }
 
+// Removes a job's file when the job is done with it.
+struct RemoveFile {
+  std::string path;
+  ~RemoveFile() {
+    std::error_code ec;
+    if (!path.empty()) std::filesystem::remove(path, ec);
+  }
+};
+
+JobWork import_work(Store& store, const User& user, TemplateKind t, JobParams params,
+                    const std::string& path, const Clock& clock) {
+  return [&store, user, &clock, t, params = std::move(params),
+          path](JobProgress& p) -> Result<nlohmann::json> {
+    RemoveFile remove{path};
+    ImportOptions options;
+    options.actor = user.name;
+    options.scope = user.region_code;
+    options.on_progress = [&p](double fraction, long rows) {
+      p.update(fraction, rows, "正在导入");
+    };
+    Result<ImportReport> report = make_error(ErrorCode::invalid, "不支持的导入类型");
+    if (const auto* builtin = std::get_if<BuiltinRegionsParams>(&params)) {
+      // No file: the national table built in, all of it or under a prefix.
+      report = import_builtin_regions(store, builtin->prefix, options, clock);
+    } else {
+      const auto& file = std::get<FileImportParams>(params);
+      options.invalid_rows = file.invalid_rows;
+      report = import_file(store, t, path, file, options, clock);
+    }
+    if (!report) return report.error();
+    return import_result(t, *report);
+  };
+}
+
+JobWork match_work(Store& store, const User& user, const Clock& clock) {
+  return [&store, user, &clock](JobProgress& p) -> Result<nlohmann::json> {
+    p.update(0, 0, "正在进行人房对应");
+    auto s = run_match(store, user.name, clock);
+    if (!s) return s.error();
+    return nlohmann::json{{"households", s->households},
+                          {"outcomes", s->outcomes},
+                          {"shared", s->shared},
+                          {"parcel_not_found", s->parcel_not_found}};
+  };
+}
+
+JobWork judge_work(Store& store, const User& user, const Clock& clock) {
+  return [&store, user, &clock](JobProgress& p) -> Result<nlohmann::json> {
+    p.update(0, 0, "正在初判");
+    auto s = run_judge(store, {}, user.name, clock);
+    if (!s) return s.error();
+    return nlohmann::json{{"households", s->households},
+                          {"results", s->results},
+                          {"reasons", s->reasons},
+                          {"changed", s->changed},
+                          {"tasks_opened", s->tasks_opened},
+                          {"tasks_closed", s->tasks_closed},
+                          {"ledger_opened", s->ledger_opened},
+                          {"ledger_closed", s->ledger_closed},
+                          {"as_of", s->settings.as_of.to_string()},
+                          {"cutoff", s->settings.cutoff.to_string()}};
+  };
+}
+
+JobWork export_work(Store& store, const User& user, ExportRequest request, const std::string& path,
+                    const Clock& clock) {
+  return [&store, user, &clock, request = std::move(request),
+          path](JobProgress& p) -> Result<nlohmann::json> {
+    p.update(0, 0, "正在导出");
+    auto done = run_export(
+        store, user, request, path, kMaxExportRows,
+        [&p](long rows, long total) {
+          p.update(total > 0 ? static_cast<double>(rows) / static_cast<double>(total) : 0.5, rows,
+                   "正在导出");
+        },
+        clock);
+    if (!done) {
+      RemoveFile remove{path};
+      return done.error();
+    }
+    return nlohmann::json{{"rows", done->rows}, {"file_name", done->file_name}, {"file", path}};
+  };
+}
+
 }  // namespace
 
-const std::vector<JobKind>& job_kinds() {
-  static const std::vector<JobKind> kinds = {
-      {"import.regions", "import", "导入区划"},
-      {"import.households", "import", "导入农户花名册"},
-      {"import.buildings", "import", "导入房屋图斑"},
-      {"import.evidence", "import", "导入安全性证据"},
-      {"import.disasters", "import", "导入灾害事件"},
-      {"match", "match", "人房对应"},
-      {"judge", "judge", "初判"},
-      {"export.ledger", "export", "导出危房台账"},
-      {"export.households", "export", "导出农户清单"},
-      {"export.field_tasks", "export", "导出外业核实任务"},
-      {"export.records", "export", "导出四类信息审核情况"},
-      {"export.summary", "export", "导出汇总表"},
-  };
-  return kinds;
-}
-
-std::optional<JobKind> job_kind(const std::string& kind) {
-  for (const JobKind& k : job_kinds())
-    if (k.kind == kind) return k;
-  return std::nullopt;
-}
-
-Result<Job> create_job(Store& store, const User& user, const std::string& kind, const nlohmann::json& params,
+Result<Job> create_job(Store& store, const User& user, JobKind kind, const JobParams& params,
                        const Clock& clock) {
-  auto k = job_kind(kind);
-  if (!k) return make_error(ErrorCode::invalid, "不支持的任务类型：" + kind);
-  ANJU_TRY(authorize(user, job_action(*k), ""));
+  ANJU_TRY(check_job_params(kind, params));
+  ANJU_TRY(authorize(user, job_action(kind), ""));
   const std::string now = clock.now_iso();
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
@@ -103,11 +158,11 @@ Result<Job> create_job(Store& store, const User& user, const std::string& kind, 
         iso_from_seconds((stale ? *stale : 0) - kJobStaleSeconds), now));
   }
   Job job;
-  job.kind = k->kind;
-  // One import, match or judgment at a time; one export at a time a user.
-  job.lane = k->lane == "export" ? "export:" + user.name : k->lane;
+  job.kind =
+      kind;  // its lane (job_lane_key): one import, match or judgment at a time, one export a user
   job.actor = user.name;
-  job.params = params.dump();
+  const nlohmann::json stored = job_params_json(params);
+  job.params = stored.dump();
   job.message = "等待开始";
   job.created_at = now;
   job.heartbeat_at = now;
@@ -115,7 +170,7 @@ Result<Job> create_job(Store& store, const User& user, const std::string& kind, 
   if (!id) return id.error();
   job.id = *id;
   ANJU_TRY(audit((*tx)->audit(), clock, user.name, "job.create", "job", std::to_string(job.id),
-                 {{"kind", job.kind}, {"params", params}}));
+                 {{"kind", enum_key(job.kind)}, {"params", stored}}));
   ANJU_TRY((*tx)->commit());
   (void)chain_audit_log(store);
   return job;
@@ -174,7 +229,7 @@ void run_job(Store& store, JobBoard& board, const Job& queued, const JobWork& wo
     result = work(progress);
   } catch (const std::exception& e) {
     // The text is for the operator, not for whoever reads the job.
-    std::cerr << "job " << queued.id << " (" << queued.kind << "): " << e.what() << '\n';
+    std::cerr << "job " << queued.id << " (" << enum_key(queued.kind) << "): " << e.what() << '\n';
     result = make_error(ErrorCode::internal, "内部错误，已记入服务器日志");
   }
   Job& job = progress.job();
@@ -208,61 +263,25 @@ Result<long> fail_abandoned_jobs(Store& store, const Clock& clock) {
 }
 
 JobWork job_work(Store& store, const User& user, const Job& job, const std::string& path, const Clock& clock) {
-  const nlohmann::json params = nlohmann::json::parse(job.params, nullptr, false);
-  if (job.kind == "match")
-    return [&store, user, &clock](JobProgress& p) -> Result<nlohmann::json> {
-      p.update(0, 0, "正在进行人房对应");
-      auto s = run_match(store, user.name, clock);
-      if (!s) return s.error();
-      return nlohmann::json{{"households", s->households}, {"outcomes", s->outcomes},
-                            {"shared", s->shared}, {"parcel_not_found", s->parcel_not_found}};
+  auto params = read_job_params(job.kind, job.params);
+  if (!params)
+    return [error = params.error(), path](JobProgress&) -> Result<nlohmann::json> {
+      RemoveFile remove{path};
+      return error;
     };
-  if (job.kind == "judge")
-    return [&store, user, &clock](JobProgress& p) -> Result<nlohmann::json> {
-      p.update(0, 0, "正在初判");
-      auto s = run_judge(store, {}, user.name, clock);
-      if (!s) return s.error();
-      return nlohmann::json{{"households", s->households}, {"results", s->results}, {"reasons", s->reasons},
-                            {"changed", s->changed}, {"tasks_opened", s->tasks_opened},
-                            {"tasks_closed", s->tasks_closed}, {"ledger_opened", s->ledger_opened},
-                            {"ledger_closed", s->ledger_closed}, {"as_of", s->settings.as_of.to_string()},
-                            {"cutoff", s->settings.cutoff.to_string()}};
-    };
-  if (job.kind.starts_with("export."))
-    return [&store, user, &clock, kind = parse_export_kind(job.kind.substr(7)), path, params](
-               JobProgress& p) -> Result<nlohmann::json> {
-      if (!kind) return make_error(ErrorCode::invalid, "不支持的导出类型");
-      ExportRequest request{*kind, params.value("region", ""), params.value("full_id", false),
-                            params.value("status", "open")};
-      p.update(0, 0, "正在导出");
-      auto done = run_export(store, user, request, path, kMaxExportRows, [&p](long rows, long total) {
-        p.update(total > 0 ? static_cast<double>(rows) / static_cast<double>(total) : 0.5, rows, "正在导出");
-      }, clock);
-      if (!done) {
-        std::error_code ec;
-        std::filesystem::remove(path, ec);
-        return done.error();
-      }
-      return nlohmann::json{{"rows", done->rows}, {"file_name", done->file_name}, {"file", path}};
-    };
-  const auto t = import_template(job.kind);
-  return [&store, user, &clock, t, path, params](JobProgress& p) -> Result<nlohmann::json> {
-    struct Remove {
-      std::string path;
-      ~Remove() {
-        std::error_code ec;
-        std::filesystem::remove(path, ec);
-      }
-    } remove{path};
-    if (!t) return make_error(ErrorCode::invalid, "不支持的任务类型");
-    ImportOptions options;
-    options.strict = params.value("strict", false);
-    options.actor = user.name;
-    options.scope = user.region_code;
-    options.on_progress = [&p](double fraction, long rows) { p.update(fraction, rows, "正在导入"); };
-    auto report = run_upload(store, *t, path, params, options, clock);
-    if (!report) return report.error();
-    return import_result(*t, *report);
+  switch (job_lane(job.kind)) {
+    case JobLane::import:
+      return import_work(store, user, *imported_template(job.kind), *std::move(params), path,
+                         clock);
+    case JobLane::match:
+      return match_work(store, user, clock);
+    case JobLane::judge:
+      return judge_work(store, user, clock);
+    case JobLane::exports:
+      return export_work(store, user, std::get<ExportRequest>(*params), path, clock);
+  }
+  return [](JobProgress&) -> Result<nlohmann::json> {
+    return make_error(ErrorCode::internal, "不支持的任务类型");
   };
 }
 

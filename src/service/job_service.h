@@ -16,23 +16,15 @@
 #include "core/clock.h"
 #include "core/job.h"
 #include "core/user.h"
+#include "service/job_params.h"
 #include "store/store.h"
 
 namespace anju {
 
-// What a job of each kind does and who may start it.
-struct JobKind {
-  std::string kind;  // "import.households", …, "match", "judge"
-  std::string lane;  // "import", "match", "judge"
-  std::string name;  // Chinese
-};
-// The kinds, or nullopt for an unknown one.
-std::optional<JobKind> job_kind(const std::string& kind);
-const std::vector<JobKind>& job_kinds();
-
 // Creates a queued job after failing the stale ones of every lane;
-// `conflict` when its lane is busy, `forbidden` when the role may not.
-Result<Job> create_job(Store& store, const User& user, const std::string& kind, const nlohmann::json& params,
+// `invalid` when `params` are not the kind's (check_job_params), `conflict`
+// when its lane is busy, `forbidden` when the role may not.
+Result<Job> create_job(Store& store, const User& user, JobKind kind, const JobParams& params,
                        const Clock& clock);
 
 // The latest state of the jobs this process runs, for answering while a
@@ -78,10 +70,10 @@ void run_job(Store& store, JobBoard& board, const Job& job, const JobWork& work,
 // one server): the jobs left queued or running by a stopped server failed.
 Result<long> fail_abandoned_jobs(Store& store, const Clock& clock);
 
-// The work of each kind for `user`. An import reads `path` (the upload,
-// deleted afterwards) named `file_name`; params: strict, source, srs. An
-// export ("export.ledger", …) writes `path`; params: region, full_id,
-// status; its result names the file and the download name.
+// The work of a job for `user`, chosen once by its kind from its typed
+// parameters (job_params.h). An import of a file reads `path` (the upload,
+// deleted afterwards, whatever happens); an export writes `path`, and its
+// result names the file and the download name.
 JobWork job_work(Store& store, const User& user, const Job& job, const std::string& path, const Clock& clock);
 
 // A job the user may see: its own, or any for an admin (else `not_found`).

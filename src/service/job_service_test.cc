@@ -14,12 +14,11 @@ class JobServiceTest : public testing::StoreTest {
   JobServiceTest() : StoreTest("jobs") {}
 
   // The new job's id, or 0 when its lane is busy.
-  long queue(const std::string& lane) {
+  long queue(JobKind kind, const std::string& actor = "county") {
     auto tx = begin();
     Job job;
-    job.kind = "export.ledger";
-    job.lane = lane;
-    job.actor = "county";
+    job.kind = kind;
+    job.actor = actor;
     job.created_at = "2026-11-28T10:00:00Z";
     auto id = tx->jobs().insert_job(job);
     if (!id) {
@@ -39,7 +38,6 @@ TEST_F(JobServiceTest, AFinishedJobIsShownOnlyOnceStored) {
   JobBoard board;
   Job ghost;  // a job the store does not have: every write of it fails
   ghost.id = 424242;
-  ghost.lane = "export";
   ghost.status = JobStatus::running;
   JobProgress progress(*store_, board, ghost, kClock);
   progress.job().progress = 0.5;
@@ -53,9 +51,11 @@ TEST_F(JobServiceTest, AFinishedJobIsShownOnlyOnceStored) {
 }
 
 TEST_F(JobServiceTest, WhenAJobIsShownFinishedItsLaneTakesTheNext) {
-  const long first = queue("export");
+  const long first = queue(JobKind::export_ledger);
   ASSERT_NE(first, 0);
-  EXPECT_EQ(queue("export"), 0) << "one job a lane";
+  EXPECT_EQ(queue(JobKind::export_households), 0) << "one export at a time a user";
+  EXPECT_NE(queue(JobKind::export_households, "town"), 0)
+      << "another user's exports are another lane";
   JobBoard board;
   auto tx = begin(TxMode::read);
   auto stored = tx->jobs().find_job(first);
@@ -70,7 +70,53 @@ TEST_F(JobServiceTest, WhenAJobIsShownFinishedItsLaneTakesTheNext) {
   EXPECT_EQ((*done)->status, JobStatus::failed);
   EXPECT_EQ((*done)->message, "无权导出完整身份证号");
   read.reset();
-  EXPECT_NE(queue("export"), 0);
+  EXPECT_NE(queue(JobKind::export_ledger), 0);
+}
+
+TEST(JobLanes, OneImportMatchOrJudgmentInTheStoreOneExportAUser) {
+  EXPECT_EQ(job_lane_key(JobKind::import_households, "a"),
+            job_lane_key(JobKind::import_regions, "b"));
+  EXPECT_EQ(job_lane_key(JobKind::match, "a"), "match");
+  EXPECT_NE(job_lane_key(JobKind::match, "a"), job_lane_key(JobKind::judge, "a"));
+  EXPECT_EQ(job_lane_key(JobKind::export_summary, "county"), "export:county");
+}
+
+// Parameters are checked against the kind when a job is created, kept as
+// JSON and read back as they were; a stored text that is not what was
+// written is an error, never the defaults.
+TEST(JobParams, ReadBackAsWrittenAndCheckedAgainstTheKind) {
+  FileImportParams file{"花名册.xlsx", InvalidRows::reject_file, EvidenceSource::census,
+                        "EPSG:4326", "layer2"};
+  const auto back = read_job_params(JobKind::import_evidence, job_params_json(file).dump());
+  ASSERT_TRUE(back);
+  const auto& got = std::get<FileImportParams>(*back);
+  EXPECT_EQ(got.file_name, "花名册.xlsx");
+  EXPECT_EQ(got.invalid_rows, InvalidRows::reject_file);
+  EXPECT_EQ(got.source, EvidenceSource::census);
+  EXPECT_EQ(got.srs, "EPSG:4326");
+  EXPECT_EQ(got.layer, "layer2");
+
+  const ExportRequest request{ExportKind::records, "500229102", true, "all"};
+  const auto exported = read_job_params(JobKind::export_records, job_params_json(request).dump());
+  ASSERT_TRUE(exported);
+  EXPECT_EQ(std::get<ExportRequest>(*exported).kind, ExportKind::records);
+  EXPECT_EQ(std::get<ExportRequest>(*exported).region_code, "500229102");
+  EXPECT_TRUE(std::get<ExportRequest>(*exported).full_id);
+
+  EXPECT_TRUE(check_job_params(JobKind::judge, RunParams{}));
+  EXPECT_TRUE(check_job_params(JobKind::import_regions, BuiltinRegionsParams{"500229"}));
+  EXPECT_FALSE(check_job_params(JobKind::import_households, BuiltinRegionsParams{"500229"}));
+  EXPECT_FALSE(check_job_params(JobKind::export_ledger, request))
+      << "an export of records is not a ledger job";
+  file.source.reset();
+  EXPECT_FALSE(check_job_params(JobKind::import_evidence, file)) << "evidence names its source";
+
+  EXPECT_FALSE(
+      read_job_params(JobKind::import_households, R"({"file_name":"a.csv","strict":"yes"})"));
+  EXPECT_FALSE(
+      read_job_params(JobKind::import_evidence, R"({"file_name":"a.csv","source":"rumour"})"));
+  EXPECT_FALSE(read_job_params(JobKind::match, R"({"prefix":"5"})"));
+  EXPECT_FALSE(read_job_params(JobKind::export_ledger, "not json"));
 }
 
 }  // namespace

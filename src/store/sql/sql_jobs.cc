@@ -7,25 +7,25 @@
 namespace anju::sql {
 namespace {
 
+// The lane (job_lane_key) is the store's to enforce: written, not read.
 constexpr const char* kJobColumns =
-    "id, kind, lane, status, actor, params, progress, rows, message, result, created_at, heartbeat_at,"
+    "id, kind, status, actor, params, progress, rows, message, result, created_at, heartbeat_at,"
     " finished_at";
 
 Job read_job(const Statement& s) {
   Job j;
   j.id = s.integer(0);
-  j.kind = s.text(1);
-  j.lane = s.text(2);
-  j.status = stored_value(parse_job_status(s.text(3)), "jobs.status", s.text(3));
-  j.actor = s.text(4);
-  j.params = s.text(5);
-  j.progress = s.real(6);
-  j.rows = s.integer(7);
-  j.message = s.text(8);
-  j.result = s.text(9);
-  j.created_at = s.text(10);
-  j.heartbeat_at = s.text(11);
-  j.finished_at = s.is_null(12) ? "" : s.text(12);
+  j.kind = stored_value(enum_parse<JobKind>(s.text(1)), "jobs.kind", s.text(1));
+  j.status = stored_value(parse_job_status(s.text(2)), "jobs.status", s.text(2));
+  j.actor = s.text(3);
+  j.params = s.text(4);
+  j.progress = s.real(5);
+  j.rows = s.integer(6);
+  j.message = s.text(7);
+  j.result = s.text(8);
+  j.created_at = s.text(9);
+  j.heartbeat_at = s.text(10);
+  j.finished_at = s.is_null(11) ? "" : s.text(11);
   return j;
 }
 
@@ -36,7 +36,10 @@ Result<long> SqlTransaction::insert_job(const Job& job) {
   auto& s = conn_.prepare(
       "INSERT INTO jobs(kind, lane, status, actor, params, message, created_at, heartbeat_at)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) ON CONFLICT DO NOTHING RETURNING id");
-  s.bind(1, job.kind).bind(2, job.lane).bind(3, job_status_key(job.status)).bind(4, job.actor);
+  s.bind(1, enum_key(job.kind))
+      .bind(2, job_lane_key(job.kind, job.actor))
+      .bind(3, job_status_key(job.status))
+      .bind(4, job.actor);
   s.bind(5, job.params).bind(6, job.message).bind(7, job.created_at);
   ANJU_TRY(each_row(s, [&](const Statement& r) { id = r.integer(0); }));
   if (id == 0) return make_error(ErrorCode::conflict, "已有同类任务在运行，请等它结束后再试");

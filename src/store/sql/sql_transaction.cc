@@ -236,7 +236,9 @@ Result<long> SqlTransaction::record_import(const ImportRun& run) {
       " rows, inserted, updated, unchanged, rejected_rows, error_count)"
       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
   s.bind(1, run.kind).bind(2, run.file_name).bind(3, run.actor);
-  s.bind(4, run.started_at).bind(5, run.finished_at).bind(6, run.strict ? 1 : 0);
+  s.bind(4, run.started_at)
+      .bind(5, run.finished_at)
+      .bind(6, run.invalid_rows == InvalidRows::reject_file ? 1 : 0);
   s.bind(7, r.applied ? 1 : 0).bind(8, r.rows).bind(9, r.inserted);
   s.bind(10, r.updated).bind(11, r.unchanged).bind(12, r.rejected_rows);
   s.bind(13, r.error_count);
