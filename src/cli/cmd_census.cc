@@ -52,7 +52,27 @@ struct JudgeArgs {
   std::string as_of, cutoff;
 };
 
+// The steps' times, on stderr: stdout is the judgment, the same on every
+// engine and every run.
+void print_steps(const Context& ctx, const JudgeSummary& s) {
+  nlohmann::ordered_json steps = nlohmann::ordered_json::array();
+  for (const JudgeStepTime& t : s.steps)
+    steps.push_back({{"step", enum_key(t.step)},
+                     {"name", enum_name(t.step)},
+                     {"seconds", t.seconds},
+                     {"skipped", t.skipped}});
+  if (ctx.json) {
+    std::cerr << nlohmann::ordered_json{{"steps", steps}}.dump() << '\n';
+    return;
+  }
+  std::cerr << "各步用时：";
+  for (const JudgeStepTime& t : s.steps)
+    std::fprintf(stderr, " %s %.3f 秒", enum_name(t.step), t.seconds);
+  std::cerr << '\n';
+}
+
 void print_judge(const Context& ctx, const JudgeSummary& s) {
+  print_steps(ctx, s);
   if (ctx.json) {
     for (const JudgmentRow& r : s.rows) {
       nlohmann::ordered_json reasons = nlohmann::ordered_json::array();

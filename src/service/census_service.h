@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/enums.h"
 #include "core/match_types.h"
 #include "core/read_models.h"
 #include "core/user.h"
@@ -60,9 +61,27 @@ Result<MatchCandidates> match_candidates(Store& store, const User& user, const s
 Result<void> clear_manual_match(Store& store, const User& user, const std::string& household_id,
                                 std::optional<long> expected_version, const Clock& clock);
 
+// The steps of a judgment run, in the order they run, each in the run's
+// one transaction: settings (the campaign's, with the overrides; the
+// disasters) → judge (every household, DOMAIN.md §8) → field_tasks (§10)
+// → ledger (§11) → store (the judgments and the run's record) → counts
+// (the region counts lists and dashboards read) → audit.
+enum class JudgeStep { settings, judge, field_tasks, ledger, store, counts, audit };
+ANJU_ENUM_TRAITS(JudgeStep);
+
+// How long a step took (it ran), or that it was skipped.
+struct JudgeStepTime {
+  JudgeStep step = JudgeStep::settings;
+  double seconds = 0;
+  bool skipped = false;
+};
+
 struct JudgeOverrides {
   std::optional<Date> as_of;   // else the campaign's, else today
   std::optional<Date> cutoff;  // else the campaign's
+  // Steps to leave out (a test's); the settings, judge, store and audit
+  // steps cannot be (`invalid`): a run is always judged, kept and on record.
+  std::vector<JudgeStep> skip;
 };
 
 struct JudgeSummary {
@@ -74,11 +93,14 @@ struct JudgeSummary {
   long ledger_opened = 0, ledger_closed = 0;  // C/D ledger entries (DOMAIN.md §11)
   long households = 0;
   std::vector<JudgmentRow> rows;         // every household, in household_id order
+  std::vector<JudgeStepTime> steps;      // every step, in order
 };
 
 // Judges every household from the stored matches, buildings, evidence and
 // disasters; replaces the stored judgments; opens a field task for every
-// household to verify and closes those no longer needed.
+// household to verify and closes those no longer needed; keeps the ledger
+// and the counts in step: the JudgeSteps in order, each timed, in one
+// transaction (a failing step leaves the store as it was).
 Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
                                const std::string& actor, const Clock& clock);
 

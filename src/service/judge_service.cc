@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -124,57 +125,150 @@ Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& househ
   return row;
 }
 
-Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
-                               const std::string& actor, const Clock& clock) {
-  auto begun = store.begin(TxMode::write);
-  if (!begun) return begun.error();
-  Transaction& tx = **begun;
-  auto campaign = tx.campaign().get_campaign();
-  if (!campaign) return campaign.error();
+namespace {
+
+constexpr EnumEntry<JudgeStep> kJudgeSteps[] = {
+    {JudgeStep::settings, "settings", "读取工作设置"},
+    {JudgeStep::judge, "judge", "逐户初判"},
+    {JudgeStep::field_tasks, "field_tasks", "外业核实任务"},
+    {JudgeStep::ledger, "ledger", "危房台账"},
+    {JudgeStep::store, "store", "保存初判结果"},
+    {JudgeStep::counts, "counts", "更新统计"},
+    {JudgeStep::audit, "audit", "记入审计日志"},
+};
+
+// What the steps of one run share.
+struct JudgeRun {
+  Store& store;
+  Transaction& tx;
+  const JudgeOverrides& overrides;
+  WriteStamp stamp;
+  const Clock& clock;
+  Campaign campaign;
+  std::vector<Disaster> disasters;
   JudgeSummary summary;
-  summary.settings = settings_for(*campaign, overrides, clock);
-  const JudgeSettings& s = summary.settings;
-  auto disasters = tx.census().list_disasters();
+  std::vector<JudgmentRow> rows;
+};
+
+Result<void> settings_step(JudgeRun& run) {
+  auto campaign = run.tx.campaign().get_campaign();
+  if (!campaign) return campaign.error();
+  run.campaign = std::move(*campaign);
+  run.summary.settings = settings_for(run.campaign, run.overrides, run.clock);
+  auto disasters = run.tx.census().list_disasters();
   if (!disasters) return disasters.error();
+  run.disasters = std::move(*disasters);
+  return {};
+}
 
-  auto judged = judge_all(store, tx, *disasters, s);
+Result<void> judge_step(JudgeRun& run) {
+  auto judged = judge_all(run.store, run.tx, run.disasters, run.summary.settings);
   if (!judged) return judged.error();
-  std::vector<JudgmentRow> rows = std::move(*judged);
-
+  run.rows = std::move(*judged);
+  JudgeSummary& summary = run.summary;
   for (const char* key : {"excluded", "verify", "safe_other_housing", "safe", "unsafe"})
     summary.results[key] = 0;
-  for (const JudgmentRow& r : rows) {
+  for (const JudgmentRow& r : run.rows) {
     ++summary.results[judge_result_key(r.result)];
     for (Reason reason : r.reasons) ++summary.reasons[reason_key(reason)];
     if (!r.previous_result || *r.previous_result != r.result) ++summary.changed;
   }
-  summary.households = static_cast<long>(rows.size());
-  // A field task for every household to verify (DOMAIN.md §10).
-  auto tasks = sync_field_tasks(tx, rows, *campaign, WriteStamp{actor, clock.now_iso()});
+  summary.households = static_cast<long>(run.rows.size());
+  return {};
+}
+
+// A field task for every household to verify (DOMAIN.md §10).
+Result<void> field_tasks_step(JudgeRun& run) {
+  auto tasks = sync_field_tasks(run.tx, run.rows, run.campaign, run.stamp);
   if (!tasks) return tasks.error();
-  summary.tasks_opened = static_cast<long>(tasks->open.size());
-  summary.tasks_closed = static_cast<long>(tasks->close.size());
-  // A ledger entry for every C/D house, closed when it is safe (DOMAIN.md §11).
-  auto ledger = sync_ledger_entries(tx.ledger(), rows, SyncScope::every_household, clock.today(),
-                                    WriteStamp{actor, clock.now_iso()});
+  run.summary.tasks_opened = static_cast<long>(tasks->open.size());
+  run.summary.tasks_closed = static_cast<long>(tasks->close.size());
+  return {};
+}
+
+// A ledger entry for every C/D house, closed when it is safe (DOMAIN.md §11).
+Result<void> ledger_step(JudgeRun& run) {
+  auto ledger = sync_ledger_entries(run.tx.ledger(), run.rows, SyncScope::every_household,
+                                    run.clock.today(), run.stamp);
   if (!ledger) return ledger.error();
-  summary.ledger_opened = static_cast<long>(ledger->open.size());
-  summary.ledger_closed = static_cast<long>(ledger->close.size());
-  nlohmann::json settings = {{"as_of", s.as_of.to_string()}, {"cutoff", s.cutoff.to_string()},
-                             {"aging_year", s.aging_year}, {"aging_age_years", s.aging_age_years}};
+  run.summary.ledger_opened = static_cast<long>(ledger->open.size());
+  run.summary.ledger_closed = static_cast<long>(ledger->close.size());
+  return {};
+}
+
+nlohmann::json settings_json(const JudgeSettings& s) {
+  return {{"as_of", s.as_of.to_string()},
+          {"cutoff", s.cutoff.to_string()},
+          {"aging_year", s.aging_year},
+          {"aging_age_years", s.aging_age_years}};
+}
+
+Result<void> store_step(JudgeRun& run) {
+  const JudgeSummary& summary = run.summary;
   nlohmann::json result = {{"results", summary.results}, {"reasons", summary.reasons},
                            {"changed", summary.changed}, {"tasks_opened", summary.tasks_opened},
                            {"tasks_closed", summary.tasks_closed}, {"ledger_opened", summary.ledger_opened},
                            {"ledger_closed", summary.ledger_closed}};
-  ANJU_TRY(tx.results().replace_judgments(
-      RunRecord{"judge", clock.now_iso(), actor, settings.dump(), result.dump()}, rows));
-  ANJU_TRY(
-      audit(tx.audit(), clock, actor, "judge.run", "campaign", "1",
-            {{"settings", settings}, {"results", summary.results}, {"changed", summary.changed}}));
-  ANJU_TRY(tx.commit());
+  return run.tx.results().replace_judgments(
+      RunRecord{"judge", run.stamp.at, run.stamp.actor, settings_json(summary.settings).dump(),
+                result.dump()},
+      run.rows);
+}
+
+Result<void> counts_step(JudgeRun& run) {
+  return run.tx.read_models().refresh_summary(std::string(kWholeCountry));
+}
+
+Result<void> audit_step(JudgeRun& run) {
+  return audit(run.tx.audit(), run.clock, run.stamp.actor, "judge.run", "campaign", "1",
+               {{"settings", settings_json(run.summary.settings)},
+                {"results", run.summary.results},
+                {"changed", run.summary.changed}});
+}
+
+using StepWork = Result<void> (*)(JudgeRun&);
+constexpr std::pair<JudgeStep, StepWork> kRun[] = {
+    {JudgeStep::settings, settings_step},
+    {JudgeStep::judge, judge_step},
+    {JudgeStep::field_tasks, field_tasks_step},
+    {JudgeStep::ledger, ledger_step},
+    {JudgeStep::store, store_step},
+    {JudgeStep::counts, counts_step},
+    {JudgeStep::audit, audit_step},
+};
+
+bool required(JudgeStep step) {
+  return step == JudgeStep::settings || step == JudgeStep::judge || step == JudgeStep::store ||
+         step == JudgeStep::audit;
+}
+
+}  // namespace
+
+ANJU_ENUM_ENTRIES(JudgeStep, kJudgeSteps)
+
+Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
+                               const std::string& actor, const Clock& clock) {
+  for (JudgeStep step : overrides.skip)
+    if (required(step))
+      return make_error(ErrorCode::invalid, std::string("初判不能跳过这一步：") + enum_name(step));
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  JudgeRun run{store, **begun, overrides, WriteStamp{actor, clock.now_iso()}, clock, {},
+               {},    {},      {}};
+  for (auto [step, work] : kRun) {
+    JudgeStepTime time{step};
+    time.skipped =
+        std::find(overrides.skip.begin(), overrides.skip.end(), step) != overrides.skip.end();
+    const auto started = std::chrono::steady_clock::now();
+    if (!time.skipped) ANJU_TRY(work(run));
+    time.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    run.summary.steps.push_back(time);
+  }
+  ANJU_TRY(run.tx.commit());
   (void)chain_audit_log(store);
-  summary.rows = std::move(rows);
-  return summary;
+  run.summary.rows = std::move(run.rows);
+  return std::move(run.summary);
 }
 
 }  // namespace anju

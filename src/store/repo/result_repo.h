@@ -51,6 +51,9 @@ class ResultRepo {
   virtual Result<void> for_each_judge_input(const Date& as_of, std::string_view after,
                                             std::string_view upto,
                                             const std::function<void(JudgeInput&&)>& fn) = 0;
+  // Replaces all judgments with `rows` as run `run`. The region counts are
+  // the caller's to refresh (ReadModelRepo::refresh_summary: a run's
+  // "counts" step).
   virtual Result<void> replace_judgments(const RunRecord& run,
                                          const std::vector<JudgmentRow>& rows) = 0;
   virtual Result<std::optional<JudgmentRow>> find_judgment(std::string_view household_id) = 0;

@@ -108,8 +108,7 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
   auto& r = conn_.prepare("INSERT INTO judgment_reasons(household_id, reason) VALUES (?,?)");
   for (const JudgmentRow& j : rows)
     for (Reason reason : j.reasons) ANJU_TRY(r.bind_view(1, j.household_id).bind_view(2, reason_key(reason)).run());
-  ANJU_TRY(end_bulk_load());
-  return refresh_summary(std::string(kWholeCountry));
+  return end_bulk_load();
 }
 
 }  // namespace anju::sql
