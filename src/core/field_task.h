@@ -117,9 +117,13 @@ struct TaskRow {
 };
 // Tasks of one village (or one assignee) by status; `overdue` counts active
 // tasks due before the day asked.
+// How task counts are kept apart: by village or by field worker.
+enum class TaskGrouping { village, assignee };
+
 struct TaskCount {
-  std::string key;  // village code or assignee
+  std::string key;  // village code or assignee (or, rolled up, a region's code)
   long open = 0, visited = 0, closed = 0, cancelled = 0, overdue = 0;
+  std::string name;  // rolled up (service/roll_up.h): the region's name; else ""
 };
 
 // Overdue: still active after its due date.

@@ -107,9 +107,10 @@ struct RecordFilter {
   long offset = 0, limit = 50;
 };
 struct RecordCount {
-  std::string region_code;  // a village
+  std::string region_code;  // a village (or, rolled up, a region above it)
   RecordState state = RecordState::not_started;
   long n = 0;
+  std::string name;  // rolled up (service/roll_up.h): the region's name; else ""
 };
 
 // --- change requests ------------------------------------------------------------

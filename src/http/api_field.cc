@@ -250,48 +250,32 @@ Response get_appraisal_parts(RouteContext& c) {
 }
 
 Response get_field_progress(RouteContext& c) {
-  const std::string by = c.q("by", "village");
-  if (by != "village" && by != "assignee" && by != "child")
-    return error_response(c.req, bh::status::bad_request, "invalid", "by 应为 village、assignee 或 child");
-  auto counts = field_progress(c.store, c.user, c.q("region"), by == "assignee", c.clock);
+  const auto by = c.q_choice<ProgressBy>("by",
+                                         {{"village", ProgressBy::village},
+                                          {"assignee", ProgressBy::assignee},
+                                          {"child", ProgressBy::child}},
+                                         ProgressBy::village, "by 应为 village、assignee 或 child");
+  auto counts = field_progress(c.store, c.user, c.q("region"), by, c.clock);
   if (!counts) return error_response(c.req, counts.error());
-  std::vector<TaskCount> rows = std::move(*counts);
-  std::map<std::string, std::string> names;
-  if (by == "child") {  // villages rolled up into the regions directly under the one asked
-    auto children = child_regions_of(c.store, c.user, c.q("region"));
-    if (!children) return error_response(c.req, children.error());
-    std::map<std::string, TaskCount> rolled;
-    for (const TaskCount& t : rows)
-      if (const Region* child = covering_child(*children, t.key)) {
-        TaskCount& s = rolled[child->code];
-        s.key = child->code;
-        s.open += t.open, s.visited += t.visited, s.closed += t.closed, s.cancelled += t.cancelled;
-        s.overdue += t.overdue;
-        names[child->code] = child->name;
-      }
-    rows.clear();
-    for (auto& [code, t] : rolled) rows.push_back(t);
-  }
   json items = json::array();
-  for (const TaskCount& t : rows)
-    items.push_back({{"key", t.key}, {"name", names.count(t.key) ? json(names[t.key]) : json(nullptr)},
-                     {"open", t.open}, {"visited", t.visited}, {"closed", t.closed}, {"cancelled", t.cancelled},
+  for (const TaskCount& t : *counts)
+    items.push_back({{"key", t.key},
+                     {"name", t.name.empty() ? json(nullptr) : json(t.name)},
+                     {"open", t.open},
+                     {"visited", t.visited},
+                     {"closed", t.closed},
+                     {"cancelled", t.cancelled},
                      {"overdue", t.overdue}});
-  return list_response(c.req, std::move(items), static_cast<long>(rows.size()));
+  return list_response(c.req, std::move(items), static_cast<long>(counts->size()));
 }
 
 Response get_field_workers(RouteContext& c) {
-  auto region = list_region(c.user, c.q("region"));
-  if (!region) return error_response(c.req, region.error());
-  auto users = list_users(c.store);
+  auto users = field_workers(c.store, c.user, c.q("region"));
   if (!users) return error_response(c.req, users.error());
   json items = json::array();
-  for (const auto& s : *users) {
-    const User& u = s.value;
-    if (u.role != Role::field_worker || u.disabled) continue;
-    if (!region_covers(*region, u.region_code) && !region_covers(u.region_code, *region)) continue;
-    items.push_back({{"name", u.name}, {"display_name", u.display_name}, {"region_code", u.region_code}});
-  }
+  for (const User& u : *users)
+    items.push_back(
+        {{"name", u.name}, {"display_name", u.display_name}, {"region_code", u.region_code}});
   return list_response(c.req, std::move(items), static_cast<long>(items.size()));
 }
 

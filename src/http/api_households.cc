@@ -6,8 +6,8 @@
 
 #include "http/api_json.h"
 #include "http/router.h"
-#include "report/export_sheets.h"
 #include "service/census_service.h"
+#include "service/export_service.h"
 
 namespace anju::http {
 namespace {
@@ -83,26 +83,16 @@ Response get_households(RouteContext& c) {
   return res;
 }
 
+// The list as the console filters it, answered at once (a long one: POST
+// /exports, a job).
 Response get_households_xlsx(RouteContext& c) {
-  const HouseholdFilter f = household_filter(c);
+  const ExportRequest request{ExportKind::households, c.q("region"), c.asks_full_id(), "open",
+                              household_filter(c)};
   TempFile file;
-  const std::string scope = f.region_code.empty() ? c.user.region_code : f.region_code;
-  const std::string by = c.user.display_name.empty() ? c.user.name : c.user.display_name + "（" + c.user.name + "）";
-  auto book = SheetWriter::create(
-      file.path, BookInfo{"农户清单", "区划 " + scope + (f.search.empty() ? "" : "，查询“" + f.search + "”"), by,
-                          c.clock.now_iso()});
-  if (!book) return error_response(c.req, book.error());
-  (*book)->add_sheet("农户清单", "农户清单", household_columns());
-  auto rows = export_households(
-      c.store, c.user, f, disclosure(c), kMaxHouseholdRows,
-      [&](const HouseholdListRow& row, const std::string& village) -> Result<void> {
-        (*book)->row(household_cells(row, Place{"", village}));
-        return {};
-      },
-      c.clock);
-  if (!rows) return error_response(c.req, rows.error());
-  if (auto closed = (*book)->close(); !closed) return error_response(c.req, closed.error());
-  return file_response(c.req, file.path, kXlsx, "农户清单_" + scope + ".xlsx");
+  auto done = run_export(
+      c.store, c.user, request, file.path, kMaxHouseholdRows, [](long, long) {}, c.clock);
+  if (!done) return error_response(c.req, done.error());
+  return file_response(c.req, file.path, kXlsx, done->file_name);
 }
 
 Response get_household(RouteContext& c) {

@@ -131,27 +131,17 @@ Response post_records_bulk(RouteContext& c) {
 }
 
 Response get_record_progress(RouteContext& c) {
-  auto counts = record_progress(c.store, c.user, c.q("region"));
+  const auto by =
+      c.q_choice<RecordsBy>("by", {{"village", RecordsBy::village}, {"child", RecordsBy::child}},
+                            RecordsBy::village, "by 应为 village 或 child");
+  auto counts = record_progress(c.store, c.user, c.q("region"), by);
   if (!counts) return error_response(c.req, counts.error());
-  std::vector<RecordCount> rows = std::move(*counts);
-  std::map<std::string, std::string> names;
-  if (c.q("by") == "child") {  // villages rolled up into the regions directly under the one asked
-    auto children = child_regions_of(c.store, c.user, c.q("region"));
-    if (!children) return error_response(c.req, children.error());
-    std::map<std::pair<std::string, RecordState>, long> rolled;
-    for (const RecordCount& r : rows)
-      if (const Region* child = covering_child(*children, r.region_code)) {
-        rolled[{child->code, r.state}] += r.n;
-        names[child->code] = child->name;
-      }
-    rows.clear();
-    for (const auto& [key, n] : rolled) rows.push_back({key.first, key.second, n});
-  }
   json items = json::array();
-  for (const RecordCount& r : rows)
+  for (const RecordCount& r : *counts)
     items.push_back({{"region_code", r.region_code},
-                     {"name", names.count(r.region_code) ? json(names[r.region_code]) : json(nullptr)},
-                     {"state", record_state_key(r.state)}, {"n", r.n}});
+                     {"name", r.name.empty() ? json(nullptr) : json(r.name)},
+                     {"state", record_state_key(r.state)},
+                     {"n", r.n}});
   // Past the campaign window, every record not yet approved by the county is late.
   auto campaign = read_campaign(c.store);
   if (!campaign) return error_response(c.req, campaign.error());

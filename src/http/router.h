@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/access.h"
@@ -26,6 +28,13 @@ class Store;
 namespace anju::http {
 
 class JobThreads;
+
+// A query parameter that is not what its route takes (400).
+struct BadParameter : std::runtime_error {
+  BadParameter(const std::string& name, const std::string& message)
+      : std::runtime_error(message), name(name) {}
+  std::string name;
+};
 
 // What a handler gets: the request, the logged-in user, the path's
 // {placeholders}, the query string, and the server's shared parts.
@@ -53,19 +62,23 @@ struct RouteContext {
   // Anything else ("12abc", -1 for a limit) throws BadParameter: the
   // server answers 400 naming the parameter, never a quiet default.
   std::optional<long> q_long(const std::string& name, long min, long max) const;
+  // The query value as one of `choices` (key → value), `fallback` when
+  // absent; any other text throws BadParameter with `message` (400).
+  template <class E>
+  E q_choice(const std::string& name, std::initializer_list<std::pair<std::string_view, E>> choices,
+             E fallback, const char* message) const {
+    const auto it = query.find(name);
+    if (it == query.end()) return fallback;
+    for (const auto& [key, value] : choices)
+      if (it->second == key) return value;
+    throw BadParameter(name, message);
+  }
   // Whether the request asks for full ID and phone numbers (?full_id=1):
   // every answer that carries one is asked for, allowed and audited
   // (service/query_service.h, disclose).
   bool asks_full_id() const { return q("full_id") == "1" || q("full_id") == "true"; }
   // ?page (from 1) and ?page_size (default 50, 1..200) as offset and limit.
   std::pair<long, long> paging() const;
-};
-
-// A query parameter that is not what its route takes (400).
-struct BadParameter : std::runtime_error {
-  BadParameter(const std::string& name, const std::string& message)
-      : std::runtime_error(message), name(name) {}
-  std::string name;
 };
 
 // How a route's object is tied to a region.

@@ -100,7 +100,7 @@ Result<long> write_households(const Run& run, SheetWriter& book) {
   auto tx = run.store.begin(TxMode::read);
   if (!tx) return tx.error();
   Places places(**tx);
-  HouseholdFilter f;
+  HouseholdFilter f = run.request.households;
   f.region_code = run.region;
   long n = 0;
   auto rows = export_households(
@@ -245,10 +245,14 @@ Result<ExportResult> run_export(Store& store, const User& user, const ExportRequ
   }
   const std::string made_by = user.display_name.empty() ? user.name : user.display_name + "（" + user.name + "）";
   const std::string now = clock.now_iso();
-  auto book = SheetWriter::create(
-      path, BookInfo{export_kind_name(request.kind),
-                     region_name + "，" + (scope.empty() ? "全部" : scope) + (request.full_id ? "，含完整证件号码" : ""),
-                     made_by, now});
+  auto book =
+      SheetWriter::create(path, BookInfo{export_kind_name(request.kind),
+                                         region_name + "，" + (scope.empty() ? "全部" : scope) +
+                                             (request.households.search.empty()
+                                                  ? ""
+                                                  : "，查询“" + request.households.search + "”") +
+                                             (request.full_id ? "，含完整证件号码" : ""),
+                                         made_by, now});
   if (!book) return book.error();
   const Run run{store, user, request, *region, max_rows, progress, clock};
   Result<long> rows = make_error(ErrorCode::internal, "");

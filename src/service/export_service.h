@@ -26,6 +26,8 @@ struct ExportRequest {
   std::string region_code;      // "" = the user's region
   bool full_id = false;         // unmasked ID and phone numbers
   std::string status = "open";  // ledger: open / closed / all
+  HouseholdFilter
+      households;  // households: the list's filters (its region and paging are not used)
 };
 
 struct ExportResult {

@@ -38,6 +38,40 @@ struct StoredParams {
   }
 };
 
+// The household list's filters an export keeps (ExportRequest::households).
+constexpr std::pair<const char*, std::optional<std::string> HouseholdFilter::*> kFilterFields[] = {
+    {"category", &HouseholdFilter::category},
+    {"monitor_type", &HouseholdFilter::monitor_type},
+    {"status", &HouseholdFilter::status},
+    {"housing", &HouseholdFilter::housing},
+    {"match_outcome", &HouseholdFilter::match_outcome},
+    {"result", &HouseholdFilter::result},
+    {"reason", &HouseholdFilter::reason},
+};
+
+json filter_json(const HouseholdFilter& f) {
+  json j = json::object();
+  for (auto [key, field] : kFilterFields)
+    if (f.*field) j[key] = *(f.*field);
+  if (!f.search.empty()) j["q"] = f.search;
+  return j;
+}
+
+HouseholdFilter read_filter(StoredParams& in) {
+  HouseholdFilter f;
+  if (!in.j.contains("filter")) return f;
+  if (!in.j["filter"].is_object()) {
+    in.ok = false;
+    return f;
+  }
+  StoredParams filter{in.j["filter"]};
+  for (auto [key, field] : kFilterFields)
+    if (filter.j.contains(key)) f.*field = filter.text(key);
+  f.search = filter.text("q");
+  in.ok = in.ok && filter.ok;
+  return f;
+}
+
 Result<JobParams> read_import(StoredParams& in) {
   if (in.flag("builtin")) return JobParams(BuiltinRegionsParams{in.text("prefix")});
   FileImportParams p;
@@ -122,7 +156,9 @@ json job_params_json(const JobParams& params) {
       return {{"builtin", true}, {"prefix", p.prefix}};
     }
     json operator()(const ExportRequest& r) const {
-      return {{"region", r.region_code}, {"full_id", r.full_id}, {"status", r.status}};
+      json j = {{"region", r.region_code}, {"full_id", r.full_id}, {"status", r.status}};
+      if (json filter = filter_json(r.households); !filter.empty()) j["filter"] = std::move(filter);
+      return j;
     }
   };
   return std::visit(Visit{}, params);
@@ -143,7 +179,7 @@ Result<JobParams> read_job_params(JobKind kind, const std::string& stored) {
       break;
     case JobLane::exports:
       out = JobParams(ExportRequest{*exported_kind(kind), in.text("region"), in.flag("full_id"),
-                                    in.text("status", "open")});
+                                    in.text("status", "open"), read_filter(in)});
       break;
   }
   if (!in.ok || !out) return make_error(ErrorCode::internal, "任务参数无法读取");

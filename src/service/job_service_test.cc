@@ -96,12 +96,17 @@ TEST(JobParams, ReadBackAsWrittenAndCheckedAgainstTheKind) {
   EXPECT_EQ(got.srs, "EPSG:4326");
   EXPECT_EQ(got.layer, "layer2");
 
-  const ExportRequest request{ExportKind::records, "500229102", true, "all"};
+  ExportRequest request{ExportKind::records, "500229102", true, "all", {}};
+  request.households.result = "verify";
+  request.households.search = "张";
   const auto exported = read_job_params(JobKind::export_records, job_params_json(request).dump());
   ASSERT_TRUE(exported);
   EXPECT_EQ(std::get<ExportRequest>(*exported).kind, ExportKind::records);
   EXPECT_EQ(std::get<ExportRequest>(*exported).region_code, "500229102");
   EXPECT_TRUE(std::get<ExportRequest>(*exported).full_id);
+  EXPECT_EQ(std::get<ExportRequest>(*exported).households.result, "verify");
+  EXPECT_FALSE(std::get<ExportRequest>(*exported).households.category);
+  EXPECT_EQ(std::get<ExportRequest>(*exported).households.search, "张");
 
   EXPECT_TRUE(check_job_params(JobKind::judge, RunParams{}));
   EXPECT_TRUE(check_job_params(JobKind::import_regions, BuiltinRegionsParams{"500229"}));

@@ -1,13 +1,16 @@
 #include "service/record_service.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "core/access.h"
 #include "core/id_number.h"
 #include "core/judgment.h"
 #include "core/privacy.h"
 #include "service/audit_service.h"
+#include "service/roll_up.h"
 
 namespace anju {
 namespace {
@@ -301,13 +304,27 @@ Result<Page<RecordRow>> list_records(Store& store, const User& user, const std::
       RecordFilter{range.lo, range.hi, state, std::max(0L, offset), std::clamp(limit, 1L, 200L)});
 }
 
-Result<std::vector<RecordCount>> record_progress(Store& store, const User& user, const std::string& region_code) {
+Result<std::vector<RecordCount>> record_progress(Store& store, const User& user,
+                                                 const std::string& region_code, RecordsBy by) {
   auto region = list_region(user, region_code);
   if (!region) return region.error();
   const CodeRange range = region_range(*region);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->records().record_counts(range.lo, range.hi);
+  auto counts = (*tx)->records().record_counts(range.lo, range.hi);
+  if (!counts || by != RecordsBy::child) return counts;
+  auto children = (*tx)->regions().child_regions(*region);
+  if (!children) return children.error();
+  auto rolled = roll_up(*children, std::move(*counts), &RecordCount::region_code,
+                        [](RecordCount& into, const RecordCount& r) {
+                          if (into.state != r.state) return false;
+                          into.n += r.n;
+                          return true;
+                        });
+  std::stable_sort(rolled.begin(), rolled.end(), [](const RecordCount& a, const RecordCount& b) {
+    return std::tie(a.region_code, a.state) < std::tie(b.region_code, b.state);
+  });
+  return rolled;
 }
 
 }  // namespace anju

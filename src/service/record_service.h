@@ -67,6 +67,12 @@ std::vector<BulkOutcome> act_on_records(Store& store, const User& user, const st
 
 Result<Page<RecordRow>> list_records(Store& store, const User& user, const std::string& region_code,
                                      std::optional<RecordState> state, long offset, long limit);
-Result<std::vector<RecordCount>> record_progress(Store& store, const User& user, const std::string& region_code);
+// What record progress is counted by: village, or the regions directly
+// under the one asked (villages rolled up, each with its name).
+enum class RecordsBy { village, child };
+
+// The records of the user's region (or `region_code`) in each state.
+Result<std::vector<RecordCount>> record_progress(Store& store, const User& user,
+                                                 const std::string& region_code, RecordsBy by);
 
 }  // namespace anju

@@ -4,10 +4,11 @@
 
 #include "core/access.h"
 #include "core/id_number.h"
-#include "core/privacy.h"
 #include "core/judgment.h"
+#include "core/privacy.h"
 #include "service/audit_service.h"
 #include "service/census_service.h"
+#include "service/roll_up.h"
 
 namespace anju {
 namespace {
@@ -91,14 +92,45 @@ Result<Page<TaskRow>> list_field_tasks(Store& store, const User& user, const Tas
   return (*tx)->field_work().list_tasks(f);
 }
 
-Result<std::vector<TaskCount>> field_progress(Store& store, const User& user, const std::string& region_code,
-                                              bool by_assignee, const Clock& clock) {
+Result<std::vector<TaskCount>> field_progress(Store& store, const User& user,
+                                              const std::string& region_code, ProgressBy by,
+                                              const Clock& clock) {
   auto region = list_region(user, region_code);
   if (!region) return region.error();
   const CodeRange range = region_range(*region);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->field_work().task_counts(range.lo, range.hi, by_assignee, clock.today());
+  auto counts = (*tx)->field_work().task_counts(
+      range.lo, range.hi,
+      by == ProgressBy::assignee ? TaskGrouping::assignee : TaskGrouping::village, clock.today());
+  if (!counts || by != ProgressBy::child) return counts;
+  auto children = (*tx)->regions().child_regions(*region);
+  if (!children) return children.error();
+  return roll_up(*children, std::move(*counts), &TaskCount::key,
+                 [](TaskCount& into, const TaskCount& t) {
+                   into.open += t.open, into.visited += t.visited, into.closed += t.closed,
+                       into.cancelled += t.cancelled;
+                   into.overdue += t.overdue;
+                   return true;
+                 });
+}
+
+Result<std::vector<User>> field_workers(Store& store, const User& user,
+                                        const std::string& region_code) {
+  auto region = list_region(user, region_code);
+  if (!region) return region.error();
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  auto users = (*tx)->accounts().list_users();
+  if (!users) return users.error();
+  std::vector<User> out;
+  for (auto& s : *users) {
+    const User& u = s.value;
+    if (u.role != Role::field_worker || u.disabled) continue;
+    if (region_covers(*region, u.region_code) || region_covers(u.region_code, *region))
+      out.push_back(u);
+  }
+  return out;
 }
 
 Result<TaskDetail> field_task_detail(Store& store, const User& user, long task_id) {

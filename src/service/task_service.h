@@ -32,10 +32,21 @@ Result<std::vector<AppraisalPart>> appraisal_parts(Store& store);
 
 Result<Page<TaskRow>> list_field_tasks(Store& store, const User& user, const TaskQuery& query, const Clock& clock);
 
+// What field progress is counted by: village, field worker, or the regions
+// directly under the one asked (villages rolled up, each with its name).
+enum class ProgressBy { village, assignee, child };
+
 // Open / visited / closed / cancelled / overdue tasks of the user's region
-// (or `region_code`), by village or by field worker.
-Result<std::vector<TaskCount>> field_progress(Store& store, const User& user, const std::string& region_code,
-                                              bool by_assignee, const Clock& clock);
+// (or `region_code`).
+Result<std::vector<TaskCount>> field_progress(Store& store, const User& user,
+                                              const std::string& region_code, ProgressBy by,
+                                              const Clock& clock);
+
+// The enabled field workers who may be given the tasks of `region_code`
+// ("" = the user's region; outside it `not_found`): those of a region
+// within it or covering it, by name.
+Result<std::vector<User>> field_workers(Store& store, const User& user,
+                                        const std::string& region_code);
 
 struct TaskDetail {
   FieldTask task;

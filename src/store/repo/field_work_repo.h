@@ -39,7 +39,7 @@ class FieldWorkRepo {
   virtual Result<Page<TaskRow>> list_tasks(const TaskFilter& filter) = 0;
   // Tasks of the villages in [lo, hi] by village, or by assignee.
   virtual Result<std::vector<TaskCount>> task_counts(const std::string& region_lo,
-                                                     const std::string& region_hi, bool by_assignee,
+                                                     const std::string& region_hi, TaskGrouping by,
                                                      const Date& today) = 0;
   virtual Result<long> insert_visit(const Visit& visit) = 0;
   virtual Result<std::vector<Visit>> visits_of(long task_id) = 0;

@@ -229,9 +229,10 @@ Result<Page<TaskRow>> SqlTransaction::list_tasks(const TaskFilter& f) {
   return page;
 }
 
-Result<std::vector<TaskCount>> SqlTransaction::task_counts(const std::string& lo, const std::string& hi,
-                                                           bool by_assignee, const Date& today) {
-  const std::string key = by_assignee ? "assignee" : "region_code";
+Result<std::vector<TaskCount>> SqlTransaction::task_counts(const std::string& lo,
+                                                           const std::string& hi, TaskGrouping by,
+                                                           const Date& today) {
+  const std::string key = by == TaskGrouping::assignee ? "assignee" : "region_code";
   const std::string sql =
       "SELECT " + key +
       ", sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END), sum(CASE WHEN status = 'visited' THEN 1 ELSE 0 END),"

@@ -143,8 +143,9 @@ class SqlTransaction final : public Transaction,
   Result<std::optional<FieldTask>> find_task(long id) override;
   Result<void> update_task(const FieldTask& task, long expected_version, const WriteStamp& stamp) override;
   Result<Page<TaskRow>> list_tasks(const TaskFilter& filter) override;
-  Result<std::vector<TaskCount>> task_counts(const std::string& region_lo, const std::string& region_hi,
-                                             bool by_assignee, const Date& today) override;
+  Result<std::vector<TaskCount>> task_counts(const std::string& region_lo,
+                                             const std::string& region_hi, TaskGrouping by,
+                                             const Date& today) override;
   Result<long> insert_visit(const Visit& visit) override;
   Result<std::vector<Visit>> visits_of(long task_id) override;
   Result<long> insert_appraisal(const AppraisalRecord& record) override;
