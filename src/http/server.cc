@@ -11,9 +11,10 @@
 #include <ctime>
 #include <iostream>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
-#include <nlohmann/json.hpp>
+#include <variant>
 
 #include "http/api.h"
 #include "http/client_address.h"
@@ -145,11 +146,12 @@ class Server {
       co_return match.path_known ? error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法")
                                  : error_response(req, bh::status::not_found, "not_found", "没有这个接口：" + path);
     co_return co_await off_io([&]() -> Response {
-      SessionUser who;
-      if (auto refused = gate(req, *match.route, who)) {
+      auto gated = gate(req, *match.route);
+      if (auto* refused = std::get_if<Response>(&gated)) {
         remove_upload(upload);
-        return *refused;
+        return std::move(*refused);
       }
+      const SessionUser& who = std::get<SessionUser>(gated);
       RouteContext context{store_, clock_, req, who.user, std::move(match.params),
                            parse_query(question == std::string::npos ? "" : target.substr(question + 1)),
                            jobs_, upload, options_.files, client.source};
@@ -181,8 +183,9 @@ class Server {
   // write without the session's CSRF token or, on routes not tied to a
   // region, for a role without the route's action. Routes tied to a region
   // leave that to the service (out-of-scope objects answer 404 first).
+  // The session's user, or the answer that refuses the request.
   template <class Header>
-  std::optional<Response> gate(const Header& head, const Route& route, SessionUser& who) {
+  std::variant<SessionUser, Response> gate(const Header& head, const Route& route) {
     Request req{head};
     const std::string token = cookie(req, kSessionCookie);
     if (token.empty()) return error_response(req, bh::status::unauthorized, "unauthorized", "请先登录");
@@ -191,7 +194,7 @@ class Server {
       return found.error().code == ErrorCode::forbidden
                  ? error_response(req, bh::status::unauthorized, "unauthorized", found.error().message)
                  : error_response(req, found.error());
-    who = std::move(*found);
+    SessionUser& who = *found;
     if (route.writes() && req[kCsrfHeader] != who.csrf_token)
       return error_response(req, bh::status::forbidden, "csrf", "缺少或错误的 CSRF 令牌，请刷新页面后重试");
     // A password an administrator chose is changed before anything else.
@@ -199,7 +202,7 @@ class Server {
       return error_response(req, bh::status::forbidden, "password_change_required", "请先修改初始密码");
     if (route.scope == RouteScope::none)
       if (auto ok = authorize(who.user, route.action, ""); !ok) return error_response(req, ok.error());
-    return std::nullopt;
+    return std::move(who);
   }
 
   net::awaitable<void> session(tcp::socket socket) {
@@ -256,8 +259,9 @@ class Server {
         break;
       }
       if (ec) break;  // closed, timed out or malformed: nothing to answer
-      std::string upload;
-      auto read = co_await read_body(stream, buffer, std::move(head), upload, ec);
+      auto read = co_await read_body(stream, buffer, std::move(head));
+      const std::string& upload = read.upload;
+      ec = read.ec;
       if (ec == bh::error::body_limit) {
         remove_upload(upload);
         co_await refuse_too_large(stream, read.limit);
@@ -298,11 +302,14 @@ class Server {
     }
   }
 
-  // A request read whole, or the answer that refused it after its header.
+  // A request read whole, or the answer that refused it after its header,
+  // or the error that ended reading it.
   struct ReadRequest {
     std::optional<Request> request;
     std::optional<Response> refusal;
     std::size_t limit = 0;  // the most the route's body may hold
+    std::string upload;     // an upload route's body, on disk ("" for none yet)
+    beast::error_code ec;   // body_limit: over `limit`; else the stream's or the file's
     explicit operator bool() const { return request.has_value(); }
   };
 
@@ -313,48 +320,50 @@ class Server {
   // before anything is read; a body without one is counted as it comes.
   template <class Stream>
   net::awaitable<ReadRequest> read_body(Stream& stream, beast::flat_buffer& buffer,
-                                        bh::request_parser<bh::empty_body>&& head, std::string& upload,
-                                        beast::error_code& ec) {
+                                        bh::request_parser<bh::empty_body>&& head) {
+    ReadRequest read;
     const std::string target(head.get().target());
     const RouteMatch match = match_route(head.get().method(), target.substr(0, target.find('?')));
     const Body body = match.route ? match.route->body : Body::json;
-    const std::size_t limit = body_limit(body, {options_.max_body_bytes, options_.max_upload_bytes});
-    if (head.content_length() && *head.content_length() > limit) {  // before anything is written
-      ec = bh::error::body_limit;
-      co_return ReadRequest{std::nullopt, std::nullopt, limit};
+    read.limit = body_limit(body, {options_.max_body_bytes, options_.max_upload_bytes});
+    if (head.content_length() &&
+        *head.content_length() > read.limit) {  // before anything is written
+      read.ec = bh::error::body_limit;
+      co_return read;
     }
     if (body != Body::json) {
       const auto& header = head.get().base();
-      auto refused = co_await off_io([&]() -> std::optional<Response> {
-        SessionUser who;
-        return gate(header, *match.route, who);
-      });
-      if (refused) {
+      auto gated = co_await off_io([&] { return gate(header, *match.route); });
+      if (auto* refused = std::get_if<Response>(&gated)) {
         refused->keep_alive(false);
         refused->prepare_payload();
-        co_return ReadRequest{std::nullopt, std::move(refused), limit};
+        read.refusal = std::move(*refused);
+        co_return read;
       }
       const auto query = parse_query(target.find('?') == std::string::npos ? "" : target.substr(target.find('?') + 1));
       const std::string name = query.count("file_name") ? query.at("file_name") : "";
-      upload = create_upload_file(std::filesystem::path(name).extension().string());
-      if (upload.empty()) {
-        ec = beast::error_code(errno ? errno : EIO, boost::system::generic_category());
-        co_return ReadRequest{std::nullopt, std::nullopt, limit};
+      read.upload = create_upload_file(std::filesystem::path(name).extension().string());
+      if (read.upload.empty()) {
+        read.ec = beast::error_code(errno ? errno : EIO, boost::system::generic_category());
+        co_return read;
       }
       bh::request_parser<bh::file_body> file(std::move(head));
-      file.body_limit(limit);  // counted while streaming (a chunked body declares no length)
-      file.get().body().open(upload.c_str(), beast::file_mode::write_existing, ec);
-      if (ec) co_return ReadRequest{std::nullopt, std::nullopt, limit};
+      file.body_limit(read.limit);  // counted while streaming (a chunked body declares no length)
+      file.get().body().open(read.upload.c_str(), beast::file_mode::write_existing, read.ec);
+      if (read.ec) co_return read;
       beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(3600));  // large files on slow links
-      co_await bh::async_read(stream, buffer, file, net::redirect_error(net::use_awaitable, ec));
+      co_await bh::async_read(stream, buffer, file,
+                              net::redirect_error(net::use_awaitable, read.ec));
       file.get().body().close();
-      Request req{file.get().base()};
-      co_return ReadRequest{std::move(req), std::nullopt, limit};
+      read.request = Request{file.get().base()};
+      co_return read;
     }
     bh::request_parser<bh::string_body> parser(std::move(head));
-    parser.body_limit(limit);  // chunked bodies
-    co_await bh::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-    co_return ReadRequest{parser.release(), std::nullopt, limit};
+    parser.body_limit(read.limit);  // chunked bodies
+    co_await bh::async_read(stream, buffer, parser,
+                            net::redirect_error(net::use_awaitable, read.ec));
+    read.request = parser.release();
+    co_return read;
   }
 
   template <class Stream>

@@ -25,10 +25,9 @@
 #include "store/repo/record_repo.h"
 #include "store/repo/region_repo.h"
 #include "store/repo/result_repo.h"
+#include "store/tx_mode.h"
 
 namespace anju {
-
-enum class TxMode { read, write };
 
 // One transaction, handed out by Store::begin. Its work is reached through
 // the repositories below, one per aggregate of the domain; a use case asks

@@ -142,7 +142,7 @@ TEST(PgCopyBinary, BulkRowsEqualInsertedRows) {
       }
     }
   };
-  ASSERT_TRUE(c.begin(true));
+  ASSERT_TRUE(c.begin(TxMode::write));
   for (const Row& row : rows) {
     auto& s = c.prepare(("INSERT INTO one_by_one " + insert).c_str());
     bind(s, row);
@@ -168,7 +168,7 @@ TEST(PgCopyBinary, BulkRowsEqualInsertedRows) {
     EXPECT_TRUE(row && *row);
     return s.integer(0);
   };
-  ASSERT_TRUE(c.begin(false));
+  ASSERT_TRUE(c.begin(TxMode::read));
   EXPECT_EQ(count("SELECT count(*) FROM bulk"), 4);
   EXPECT_EQ(count("SELECT count(*) FROM one_by_one WHERE n = 1.25 AND t = 'numeric'"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM (SELECT * FROM bulk EXCEPT ALL SELECT * FROM one_by_one"

@@ -295,13 +295,13 @@ Statement& Connection::statement(const char* sql, bool scan) {
   return *pos->second;
 }
 
-Result<void> Connection::begin(bool write) {
+Result<void> Connection::begin(TxMode mode) {
   ++tx_;
   // One snapshot for the whole transaction: the merge-joins of the judgment
   // read several cursors that must agree, and an update of a row that another
   // transaction changed since fails (→ conflict) instead of going unseen.
-  ANJU_TRY(exec(write ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
-                      : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  ANJU_TRY(exec(mode == TxMode::write ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
+                                      : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
   in_tx_ = true;
   return {};
 }

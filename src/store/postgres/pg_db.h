@@ -108,7 +108,7 @@ class Connection final : public sql::Connection {
   sql::Statement& scan(const char* sql) override { return statement(sql, true); }
   long changes() const override { return changes_; }
 
-  Result<void> begin(bool write) override;
+  Result<void> begin(TxMode mode) override;
   Result<void> commit() override;
   void rollback() override;
 

@@ -56,7 +56,7 @@ void PgStore::give_back(std::unique_ptr<Connection> conn) {
 Result<std::unique_ptr<Transaction>> PgStore::begin(TxMode mode) {
   auto conn = lease();
   if (!conn) return conn.error();
-  ANJU_TRY((*conn)->begin(mode == TxMode::write));
+  ANJU_TRY((*conn)->begin(mode));
   Connection* raw = conn->release();
   return std::unique_ptr<Transaction>(new sql::SqlTransaction(
       *raw, [this, raw] { give_back(std::unique_ptr<Connection>(raw)); }));

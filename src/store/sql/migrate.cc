@@ -14,7 +14,7 @@ Result<int> apply_migrations(Connection& conn, const std::vector<Migration>& mig
   q.reset();
   for (const Migration& m : migrations) {
     if (m.version <= version) continue;
-    ANJU_TRY(conn.begin(true));
+    ANJU_TRY(conn.begin(TxMode::write));
     auto applied = conn.exec(m.sql);
     if (applied) {
       applied = conn.prepare("INSERT INTO schema_migrations(version, name) VALUES (?, ?)")

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "store/tx_mode.h"
 
 namespace anju::sql {
 
@@ -81,7 +82,7 @@ class Connection {
   virtual long changes() const = 0;
 
   // Transaction control; a write transaction on SQLite takes the write lock.
-  virtual Result<void> begin(bool write) = 0;
+  virtual Result<void> begin(TxMode mode) = 0;
   virtual Result<void> commit() = 0;
   virtual void rollback() = 0;
 

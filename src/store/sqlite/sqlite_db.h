@@ -66,7 +66,9 @@ class Connection final : public sql::Connection {
 
   // Prepared once: most requests are short reads, where parsing BEGIN and
   // COMMIT each time shows.
-  Result<void> begin(bool write) override { return prepare(write ? "BEGIN IMMEDIATE" : "BEGIN").run(); }
+  Result<void> begin(TxMode mode) override {
+    return prepare(mode == TxMode::write ? "BEGIN IMMEDIATE" : "BEGIN").run();
+  }
   Result<void> commit() override { return prepare("COMMIT").run(); }
   void rollback() override;
 

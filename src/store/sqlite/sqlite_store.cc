@@ -42,7 +42,7 @@ Result<std::unique_ptr<Transaction>> SqliteStore::begin_read() {
     if (!opened) return opened.error();
     conn = std::move(*opened);
   }
-  if (auto r = conn->begin(false); !r) return r.error();
+  if (auto r = conn->begin(TxMode::read); !r) return r.error();
   Connection* raw = conn.release();
   return std::unique_ptr<Transaction>(new sql::SqlTransaction(*raw, [this, raw] {
     std::unique_ptr<Connection> back(raw);
@@ -55,7 +55,7 @@ Result<std::unique_ptr<Transaction>> SqliteStore::begin(TxMode mode) {
   // A private in-memory database exists in one connection only.
   if (mode == TxMode::read && path_ != ":memory:" && !path_.empty()) return begin_read();
   mutex_.lock();
-  if (auto r = conn_->begin(mode == TxMode::write); !r) {
+  if (auto r = conn_->begin(mode); !r) {
     mutex_.unlock();
     return r.error();
   }
