@@ -43,25 +43,23 @@ std::string decode_text(const char* raw, bool gbk) {
 
 // A transformation from `source` to lon/lat EPSG:4490, or null when the
 // source already is geographic CGCS2000/WGS 84 (treated alike, DESIGN §3.3).
-Result<OGRCoordinateTransformationH> make_transform(OGRSpatialReferenceH source) {
-  OGRSpatialReferenceH target = OSRNewSpatialReference(nullptr);
-  OSRImportFromEPSG(target, 4490);
-  OSRSetAxisMappingStrategy(target, OAMS_TRADITIONAL_GIS_ORDER);
+Result<gdal::Transform> make_transform(OGRSpatialReferenceH source) {
+  gdal::SpatialReference target(OSRNewSpatialReference(nullptr));
+  OSRImportFromEPSG(target.get(), 4490);
+  OSRSetAxisMappingStrategy(target.get(), OAMS_TRADITIONAL_GIS_ORDER);
   OSRSetAxisMappingStrategy(source, OAMS_TRADITIONAL_GIS_ORDER);
-  OGRCoordinateTransformationH ct = nullptr;
+  gdal::Transform ct;
   // CGCS2000 and WGS 84 (EPSG:4326, OGC:CRS84) differ by centimetres: the
   // design treats them alike, so lon/lat in either is taken as it is.
   bool same = false;
   const char* options[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES",
                            "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
   for (int epsg : {4490, 4326}) {
-    OGRSpatialReferenceH known = OSRNewSpatialReference(nullptr);
-    OSRImportFromEPSG(known, epsg);
-    same = same || OSRIsSameEx(source, known, options);
-    OSRDestroySpatialReference(known);
+    gdal::SpatialReference known(OSRNewSpatialReference(nullptr));
+    OSRImportFromEPSG(known.get(), epsg);
+    same = same || OSRIsSameEx(source, known.get(), options);
   }
-  if (!same) ct = OCTNewCoordinateTransformation(source, target);
-  OSRDestroySpatialReference(target);
+  if (!same) ct.reset(OCTNewCoordinateTransformation(source, target.get()));
   if (!same && !ct) return make_error(ErrorCode::invalid, "无法把文件的坐标系转换为经纬度（CGCS2000）");
   return ct;
 }
@@ -84,12 +82,10 @@ bool surely_valid(OGRGeometryH g) {
   return ring_surely_simple(x, y, static_cast<size_t>(n));
 }
 
-Result<OGRSpatialReferenceH> srs_from_text(const std::string& text) {
-  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-  if (OSRSetFromUserInput(srs, text.empty() ? "EPSG:4490" : text.c_str()) != OGRERR_NONE) {
-    OSRDestroySpatialReference(srs);
+Result<gdal::SpatialReference> srs_from_text(const std::string& text) {
+  gdal::SpatialReference srs(OSRNewSpatialReference(nullptr));
+  if (OSRSetFromUserInput(srs.get(), text.empty() ? "EPSG:4490" : text.c_str()) != OGRERR_NONE)
     return make_error(ErrorCode::invalid, "无法识别的坐标系：" + text);
-  }
   return srs;
 }
 
@@ -107,12 +103,11 @@ bool sniff_gbk(OGRLayerH layer) {
   bool gbk = false;
   OGR_L_ResetReading(layer);
   for (int n = 0; n < 2000 && !gbk; ++n) {
-    OGRFeatureH f = OGR_L_GetNextFeature(layer);
+    gdal::Feature f(OGR_L_GetNextFeature(layer));
     if (!f) break;
-    for (int i = 0; i < OGR_F_GetFieldCount(f) && !gbk; ++i)
-      if (OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, i)) == OFTString && OGR_F_IsFieldSetAndNotNull(f, i))
-        gbk = suspicious(OGR_F_GetFieldAsString(f, i));
-    OGR_F_Destroy(f);
+    for (int i = 0; i < OGR_F_GetFieldCount(f.get()) && !gbk; ++i)
+      if (OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, i)) == OFTString && OGR_F_IsFieldSetAndNotNull(f.get(), i))
+        gbk = suspicious(OGR_F_GetFieldAsString(f.get(), i));
   }
   OGR_L_ResetReading(layer);
   return gbk;
@@ -147,11 +142,6 @@ void register_gdal() {
 
 }  // namespace
 
-GeoRows::~GeoRows() {
-  if (transform_) OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(transform_));
-  if (dataset_) GDALClose(static_cast<GDALDatasetH>(dataset_));
-}
-
 Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string& assume_srs,
                                       const std::string& layer_name) {
   register_gdal();
@@ -174,10 +164,9 @@ Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string
     rows->table_ = std::move(opened->rows);
     auto srs = srs_from_text(assume_srs);
     if (!srs) return srs.error();
-    auto ct = make_transform(*srs);
-    OSRDestroySpatialReference(*srs);
+    auto ct = make_transform(srs->get());
     if (!ct) return ct.error();
-    rows->transform_ = *ct;
+    rows->transform_ = std::move(*ct);
     out.rows = std::move(rows);
     return out;
   }
@@ -202,10 +191,10 @@ Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string
   // Only the drivers of the formats the import takes: a hostile file does
   // not reach the other two hundred (fuzz_geojson found a leak in one).
   const char* const drivers[] = {"ESRI Shapefile", "GeoJSON", "GPKG", nullptr};
-  GDALDatasetH ds = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
-                               options.List(), nullptr);
+  rows->dataset_.reset(GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options.List(),
+                                 nullptr));
+  GDALDatasetH ds = rows->dataset_.get();
   if (!ds) return make_error(ErrorCode::invalid, "无法读取空间数据文件（支持 Shapefile、GeoJSON、GeoPackage，或含WKT列的CSV/Excel）：" + path);
-  rows->dataset_ = ds;
   if (GDALDatasetGetLayerCount(ds) < 1) return make_error(ErrorCode::invalid, "文件中没有图层");
   OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
   rows->layer_ = layer;
@@ -233,29 +222,26 @@ Result<GeoRows::Opened> GeoRows::open(const std::string& path, const std::string
                                                                   "”（或英文名“" + spec.key + "”）"});
   if (!out.header_errors.empty()) return out;
   OGRSpatialReferenceH layer_srs = OGR_L_GetSpatialRef(layer);
-  Result<OGRCoordinateTransformationH> ct = make_error(ErrorCode::internal, "");
+  Result<gdal::Transform> ct = make_error(ErrorCode::internal, "");
   if (layer_srs) {
-    OGRSpatialReferenceH copy = OSRClone(layer_srs);
-    ct = make_transform(copy);
-    OSRDestroySpatialReference(copy);
+    gdal::SpatialReference copy(OSRClone(layer_srs));
+    ct = make_transform(copy.get());
   } else {
     auto srs = srs_from_text(assume_srs);
     if (!srs) return srs.error();
     // Projected coordinates taken for lon/lat would fail every row alike:
     // one message instead, with the projections they look like.
     OGREnvelope env;
-    const bool geographic = OSRIsGeographic(*srs);
+    const bool geographic = OSRIsGeographic(srs->get());
     if (geographic && OGR_L_GetExtent(layer, &env, TRUE) == OGRERR_NONE &&
         (std::fabs(env.MinX) > 180 || std::fabs(env.MaxX) > 180 || std::fabs(env.MinY) > 90 ||
          std::fabs(env.MaxY) > 90)) {
-      OSRDestroySpatialReference(*srs);
       return make_error(ErrorCode::invalid, missing_crs_message(env.MinX, env.MinY, env.MaxX, env.MaxY));
     }
-    ct = make_transform(*srs);
-    OSRDestroySpatialReference(*srs);
+    ct = make_transform(srs->get());
   }
   if (!ct) return ct.error();
-  rows->transform_ = *ct;
+  rows->transform_ = std::move(*ct);
   out.rows = std::move(rows);
   return out;
 }
@@ -284,12 +270,13 @@ Result<std::optional<ImportRow>> GeoRows::next_table_row() {
     r.geometry_error = "几何列不是有效的WKT";
     return row;
   }
-  set_geometry(r, g);
+  set_geometry(r, gdal::Geometry(g));
   return row;
 }
 
 Result<std::optional<ImportRow>> GeoRows::next_feature() {
-  OGRFeatureH f = OGR_L_GetNextFeature(static_cast<OGRLayerH>(layer_));
+  gdal::Feature owned(OGR_L_GetNextFeature(layer_));
+  OGRFeatureH f = owned.get();
   if (!f) return std::optional<ImportRow>();
   ++read_;
   ImportRow row;
@@ -316,10 +303,10 @@ Result<std::optional<ImportRow>> GeoRows::next_feature() {
     if (fields_[i]) row.fields.emplace_back(fields_[i]->key, std::move(value));
     else row.extras.emplace_back(field_names_[i], std::move(value));
   }
-  OGRGeometryH g = OGR_F_StealGeometry(f);
-  OGR_F_Destroy(f);
+  gdal::Geometry g(OGR_F_StealGeometry(f));
+  owned.reset();
   if (!g) row.geometry_error = "该要素没有几何图形";
-  else set_geometry(row, g);
+  else set_geometry(row, std::move(g));
   return std::optional(std::move(row));
 }
 
@@ -336,13 +323,10 @@ long vertex_count(OGRGeometryH g) {
 
 }  // namespace
 
-void GeoRows::set_geometry(ImportRow& row, void* geometry) const {
-  auto g = static_cast<OGRGeometryH>(geometry);
+void GeoRows::set_geometry(ImportRow& row, gdal::Geometry geometry) const {
+  OGRGeometryH g = geometry.get();
   const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(g));
-  auto fail = [&](const char* message) {
-    row.geometry_error = message;
-    OGR_G_DestroyGeometry(g);
-  };
+  auto fail = [&](const char* message) { row.geometry_error = message; };
   if (type != wkbPolygon && type != wkbMultiPolygon) return fail("几何图形应为面（Polygon或MultiPolygon）");
   if (OGR_G_IsEmpty(g)) return fail("几何图形为空");
   // Before any check that costs with the size (validity, transformation):
@@ -353,10 +337,11 @@ void GeoRows::set_geometry(ImportRow& row, void* geometry) const {
     return fail(message.c_str());
   }
   OGR_G_FlattenTo2D(g);
-  if (transform_ && OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(transform_)) != OGRERR_NONE)
-    return fail("坐标转换失败");
+  if (transform_ && OGR_G_Transform(g, transform_.get()) != OGRERR_NONE) return fail("坐标转换失败");
   if (!surely_valid(g) && !OGR_G_IsValid(g)) return fail("几何图形无效（如自相交或环未闭合）");
-  g = OGR_G_ForceToMultiPolygon(g);
+  // Takes the geometry and hands back the multipolygon (maybe itself).
+  geometry.reset(OGR_G_ForceToMultiPolygon(geometry.release()));
+  g = geometry.get();
   OGREnvelope env;
   OGR_G_GetEnvelope(g, &env);
   if (env.MinX < 73 || env.MaxX > 136 || env.MinY < 3 || env.MaxY > 54)
@@ -364,7 +349,6 @@ void GeoRows::set_geometry(ImportRow& row, void* geometry) const {
   row.bbox = BBox{env.MinX, env.MinY, env.MaxX, env.MaxY};
   row.wkb.resize(static_cast<size_t>(OGR_G_WkbSize(g)));
   OGR_G_ExportToWkb(g, wkbNDR, reinterpret_cast<unsigned char*>(row.wkb.data()));
-  OGR_G_DestroyGeometry(g);
 }
 
 }  // namespace anju

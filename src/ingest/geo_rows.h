@@ -12,6 +12,7 @@
 
 #include "core/columns.h"
 #include "core/import_row.h"
+#include "ingest/gdal_handles.h"
 #include "ingest/template_rows.h"
 
 namespace anju {
@@ -34,7 +35,6 @@ class GeoRows final : public RowSource {
   // among several layers in it.
   static Result<Opened> open(const std::string& path, const std::string& assume_srs,
                              const std::string& layer = "");
-  ~GeoRows() override;
 
   // The next feature as a row (row number = feature ordinal + 1, as if the
   // attribute table were a sheet with a header row), nullopt at the end.
@@ -45,12 +45,12 @@ class GeoRows final : public RowSource {
   GeoRows() = default;
   Result<std::optional<ImportRow>> next_feature();
   Result<std::optional<ImportRow>> next_table_row();
-  // Checks, transforms and stores a geometry in `row`; takes ownership of it.
-  void set_geometry(ImportRow& row, void* ogr_geometry) const;
+  // Checks, transforms and stores a geometry in `row`.
+  void set_geometry(ImportRow& row, gdal::Geometry geometry) const;
 
   // OGR layer mode (GeoJSON, Shapefile, GeoPackage)
-  void* dataset_ = nullptr;
-  void* layer_ = nullptr;
+  gdal::Dataset dataset_;
+  OGRLayerH layer_ = nullptr;  // the dataset's
   std::vector<const ColumnSpec*> fields_;  // per OGR field, null for extras
   std::vector<bool> real_fields_;          // per OGR field: stored as floating point
   std::vector<std::string> field_names_;
@@ -60,7 +60,7 @@ class GeoRows final : public RowSource {
   // Table mode (CSV, XLSX with WKT)
   std::unique_ptr<TemplateRows> table_;
   // Both
-  void* transform_ = nullptr;  // OGRCoordinateTransformationH, null when already EPSG:4490
+  gdal::Transform transform_;  // null when already EPSG:4490
 };
 
 }  // namespace anju

@@ -10,6 +10,8 @@
 #include <memory>
 #include <vector>
 
+#include "ingest/gdal_handles.h"
+
 namespace anju {
 namespace {
 
@@ -22,11 +24,6 @@ std::string sniff(const std::string& path) {
   if (in.gcount() >= 5 && std::string(reinterpret_cast<char*>(b), 5) == "%PDF-") return "application/pdf";
   return "";
 }
-
-struct CloseDataset {
-  void operator()(void* ds) const { GDALClose(ds); }
-};
-using Dataset = std::unique_ptr<void, CloseDataset>;
 
 // "(31) (51) (30.12)" → 31.858…
 std::optional<double> dms(const char* text) {
@@ -62,7 +59,7 @@ Result<FileFacts> inspect_file(const std::string& path) {
   if (f.mime == "application/pdf") return f;
   GDALAllRegister();
   const char* drivers[] = {"JPEG", "PNG", nullptr};
-  Dataset ds(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+  gdal::Dataset ds(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, drivers, nullptr, nullptr));
   if (!ds) return make_error(ErrorCode::invalid, "无法读取该图片，文件可能已损坏");
   f.width = GDALGetRasterXSize(ds.get());
   f.height = GDALGetRasterYSize(ds.get());
@@ -80,7 +77,7 @@ Result<FileFacts> inspect_file(const std::string& path) {
 
 Result<void> write_thumbnail(const std::string& image, const std::string& out, int max_px) {
   GDALAllRegister();
-  Dataset src(GDALOpenEx(image.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+  gdal::Dataset src(GDALOpenEx(image.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   if (!src) return make_error(ErrorCode::invalid, "无法读取该图片");
   CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");  // no .aux.xml beside the thumbnail
   const int w = GDALGetRasterXSize(src.get()), h = GDALGetRasterYSize(src.get());
@@ -98,9 +95,8 @@ Result<void> write_thumbnail(const std::string& image, const std::string& out, i
   argv.push_back(nullptr);
   GDALTranslateOptions* opts = GDALTranslateOptionsNew(const_cast<char**>(argv.data()), nullptr);
   int failed = 0;
-  GDALDatasetH dst = GDALTranslate(out.c_str(), src.get(), opts, &failed);
+  const gdal::Dataset dst(GDALTranslate(out.c_str(), src.get(), opts, &failed));
   GDALTranslateOptionsFree(opts);
-  if (dst) GDALClose(dst);
   if (!dst || failed) return make_error(ErrorCode::io, "无法生成缩略图");
   return {};
 }
