@@ -3,6 +3,7 @@
 // what they need from the store, run the pure logic, store the results with
 // the run's time and settings.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "core/match_types.h"
 #include "core/read_models.h"
 #include "core/user.h"
+#include "match/matcher.h"
 #include "store/store.h"
 
 namespace anju {
@@ -26,6 +28,20 @@ struct MatchSummary {
 
 // Matches every household; replaces the stored results; keeps manual choices.
 Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clock& clock);
+
+// The match step of a run (DOMAIN.md §6), without a transaction: every
+// household `households` streams, with the manual choices `results` holds,
+// against the buildings that `read_buildings` streams into the matcher, in
+// one pass per key range (read_building_pass; a run reads its ranges on
+// threads of their own). Results in household_id order. Stores nothing; a
+// failed read fails the step and hands back no result.
+using BuildingPasses = std::function<Result<std::vector<Matcher::Pass>>(const Matcher&)>;
+Result<std::vector<MatchResult>> match_households(HouseholdRepo& households, ResultRepo& results,
+                                                  const BuildingPasses& read_buildings);
+// One pass of the buildings with after < parcel_id <= upto that `census`
+// streams ("" and the greatest key: all of them).
+Result<Matcher::Pass> read_building_pass(CensusRepo& census, const Matcher& matcher,
+                                         std::string_view after, std::string_view upto);
 
 // 选择图斑: records `parcel_id` as the household's building. The user must
 // cover the household (else `not_found`) and may choose (else `forbidden`);

@@ -89,7 +89,7 @@ TEST_F(JudgeStep, ADisasterAfterTheAssessmentSendsTheHouseToVerification) {
 }
 
 TEST_F(JudgeStep, AStoreFailingHalfWayFailsTheStepWithNoRows) {
-  results_.fail_at_row(3);
+  results_.faults().fail_at_row(3);
   auto rows = judge_households(results_, {}, settings(), "", "H9");
   ASSERT_FALSE(rows);
   EXPECT_EQ(rows.error().code, ErrorCode::io);
@@ -99,7 +99,7 @@ TEST_F(JudgeStep, AStoreFailingHalfWayFailsTheStepWithNoRows) {
   auto stored = results_.find_judgment("H1");
   ASSERT_TRUE(stored);
   EXPECT_FALSE(*stored);
-  results_.fail_at_row(std::nullopt);
+  results_.faults().fail_at_row(std::nullopt);
   EXPECT_TRUE(judge_households(results_, {}, settings(), "", "H9"));
 }
 
@@ -117,9 +117,9 @@ TEST(MemoryResults, ManualChoicesAreVersionedAndMakeTheMatchManual) {
   EXPECT_EQ((*m)->outcome, MatchOutcome::manual);
   EXPECT_TRUE((*m)->shared);  // H2 is on P2 too
   EXPECT_EQ(results.households_of_building("P2")->size(), 2u);
-  results.fail_writes(true);
+  results.faults().fail_writes(true);
   EXPECT_EQ(results.clear_manual_match("H1", 1).error().code, ErrorCode::io);
-  results.fail_writes(false);
+  results.faults().fail_writes(false);
   EXPECT_TRUE(results.clear_manual_match("H1", 1));
   EXPECT_EQ(results.clear_manual_match("H1", 1).error().code, ErrorCode::not_found);
 }

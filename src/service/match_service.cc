@@ -10,27 +10,41 @@
 
 namespace anju {
 
+Result<Matcher::Pass> read_building_pass(CensusRepo& census, const Matcher& matcher,
+                                         std::string_view after, std::string_view upto) {
+  Matcher::Pass pass;
+  ANJU_TRY(census.for_each_footprint(after, upto,
+                                     [&](Footprint&& b) { matcher.add_building(pass, b); }));
+  return pass;
+}
+
+Result<std::vector<MatchResult>> match_households(HouseholdRepo& households, ResultRepo& results,
+                                                  const BuildingPasses& read_buildings) {
+  auto manual = results.list_manual_matches();
+  if (!manual) return manual.error();
+  Matcher matcher(std::unordered_map<std::string, std::string>(manual->begin(), manual->end()));
+  ANJU_TRY(households.for_each_household_place([&](HouseholdPlace&& h) { matcher.add_household(h); }));
+  matcher.index();
+  auto passes = read_buildings(matcher);
+  if (!passes) return passes.error();
+  for (Matcher::Pass& pass : *passes) matcher.merge(std::move(pass));
+  return matcher.finish();
+}
+
 Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clock& clock) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto manual = tx.results().list_manual_matches();
-  if (!manual) return manual.error();
-  Matcher matcher(std::unordered_map<std::string, std::string>(manual->begin(), manual->end()));
-  ANJU_TRY(tx.households().for_each_household_place(
-      [&](HouseholdPlace&& h) { matcher.add_household(h); }));
-  matcher.index();
   // The buildings stream past the households in key ranges (ranged_read.h).
-  auto passes = read_in_ranges<Matcher::Pass>(
-      store, tx, KeyedTable::buildings, [&](Transaction& reader, std::string_view after, std::string_view upto) {
-        Matcher::Pass pass;
-        auto read = reader.census().for_each_footprint(
-            after, upto, [&](Footprint&& b) { matcher.add_building(pass, b); });
-        return read ? Result<Matcher::Pass>(std::move(pass)) : Result<Matcher::Pass>(read.error());
-      });
-  if (!passes) return passes.error();
-  for (Matcher::Pass& pass : *passes) matcher.merge(std::move(pass));
-  std::vector<MatchResult> results = matcher.finish();
+  auto matched = match_households(tx.households(), tx.results(), [&](const Matcher& matcher) {
+    return read_in_ranges<Matcher::Pass>(
+        store, tx, KeyedTable::buildings,
+        [&](Transaction& reader, std::string_view after, std::string_view upto) {
+          return read_building_pass(reader.census(), matcher, after, upto);
+        });
+  });
+  if (!matched) return matched.error();
+  const std::vector<MatchResult>& results = *matched;
 
   MatchSummary summary;
   for (const char* key : {"manual", "by_parcel", "by_location", "by_owner", "ambiguous", "unmatched"})

@@ -9,24 +9,6 @@ void MemoryResults::put_judge_input(JudgeInput input) {
   inputs_[id] = std::move(input);
 }
 
-void MemoryResults::fail_at_row(std::optional<long> n) {
-  fail_at_row_ = n;
-  rows_read_ = 0;
-}
-
-Result<void> MemoryResults::next_row() {
-  ++rows_read_;
-  if (fail_at_row_ && rows_read_ >= *fail_at_row_)
-    return make_error(ErrorCode::io,
-                      "数据库错误（模拟）：第" + std::to_string(rows_read_) + "行读取失败");
-  return {};
-}
-
-Result<void> MemoryResults::writable() const {
-  if (fail_writes_) return make_error(ErrorCode::io, "数据库错误（模拟）：写入失败");
-  return {};
-}
-
 Result<std::optional<ManualMatch>> MemoryResults::find_manual_match(std::string_view household_id) {
   auto it = manual_.find(household_id);
   if (it == manual_.end()) return std::optional<ManualMatch>();

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "store/memory/faults.h"
 #include "store/repo/result_repo.h"
 
 namespace anju {
@@ -24,12 +25,10 @@ class MemoryResults final : public ResultRepo {
   // The households the judge reads (keyed by household_id).
   void put_judge_input(JudgeInput input);
 
-  // From now on, the `n`-th row a streamed read hands out (1-based, counted
-  // over every read) is not handed out: the read fails with `io` instead,
-  // after the rows before it. nullopt: no failure.
-  void fail_at_row(std::optional<long> n);
-  // Every write (set, clear, replace) fails with `io` and changes nothing.
-  void fail_writes(bool fail) { fail_writes_ = fail; }
+  // Failures on demand (faults.h): its own, or one shared with the other
+  // fakes of a run when given.
+  explicit MemoryResults(Faults* shared = nullptr) : faults_(shared ? *shared : own_faults_) {}
+  Faults& faults() { return faults_; }
   // The run records of replace_matches/replace_judgments, oldest first.
   const std::vector<RunRecord>& runs() const { return runs_; }
 
@@ -52,18 +51,16 @@ class MemoryResults final : public ResultRepo {
   Result<std::vector<std::string>> households_of_building(std::string_view parcel_id) override;
 
  private:
-  // `io` when the next streamed row is the one to fail at.
-  Result<void> next_row();
-  Result<void> writable() const;
+  Result<void> next_row() { return faults_.next_row(); }
+  Result<void> writable() const { return faults_.writable(); }
 
+  Faults own_faults_;
+  Faults& faults_;
   std::map<std::string, JudgeInput, std::less<>> inputs_;
   std::map<std::string, ManualMatch, std::less<>> manual_;
   std::map<std::string, MatchResult, std::less<>> matches_;
   std::map<std::string, JudgmentRow, std::less<>> judgments_;
   std::vector<RunRecord> runs_;
-  std::optional<long> fail_at_row_;
-  long rows_read_ = 0;
-  bool fail_writes_ = false;
 };
 
 }  // namespace anju
