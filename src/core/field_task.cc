@@ -57,11 +57,16 @@ std::optional<VisitOutcome> parse_visit_outcome(std::string_view key) {
   return std::nullopt;
 }
 
-TaskSync sync_tasks(const std::set<std::string>& verify, const std::vector<ActiveTask>& active) {
+TaskSync sync_tasks(const std::set<std::string>& verify, const std::set<std::string>& gone,
+                    const std::vector<ActiveTask>& active) {
   TaskSync out;
   std::set<std::string> covered;
   for (const ActiveTask& t : active) {
     covered.insert(t.household_id);
+    if (gone.count(t.household_id)) {
+      out.cancel.push_back(t.id);
+      continue;
+    }
     // A visited task waits for its appraisal whatever the new judgment says.
     if (t.origin == TaskOrigin::judgment && t.status == TaskStatus::open && !verify.count(t.household_id))
       out.close.push_back(t.id);
@@ -69,6 +74,7 @@ TaskSync sync_tasks(const std::set<std::string>& verify, const std::vector<Activ
   for (const std::string& h : verify)
     if (!covered.count(h)) out.open.push_back(h);
   std::sort(out.close.begin(), out.close.end());
+  std::sort(out.cancel.begin(), out.cancel.end());
   return out;
 }
 

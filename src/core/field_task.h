@@ -4,6 +4,7 @@
 // (to visit), visited (an appraisal is due), closed, or cancelled with a
 // reason; a household has at most one task that is open or visited.
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -44,12 +45,16 @@ struct FieldTask {
 
 inline bool task_active(TaskStatus s) { return s == TaskStatus::open || s == TaskStatus::visited; }
 
-// After a judgment run: which households get a new task (judged `verify`,
-// no active task) and which active judgment tasks to close because their
-// household no longer needs a visit. Sampled tasks are never closed here.
+// After a judgment (a run's, or one household's after a change): which
+// households get a new task (judged `verify`, no active task), which active
+// judgment tasks to close because their household no longer needs a visit
+// (sampled and visited tasks wait for their visit and appraisal), and which
+// tasks to cancel because their household is gone (death, judged
+// `excluded`): every active task of it, of any origin, visited or not.
 struct TaskSync {
   std::vector<std::string> open;  // household ids, sorted
-  std::vector<long> close;        // task ids
+  std::vector<long> close;        // task ids, sorted
+  std::vector<long> cancel;       // task ids, sorted
 };
 struct ActiveTask {
   long id = 0;
@@ -57,7 +62,13 @@ struct ActiveTask {
   TaskOrigin origin = TaskOrigin::judgment;
   TaskStatus status = TaskStatus::open;
 };
-TaskSync sync_tasks(const std::set<std::string>& verify, const std::vector<ActiveTask>& active);
+TaskSync sync_tasks(const std::set<std::string>& verify, const std::set<std::string>& gone,
+                    const std::vector<ActiveTask>& active);
+
+// The due date of a task opened on `today`: the campaign window's end, but
+// never a day already past (a task made after the window is due the day it
+// is made, and shows as overdue from the next).
+inline Date task_due(const Date& window_end, const Date& today) { return std::max(window_end, today); }
 
 // One visit to the house (DOMAIN.md §10).
 struct Visit {

@@ -110,9 +110,11 @@ Response put_household_match(RouteContext& c) {
   auto m = set_manual_match(c.store, c.user, c.param("household_id"), body["parcel_id"],
                             body["version"].get<long>(), c.clock);
   if (!m) return error_response(c.req, m.error());
+  const ManualMatch& chosen = m->match;
   return json_response(c.req, bh::status::ok,
-                       {{"manual_match", {{"parcel_id", m->parcel_id}, {"version", m->version},
-                                          {"updated_at", m->updated_at}, {"updated_by", m->updated_by}}}});
+                       {{"manual_match", {{"parcel_id", chosen.parcel_id}, {"version", chosen.version},
+                                          {"updated_at", chosen.updated_at}, {"updated_by", chosen.updated_by}}},
+                        {"judgment", judgment_json(m->judgment)}});
 }
 
 Response delete_household_match(RouteContext& c) {

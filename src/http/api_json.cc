@@ -75,6 +75,8 @@ json match_json(const MatchResult& m) {
           {"candidates", m.candidates}, {"parcel_not_found", m.parcel_not_found}, {"shared", m.shared}};
 }
 
+}  // namespace
+
 json judgment_json(const JudgmentRow& j) {
   json out = {{"result", judge_result_key(j.result)}, {"result_name", judge_result_name(j.result)},
               {"reasons", reasons_json(j.reasons, true)},
@@ -84,8 +86,6 @@ json judgment_json(const JudgmentRow& j) {
   out["previous_result"] = j.previous_result ? json(judge_result_key(*j.previous_result)) : json(nullptr);
   return out;
 }
-
-}  // namespace
 
 namespace {
 

@@ -16,6 +16,7 @@ namespace anju::http {
 void write_household_row(JsonWriter& w, const HouseholdListRow& row);
 nlohmann::json household_json(const Household& h, long version);
 nlohmann::json household_detail_json(const HouseholdDetail& d);
+nlohmann::json judgment_json(const JudgmentRow& j);  // result, reasons, grade and the evidence used
 nlohmann::json building_json(const Stored<Building>& b);  // properties and GeoJSON geometry
 nlohmann::json building_feature(const Stored<Building>& b);
 nlohmann::json job_json(const Job& job);

@@ -47,8 +47,14 @@ Result<Matcher::Pass> read_building_pass(CensusRepo& census, const Matcher& matc
 // cover the household (else `not_found`) and may choose (else `forbidden`);
 // the building must exist within the user's scope. `expected_version` is the
 // version of the choice the user saw (0: none yet; a stale one is
-// `conflict`); nullopt takes the current one (the CLI's operator).
-Result<ManualMatch> set_manual_match(Store& store, const User& user, const std::string& household_id,
+// `conflict`); nullopt takes the current one (the CLI's operator). The
+// household's judgment, ledger entry and tasks follow in the same
+// transaction (rederive_household): the choice and the new judgment.
+struct ManualChoice {
+  ManualMatch match;
+  JudgmentRow judgment;
+};
+Result<ManualChoice> set_manual_match(Store& store, const User& user, const std::string& household_id,
                                      const std::string& parcel_id, std::optional<long> expected_version,
                                      const Clock& clock);
 // The buildings a user may choose for a household (选择图斑), nearest
@@ -72,10 +78,19 @@ struct MatchCandidates {
 Result<MatchCandidates> match_candidates(Store& store, const User& user, const std::string& household_id,
                                          double radius_m, long limit);
 
-// Removes the choice (`not_found` when there is none); the next matching
-// run decides the household's building anew.
-Result<void> clear_manual_match(Store& store, const User& user, const std::string& household_id,
+// Removes the choice (`not_found` when there is none); the household is
+// matched again at once by the rules of a run (rematch_household) and its
+// judgment, ledger entry and tasks follow, in the same transaction; returns
+// the new judgment.
+Result<JudgmentRow> clear_manual_match(Store& store, const User& user, const std::string& household_id,
                                 std::optional<long> expected_version, const Clock& clock);
+
+// Matches one household again by the rules of a run (DOMAIN.md §6), after a
+// change to it or to its manual choice, in the caller's transaction: reads
+// only the buildings the rules can name (the roster's and the chosen parcel,
+// those holding its dwelling point, those of its village) and stores its
+// match (ResultRepo::store_match). `not_found` when there is no household.
+Result<MatchResult> rematch_household(Transaction& tx, const std::string& household_id);
 
 // The steps of a judgment run, in the order they run, each in the run's
 // one transaction: settings (the campaign's, with the overrides; the
@@ -130,11 +145,21 @@ Result<std::vector<JudgmentRow>> judge_households(ResultRepo& results,
                                                   const JudgeSettings& s, std::string_view after,
                                                   std::string_view upto);
 
-// Judges one household again (after a field visit, an appraisal, a change
-// or a renovation's acceptance) with the campaign's settings, in the
-// caller's transaction; stores and returns it, and keeps its ledger entry
-// in step (the write stamped by `actor`).
+// Judges one household again (after a field visit, an appraisal or a
+// renovation's acceptance) with the campaign's settings, in the caller's
+// transaction; stores and returns it, and keeps its ledger entry in step
+// (the write stamped by `actor`). Its field task is the caller's: the visit
+// or appraisal that called it has just moved it on.
 Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const std::string& actor,
                                       const Clock& clock);
+
+// After a change to the household itself or to what it is matched to (a
+// manual choice or its clearing, an approved change request): its
+// judgment, ledger entry and field tasks, re-derived at once in the
+// caller's transaction through the code a run uses (rejudge_household, then
+// sync_field_tasks for this household alone: a task opened when it is now to
+// verify, closed when not, cancelled when it is gone).
+Result<JudgmentRow> rederive_household(Transaction& tx, const std::string& household_id,
+                                       const std::string& actor, const Clock& clock);
 
 }  // namespace anju

@@ -78,17 +78,38 @@ Result<nlohmann::json> apply(Transaction& tx, const ChangeRequest& r, const Writ
       after = {{"head_name", x.head_name}, {"head_id_number", mask_id_number(x.head_id_number)}};
       break;
     case ChangeKind::relocation:
-      before = {{"region_code", x.region_code}, {"address", x.address}};
+      // The household leaves its old house: the roster's parcel and dwelling
+      // point are the old village's, so they go with it (kept in the history).
+      before = {{"region_code", x.region_code}, {"address", x.address}, {"parcel_id", x.parcel_id}};
+      if (x.lon && x.lat) before["lon_lat"] = {*x.lon, *x.lat};
       x.region_code = d.value("region_code", x.region_code);
       x.address = d.value("address", x.address);
-      after = {{"region_code", x.region_code}, {"address", x.address}};
+      x.parcel_id.clear();
+      x.lon.reset();
+      x.lat.reset();
+      after = {{"region_code", x.region_code}, {"address", x.address}, {"parcel_id", ""}};
       break;
   }
   ANJU_TRY(tx.households().update_household(x, (*h)->version, stamp));
   ANJU_TRY(tx.read_models().refresh_summary((*h)->value.region_code));
   if (x.region_code != (*h)->value.region_code)
     ANJU_TRY(tx.read_models().refresh_summary(x.region_code));
-  auto judged = rejudge_household(tx, x.household_id, stamp.actor, clock);
+  if (r.kind == ChangeKind::relocation) {
+    // Matched in the new village (a manual choice of the old one goes too),
+    // its old village's tasks cancelled: the new village opens its own.
+    auto choice = tx.results().find_manual_match(x.household_id);
+    if (!choice) return choice.error();
+    if (*choice) ANJU_TRY(tx.results().clear_manual_match(x.household_id, (*choice)->version));
+    auto old_tasks = tx.field_work().active_tasks_of({x.household_id});
+    if (!old_tasks) return old_tasks.error();
+    std::vector<long> ids;
+    for (const ActiveTask& t : *old_tasks) ids.push_back(t.id);
+    ANJU_TRY(tx.field_work().end_tasks(ids, TaskStatus::cancelled, "农户已迁出原村，任务取消", stamp));
+    auto matched = rematch_household(tx, x.household_id);
+    if (!matched) return matched.error();
+    after["match"] = {{"outcome", match_outcome_key(matched->outcome)}, {"parcel_id", matched->parcel_id}};
+  }
+  auto judged = rederive_household(tx, x.household_id, stamp.actor, clock);
   if (!judged) return judged.error();
   return nlohmann::json{{"before", before}, {"after", after}, {"result", judge_result_key(judged->result)}};
 }

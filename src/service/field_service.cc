@@ -37,19 +37,25 @@ Result<std::vector<TownFrame>> county_frame(Transaction& tx, const std::string& 
 }  // namespace
 
 Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow>& rows, const Campaign& campaign,
-                                  const WriteStamp& stamp) {
-  std::set<std::string> verify;
+                                  SyncScope scope, const Date& today, const WriteStamp& stamp) {
+  std::set<std::string> verify, gone;
   std::unordered_map<std::string_view, const JudgmentRow*> by_id;
-  for (const JudgmentRow& r : rows)
-    if (r.result == JudgeResult::verify) {
-      verify.insert(r.household_id);
-      by_id.emplace(r.household_id, &r);
-    }
-  auto active = tx.field_work().active_tasks();
+  for (const JudgmentRow& r : rows) {
+    if (r.result == JudgeResult::excluded) gone.insert(r.household_id);
+    if (r.result != JudgeResult::verify) continue;
+    verify.insert(r.household_id);
+    by_id.emplace(r.household_id, &r);
+  }
+  std::vector<std::string> ids;
+  if (scope == SyncScope::these_households)
+    for (const JudgmentRow& r : rows) ids.push_back(r.household_id);
+  auto active = scope == SyncScope::these_households ? tx.field_work().active_tasks_of(ids)
+                                                     : tx.field_work().active_tasks();
   if (!active) return active.error();
-  TaskSync sync = sync_tasks(verify, *active);
+  TaskSync sync = sync_tasks(verify, gone, *active);
   ANJU_TRY(
       tx.field_work().end_tasks(sync.close, TaskStatus::closed, "初判结论已不需现场核实", stamp));
+  ANJU_TRY(tx.field_work().end_tasks(sync.cancel, TaskStatus::cancelled, "农户已死亡销户，无需现场核实", stamp));
   std::vector<FieldTask> open;
   for (const std::string& id : sync.open) {
     FieldTask t;
@@ -60,7 +66,7 @@ Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow
       if (!region) return region.error();
       t.region_code = region->value_or("");
     }
-    t.due = campaign.window_end;
+    t.due = task_due(campaign.window_end, today);
     open.push_back(std::move(t));
   }
   ANJU_TRY(tx.field_work().insert_tasks(open, stamp));
@@ -112,7 +118,7 @@ Result<SampleResult> draw_spot_check(Store& store, const User& user, const Sampl
     t.region_code = region->value_or("");
     t.origin = TaskOrigin::sample;
     t.sample_id = *id;
-    t.due = campaign->window_end;
+    t.due = task_due(campaign->window_end, clock.today());
     auto made = tx.field_work().insert_task(t, stamp);
     if (!made) return made.error();
   }

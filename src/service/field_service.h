@@ -12,15 +12,19 @@
 #include "core/clock.h"
 #include "core/field_task.h"
 #include "core/user.h"
+#include "service/sync_scope.h"
 #include "store/store.h"
 
 namespace anju {
 
-// After a judgment: opens a task (due at the campaign window's end) for
-// every `verify` household without one and closes the open judgment tasks
-// of households that no longer need a visit. In the caller's transaction.
+// After a judgment: opens a task (due at the campaign window's end, never
+// before `today`) for every `verify` household without one, closes the
+// open judgment tasks of households that no longer need a visit and cancels
+// every active task of an `excluded` (deceased) household, with the reason.
+// `scope`: a whole run weighs every active task; these_households only the
+// tasks of the households in `rows`. In the caller's transaction.
 Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow>& rows, const Campaign& campaign,
-                                  const WriteStamp& stamp);
+                                  SyncScope scope, const Date& today, const WriteStamp& stamp);
 
 struct SampleRequest {
   std::string county_code;

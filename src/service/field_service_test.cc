@@ -38,11 +38,13 @@ class FieldServiceTest : public testing::StoreTest {
 
   JudgmentRow row(const std::string& id, JudgeResult r) { return JudgmentRow{id, r, {}, std::nullopt, std::nullopt, "", std::nullopt, ""}; }
 
-  TaskSync sync(const std::vector<JudgmentRow>& rows) {
+  // Within the seed's window (2024-09-11 … 10-13) unless told.
+  TaskSync sync(const std::vector<JudgmentRow>& rows, SyncScope scope = SyncScope::every_household,
+                Date today = {2024, 9, 20}) {
     auto tx = begin();
     auto campaign = tx->campaign().get_campaign();
     EXPECT_TRUE(campaign);
-    auto s = sync_field_tasks(*tx, rows, *campaign, testing::kTestStamp);
+    auto s = sync_field_tasks(*tx, rows, *campaign, scope, today, testing::kTestStamp);
     EXPECT_TRUE(s) << s.error().message;
     EXPECT_TRUE(tx->commit());
     return s ? *s : TaskSync{};
@@ -84,6 +86,40 @@ TEST_F(FieldServiceTest, AJudgmentRunKeepsOneTaskPerHouseholdToVerify) {
   EXPECT_EQ(active().size(), 1u);
   // A household may get a new task after its last one ended.
   EXPECT_EQ(sync({row(ids_[6], JudgeResult::verify)}).open, std::vector<std::string>{ids_[6]});
+}
+
+TEST_F(FieldServiceTest, OneHouseholdsSyncTouchesOnlyItsOwnTasks) {
+  sync({row(ids_[5], JudgeResult::verify), row(ids_[6], JudgeResult::verify)});
+  // ids_[7] judged again alone (after a manual choice): its task opens and
+  // the tasks of households not in the rows stay (a whole run would close
+  // them).
+  TaskSync one = sync({row(ids_[7], JudgeResult::verify)}, SyncScope::these_households);
+  EXPECT_EQ(one.open, std::vector<std::string>{ids_[7]});
+  EXPECT_TRUE(one.close.empty());
+  EXPECT_EQ(active().size(), 3u);
+  // ids_[5] died (judged excluded): its task is cancelled with the reason.
+  TaskSync death = sync({row(ids_[5], JudgeResult::excluded)}, SyncScope::these_households);
+  ASSERT_EQ(death.cancel.size(), 1u);
+  auto cancelled = *begin(TxMode::read)->field_work().find_task(death.cancel[0]);
+  EXPECT_EQ(cancelled->status, TaskStatus::cancelled);
+  EXPECT_EQ(cancelled->household_id, ids_[5]);
+  EXPECT_NE(cancelled->closed_reason.find("死亡"), std::string::npos) << cancelled->closed_reason;
+  EXPECT_EQ(active().size(), 2u);
+}
+
+TEST_F(FieldServiceTest, ATaskOpenedAfterTheWindowIsDueTheDayItIsMade) {
+  sync({row(ids_[8], JudgeResult::verify)}, SyncScope::these_households, Date{2026, 11, 28});
+  auto task = *begin(TxMode::read)->field_work().find_task(active().at(0).id);
+  ASSERT_TRUE(task->due);
+  EXPECT_EQ(*task->due, (Date{2026, 11, 28})) << "never due on a day already past";
+  // Spot checks too (the clock says 2026-11-28, the window ended 2024-10-13).
+  auto drawn = draw_spot_check(*store_, county(), SampleRequest{"500229000000", 2, std::nullopt, 7, false}, kClock);
+  ASSERT_TRUE(drawn) << drawn.error().message;
+  for (const ActiveTask& t : active()) {
+    auto stored = *begin(TxMode::read)->field_work().find_task(t.id);
+    ASSERT_TRUE(stored->due);
+    EXPECT_GE(*stored->due, (Date{2026, 11, 28})) << t.household_id;
+  }
 }
 
 TEST_F(FieldServiceTest, TheSameSeedDrawsTheSameHouseholdsSpreadOverTowns) {

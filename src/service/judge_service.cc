@@ -125,6 +125,18 @@ Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& househ
   return row;
 }
 
+Result<JudgmentRow> rederive_household(Transaction& tx, const std::string& household_id,
+                                       const std::string& actor, const Clock& clock) {
+  auto row = rejudge_household(tx, household_id, actor, clock);
+  if (!row) return row.error();
+  auto campaign = tx.campaign().get_campaign();
+  if (!campaign) return campaign.error();
+  auto tasks = sync_field_tasks(tx, {*row}, *campaign, SyncScope::these_households, clock.today(),
+                                WriteStamp{actor, clock.now_iso()});
+  if (!tasks) return tasks.error();
+  return row;
+}
+
 namespace {
 
 constexpr EnumEntry<JudgeStep> kJudgeSteps[] = {
@@ -179,10 +191,11 @@ Result<void> judge_step(JudgeRun& run) {
 
 // A field task for every household to verify (DOMAIN.md §10).
 Result<void> field_tasks_step(JudgeRun& run) {
-  auto tasks = sync_field_tasks(run.tx, run.rows, run.campaign, run.stamp);
+  auto tasks = sync_field_tasks(run.tx, run.rows, run.campaign, SyncScope::every_household,
+                                run.clock.today(), run.stamp);
   if (!tasks) return tasks.error();
   run.summary.tasks_opened = static_cast<long>(tasks->open.size());
-  run.summary.tasks_closed = static_cast<long>(tasks->close.size());
+  run.summary.tasks_closed = static_cast<long>(tasks->close.size() + tasks->cancel.size());
   return {};
 }
 

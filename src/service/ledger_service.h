@@ -10,15 +10,10 @@
 #include "core/clock.h"
 #include "core/ledger.h"
 #include "core/user.h"
+#include "service/sync_scope.h"
 #include "store/store.h"
 
 namespace anju {
-
-// Whose open entries a sync weighs against the judgments it is given.
-enum class SyncScope {
-  every_household,  // a whole run: an open entry of a household not in the rows closes
-  these_households  // one re-judged household (or a few): only theirs
-};
 
 // After judgments: opens, regrades and closes entries for `rows`, in the
 // caller's transaction; returns what changed.

@@ -1,3 +1,4 @@
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "match/matcher.h"
@@ -66,7 +67,59 @@ Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clo
   return summary;
 }
 
-Result<ManualMatch> set_manual_match(Store& store, const User& user, const std::string& household_id,
+namespace {
+
+Footprint footprint_of(const Building& b) {
+  return Footprint{b.parcel_id, b.region_code, b.owner_name, b.wkb, b.bbox};
+}
+
+// A building's footprint may lie this far from a dwelling point and still
+// hold it: the box searched around the point (DOMAIN §6 rule 3).
+constexpr long kMostBuildingsAroundAPoint = 1000;
+
+}  // namespace
+
+Result<MatchResult> rematch_household(Transaction& tx, const std::string& household_id) {
+  auto h = tx.households().find_household(household_id);
+  if (!h) return h.error();
+  if (!*h) return make_error(ErrorCode::not_found, "没有这个农户：" + household_id);
+  const Household& x = (*h)->value;
+  auto manual = tx.results().find_manual_match(household_id);
+  if (!manual) return manual.error();
+  std::unordered_map<std::string, std::string> chosen;
+  if (*manual) chosen.emplace(household_id, (*manual)->parcel_id);
+  Matcher matcher(std::move(chosen));
+  matcher.add_household(HouseholdPlace{x.household_id, x.region_code, x.head_name, x.parcel_id, x.lon, x.lat});
+  matcher.index();
+  // The buildings the rules can name, each once: the roster's and the chosen
+  // parcel (rules 1-2), those around the dwelling point of any village
+  // (rule 3) and those of the household's village (rule 4).
+  std::map<std::string, Footprint> seen;
+  auto keep = [&](Footprint&& f) {
+    std::string id = f.parcel_id;
+    seen.emplace(std::move(id), std::move(f));
+  };
+  std::vector<std::string> named;
+  if (!x.parcel_id.empty()) named.push_back(x.parcel_id);
+  if (*manual) named.push_back((*manual)->parcel_id);
+  auto found = tx.census().find_buildings(named);
+  if (!found) return found.error();
+  for (const Stored<Building>& b : *found) keep(footprint_of(b.value));
+  if (x.lon && x.lat) {
+    const CodeRange all = region_range(kWholeCountry);
+    auto around = tx.census().buildings_in_box(BBox{*x.lon, *x.lat, *x.lon, *x.lat}, all.lo, all.hi,
+                                               kMostBuildingsAroundAPoint);
+    if (!around) return around.error();
+    for (const Stored<Building>& b : *around) keep(footprint_of(b.value));
+  }
+  ANJU_TRY(tx.census().for_each_footprint_in(x.region_code, x.region_code, keep));
+  for (const auto& [id, f] : seen) matcher.add_building(f);
+  std::vector<MatchResult> results = matcher.finish();
+  ANJU_TRY(tx.results().store_match(results.front()));
+  return results.front();
+}
+
+Result<ManualChoice> set_manual_match(Store& store, const User& user, const std::string& household_id,
                                      const std::string& parcel_id, std::optional<long> expected_version,
                                      const Clock& clock) {
   auto begun = store.begin(TxMode::write);
@@ -92,12 +145,14 @@ Result<ManualMatch> set_manual_match(Store& store, const User& user, const std::
       audit(tx.audit(), clock, user.name, "match.manual_set", "household", household_id, detail));
   auto after = tx.results().find_manual_match(household_id);
   if (!after) return after.error();
+  auto judged = rederive_household(tx, household_id, user.name, clock);
+  if (!judged) return judged.error();
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);  // best effort: the next write chains what is left
-  return **after;
+  return ManualChoice{**after, std::move(*judged)};
 }
 
-Result<void> clear_manual_match(Store& store, const User& user, const std::string& household_id,
+Result<JudgmentRow> clear_manual_match(Store& store, const User& user, const std::string& household_id,
                                 std::optional<long> expected_version, const Clock& clock) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
@@ -111,11 +166,16 @@ Result<void> clear_manual_match(Store& store, const User& user, const std::strin
   if (!*before) return make_error(ErrorCode::not_found, "该户没有人工选择的图斑：" + household_id);
   ANJU_TRY(
       tx.results().clear_manual_match(household_id, expected_version.value_or((*before)->version)));
+  auto matched = rematch_household(tx, household_id);
+  if (!matched) return matched.error();
+  auto judged = rederive_household(tx, household_id, user.name, clock);
+  if (!judged) return judged.error();
   ANJU_TRY(audit(tx.audit(), clock, user.name, "match.manual_clear", "household", household_id,
-                 {{"before", {{"parcel_id", (*before)->parcel_id}}}}));
+                 {{"before", {{"parcel_id", (*before)->parcel_id}}},
+                  {"after", {{"outcome", match_outcome_key(matched->outcome)}, {"parcel_id", matched->parcel_id}}}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
-  return {};
+  return *std::move(judged);
 }
 
 }  // namespace anju

@@ -56,6 +56,17 @@ Result<void> MemoryCensus::for_each_footprint(std::string_view after, std::strin
   return {};
 }
 
+Result<void> MemoryCensus::for_each_footprint_in(const std::string& region_lo, const std::string& region_hi,
+                                                 const std::function<void(Footprint&&)>& fn) {
+  for (const auto& [id, stored] : buildings_.rows()) {
+    const Building& b = stored.value;
+    if (b.region_code < region_lo || b.region_code > region_hi) continue;
+    ANJU_TRY(faults_.next_row());
+    fn(Footprint{b.parcel_id, b.region_code, b.owner_name, b.wkb, b.bbox});
+  }
+  return {};
+}
+
 Result<std::optional<BuildingFacts>> MemoryCensus::find_building_facts(std::string_view parcel_id) {
   auto b = buildings_.find(parcel_id);
   if (!b) return std::optional<BuildingFacts>();

@@ -30,13 +30,27 @@ Result<void> MemoryResults::set_manual_match(std::string_view household_id,
   const std::string old_parcel = m.parcel_id;
   m = MatchResult{
       std::string(household_id), MatchOutcome::manual, std::string(parcel_id), {}, false, false};
-  for (const std::string& parcel : {old_parcel, std::string(parcel_id)}) {
+  recount_shared({old_parcel, std::string(parcel_id)});
+  return {};
+}
+
+void MemoryResults::recount_shared(const std::vector<std::string>& parcels) {
+  for (const std::string& parcel : parcels) {
     if (parcel.empty()) continue;
     long n = 0;
     for (const auto& [id, r] : matches_) n += r.parcel_id == parcel;
     for (auto& [id, r] : matches_)
       if (r.parcel_id == parcel) r.shared = n > 1;
   }
+}
+
+Result<void> MemoryResults::store_match(const MatchResult& m) {
+  ANJU_TRY(writable());
+  MatchResult& stored = matches_[m.household_id];
+  const std::string old_parcel = stored.parcel_id;
+  stored = m;
+  stored.shared = false;
+  recount_shared({old_parcel, m.parcel_id});
   return {};
 }
 

@@ -40,6 +40,7 @@ class MemoryResults final : public ResultRepo {
   Result<void> replace_matches(const RunRecord& run,
                                const std::vector<MatchResult>& results) override;
   Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) override;
+  Result<void> store_match(const MatchResult& m) override;
   Result<std::optional<MatchResult>> find_match(std::string_view household_id) override;
   Result<void> for_each_judge_input(const Date& as_of, std::string_view after,
                                     std::string_view upto,
@@ -51,6 +52,8 @@ class MemoryResults final : public ResultRepo {
   Result<std::vector<std::string>> households_of_building(std::string_view parcel_id) override;
 
  private:
+  // `shared` of every match on these buildings, as the engines recompute it.
+  void recount_shared(const std::vector<std::string>& parcels);
   Result<void> next_row() { return faults_.next_row(); }
   Result<void> writable() const { return faults_.writable(); }
 

@@ -31,6 +31,10 @@ class CensusRepo {
   virtual Result<void> for_each_footprint(std::string_view after, std::string_view upto,
                                           const std::function<void(Footprint&&)>& fn) = 0;
   virtual Result<std::optional<BuildingFacts>> find_building_facts(std::string_view parcel_id) = 0;
+  // Footprints of the buildings of the regions in [lo, hi] (a village's, a
+  // town's: what matching one household or one region reads), in no set order.
+  virtual Result<void> for_each_footprint_in(const std::string& region_lo, const std::string& region_hi,
+                                             const std::function<void(Footprint&&)>& fn) = 0;
   virtual Result<std::optional<Stored<Evidence>>> find_evidence(EvidenceSource source,
                                                                 std::string_view id) = 0;
   virtual Result<void> insert_evidence(const Evidence& e, const WriteStamp& stamp) = 0;

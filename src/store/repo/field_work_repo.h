@@ -23,6 +23,9 @@ class FieldWorkRepo {
   virtual Result<std::vector<AppraisalPart>> appraisal_parts() = 0;
   // Every task that is open or visited.
   virtual Result<std::vector<ActiveTask>> active_tasks() = 0;
+  // The open or visited tasks of these households (a few: one statement
+  // per few hundred keys).
+  virtual Result<std::vector<ActiveTask>> active_tasks_of(const std::vector<std::string>& household_ids) = 0;
   // `conflict` when the household already has an active task.
   virtual Result<long> insert_task(const FieldTask& task, const WriteStamp& stamp) = 0;
   // Many tasks at once (a judge run's), for households without an active

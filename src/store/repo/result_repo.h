@@ -41,6 +41,10 @@ class ResultRepo {
   virtual Result<void> replace_matches(const RunRecord& run,
                                        const std::vector<MatchResult>& results) = 0;
   virtual Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) = 0;
+  // Replaces one household's match (matched again after a change to it) and
+  // recomputes `shared` for the buildings it leaves and joins; refreshes its
+  // village's counts. `m.shared` is not read.
+  virtual Result<void> store_match(const MatchResult& m) = 0;
   virtual Result<std::optional<MatchResult>> find_match(std::string_view household_id) = 0;
   // Calls `fn` for every household with after < household_id ≤ upto (see
   // key_bounds), in

@@ -131,16 +131,28 @@ Result<long> SqlTransaction::count_buildings() {
   return n;
 }
 
+namespace {
+
+Footprint read_footprint(const Statement& s) {
+  return Footprint{s.text(0), s.text(1), s.text(2), s.blob(3), BBox{s.real(4), s.real(5), s.real(6), s.real(7)}};
+}
+
+}  // namespace
+
 Result<void> SqlTransaction::for_each_footprint(std::string_view after, std::string_view upto,
                                                    const std::function<void(Footprint&&)>& fn) {
   auto& s = conn_.scan(
       "SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat, max_lon, max_lat FROM buildings"
       " WHERE parcel_id > ?1 AND parcel_id <= ?2");
-  return each_row(s.bind(1, after).bind(2, upto),
-                  [&](const Statement& s) {
-                    fn(Footprint{s.text(0), s.text(1), s.text(2), s.blob(3),
-                                 BBox{s.real(4), s.real(5), s.real(6), s.real(7)}});
-                  });
+  return each_row(s.bind(1, after).bind(2, upto), [&](const Statement& s) { fn(read_footprint(s)); });
+}
+
+Result<void> SqlTransaction::for_each_footprint_in(const std::string& region_lo, const std::string& region_hi,
+                                                      const std::function<void(Footprint&&)>& fn) {
+  auto& s = conn_.prepare(
+      "SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat, max_lon, max_lat FROM buildings"
+      " WHERE region_code BETWEEN ?1 AND ?2");
+  return each_row(s.bind(1, region_lo).bind(2, region_hi), [&](const Statement& s) { fn(read_footprint(s)); });
 }
 
 Result<std::optional<BuildingFacts>> SqlTransaction::find_building_facts(

@@ -116,14 +116,28 @@ Result<std::vector<AppraisalPart>> SqlTransaction::appraisal_parts() {
   return out;
 }
 
+namespace {
+
+constexpr const char* kActiveTasks =
+    "SELECT id, household_id, origin, status FROM field_tasks WHERE status IN ('open', 'visited')";
+
+ActiveTask read_active_task(const Statement& s) {
+  return {s.integer(0), s.text(1), read_origin(s, 2),
+          stored_value(parse_task_status(s.text(3)), "field_tasks.status", s.text(3))};
+}
+
+}  // namespace
+
 Result<std::vector<ActiveTask>> SqlTransaction::active_tasks() {
   std::vector<ActiveTask> out;
-  ANJU_TRY(each_row(
-      conn_.prepare("SELECT id, household_id, origin, status FROM field_tasks WHERE status IN ('open', 'visited')"),
-      [&](const Statement& s) {
-        out.push_back({s.integer(0), s.text(1), read_origin(s, 2),
-                       stored_value(parse_task_status(s.text(3)), "field_tasks.status", s.text(3))});
-      }));
+  ANJU_TRY(each_row(conn_.prepare(kActiveTasks), [&](const Statement& s) { out.push_back(read_active_task(s)); }));
+  return out;
+}
+
+Result<std::vector<ActiveTask>> SqlTransaction::active_tasks_of(const std::vector<std::string>& household_ids) {
+  static const std::string sql = std::string(kActiveTasks) + " AND household_id";
+  std::vector<ActiveTask> out;
+  ANJU_TRY(each_in(sql, 0, household_ids, {}, [&](const Statement& s) { out.push_back(read_active_task(s)); }));
   return out;
 }
 

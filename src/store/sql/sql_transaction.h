@@ -70,6 +70,8 @@ class SqlTransaction final : public Transaction,
   Result<void> update_building(const Building& b, long expected_version,
                                const WriteStamp& stamp) override;
   Result<long> count_buildings() override;
+  Result<void> for_each_footprint_in(const std::string& region_lo, const std::string& region_hi,
+                                     const std::function<void(Footprint&&)>& fn) override;
   Result<void> for_each_footprint(std::string_view after, std::string_view upto,
                                   const std::function<void(Footprint&&)>& fn) override;
   Result<std::optional<BuildingFacts>> find_building_facts(std::string_view parcel_id) override;
@@ -91,6 +93,7 @@ class SqlTransaction final : public Transaction,
   Result<void> update_campaign(const Campaign& campaign, const WriteStamp& stamp) override;
 
   Result<std::optional<ManualMatch>> find_manual_match(std::string_view household_id) override;
+  Result<void> store_match(const MatchResult& m) override;
   Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
                                 long expected_version, const WriteStamp& stamp) override;
   Result<void> clear_manual_match(std::string_view household_id, long expected_version) override;
@@ -136,6 +139,7 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<RecordCount>> record_counts(const std::string& region_lo, const std::string& region_hi) override;
   Result<std::vector<AppraisalPart>> appraisal_parts() override;
   Result<std::vector<ActiveTask>> active_tasks() override;
+  Result<std::vector<ActiveTask>> active_tasks_of(const std::vector<std::string>& household_ids) override;
   Result<long> insert_task(const FieldTask& task, const WriteStamp& stamp) override;
   Result<void> insert_tasks(const std::vector<FieldTask>& tasks, const WriteStamp& stamp) override;
   Result<void> end_tasks(const std::vector<long>& ids, TaskStatus status, const std::string& reason,

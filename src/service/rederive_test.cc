@@ -1,0 +1,144 @@
+// Every change re-derives at once (issue: region-scoped runs, item 4): a
+// manual choice, its clearing and an approved relocation leave the
+// household's match, judgment and field tasks as a run would, in the same
+// transaction — on both engines.
+#include <gtest/gtest.h>
+
+#include "core/access.h"
+#include "core/clock.h"
+#include "core/geometry.h"
+#include "service/census_service.h"
+#include "service/change_service.h"
+#include "support/store_fixture.h"
+
+namespace anju {
+namespace {
+
+const FixedClock kClock("2026-11-28T10:00:00Z", Date{2026, 11, 28});
+constexpr const char* kHousehold = "500229108201H1";
+constexpr const char* kNewVillage = "500229108299";
+
+class RederiveTest : public testing::StoreTest {
+ protected:
+  RederiveTest() : StoreTest("rederive") {}
+
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (IsSkipped()) return;
+    auto tx = begin();
+    // Regions the fixture may lack; either way they are there after this.
+    for (const char* code : {"500229108201", kNewVillage})
+      (void)tx->regions().insert_region(Region{code, "测试村"}, testing::kTestStamp);
+    Building b;
+    b.parcel_id = "P1";
+    b.region_code = "500229108201";
+    b.owner_name = "李四";  // not the head: no match by owner
+    b.floors = 2;
+    b.built = BuiltYears{2008, 2008, "2008"};
+    b.structure = Structure::masonry;
+    Polygon square;
+    square.outer() = {{108.0, 31.0}, {108.001, 31.0}, {108.001, 31.001}, {108.0, 31.001}, {108.0, 31.0}};
+    b.wkb = to_wkb(MultiPolygon{square});
+    b.bbox = BBox{108.0, 31.0, 108.001, 31.001};
+    ASSERT_TRUE(tx->census().insert_building(b, testing::kTestStamp));
+    Evidence e;
+    e.evidence_id = "E1";
+    e.parcel_id = "P1";
+    e.assessed_on = {2023, 5, 1};
+    e.grade = Grade::B;
+    ASSERT_TRUE(tx->census().insert_evidence(e, testing::kTestStamp));
+    Household h = testing::sample_household(kHousehold, "50022919900101" + std::to_string(1234));
+    h.housing = Housing::own_rural;
+    h.lon.reset();
+    h.lat.reset();
+    ASSERT_TRUE(tx->households().insert_household(h, testing::kTestStamp));
+    ASSERT_TRUE(tx->commit());
+    ASSERT_TRUE(run_match(*store_, "test", kClock));
+    ASSERT_TRUE(run_judge(*store_, {}, "test", kClock));
+  }
+
+  JudgmentRow judgment() { return **begin(TxMode::read)->results().find_judgment(kHousehold); }
+  MatchResult match() { return **begin(TxMode::read)->results().find_match(kHousehold); }
+  std::vector<FieldTask> active_tasks() {
+    auto tx = begin(TxMode::read);
+    std::vector<FieldTask> out;
+    auto active = tx->field_work().active_tasks_of({kHousehold});
+    for (const ActiveTask& t : *active) out.push_back(**tx->field_work().find_task(t.id));
+    return out;
+  }
+  const User operator_ = system_operator("test");
+};
+
+TEST_F(RederiveTest, AManualChoiceAndItsClearingJudgeAtOnce) {
+  ASSERT_EQ(judgment().reasons.front(), Reason::no_building);
+  ASSERT_EQ(active_tasks().size(), 1u);
+
+  auto chosen = set_manual_match(*store_, operator_, kHousehold, "P1", std::nullopt, kClock);
+  ASSERT_TRUE(chosen) << chosen.error().message;
+  // Judged from P1's assessment (B) without a run: safe, its task closed.
+  EXPECT_EQ(chosen->judgment.result, JudgeResult::safe);
+  EXPECT_EQ(judgment().result, JudgeResult::safe);
+  EXPECT_EQ(judgment().evidence_id, "E1");
+  EXPECT_TRUE(active_tasks().empty());
+
+  auto cleared = clear_manual_match(*store_, operator_, kHousehold, std::nullopt, kClock);
+  ASSERT_TRUE(cleared) << cleared.error().message;
+  // Matched again by the rules of a run (nothing names P1 now) and judged.
+  EXPECT_EQ(match().outcome, MatchOutcome::unmatched);
+  EXPECT_EQ(cleared->reasons.front(), Reason::no_building);
+  EXPECT_EQ(judgment().result, JudgeResult::verify);
+  ASSERT_EQ(active_tasks().size(), 1u);
+  EXPECT_GE(*active_tasks()[0].due, kClock.today()) << "a new task is never due in the past";
+
+  // The same as a run from scratch over the same data.
+  ASSERT_TRUE(run_match(*store_, "test", kClock));
+  auto run = run_judge(*store_, {}, "test", kClock);
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->changed, 0);
+  EXPECT_EQ(run->tasks_opened + run->tasks_closed, 0);
+}
+
+TEST_F(RederiveTest, AnApprovedRelocationLeavesTheOldHouseAndItsTasks) {
+  ASSERT_TRUE(set_manual_match(*store_, operator_, kHousehold, "P1", std::nullopt, kClock));
+  ASSERT_TRUE(clear_manual_match(*store_, operator_, kHousehold, std::nullopt, kClock));
+  ASSERT_TRUE(set_manual_match(*store_, operator_, kHousehold, "P1", std::nullopt, kClock));
+  ASSERT_EQ(judgment().result, JudgeResult::safe);
+  // A task of the old village, drawn as a spot check would be.
+  FieldTask old;
+  old.household_id = kHousehold;
+  old.region_code = "500229108201";
+  old.origin = TaskOrigin::sample;
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->field_work().insert_task(old, testing::kTestStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+
+  const User clerk{"clerk", "", Role::town_office, "500229108000", "", false, false, {}};
+  const User county{"county", "", Role::county_reviewer, "500229000000", "", false, false, {}};
+  ChangeInput in{kHousehold, ChangeKind::relocation, {{"region_code", kNewVillage}, {"address", "新村1号"}}, "搬迁"};
+  auto raised = raise_change(*store_, clerk, in, kClock);
+  ASSERT_TRUE(raised) << raised.error().message;
+  auto decided = decide_change(*store_, county, raised->id, raised->version, ChangeAction::approve, "", kClock);
+  ASSERT_TRUE(decided) << decided.error().message;
+
+  // No longer on the old village's house (its manual choice went too), and
+  // judged in the new village: no house there yet, so to verify.
+  EXPECT_FALSE(begin(TxMode::read)->results().find_manual_match(kHousehold).value());
+  EXPECT_EQ(match().outcome, MatchOutcome::unmatched);
+  EXPECT_EQ(judgment().result, JudgeResult::verify);
+  // The old village's task is cancelled with the reason; the new village
+  // has its own.
+  auto tasks = active_tasks();
+  ASSERT_EQ(tasks.size(), 1u);
+  EXPECT_EQ(tasks[0].region_code, kNewVillage);
+  EXPECT_EQ(tasks[0].origin, TaskOrigin::judgment);
+  auto page = begin(TxMode::read)->field_work().list_tasks(
+      TaskFilter{"500229108201", "500229108201", TaskStatus::cancelled, false, std::nullopt, std::nullopt, 0, 10});
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_NE(page->items[0].task.closed_reason.find("迁出"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace anju
