@@ -55,9 +55,9 @@ class MemoryCensus final : public CensusRepo {
  private:
   Faults own_faults_;
   Faults& faults_;
-  VersionedMap<Building> buildings_{"房屋图斑"};
-  VersionedMap<Evidence> evidence_{"评估记录"};  // keyed by evidence_key()
-  VersionedMap<Disaster> disasters_{"灾害事件"};
+  VersionedMap<Building> buildings_{"房屋图斑", faults_};
+  VersionedMap<Evidence> evidence_{"评估记录", faults_};  // keyed by evidence_key()
+  VersionedMap<Disaster> disasters_{"灾害事件", faults_};
 };
 
 }  // namespace anju

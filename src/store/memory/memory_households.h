@@ -39,7 +39,7 @@ class MemoryHouseholds final : public HouseholdRepo {
  private:
   Faults own_faults_;
   Faults& faults_;
-  VersionedMap<Household> rows_{"农户"};
+  VersionedMap<Household> rows_{"农户", faults_};
 };
 
 }  // namespace anju

@@ -3,6 +3,7 @@
 // the engines keep them (store.h): an insert of a key that exists is a
 // `conflict` (the unique key), an update names the version it read and
 // fails with `conflict` when it moved or `not_found` when there is no row.
+// Every write asks its Faults first and changes nothing when told to fail.
 // Used by the in-memory repositories; not thread-safe.
 
 #include <map>
@@ -12,16 +13,19 @@
 
 #include "core/household.h"
 #include "core/result.h"
+#include "store/memory/faults.h"
 
 namespace anju {
 
 template <class T>
 class VersionedMap {
  public:
-  // `what` names the row in messages ("农户", "房屋图斑").
-  explicit VersionedMap(std::string what) : what_(std::move(what)) {}
+  // `what` names the row in messages ("农户", "房屋图斑"); `faults` must
+  // outlive the map.
+  VersionedMap(std::string what, Faults& faults) : what_(std::move(what)), faults_(faults) {}
 
   Result<void> insert(const std::string& key, const T& value, const WriteStamp& stamp) {
+    ANJU_TRY(faults_.writable());
     if (rows_.count(key))
       return make_error(ErrorCode::conflict, what_ + "已存在：" + key);
     rows_.emplace(key, Stored<T>{value, 1, stamp.at, stamp.at, stamp.actor});
@@ -29,6 +33,7 @@ class VersionedMap {
   }
   Result<void> update(const std::string& key, const T& value, long expected_version,
                       const WriteStamp& stamp) {
+    ANJU_TRY(faults_.writable());
     auto it = rows_.find(key);
     if (it == rows_.end()) return make_error(ErrorCode::not_found, what_ + "不存在：" + key);
     if (it->second.version != expected_version)
@@ -48,6 +53,7 @@ class VersionedMap {
 
  private:
   std::string what_;
+  Faults& faults_;
   std::map<std::string, Stored<T>, std::less<>> rows_;
 };
 
