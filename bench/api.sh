@@ -36,7 +36,7 @@ if [ -z "$DB_URL" ]; then
   "$ANJU" demo --dir demo --no-serve >/dev/null
   DB_URL="sqlite:$WORK/demo/demo.db"
 fi
-PASSWORD="Bench-Admin-2026"
+PASSWORD="Qz7-Lantern-Ridge-$RANDOM$RANDOM"  # new each run: a password is never set twice
 printf '%s\n' "$PASSWORD" > pw.txt
 BENCH_USER=bench_admin_$REGION
 "$ANJU" --db "$DB_URL" user add --name "$BENCH_USER" --role admin --region "$REGION" --password-file pw.txt \

@@ -1,5 +1,5 @@
-// `anju match [--set HOUSEHOLD PARCEL | --clear HOUSEHOLD]` and
-// `anju judge [--as-of DATE] [--cutoff DATE]`.
+// `anju match [--region CODE] [--set HOUSEHOLD PARCEL | --clear HOUSEHOLD]` and
+// `anju judge [--region CODE] [--as-of DATE] [--cutoff DATE]`.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -17,7 +17,18 @@ namespace {
 struct MatchArgs {
   std::vector<std::string> set;  // HOUSEHOLD PARCEL
   std::string clear;
+  std::string region;  // "" = everything
 };
+
+// The region a run acts on: the one named (a 12-digit code), else everything.
+std::optional<std::string> run_region(Context& ctx, const std::string& named) {
+  auto region = list_region(system_operator(ctx.actor()), named);
+  if (!region) {
+    ctx.fail(region.error());
+    return std::nullopt;
+  }
+  return *region;
+}
 
 void print_match(const Context& ctx, const MatchSummary& s) {
   if (ctx.json) {
@@ -34,6 +45,8 @@ void print_match(const Context& ctx, const MatchSummary& s) {
 }
 
 void run_match_command(Context& ctx, const MatchArgs& args) {
+  const auto region = run_region(ctx, args.region);
+  if (!region) return;
   auto store = ctx.open();
   if (!store) return;
   SystemClock clock;
@@ -43,13 +56,13 @@ void run_match_command(Context& ctx, const MatchArgs& args) {
   } else if (!args.clear.empty()) {
     if (auto r = clear_manual_match(*store, system_operator(ctx.actor()), args.clear, std::nullopt, clock); !r) return ctx.fail(r.error());
   }
-  auto summary = run_match(*store, ctx.actor(), clock);
+  auto summary = run_match(*store, *region, ctx.actor(), clock);
   if (!summary) return ctx.fail(summary.error());
   print_match(ctx, *summary);
 }
 
 struct JudgeArgs {
-  std::string as_of, cutoff;
+  std::string as_of, cutoff, region;
 };
 
 // The steps' times, on stderr: stdout is the judgment, the same on every
@@ -112,6 +125,9 @@ void run_judge_command(Context& ctx, const JudgeArgs& args) {
   o.as_of = date_option(ctx, args.as_of, "--as-of");
   o.cutoff = date_option(ctx, args.cutoff, "--cutoff");
   if (ctx.exit_code != kExitOk) return;
+  const auto region = run_region(ctx, args.region);
+  if (!region) return;
+  o.region = *region;
   auto store = ctx.open();
   if (!store) return;
   SystemClock clock;
@@ -128,12 +144,14 @@ void add_census_commands(CLI::App& app, Context& ctx) {
   auto* set = match->add_option("--set", margs->set, "选择图斑：--set 户编号 图斑编号（重新对应后生效）")
                   ->expected(2);
   match->add_option("--clear", margs->clear, "取消某户人工选择的图斑")->excludes(set);
+  match->add_option("--region", margs->region, "只对这个区划（12位代码）内的农户进行人房对应（默认全部）");
   match->callback([&ctx, margs] { run_match_command(ctx, *margs); });
 
   auto jargs = std::make_shared<JudgeArgs>();
   CLI::App* judge = app.add_subcommand("judge", "初判：判断每户住房安全情况并给出原因");
   judge->add_option("--as-of", jargs->as_of, "评估截止日期（默认取工作设置，未设置则为今天）");
   judge->add_option("--cutoff", jargs->cutoff, "结论有效的起始日期（默认2020-01-01）");
+  judge->add_option("--region", jargs->region, "只对这个区划（12位代码）内的农户进行初判（默认全部）");
   judge->callback([&ctx, jargs] { run_judge_command(ctx, *jargs); });
 }
 

@@ -50,7 +50,7 @@ Result<void> load_demo(Store& store, const std::filesystem::path& data) {
     ANJU_TRY(show(TemplateKind::evidence, import_evidence(store, file(name.c_str()), s, options, clock)));
   }
   ANJU_TRY(show(TemplateKind::disasters, import_disasters(store, file("disasters.csv"), options, clock)));
-  auto matched = run_match(store, "demo", clock);
+  auto matched = run_match(store, std::string(kWholeCountry), "demo", clock);
   if (!matched) return matched.error();
   std::optional<MatchResult> ambiguous;
   {
@@ -62,7 +62,7 @@ Result<void> load_demo(Store& store, const std::filesystem::path& data) {
   }
   if (ambiguous) {
     ANJU_TRY(set_manual_match(store, system_operator("demo"), ambiguous->household_id, ambiguous->candidates.front(), std::nullopt, clock));
-    matched = run_match(store, "demo", clock);
+    matched = run_match(store, std::string(kWholeCountry), "demo", clock);
     if (!matched) return matched.error();
   }
   auto judged = run_judge(store, {}, "demo", clock);

@@ -27,7 +27,7 @@ using ImportFn = std::function<Result<ImportReport>(Store&, const ImportArgs&,
 void run_import_command(Context& ctx, TemplateKind kind, const ImportFn& fn, const ImportArgs& args) {
   auto store = ctx.open();
   if (!store) return;
-  Progress progress(ctx.progress_mode(), std::string("导入") + template_title(kind));
+  Progress progress(ctx.progress_mode(), std::string("导入") + enum_name(kind));
   ImportOptions options;
   options.invalid_rows = args.strict ? InvalidRows::reject_file : InvalidRows::skip;
   options.actor = ctx.actor();

@@ -11,11 +11,11 @@ namespace {
 
 void add_one(CLI::App& parent, Context& ctx, const char* name, TemplateKind kind) {
   auto out = std::make_shared<std::string>();
-  CLI::App* cmd = parent.add_subcommand(name, std::string(template_title(kind)) + "导入模板");
+  CLI::App* cmd = parent.add_subcommand(name, std::string(enum_name(kind)) + "导入模板");
   cmd->add_option("--out", *out, "输出的 .xlsx 文件")->required();
   cmd->callback([&ctx, kind, out] {
     if (auto r = write_template(kind, *out); !r) return ctx.fail(r.error());
-    if (!ctx.json) std::cout << "已写出" << template_title(kind) << "导入模板：" << *out << '\n';
+    if (!ctx.json) std::cout << "已写出" << enum_name(kind) << "导入模板：" << *out << '\n';
     else std::cout << "{\"file\":\"" << *out << "\"}\n";
   });
 }

@@ -10,7 +10,7 @@ std::string import_report_json(const ImportReport& r) {
 }
 
 std::string import_report_text(TemplateKind kind, const ImportReport& r, size_t max_errors) {
-  std::string out = std::string("导入") + template_title(kind) + "：读取 " + std::to_string(r.rows) +
+  std::string out = std::string("导入") + enum_name(kind) + "：读取 " + std::to_string(r.rows) +
                     " 行；新增 " + std::to_string(r.inserted) + "，更新 " +
                     std::to_string(r.updated) + "，未变 " + std::to_string(r.unchanged);
   if (r.error_count > 0)

@@ -2,53 +2,32 @@
 
 namespace anju {
 
-const char* action_key(Action a) {
-  switch (a) {
-    case Action::read: return "read";
-    case Action::view_full_id: return "view_full_id";
-    case Action::import_data: return "import_data";
-    case Action::run_jobs: return "run_jobs";
-    case Action::manual_match: return "manual_match";
-    case Action::read_audit: return "read_audit";
-    case Action::manage_users: return "manage_users";
-    case Action::manage_regions: return "manage_regions";
-    case Action::export_lists: return "export_lists";
-    case Action::draw_samples: return "draw_samples";
-    case Action::assign_tasks: return "assign_tasks";
-    case Action::field_work: return "field_work";
-    case Action::fill_records: return "fill_records";
-    case Action::review_records: return "review_records";
-    case Action::decide_changes: return "decide_changes";
-    case Action::keep_ledger: return "keep_ledger";
-    case Action::draft_renovations: return "draft_renovations";
-    case Action::renovate: return "renovate";
-  }
-  return "";
-}
+namespace {
 
-const char* action_name(Action a) {
-  switch (a) {
-    case Action::read: return "查看数据";
-    case Action::view_full_id: return "查看完整证件号码";
-    case Action::import_data: return "导入数据";
-    case Action::run_jobs: return "运行人房对应和初判";
-    case Action::manual_match: return "选择图斑";
-    case Action::read_audit: return "查看审计日志";
-    case Action::manage_users: return "管理用户";
-    case Action::manage_regions: return "导入区划";
-    case Action::export_lists: return "导出清单";
-    case Action::draw_samples: return "抽取抽查样本";
-    case Action::assign_tasks: return "分派核实任务";
-    case Action::field_work: return "录入现场核实和鉴定";
-    case Action::fill_records: return "填报四类信息";
-    case Action::review_records: return "审核四类信息";
-    case Action::decide_changes: return "审批变更申请";
-    case Action::keep_ledger: return "维护危房台账";
-    case Action::draft_renovations: return "填报危房改造申请";
-    case Action::renovate: return "办理危房改造申请";
-  }
-  return "";
-}
+constexpr EnumEntry<Action> kActionEntries[] = {
+    {Action::read, "read", "查看数据"},
+    {Action::view_full_id, "view_full_id", "查看完整证件号码"},
+    {Action::import_data, "import_data", "导入数据"},
+    {Action::run_jobs, "run_jobs", "运行人房对应和初判"},
+    {Action::manual_match, "manual_match", "选择图斑"},
+    {Action::read_audit, "read_audit", "查看审计日志"},
+    {Action::manage_users, "manage_users", "管理用户"},
+    {Action::manage_regions, "manage_regions", "导入区划"},
+    {Action::export_lists, "export_lists", "导出清单"},
+    {Action::draw_samples, "draw_samples", "抽取抽查样本"},
+    {Action::assign_tasks, "assign_tasks", "分派核实任务"},
+    {Action::field_work, "field_work", "录入现场核实和鉴定"},
+    {Action::fill_records, "fill_records", "填报四类信息"},
+    {Action::review_records, "review_records", "审核四类信息"},
+    {Action::decide_changes, "decide_changes", "审批变更申请"},
+    {Action::keep_ledger, "keep_ledger", "维护危房台账"},
+    {Action::draft_renovations, "draft_renovations", "填报危房改造申请"},
+    {Action::renovate, "renovate", "办理危房改造申请"},
+};
+
+}  // namespace
+
+ANJU_ENUM_ENTRIES(Action, kActionEntries)
 
 bool role_may(Role role, Action action) {
   switch (action) {
@@ -97,7 +76,7 @@ Result<void> authorize(const User& user, Action action, std::string_view region_
     return make_error(ErrorCode::not_found, kNotFoundInScope);
   if (!role_may(user.role, action))
     return make_error(ErrorCode::forbidden,
-                      std::string(enum_name(user.role)) + "无权" + action_name(action));
+                      std::string(enum_name(user.role)) + "无权" + enum_name(action));
   return {};
 }
 

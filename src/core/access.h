@@ -42,8 +42,7 @@ inline constexpr Action kActions[] = {Action::read,         Action::view_full_id
                                       Action::review_records, Action::decide_changes, Action::keep_ledger,
                                       Action::draft_renovations, Action::renovate};
 
-const char* action_key(Action a);
-const char* action_name(Action a);  // Chinese, for messages
+ANJU_ENUM_TRAITS(Action);
 
 // True when the role may take the action somewhere in its scope.
 bool role_may(Role role, Action action);
@@ -77,6 +76,7 @@ Result<std::string> list_region(const User& user, std::string_view requested);
 struct CodeRange {
   std::string lo;
   std::string hi;
+  bool whole() const { return lo == "000000000000" && hi == "999999999999"; }
 };
 CodeRange region_range(std::string_view region_code);
 

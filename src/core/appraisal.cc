@@ -38,28 +38,16 @@ Result<void> check_appraisal(const Appraisal& a, const std::vector<AppraisalPart
   return {};
 }
 
-const char* prevention_key(Prevention p) {
-  switch (p) {
-    case Prevention::full: return "full";
-    case Prevention::partial: return "partial";
-    case Prevention::none: return "none";
-  }
-  return "";
-}
+namespace {
 
-const char* prevention_name(Prevention p) {
-  switch (p) {
-    case Prevention::full: return "具备";
-    case Prevention::partial: return "部分具备";
-    case Prevention::none: return "完全不具备";
-  }
-  return "";
-}
+constexpr EnumEntry<Prevention> kPrevention[] = {
+    {Prevention::full, "full", "具备"},
+    {Prevention::partial, "partial", "部分具备"},
+    {Prevention::none, "none", "完全不具备"},
+};
 
-std::optional<Prevention> parse_prevention(std::string_view text) {
-  for (Prevention p : {Prevention::full, Prevention::partial, Prevention::none})
-    if (text == prevention_key(p) || text == prevention_name(p)) return p;
-  return std::nullopt;
-}
+}  // namespace
+
+ANJU_ENUM_ENTRIES(Prevention, kPrevention)
 
 }  // namespace anju

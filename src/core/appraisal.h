@@ -24,6 +24,7 @@ struct AppraisalPart {
 
 // 防灾措施
 enum class Prevention { full, partial, none };
+ANJU_ENUM_TRAITS(Prevention);
 
 struct PartGrade {
   std::string part;            // a catalogue key
@@ -70,9 +71,5 @@ Result<Grade> house_grade(const Appraisal& a);
 // its hazard; professional or technical method; an appraiser; a date not in
 // the future of `today`.
 Result<void> check_appraisal(const Appraisal& a, const std::vector<AppraisalPart>& catalogue, Date today);
-
-const char* prevention_key(Prevention p);
-const char* prevention_name(Prevention p);  // 具备 / 部分具备 / 完全不具备
-std::optional<Prevention> parse_prevention(std::string_view text);
 
 }  // namespace anju

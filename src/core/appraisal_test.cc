@@ -81,10 +81,10 @@ TEST(Appraisal, ChecksPartsSiteMethodAndDate) {
 }
 
 TEST(Appraisal, PreventionMeasures) {
-  EXPECT_EQ(parse_prevention("部分具备"), Prevention::partial);
-  EXPECT_EQ(parse_prevention("none"), Prevention::none);
-  EXPECT_STREQ(prevention_name(Prevention::full), "具备");
-  EXPECT_FALSE(parse_prevention("有"));
+  EXPECT_EQ(enum_parse<Prevention>("部分具备"), Prevention::partial);
+  EXPECT_EQ(enum_parse<Prevention>("none"), Prevention::none);
+  EXPECT_STREQ(enum_name(Prevention::full), "具备");
+  EXPECT_FALSE(enum_parse<Prevention>("有"));
 }
 
 }  // namespace

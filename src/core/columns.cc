@@ -7,6 +7,14 @@
 namespace anju {
 namespace {
 
+constexpr EnumEntry<TemplateKind> kTemplates[] = {
+    {TemplateKind::regions, "regions", "区划"},
+    {TemplateKind::households, "households", "农户花名册"},
+    {TemplateKind::buildings, "buildings", "房屋图斑"},
+    {TemplateKind::evidence, "evidence", "安全评估记录"},
+    {TemplateKind::disasters, "disasters", "灾害事件"},
+};
+
 constexpr ColumnSpec kRegionColumns[] = {
     {"code", "区划代码", Requirement::required,
      "12位统计用区划代码；上级区划须已导入或在同一文件中", "500229108201"},
@@ -106,6 +114,8 @@ std::span<const char* const> export_only_columns(TemplateKind kind) {
   return {};
 }
 
+ANJU_ENUM_ENTRIES(TemplateKind, kTemplates)
+
 std::span<const ColumnSpec> template_columns(TemplateKind kind) {
   switch (kind) {
     case TemplateKind::regions: return kRegionColumns;
@@ -115,35 +125,6 @@ std::span<const ColumnSpec> template_columns(TemplateKind kind) {
     case TemplateKind::disasters: return kDisasterColumns;
   }
   return {};
-}
-
-const char* template_title(TemplateKind kind) {
-  switch (kind) {
-    case TemplateKind::regions: return "区划";
-    case TemplateKind::households: return "农户花名册";
-    case TemplateKind::buildings: return "房屋图斑";
-    case TemplateKind::evidence: return "安全评估记录";
-    case TemplateKind::disasters: return "灾害事件";
-  }
-  return "";
-}
-
-std::optional<TemplateKind> parse_template_kind(std::string_view key) {
-  for (TemplateKind t : {TemplateKind::regions, TemplateKind::households, TemplateKind::buildings,
-                         TemplateKind::evidence, TemplateKind::disasters})
-    if (key == template_key(t)) return t;
-  return std::nullopt;
-}
-
-const char* template_key(TemplateKind kind) {
-  switch (kind) {
-    case TemplateKind::regions: return "regions";
-    case TemplateKind::households: return "households";
-    case TemplateKind::buildings: return "buildings";
-    case TemplateKind::evidence: return "evidence";
-    case TemplateKind::disasters: return "disasters";
-  }
-  return "";
 }
 
 const ColumnSpec* find_column(TemplateKind kind, std::string_view header, bool truncated) {

@@ -6,6 +6,8 @@
 #include <span>
 #include <string_view>
 
+#include "core/enums.h"
+
 namespace anju {
 
 enum class Requirement { required, optional, conditional };
@@ -20,11 +22,9 @@ struct ColumnSpec {
 
 enum class TemplateKind { regions, households, buildings, evidence, disasters };
 
-std::span<const ColumnSpec> template_columns(TemplateKind kind);
-const char* template_title(TemplateKind kind);  // "区划", "农户花名册"
+ANJU_ENUM_TRAITS(TemplateKind);
 
-const char* template_key(TemplateKind kind);    // "regions", "households", ...
-std::optional<TemplateKind> parse_template_kind(std::string_view key);
+std::span<const ColumnSpec> template_columns(TemplateKind kind);
 
 // The spec whose key or Chinese name equals `header` (a trailing or leading
 // '*' marking a required column is ignored; English keys match in any

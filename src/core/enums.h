@@ -48,6 +48,15 @@ std::optional<E> enum_parse(std::string_view text) {
   return std::nullopt;
 }
 
+// The value whose English key equals `key`: for the API and stored values,
+// where a Chinese name is not a key.
+template <class E>
+std::optional<E> enum_from_key(std::string_view key) {
+  for (const auto& e : EnumTraits<E>::entries())
+    if (key == e.key) return e.value;
+  return std::nullopt;
+}
+
 // "A / B / C": the Chinese names, for error messages and templates.
 template <class E>
 std::string enum_names_joined(const char* separator = " / ") {

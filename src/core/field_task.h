@@ -12,22 +12,17 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/enums.h"
 
 namespace anju {
 
 enum class TaskStatus { open, visited, closed, cancelled };
+ANJU_ENUM_TRAITS(TaskStatus);  // 待核实 / 已核实待鉴定 / 已完成 / 已取消
 enum class TaskOrigin { judgment, sample };  // why it was opened ("sampled")
+ANJU_ENUM_TRAITS(TaskOrigin);  // 初判需核实 / 县级抽查
 // What the visitor found (DOMAIN.md §10).
 enum class VisitOutcome { unchanged, changed, no_prior };
-
-const char* task_status_key(TaskStatus s);
-const char* task_status_name(TaskStatus s);  // 待核实 / 待鉴定 / 已完成 / 已取消
-std::optional<TaskStatus> parse_task_status(std::string_view key);
-const char* task_origin_key(TaskOrigin o);
-const char* task_origin_name(TaskOrigin o);  // 初判需核实 / 县级抽查
-const char* visit_outcome_key(VisitOutcome o);
-const char* visit_outcome_name(VisitOutcome o);
-std::optional<VisitOutcome> parse_visit_outcome(std::string_view key);
+ANJU_ENUM_TRAITS(VisitOutcome);
 
 struct FieldTask {
   long id = 0;

@@ -64,10 +64,10 @@ TEST(FieldTasks, OverdueMeansActiveAfterTheDueDate) {
 
 TEST(FieldTasks, KeysRoundTrip) {
   for (TaskStatus s : {TaskStatus::open, TaskStatus::visited, TaskStatus::closed, TaskStatus::cancelled})
-    EXPECT_EQ(parse_task_status(task_status_key(s)), s);
+    EXPECT_EQ(enum_from_key<TaskStatus>(enum_key(s)), s);
   for (VisitOutcome o : {VisitOutcome::unchanged, VisitOutcome::changed, VisitOutcome::no_prior})
-    EXPECT_EQ(parse_visit_outcome(visit_outcome_key(o)), o);
-  EXPECT_FALSE(parse_visit_outcome("bogus"));
+    EXPECT_EQ(enum_from_key<VisitOutcome>(enum_key(o)), o);
+  EXPECT_FALSE(enum_from_key<VisitOutcome>("bogus"));
 }
 
 }  // namespace

@@ -1,35 +1,20 @@
 #include "core/job.h"
 
+#include <algorithm>
+
+#include "core/access.h"
+#include "core/region_code.h"
+
 namespace anju {
-
-const char* job_status_key(JobStatus s) {
-  switch (s) {
-    case JobStatus::queued: return "queued";
-    case JobStatus::running: return "running";
-    case JobStatus::succeeded: return "succeeded";
-    case JobStatus::failed: return "failed";
-  }
-  return "";
-}
-
-const char* job_status_name(JobStatus s) {
-  switch (s) {
-    case JobStatus::queued: return "排队中";
-    case JobStatus::running: return "进行中";
-    case JobStatus::succeeded: return "已完成";
-    case JobStatus::failed: return "失败";
-  }
-  return "";
-}
-
-std::optional<JobStatus> parse_job_status(std::string_view key) {
-  for (JobStatus s : {JobStatus::queued, JobStatus::running, JobStatus::succeeded, JobStatus::failed})
-    if (key == job_status_key(s)) return s;
-  return std::nullopt;
-}
 
 namespace {
 
+constexpr EnumEntry<JobStatus> kJobStatus[] = {
+    {JobStatus::queued, "queued", "排队中"},
+    {JobStatus::running, "running", "进行中"},
+    {JobStatus::succeeded, "succeeded", "已完成"},
+    {JobStatus::failed, "failed", "失败"},
+};
 constexpr EnumEntry<JobKind> kJobKinds[] = {
     {JobKind::import_regions, "import.regions", "导入区划"},
     {JobKind::import_households, "import.households", "导入农户花名册"},
@@ -47,6 +32,7 @@ constexpr EnumEntry<JobKind> kJobKinds[] = {
 
 }  // namespace
 
+ANJU_ENUM_ENTRIES(JobStatus, kJobStatus)
 ANJU_ENUM_ENTRIES(JobKind, kJobKinds)
 
 JobLane job_lane(JobKind kind) {
@@ -71,18 +57,42 @@ JobLane job_lane(JobKind kind) {
   return JobLane::import;
 }
 
-std::string job_lane_key(JobKind kind, std::string_view actor) {
-  switch (job_lane(kind)) {
+namespace {
+
+std::string run_lane(const char* family, const std::string& region) {
+  return std::string(family) + ":" + (region_range(region).whole() ? std::string() : region_prefix(region));
+}
+
+}  // namespace
+
+std::string job_lane_key(const Job& job) {
+  switch (job_lane(job.kind)) {
     case JobLane::import:
       return "import";
     case JobLane::match:
-      return "match";
+      return run_lane("match", job.region);
     case JobLane::judge:
-      return "judge";
+      return run_lane("judge", job.region);
     case JobLane::exports:
-      return "export:" + std::string(actor);
+      return "export:" + job.actor;
   }
   return "";
+}
+
+std::optional<std::string> lane_region(std::string_view lane) {
+  for (std::string_view family : {"match", "judge"}) {
+    if (lane == family) return std::string(kWholeCountry);  // before runs had regions
+    if (!lane.starts_with(family) || lane.size() <= family.size() || lane[family.size()] != ':') continue;
+    const std::string_view prefix = lane.substr(family.size() + 1);
+    if (prefix.empty()) return std::string(kWholeCountry);
+    return std::string(prefix) + std::string(12 - std::min<size_t>(prefix.size(), 12), '0');
+  }
+  return std::nullopt;
+}
+
+bool regions_overlap(std::string_view a, std::string_view b) {
+  if (region_range(a).whole() || region_range(b).whole()) return true;
+  return region_covers(a, b) || region_covers(b, a);
 }
 
 }  // namespace anju

@@ -12,10 +12,7 @@
 namespace anju {
 
 enum class JobStatus { queued, running, succeeded, failed };
-
-const char* job_status_key(JobStatus s);
-const char* job_status_name(JobStatus s);  // Chinese
-std::optional<JobStatus> parse_job_status(std::string_view key);
+ANJU_ENUM_TRAITS(JobStatus);  // 排队中 / 进行中 / 已完成 / 失败
 
 // What a job does. Keys ("import.households", "match", …) are the API's and
 // the store's; names are Chinese (导入农户花名册, 人房对应, …).
@@ -35,20 +32,30 @@ enum class JobKind {
 };
 ANJU_ENUM_TRAITS(JobKind);
 
-// Jobs of a lane run one at a time: one import, one matching run, one
-// judgment run in the whole store; one export at a time for each user.
+// Jobs of a lane run one at a time: one import in the whole store; one
+// matching run and one judgment run in a region (runs of disjoint regions
+// may run at once); one export at a time for each user.
 enum class JobLane { import, match, judge, exports };
 
 JobLane job_lane(JobKind kind);
-// The store's lane of a job of `kind` started by `actor` ("import",
-// "export:county", …): at most one queued or running job holds each.
-std::string job_lane_key(JobKind kind, std::string_view actor);
+
+struct Job;
+// The store's lane of a job ("import", "judge:500229108", "export:county",
+// …): at most one queued or running job holds each. A match or judge lane
+// names the run's region by its prefix ("judge:" for the whole country).
+std::string job_lane_key(const Job& job);
+// The region a match or judge lane names (kWholeCountry for "judge:"), or
+// nullopt when `lane` is not one.
+std::optional<std::string> lane_region(std::string_view lane);
+// True when two regions overlap: one holds the other.
+bool regions_overlap(std::string_view a, std::string_view b);
 
 struct Job {
   long id = 0;
   JobKind kind = JobKind::match;
   JobStatus status = JobStatus::queued;
   std::string actor;
+  std::string region;          // match, judge: the region the run acts on; else ""
   std::string params = "{}";   // JSON of the kind's typed parameters (service/job_params.h)
   double progress = 0;         // 0…1
   long rows = 0;               // rows or households done so far

@@ -27,6 +27,12 @@ constexpr EnumEntry<LedgerExit> kExit[] = {
     {LedgerExit::excluded, "excluded", "已销户"},
 };
 
+constexpr EnumEntry<LedgerUrgency> kUrgency[] = {
+    {LedgerUrgency::on_track, "on_track", "按期推进"},
+    {LedgerUrgency::at_risk, "at_risk", "临近期限"},
+    {LedgerUrgency::late, "late", "已逾期"},
+};
+
 std::string assessment_words(const JudgmentRow& r) {
   std::string s = r.evidence_id;
   if (r.evidence_source) s += std::string("（") + enum_name(*r.evidence_source);
@@ -38,6 +44,7 @@ std::string assessment_words(const JudgmentRow& r) {
 }  // namespace
 
 ANJU_ENUM_ENTRIES(LedgerMeasure, kMeasure)
+ANJU_ENUM_ENTRIES(LedgerUrgency, kUrgency)
 ANJU_ENUM_ENTRIES(Transitional, kTransitional)
 ANJU_ENUM_ENTRIES(LedgerExit, kExit)
 
@@ -122,24 +129,6 @@ LedgerUrgency ledger_urgency(const LedgerEntry& e, const Date& today, const Date
   const bool measure_set = e.renovation_id != 0 || e.measure == LedgerMeasure::other;
   if (f.risk_all_open || (f.risk_unmeasured && !measure_set)) return LedgerUrgency::at_risk;
   return LedgerUrgency::on_track;
-}
-
-const char* ledger_urgency_key(LedgerUrgency u) {
-  switch (u) {
-    case LedgerUrgency::on_track: return "on_track";
-    case LedgerUrgency::at_risk: return "at_risk";
-    case LedgerUrgency::late: return "late";
-  }
-  return "";
-}
-
-const char* ledger_urgency_name(LedgerUrgency u) {
-  switch (u) {
-    case LedgerUrgency::on_track: return "按期推进";
-    case LedgerUrgency::at_risk: return "临近期限";
-    case LedgerUrgency::late: return "已逾期";
-  }
-  return "";
 }
 
 }  // namespace anju

@@ -114,8 +114,7 @@ struct UrgencyFilter {
   bool risk_unmeasured = false; // at risk: open entries without an application or other measure
 };
 UrgencyFilter urgency_filter(const Date& today, const Date& deadline, int risk_days = 90);
-const char* ledger_urgency_key(LedgerUrgency u);
-const char* ledger_urgency_name(LedgerUrgency u);
+ANJU_ENUM_TRAITS(LedgerUrgency);  // 按期推进 / 临近期限 / 已逾期
 
 // --- read models --------------------------------------------------------------
 

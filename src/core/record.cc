@@ -3,6 +3,49 @@
 #include <algorithm>
 
 namespace anju {
+
+namespace {
+
+constexpr EnumEntry<RecordState> kRecordState[] = {
+    {RecordState::not_started, "not_started", "未开始"},
+    {RecordState::draft, "draft", "填报中"},
+    {RecordState::submitted, "submitted", "已提交待镇审核"},
+    {RecordState::town_approved, "town_approved", "镇已审核待县审核"},
+    {RecordState::county_approved, "county_approved", "县已审核"},
+};
+constexpr EnumEntry<RecordAction> kRecordAction[] = {
+    {RecordAction::edit, "edit", "填报"},
+    {RecordAction::submit, "submit", "提交"},
+    {RecordAction::approve, "approve", "审核通过"},
+    {RecordAction::give_back, "return", "退回"},
+    {RecordAction::reopen, "reopen", "重新打开"},
+};
+constexpr EnumEntry<RecordPart> kRecordPart[] = {
+    {RecordPart::basic, "basic", "农户基本信息"},
+    {RecordPart::building, "building", "房屋基础信息"},
+    {RecordPart::safety, "safety", "房屋安全情况"},
+    {RecordPart::hazards, "hazards", "地质灾害、改扩建、用作经营"},
+};
+constexpr EnumEntry<ChangeKind> kChangeKind[] = {
+    {ChangeKind::deceased, "deceased", "死亡销户"},
+    {ChangeKind::head_change, "head_change", "户主变更"},
+    {ChangeKind::relocation, "relocation", "迁出"},
+};
+constexpr EnumEntry<ChangeState> kChangeState[] = {
+    {ChangeState::submitted, "submitted", "待县审批"},
+    {ChangeState::county_approved, "county_approved", "县已同意待市审批"},
+    {ChangeState::approved, "approved", "已批准并生效"},
+    {ChangeState::rejected, "rejected", "未批准"},
+};
+
+}  // namespace
+
+ANJU_ENUM_ENTRIES(RecordState, kRecordState)
+ANJU_ENUM_ENTRIES(RecordAction, kRecordAction)
+ANJU_ENUM_ENTRIES(RecordPart, kRecordPart)
+ANJU_ENUM_ENTRIES(ChangeKind, kChangeKind)
+ANJU_ENUM_ENTRIES(ChangeState, kChangeState)
+
 namespace {
 
 bool is_admin(Role r) { return r == Role::admin; }
@@ -14,68 +57,10 @@ Error refused(Role role, const char* what) {
   return Error{ErrorCode::forbidden, std::string(enum_name(role)) + "不能" + what};
 }
 Error not_now(RecordState s, const char* what) {
-  return Error{ErrorCode::invalid, std::string("记录处于“") + record_state_name(s) + "”状态，不能" + what};
+  return Error{ErrorCode::invalid, std::string("记录处于“") + enum_name(s) + "”状态，不能" + what};
 }
 
 }  // namespace
-
-const char* record_state_key(RecordState s) {
-  switch (s) {
-    case RecordState::not_started: return "not_started";
-    case RecordState::draft: return "draft";
-    case RecordState::submitted: return "submitted";
-    case RecordState::town_approved: return "town_approved";
-    case RecordState::county_approved: return "county_approved";
-  }
-  return "";
-}
-
-const char* record_state_name(RecordState s) {
-  switch (s) {
-    case RecordState::not_started: return "未开始";
-    case RecordState::draft: return "填报中";
-    case RecordState::submitted: return "已提交待镇审核";
-    case RecordState::town_approved: return "镇已审核待县审核";
-    case RecordState::county_approved: return "县已审核";
-  }
-  return "";
-}
-
-std::optional<RecordState> parse_record_state(std::string_view key) {
-  for (RecordState s : {RecordState::not_started, RecordState::draft, RecordState::submitted,
-                        RecordState::town_approved, RecordState::county_approved})
-    if (key == record_state_key(s)) return s;
-  return std::nullopt;
-}
-
-const char* record_action_key(RecordAction a) {
-  switch (a) {
-    case RecordAction::edit: return "edit";
-    case RecordAction::submit: return "submit";
-    case RecordAction::approve: return "approve";
-    case RecordAction::give_back: return "return";
-    case RecordAction::reopen: return "reopen";
-  }
-  return "";
-}
-
-const char* record_action_name(RecordAction a) {
-  switch (a) {
-    case RecordAction::edit: return "填报";
-    case RecordAction::submit: return "提交";
-    case RecordAction::approve: return "审核通过";
-    case RecordAction::give_back: return "退回";
-    case RecordAction::reopen: return "重新打开";
-  }
-  return "";
-}
-
-std::optional<RecordAction> parse_record_action(std::string_view key) {
-  for (RecordAction a : {RecordAction::edit, RecordAction::submit, RecordAction::approve, RecordAction::give_back,
-                         RecordAction::reopen})
-    if (key == record_action_key(a)) return a;
-  return std::nullopt;
-}
 
 Result<RecordState> record_transition(RecordState from, RecordAction action, Role role, std::string_view comment) {
   using S = RecordState;
@@ -107,16 +92,6 @@ Result<RecordState> record_transition(RecordState from, RecordAction action, Rol
       return S::draft;
   }
   return make_error(ErrorCode::invalid, "未知的操作");
-}
-
-const char* record_part_name(RecordPart p) {
-  switch (p) {
-    case RecordPart::basic: return "农户基本信息";
-    case RecordPart::building: return "房屋基础信息";
-    case RecordPart::safety: return "房屋安全情况";
-    case RecordPart::hazards: return "地质灾害、改扩建、用作经营";
-  }
-  return "";
 }
 
 const std::vector<RecordField>& record_fields() {
@@ -170,57 +145,6 @@ std::vector<std::string> record_missing(const RecordFacts& facts, Date cutoff) {
   return out;
 }
 
-const char* change_kind_key(ChangeKind k) {
-  switch (k) {
-    case ChangeKind::deceased: return "deceased";
-    case ChangeKind::head_change: return "head_change";
-    case ChangeKind::relocation: return "relocation";
-  }
-  return "";
-}
-
-const char* change_kind_name(ChangeKind k) {
-  switch (k) {
-    case ChangeKind::deceased: return "死亡销户";
-    case ChangeKind::head_change: return "户主变更";
-    case ChangeKind::relocation: return "迁出";
-  }
-  return "";
-}
-
-std::optional<ChangeKind> parse_change_kind(std::string_view key) {
-  for (ChangeKind k : {ChangeKind::deceased, ChangeKind::head_change, ChangeKind::relocation})
-    if (key == change_kind_key(k) || key == change_kind_name(k)) return k;
-  return std::nullopt;
-}
-
-const char* change_state_key(ChangeState s) {
-  switch (s) {
-    case ChangeState::submitted: return "submitted";
-    case ChangeState::county_approved: return "county_approved";
-    case ChangeState::approved: return "approved";
-    case ChangeState::rejected: return "rejected";
-  }
-  return "";
-}
-
-const char* change_state_name(ChangeState s) {
-  switch (s) {
-    case ChangeState::submitted: return "待县审批";
-    case ChangeState::county_approved: return "县已同意待市审批";
-    case ChangeState::approved: return "已批准并生效";
-    case ChangeState::rejected: return "未批准";
-  }
-  return "";
-}
-
-std::optional<ChangeState> parse_change_state(std::string_view key) {
-  for (ChangeState s : {ChangeState::submitted, ChangeState::county_approved, ChangeState::approved,
-                        ChangeState::rejected})
-    if (key == change_state_key(s)) return s;
-  return std::nullopt;
-}
-
 bool may_raise_change(Role role) { return fills_records(role); }
 
 Result<ChangeState> change_transition(ChangeState from, ChangeAction action, Role role, bool crosses_county,
@@ -231,7 +155,7 @@ Result<ChangeState> change_transition(ChangeState from, ChangeAction action, Rol
   } else if (from == ChangeState::county_approved) {
     if (!city) return Error{ErrorCode::forbidden, std::string(enum_name(role)) + "不能审批跨县迁出（由市级审核）"};
   } else {
-    return make_error(ErrorCode::invalid, std::string("申请已") + change_state_name(from) + "，不能再审批");
+    return make_error(ErrorCode::invalid, std::string("申请已") + enum_name(from) + "，不能再审批");
   }
   if (action == ChangeAction::reject) {
     if (reason.empty()) return make_error(ErrorCode::invalid, "不批准时必须写明理由");

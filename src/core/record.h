@@ -27,12 +27,8 @@ enum class RecordAction {
   reopen,   // an approved record unlocked again, with a reason → draft
 };
 
-const char* record_state_key(RecordState s);
-const char* record_state_name(RecordState s);  // 未开始 / 填报中 / 已提交 / 镇已审核 / 县已审核
-std::optional<RecordState> parse_record_state(std::string_view key);
-const char* record_action_key(RecordAction a);
-const char* record_action_name(RecordAction a);
-std::optional<RecordAction> parse_record_action(std::string_view key);
+ANJU_ENUM_TRAITS(RecordState);  // 未开始 / 填报中 / 已提交 / 镇已审核 / 县已审核
+ANJU_ENUM_TRAITS(RecordAction);
 
 // The state after `action`, or why not (Chinese): `forbidden` when the role
 // may not take it, `invalid` when the state does not allow it or a comment
@@ -45,7 +41,7 @@ inline bool record_editable(RecordState s) { return s == RecordState::not_starte
 
 // The four parts and their fields; which are required depends on the case.
 enum class RecordPart { basic, building, safety, hazards };
-const char* record_part_name(RecordPart p);  // 农户基本信息 / 房屋基础信息 / 房屋安全情况 / 地质灾害、改扩建、用作经营
+ANJU_ENUM_TRAITS(RecordPart);
 struct RecordField {
   const char* key;
   const char* name;
@@ -119,12 +115,8 @@ enum class ChangeKind { deceased, head_change, relocation };
 enum class ChangeState { submitted, county_approved, approved, rejected };
 enum class ChangeAction { approve, reject };
 
-const char* change_kind_key(ChangeKind k);
-const char* change_kind_name(ChangeKind k);  // 死亡销户 / 户主变更 / 迁出
-std::optional<ChangeKind> parse_change_kind(std::string_view key);
-const char* change_state_key(ChangeState s);
-const char* change_state_name(ChangeState s);
-std::optional<ChangeState> parse_change_state(std::string_view key);
+ANJU_ENUM_TRAITS(ChangeKind);  // 死亡销户 / 户主变更 / 迁出
+ANJU_ENUM_TRAITS(ChangeState);
 
 struct ChangeRequest {
   long id = 0;

@@ -44,7 +44,7 @@ TEST(RecordStates, EveryTransitionByRole) {
           if (a.from == from && a.action == action) rule = &a;
         const bool may = rule && std::find(rule->roles.begin(), rule->roles.end(), role) != rule->roles.end();
         auto r = record_transition(from, action, role, "意见");
-        const std::string what = std::string(record_state_key(from)) + " " + record_action_key(action) + " by " +
+        const std::string what = std::string(enum_key(from)) + " " + enum_key(action) + " by " +
                                  enum_key(role);
         ++checked;
         if (may) {
@@ -142,7 +142,7 @@ TEST(ChangeRequests, TheCountyDecidesAndTheCityTooForAMoveAcrossCounties) {
             C::rejected);
   for (C done : {C::approved, C::rejected})
     EXPECT_EQ(change_transition(done, ChangeAction::approve, Role::admin, false, "").error().code, ErrorCode::invalid);
-  EXPECT_EQ(parse_change_kind("户主变更"), ChangeKind::head_change);
+  EXPECT_EQ(enum_parse<ChangeKind>("户主变更"), ChangeKind::head_change);
 }
 
 }  // namespace

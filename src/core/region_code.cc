@@ -25,27 +25,19 @@ size_t last_nonzero_group(std::string_view code) {
 
 }  // namespace
 
-const char* region_level_key(RegionLevel level) {
-  switch (level) {
-    case RegionLevel::province: return "province";
-    case RegionLevel::city: return "city";
-    case RegionLevel::county: return "county";
-    case RegionLevel::town: return "town";
-    case RegionLevel::village: return "village";
-  }
-  return "village";
-}
+namespace {
 
-const char* region_level_name(RegionLevel level) {
-  switch (level) {
-    case RegionLevel::province: return "省";
-    case RegionLevel::city: return "市";
-    case RegionLevel::county: return "县";
-    case RegionLevel::town: return "镇";
-    case RegionLevel::village: return "村";
-  }
-  return "村";
-}
+constexpr EnumEntry<RegionLevel> kLevels[] = {
+    {RegionLevel::province, "province", "省"},
+    {RegionLevel::city, "city", "市"},
+    {RegionLevel::county, "county", "县"},
+    {RegionLevel::town, "town", "镇"},
+    {RegionLevel::village, "village", "村"},
+};
+
+}  // namespace
+
+ANJU_ENUM_ENTRIES(RegionLevel, kLevels)
 
 bool is_region_code(std::string_view code) {
   if (code.size() != 12) return false;
@@ -81,6 +73,15 @@ std::string region_province(std::string_view code) {
       !std::isdigit(static_cast<unsigned char>(code[1])))
     return "00";
   return std::string(code.substr(0, 2));
+}
+
+std::string covering_region(const std::set<std::string>& codes) {
+  const std::string whole = "000000000000";
+  if (codes.empty()) return whole;
+  std::optional<std::string> outer = *codes.begin();
+  for (const std::string& code : codes)
+    while (outer && !region_covers(*outer, code)) outer = region_parent(*outer);
+  return outer ? *outer : whole;
 }
 
 }  // namespace anju

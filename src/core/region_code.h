@@ -3,15 +3,17 @@
 // province 2 | city 2 | county 2 | town 3 | village 3 (DOMAIN.md §2).
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+
+#include "core/enums.h"
 
 namespace anju {
 
 enum class RegionLevel { province = 1, city = 2, county = 3, town = 4, village = 5 };
 
-const char* region_level_key(RegionLevel level);   // "province", ...
-const char* region_level_name(RegionLevel level);  // "省", "市", "县", "镇", "村"
+ANJU_ENUM_TRAITS(RegionLevel);
 
 // True for exactly 12 ASCII digits whose province group is not "00".
 bool is_region_code(std::string_view code);
@@ -34,5 +36,10 @@ bool region_covers(std::string_view outer, std::string_view inner);
 // The province group of a code ("500229108201" → "50"), or "00" when the
 // region is not known: the key the PostgreSQL engine partitions by.
 std::string region_province(std::string_view code);
+
+// The smallest region that covers every one of `codes` ("500229108201" and
+// "500229108202" → "500229108000"); the whole country ("000000000000")
+// when they lie in different provinces or there are none.
+std::string covering_region(const std::set<std::string>& codes);
 
 }  // namespace anju

@@ -52,5 +52,15 @@ TEST(RegionCode, CoversByPrefix) {
   EXPECT_TRUE(region_covers("500000000000", "500229108201"));
 }
 
+// What an import's counts refresh: the smallest region over what it touched.
+TEST(RegionCode, TheCoveringRegionIsTheSmallestOverAll) {
+  EXPECT_EQ(covering_region({"500229108201"}), "500229108201");
+  EXPECT_EQ(covering_region({"500229108201", "500229108202"}), "500229108000");
+  EXPECT_EQ(covering_region({"500229108201", "500229104001"}), "500229000000");
+  EXPECT_EQ(covering_region({"500229108201", "500101001001"}), "500000000000");
+  EXPECT_EQ(covering_region({"500229108201", "910101101001"}), "000000000000") << "two provinces";
+  EXPECT_EQ(covering_region({}), "000000000000");
+}
+
 }  // namespace
 }  // namespace anju

@@ -24,8 +24,8 @@ std::string role_region_problem(Role role, std::string_view region_code) {
   if (!is_region_code(region_code)) return "区划代码应为12位数字";
   const auto level = role_level(role);
   if (level && region_level(region_code) != *level)
-    return std::string(enum_name(role)) + "的区划应为" + region_level_name(*level) + "级，" +
-           std::string(region_code) + "是" + region_level_name(region_level(region_code)) + "级";
+    return std::string(enum_name(role)) + "的区划应为" + enum_name(*level) + "级，" +
+           std::string(region_code) + "是" + enum_name(region_level(region_code)) + "级";
   return "";
 }
 

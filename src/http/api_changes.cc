@@ -21,10 +21,10 @@ json change_json(const ChangeRequest& r, Disclosure disclosure) {
   return {{"id", r.id},
           {"household_id", r.household_id},
           {"region_code", r.region_code},
-          {"kind", change_kind_key(r.kind)},
-          {"kind_name", change_kind_name(r.kind)},
-          {"state", change_state_key(r.state)},
-          {"state_name", change_state_name(r.state)},
+          {"kind", enum_key(r.kind)},
+          {"kind_name", enum_name(r.kind)},
+          {"state", enum_key(r.state)},
+          {"state_name", enum_name(r.state)},
           {"details", details},
           {"note", r.note},
           {"reason", r.reason},
@@ -68,7 +68,7 @@ Response decide(RouteContext& c, ChangeAction action) {
 Response get_changes(RouteContext& c) {
   std::optional<ChangeState> state;
   if (!c.q("state").empty()) {
-    state = parse_change_state(c.q("state"));
+    state = enum_from_key<ChangeState>(c.q("state"));
     if (!state) return error_response(c.req, bh::status::bad_request, "invalid", "未知的状态：" + c.q("state"));
   }
   const auto [offset, size] = c.paging();
@@ -87,7 +87,7 @@ Response get_changes(RouteContext& c) {
 
 Response post_change(RouteContext& c) {
   const json b = json::parse(c.req.body(), nullptr, false);
-  const auto kind = b.is_object() ? parse_change_kind(b.value("kind", "")) : std::nullopt;
+  const auto kind = b.is_object() ? enum_parse<ChangeKind>(b.value("kind", "")) : std::nullopt;
   if (!kind || !b.contains("household_id") || !b["household_id"].is_string())
     return error_response(c.req, bh::status::bad_request, "invalid",
                           "请求应为 {\"household_id\", \"kind\": deceased|head_change|relocation, \"details\": {…}, \"note\"}");

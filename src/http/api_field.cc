@@ -21,9 +21,9 @@ json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); 
 
 json task_json(const FieldTask& t) {
   return {{"id", t.id}, {"household_id", t.household_id}, {"region_code", t.region_code},
-          {"origin", task_origin_key(t.origin)}, {"origin_name", task_origin_name(t.origin)},
-          {"sample_id", t.sample_id ? json(*t.sample_id) : json(nullptr)}, {"status", task_status_key(t.status)},
-          {"status_name", task_status_name(t.status)}, {"assignee", t.assignee},
+          {"origin", enum_key(t.origin)}, {"origin_name", enum_name(t.origin)},
+          {"sample_id", t.sample_id ? json(*t.sample_id) : json(nullptr)}, {"status", enum_key(t.status)},
+          {"status_name", enum_name(t.status)}, {"assignee", t.assignee},
           {"due_on", t.due ? json(t.due->to_string()) : json(nullptr)}, {"closed_reason", t.closed_reason},
           {"version", t.version}, {"updated_at", t.updated_at}, {"updated_by", t.updated_by}};
 }
@@ -46,7 +46,7 @@ json appraisal_json(const AppraisalRecord& r) {
           {"computed_grade", enum_key(r.computed)},
           {"override_grade", a.override_grade ? json(enum_key(*a.override_grade)) : json(nullptr)},
           {"override_reason", a.override_reason}, {"grade", enum_key(r.grade)},
-          {"prevention", prevention_key(a.prevention)}, {"prevention_name", prevention_name(a.prevention)},
+          {"prevention", enum_key(a.prevention)}, {"prevention_name", enum_name(a.prevention)},
           {"method", enum_key(a.method)}, {"method_name", enum_name(a.method)}, {"appraiser", a.appraiser},
           {"appraised_on", a.appraised_on.to_string()}, {"evidence_id", r.evidence_id},
           {"created_at", r.created_at}, {"created_by", r.created_by}};
@@ -81,7 +81,7 @@ Response get_field_tasks(RouteContext& c) {
   TaskQuery q;
   q.region_code = c.q("region");
   if (!c.q("status").empty()) {
-    q.status = parse_task_status(c.q("status"));
+    q.status = enum_from_key<TaskStatus>(c.q("status"));
     if (!q.status) return error_response(c.req, bh::status::bad_request, "invalid", "未知的任务状态：" + c.q("status"));
   }
   q.active_only = c.q("active") == "1";
@@ -116,8 +116,8 @@ Response get_field_task(RouteContext& c) {
   for (const Visit& v : d->visits)
     j["visits"].push_back({{"id", v.id}, {"visited_on", v.visited_on.to_string()}, {"lon", opt(v.lon)},
                            {"lat", opt(v.lat)}, {"gps_source", v.gps_source}, {"people_met", v.people_met},
-                           {"notes", v.notes}, {"outcome", visit_outcome_key(v.outcome)},
-                           {"outcome_name", visit_outcome_name(v.outcome)}, {"evidence_id", v.evidence_id},
+                           {"notes", v.notes}, {"outcome", enum_key(v.outcome)},
+                           {"outcome_name", enum_name(v.outcome)}, {"evidence_id", v.evidence_id},
                            {"created_at", v.created_at}, {"created_by", v.created_by}});
   j["appraisals"] = json::array();
   for (const AppraisalRecord& r : d->appraisals) j["appraisals"].push_back(appraisal_json(r));
@@ -167,7 +167,7 @@ Response post_field_visit(RouteContext& c) {
   const json& b = body->first;
   VisitInput v;
   const auto date = parse_date(b.value("visited_on", ""));
-  const auto outcome = parse_visit_outcome(b.value("outcome", ""));
+  const auto outcome = enum_from_key<VisitOutcome>(b.value("outcome", ""));
   if (!date) return error_response(c.req, bh::status::bad_request, "invalid", "请填写核实日期");
   if (!outcome) return error_response(c.req, bh::status::bad_request, "invalid", "请选择核实结果");
   v.visited_on = *date;
@@ -206,7 +206,7 @@ Response post_field_appraisal(RouteContext& c) {
     if (!a.override_grade) return error_response(c.req, bh::status::bad_request, "invalid", "调整后的等级应为 A、B、C、D");
   }
   a.override_reason = b.value("override_reason", "");
-  const auto prevention = parse_prevention(b.value("prevention", ""));
+  const auto prevention = enum_parse<Prevention>(b.value("prevention", ""));
   const auto method = enum_parse<AssessMethod>(b.value("method", ""));
   const auto date = parse_date(b.value("appraised_on", ""));
   if (!prevention) return error_response(c.req, bh::status::bad_request, "invalid", "请选择防灾措施（具备/部分具备/完全不具备）");

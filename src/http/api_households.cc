@@ -48,8 +48,8 @@ Response get_regions(RouteContext& c) {
   json items = json::array();
   for (const RegionNode& n : *nodes)
     items.push_back({{"code", n.region.code}, {"name", n.region.name},
-                     {"level", region_level_key(n.region.level())},
-                     {"level_name", region_level_name(n.region.level())},
+                     {"level", enum_key(n.region.level())},
+                     {"level_name", enum_name(n.region.level())},
                      {"parent_code", n.parent ? json(*n.parent) : json(nullptr)},
                      {"households", n.households}, {"results", n.results}});
   return json_response(c.req, bh::status::ok, {{"items", items}, {"total", items.size()},
@@ -62,8 +62,8 @@ Response get_region_children(RouteContext& c) {
   if (!children) return error_response(c.req, children.error());
   json items = json::array();
   for (const Region& r : *children)
-    items.push_back({{"code", r.code}, {"name", r.name}, {"level", region_level_key(r.level())},
-                     {"level_name", region_level_name(r.level())}});
+    items.push_back({{"code", r.code}, {"name", r.name}, {"level", enum_key(r.level())},
+                     {"level_name", enum_name(r.level())}});
   return json_response(c.req, bh::status::ok, {{"items", items}, {"total", items.size()}});
 }
 

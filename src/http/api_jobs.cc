@@ -30,7 +30,7 @@ Response accepted(const RouteContext& c, const Job& job) {
 
 Response post_import(RouteContext& c) {
   // The server removes the upload after answering unless the job took it.
-  const auto kind = parse_template_kind(c.q("kind"));
+  const auto kind = enum_from_key<TemplateKind>(c.q("kind"));
   FileImportParams params;
   params.file_name = c.q("file_name");
   if (!kind || params.file_name.empty())
@@ -57,7 +57,8 @@ Response post_import(RouteContext& c) {
   return accepted(c, *job);
 }
 
-// {"kind": "match"|"judge"}, or {"kind": "import.regions", "prefix": "500229"}:
+// {"kind": "match"|"judge", "region": "500229108000"} (region: optional, the
+// user's own by default), or {"kind": "import.regions", "prefix": "500229"}:
 // the national division table built in (all of it without a prefix).
 Response post_job(RouteContext& c) {
   static const char* kWhich =
@@ -71,7 +72,11 @@ Response post_job(RouteContext& c) {
     if (body.contains("prefix") && !body["prefix"].is_string())
       return error_response(c.req, bh::status::bad_request, "invalid", "prefix 应为文本（区划代码前缀，如 500229）");
     params = BuiltinRegionsParams{body.value("prefix", "")};
-  } else if (kind != JobKind::match && kind != JobKind::judge) {
+  } else if (kind == JobKind::match || kind == JobKind::judge) {
+    if (body.contains("region") && !body["region"].is_string())
+      return error_response(c.req, bh::status::bad_request, "invalid", "region 应为文本（12位区划代码）");
+    params = RunParams{body.value("region", "")};
+  } else {
     return error_response(c.req, bh::status::bad_request, "invalid", kWhich);
   }
   auto job = create_job(c.store, c.user, *kind, params, c.clock);
@@ -104,7 +109,7 @@ Response get_job_errors(RouteContext& c) {
   auto job = find_job(c.store, c.user, *id);
   if (!job) return error_response(c.req, job.error());
   const json result = json::parse(job->result, nullptr, false);
-  const auto kind = parse_template_kind(result.is_object() ? result.value("template", "") : "");
+  const auto kind = enum_from_key<TemplateKind>(result.is_object() ? result.value("template", "") : "");
   if (!kind) return error_response(c.req, bh::status::not_found, "not_found", "该任务没有错误清单");
   TempFile file;
   if (auto w = write_error_workbook(*kind, result["errors"], file.path); !w) return error_response(c.req, w.error());
@@ -114,15 +119,15 @@ Response get_job_errors(RouteContext& c) {
       !a)
     return error_response(c.req, a.error());
   return file_response(c.req, file.path, kXlsx,
-                       std::string(template_title(*kind)) + "导入错误_任务" + std::to_string(job->id) + ".xlsx");
+                       std::string(enum_name(*kind)) + "导入错误_任务" + std::to_string(job->id) + ".xlsx");
 }
 
 Response get_template(RouteContext& c) {
-  const auto kind = parse_template_kind(c.param("kind"));
+  const auto kind = enum_from_key<TemplateKind>(c.param("kind"));
   if (!kind) return error_response(c.req, bh::status::not_found, "not_found", "没有这个模板：" + c.param("kind"));
   TempFile file;
   if (auto w = write_template(*kind, file.path); !w) return error_response(c.req, w.error());
-  return file_response(c.req, file.path, kXlsx, std::string(template_title(*kind)) + "导入模板.xlsx");
+  return file_response(c.req, file.path, kXlsx, std::string(enum_name(*kind)) + "导入模板.xlsx");
 }
 
 }  // namespace anju::http

@@ -181,9 +181,10 @@ json job_json(const Job& job) {
   json j = {{"id", job.id},
             {"kind", enum_key(job.kind)},
             {"kind_name", enum_name(job.kind)},
-            {"status", job_status_key(job.status)},
-            {"status_name", job_status_name(job.status)},
+            {"status", enum_key(job.status)},
+            {"status_name", enum_name(job.status)},
             {"actor", job.actor},
+            {"region", job.region.empty() ? json(nullptr) : json(job.region)},
             {"params", json::parse(job.params, nullptr, false)},
             {"progress", job.progress},
             {"rows", job.rows},
@@ -196,7 +197,7 @@ json job_json(const Job& job) {
     // The first errors inline; all of them as a workbook.
     const size_t n = result["errors"].size();
     if (n > 100) result["errors"] = json(std::vector<json>(result["errors"].begin(), result["errors"].begin() + 100));
-    if (const auto kind = parse_template_kind(result.value("template", "")))
+    if (const auto kind = enum_from_key<TemplateKind>(result.value("template", "")))
       for (json& e : result["errors"]) e["column_label"] = column_label(*kind, e.value("column", ""));
     result["errors_listed"] = std::min<size_t>(n, 100);
     if (n > 0) j["errors_url"] = "/api/v1/jobs/" + std::to_string(job.id) + "/errors.xlsx";

@@ -88,8 +88,8 @@ json entry_json(const LedgerEntry& e, const Date& today, const Date& deadline) {
           {"version", e.version},
           {"updated_at", e.updated_at},
           {"updated_by", e.updated_by},
-          {"urgency", ledger_urgency_key(u)},
-          {"urgency_name", ledger_urgency_name(u)}};
+          {"urgency", enum_key(u)},
+          {"urgency_name", enum_name(u)}};
 }
 
 json ledger_row_json(const LedgerRow& row, const Date& today, const Date& deadline) {

@@ -20,26 +20,26 @@ json allowed_actions(const RecordView& v, const User& user) {
   json out = json::array();
   for (RecordAction a : {RecordAction::edit, RecordAction::submit, RecordAction::approve, RecordAction::give_back,
                          RecordAction::reopen})
-    if (record_transition(v.state, a, user.role, "-")) out.push_back(record_action_key(a));
+    if (record_transition(v.state, a, user.role, "-")) out.push_back(enum_key(a));
   return out;
 }
 
 json record_json(const RecordView& v, const User& user) {
   json fields = json::array();
   for (const RecordFieldView& f : v.fields)
-    fields.push_back({{"key", f.field->key}, {"name", f.field->name}, {"part", record_part_name(f.field->part)},
+    fields.push_back({{"key", f.field->key}, {"name", f.field->name}, {"part", enum_name(f.field->part)},
                       {"value", f.value.value}, {"source", f.value.source}, {"by", f.value.by}, {"at", f.value.at},
                       {"required", f.required}, {"typed", record_field_typed(*f.field)}});
   json history = json::array();
   for (const RecordHistoryEntry& h : v.history)
     history.push_back({{"at", h.at}, {"actor", h.actor}, {"action", h.action},
-                       {"action_name", parse_record_action(h.action) ? record_action_name(*parse_record_action(h.action))
+                       {"action_name", enum_from_key<RecordAction>(h.action) ? enum_name(*enum_from_key<RecordAction>(h.action))
                                                                      : h.action.c_str()},
-                       {"from", record_state_key(h.from)}, {"to", record_state_key(h.to)},
-                       {"to_name", record_state_name(h.to)}, {"comment", h.comment},
+                       {"from", enum_key(h.from)}, {"to", enum_key(h.to)},
+                       {"to_name", enum_name(h.to)}, {"comment", h.comment},
                        {"changes", json::parse(h.changes, nullptr, false)}});
-  return {{"household_id", v.household_id}, {"region_code", v.region_code}, {"state", record_state_key(v.state)},
-          {"state_name", record_state_name(v.state)}, {"version", v.version}, {"editable", record_editable(v.state)},
+  return {{"household_id", v.household_id}, {"region_code", v.region_code}, {"state", enum_key(v.state)},
+          {"state_name", enum_name(v.state)}, {"version", v.version}, {"editable", record_editable(v.state)},
           {"fields", fields}, {"missing", v.missing}, {"history", history}, {"actions", allowed_actions(v, user)},
           {"updated_at", v.updated_at},
           {"updated_by", v.updated_by}};
@@ -66,7 +66,7 @@ Response act(RouteContext& c, RecordAction action) {
 Response get_records(RouteContext& c) {
   std::optional<RecordState> state;
   if (!c.q("state").empty()) {
-    state = parse_record_state(c.q("state"));
+    state = enum_from_key<RecordState>(c.q("state"));
     if (!state) return error_response(c.req, bh::status::bad_request, "invalid", "未知的状态：" + c.q("state"));
   }
   const auto [offset, size] = c.paging();
@@ -75,7 +75,7 @@ Response get_records(RouteContext& c) {
   json items = json::array();
   for (const RecordRow& r : page->items)
     items.push_back({{"household_id", r.household_id}, {"head_name", r.head_name}, {"region_code", r.region_code},
-                     {"state", record_state_key(r.state)}, {"state_name", record_state_name(r.state)},
+                     {"state", enum_key(r.state)}, {"state_name", enum_name(r.state)},
                      {"version", r.version}, {"updated_at", r.updated_at}, {"updated_by", r.updated_by}});
   return list_response(c.req, std::move(items), page->total);
 }
@@ -109,7 +109,7 @@ Response post_record_reopen(RouteContext& c) { return act(c, RecordAction::reope
 
 Response post_records_bulk(RouteContext& c) {
   const json b = json::parse(c.req.body(), nullptr, false);
-  const auto action = b.is_object() ? parse_record_action(b.value("action", "")) : std::nullopt;
+  const auto action = b.is_object() ? enum_from_key<RecordAction>(b.value("action", "")) : std::nullopt;
   if (!action || *action == RecordAction::edit || !b.contains("records") || !b["records"].is_array())
     return error_response(c.req, bh::status::bad_request, "invalid",
                           "请求应为 {\"action\": submit|approve|return|reopen, \"records\": [{\"household_id\", \"version\"}], \"comment\"}");
@@ -140,7 +140,7 @@ Response get_record_progress(RouteContext& c) {
   for (const RecordCount& r : *counts)
     items.push_back({{"region_code", r.region_code},
                      {"name", r.name.empty() ? json(nullptr) : json(r.name)},
-                     {"state", record_state_key(r.state)},
+                     {"state", enum_key(r.state)},
                      {"n", r.n}});
   // Past the campaign window, every record not yet approved by the county is late.
   auto campaign = read_campaign(c.store);

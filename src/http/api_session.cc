@@ -12,7 +12,7 @@ namespace {
 nlohmann::json user_json(const User& u) {
   nlohmann::json may = nlohmann::json::array();
   for (Action a : kActions)
-    if (role_may(u.role, a)) may.push_back(action_key(a));
+    if (role_may(u.role, a)) may.push_back(enum_key(a));
   return {{"name", u.name}, {"display_name", u.display_name}, {"role", enum_key(u.role)},
           {"role_name", enum_name(u.role)}, {"region_code", u.region_code},
           {"must_change_password", u.must_change_password}, {"may", may}};

@@ -87,6 +87,21 @@ void Matcher::index() {
   std::vector<std::pair<Point, uint32_t>>().swap(pending_points_);
 }
 
+std::vector<std::string> Matcher::named_parcels() const {
+  std::vector<std::string> out;
+  for (const Entry& e : households_)
+    for (const std::string* parcel : {&e.roster_parcel, &e.manual_parcel})
+      if (!parcel->empty()) out.push_back(*parcel);
+  return out;
+}
+
+std::vector<Point> Matcher::dwelling_points() const {
+  std::vector<Point> out;
+  out.reserve(points_.size());
+  for (const auto& [point, household] : points_) out.push_back(point);
+  return out;
+}
+
 void Matcher::add_building(Pass& pass, const Footprint& b) const {
   by_parcel_.for_each(hash_of(b.parcel_id), [&](uint32_t i) {
     if (households_[i].roster_parcel == b.parcel_id) pass.parcel_found_.push_back(i);

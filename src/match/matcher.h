@@ -51,6 +51,11 @@ class Matcher {
   void add_building(Pass& pass, const Footprint& b) const;
   void add_building(const Footprint& b) { add_building(own_, b); }
   void merge(Pass&& pass);
+  // What a stream for a few households (a region's, one household's) must
+  // hold besides the buildings of their villages: the parcels they name
+  // (roster, manual choice) and their dwelling points. After index().
+  std::vector<std::string> named_parcels() const;
+  std::vector<Point> dwelling_points() const;
   // The results, in the order the households were added.
   std::vector<MatchResult> finish();
 

@@ -104,7 +104,7 @@ std::vector<Cell> ledger_cells(long seq, const LedgerRow& row, const Place& plac
           Cell(e.opened_on),
           date_cell(e.closed_on),
           text_cell(exit),
-          text_cell(ledger_urgency_name(ledger_urgency(e, today, deadline))),
+          text_cell(enum_name(ledger_urgency(e, today, deadline))),
           text_cell(e.responsible),
           text_cell(e.responsible_phone),
           text_cell(e.note)};
@@ -164,8 +164,8 @@ std::vector<Cell> task_cells(const TaskRow& row, const Place& place, const Date&
           text_cell(t.household_id),
           text_cell(row.head_name),
           text_cell(row.address),
-          text_cell(task_origin_name(t.origin)),
-          text_cell(task_status_name(t.status)),
+          text_cell(enum_name(t.origin)),
+          text_cell(enum_name(t.status)),
           text_cell(t.assignee.empty() ? "未分派" : t.assignee),
           date_cell(t.due),
           text_cell(task_overdue(t, today) ? "是" : "否"),
@@ -182,7 +182,7 @@ std::vector<SheetColumn> record_columns() {
 
 std::vector<Cell> record_cells(const RecordRow& row, const Place& place) {
   return {text_cell(row.household_id), text_cell(place.town),  text_cell(place.village),
-          text_cell(row.head_name),    text_cell(record_state_name(row.state)),
+          text_cell(row.head_name),    text_cell(enum_name(row.state)),
           text_cell(row.updated_at),   text_cell(row.updated_by)};
 }
 

@@ -65,7 +65,7 @@ Result<void> write_template(TemplateKind kind, const std::string& path) {
   lxw_format* wrap = workbook_add_format(wb);
   format_set_text_wrap(wrap);
 
-  lxw_worksheet* ws = workbook_add_worksheet(wb, template_title(kind));
+  lxw_worksheet* ws = workbook_add_worksheet(wb, enum_name(kind));
   lxw_col_t c = 0;
   for (const ColumnSpec& spec : template_columns(kind)) {
     worksheet_write_string(ws, 0, c, spec.name,

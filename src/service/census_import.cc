@@ -3,6 +3,7 @@
 #include "core/building_rules.h"
 #include "core/key_index.h"
 #include "service/batch_cache.h"
+#include "service/census_service.h"
 #include "service/import_job.h"
 
 namespace anju {
@@ -39,7 +40,7 @@ bool first_use(KeyIndex& keys, const ImportRow& row, const char* column, const c
   return true;
 }
 
-class BuildingSink final : public RowSink {
+class BuildingSink final : public ParsingSink<Building> {
  public:
   BuildingSink(Date today, WriteStamp stamp, std::string scope)
       : today_(today), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
@@ -60,24 +61,9 @@ class BuildingSink final : public RowSink {
     });
   }
 
-  // Each row's rules run ahead, on the reading thread, which also hands
-  // the geometry over to the parsed building.
-  Result<std::unique_ptr<BatchNote>> ahead(std::vector<ImportRow>& rows, Transaction*) const override {
-    auto note = std::make_unique<ParsedAhead<Building>>();
-    parse_ahead(rows, *note, [&](ImportRow& row) { return parse_with_shape(row); });
-    return std::unique_ptr<BatchNote>(std::move(note));
-  }
-  bool adopt(BatchNote* note) override {
-    ahead_ = dynamic_cast<ParsedAhead<Building>*>(note);
-    return false;  // the look-ups, if any, are prepare()'s
-  }
-
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Building> own;
-    Parsed<Building>& parsed = parsed_row(ahead_, row.row_number, own, [&] {
-      ImportRow copy = row;
-      return parse_with_shape(copy);
-    });
+    Parsed<Building>& parsed = this->parsed(row, own);
     first_use(keys_, row, "parcel_id", "图斑编号", parsed.errors);
     if (auto e = scope_error(scope_, row.row_number, "region_code", row.get("region_code")))
       parsed.errors.push_back(*e);
@@ -105,7 +91,7 @@ class BuildingSink final : public RowSink {
 
  private:
   // The row's rules, and its geometry moved into the building.
-  Parsed<Building> parse_with_shape(ImportRow& row) const {
+  Parsed<Building> parse_row(ImportRow& row) const override {
     Parsed<Building> parsed = parse_building(row, today_);
     if (parsed.value) {
       parsed.value->wkb = std::move(row.wkb);
@@ -118,15 +104,14 @@ class BuildingSink final : public RowSink {
   WriteStamp stamp_;
   std::string scope_;
   KeyIndex keys_;
-  ParsedAhead<Building>* ahead_ = nullptr;  // the batch being applied, as parsed ahead
   bool fresh_ = false;
   BatchCache<Stored<Building>> existing_;  // the batch's buildings as stored
 };
 
 class EvidenceSink final : public RowSink {
  public:
-  EvidenceSink(EvidenceSource source, Date today, WriteStamp stamp, std::string scope)
-      : source_(source), today_(today), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
+  EvidenceSink(EvidenceSource source, const Clock& clock, WriteStamp stamp, std::string scope)
+      : source_(source), clock_(clock), today_(clock.today()), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
 
   Result<void> start(Transaction& tx) override {
     auto n = tx.census().count_evidence(source_);
@@ -192,12 +177,47 @@ class EvidenceSink final : public RowSink {
       if (!stored) return stored.error();
       existing = std::move(*stored);
     }
-    return upsert(
+    const long unchanged = report.unchanged;
+    ANJU_TRY(upsert(
         existing, e, [&](const Evidence& v) { return tx.census().insert_evidence(v, stamp_); },
         [&](const Evidence& v, long version) {
           return tx.census().update_evidence(v, version, stamp_);
         },
-        report);
+        report));
+    if (report.unchanged == unchanged) {
+      touch(e);
+      if (existing) touch(existing->value);
+    }
+    return {};
+  }
+
+  // The judged households whose evidence the file changed are judged again at once
+  // (rederive_household: judgment, ledger entry, field tasks), up to
+  // kRederiveAtMost; past that a run is the way, and the report says so.
+  Result<void> finish(Transaction& tx, ImportReport& report) override {
+    if (touched_parcels_.size() + touched_households_.size() > kRederiveAtMost) {
+      report.notes.push_back("本次导入改变了较多房屋和农户的评估记录（超过 " + std::to_string(kRederiveAtMost) +
+                             " 处）：请运行初判，以按新的评估记录更新结论");
+      return {};
+    }
+    std::set<std::string> households = touched_households_;
+    for (const std::string& parcel : touched_parcels_) {
+      auto on = tx.results().households_of_building(parcel);
+      if (!on) return on.error();
+      households.insert(on->begin(), on->end());
+    }
+    long judged = 0;
+    for (const std::string& id : households) {
+      // Only what a run has judged can be stale; the next run judges the rest.
+      auto judged_before = tx.results().find_judgment(id);
+      if (!judged_before) return judged_before.error();
+      if (!*judged_before) continue;
+      auto row = rederive_household(tx, id, stamp_.actor, clock_);
+      if (!row) return row.error();
+      ++judged;
+    }
+    if (judged > 0) report.notes.push_back("已按新导入的评估记录对 " + std::to_string(judged) + " 户重新初判");
+    return {};
   }
 
  private:
@@ -226,7 +246,16 @@ class EvidenceSink final : public RowSink {
     return {};
   }
 
+  static constexpr size_t kRederiveAtMost = 2000;
+
+  void touch(const Evidence& e) {
+    if (!e.parcel_id.empty()) touched_parcels_.insert(e.parcel_id);
+    if (!e.household_id.empty()) touched_households_.insert(e.household_id);
+  }
+
   EvidenceSource source_;
+  const Clock& clock_;
+  std::set<std::string> touched_parcels_, touched_households_;
   Date today_;
   WriteStamp stamp_;
   std::string scope_;
@@ -303,7 +332,7 @@ Result<ImportReport> import_buildings(Store& store, const std::string& path,
 
 Result<ImportReport> import_evidence(Store& store, const std::string& path, EvidenceSource source,
                                      const ImportOptions& options, const Clock& clock) {
-  EvidenceSink sink(source, clock.today(), WriteStamp{options.actor, clock.now_iso()}, options.scope);
+  EvidenceSink sink(source, clock, WriteStamp{options.actor, clock.now_iso()}, options.scope);
   return run_import(store, TemplateKind::evidence, path,
                     open_template_source(TemplateKind::evidence, path), options, clock, sink);
 }

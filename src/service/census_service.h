@@ -26,22 +26,33 @@ struct MatchSummary {
   long households = 0;
 };
 
-// Matches every household; replaces the stored results; keeps manual choices.
-Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clock& clock);
+// Matches every household of `region` (a region code; kWholeCountry: all)
+// and stores the results (ResultRepo::replace_matches: a region's run
+// writes its households' matches, and `shared` of the buildings they leave
+// or join); keeps manual choices. A region's run reads the buildings near
+// its households (read_buildings_near), not the census.
+Result<MatchSummary> run_match(Store& store, const std::string& region, const std::string& actor,
+                              const Clock& clock);
 
 // The match step of a run (DOMAIN.md §6), without a transaction: every
-// household `households` streams, with the manual choices `results` holds,
-// against the buildings that `read_buildings` streams into the matcher, in
-// one pass per key range (read_building_pass; a run reads its ranges on
-// threads of their own). Results in household_id order. Stores nothing; a
+// household of `region` that `households` streams, with the manual choices
+// `results` holds, against the buildings that `read_buildings` streams into
+// the matcher, in one pass per key range (read_building_pass; a run reads
+// its ranges on threads of their own) or one pass of the buildings near
+// (read_buildings_near). Results in household_id order. Stores nothing; a
 // failed read fails the step and hands back no result.
 using BuildingPasses = std::function<Result<std::vector<Matcher::Pass>>(const Matcher&)>;
 Result<std::vector<MatchResult>> match_households(HouseholdRepo& households, ResultRepo& results,
-                                                  const BuildingPasses& read_buildings);
+                                                  std::string_view region, const BuildingPasses& read_buildings);
 // One pass of the buildings with after < parcel_id <= upto that `census`
 // streams ("" and the greatest key: all of them).
 Result<Matcher::Pass> read_building_pass(CensusRepo& census, const Matcher& matcher,
                                          std::string_view after, std::string_view upto);
+// One pass of every building the rules can name for the matcher's
+// households, each once: the parcels they name (rules 1-2), those holding
+// their dwelling points in any village (rule 3) and those of `region`'s
+// villages (rule 4). What a region's run and one household's re-match read.
+Result<Matcher::Pass> read_buildings_near(CensusRepo& census, const Matcher& matcher, std::string_view region);
 
 // 选择图斑: records `parcel_id` as the household's building. The user must
 // cover the household (else `not_found`) and may choose (else `forbidden`);
@@ -108,6 +119,10 @@ struct JudgeStepTime {
 };
 
 struct JudgeOverrides {
+  // The run's region (a region code; kWholeCountry: all): only its
+  // households are judged, and only their tasks, ledger entries and counts
+  // (with the sums above them) change.
+  std::string region = std::string(kWholeCountry);
   std::optional<Date> as_of;   // else the campaign's, else today
   std::optional<Date> cutoff;  // else the campaign's
   // Steps to leave out (a test's); the settings, judge, store and audit
@@ -137,13 +152,14 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
 
 // The judge step of a run: the judgment of every household with
 // after < household_id ≤ upto (key_bounds' ranges; "" and the greatest key
-// for all) that `results` reads, in household_id order, under the
+// for all) of `region` (kWholeCountry: all; a region ignores the key range)
+// that `results` reads, in household_id order, under the
 // `disasters` and settings `s`. Stores nothing; a failed read fails the step
 // and hands back none of the rows read before it.
 Result<std::vector<JudgmentRow>> judge_households(ResultRepo& results,
                                                   const std::vector<Disaster>& disasters,
                                                   const JudgeSettings& s, std::string_view after,
-                                                  std::string_view upto);
+                                                  std::string_view upto, std::string_view region);
 
 // Judges one household again (after a field visit, an appraisal or a
 // renovation's acceptance) with the campaign's settings, in the caller's

@@ -136,7 +136,7 @@ Result<ChangeRequest> raise_change(Store& store, const User& user, const ChangeI
   if (!id) return id.error();
   r.id = *id;
   ANJU_TRY(audit(tx.audit(), clock, user.name, "change.raise", "household", in.household_id,
-                 {{"change", r.id}, {"kind", change_kind_key(in.kind)}, {"note", in.note}}));
+                 {{"change", r.id}, {"kind", enum_key(in.kind)}, {"note", in.note}}));
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);
   return r;
@@ -165,7 +165,7 @@ Result<ChangeRequest> decide_change(Store& store, const User& user, long id, lon
   r.state = *to;
   r.reason = action == ChangeAction::reject ? reason : "";
   ANJU_TRY(tx.records().update_change(r, stamp));
-  nlohmann::json detail = {{"change", r.id}, {"kind", change_kind_key(r.kind)}, {"state", change_state_key(r.state)},
+  nlohmann::json detail = {{"change", r.id}, {"kind", enum_key(r.kind)}, {"state", enum_key(r.state)},
                            {"reason", reason}};
   if (r.state == ChangeState::approved) {
     auto applied = apply(tx, r, stamp, clock);

@@ -47,10 +47,10 @@ Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow
     by_id.emplace(r.household_id, &r);
   }
   std::vector<std::string> ids;
-  if (scope == SyncScope::these_households)
+  if (scope.households_only)
     for (const JudgmentRow& r : rows) ids.push_back(r.household_id);
-  auto active = scope == SyncScope::these_households ? tx.field_work().active_tasks_of(ids)
-                                                     : tx.field_work().active_tasks();
+  auto active = scope.households_only ? tx.field_work().active_tasks_of(ids)
+                                      : tx.field_work().active_tasks_in(scope.region);
   if (!active) return active.error();
   TaskSync sync = sync_tasks(verify, gone, *active);
   ANJU_TRY(

@@ -39,7 +39,7 @@ class FieldServiceTest : public testing::StoreTest {
   JudgmentRow row(const std::string& id, JudgeResult r) { return JudgmentRow{id, r, {}, std::nullopt, std::nullopt, "", std::nullopt, ""}; }
 
   // Within the seed's window (2024-09-11 … 10-13) unless told.
-  TaskSync sync(const std::vector<JudgmentRow>& rows, SyncScope scope = SyncScope::every_household,
+  TaskSync sync(const std::vector<JudgmentRow>& rows, SyncScope scope = SyncScope::run_over(std::string(kWholeCountry)),
                 Date today = {2024, 9, 20}) {
     auto tx = begin();
     auto campaign = tx->campaign().get_campaign();
@@ -50,7 +50,7 @@ class FieldServiceTest : public testing::StoreTest {
     return s ? *s : TaskSync{};
   }
 
-  std::vector<ActiveTask> active() { return *begin(TxMode::read)->field_work().active_tasks(); }
+  std::vector<ActiveTask> active() { return *begin(TxMode::read)->field_work().active_tasks_in(kWholeCountry); }
 
   User county() { return User{"county", "", Role::county_reviewer, "500229000000", "", false, false, {}}; }
 
@@ -93,12 +93,12 @@ TEST_F(FieldServiceTest, OneHouseholdsSyncTouchesOnlyItsOwnTasks) {
   // ids_[7] judged again alone (after a manual choice): its task opens and
   // the tasks of households not in the rows stay (a whole run would close
   // them).
-  TaskSync one = sync({row(ids_[7], JudgeResult::verify)}, SyncScope::these_households);
+  TaskSync one = sync({row(ids_[7], JudgeResult::verify)}, SyncScope::these_households());
   EXPECT_EQ(one.open, std::vector<std::string>{ids_[7]});
   EXPECT_TRUE(one.close.empty());
   EXPECT_EQ(active().size(), 3u);
   // ids_[5] died (judged excluded): its task is cancelled with the reason.
-  TaskSync death = sync({row(ids_[5], JudgeResult::excluded)}, SyncScope::these_households);
+  TaskSync death = sync({row(ids_[5], JudgeResult::excluded)}, SyncScope::these_households());
   ASSERT_EQ(death.cancel.size(), 1u);
   auto cancelled = *begin(TxMode::read)->field_work().find_task(death.cancel[0]);
   EXPECT_EQ(cancelled->status, TaskStatus::cancelled);
@@ -108,7 +108,7 @@ TEST_F(FieldServiceTest, OneHouseholdsSyncTouchesOnlyItsOwnTasks) {
 }
 
 TEST_F(FieldServiceTest, ATaskOpenedAfterTheWindowIsDueTheDayItIsMade) {
-  sync({row(ids_[8], JudgeResult::verify)}, SyncScope::these_households, Date{2026, 11, 28});
+  sync({row(ids_[8], JudgeResult::verify)}, SyncScope::these_households(), Date{2026, 11, 28});
   auto task = *begin(TxMode::read)->field_work().find_task(active().at(0).id);
   ASSERT_TRUE(task->due);
   EXPECT_EQ(*task->due, (Date{2026, 11, 28})) << "never due on a day already past";

@@ -16,7 +16,7 @@
 namespace anju {
 namespace {
 
-class HouseholdSink final : public RowSink {
+class HouseholdSink final : public ParsingSink<Household> {
  public:
   HouseholdSink(Date today, WriteStamp stamp, std::string scope)
       : today_(today), stamp_(std::move(stamp)), scope_(std::move(scope)) {}
@@ -47,7 +47,10 @@ class HouseholdSink final : public RowSink {
       for (const std::string& k : kept_extras_) names += (names.empty() ? "“" : "”、“") + k;
       report.notes.push_back("文件中没有" + names + "”列：已导入农户的这些信息保持原样");
     }
-    return tx.read_models().refresh_summary(std::string(kWholeCountry));
+    // The counts of the villages the file touched (where a household lives
+    // now and where it lived), and the sums above them: not the country's.
+    if (touched_.empty()) return {};
+    return tx.read_models().refresh_summary(fresh_ ? std::string(kWholeCountry) : covering_region(touched_));
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
@@ -66,21 +69,9 @@ class HouseholdSink final : public RowSink {
     });
   }
 
-  // Each row's rules run ahead, on the reading thread.
-  Result<std::unique_ptr<BatchNote>> ahead(std::vector<ImportRow>& rows, Transaction*) const override {
-    auto note = std::make_unique<ParsedAhead<Household>>();
-    parse_ahead(rows, *note, [&](const ImportRow& row) { return parse_household(row, today_); });
-    return std::unique_ptr<BatchNote>(std::move(note));
-  }
-  bool adopt(BatchNote* note) override {
-    ahead_ = dynamic_cast<ParsedAhead<Household>*>(note);
-    return false;  // the look-ups, if any, are prepare()'s
-  }
-
   Result<void> apply(const ImportRow& row, Transaction& tx, ImportReport& report) override {
     Parsed<Household> own;
-    const Parsed<Household>* parsed =
-        &parsed_row(ahead_, row.row_number, own, [&] { return parse_household(row, today_); });
+    const Parsed<Household>* parsed = &this->parsed(row, own);
     std::vector<FieldError> errors;
     if (is_masked(row.get("head_id_number")) || is_masked(row.get("phone"))) {
       auto read = read_masked(row, tx, own, errors);
@@ -123,6 +114,7 @@ class HouseholdSink final : public RowSink {
   }
 
  private:
+  Parsed<Household> parse_row(ImportRow& row) const override { return parse_household(row, today_); }
   static bool is_masked(std::string_view v) { return v.find('*') != std::string_view::npos; }
 
   Result<std::optional<Stored<Household>>> stored(std::string_view id, Transaction& tx) {
@@ -204,6 +196,7 @@ class HouseholdSink final : public RowSink {
     if (!*existing) {
       written = tx.households().insert_household(h, stamp_);
       if (written) ++report.inserted;
+      touched_.insert(h.region_code);
     } else if (auto e = scope_error(scope_, row_number, "household_id", (*existing)->value.region_code)) {
       e->value = h.household_id;
       e->message = "户编号" + h.household_id + "属于不在您管辖范围内的" + (*existing)->value.region_code + "，不能修改";
@@ -215,6 +208,8 @@ class HouseholdSink final : public RowSink {
     } else {
       written = tx.households().update_household(h, (*existing)->version, stamp_);
       if (written) ++report.updated;
+      touched_.insert(h.region_code);
+      touched_.insert((*existing)->value.region_code);
     }
     if (!written) {
       if (written.error().code != ErrorCode::conflict) return written.error();
@@ -232,6 +227,7 @@ class HouseholdSink final : public RowSink {
   }
 
   std::unordered_set<std::string> villages_;
+  std::set<std::string> touched_;  // villages whose counts the file moved
   std::set<std::string> file_extras_;  // the file's extra columns
   std::set<std::string> kept_extras_;  // stored extras kept, as the file lacks their column
   bool fresh_ = false;
@@ -240,7 +236,6 @@ class HouseholdSink final : public RowSink {
   std::string scope_;
   KeyIndex ids_;
   KeyIndex heads_;
-  ParsedAhead<Household>* ahead_ = nullptr;  // the batch being applied, as parsed ahead
   BatchCache<Stored<Household>> existing_;  // the batch's households as stored
   BatchCache<std::string> heads_of_;        // head ID number → household, as stored
 };

@@ -15,7 +15,7 @@ namespace {
 Result<void> journal(Store& store, TemplateKind kind, const std::string& path,
                      const ImportOptions& options, const std::string& started,
                      const Clock& clock, const ImportReport& report, Transaction* tx) {
-  ImportRun run{template_key(kind),
+  ImportRun run{enum_key(kind),
                 std::filesystem::path(path).filename().string(),
                 options.actor,
                 started,
@@ -117,7 +117,7 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   }
   report.applied = true;
   ANJU_TRY(journal(store, kind, path, options, started, clock, report, tx.get()));
-  ANJU_TRY(audit(tx->audit(), clock, options.actor, std::string("import.") + template_key(kind),
+  ANJU_TRY(audit(tx->audit(), clock, options.actor, std::string("import.") + enum_key(kind),
                  "file", std::filesystem::path(path).filename().string(),
                  {{"rows", report.rows},
                   {"inserted", report.inserted},

@@ -108,6 +108,37 @@ void parse_ahead(std::vector<ImportRow>& rows, ParsedAhead<T>& into, Parse&& par
     if (row.readable()) into.rows.emplace_back(row.row_number, parse(row));
 }
 
+// A sink whose rows' rules run ahead, on the reading thread (parse_row),
+// and whose apply() takes each row as parsed there (parsed()). Its look-ups,
+// if any, are prepare()'s.
+template <class T>
+class ParsingSink : public RowSink {
+ public:
+  Result<std::unique_ptr<BatchNote>> ahead(std::vector<ImportRow>& rows, Transaction*) const override {
+    auto note = std::make_unique<ParsedAhead<T>>();
+    parse_ahead(rows, *note, [&](ImportRow& row) { return parse_row(row); });
+    return std::unique_ptr<BatchNote>(std::move(note));
+  }
+  bool adopt(BatchNote* note) override {
+    ahead_ = dynamic_cast<ParsedAhead<T>*>(note);
+    return false;
+  }
+
+ protected:
+  // The rules of one row; may take what it needs out of `row` (a geometry).
+  virtual Parsed<T> parse_row(ImportRow& row) const = 0;
+  // `row` as parsed ahead, else parsed now (kept in `own`).
+  Parsed<T>& parsed(const ImportRow& row, Parsed<T>& own) const {
+    return parsed_row(ahead_, row.row_number, own, [&] {
+      ImportRow copy = row;
+      return parse_row(copy);
+    });
+  }
+
+ private:
+  ParsedAhead<T>* ahead_ = nullptr;  // the batch being applied, as parsed ahead
+};
+
 // Runs every row of `source` (already opened, or the error of opening it)
 // through `sink`. `path` names the file in the journal.
 Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::string& path,

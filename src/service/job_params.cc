@@ -1,5 +1,8 @@
 #include "service/job_params.h"
 
+#include "core/region_code.h"
+#include "core/user.h"
+
 namespace anju {
 namespace {
 
@@ -117,7 +120,11 @@ Result<void> check_job_params(JobKind kind, const JobParams& params) {
   switch (job_lane(kind)) {
     case JobLane::match:
     case JobLane::judge:
-      fits = std::holds_alternative<RunParams>(params);
+      if (const auto* run = std::get_if<RunParams>(&params)) {
+        if (!run->region.empty() && run->region != kWholeCountry && !is_region_code(run->region))
+          return make_error(ErrorCode::invalid, "区划代码 region 应为12位数字：" + run->region);
+        fits = true;
+      }
       break;
     case JobLane::import:
       if (const auto* file = std::get_if<FileImportParams>(&params)) {
@@ -144,7 +151,7 @@ Result<void> check_job_params(JobKind kind, const JobParams& params) {
 
 json job_params_json(const JobParams& params) {
   struct Visit {
-    json operator()(const RunParams&) const { return json::object(); }
+    json operator()(const RunParams& p) const { return {{"region", p.region}}; }
     json operator()(const FileImportParams& p) const {
       json j = {{"file_name", p.file_name}, {"strict", p.invalid_rows == InvalidRows::reject_file}};
       if (p.source) j["source"] = enum_key(*p.source);
@@ -172,7 +179,9 @@ Result<JobParams> read_job_params(JobKind kind, const std::string& stored) {
   switch (job_lane(kind)) {
     case JobLane::match:
     case JobLane::judge:
-      in.ok = j.empty();
+      // A run kept before runs had regions ran over everything.
+      out = JobParams(RunParams{j.empty() ? std::string(kWholeCountry) : in.text("region")});
+      in.ok = in.ok && (j.empty() || (j.size() == 1 && j.contains("region")));
       break;
     case JobLane::import:
       out = read_import(in);

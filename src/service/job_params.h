@@ -18,8 +18,11 @@
 
 namespace anju {
 
-// match, judge: none.
-struct RunParams {};
+// match, judge: the region the run acts on (a region code; kWholeCountry:
+// all). create_job fills in the user's own region when none is named.
+struct RunParams {
+  std::string region;
+};
 
 // import.*: an uploaded file.
 struct FileImportParams {

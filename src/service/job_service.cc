@@ -37,7 +37,7 @@ Action job_action(JobKind kind) {
 
 nlohmann::json import_result(TemplateKind kind, const ImportReport& report) {
   nlohmann::json j = import_report_to_json(report);
-  j["template"] = template_key(kind);
+  j["template"] = enum_key(kind);
   return j;
 }
 
@@ -91,24 +91,28 @@ JobWork import_work(Store& store, const User& user, TemplateKind t, JobParams pa
   };
 }
 
-JobWork match_work(Store& store, const User& user, const Clock& clock) {
-  return [&store, user, &clock](JobProgress& p) -> Result<nlohmann::json> {
+JobWork match_work(Store& store, const User& user, const std::string& region, const Clock& clock) {
+  return [&store, user, region, &clock](JobProgress& p) -> Result<nlohmann::json> {
     p.update(0, 0, "正在进行人房对应");
-    auto s = run_match(store, user.name, clock);
+    auto s = run_match(store, region, user.name, clock);
     if (!s) return s.error();
-    return nlohmann::json{{"households", s->households},
+    return nlohmann::json{{"region", region},
+                          {"households", s->households},
                           {"outcomes", s->outcomes},
                           {"shared", s->shared},
                           {"parcel_not_found", s->parcel_not_found}};
   };
 }
 
-JobWork judge_work(Store& store, const User& user, const Clock& clock) {
-  return [&store, user, &clock](JobProgress& p) -> Result<nlohmann::json> {
+JobWork judge_work(Store& store, const User& user, const std::string& region, const Clock& clock) {
+  return [&store, user, region, &clock](JobProgress& p) -> Result<nlohmann::json> {
     p.update(0, 0, "正在初判");
-    auto s = run_judge(store, {}, user.name, clock);
+    JudgeOverrides run;
+    run.region = region;
+    auto s = run_judge(store, run, user.name, clock);
     if (!s) return s.error();
-    return nlohmann::json{{"households", s->households},
+    return nlohmann::json{{"region", region},
+                          {"households", s->households},
                           {"results", s->results},
                           {"reasons", s->reasons},
                           {"changed", s->changed},
@@ -143,10 +147,17 @@ JobWork export_work(Store& store, const User& user, ExportRequest request, const
 
 }  // namespace
 
-Result<Job> create_job(Store& store, const User& user, JobKind kind, const JobParams& params,
+Result<Job> create_job(Store& store, const User& user, JobKind kind, const JobParams& requested,
                        const Clock& clock) {
-  ANJU_TRY(check_job_params(kind, params));
+  ANJU_TRY(check_job_params(kind, requested));
   ANJU_TRY(authorize(user, job_action(kind), ""));
+  JobParams params = requested;
+  std::string region;  // a run's: the region it names, within the user's, or the user's own
+  if (auto* run = std::get_if<RunParams>(&params)) {
+    auto scope = list_region(user, run->region);
+    if (!scope) return scope.error();
+    region = run->region = *scope;
+  }
   const std::string now = clock.now_iso();
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
@@ -161,6 +172,7 @@ Result<Job> create_job(Store& store, const User& user, JobKind kind, const JobPa
   job.kind =
       kind;  // its lane (job_lane_key): one import, match or judgment at a time, one export a user
   job.actor = user.name;
+  job.region = region;
   const nlohmann::json stored = job_params_json(params);
   job.params = stored.dump();
   job.message = "等待开始";
@@ -274,9 +286,9 @@ JobWork job_work(Store& store, const User& user, const Job& job, const std::stri
       return import_work(store, user, *imported_template(job.kind), *std::move(params), path,
                          clock);
     case JobLane::match:
-      return match_work(store, user, clock);
+      return match_work(store, user, std::get<RunParams>(*params).region, clock);
     case JobLane::judge:
-      return judge_work(store, user, clock);
+      return judge_work(store, user, std::get<RunParams>(*params).region, clock);
     case JobLane::exports:
       return export_work(store, user, std::get<ExportRequest>(*params), path, clock);
   }

@@ -23,7 +23,10 @@ namespace anju {
 
 // Creates a queued job after failing the stale ones of every lane;
 // `invalid` when `params` are not the kind's (check_job_params), `conflict`
-// when its lane is busy, `forbidden` when the role may not.
+// when its lane is busy (for a match or judge run: a run of the same kind
+// whose region overlaps, named in the message), `forbidden` when the role
+// may not, `not_found` when a run names a region outside the user's. A run
+// that names no region acts on the user's.
 Result<Job> create_job(Store& store, const User& user, JobKind kind, const JobParams& params,
                        const Clock& clock);
 

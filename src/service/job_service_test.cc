@@ -73,12 +73,72 @@ TEST_F(JobServiceTest, WhenAJobIsShownFinishedItsLaneTakesTheNext) {
   EXPECT_NE(queue(JobKind::export_ledger), 0);
 }
 
-TEST(JobLanes, OneImportMatchOrJudgmentInTheStoreOneExportAUser) {
-  EXPECT_EQ(job_lane_key(JobKind::import_households, "a"),
-            job_lane_key(JobKind::import_regions, "b"));
-  EXPECT_EQ(job_lane_key(JobKind::match, "a"), "match");
-  EXPECT_NE(job_lane_key(JobKind::match, "a"), job_lane_key(JobKind::judge, "a"));
-  EXPECT_EQ(job_lane_key(JobKind::export_summary, "county"), "export:county");
+TEST(JobLanes, OneImportInTheStoreOneMatchOrJudgmentARegionOneExportAUser) {
+  auto lane = [](JobKind kind, const char* actor, std::string region = "") {
+    Job j;
+    j.kind = kind;
+    j.actor = actor;
+    j.region = std::move(region);
+    return job_lane_key(j);
+  };
+  EXPECT_EQ(lane(JobKind::import_households, "a"), lane(JobKind::import_regions, "b"));
+  EXPECT_EQ(lane(JobKind::match, "a", std::string(kWholeCountry)), "match:");
+  EXPECT_EQ(lane(JobKind::judge, "a", "500229108000"), "judge:500229108");
+  EXPECT_NE(lane(JobKind::match, "a", "500229108000"), lane(JobKind::judge, "a", "500229108000"));
+  EXPECT_EQ(lane(JobKind::export_summary, "county"), "export:county");
+  EXPECT_EQ(lane_region("judge:500229108"), "500229108000");
+  EXPECT_EQ(lane_region("judge:"), std::string(kWholeCountry));
+  EXPECT_EQ(lane_region("judge"), std::string(kWholeCountry)) << "a run kept before runs had regions";
+  EXPECT_FALSE(lane_region("import"));
+  EXPECT_TRUE(regions_overlap("500229000000", "500229108201"));
+  EXPECT_TRUE(regions_overlap("500229108201", "500229000000"));
+  EXPECT_TRUE(regions_overlap(kWholeCountry, "500229108201"));
+  EXPECT_FALSE(regions_overlap("500229108000", "500229109000"));
+  EXPECT_FALSE(regions_overlap("500229000000", "500230000000"));
+}
+
+// A match or judge run acts on a region: the user's own unless it names one
+// inside it; runs of disjoint regions are accepted together, a run whose
+// region overlaps an active one of its kind is refused, naming it.
+TEST_F(JobServiceTest, RunsOfDisjointRegionsRunTogetherOverlappingOnesAreRefused) {
+  auto user = [](const char* name, Role role, const char* region) {
+    User u;
+    u.name = name;
+    u.role = role;
+    u.region_code = region;
+    return u;
+  };
+  const User town_a = user("town_a", Role::town_office, "500229108000");
+  const User town_b = user("town_b", Role::town_office, "500229109000");
+  const User admin = user("admin", Role::admin, std::string(kWholeCountry).c_str());
+
+  auto a = create_job(*store_, town_a, JobKind::judge, RunParams{}, kClock);
+  ASSERT_TRUE(a) << a.error().message;
+  EXPECT_EQ(a->region, "500229108000") << "the user's own region by default";
+  EXPECT_EQ(std::get<RunParams>(*read_job_params(a->kind, a->params)).region, "500229108000");
+  auto b = create_job(*store_, town_b, JobKind::judge, RunParams{}, kClock);
+  ASSERT_TRUE(b) << "a disjoint town's run is accepted beside it: " << b.error().message;
+  EXPECT_TRUE(create_job(*store_, town_a, JobKind::match, RunParams{}, kClock))
+      << "a match run is not a judge run";
+
+  auto county = create_job(*store_, admin, JobKind::judge, RunParams{"500229000000"}, kClock);
+  ASSERT_FALSE(county);
+  EXPECT_EQ(county.error().code, ErrorCode::conflict);
+  EXPECT_NE(county.error().message.find("500229108000"), std::string::npos) << county.error().message;
+  EXPECT_NE(county.error().message.find(std::to_string(a->id)), std::string::npos) << county.error().message;
+  auto village = create_job(*store_, admin, JobKind::judge, RunParams{"500229108201"}, kClock);
+  ASSERT_FALSE(village) << "a village inside a running town";
+  EXPECT_EQ(village.error().code, ErrorCode::conflict);
+  EXPECT_EQ(create_job(*store_, admin, JobKind::judge, RunParams{}, kClock).error().code, ErrorCode::conflict)
+      << "the whole country overlaps everything";
+
+  auto outside = create_job(*store_, town_a, JobKind::judge, RunParams{"500229109000"}, kClock);
+  ASSERT_FALSE(outside) << "another town's region is not the user's to run";
+  EXPECT_EQ(outside.error().code, ErrorCode::not_found);
+
+  auto listed = find_job(*store_, admin, b->id);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->region, "500229109000") << "read back from the store";
 }
 
 // Parameters are checked against the kind when a job is created, kept as
@@ -109,6 +169,13 @@ TEST(JobParams, ReadBackAsWrittenAndCheckedAgainstTheKind) {
   EXPECT_EQ(std::get<ExportRequest>(*exported).households.search, "张");
 
   EXPECT_TRUE(check_job_params(JobKind::judge, RunParams{}));
+  EXPECT_TRUE(check_job_params(JobKind::judge, RunParams{"500229108000"}));
+  EXPECT_FALSE(check_job_params(JobKind::match, RunParams{"5002291"})) << "a region is a 12-digit code";
+  const auto run = read_job_params(JobKind::judge, job_params_json(RunParams{"500229108000"}).dump());
+  ASSERT_TRUE(run);
+  EXPECT_EQ(std::get<RunParams>(*run).region, "500229108000");
+  EXPECT_EQ(std::get<RunParams>(*read_job_params(JobKind::judge, "{}")).region, std::string(kWholeCountry))
+      << "a run kept before runs had regions ran over everything";
   EXPECT_TRUE(check_job_params(JobKind::import_regions, BuiltinRegionsParams{"500229"}));
   EXPECT_FALSE(check_job_params(JobKind::import_households, BuiltinRegionsParams{"500229"}));
   EXPECT_FALSE(check_job_params(JobKind::export_ledger, request))

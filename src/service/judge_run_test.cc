@@ -30,7 +30,7 @@ class JudgeRunTest : public testing::StoreTest {
   }
 
   long active_tasks() {
-    return static_cast<long>(begin(TxMode::read)->field_work().active_tasks()->size());
+    return static_cast<long>(begin(TxMode::read)->field_work().active_tasks_in(kWholeCountry)->size());
   }
 
   long counted_results() {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "core/access.h"
 #include "core/region_code.h"
 #include "service/census_service.h"
 #include "service/field_service.h"
@@ -56,12 +57,14 @@ JudgmentRow judge_input(const JudgeInput& in, DisasterIndex& disasters, const Ju
 
 // Every household's judgment, in household_id order. Reading the input is
 // most of a run (≈ 6 s of 15 at 1M households): see ranged_read.h.
-Result<std::vector<JudgmentRow>> judge_all(Store& store, Transaction& tx,
+Result<std::vector<JudgmentRow>> judge_all(Store& store, Transaction& tx, const std::string& region,
                                            const std::vector<Disaster>& disasters, const JudgeSettings& s) {
+  // A region is read whole, through its index; the country in key ranges.
+  if (!region_range(region).whole()) return judge_households(tx.results(), disasters, s, "", "", region);
   auto parts = read_in_ranges<std::vector<JudgmentRow>>(
       store, tx, KeyedTable::households,
       [&](Transaction& reader, std::string_view after, std::string_view upto) {
-        return judge_households(reader.results(), disasters, s, after, upto);
+        return judge_households(reader.results(), disasters, s, after, upto, kWholeCountry);
       });
   if (!parts) return parts.error();
   if (parts->size() == 1) return std::move(parts->front());
@@ -81,10 +84,10 @@ Result<std::vector<JudgmentRow>> judge_all(Store& store, Transaction& tx,
 Result<std::vector<JudgmentRow>> judge_households(ResultRepo& results,
                                                   const std::vector<Disaster>& disasters,
                                                   const JudgeSettings& s, std::string_view after,
-                                                  std::string_view upto) {
+                                                  std::string_view upto, std::string_view region) {
   DisasterIndex covering(disasters);  // per thread: it fills as it goes
   std::vector<JudgmentRow> rows;
-  ANJU_TRY(results.for_each_judge_input(s.as_of, after, upto, [&](JudgeInput&& in) {
+  ANJU_TRY(results.for_each_judge_input(s.as_of, after, upto, region, [&](JudgeInput&& in) {
     rows.push_back(judge_input(in, covering, s));
   }));
   return rows;
@@ -119,7 +122,7 @@ Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& househ
   DisasterIndex index(*disasters);
   JudgmentRow row = judge_input(in, index, s);
   ANJU_TRY(tx.results().replace_judgment(row));
-  auto ledger = sync_ledger_entries(tx.ledger(), {row}, SyncScope::these_households, clock.today(),
+  auto ledger = sync_ledger_entries(tx.ledger(), {row}, SyncScope::these_households(), clock.today(),
                                     WriteStamp{actor, clock.now_iso()});
   if (!ledger) return ledger.error();
   return row;
@@ -131,7 +134,7 @@ Result<JudgmentRow> rederive_household(Transaction& tx, const std::string& house
   if (!row) return row.error();
   auto campaign = tx.campaign().get_campaign();
   if (!campaign) return campaign.error();
-  auto tasks = sync_field_tasks(tx, {*row}, *campaign, SyncScope::these_households, clock.today(),
+  auto tasks = sync_field_tasks(tx, {*row}, *campaign, SyncScope::these_households(), clock.today(),
                                 WriteStamp{actor, clock.now_iso()});
   if (!tasks) return tasks.error();
   return row;
@@ -174,7 +177,7 @@ Result<void> settings_step(JudgeRun& run) {
 }
 
 Result<void> judge_step(JudgeRun& run) {
-  auto judged = judge_all(run.store, run.tx, run.disasters, run.summary.settings);
+  auto judged = judge_all(run.store, run.tx, run.overrides.region, run.disasters, run.summary.settings);
   if (!judged) return judged.error();
   run.rows = std::move(*judged);
   JudgeSummary& summary = run.summary;
@@ -191,7 +194,7 @@ Result<void> judge_step(JudgeRun& run) {
 
 // A field task for every household to verify (DOMAIN.md §10).
 Result<void> field_tasks_step(JudgeRun& run) {
-  auto tasks = sync_field_tasks(run.tx, run.rows, run.campaign, SyncScope::every_household,
+  auto tasks = sync_field_tasks(run.tx, run.rows, run.campaign, SyncScope::run_over(run.overrides.region),
                                 run.clock.today(), run.stamp);
   if (!tasks) return tasks.error();
   run.summary.tasks_opened = static_cast<long>(tasks->open.size());
@@ -201,7 +204,7 @@ Result<void> field_tasks_step(JudgeRun& run) {
 
 // A ledger entry for every C/D house, closed when it is safe (DOMAIN.md §11).
 Result<void> ledger_step(JudgeRun& run) {
-  auto ledger = sync_ledger_entries(run.tx.ledger(), run.rows, SyncScope::every_household,
+  auto ledger = sync_ledger_entries(run.tx.ledger(), run.rows, SyncScope::run_over(run.overrides.region),
                                     run.clock.today(), run.stamp);
   if (!ledger) return ledger.error();
   run.summary.ledger_opened = static_cast<long>(ledger->open.size());
@@ -209,8 +212,9 @@ Result<void> ledger_step(JudgeRun& run) {
   return {};
 }
 
-nlohmann::json settings_json(const JudgeSettings& s) {
-  return {{"as_of", s.as_of.to_string()},
+nlohmann::json settings_json(const JudgeSettings& s, const std::string& region) {
+  return {{"region", region},
+          {"as_of", s.as_of.to_string()},
           {"cutoff", s.cutoff.to_string()},
           {"aging_year", s.aging_year},
           {"aging_age_years", s.aging_age_years}};
@@ -223,18 +227,18 @@ Result<void> store_step(JudgeRun& run) {
                            {"tasks_closed", summary.tasks_closed}, {"ledger_opened", summary.ledger_opened},
                            {"ledger_closed", summary.ledger_closed}};
   return run.tx.results().replace_judgments(
-      RunRecord{"judge", run.stamp.at, run.stamp.actor, settings_json(summary.settings).dump(),
-                result.dump()},
-      run.rows);
+      RunRecord{"judge", run.stamp.at, run.stamp.actor,
+                settings_json(summary.settings, run.overrides.region).dump(), result.dump()},
+      run.overrides.region, run.rows);
 }
 
 Result<void> counts_step(JudgeRun& run) {
-  return run.tx.read_models().refresh_summary(std::string(kWholeCountry));
+  return run.tx.read_models().refresh_summary(run.overrides.region);
 }
 
 Result<void> audit_step(JudgeRun& run) {
-  return audit(run.tx.audit(), run.clock, run.stamp.actor, "judge.run", "campaign", "1",
-               {{"settings", settings_json(run.summary.settings)},
+  return audit(run.tx.audit(), run.clock, run.stamp.actor, "judge.run", "region", run.overrides.region,
+               {{"settings", settings_json(run.summary.settings, run.overrides.region)},
                 {"results", run.summary.results},
                 {"changed", run.summary.changed}});
 }

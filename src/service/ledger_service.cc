@@ -4,6 +4,7 @@
 
 #include "core/access.h"
 #include "service/audit_service.h"
+#include "service/household_scope.h"
 #include "service/query_service.h"
 
 namespace anju {
@@ -24,9 +25,8 @@ nlohmann::json edit_json(const LedgerEntry& e) {
 
 Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::string& household_id,
                                const Clock& clock) {
-  auto region = tx.households().household_region(household_id);
+  auto region = household_in_scope(tx.households(), user, household_id, Action::read, kNotInLedger);
   if (!region) return region.error();
-  if (!*region || !authorize(user, Action::read, **region)) return make_error(ErrorCode::not_found, kNotInLedger);
   auto entries = tx.ledger().ledger_entries_of(household_id);
   if (!entries) return entries.error();
   auto campaign = tx.campaign().get_campaign();
@@ -36,7 +36,7 @@ Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::str
   d.deadline = campaign->ledger_deadline;
   if (entries->empty()) return d;
   LedgerFilter f;
-  f.region_lo = f.region_hi = **region;
+  f.region_lo = f.region_hi = *region;
   f.status = "all";
   f.search = household_id;
   f.limit = 1000;
@@ -46,7 +46,7 @@ Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::str
     if (row.entry.id == entries->front().id) d.current = std::move(row);
   if (!d.current) return make_error(ErrorCode::internal, "台账记录与农户数据不一致：" + household_id);
   d.entries = std::move(*entries);
-  RenovationFilter rf{**region, **region, std::nullopt, household_id, 100, 0};
+  RenovationFilter rf{*region, *region, std::nullopt, household_id, 100, 0};
   auto renovations = tx.ledger().list_renovations(rf);
   if (!renovations) return renovations.error();
   d.renovations = std::move(renovations->items);
@@ -70,8 +70,8 @@ int first_plan_year(const Campaign& c) { return std::min(c.window_start.year, c.
 Result<LedgerSync> sync_ledger_entries(LedgerRepo& ledger, const std::vector<JudgmentRow>& rows,
                                        SyncScope scope, const Date& on, const WriteStamp& stamp) {
   std::vector<OpenLedgerEntry> open;
-  if (scope == SyncScope::every_household) {
-    auto all = ledger.open_ledger_entries("");
+  if (!scope.households_only) {
+    auto all = ledger.open_ledger_entries_in(scope.region);
     if (!all) return all.error();
     open = std::move(*all);
   } else {
@@ -153,10 +153,8 @@ Result<LedgerDetail> edit_ledger_entry(Store& store, const User& user, const std
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto region = tx.households().household_region(household_id);
+  auto region = household_in_scope(tx.households(), user, household_id, Action::keep_ledger, kNotInLedger);
   if (!region) return region.error();
-  if (!*region || !authorize(user, Action::read, **region)) return make_error(ErrorCode::not_found, kNotInLedger);
-  ANJU_TRY(authorize(user, Action::keep_ledger, **region));
   auto entries = tx.ledger().ledger_entries_of(household_id);
   if (!entries) return entries.error();
   if (entries->empty() || entries->front().closed_on)

@@ -1,4 +1,5 @@
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "match/matcher.h"
@@ -8,6 +9,7 @@
 #include "core/access.h"
 
 #include "service/audit_service.h"
+#include "service/household_scope.h"
 
 namespace anju {
 
@@ -20,51 +22,16 @@ Result<Matcher::Pass> read_building_pass(CensusRepo& census, const Matcher& matc
 }
 
 Result<std::vector<MatchResult>> match_households(HouseholdRepo& households, ResultRepo& results,
-                                                  const BuildingPasses& read_buildings) {
-  auto manual = results.list_manual_matches();
+                                                  std::string_view region, const BuildingPasses& read_buildings) {
+  auto manual = results.list_manual_matches(region);
   if (!manual) return manual.error();
   Matcher matcher(std::unordered_map<std::string, std::string>(manual->begin(), manual->end()));
-  ANJU_TRY(households.for_each_household_place([&](HouseholdPlace&& h) { matcher.add_household(h); }));
+  ANJU_TRY(households.for_each_household_place(region, [&](HouseholdPlace&& h) { matcher.add_household(h); }));
   matcher.index();
   auto passes = read_buildings(matcher);
   if (!passes) return passes.error();
   for (Matcher::Pass& pass : *passes) matcher.merge(std::move(pass));
   return matcher.finish();
-}
-
-Result<MatchSummary> run_match(Store& store, const std::string& actor, const Clock& clock) {
-  auto begun = store.begin(TxMode::write);
-  if (!begun) return begun.error();
-  Transaction& tx = **begun;
-  // The buildings stream past the households in key ranges (ranged_read.h).
-  auto matched = match_households(tx.households(), tx.results(), [&](const Matcher& matcher) {
-    return read_in_ranges<Matcher::Pass>(
-        store, tx, KeyedTable::buildings,
-        [&](Transaction& reader, std::string_view after, std::string_view upto) {
-          return read_building_pass(reader.census(), matcher, after, upto);
-        });
-  });
-  if (!matched) return matched.error();
-  const std::vector<MatchResult>& results = *matched;
-
-  MatchSummary summary;
-  for (const char* key : {"manual", "by_parcel", "by_location", "by_owner", "ambiguous", "unmatched"})
-    summary.outcomes[key] = 0;
-  for (const MatchResult& m : results) {
-    ++summary.outcomes[match_outcome_key(m.outcome)];
-    summary.shared += m.shared;
-    summary.parcel_not_found += m.parcel_not_found;
-  }
-  summary.households = static_cast<long>(results.size());
-  nlohmann::json j = {{"outcomes", summary.outcomes},
-                      {"shared", summary.shared},
-                      {"parcel_not_found", summary.parcel_not_found}};
-  ANJU_TRY(tx.results().replace_matches(RunRecord{"match", clock.now_iso(), actor, "{}", j.dump()},
-                                        results));
-  ANJU_TRY(audit(tx.audit(), clock, actor, "match.run", "campaign", "1", j));
-  ANJU_TRY(tx.commit());
-  (void)chain_audit_log(store);  // best effort: the next write chains what is left
-  return summary;
 }
 
 namespace {
@@ -79,6 +46,76 @@ constexpr long kMostBuildingsAroundAPoint = 1000;
 
 }  // namespace
 
+Result<Matcher::Pass> read_buildings_near(CensusRepo& census, const Matcher& matcher, std::string_view region) {
+  // Each building once, whichever way it was found.
+  std::set<std::string> seen;
+  Matcher::Pass pass;
+  auto keep = [&](const Footprint& f) {
+    if (seen.insert(f.parcel_id).second) matcher.add_building(pass, f);
+  };
+  auto named = census.find_buildings(matcher.named_parcels());
+  if (!named) return named.error();
+  for (const Stored<Building>& b : *named) keep(footprint_of(b.value));
+  const CodeRange all = region_range(kWholeCountry);
+  for (const Point& p : matcher.dwelling_points()) {
+    auto around = census.buildings_in_box(BBox{p.x(), p.y(), p.x(), p.y()}, all.lo, all.hi,
+                                          kMostBuildingsAroundAPoint);
+    if (!around) return around.error();
+    for (const Stored<Building>& b : *around) keep(footprint_of(b.value));
+  }
+  const CodeRange villages = region_range(region);
+  ANJU_TRY(census.for_each_footprint_in(villages.lo, villages.hi, [&](Footprint&& f) { keep(f); }));
+  return pass;
+}
+
+Result<MatchSummary> run_match(Store& store, const std::string& region, const std::string& actor,
+                              const Clock& clock) {
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  // Everything: the buildings stream past the households in key ranges
+  // (ranged_read.h). A region: the buildings near its households.
+  const bool whole = region_range(region).whole();
+  auto matched = match_households(
+      tx.households(), tx.results(), region, [&](const Matcher& matcher) -> Result<std::vector<Matcher::Pass>> {
+        if (!whole) {
+          auto pass = read_buildings_near(tx.census(), matcher, region);
+          if (!pass) return pass.error();
+          std::vector<Matcher::Pass> one;
+          one.push_back(std::move(*pass));
+          return one;
+        }
+        return read_in_ranges<Matcher::Pass>(
+            store, tx, KeyedTable::buildings,
+            [&](Transaction& reader, std::string_view after, std::string_view upto) {
+              return read_building_pass(reader.census(), matcher, after, upto);
+            });
+      });
+  if (!matched) return matched.error();
+  const std::vector<MatchResult>& results = *matched;
+
+  MatchSummary summary;
+  for (const char* key : {"manual", "by_parcel", "by_location", "by_owner", "ambiguous", "unmatched"})
+    summary.outcomes[key] = 0;
+  for (const MatchResult& m : results) {
+    ++summary.outcomes[match_outcome_key(m.outcome)];
+    summary.shared += m.shared;
+    summary.parcel_not_found += m.parcel_not_found;
+  }
+  summary.households = static_cast<long>(results.size());
+  nlohmann::json j = {{"region", region},
+                      {"outcomes", summary.outcomes},
+                      {"shared", summary.shared},
+                      {"parcel_not_found", summary.parcel_not_found}};
+  ANJU_TRY(tx.results().replace_matches(
+      RunRecord{"match", clock.now_iso(), actor, nlohmann::json{{"region", region}}.dump(), j.dump()}, region,
+      results));
+  ANJU_TRY(audit(tx.audit(), clock, actor, "match.run", "region", region, j));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);  // best effort: the next write chains what is left
+  return summary;
+}
+
 Result<MatchResult> rematch_household(Transaction& tx, const std::string& household_id) {
   auto h = tx.households().find_household(household_id);
   if (!h) return h.error();
@@ -91,29 +128,9 @@ Result<MatchResult> rematch_household(Transaction& tx, const std::string& househ
   Matcher matcher(std::move(chosen));
   matcher.add_household(HouseholdPlace{x.household_id, x.region_code, x.head_name, x.parcel_id, x.lon, x.lat});
   matcher.index();
-  // The buildings the rules can name, each once: the roster's and the chosen
-  // parcel (rules 1-2), those around the dwelling point of any village
-  // (rule 3) and those of the household's village (rule 4).
-  std::map<std::string, Footprint> seen;
-  auto keep = [&](Footprint&& f) {
-    std::string id = f.parcel_id;
-    seen.emplace(std::move(id), std::move(f));
-  };
-  std::vector<std::string> named;
-  if (!x.parcel_id.empty()) named.push_back(x.parcel_id);
-  if (*manual) named.push_back((*manual)->parcel_id);
-  auto found = tx.census().find_buildings(named);
-  if (!found) return found.error();
-  for (const Stored<Building>& b : *found) keep(footprint_of(b.value));
-  if (x.lon && x.lat) {
-    const CodeRange all = region_range(kWholeCountry);
-    auto around = tx.census().buildings_in_box(BBox{*x.lon, *x.lat, *x.lon, *x.lat}, all.lo, all.hi,
-                                               kMostBuildingsAroundAPoint);
-    if (!around) return around.error();
-    for (const Stored<Building>& b : *around) keep(footprint_of(b.value));
-  }
-  ANJU_TRY(tx.census().for_each_footprint_in(x.region_code, x.region_code, keep));
-  for (const auto& [id, f] : seen) matcher.add_building(f);
+  auto pass = read_buildings_near(tx.census(), matcher, x.region_code);
+  if (!pass) return pass.error();
+  matcher.merge(std::move(*pass));
   std::vector<MatchResult> results = matcher.finish();
   ANJU_TRY(tx.results().store_match(results.front()));
   return results.front();
@@ -125,10 +142,8 @@ Result<ManualChoice> set_manual_match(Store& store, const User& user, const std:
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto h = tx.households().household_region(household_id);
+  auto h = household_in_scope(tx.households(), user, household_id, Action::manual_match);
   if (!h) return h.error();
-  if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
-  ANJU_TRY(authorize(user, Action::manual_match, **h));
   auto b = tx.census().find_building(parcel_id);
   if (!b) return b.error();
   if (!*b || !user_covers(user, (*b)->value.region_code))
@@ -157,10 +172,8 @@ Result<JudgmentRow> clear_manual_match(Store& store, const User& user, const std
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  auto h = tx.households().household_region(household_id);
+  auto h = household_in_scope(tx.households(), user, household_id, Action::manual_match);
   if (!h) return h.error();
-  if (!*h) return make_error(ErrorCode::not_found, kNotFoundInScope);
-  ANJU_TRY(authorize(user, Action::manual_match, **h));
   auto before = tx.results().find_manual_match(household_id);
   if (!before) return before.error();
   if (!*before) return make_error(ErrorCode::not_found, "该户没有人工选择的图斑：" + household_id);

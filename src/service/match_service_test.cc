@@ -60,7 +60,7 @@ class MatchStep : public ::testing::Test {
 
   // The whole census in `parts` key ranges, as a run reads it.
   Result<std::vector<MatchResult>> run(int parts = 1) {
-    return match_households(households_, results_, [&](const Matcher& matcher) {
+    return match_households(households_, results_, kWholeCountry, [&](const Matcher& matcher) {
       static const char* bounds[] = {"", "P2", "\xff"};
       std::vector<Matcher::Pass> passes;
       for (int k = 0; k < parts; ++k) {

@@ -266,7 +266,7 @@ Result<RecordView> act_on_record(Store& store, const User& user, const std::stri
     if (!missing.empty()) {
       std::string list;
       for (const std::string& m : missing) list += (list.empty() ? "" : "、") + m;
-      return make_error(ErrorCode::invalid, "信息不全，不能" + std::string(record_action_name(action)) + "：缺" + list);
+      return make_error(ErrorCode::invalid, "信息不全，不能" + std::string(enum_name(action)) + "：缺" + list);
     }
   }
   const std::string at = clock.now_iso();
@@ -274,11 +274,11 @@ Result<RecordView> act_on_record(Store& store, const User& user, const std::stri
   l->record.state = *to;
   ANJU_TRY(tx.records().save_record(l->record, WriteStamp{user.name, at}));
   ANJU_TRY(tx.records().add_record_history(
-      {0, household_id, at, user.name, record_action_key(action), from, *to, comment, "[]"}));
+      {0, household_id, at, user.name, enum_key(action), from, *to, comment, "[]"}));
   ANJU_TRY(audit(
-      tx.audit(), clock, user.name, std::string("record.") + record_action_key(action), "household",
+      tx.audit(), clock, user.name, std::string("record.") + enum_key(action), "household",
       household_id,
-      {{"from", record_state_key(from)}, {"to", record_state_key(*to)}, {"comment", comment}}));
+      {{"from", enum_key(from)}, {"to", enum_key(*to)}, {"comment", comment}}));
   return commit_view(store, tx, user, household_id);
 }
 
@@ -288,7 +288,7 @@ std::vector<BulkOutcome> act_on_records(Store& store, const User& user, const st
   for (const RecordRef& r : records) {
     auto done = act_on_record(store, user, r.household_id, r.version, action, comment, clock);
     out.push_back({r.household_id, static_cast<bool>(done),
-                   done ? record_state_name(done->state) : done.error().message});
+                   done ? enum_name(done->state) : done.error().message});
   }
   return out;
 }

@@ -4,11 +4,15 @@
 // transaction — on both engines.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+
 #include "core/access.h"
 #include "core/clock.h"
 #include "core/geometry.h"
 #include "service/census_service.h"
 #include "service/change_service.h"
+#include "service/import_service.h"
 #include "support/store_fixture.h"
 
 namespace anju {
@@ -55,7 +59,7 @@ class RederiveTest : public testing::StoreTest {
     h.lat.reset();
     ASSERT_TRUE(tx->households().insert_household(h, testing::kTestStamp));
     ASSERT_TRUE(tx->commit());
-    ASSERT_TRUE(run_match(*store_, "test", kClock));
+    ASSERT_TRUE(run_match(*store_, std::string(kWholeCountry), "test", kClock));
     ASSERT_TRUE(run_judge(*store_, {}, "test", kClock));
   }
 
@@ -70,6 +74,37 @@ class RederiveTest : public testing::StoreTest {
   }
   const User operator_ = system_operator("test");
 };
+
+// Evidence imported for a judged household's building judges it again in
+// the import's transaction: a D appraisal puts it in the ledger at once.
+TEST_F(RederiveTest, AnEvidenceImportJudgesTheHouseholdsItTouchesAtOnce) {
+  ASSERT_TRUE(set_manual_match(*store_, operator_, kHousehold, "P1", std::nullopt, kClock));
+  ASSERT_EQ(judgment().result, JudgeResult::safe);
+  const std::string path = ::testing::TempDir() + "anju_rederive_evidence.csv";
+  {
+    std::ofstream out(path);
+    out << "记录编号,图斑编号,户编号,评估日期,鉴定等级,安全隐患,评估方式,评估单位\n"
+        << "JD-1,P1,,2026-11-01,D,,专业机构鉴定,某鉴定中心\n";
+  }
+  auto report = import_evidence(*store_, path, EvidenceSource::appraisal, ImportOptions{}, kClock);
+  std::remove(path.c_str());
+  ASSERT_TRUE(report) << report.error().message;
+  ASSERT_EQ(report->inserted, 1);
+  EXPECT_EQ(judgment().result, JudgeResult::unsafe) << "judged from the new D appraisal without a run";
+  EXPECT_EQ(judgment().evidence_id, "JD-1");
+  auto ledger = begin(TxMode::read)->ledger().open_ledger_entries(kHousehold);
+  ASSERT_TRUE(ledger);
+  EXPECT_EQ(ledger->size(), 1u) << "a C/D house gets its ledger entry at once";
+  bool said = false;
+  for (const std::string& note : report->notes) said = said || note.find("重新初判") != std::string::npos;
+  EXPECT_TRUE(said) << "the report says who was judged again";
+
+  ASSERT_TRUE(run_match(*store_, std::string(kWholeCountry), "test", kClock));
+  auto run = run_judge(*store_, {}, "test", kClock);
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->changed, 0) << "a run from scratch agrees";
+  EXPECT_EQ(run->ledger_opened + run->ledger_closed, 0);
+}
 
 TEST_F(RederiveTest, AManualChoiceAndItsClearingJudgeAtOnce) {
   ASSERT_EQ(judgment().reasons.front(), Reason::no_building);
@@ -93,7 +128,7 @@ TEST_F(RederiveTest, AManualChoiceAndItsClearingJudgeAtOnce) {
   EXPECT_GE(*active_tasks()[0].due, kClock.today()) << "a new task is never due in the past";
 
   // The same as a run from scratch over the same data.
-  ASSERT_TRUE(run_match(*store_, "test", kClock));
+  ASSERT_TRUE(run_match(*store_, std::string(kWholeCountry), "test", kClock));
   auto run = run_judge(*store_, {}, "test", kClock);
   ASSERT_TRUE(run);
   EXPECT_EQ(run->changed, 0);

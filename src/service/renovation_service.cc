@@ -6,6 +6,7 @@
 #include "core/access.h"
 #include "service/audit_service.h"
 #include "service/census_service.h"
+#include "service/household_scope.h"
 #include "service/ledger_service.h"
 
 namespace anju {
@@ -163,11 +164,8 @@ Result<RenovationView> create_renovation(Store& store, const User& user, const s
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
-  auto region = tx.households().household_region(household_id);
+  auto region = household_in_scope(tx.households(), user, household_id, Action::draft_renovations);
   if (!region) return region.error();
-  if (!*region || !authorize(user, Action::read, **region))
-    return make_error(ErrorCode::not_found, kNotFoundInScope);
-  ANJU_TRY(authorize(user, Action::draft_renovations, **region));
   auto entries = tx.ledger().ledger_entries_of(household_id);
   if (!entries) return entries.error();
   if (entries->empty() || entries->front().closed_on)
@@ -177,7 +175,7 @@ Result<RenovationView> create_renovation(Store& store, const User& user, const s
   apply_input(r, input);
   r.ledger_id = entries->front().id;
   r.household_id = household_id;
-  r.region_code = **region;
+  r.region_code = *region;
   r.created_at = r.updated_at = stamp.at;
   r.created_by = r.updated_by = stamp.actor;
   ANJU_TRY(check_particulars(tx, r, false));

@@ -253,7 +253,7 @@ Result<FieldResult> record_visit(Store& store, const User& user, TaskRef ref, co
   auto visit_id = tx.field_work().insert_visit(v);
   if (!visit_id) return visit_id.error();
   return finish(store, tx, *t, ref.version, stamp, "field.visit",
-                {{"visit", *visit_id}, {"outcome", visit_outcome_key(in.outcome)}, {"evidence_id", v.evidence_id}},
+                {{"visit", *visit_id}, {"outcome", enum_key(in.outcome)}, {"evidence_id", v.evidence_id}},
                 clock);
 }
 
@@ -280,7 +280,7 @@ Result<FieldResult> record_appraisal(Store& store, const User& user, TaskRef ref
   // the judgment would read as a reason to visit again (DOMAIN.md §7).
   Evidence e{EvidenceSource::appraisal, "FT" + std::to_string(t->id) + "-A" + std::to_string(earlier->size() + 1),
              parcel, t->household_id, a.appraised_on, grade, std::nullopt, a.method, a.appraiser,
-             {{"防灾措施", prevention_name(a.prevention)}}, region->value_or("")};
+             {{"防灾措施", enum_name(a.prevention)}}, region->value_or("")};
   ANJU_TRY(tx.census().insert_evidence(e, stamp));
   AppraisalRecord r{0, t->id, t->household_id, parcel, a, computed, grade, e.evidence_id, stamp.at, stamp.actor};
   auto id = tx.field_work().insert_appraisal(r);

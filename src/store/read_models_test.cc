@@ -35,7 +35,7 @@ class ReadModels : public testing::StoreTest {
     ASSERT_TRUE(tx->census().insert_building(b, kStamp));
     MatchResult m1{"H1", MatchOutcome::unmatched, "", {}, false, false};
     MatchResult m2{"H2", MatchOutcome::unmatched, "", {}, false, false};
-    ASSERT_TRUE(tx->results().replace_matches(RunRecord{"match", kStamp.at, "test"}, {m1, m2}));
+    ASSERT_TRUE(tx->results().replace_matches(RunRecord{"match", kStamp.at, "test"}, kWholeCountry, {m1, m2}));
     ASSERT_TRUE(tx->commit());
   }
 

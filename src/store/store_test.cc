@@ -79,7 +79,7 @@ TEST_F(StoreContract, HouseholdRangesCoverEveryHouseholdOnceInOrder) {
     std::vector<std::string> seen;
     for (size_t k = 0; k + 1 < bounds->size(); ++k)
       ASSERT_TRUE(tx->results().for_each_judge_input(
-          Date{2024, 10, 13}, (*bounds)[k], (*bounds)[k + 1],
+          Date{2024, 10, 13}, (*bounds)[k], (*bounds)[k + 1], kWholeCountry,
           [&](JudgeInput&& in) { seen.push_back(in.household.household_id); }));
     EXPECT_EQ(seen, ids) << parts << " parts";
     if (parts == 2) {
@@ -105,7 +105,7 @@ TEST_F(StoreContract, BulkOpenedTasksKeepOneActiveTaskPerHousehold) {
     ASSERT_TRUE(tx->commit());
   }
   auto tx = begin();
-  auto active = tx->field_work().active_tasks();
+  auto active = tx->field_work().active_tasks_in(kWholeCountry);
   ASSERT_TRUE(active);
   EXPECT_EQ(active->size(), 1200u);
   auto again = tx->field_work().insert_task(tasks[7], kStamp);

@@ -441,8 +441,12 @@ TEST_F(Api, AJudgmentJobRunsToCompletionOnePerLane) {
   EXPECT_TRUE(second.status == 409 || second.status == 202) << second.body;
   json job = wait_for_job(town, posted.json()["job"]["id"]);
   ASSERT_EQ(job["status"], "succeeded") << job.dump();
-  auto n = db_->query("SELECT count(*) AS n FROM households");
+  // The town office's own town: its households, not the database's.
+  ASSERT_EQ(job["region"], "500229108000") << job.dump();
+  auto n = db_->query("SELECT count(*) AS n FROM households WHERE region_code LIKE '500229108%'");
+  auto all = db_->query("SELECT count(*) AS n FROM households");
   EXPECT_EQ(job["result"]["households"], n[0][0]);
+  EXPECT_NE(n[0][0], all[0][0]) << "the fixture has households outside the town";
   if (second.status == 202) wait_for_job(town, second.json()["job"]["id"]);
   json listed = town.get("/api/v1/jobs").json();
   EXPECT_GE(listed["total"].get<long>(), 1);

@@ -237,3 +237,22 @@ test('every page renders for the admin (screenshots)', async () => {
   console.log(`screenshots in ${artifacts}`)
   await page.context().close()
 })
+
+test('a town office runs 初判 over its own town and the job says so', async () => {
+  const page = await logIn(world.browser, world.server, 'town')
+  await page.goto(`${world.server.url}/jobs`)
+  await page.locator('.el-select[data-test=run-region]').waitFor()
+  await page.click('[data-test=run-judge]')
+  const row = page.locator('[data-test=jobs] .el-table__row').first()
+  await row.locator('.el-tag', { hasText: '已完成' }).waitFor({ timeout: 120000 })
+  const job = (await apiGet(page, '/jobs')).body.items[0]
+  assert.equal(job.kind, 'judge')
+  assert.equal(job.region, '500229108000', 'the town office’s own town by default')
+  const town = (await apiGet(page, '/households?page_size=1')).body.total
+  assert.equal(job.result.households, town, 'its households, not the database’s')
+  assert.match(await row.textContent(), /高燕镇/)
+  assert.match(await page.locator(`[data-test=result-${job.id}]`).textContent(), new RegExp(`共 ${town} 户`))
+  await shot(page, 'jobs-town-judge')
+  assert.deepEqual(page.__errors || [], [])
+  await page.context().close()
+})

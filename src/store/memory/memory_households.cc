@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/access.h"
+
 namespace anju {
 
 Result<std::optional<Stored<Household>>> MemoryHouseholds::find_household(std::string_view id) {
@@ -34,10 +36,12 @@ Result<std::optional<std::string>> MemoryHouseholds::household_region(std::strin
 }
 
 Result<void> MemoryHouseholds::for_each_household_place(
-    const std::function<void(HouseholdPlace&&)>& fn) {
+    std::string_view region, const std::function<void(HouseholdPlace&&)>& fn) {
+  const CodeRange range = region_range(region);
   for (const auto& [id, stored] : rows_.rows()) {
-    ANJU_TRY(faults_.next_row());
     const Household& h = stored.value;
+    if (h.region_code < range.lo || h.region_code > range.hi) continue;
+    ANJU_TRY(faults_.next_row());
     fn(HouseholdPlace{h.household_id, h.region_code, h.head_name, h.parcel_id, h.lon, h.lat});
   }
   return {};

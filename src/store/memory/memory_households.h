@@ -27,7 +27,8 @@ class MemoryHouseholds final : public HouseholdRepo {
                                 const WriteStamp& stamp) override;
   Result<long> count_households() override;
   Result<std::optional<std::string>> household_region(std::string_view id) override;
-  Result<void> for_each_household_place(const std::function<void(HouseholdPlace&&)>& fn) override;
+  Result<void> for_each_household_place(std::string_view region,
+                                        const std::function<void(HouseholdPlace&&)>& fn) override;
   Result<std::vector<std::pair<std::string, std::string>>> living_households(
       const std::string& region_lo, const std::string& region_hi) override;
   Result<std::vector<Stored<Household>>> find_households(const std::vector<std::string>& ids) override;

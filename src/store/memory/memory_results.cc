@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/access.h"
+
 namespace anju {
 
 void MemoryResults::put_judge_input(JudgeInput input) {
@@ -65,17 +67,37 @@ Result<void> MemoryResults::clear_manual_match(std::string_view household_id,
   return {};
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> MemoryResults::list_manual_matches() {
+Result<std::vector<std::pair<std::string, std::string>>> MemoryResults::list_manual_matches(
+    std::string_view region) {
+  const CodeRange range = region_range(region);
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& [id, m] : manual_) out.emplace_back(id, m.parcel_id);
+  for (const auto& [id, m] : manual_) {
+    if (!range.whole()) {
+      if (!households_) return make_error(ErrorCode::internal, "MemoryResults: no households to scope by");
+      auto village = households_->household_region(id);
+      if (!village) return village.error();
+      if (!*village || **village < range.lo || **village > range.hi) continue;
+    }
+    out.emplace_back(id, m.parcel_id);
+  }
   return out;
 }
 
-Result<void> MemoryResults::replace_matches(const RunRecord& run,
+Result<void> MemoryResults::replace_matches(const RunRecord& run, std::string_view region,
                                             const std::vector<MatchResult>& results) {
   ANJU_TRY(writable());
-  matches_.clear();
-  for (const MatchResult& m : results) matches_[m.household_id] = m;
+  if (region_range(region).whole()) {
+    matches_.clear();
+    for (const MatchResult& m : results) matches_[m.household_id] = m;
+  } else {
+    std::vector<std::string> touched;
+    for (const MatchResult& m : results) {
+      if (auto old = matches_.find(m.household_id); old != matches_.end()) touched.push_back(old->second.parcel_id);
+      touched.push_back(m.parcel_id);
+      matches_[m.household_id] = m;
+    }
+    recount_shared(touched);
+  }
   runs_.push_back(run);
   return {};
 }
@@ -95,9 +117,12 @@ Result<std::optional<MatchResult>> MemoryResults::find_match(std::string_view ho
 }
 
 Result<void> MemoryResults::for_each_judge_input(const Date& as_of, std::string_view after,
-                                                 std::string_view upto,
+                                                 std::string_view upto, std::string_view region,
                                                  const std::function<void(JudgeInput&&)>& fn) {
+  const CodeRange range = region_range(region);
   for (auto it = inputs_.upper_bound(after); it != inputs_.end() && it->first <= upto; ++it) {
+    const std::string& village = it->second.household.region_code;
+    if (village < range.lo || village > range.hi) continue;
     ANJU_TRY(next_row());
     JudgeInput in = it->second;
     std::erase_if(in.evidence, [&](const Evidence& e) { return as_of < e.assessed_on; });
@@ -110,10 +135,10 @@ Result<void> MemoryResults::for_each_judge_input(const Date& as_of, std::string_
   return {};
 }
 
-Result<void> MemoryResults::replace_judgments(const RunRecord& run,
+Result<void> MemoryResults::replace_judgments(const RunRecord& run, std::string_view region,
                                               const std::vector<JudgmentRow>& rows) {
   ANJU_TRY(writable());
-  judgments_.clear();
+  if (region_range(region).whole()) judgments_.clear();
   for (const JudgmentRow& r : rows) judgments_[r.household_id] = r;
   runs_.push_back(run);
   return {};

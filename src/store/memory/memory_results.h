@@ -16,6 +16,7 @@
 #include <string>
 
 #include "store/memory/faults.h"
+#include "store/repo/household_repo.h"
 #include "store/repo/result_repo.h"
 
 namespace anju {
@@ -27,7 +28,10 @@ class MemoryResults final : public ResultRepo {
 
   // Failures on demand (faults.h): its own, or one shared with the other
   // fakes of a run when given.
-  explicit MemoryResults(Faults* shared = nullptr) : faults_(shared ? *shared : own_faults_) {}
+  // A run over a region reads its manual choices by the households' regions
+  // that `households` knows (without it, only whole runs can).
+  explicit MemoryResults(Faults* shared = nullptr, HouseholdRepo* households = nullptr)
+      : faults_(shared ? *shared : own_faults_), households_(households) {}
   Faults& faults() { return faults_; }
   // The run records of replace_matches/replace_judgments, oldest first.
   const std::vector<RunRecord>& runs() const { return runs_; }
@@ -36,16 +40,17 @@ class MemoryResults final : public ResultRepo {
   Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
                                 long expected_version, const WriteStamp& stamp) override;
   Result<void> clear_manual_match(std::string_view household_id, long expected_version) override;
-  Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches() override;
-  Result<void> replace_matches(const RunRecord& run,
+  Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches(
+      std::string_view region) override;
+  Result<void> replace_matches(const RunRecord& run, std::string_view region,
                                const std::vector<MatchResult>& results) override;
   Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) override;
   Result<void> store_match(const MatchResult& m) override;
   Result<std::optional<MatchResult>> find_match(std::string_view household_id) override;
   Result<void> for_each_judge_input(const Date& as_of, std::string_view after,
-                                    std::string_view upto,
+                                    std::string_view upto, std::string_view region,
                                     const std::function<void(JudgeInput&&)>& fn) override;
-  Result<void> replace_judgments(const RunRecord& run,
+  Result<void> replace_judgments(const RunRecord& run, std::string_view region,
                                  const std::vector<JudgmentRow>& rows) override;
   Result<std::optional<JudgmentRow>> find_judgment(std::string_view household_id) override;
   Result<void> replace_judgment(const JudgmentRow& row) override;
@@ -59,6 +64,7 @@ class MemoryResults final : public ResultRepo {
 
   Faults own_faults_;
   Faults& faults_;
+  HouseholdRepo* households_;
   std::map<std::string, JudgeInput, std::less<>> inputs_;
   std::map<std::string, ManualMatch, std::less<>> manual_;
   std::map<std::string, MatchResult, std::less<>> matches_;

@@ -21,8 +21,9 @@ class FieldWorkRepo {
   virtual ~FieldWorkRepo() = default;
 
   virtual Result<std::vector<AppraisalPart>> appraisal_parts() = 0;
-  // Every task that is open or visited.
-  virtual Result<std::vector<ActiveTask>> active_tasks() = 0;
+  // Every task that is open or visited of a household of `region` (a region
+  // code, kWholeCountry: all), by where the household lives now.
+  virtual Result<std::vector<ActiveTask>> active_tasks_in(std::string_view region) = 0;
   // The open or visited tasks of these households (a few: one statement
   // per few hundred keys).
   virtual Result<std::vector<ActiveTask>> active_tasks_of(const std::vector<std::string>& household_ids) = 0;

@@ -30,10 +30,11 @@ class HouseholdRepo {
   virtual Result<long> count_households() = 0;
   // The region of the household, or nullopt when there is no such household.
   virtual Result<std::optional<std::string>> household_region(std::string_view id) = 0;
-  // Calls `fn` with where every household lives, in household_id order
-  // (streaming): what the match reads.
+  // Calls `fn` with where every household of `region` lives (a region code;
+  // kWholeCountry: all), in household_id order (streaming): what the match
+  // reads. A region's read is bounded by it (its index), not the table.
   virtual Result<void> for_each_household_place(
-      const std::function<void(HouseholdPlace&&)>& fn) = 0;
+      std::string_view region, const std::function<void(HouseholdPlace&&)>& fn) = 0;
   // (household_id, village) of every household in [lo, hi] that is not
   // deceased, and of those with an active task.
   virtual Result<std::vector<std::pair<std::string, std::string>>> living_households(

@@ -16,7 +16,9 @@ class JobRepo {
  public:
   virtual ~JobRepo() = default;
 
-  // Adds a queued job; `conflict` when its lane is busy. Returns its id.
+  // Adds a queued job; `conflict` when its lane is busy or, for a match or
+  // judge run, when an active run of its kind covers an overlapping region
+  // (the message names it). Returns its id.
   virtual Result<long> insert_job(const Job& job) = 0;
   virtual Result<std::optional<Job>> find_job(long id) = 0;
   // The newest jobs first, of one actor or (actor "") of all.

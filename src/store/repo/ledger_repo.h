@@ -20,9 +20,12 @@ class LedgerRepo {
  public:
   virtual ~LedgerRepo() = default;
 
-  // The open entries of one household, or ("") of all.
+  // The open entries of one household.
   virtual Result<std::vector<OpenLedgerEntry>> open_ledger_entries(
       std::string_view household_id) = 0;
+  // The open entries of the households of `region` (a region code,
+  // kWholeCountry: all), by where the household lives now.
+  virtual Result<std::vector<OpenLedgerEntry>> open_ledger_entries_in(std::string_view region) = 0;
   // Opens, regrades and closes entries as `sync` says, dated `on`.
   virtual Result<void> apply_ledger_sync(const LedgerSync& sync, const Date& on,
                                          const WriteStamp& stamp) = 0;

@@ -35,10 +35,15 @@ class ResultRepo {
   // otherwise, `not_found` when there is none). The stored match keeps its
   // building until the next run decides anew.
   virtual Result<void> clear_manual_match(std::string_view household_id, long expected_version) = 0;
-  // household_id → parcel_id of every manual choice.
-  virtual Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches() = 0;
-  // Replaces all match results with `results` as run `run`.
-  virtual Result<void> replace_matches(const RunRecord& run,
+  // household_id → parcel_id of every manual choice of a household of
+  // `region` (a region code; kWholeCountry: all).
+  virtual Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches(
+      std::string_view region) = 0;
+  // Stores `results` as run `run` over `region`: for kWholeCountry they
+  // replace every match; for a region they replace the matches of their
+  // households only, `shared` is recomputed for the buildings those leave
+  // and join, and the counts of the region and the regions above refresh.
+  virtual Result<void> replace_matches(const RunRecord& run, std::string_view region,
                                        const std::vector<MatchResult>& results) = 0;
   virtual Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) = 0;
   // Replaces one household's match (matched again after a change to it) and
@@ -52,13 +57,15 @@ class ResultRepo {
   // building's facts, every record naming that building's parcel or the
   // household dated on or before `as_of`, and the result of the previous
   // judgment. The engine joins; memory stays flat.
+  // Only households of `region` (kWholeCountry: all), read through its index.
   virtual Result<void> for_each_judge_input(const Date& as_of, std::string_view after,
-                                            std::string_view upto,
+                                            std::string_view upto, std::string_view region,
                                             const std::function<void(JudgeInput&&)>& fn) = 0;
-  // Replaces all judgments with `rows` as run `run`. The region counts are
-  // the caller's to refresh (ReadModelRepo::refresh_summary: a run's
-  // "counts" step).
-  virtual Result<void> replace_judgments(const RunRecord& run,
+  // Stores `rows` as run `run` over `region`: for kWholeCountry they replace
+  // every judgment; for a region, the judgments of their households only.
+  // The region counts are the caller's to refresh
+  // (ReadModelRepo::refresh_summary: a run's "counts" step).
+  virtual Result<void> replace_judgments(const RunRecord& run, std::string_view region,
                                          const std::vector<JudgmentRow>& rows) = 0;
   virtual Result<std::optional<JudgmentRow>> find_judgment(std::string_view household_id) = 0;
   // Replaces one household's judgment (after a field visit or appraisal) and

@@ -31,7 +31,7 @@ FieldTask read_task(const Statement& s) {
   t.region_code = s.text(2);
   t.origin = read_origin(s, 3);
   if (!s.is_null(4)) t.sample_id = s.integer(4);
-  t.status = stored_value(parse_task_status(s.text(5)), "field_tasks.status", s.text(5));
+  t.status = stored_value(enum_from_key<TaskStatus>(s.text(5)), "field_tasks.status", s.text(5));
   t.assignee = s.text(6);
   if (!s.is_null(7)) t.due = read_date(s, 7);
   t.closed_reason = s.text(8);
@@ -123,14 +123,21 @@ constexpr const char* kActiveTasks =
 
 ActiveTask read_active_task(const Statement& s) {
   return {s.integer(0), s.text(1), read_origin(s, 2),
-          stored_value(parse_task_status(s.text(3)), "field_tasks.status", s.text(3))};
+          stored_value(enum_from_key<TaskStatus>(s.text(3)), "field_tasks.status", s.text(3))};
 }
 
 }  // namespace
 
-Result<std::vector<ActiveTask>> SqlTransaction::active_tasks() {
+Result<std::vector<ActiveTask>> SqlTransaction::active_tasks_in(std::string_view region) {
+  const CodeRange range = region_range(region);
+  auto& s = range.whole() ? conn_.prepare(kActiveTasks)
+                          : conn_.prepare("SELECT t.id, t.household_id, t.origin, t.status FROM households h"
+                                          " JOIN field_tasks t ON t.household_id = h.household_id"
+                                          " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3"
+                                          " AND t.status IN ('open', 'visited')");
+  if (!range.whole()) s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);
   std::vector<ActiveTask> out;
-  ANJU_TRY(each_row(conn_.prepare(kActiveTasks), [&](const Statement& s) { out.push_back(read_active_task(s)); }));
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(read_active_task(r)); }));
   return out;
 }
 
@@ -150,10 +157,10 @@ constexpr const char* kInsertTask =
     " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 Statement& bind_new_task(Statement& s, const FieldTask& t, const WriteStamp& stamp) {
-  s.bind(1, t.household_id).bind(2, t.region_code).bind(3, task_origin_key(t.origin));
+  s.bind(1, t.household_id).bind(2, t.region_code).bind(3, enum_key(t.origin));
   if (t.sample_id) s.bind(4, *t.sample_id);
   else s.bind_null(4);
-  s.bind(5, task_status_key(t.status)).bind(6, t.assignee);
+  s.bind(5, enum_key(t.status)).bind(6, t.assignee);
   if (t.due) s.bind(7, t.due->to_string());
   else s.bind_null(7);
   return s.bind(8, stamp.at).bind(9, stamp.at).bind(10, stamp.actor);
@@ -189,7 +196,7 @@ Result<void> SqlTransaction::end_tasks(const std::vector<long>& ids, TaskStatus 
       "UPDATE field_tasks SET status = ?2, closed_reason = ?3, version = version + 1, updated_at = ?4,"
       " updated_by = ?5 WHERE id = ?1 AND status IN ('open', 'visited')");
   for (long id : ids)
-    ANJU_TRY(s.bind(1, id).bind(2, task_status_key(status)).bind(3, reason).bind(4, stamp.at).bind(5, stamp.actor).run());
+    ANJU_TRY(s.bind(1, id).bind(2, enum_key(status)).bind(3, reason).bind(4, stamp.at).bind(5, stamp.actor).run());
   return {};
 }
 
@@ -204,7 +211,7 @@ Result<void> SqlTransaction::update_task(const FieldTask& t, long expected_versi
   auto& s = conn_.prepare(
       "UPDATE field_tasks SET status = ?2, assignee = ?3, due_on = ?4, closed_reason = ?5, version = version + 1,"
       " updated_at = ?6, updated_by = ?7 WHERE id = ?1 AND version = ?8");
-  s.bind(1, t.id).bind(2, task_status_key(t.status)).bind(3, t.assignee);
+  s.bind(1, t.id).bind(2, enum_key(t.status)).bind(3, t.assignee);
   if (t.due) s.bind(4, t.due->to_string());
   else s.bind_null(4);
   s.bind(5, t.closed_reason).bind(6, stamp.at).bind(7, stamp.actor).bind(8, expected_version);
@@ -216,7 +223,7 @@ Result<void> SqlTransaction::update_task(const FieldTask& t, long expected_versi
 Result<Page<TaskRow>> SqlTransaction::list_tasks(const TaskFilter& f) {
   WhereBuilder w;
   w.add("t.region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
-  if (f.status) w.add("t.status = ?", std::string(task_status_key(*f.status)));
+  if (f.status) w.add("t.status = ?", std::string(enum_key(*f.status)));
   if (f.active_only) w.add("t.status IN ('open', 'visited')");
   if (f.assignee) w.add("t.assignee = ?", *f.assignee);
   if (f.overdue_on) w.add("t.status IN ('open', 'visited') AND t.due_on < ?", f.overdue_on->to_string());
@@ -268,7 +275,7 @@ Result<long> SqlTransaction::insert_visit(const Visit& v) {
   s.bind(1, v.task_id).bind(2, v.household_id).bind(3, v.visited_on.to_string());
   bind_opt(s, 4, v.lon);
   bind_opt(s, 5, v.lat);
-  s.bind(6, v.gps_source).bind(7, v.people_met).bind(8, v.notes).bind(9, visit_outcome_key(v.outcome));
+  s.bind(6, v.gps_source).bind(7, v.people_met).bind(8, v.notes).bind(9, enum_key(v.outcome));
   s.bind(10, v.evidence_id).bind(11, v.created_at).bind(12, v.created_by);
   return returned_id(s);
 }
@@ -290,7 +297,7 @@ Result<std::vector<Visit>> SqlTransaction::visits_of(long task_id) {
         v.gps_source = s.text(6);
         v.people_met = s.text(7);
         v.notes = s.text(8);
-        v.outcome = stored_value(parse_visit_outcome(s.text(9)), "visits.outcome", s.text(9));
+        v.outcome = stored_value(enum_from_key<VisitOutcome>(s.text(9)), "visits.outcome", s.text(9));
         v.evidence_id = s.text(10);
         v.created_at = s.text(11);
         v.created_by = s.text(12);
@@ -308,7 +315,7 @@ Result<long> SqlTransaction::insert_appraisal(const AppraisalRecord& r) {
   s.bind(1, r.task_id).bind(2, r.household_id).bind(3, r.parcel_id).bind(4, a.site_dangerous ? 1 : 0);
   s.bind(5, a.site_hazard).bind(6, parts_json(a.parts).dump()).bind(7, enum_key(r.computed));
   bind_enum(s, 8, a.override_grade);
-  s.bind(9, a.override_reason).bind(10, enum_key(r.grade)).bind(11, prevention_key(a.prevention));
+  s.bind(9, a.override_reason).bind(10, enum_key(r.grade)).bind(11, enum_key(a.prevention));
   s.bind(12, enum_key(a.method)).bind(13, a.appraiser).bind(14, a.appraised_on.to_string());
   s.bind(15, r.evidence_id).bind(16, r.created_at).bind(17, r.created_by);
   return returned_id(s);
@@ -334,7 +341,7 @@ Result<std::vector<AppraisalRecord>> SqlTransaction::appraisals_of(long task_id)
         r.appraisal.override_grade = read_enum<Grade>(s, 8);
         r.appraisal.override_reason = s.text(9);
         r.grade = enum_from_db<Grade>(s.text(10));
-        r.appraisal.prevention = stored_value(parse_prevention(s.text(11)), "appraisals.prevention", s.text(11));
+        r.appraisal.prevention = stored_value(enum_parse<Prevention>(s.text(11)), "appraisals.prevention", s.text(11));
         r.appraisal.method = enum_from_db<AssessMethod>(s.text(12));
         r.appraisal.appraiser = s.text(13);
         r.appraisal.appraised_on = read_date(s, 14);

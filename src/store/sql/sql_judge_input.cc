@@ -2,6 +2,8 @@
 // order (households; matched building; evidence by the matched parcel;
 // evidence by household; previous judgments) merged in one pass, so memory
 // does not grow with the number of households.
+#include "core/access.h"
+#include "core/region_code.h"
 #include "store/sql/row_readers.h"
 #include "store/sql/sql_transaction.h"
 
@@ -34,41 +36,77 @@ class Cursor {
   std::string key_;
 };
 
+// The five statements, in household_id order.
+struct JudgeInputSql {
+  std::string households, buildings, by_parcel, by_household, previous;
+};
+
+// ?1 < household_id ≤ ?2; ?3 the as_of date.
+const JudgeInputSql& in_key_range() {
+  static const JudgeInputSql sql{
+      "SELECT household_id, region_code, status, housing"
+      " FROM households WHERE household_id > ?1 AND household_id <= ?2 ORDER BY household_id",
+      "SELECT m.household_id, " + qualify(kFactsColumns, "b") +
+          " FROM matches m JOIN buildings b ON b.parcel_id = m.parcel_id"
+          " WHERE m.household_id > ?1 AND m.household_id <= ?2 ORDER BY m.household_id",
+      "SELECT m.household_id, " + qualify(kEvidenceColumns, "e") +
+          " FROM matches m JOIN evidence e ON e.parcel_id = m.parcel_id"
+          " WHERE m.household_id > ?1 AND m.household_id <= ?2 AND e.assessed_on <= ?3"
+          " ORDER BY m.household_id",
+      "SELECT household_id, " + std::string(kEvidenceColumns) +
+          " FROM evidence WHERE household_id > ?1 AND household_id <= ?2 AND assessed_on <= ?3"
+          " ORDER BY household_id",
+      "SELECT household_id, result FROM judgments WHERE household_id > ?1 AND household_id <= ?2"
+      " ORDER BY household_id"};
+  return sql;
+}
+
+// The households of a region: province ?1, region_code BETWEEN ?2 AND ?3
+// (through its index); ?4 the as_of date.
+const JudgeInputSql& in_region() {
+  static const std::string h = " FROM households h";
+  static const std::string where = " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3";
+  static const JudgeInputSql sql{
+      "SELECT h.household_id, h.region_code, h.status, h.housing" + h + where + " ORDER BY h.household_id",
+      "SELECT m.household_id, " + qualify(kFactsColumns, "b") + h +
+          " JOIN matches m ON m.household_id = h.household_id JOIN buildings b ON b.parcel_id = m.parcel_id" +
+          where + " ORDER BY m.household_id",
+      "SELECT m.household_id, " + qualify(kEvidenceColumns, "e") + h +
+          " JOIN matches m ON m.household_id = h.household_id JOIN evidence e ON e.parcel_id = m.parcel_id" +
+          where + " AND e.assessed_on <= ?4 ORDER BY m.household_id",
+      "SELECT e.household_id, " + qualify(kEvidenceColumns, "e") + h +
+          " JOIN evidence e ON e.household_id = h.household_id" + where +
+          " AND e.assessed_on <= ?4 ORDER BY e.household_id",
+      "SELECT j.household_id, j.result" + h + " JOIN judgments j ON j.household_id = h.household_id" + where +
+          " ORDER BY j.household_id"};
+  return sql;
+}
+
 }  // namespace
 
 Result<void> SqlTransaction::for_each_judge_input(const Date& as_of, std::string_view after,
-                                                     std::string_view upto,
+                                                     std::string_view upto, std::string_view region,
                                                      const std::function<void(JudgeInput&&)>& fn) {
-  // ?1 < household_id ≤ ?2; ?3 the as_of date.
-  static const std::string households_sql =
-      "SELECT household_id, region_code, status, housing"
-      " FROM households WHERE household_id > ?1 AND household_id <= ?2 ORDER BY household_id";
-  static const std::string buildings_sql =
-      "SELECT m.household_id, " + qualify(kFactsColumns, "b") +
-      " FROM matches m JOIN buildings b ON b.parcel_id = m.parcel_id"
-      " WHERE m.household_id > ?1 AND m.household_id <= ?2 ORDER BY m.household_id";
-  static const std::string by_parcel_sql =
-      "SELECT m.household_id, " + qualify(kEvidenceColumns, "e") +
-      " FROM matches m JOIN evidence e ON e.parcel_id = m.parcel_id"
-      " WHERE m.household_id > ?1 AND m.household_id <= ?2 AND e.assessed_on <= ?3"
-      " ORDER BY m.household_id";
-  static const std::string by_household_sql =
-      "SELECT household_id, " + std::string(kEvidenceColumns) +
-      " FROM evidence WHERE household_id > ?1 AND household_id <= ?2 AND assessed_on <= ?3"
-      " ORDER BY household_id";
-  static const std::string previous_sql =
-      "SELECT household_id, result FROM judgments WHERE household_id > ?1 AND household_id <= ?2"
-      " ORDER BY household_id";
-
+  const CodeRange range = region_range(region);
+  const JudgeInputSql& sql = range.whole() ? in_key_range() : in_region();
   const std::string cutoff = as_of.to_string();
-  auto ranged = [&](const std::string& sql) -> Statement& {
-    return conn_.scan(sql.c_str()).bind(1, after).bind(2, upto);
+  // Binds the range (after, upto; or the region) and, when `dated`, the cutoff.
+  auto ranged = [&](const std::string& text, bool dated) -> Statement& {
+    Statement& s = conn_.scan(text.c_str());
+    if (range.whole()) {
+      s.bind(1, after).bind(2, upto);
+      if (dated) s.bind(3, cutoff);
+    } else {
+      s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);
+      if (dated) s.bind(4, cutoff);
+    }
+    return s;
   };
-  Statement& households = ranged(households_sql);
-  Cursor buildings(ranged(buildings_sql));
-  Cursor by_parcel(ranged(by_parcel_sql).bind(3, cutoff));
-  Cursor by_household(ranged(by_household_sql).bind(3, cutoff));
-  Cursor previous(ranged(previous_sql));
+  Statement& households = ranged(sql.households, false);
+  Cursor buildings(ranged(sql.buildings, false));
+  Cursor by_parcel(ranged(sql.by_parcel, true));
+  Cursor by_household(ranged(sql.by_household, true));
+  Cursor previous(ranged(sql.previous, false));
   for (Cursor* c : {&buildings, &by_parcel, &by_household, &previous}) ANJU_TRY(c->advance());
 
   std::optional<Error> side_error;  // the first failure of a side cursor

@@ -1,6 +1,7 @@
 // The C/D ledger and renovation applications (DOMAIN.md §11) on both
 // engines. The partial unique indexes keep one open entry and one live
 // application a household.
+#include "core/access.h"
 #include "store/sql/bind_helpers.h"
 #include "store/sql/row_readers.h"
 #include "store/sql/sql_transaction.h"
@@ -167,14 +168,33 @@ WhereBuilder ledger_where(const LedgerFilter& f) {
 
 }  // namespace
 
+namespace {
+
+OpenLedgerEntry read_open_entry(const Statement& r) {
+  return {r.integer(0), r.text(1), read_enum<Grade>(r, 2), r.text(3)};
+}
+
+}  // namespace
+
 Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries(std::string_view household_id) {
   std::vector<OpenLedgerEntry> out;
-  auto& s = conn_.prepare(
-      "SELECT id, household_id, grade, evidence_id FROM ledger_entries WHERE closed_on IS NULL"
-      " AND (?1 = '' OR household_id = ?1)");
-  ANJU_TRY(each_row(s.bind(1, household_id), [&](const Statement& r) {
-    out.push_back({r.integer(0), r.text(1), read_enum<Grade>(r, 2), r.text(3)});
-  }));
+  auto& s = conn_.prepare("SELECT id, household_id, grade, evidence_id FROM ledger_entries"
+                          " WHERE closed_on IS NULL AND household_id = ?1");
+  ANJU_TRY(each_row(s.bind(1, household_id), [&](const Statement& r) { out.push_back(read_open_entry(r)); }));
+  return out;
+}
+
+Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries_in(std::string_view region) {
+  const CodeRange range = region_range(region);
+  auto& s = range.whole() ? conn_.prepare("SELECT id, household_id, grade, evidence_id FROM ledger_entries"
+                                          " WHERE closed_on IS NULL")
+                          : conn_.prepare("SELECT e.id, e.household_id, e.grade, e.evidence_id FROM households h"
+                                          " JOIN ledger_entries e ON e.household_id = h.household_id"
+                                          " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3"
+                                          " AND e.closed_on IS NULL");
+  if (!range.whole()) s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);
+  std::vector<OpenLedgerEntry> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(read_open_entry(r)); }));
   return out;
 }
 

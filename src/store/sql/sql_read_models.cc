@@ -199,10 +199,9 @@ Result<void> SqlTransaction::set_manual_match(std::string_view household_id, std
                            " shared, run_id) VALUES (?1, 'manual', ?2, '[]', ?3, ?3, 0)")
                  .bind(1, household_id).bind(2, parcel_id).bind(3, 0L).run());
   }
-  const std::string old_parcel = *before ? (*before)->parcel_id : std::string();
-  ANJU_TRY(conn_.prepare("UPDATE matches SET shared = ((SELECT count(*) FROM matches o"
-                         " WHERE o.parcel_id = matches.parcel_id) > 1) WHERE parcel_id IN (?1, ?2)")
-               .bind(1, parcel_id).bind(2, old_parcel).run());
+  std::vector<std::string> touched{std::string(parcel_id)};
+  if (*before) touched.push_back((*before)->parcel_id);
+  ANJU_TRY(recount_shared(touched));
   auto region = household_region(household_id);
   if (!region) return region.error();
   return *region ? refresh_summary(**region) : Result<void>{};
@@ -211,20 +210,12 @@ Result<void> SqlTransaction::set_manual_match(std::string_view household_id, std
 Result<void> SqlTransaction::store_match(const MatchResult& m) {
   auto before = find_match(m.household_id);
   if (!before) return before.error();
-  auto& s = conn_.prepare(
-      "INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found, shared, run_id)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0) ON CONFLICT(household_id) DO UPDATE SET outcome = excluded.outcome,"
-      " parcel_id = excluded.parcel_id, candidates = excluded.candidates,"
-      " parcel_not_found = excluded.parcel_not_found, shared = excluded.shared");
-  s.bind(1, m.household_id).bind(2, match_outcome_key(m.outcome));
-  if (m.parcel_id.empty()) s.bind_null(3);
-  else s.bind(3, m.parcel_id);
-  s.bind(4, strings_json(m.candidates)).bind(5, m.parcel_not_found ? 1L : 0L).bind(6, 0L);
-  ANJU_TRY(s.run());
-  const std::string old_parcel = *before ? (*before)->parcel_id : std::string();
-  ANJU_TRY(conn_.prepare("UPDATE matches SET shared = ((SELECT count(*) FROM matches o"
-                         " WHERE o.parcel_id = matches.parcel_id) > 1) WHERE parcel_id IN (?1, ?2)")
-               .bind(1, m.parcel_id).bind(2, old_parcel).run());
+  MatchResult own = m;
+  own.shared = false;  // recounted below
+  ANJU_TRY(upsert_match(own, 0));  // run 0: matched on its own, after a change
+  std::vector<std::string> touched{m.parcel_id};
+  if (*before) touched.push_back((*before)->parcel_id);
+  ANJU_TRY(recount_shared(touched));
   auto region = household_region(m.household_id);
   if (!region) return region.error();
   return *region ? refresh_summary(**region) : Result<void>{};

@@ -29,7 +29,7 @@ std::map<std::string, RecordValue> fields_from(const std::string& text) {
 
 RecordState state_of(const Statement& s, int col) {
   return s.is_null(col) ? RecordState::not_started
-                        : stored_value(parse_record_state(s.text(col)), "records.state", s.text(col));
+                        : stored_value(enum_from_key<RecordState>(s.text(col)), "records.state", s.text(col));
 }
 
 }  // namespace
@@ -51,7 +51,7 @@ Result<void> SqlTransaction::save_record(const StoredRecord& r, const WriteStamp
     auto& s = conn_.prepare(
         "INSERT INTO records(household_id, region_code, state, fields, created_at, updated_at, updated_by)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6) ON CONFLICT DO NOTHING");
-    s.bind(1, r.household_id).bind(2, r.region_code).bind(3, record_state_key(r.state)).bind(4, fields_json(r.fields));
+    s.bind(1, r.household_id).bind(2, r.region_code).bind(3, enum_key(r.state)).bind(4, fields_json(r.fields));
     s.bind(5, stamp.at).bind(6, stamp.actor);
     ANJU_TRY(s.run());
     if (conn_.changes() != 1) return make_error(ErrorCode::conflict, "该户的四类信息已被他人先行填报，请刷新后再操作");
@@ -60,7 +60,7 @@ Result<void> SqlTransaction::save_record(const StoredRecord& r, const WriteStamp
   auto& s = conn_.prepare(
       "UPDATE records SET region_code = ?2, state = ?3, fields = ?4, version = version + 1, updated_at = ?5,"
       " updated_by = ?6 WHERE household_id = ?1 AND version = ?7");
-  s.bind(1, r.household_id).bind(2, r.region_code).bind(3, record_state_key(r.state)).bind(4, fields_json(r.fields));
+  s.bind(1, r.household_id).bind(2, r.region_code).bind(3, enum_key(r.state)).bind(4, fields_json(r.fields));
   s.bind(5, stamp.at).bind(6, stamp.actor).bind(7, r.version);
   ANJU_TRY(s.run());
   if (conn_.changes() == 1) return {};
@@ -71,8 +71,8 @@ Result<void> SqlTransaction::add_record_history(const RecordHistoryEntry& e) {
   auto& s = conn_.prepare(
       "INSERT INTO record_history(household_id, at, actor, action, from_state, to_state, comment, changes)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  s.bind(1, e.household_id).bind(2, e.at).bind(3, e.actor).bind(4, e.action).bind(5, record_state_key(e.from));
-  s.bind(6, record_state_key(e.to)).bind(7, e.comment).bind(8, e.changes);
+  s.bind(1, e.household_id).bind(2, e.at).bind(3, e.actor).bind(4, e.action).bind(5, enum_key(e.from));
+  s.bind(6, enum_key(e.to)).bind(7, e.comment).bind(8, e.changes);
   return s.run();
 }
 
@@ -91,7 +91,7 @@ Result<std::vector<RecordHistoryEntry>> SqlTransaction::record_history(std::stri
 Result<Page<RecordRow>> SqlTransaction::list_records(const RecordFilter& f) {
   WhereBuilder w;
   w.add("h.region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
-  if (f.state) w.add("coalesce(r.state, 'not_started') = ?", std::string(record_state_key(*f.state)));
+  if (f.state) w.add("coalesce(r.state, 'not_started') = ?", std::string(enum_key(*f.state)));
   const std::string from = " FROM households h LEFT JOIN records r ON r.household_id = h.household_id";
   Page<RecordRow> page;
   {
@@ -121,7 +121,7 @@ Result<std::vector<RecordCount>> SqlTransaction::record_counts(const std::string
                         .bind(1, lo)
                         .bind(2, hi),
                     [&](const Statement& s) {
-                      out.push_back({s.text(0), stored_value(parse_record_state(s.text(1)), "records.state", s.text(1)),
+                      out.push_back({s.text(0), stored_value(enum_from_key<RecordState>(s.text(1)), "records.state", s.text(1)),
                                      s.integer(2)});
                     }));
   return out;
@@ -140,8 +140,8 @@ ChangeRequest read_change(const Statement& s) {
   return {s.integer(0),
           s.text(1),
           s.text(2),
-          stored_value(parse_change_kind(s.text(3)), "change_requests.kind", s.text(3)),
-          stored_value(parse_change_state(s.text(4)), "change_requests.state", s.text(4)),
+          stored_value(enum_parse<ChangeKind>(s.text(3)), "change_requests.kind", s.text(3)),
+          stored_value(enum_from_key<ChangeState>(s.text(4)), "change_requests.state", s.text(4)),
           s.text(5),
           s.text(6),
           s.text(7),
@@ -158,7 +158,7 @@ Result<long> SqlTransaction::insert_change(const ChangeRequest& r) {
   auto& s = conn_.prepare(
       "INSERT INTO change_requests(household_id, region_code, kind, state, details, note, created_at, created_by,"
       " updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?8) ON CONFLICT DO NOTHING RETURNING id");
-  s.bind(1, r.household_id).bind(2, r.region_code).bind(3, change_kind_key(r.kind)).bind(4, change_state_key(r.state));
+  s.bind(1, r.household_id).bind(2, r.region_code).bind(3, enum_key(r.kind)).bind(4, enum_key(r.state));
   s.bind(5, r.details).bind(6, r.note).bind(7, r.created_at).bind(8, r.created_by);
   long id = 0;
   ANJU_TRY(each_row(s, [&](const Statement& row) { id = row.integer(0); }));
@@ -177,7 +177,7 @@ Result<void> SqlTransaction::update_change(const ChangeRequest& r, const WriteSt
   auto& s = conn_.prepare(
       "UPDATE change_requests SET state = ?2, reason = ?3, version = version + 1, updated_at = ?4, updated_by = ?5"
       " WHERE id = ?1 AND version = ?6");
-  s.bind(1, r.id).bind(2, change_state_key(r.state)).bind(3, r.reason).bind(4, stamp.at).bind(5, stamp.actor);
+  s.bind(1, r.id).bind(2, enum_key(r.state)).bind(3, r.reason).bind(4, stamp.at).bind(5, stamp.actor);
   s.bind(6, r.version);
   ANJU_TRY(s.run());
   if (conn_.changes() == 1) return {};
@@ -187,7 +187,7 @@ Result<void> SqlTransaction::update_change(const ChangeRequest& r, const WriteSt
 Result<Page<ChangeRequest>> SqlTransaction::list_changes(const ChangeFilter& f) {
   WhereBuilder w;
   w.add("region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
-  if (f.state) w.add("state = ?", std::string(change_state_key(*f.state)));
+  if (f.state) w.add("state = ?", std::string(enum_key(*f.state)));
   Page<ChangeRequest> page;
   {
     const std::string sql = "SELECT count(*) FROM change_requests" + w.sql();

@@ -1,7 +1,10 @@
 // The campaign, manual matches and the results of matching and judgment on SQLite.
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "core/access.h"
+#include "core/region_code.h"
 #include "store/sql/row_readers.h"
 #include "store/sql/sql_transaction.h"
 
@@ -49,17 +52,78 @@ Result<void> SqlTransaction::update_campaign(const Campaign& c, const WriteStamp
   return make_error(ErrorCode::conflict, "工作设置已被他人修改，请刷新后重试");
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::list_manual_matches() {
+Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::list_manual_matches(
+    std::string_view region) {
+  const CodeRange range = region_range(region);
+  auto& s = range.whole() ? conn_.prepare("SELECT household_id, parcel_id FROM manual_matches")
+                          : conn_.prepare("SELECT mm.household_id, mm.parcel_id FROM manual_matches mm"
+                                          " JOIN households h ON h.household_id = mm.household_id"
+                                          " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3");
+  if (!range.whole()) s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);
   std::vector<std::pair<std::string, std::string>> out;
-  ANJU_TRY(each_row(conn_.prepare("SELECT household_id, parcel_id FROM manual_matches"),
-                    [&](const Statement& s) { out.emplace_back(s.text(0), s.text(1)); }));
+  ANJU_TRY(each_row(s, [&](const Statement& r) { out.emplace_back(r.text(0), r.text(1)); }));
   return out;
 }
 
-Result<void> SqlTransaction::replace_matches(const RunRecord& run,
+namespace {
+
+// ?1-?7 of a judgment row (?8, the run, is the caller's).
+Statement& bind_judgment(Statement& s, const JudgmentRow& j) {
+  s.bind_view(1, j.household_id).bind_view(2, judge_result_key(j.result)).bind(3, reasons_json(j.reasons));
+  bind_enum(s, 4, j.grade);
+  bind_enum(s, 5, j.evidence_source);
+  if (j.evidence_id.empty()) s.bind_null(6);
+  else s.bind_view(6, j.evidence_id);
+  if (j.previous_result) s.bind_view(7, judge_result_key(*j.previous_result));
+  else s.bind_null(7);
+  return s;
+}
+
+std::vector<std::string> household_ids(const auto& rows) {
+  std::vector<std::string> ids;
+  ids.reserve(rows.size());
+  for (const auto& r : rows) ids.push_back(r.household_id);
+  return ids;
+}
+
+}  // namespace
+
+Result<void> SqlTransaction::upsert_match(const MatchResult& m, long run_id) {
+  auto& s = conn_.prepare(
+      "INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found, shared, run_id)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(household_id) DO UPDATE SET outcome = excluded.outcome,"
+      " parcel_id = excluded.parcel_id, candidates = excluded.candidates,"
+      " parcel_not_found = excluded.parcel_not_found, shared = excluded.shared, run_id = excluded.run_id");
+  s.bind_view(1, m.household_id).bind_view(2, match_outcome_key(m.outcome));
+  if (m.parcel_id.empty()) s.bind_null(3);
+  else s.bind_view(3, m.parcel_id);
+  s.bind(4, strings_json(m.candidates)).bind(5, m.parcel_not_found ? 1L : 0L).bind(6, m.shared ? 1L : 0L);
+  return s.bind(7, run_id).run();
+}
+
+Result<void> SqlTransaction::recount_shared(const std::vector<std::string>& parcels) {
+  return each_in("UPDATE matches SET shared = ((SELECT count(*) FROM matches o"
+                 " WHERE o.parcel_id = matches.parcel_id) > 1) WHERE parcel_id",
+                 0, parcels, {}, [](const Statement&) {});
+}
+
+Result<void> SqlTransaction::replace_matches(const RunRecord& run, std::string_view region,
                                                 const std::vector<MatchResult>& results) {
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
+  if (!region_range(region).whole()) {
+    // The region's households only: their rows replaced one by one, then
+    // `shared` of every building they left or joined, whoever else is on it.
+    std::set<std::string> touched;
+    ANJU_TRY(each_in("SELECT parcel_id FROM matches WHERE parcel_id IS NOT NULL AND household_id", 0,
+                     household_ids(results), {}, [&](const Statement& s) { touched.insert(s.text(0)); }));
+    for (const MatchResult& m : results) {
+      ANJU_TRY(upsert_match(m, *run_id));
+      if (!m.parcel_id.empty()) touched.insert(m.parcel_id);
+    }
+    ANJU_TRY(recount_shared(std::vector<std::string>(touched.begin(), touched.end())));
+    return refresh_summary(std::string(region));
+  }
   ANJU_TRY(conn_.exec("DELETE FROM matches"));
   ANJU_TRY(conn_.begin_bulk_load("matches", /*rebuild_indexes=*/true));
   auto& s = conn_.prepare(
@@ -83,24 +147,37 @@ Result<void> SqlTransaction::for_each_match(const std::function<void(MatchResult
       [&](const Statement& s) { fn(read_match(s)); });
 }
 
-Result<void> SqlTransaction::replace_judgments(const RunRecord& run,
+Result<void> SqlTransaction::upsert_judgments(const std::vector<JudgmentRow>& rows, long run_id) {
+  ANJU_TRY(each_in("DELETE FROM judgment_reasons WHERE household_id", 0, household_ids(rows), {},
+                   [](const Statement&) {}));
+  auto& s = conn_.prepare(
+      "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
+      " previous_result, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (household_id) DO UPDATE SET"
+      " result = excluded.result, reasons = excluded.reasons, grade = excluded.grade,"
+      " evidence_source = excluded.evidence_source, evidence_id = excluded.evidence_id,"
+      " previous_result = excluded.previous_result, run_id = excluded.run_id");
+  auto& r = conn_.prepare("INSERT INTO judgment_reasons(household_id, reason) VALUES (?1, ?2)");
+  for (const JudgmentRow& j : rows) {
+    bind_judgment(s, j).bind(8, run_id);
+    ANJU_TRY(s.run());
+    for (Reason reason : j.reasons) ANJU_TRY(r.bind_view(1, j.household_id).bind_view(2, reason_key(reason)).run());
+  }
+  return {};
+}
+
+Result<void> SqlTransaction::replace_judgments(const RunRecord& run, std::string_view region,
                                                   const std::vector<JudgmentRow>& rows) {
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
+  // A region's run replaces its households' rows; the whole country's
+  // empties the tables and loads them afresh.
+  if (!region_range(region).whole()) return upsert_judgments(rows, *run_id);
   ANJU_TRY(conn_.exec("DELETE FROM judgments"));
   ANJU_TRY(conn_.begin_bulk_load("judgments", /*rebuild_indexes=*/true));
   auto& s = conn_.prepare(
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
       " previous_result, run_id) VALUES (?,?,?,?,?,?,?,?)");
-  for (const JudgmentRow& j : rows) {
-    s.bind_view(1, j.household_id).bind_view(2, judge_result_key(j.result)).bind(3, reasons_json(j.reasons));
-    bind_enum(s, 4, j.grade);
-    bind_enum(s, 5, j.evidence_source);
-    if (j.evidence_id.empty()) s.bind_null(6); else s.bind_view(6, j.evidence_id);
-    if (j.previous_result) s.bind_view(7, judge_result_key(*j.previous_result)); else s.bind_null(7);
-    s.bind(8, *run_id);
-    ANJU_TRY(s.run());
-  }
+  for (const JudgmentRow& j : rows) ANJU_TRY(bind_judgment(s, j).bind(8, *run_id).run());
   ANJU_TRY(end_bulk_load());
   // One row per reason, so that lists filter by reason through an index.
   ANJU_TRY(conn_.exec("DELETE FROM judgment_reasons"));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/access.h"
+#include "core/region_code.h"
 #include "store/row_codec.h"
 #include "store/sql/row_readers.h"
 
@@ -58,7 +60,7 @@ Result<void> SqlTransaction::insert_region(const Region& r, const WriteStamp& st
   return conn_
       .prepare("INSERT INTO regions(code, name, level, parent_code, created_at, updated_at,"
                " updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, r.code).bind(2, r.name).bind(3, region_level_key(r.level())).bind(4, parent)
+      .bind(1, r.code).bind(2, r.name).bind(3, enum_key(r.level())).bind(4, parent)
       .bind(5, stamp.at).bind(6, stamp.at).bind(7, stamp.actor)
       .run();
 }
@@ -156,13 +158,18 @@ Result<long> SqlTransaction::count_households() {
   return n;
 }
 
-Result<void> SqlTransaction::for_each_household_place(const std::function<void(HouseholdPlace&&)>& fn) {
-  return each_row(conn_.scan("SELECT household_id, region_code, head_name, parcel_id, lon, lat"
-                             " FROM households ORDER BY household_id"),
-                  [&](const Statement& s) {
-                    fn(HouseholdPlace{s.text(0), s.text(1), s.text(2), s.text(3), s.optional_real(4),
-                                      s.optional_real(5)});
-                  });
+Result<void> SqlTransaction::for_each_household_place(std::string_view region,
+                                                      const std::function<void(HouseholdPlace&&)>& fn) {
+  const CodeRange range = region_range(region);
+  auto& s = range.whole() ? conn_.scan("SELECT household_id, region_code, head_name, parcel_id, lon, lat"
+                                       " FROM households ORDER BY household_id")
+                          : conn_.scan("SELECT household_id, region_code, head_name, parcel_id, lon, lat"
+                                       " FROM households WHERE province = ?1 AND region_code BETWEEN ?2 AND ?3"
+                                       " ORDER BY household_id");
+  if (!range.whole()) s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);
+  return each_row(s, [&](const Statement& r) {
+    fn(HouseholdPlace{r.text(0), r.text(1), r.text(2), r.text(3), r.optional_real(4), r.optional_real(5)});
+  });
 }
 
 Result<std::vector<std::string>> SqlTransaction::key_bounds(KeyedTable table, int parts) {

@@ -62,7 +62,8 @@ class SqlTransaction final : public Transaction,
                                 const WriteStamp& stamp) override;
   Result<long> count_households() override;
   Result<std::optional<std::string>> household_region(std::string_view id) override;
-  Result<void> for_each_household_place(const std::function<void(HouseholdPlace&&)>& fn) override;
+  Result<void> for_each_household_place(std::string_view region,
+                                        const std::function<void(HouseholdPlace&&)>& fn) override;
   Result<std::vector<std::string>> key_bounds(KeyedTable table, int parts) override;
 
   Result<std::optional<Stored<Building>>> find_building(std::string_view parcel_id) override;
@@ -115,6 +116,7 @@ class SqlTransaction final : public Transaction,
   Result<std::optional<Attachment>> find_change_attachment(long id) override;
 
   Result<std::vector<OpenLedgerEntry>> open_ledger_entries(std::string_view household_id) override;
+  Result<std::vector<OpenLedgerEntry>> open_ledger_entries_in(std::string_view region) override;
   Result<void> apply_ledger_sync(const LedgerSync& sync, const Date& on, const WriteStamp& stamp) override;
   Result<std::vector<LedgerEntry>> ledger_entries_of(std::string_view household_id) override;
   Result<void> update_ledger_entry(const LedgerEntry& entry, const WriteStamp& stamp) override;
@@ -138,7 +140,7 @@ class SqlTransaction final : public Transaction,
   Result<Page<RecordRow>> list_records(const RecordFilter& filter) override;
   Result<std::vector<RecordCount>> record_counts(const std::string& region_lo, const std::string& region_hi) override;
   Result<std::vector<AppraisalPart>> appraisal_parts() override;
-  Result<std::vector<ActiveTask>> active_tasks() override;
+  Result<std::vector<ActiveTask>> active_tasks_in(std::string_view region) override;
   Result<std::vector<ActiveTask>> active_tasks_of(const std::vector<std::string>& household_ids) override;
   Result<long> insert_task(const FieldTask& task, const WriteStamp& stamp) override;
   Result<void> insert_tasks(const std::vector<FieldTask>& tasks, const WriteStamp& stamp) override;
@@ -175,14 +177,16 @@ class SqlTransaction final : public Transaction,
   Result<void> update_job(const Job& job) override;
   Result<long> fail_stale_jobs(const std::string& before, const std::string& at) override;
   Result<Page<AuditEntry>> list_audit(const AuditFilter& filter) override;
-  Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches() override;
-  Result<void> replace_matches(const RunRecord& run,
+  Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches(std::string_view region) override;
+  Result<void> replace_matches(const RunRecord& run, std::string_view region,
                                const std::vector<MatchResult>& results) override;
   Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) override;
 
   Result<void> for_each_judge_input(const Date& as_of, std::string_view after, std::string_view upto,
+                                    std::string_view region,
                                     const std::function<void(JudgeInput&&)>& fn) override;
-  Result<void> replace_judgments(const RunRecord& run, const std::vector<JudgmentRow>& rows) override;
+  Result<void> replace_judgments(const RunRecord& run, std::string_view region,
+                                 const std::vector<JudgmentRow>& rows) override;
 
   Result<std::vector<Stored<Household>>> find_households(const std::vector<std::string>& ids) override;
   Result<std::vector<std::pair<std::string, std::string>>> households_with_heads(
@@ -248,6 +252,15 @@ class SqlTransaction final : public Transaction,
   Result<long> region_total(const std::string& region_code, const std::string& dimension, const std::string& key);
   // Inserts a run record; returns its id.
   Result<long> insert_run(const RunRecord& run);
+  // `conflict` naming the active run whose region overlaps a match or judge
+  // job's (`lane`); nothing for other lanes.
+  Result<void> check_run_overlap(const Job& job, const std::string& lane);
+  // One household's match, added or replaced, as run `run_id` (0: on its own).
+  Result<void> upsert_match(const MatchResult& m, long run_id);
+  // `shared` of every match on these buildings, from how many are on each.
+  Result<void> recount_shared(const std::vector<std::string>& parcels);
+  // A region's run: the judgments (and reasons) of the rows' households replaced.
+  Result<void> upsert_judgments(const std::vector<JudgmentRow>& rows, long run_id);
   // The id an INSERT … RETURNING id gave back.
   Result<long> returned_id(Statement& s);
   // Runs `select` followed by " IN (…)" of kBatchKeys parameters, after

@@ -1,0 +1,203 @@
+// Runs act on a region (issue: region-scoped runs, item 1): a town's match
+// or judge run changes its own households' matches, judgments, field tasks,
+// ledger entries and counts and nothing of another town's; runs over every
+// town in turn leave exactly what one run over everything leaves — on both
+// engines, over a generated province of two towns.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "core/access.h"
+#include "core/clock.h"
+#include "gen/generator.h"
+#include "service/census_service.h"
+#include "service/import_service.h"
+#include "support/store_fixture.h"
+
+namespace anju {
+namespace {
+
+const FixedClock kClock("2026-11-28T10:00:00Z", Date{2026, 11, 28});
+// The generator's two towns (gen/generator.h): the seed's 高燕镇 and a made-up one.
+constexpr const char* kTownA = "500229108000";
+constexpr const char* kTownB = "910101101000";
+
+// What the runs derive, keyed by household (counts by region|dimension|key).
+struct Derived {
+  std::map<std::string, std::string> matches, judgments, tasks, ledger;
+  std::map<std::string, long> counts;
+  bool operator==(const Derived&) const = default;
+};
+
+std::string join(std::initializer_list<std::string> parts) {
+  std::string out;
+  for (const std::string& p : parts) out += p + "|";
+  return out;
+}
+
+class ScopedRunTest : public testing::StoreTest {
+ protected:
+  ScopedRunTest() : StoreTest("scoped_run") {}
+
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (IsSkipped()) return;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("anju_scoped_" + std::to_string(::getpid()) + "_" + name_);
+    std::filesystem::remove_all(dir_);
+    ASSERT_TRUE(gen::generate({2000, 5, dir_.string()}));
+    const ImportOptions o;
+    const auto at = [&](const char* file) { return (dir_ / file).string(); };
+    ASSERT_TRUE(import_regions(*store_, at("regions.csv"), o, kClock));
+    ASSERT_TRUE(import_households(*store_, at("households.csv"), o, kClock));
+    ASSERT_TRUE(import_buildings(*store_, at("buildings.geojson"), "EPSG:4490", o, kClock));
+    for (auto [file, source] : {std::pair{"evidence_census.csv", EvidenceSource::census},
+                                {"evidence_selfbuilt.csv", EvidenceSource::selfbuilt},
+                                {"evidence_monitoring.csv", EvidenceSource::monitoring},
+                                {"evidence_appraisal.csv", EvidenceSource::appraisal}})
+      ASSERT_TRUE(import_evidence(*store_, at(file), source, o, kClock));
+    ASSERT_TRUE(import_disasters(*store_, at("disasters.csv"), o, kClock));
+    ASSERT_TRUE(run_match(*store_, std::string(kWholeCountry), "test", kClock));
+    ASSERT_TRUE(run_judge(*store_, {}, "test", kClock));
+    auto tx = begin(TxMode::read);
+    ASSERT_TRUE(tx->households().for_each_household_place(
+        kWholeCountry, [&](HouseholdPlace&& h) { village_[h.household_id] = h.region_code; }));
+    for (const auto& [id, village] : village_) {
+      if (region_covers(kTownA, village)) ++in_a_;
+      if (region_covers(kTownB, village)) ++in_b_;
+    }
+    ASSERT_GT(in_a_, 0);
+    ASSERT_GT(in_b_, 0);
+  }
+
+  void TearDown() override {
+    std::filesystem::remove_all(dir_);
+    StoreTest::TearDown();
+  }
+
+  Derived derived() {
+    auto tx = begin(TxMode::read);
+    Derived d;
+    EXPECT_TRUE(tx->results().for_each_match([&](MatchResult&& m) {
+      std::string candidates;
+      for (const std::string& c : m.candidates) candidates += c + ",";
+      d.matches[m.household_id] = join({match_outcome_key(m.outcome), m.parcel_id, candidates,
+                                        m.shared ? "shared" : "", m.parcel_not_found ? "missing" : ""});
+    }));
+    for (const auto& [id, village] : village_) {
+      auto j = tx->results().find_judgment(id);
+      if (!*j) continue;
+      std::string reasons;
+      for (Reason r : (*j)->reasons) reasons += std::string(reason_key(r)) + ",";
+      d.judgments[id] = join({judge_result_key((*j)->result), reasons, (*j)->grade ? enum_key(*(*j)->grade) : "",
+                              (*j)->evidence_id});
+    }
+    auto tasks = tx->field_work().active_tasks_in(kWholeCountry);
+    for (const ActiveTask& t : *tasks) d.tasks[t.household_id] = join({enum_key(t.origin), enum_key(t.status)});
+    auto ledger = tx->ledger().open_ledger_entries_in(kWholeCountry);
+    for (const OpenLedgerEntry& e : *ledger)
+      d.ledger[e.household_id] = join({e.grade ? enum_key(*e.grade) : "", e.evidence_id});
+    auto counts = tx->read_models().region_counts("000000000000", "999999999999",
+                                                  {"result", "match", "status", "reason"});
+    for (const RegionCount& c : *counts) d.counts[join({c.region_code, c.dimension, c.key})] += c.n;
+    return d;
+  }
+
+  // The part of `d` that belongs to households of `town` (counts: of the
+  // town and its villages; those above sum every town).
+  Derived of_town(const Derived& d, const char* town) {
+    Derived out;
+    auto keep = [&](const std::map<std::string, std::string>& from, std::map<std::string, std::string>& to) {
+      for (const auto& [id, v] : from)
+        if (region_covers(town, village_.at(id))) to[id] = v;
+    };
+    keep(d.matches, out.matches);
+    keep(d.judgments, out.judgments);
+    keep(d.tasks, out.tasks);
+    keep(d.ledger, out.ledger);
+    for (const auto& [key, n] : d.counts)
+      if (region_covers(town, key.substr(0, 12))) out.counts[key] = n;
+    return out;
+  }
+
+  // Changes behind the runs' back, in both towns: of the first `n`
+  // households of each, every other one dies (its status only, as a roster
+  // import would) and the rest take the building of the household before
+  // them as their roster parcel (the first of town B: one of town A's, so
+  // that a building is shared across the towns).
+  void change_both_towns(int n) {
+    auto tx = begin();
+    std::map<std::string, int> changed;
+    std::string previous_parcel;
+    for (const auto& [id, village] : village_) {
+      const std::string town = village.substr(0, 9) + "000";
+      if (changed[town] >= n) continue;
+      auto h = tx->households().find_household(id);
+      ASSERT_TRUE(h && *h);
+      Household x = (*h)->value;
+      if (changed[town] % 2 == 0) {
+        x.status = HouseholdStatus::deceased;
+      } else {
+        x.parcel_id = previous_parcel;  // the building of the household before it: now shared
+      }
+      auto m = tx->results().find_match(id);
+      if (*m && !(*m)->parcel_id.empty()) previous_parcel = (*m)->parcel_id;
+      ASSERT_TRUE(tx->households().update_household(x, (*h)->version, testing::kTestStamp));
+      ++changed[town];
+    }
+    ASSERT_TRUE(tx->commit());
+  }
+
+  std::filesystem::path dir_;
+  std::map<std::string, std::string> village_;  // household → village
+  long in_a_ = 0, in_b_ = 0;
+};
+
+TEST_F(ScopedRunTest, ATownsRunsChangeItsHouseholdsAndNoOtherTowns) {
+  change_both_towns(6);
+  const Derived before = derived();
+
+  auto matched = run_match(*store_, kTownA, "test", kClock);
+  ASSERT_TRUE(matched) << matched.error().message;
+  EXPECT_EQ(matched->households, in_a_) << "a town's run reads its households only";
+  JudgeOverrides town_a;
+  town_a.region = kTownA;
+  auto judged = run_judge(*store_, town_a, "test", kClock);
+  ASSERT_TRUE(judged) << judged.error().message;
+  EXPECT_EQ(judged->households, in_a_);
+  EXPECT_GT(judged->changed, 0) << "the deaths were judged";
+
+  const Derived after = derived();
+  EXPECT_EQ(of_town(after, kTownB), of_town(before, kTownB)) << "nothing of the other town changed";
+  EXPECT_NE(of_town(after, kTownA), of_town(before, kTownA));
+}
+
+TEST_F(ScopedRunTest, RunsOverEveryTownInTurnLeaveWhatOneRunOverEverythingLeaves) {
+  change_both_towns(6);
+  for (const char* town : {kTownA, kTownB}) {
+    ASSERT_TRUE(run_match(*store_, town, "test", kClock));
+    JudgeOverrides o;
+    o.region = town;
+    ASSERT_TRUE(run_judge(*store_, o, "test", kClock));
+  }
+  const Derived by_towns = derived();
+
+  ASSERT_TRUE(run_match(*store_, std::string(kWholeCountry), "test", kClock));
+  auto whole = run_judge(*store_, {}, "test", kClock);
+  ASSERT_TRUE(whole) << whole.error().message;
+  EXPECT_EQ(whole->changed, 0);
+  EXPECT_EQ(whole->tasks_opened, 0);
+  EXPECT_EQ(whole->tasks_closed, 0);
+  EXPECT_EQ(whole->ledger_opened, 0);
+  EXPECT_EQ(whole->ledger_closed, 0);
+  const Derived everything = derived();
+  EXPECT_EQ(by_towns.matches, everything.matches);
+  EXPECT_EQ(by_towns.judgments, everything.judgments);
+  EXPECT_EQ(by_towns.tasks, everything.tasks);
+  EXPECT_EQ(by_towns.ledger, everything.ledger);
+  EXPECT_EQ(by_towns.counts, everything.counts);
+}
+
+}  // namespace
+}  // namespace anju
