@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 #include <set>
 #include <nlohmann/json.hpp>
@@ -40,10 +41,6 @@ Footprint footprint_of(const Building& b) {
   return Footprint{b.parcel_id, b.region_code, b.owner_name, b.wkb, b.bbox};
 }
 
-// A building's footprint may lie this far from a dwelling point and still
-// hold it: the box searched around the point (DOMAIN §6 rule 3).
-constexpr long kMostBuildingsAroundAPoint = 1000;
-
 }  // namespace
 
 Result<Matcher::Pass> read_buildings_near(CensusRepo& census, const Matcher& matcher, std::string_view region) {
@@ -56,12 +53,18 @@ Result<Matcher::Pass> read_buildings_near(CensusRepo& census, const Matcher& mat
   auto named = census.find_buildings(matcher.named_parcels());
   if (!named) return named.error();
   for (const Stored<Building>& b : *named) keep(footprint_of(b.value));
-  const CodeRange all = region_range(kWholeCountry);
-  for (const Point& p : matcher.dwelling_points()) {
-    auto around = census.buildings_in_box(BBox{p.x(), p.y(), p.x(), p.y()}, all.lo, all.hi,
-                                          kMostBuildingsAroundAPoint);
-    if (!around) return around.error();
-    for (const Stored<Building>& b : *around) keep(footprint_of(b.value));
+  // Rule 3: the buildings over the dwelling points, in one box around them
+  // all (a town's is a few kilometres; the matcher tests each point exactly).
+  const std::vector<Point> points = matcher.dwelling_points();
+  if (!points.empty()) {
+    BBox box{points[0].x(), points[0].y(), points[0].x(), points[0].y()};
+    for (const Point& p : points) {
+      box.min_lon = std::min(box.min_lon, p.x());
+      box.max_lon = std::max(box.max_lon, p.x());
+      box.min_lat = std::min(box.min_lat, p.y());
+      box.max_lat = std::max(box.max_lat, p.y());
+    }
+    ANJU_TRY(census.for_each_footprint_meeting(box, [&](Footprint&& f) { keep(f); }));
   }
   const CodeRange villages = region_range(region);
   ANJU_TRY(census.for_each_footprint_in(villages.lo, villages.hi, [&](Footprint&& f) { keep(f); }));

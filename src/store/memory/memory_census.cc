@@ -54,6 +54,19 @@ Result<void> MemoryCensus::for_each_footprint(std::string_view after, std::strin
   return {};
 }
 
+Result<void> MemoryCensus::for_each_footprint_meeting(const BBox& box,
+                                                     const std::function<void(Footprint&&)>& fn) {
+  for (const auto& [id, stored] : buildings_.rows()) {
+    const BBox& b = stored.value.bbox;
+    if (b.max_lon < box.min_lon || b.min_lon > box.max_lon || b.max_lat < box.min_lat || b.min_lat > box.max_lat)
+      continue;
+    ANJU_TRY(faults_.next_row());
+    const Building& x = stored.value;
+    fn(Footprint{x.parcel_id, x.region_code, x.owner_name, x.wkb, x.bbox});
+  }
+  return {};
+}
+
 Result<void> MemoryCensus::for_each_footprint_in(const std::string& region_lo, const std::string& region_hi,
                                                  const std::function<void(Footprint&&)>& fn) {
   for (const auto& [id, stored] : buildings_.rows()) {

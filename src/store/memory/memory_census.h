@@ -26,6 +26,7 @@ class MemoryCensus final : public CensusRepo {
   Result<void> for_each_footprint(std::string_view after, std::string_view upto,
                                   const std::function<void(Footprint&&)>& fn) override;
   Result<std::optional<BuildingFacts>> find_building_facts(std::string_view parcel_id) override;
+  Result<void> for_each_footprint_meeting(const BBox& box, const std::function<void(Footprint&&)>& fn) override;
   Result<void> for_each_footprint_in(const std::string& region_lo, const std::string& region_hi,
                                      const std::function<void(Footprint&&)>& fn) override;
   Result<std::optional<Stored<Evidence>>> find_evidence(EvidenceSource source,

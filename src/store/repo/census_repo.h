@@ -35,6 +35,10 @@ class CensusRepo {
   // town's: what matching one household or one region reads), in no set order.
   virtual Result<void> for_each_footprint_in(const std::string& region_lo, const std::string& region_hi,
                                              const std::function<void(Footprint&&)>& fn) = 0;
+  // Footprints of every building, of any region, whose bounding box meets
+  // `box` (the dwelling points of a region's households: what rule 3 may
+  // name), in no set order.
+  virtual Result<void> for_each_footprint_meeting(const BBox& box, const std::function<void(Footprint&&)>& fn) = 0;
   virtual Result<std::optional<Stored<Evidence>>> find_evidence(EvidenceSource source,
                                                                 std::string_view id) = 0;
   virtual Result<void> insert_evidence(const Evidence& e, const WriteStamp& stamp) = 0;

@@ -147,6 +147,19 @@ Result<void> SqlTransaction::for_each_footprint(std::string_view after, std::str
   return each_row(s.bind(1, after).bind(2, upto), [&](const Statement& s) { fn(read_footprint(s)); });
 }
 
+// A building's bounding box is at most this wide (degrees): a box query
+// scans the min_lon index from this far west of the box.
+constexpr double kMaxBuildingSpan = 0.01;
+
+Result<void> SqlTransaction::for_each_footprint_meeting(const BBox& box, const std::function<void(Footprint&&)>& fn) {
+  auto& s = conn_.prepare(
+      "SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat, max_lon, max_lat FROM buildings"
+      " WHERE min_lon BETWEEN ?1 AND ?2 AND max_lon >= ?3 AND min_lat <= ?4 AND max_lat >= ?5");
+  s.bind(1, box.min_lon - kMaxBuildingSpan).bind(2, box.max_lon).bind(3, box.min_lon);
+  s.bind(4, box.max_lat).bind(5, box.min_lat);
+  return each_row(s, [&](const Statement& r) { fn(read_footprint(r)); });
+}
+
 Result<void> SqlTransaction::for_each_footprint_in(const std::string& region_lo, const std::string& region_hi,
                                                       const std::function<void(Footprint&&)>& fn) {
   auto& s = conn_.prepare(
@@ -269,7 +282,6 @@ Result<std::vector<Stored<Building>>> SqlTransaction::find_buildings(
 
 // A building is taken to be narrower than kMaxBuildingSpan degrees, so the
 // index on (min_lon, min_lat) bounds the scan on both sides.
-constexpr double kMaxBuildingSpan = 0.01;
 
 Result<std::vector<Stored<Building>>> SqlTransaction::buildings_in_box(const BBox& box, const std::string& lo,
                                                                        const std::string& hi, long limit) {

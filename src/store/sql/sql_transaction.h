@@ -71,6 +71,7 @@ class SqlTransaction final : public Transaction,
   Result<void> update_building(const Building& b, long expected_version,
                                const WriteStamp& stamp) override;
   Result<long> count_buildings() override;
+  Result<void> for_each_footprint_meeting(const BBox& box, const std::function<void(Footprint&&)>& fn) override;
   Result<void> for_each_footprint_in(const std::string& region_lo, const std::string& region_hi,
                                      const std::function<void(Footprint&&)>& fn) override;
   Result<void> for_each_footprint(std::string_view after, std::string_view upto,
