@@ -195,7 +195,7 @@ class EvidenceSink final : public RowSink {
   // (rederive_household: judgment, ledger entry, field tasks), up to
   // kRederiveAtMost; past that a run is the way, and the report says so.
   Result<void> finish(Transaction& tx, ImportReport& report) override {
-    if (touched_parcels_.size() + touched_households_.size() > kRederiveAtMost) {
+    if (too_many_) {
       report.notes.push_back("本次导入改变了较多房屋和农户的评估记录（超过 " + std::to_string(kRederiveAtMost) +
                              " 处）：请运行初判，以按新的评估记录更新结论");
       return {};
@@ -248,14 +248,23 @@ class EvidenceSink final : public RowSink {
 
   static constexpr size_t kRederiveAtMost = 2000;
 
+  // Past kRederiveAtMost nothing more is kept: a run is the way then, and a
+  // census of millions of records costs no memory here.
   void touch(const Evidence& e) {
+    if (too_many_) return;
     if (!e.parcel_id.empty()) touched_parcels_.insert(e.parcel_id);
     if (!e.household_id.empty()) touched_households_.insert(e.household_id);
+    if (touched_parcels_.size() + touched_households_.size() > kRederiveAtMost) {
+      too_many_ = true;
+      touched_parcels_.clear();
+      touched_households_.clear();
+    }
   }
 
   EvidenceSource source_;
   const Clock& clock_;
   std::set<std::string> touched_parcels_, touched_households_;
+  bool too_many_ = false;
   Date today_;
   WriteStamp stamp_;
   std::string scope_;

@@ -185,14 +185,10 @@ Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries(std::st
 }
 
 Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries_in(std::string_view region) {
-  const CodeRange range = region_range(region);
-  auto& s = range.whole() ? conn_.prepare("SELECT id, household_id, grade, evidence_id FROM ledger_entries"
-                                          " WHERE closed_on IS NULL")
-                          : conn_.prepare("SELECT e.id, e.household_id, e.grade, e.evidence_id FROM households h"
-                                          " JOIN ledger_entries e ON e.household_id = h.household_id"
-                                          " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3"
-                                          " AND e.closed_on IS NULL");
-  if (!range.whole()) s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);
+  auto& s = region_read(region, "SELECT id, household_id, grade, evidence_id FROM ledger_entries WHERE closed_on IS NULL",
+                        "SELECT e.id, e.household_id, e.grade, e.evidence_id FROM households h"
+                        " JOIN ledger_entries e ON e.household_id = h.household_id"
+                        " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3 AND e.closed_on IS NULL");
   std::vector<OpenLedgerEntry> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(read_open_entry(r)); }));
   return out;

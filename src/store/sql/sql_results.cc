@@ -54,12 +54,10 @@ Result<void> SqlTransaction::update_campaign(const Campaign& c, const WriteStamp
 
 Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::list_manual_matches(
     std::string_view region) {
-  const CodeRange range = region_range(region);
-  auto& s = range.whole() ? conn_.prepare("SELECT household_id, parcel_id FROM manual_matches")
-                          : conn_.prepare("SELECT mm.household_id, mm.parcel_id FROM manual_matches mm"
-                                          " JOIN households h ON h.household_id = mm.household_id"
-                                          " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3");
-  if (!range.whole()) s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);
+  auto& s = region_read(region, "SELECT household_id, parcel_id FROM manual_matches",
+                        "SELECT mm.household_id, mm.parcel_id FROM manual_matches mm"
+                        " JOIN households h ON h.household_id = mm.household_id"
+                        " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3");
   std::vector<std::pair<std::string, std::string>> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) { out.emplace_back(r.text(0), r.text(1)); }));
   return out;

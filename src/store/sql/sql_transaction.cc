@@ -158,15 +158,23 @@ Result<long> SqlTransaction::count_households() {
   return n;
 }
 
+Statement& SqlTransaction::region_read(std::string_view region, const char* everything, const char* in_region,
+                                       Read read) {
+  const CodeRange range = region_range(region);
+  const char* sql = range.whole() ? everything : in_region;
+  Statement& s = read == Read::streamed ? conn_.scan(sql) : conn_.prepare(sql);
+  if (!range.whole()) s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);
+  return s;
+}
+
 Result<void> SqlTransaction::for_each_household_place(std::string_view region,
                                                       const std::function<void(HouseholdPlace&&)>& fn) {
-  const CodeRange range = region_range(region);
-  auto& s = range.whole() ? conn_.scan("SELECT household_id, region_code, head_name, parcel_id, lon, lat"
-                                       " FROM households ORDER BY household_id")
-                          : conn_.scan("SELECT household_id, region_code, head_name, parcel_id, lon, lat"
-                                       " FROM households WHERE province = ?1 AND region_code BETWEEN ?2 AND ?3"
-                                       " ORDER BY household_id");
-  if (!range.whole()) s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);
+  auto& s = region_read(region,
+                        "SELECT household_id, region_code, head_name, parcel_id, lon, lat"
+                        " FROM households ORDER BY household_id",
+                        "SELECT household_id, region_code, head_name, parcel_id, lon, lat"
+                        " FROM households WHERE province = ?1 AND region_code BETWEEN ?2 AND ?3 ORDER BY household_id",
+                        Read::streamed);
   return each_row(s, [&](const Statement& r) {
     fn(HouseholdPlace{r.text(0), r.text(1), r.text(2), r.text(3), r.optional_real(4), r.optional_real(5)});
   });

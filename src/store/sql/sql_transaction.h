@@ -253,6 +253,13 @@ class SqlTransaction final : public Transaction,
   Result<long> region_total(const std::string& region_code, const std::string& dimension, const std::string& key);
   // Inserts a run record; returns its id.
   Result<long> insert_run(const RunRecord& run);
+  // A read over `region`: `everything` for the whole country, else
+  // `in_region`, whose ?1-?3 (the province, the lowest and the highest code)
+  // are bound here. `streamed`: a scan (read in batches) rather than a
+  // statement kept prepared.
+  enum class Read { prepared, streamed };
+  Statement& region_read(std::string_view region, const char* everything, const char* in_region,
+                         Read read = Read::prepared);
   // `conflict` naming the active run whose region overlaps a match or judge
   // job's (`lane`); nothing for other lanes.
   Result<void> check_run_overlap(const Job& job, const std::string& lane);
