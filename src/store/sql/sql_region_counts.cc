@@ -153,29 +153,16 @@ Result<RegionDirectory> SqlTransaction::region_directory(const std::string& regi
 Result<void> SqlTransaction::write_counts(const CountRowChanges& changes) {
   auto& remove = conn_.prepare("DELETE FROM region_counts WHERE region_code = ?1 AND leaf = ?2");
   for (const CountRow& r : changes.remove) ANJU_TRY(remove.bind(1, r.region_code).bind(2, r.leaf ? 1 : 0).run());
-  // A whole run rewrites a row per village: up to kRowsAStatement rows a
-  // statement (PostgreSQL pays a round trip each), the rest one by one.
-  constexpr size_t kRowsAStatement = 64;
-  const auto upsert = [](size_t rows) {
-    std::string sql = "INSERT INTO region_counts(region_code, leaf, parent_code, counts) VALUES ";
-    for (size_t i = 0; i < rows; ++i) sql += i ? ",(?,?,?,?)" : "(?,?,?,?)";
-    return sql + " ON CONFLICT (region_code, leaf) DO UPDATE SET parent_code = excluded.parent_code,"
-                 " counts = excluded.counts";
-  };
-  static const std::string many = upsert(kRowsAStatement), one = upsert(1);
+  // A whole run rewrites a row per village.
   const std::vector<CountRow>& rows = changes.put;
-  for (size_t at = 0; at < rows.size();) {
-    const size_t n = rows.size() - at >= kRowsAStatement ? kRowsAStatement : 1;
-    auto& s = conn_.prepare((n == 1 ? one : many).c_str());
-    for (size_t i = 0; i < n; ++i) {
-      const CountRow& r = rows[at + i];
-      const int p = static_cast<int>(4 * i);
-      s.bind(p + 1, r.region_code).bind(p + 2, r.leaf ? 1 : 0).bind(p + 3, r.parent_code).bind(p + 4, r.counts);
-    }
-    ANJU_TRY(s.run());
-    at += n;
-  }
-  return {};
+  return insert_rows("INSERT INTO region_counts(region_code, leaf, parent_code, counts)", "(?,?,?,?)",
+                     "ON CONFLICT (region_code, leaf) DO UPDATE SET parent_code = excluded.parent_code,"
+                     " counts = excluded.counts",
+                     rows.size(), [&](Statement& s, size_t i, int p) {
+                       const CountRow& r = rows[i];
+                       s.bind(p + 1, r.region_code).bind(p + 2, r.leaf ? 1 : 0).bind(p + 3, r.parent_code);
+                       s.bind(p + 4, r.counts);
+                     });
 }
 
 }  // namespace anju::sql

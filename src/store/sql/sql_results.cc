@@ -65,15 +65,16 @@ Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::list_ma
 
 namespace {
 
-// ?1-?7 of a judgment row (?8, the run, is the caller's).
-Statement& bind_judgment(Statement& s, const JudgmentRow& j) {
-  s.bind_view(1, j.household_id).bind_view(2, judge_result_key(j.result)).bind(3, reasons_json(j.reasons));
-  bind_enum(s, 4, j.grade);
-  bind_enum(s, 5, j.evidence_source);
-  if (j.evidence_id.empty()) s.bind_null(6);
-  else s.bind_view(6, j.evidence_id);
-  if (j.previous_result) s.bind_view(7, judge_result_key(*j.previous_result));
-  else s.bind_null(7);
+// Parameters base+1 … base+7 of a judgment row (base+8, the run, is the caller's).
+Statement& bind_judgment(Statement& s, const JudgmentRow& j, int base = 0) {
+  s.bind_view(base + 1, j.household_id).bind_view(base + 2, judge_result_key(j.result));
+  s.bind(base + 3, reasons_json(j.reasons));
+  bind_enum(s, base + 4, j.grade);
+  bind_enum(s, base + 5, j.evidence_source);
+  if (j.evidence_id.empty()) s.bind_null(base + 6);
+  else s.bind_view(base + 6, j.evidence_id);
+  if (j.previous_result) s.bind_view(base + 7, judge_result_key(*j.previous_result));
+  else s.bind_null(base + 7);
   return s;
 }
 
@@ -148,19 +149,21 @@ Result<void> SqlTransaction::for_each_match(const std::function<void(MatchResult
 Result<void> SqlTransaction::upsert_judgments(const std::vector<JudgmentRow>& rows, long run_id) {
   ANJU_TRY(each_in("DELETE FROM judgment_reasons WHERE household_id", 0, household_ids(rows), {},
                    [](const Statement&) {}));
-  auto& s = conn_.prepare(
-      "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
-      " previous_result, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (household_id) DO UPDATE SET"
-      " result = excluded.result, reasons = excluded.reasons, grade = excluded.grade,"
-      " evidence_source = excluded.evidence_source, evidence_id = excluded.evidence_id,"
-      " previous_result = excluded.previous_result, run_id = excluded.run_id");
-  auto& r = conn_.prepare("INSERT INTO judgment_reasons(household_id, reason) VALUES (?1, ?2)");
-  for (const JudgmentRow& j : rows) {
-    bind_judgment(s, j).bind(8, run_id);
-    ANJU_TRY(s.run());
-    for (Reason reason : j.reasons) ANJU_TRY(r.bind_view(1, j.household_id).bind_view(2, reason_key(reason)).run());
-  }
-  return {};
+  ANJU_TRY(insert_rows(
+      "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id, previous_result,"
+      " run_id)",
+      "(?,?,?,?,?,?,?,?)",
+      "ON CONFLICT (household_id) DO UPDATE SET result = excluded.result, reasons = excluded.reasons,"
+      " grade = excluded.grade, evidence_source = excluded.evidence_source, evidence_id = excluded.evidence_id,"
+      " previous_result = excluded.previous_result, run_id = excluded.run_id",
+      rows.size(), [&](Statement& s, size_t i, int base) { bind_judgment(s, rows[i], base).bind(base + 8, run_id); }));
+  std::vector<std::pair<const std::string*, Reason>> reasons;
+  for (const JudgmentRow& j : rows)
+    for (Reason reason : j.reasons) reasons.emplace_back(&j.household_id, reason);
+  return insert_rows("INSERT INTO judgment_reasons(household_id, reason)", "(?,?)", "", reasons.size(),
+                     [&](Statement& s, size_t i, int base) {
+                       s.bind_view(base + 1, *reasons[i].first).bind_view(base + 2, reason_key(reasons[i].second));
+                     });
 }
 
 Result<void> SqlTransaction::replace_judgments(const RunRecord& run, std::string_view region,

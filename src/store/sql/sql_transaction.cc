@@ -1,6 +1,7 @@
 #include "store/sql/sql_transaction.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/access.h"
 #include "core/region_code.h"
@@ -156,6 +157,26 @@ Result<long> SqlTransaction::count_households() {
   const long n = s.integer(0);
   s.reset();
   return n;
+}
+
+Result<void> SqlTransaction::insert_rows(const std::string& head, const char* tuple, const std::string& tail,
+                                        size_t count, const std::function<void(Statement&, size_t, int)>& bind) {
+  constexpr size_t kRowsAStatement = 64;
+  const int per_row = static_cast<int>(std::count(tuple, tuple + std::strlen(tuple), '?'));
+  const auto statement = [&](size_t rows) {
+    std::string sql = head + " VALUES ";
+    for (size_t i = 0; i < rows; ++i) (sql += i ? "," : "") += tuple;
+    return tail.empty() ? sql : sql + " " + tail;
+  };
+  const std::string many = count >= kRowsAStatement ? statement(kRowsAStatement) : "", one = statement(1);
+  for (size_t at = 0; at < count;) {
+    const size_t n = count - at >= kRowsAStatement ? kRowsAStatement : 1;
+    auto& s = conn_.prepare((n == 1 ? one : many).c_str());
+    for (size_t i = 0; i < n; ++i) bind(s, at + i, per_row * static_cast<int>(i));
+    ANJU_TRY(s.run());
+    at += n;
+  }
+  return {};
 }
 
 Statement& SqlTransaction::region_read(std::string_view region, const char* everything, const char* in_region,

@@ -253,6 +253,11 @@ class SqlTransaction final : public Transaction,
   Result<long> region_total(const std::string& region_code, const std::string& dimension, const std::string& key);
   // Inserts a run record; returns its id.
   Result<long> insert_run(const RunRecord& run);
+  // Runs `head` VALUES `tuple`,… `tail` over rows [0, count): up to 64 rows
+  // a statement (PostgreSQL pays a round trip each), the rest one by one.
+  // `bind(s, row, base)` binds the row's parameters from base + 1 on.
+  Result<void> insert_rows(const std::string& head, const char* tuple, const std::string& tail, size_t count,
+                           const std::function<void(Statement&, size_t, int)>& bind);
   // A read over `region`: `everything` for the whole country, else
   // `in_region`, whose ?1-?3 (the province, the lowest and the highest code)
   // are bound here. `streamed`: a scan (read in batches) rather than a
