@@ -3,105 +3,30 @@
 // ledger entries and counts and nothing of another town's; runs over every
 // town in turn leave exactly what one run over everything leaves — on both
 // engines, over a generated province of two towns.
-#include <gtest/gtest.h>
-
-#include <filesystem>
-#include <map>
-
-#include "core/access.h"
-#include "core/clock.h"
-#include "gen/generator.h"
-#include "service/census_service.h"
-#include "service/import_service.h"
-#include "support/store_fixture.h"
+#include "service/generated_store_testing.h"
 
 namespace anju {
 namespace {
 
-const FixedClock kClock("2026-11-28T10:00:00Z", Date{2026, 11, 28});
+using testing::Derived;
+const Clock& kClock = testing::kGeneratedClock;
 // The generator's two towns (gen/generator.h): the seed's 高燕镇 and a made-up one.
 constexpr const char* kTownA = "500229108000";
 constexpr const char* kTownB = "910101101000";
 
-// What the runs derive, keyed by household (counts by region|dimension|key).
-struct Derived {
-  std::map<std::string, std::string> matches, judgments, tasks, ledger;
-  std::map<std::string, long> counts;
-  bool operator==(const Derived&) const = default;
-};
-
-std::string join(std::initializer_list<std::string> parts) {
-  std::string out;
-  for (const std::string& p : parts) out += p + "|";
-  return out;
-}
-
-class ScopedRunTest : public testing::StoreTest {
+class ScopedRunTest : public testing::GeneratedStoreTest {
  protected:
-  ScopedRunTest() : StoreTest("scoped_run") {}
+  ScopedRunTest() : GeneratedStoreTest("scoped_run", 2000, 5) {}
 
   void SetUp() override {
-    StoreTest::SetUp();
-    if (IsSkipped()) return;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("anju_scoped_" + std::to_string(::getpid()) + "_" + name_);
-    std::filesystem::remove_all(dir_);
-    ASSERT_TRUE(gen::generate({2000, 5, dir_.string()}));
-    const ImportOptions o;
-    const auto at = [&](const char* file) { return (dir_ / file).string(); };
-    ASSERT_TRUE(import_regions(*store_, at("regions.csv"), o, kClock));
-    ASSERT_TRUE(import_households(*store_, at("households.csv"), o, kClock));
-    ASSERT_TRUE(import_buildings(*store_, at("buildings.geojson"), "EPSG:4490", o, kClock));
-    for (auto [file, source] : {std::pair{"evidence_census.csv", EvidenceSource::census},
-                                {"evidence_selfbuilt.csv", EvidenceSource::selfbuilt},
-                                {"evidence_monitoring.csv", EvidenceSource::monitoring},
-                                {"evidence_appraisal.csv", EvidenceSource::appraisal}})
-      ASSERT_TRUE(import_evidence(*store_, at(file), source, o, kClock));
-    ASSERT_TRUE(import_disasters(*store_, at("disasters.csv"), o, kClock));
-    ASSERT_TRUE(run_match(*store_, std::string(kWholeCountry), "test", kClock));
-    ASSERT_TRUE(run_judge(*store_, {}, "test", kClock));
-    auto tx = begin(TxMode::read);
-    ASSERT_TRUE(tx->households().for_each_household_place(
-        kWholeCountry, [&](HouseholdPlace&& h) { village_[h.household_id] = h.region_code; }));
+    GeneratedStoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     for (const auto& [id, village] : village_) {
       if (region_covers(kTownA, village)) ++in_a_;
       if (region_covers(kTownB, village)) ++in_b_;
     }
     ASSERT_GT(in_a_, 0);
     ASSERT_GT(in_b_, 0);
-  }
-
-  void TearDown() override {
-    std::filesystem::remove_all(dir_);
-    StoreTest::TearDown();
-  }
-
-  Derived derived() {
-    auto tx = begin(TxMode::read);
-    Derived d;
-    EXPECT_TRUE(tx->results().for_each_match([&](MatchResult&& m) {
-      std::string candidates;
-      for (const std::string& c : m.candidates) candidates += c + ",";
-      d.matches[m.household_id] = join({match_outcome_key(m.outcome), m.parcel_id, candidates,
-                                        m.shared ? "shared" : "", m.parcel_not_found ? "missing" : ""});
-    }));
-    for (const auto& [id, village] : village_) {
-      auto j = tx->results().find_judgment(id);
-      if (!*j) continue;
-      std::string reasons;
-      for (Reason r : (*j)->reasons) reasons += std::string(reason_key(r)) + ",";
-      d.judgments[id] = join({judge_result_key((*j)->result), reasons, (*j)->grade ? enum_key(*(*j)->grade) : "",
-                              (*j)->evidence_id});
-    }
-    auto tasks = tx->field_work().active_tasks_in(kWholeCountry);
-    for (const ActiveTask& t : *tasks) d.tasks[t.household_id] = join({enum_key(t.origin), enum_key(t.status)});
-    auto ledger = tx->ledger().open_ledger_entries_in(kWholeCountry);
-    for (const OpenLedgerEntry& e : *ledger)
-      d.ledger[e.household_id] = join({e.grade ? enum_key(*e.grade) : "", e.evidence_id});
-    auto counts = tx->read_models().region_counts("000000000000", "999999999999",
-                                                  {"result", "match", "status", "reason"});
-    for (const RegionCount& c : *counts) d.counts[join({c.region_code, c.dimension, c.key})] += c.n;
-    return d;
   }
 
   // The part of `d` that belongs to households of `town` (counts: of the
@@ -149,8 +74,6 @@ class ScopedRunTest : public testing::StoreTest {
     ASSERT_TRUE(tx->commit());
   }
 
-  std::filesystem::path dir_;
-  std::map<std::string, std::string> village_;  // household → village
   long in_a_ = 0, in_b_ = 0;
 };
 

@@ -190,15 +190,13 @@ Result<void> SqlTransaction::set_manual_match(std::string_view household_id, std
                  .bind(5, expected_version).run());
   }
   if (conn_.changes() != 1) return make_error(ErrorCode::conflict, "该户的图斑选择已被他人修改，请刷新后重试");
-  // The stored match follows at once.
-  if (*before) {
-    ANJU_TRY(conn_.prepare("UPDATE matches SET outcome = 'manual', parcel_id = ?2 WHERE household_id = ?1")
-                 .bind(1, household_id).bind(2, parcel_id).run());
-  } else {
-    ANJU_TRY(conn_.prepare("INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found,"
-                           " shared, run_id) VALUES (?1, 'manual', ?2, '[]', ?3, ?3, 0)")
-                 .bind(1, household_id).bind(2, parcel_id).bind(3, 0L).run());
-  }
+  // The stored match follows at once, as a run would store it: manual, on
+  // the chosen building, without the candidates of an earlier ambiguity.
+  MatchResult manual;
+  manual.household_id = std::string(household_id);
+  manual.outcome = MatchOutcome::manual;
+  manual.parcel_id = std::string(parcel_id);
+  ANJU_TRY(upsert_match(manual, 0));
   std::vector<std::string> touched{std::string(parcel_id)};
   if (*before) touched.push_back((*before)->parcel_id);
   ANJU_TRY(recount_shared(touched));
