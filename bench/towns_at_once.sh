@@ -15,6 +15,9 @@ N=${2:-300000}
 BENCH=$(dirname "$(realpath "$0")")
 ANJU=$(realpath "${ANJU:-$BENCH/../build/anju}")
 export ANJU
+WORK=$(mktemp -d /tmp/anju-bench-towns.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"  # the steps' log and the store's key files stay here
 "$BENCH/pipeline.sh" "$N" --db "$DB" > /dev/null
 
 # Eight towns, each of another county, the largest of each.
@@ -26,15 +29,23 @@ mapfile -t TOWNS < <(psql -At "$DB" -c "
   WHERE k = 1 ORDER BY n DESC LIMIT 8")
 [ "${#TOWNS[@]}" -eq 8 ] || { echo "fewer than eight counties with households" >&2; exit 1; }
 
-judge() {  # town
-  "$ANJU" --db "$DB" --progress none judge --region "$1" --as-of 2024-10-13 > /dev/null 2>> judge-steps.txt
+judge() {  # town [as-of]
+  "$ANJU" --db "$DB" --progress none judge --region "$1" --as-of "${2:-2024-10-13}" > /dev/null 2>> judge-steps.txt
 }
 now() { date +%s.%N; }
 
-# Warm: each town once (its first run opens its tasks and ledger entries).
+echo "towns at once, PostgreSQL, $N households, $(nproc) cores, $(date -u +%F)"
+# The towns' runs with a later as-of date, at once: their judgments change,
+# so each moves the counts of the country and its province and they race
+# for those rows; a run that loses begins again (service/retry.h) and none
+# may fail. Then back to the pipeline's date, one town and eight at once.
+start=$(now)
+pids=()
+for t in "${TOWNS[@]}"; do judge "$t" 2026-06-30 & pids+=($!); done
+for p in "${pids[@]}"; do wait "$p" || { echo "a first run failed:" >&2; tail -n 3 judge-steps.txt >&2; exit 1; }; done
+awk -v a="$start" -v b="$(now)" 'BEGIN{printf "eight runs that change the counts, at once: %.2f s, none failed\n", b - a}'
 for t in "${TOWNS[@]}"; do judge "$t"; done
 
-echo "towns at once, PostgreSQL, $N households, $(nproc) cores, $(date -u +%F)"
 for round in 1 2 3; do
   start=$(now)
   judge "${TOWNS[0]}"

@@ -16,6 +16,9 @@ const char* error_code_name(ErrorCode code);
 struct Error {
   ErrorCode code = ErrorCode::internal;
   std::string message;  // Chinese, shown to users.
+  // A transaction that lost a race with another (PostgreSQL's serialization
+  // failure or deadlock): the same work begun again may well succeed.
+  bool retry = false;
 };
 
 template <class T>

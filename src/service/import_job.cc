@@ -105,11 +105,14 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
     if (options.on_progress) options.on_progress(rows.progress(), report.rows);
   }
   ANJU_TRY(tx->batch().end_bulk_load());
-  ANJU_TRY(sink.finish(*tx, report));
+  // --strict applies nothing when a row is invalid: nothing to finish (no
+  // counts to refresh, nobody re-judged, nothing said of either).
+  const bool rejected = options.invalid_rows == InvalidRows::reject_file && report.error_count > 0;
+  if (!rejected) ANJU_TRY(sink.finish(*tx, report));
   std::stable_sort(report.errors.begin(), report.errors.end(),
                    [](const FieldError& a, const FieldError& b) { return a.row < b.row; });
   if (options.on_progress) options.on_progress(1.0, report.rows);
-  if (options.invalid_rows == InvalidRows::reject_file && report.error_count > 0) {
+  if (rejected) {
     tx.reset();  // roll back: --strict applies nothing when a row is invalid
     report.inserted = report.updated = report.unchanged = 0;
     ANJU_TRY(journal(store, kind, path, options, started, clock, report, nullptr));

@@ -10,6 +10,7 @@
 #include "service/census_service.h"
 #include "service/export_service.h"
 #include "service/import_service.h"
+#include "service/retry.h"
 
 namespace anju {
 namespace {
@@ -145,19 +146,8 @@ JobWork export_work(Store& store, const User& user, ExportRequest request, const
   };
 }
 
-}  // namespace
-
-Result<Job> create_job(Store& store, const User& user, JobKind kind, const JobParams& requested,
-                       const Clock& clock) {
-  ANJU_TRY(check_job_params(kind, requested));
-  ANJU_TRY(authorize(user, job_action(kind), ""));
-  JobParams params = requested;
-  std::string region;  // a run's: the region it names, within the user's, or the user's own
-  if (auto* run = std::get_if<RunParams>(&params)) {
-    auto scope = list_region(user, run->region);
-    if (!scope) return scope.error();
-    region = run->region = *scope;
-  }
+Result<Job> insert_new_job(Store& store, const User& user, JobKind kind, const JobParams& params,
+                           const std::string& region, const Clock& clock) {
   const std::string now = clock.now_iso();
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
@@ -187,6 +177,25 @@ Result<Job> create_job(Store& store, const User& user, JobKind kind, const JobPa
   (void)chain_audit_log(store);
   return job;
 }
+
+}  // namespace
+
+Result<Job> create_job(Store& store, const User& user, JobKind kind, const JobParams& requested,
+                       const Clock& clock) {
+  ANJU_TRY(check_job_params(kind, requested));
+  ANJU_TRY(authorize(user, job_action(kind), ""));
+  JobParams params = requested;
+  std::string region;  // a run's: the region it names, within the user's, or the user's own
+  if (auto* run = std::get_if<RunParams>(&params)) {
+    auto scope = list_region(user, run->region);
+    if (!scope) return scope.error();
+    region = run->region = *scope;
+  }
+  // Two submitted at the same instant race for the lane's row: the loser
+  // looks again (and then sees the winner's job, or none in its way).
+  return retry_races([&] { return insert_new_job(store, user, kind, params, region, clock); });
+}
+
 
 void JobBoard::post(const Job& job) {
   std::lock_guard lock(mutex_);

@@ -10,6 +10,7 @@
 #include "service/field_service.h"
 #include "service/ledger_service.h"
 #include "service/ranged_read.h"
+#include "service/retry.h"
 
 #include "service/audit_service.h"
 
@@ -263,11 +264,10 @@ bool required(JudgeStep step) {
 
 ANJU_ENUM_ENTRIES(JudgeStep, kJudgeSteps)
 
-Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
-                               const std::string& actor, const Clock& clock) {
-  for (JudgeStep step : overrides.skip)
-    if (required(step))
-      return make_error(ErrorCode::invalid, std::string("初判不能跳过这一步：") + enum_name(step));
+namespace {
+
+Result<JudgeSummary> judge_once(Store& store, const JudgeOverrides& overrides, const std::string& actor,
+                                const Clock& clock) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   JudgeRun run{store, **begun, overrides, WriteStamp{actor, clock.now_iso()}, clock, {},
@@ -286,6 +286,16 @@ Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
   (void)chain_audit_log(store);
   run.summary.rows = std::move(run.rows);
   return std::move(run.summary);
+}
+
+}  // namespace
+
+Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
+                               const std::string& actor, const Clock& clock) {
+  for (JudgeStep step : overrides.skip)
+    if (required(step))
+      return make_error(ErrorCode::invalid, std::string("初判不能跳过这一步：") + enum_name(step));
+  return retry_races([&] { return judge_once(store, overrides, actor, clock); });
 }
 
 }  // namespace anju

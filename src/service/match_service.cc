@@ -6,6 +6,7 @@
 #include "match/matcher.h"
 #include "service/census_service.h"
 #include "service/ranged_read.h"
+#include "service/retry.h"
 
 #include "core/access.h"
 
@@ -71,8 +72,10 @@ Result<Matcher::Pass> read_buildings_near(CensusRepo& census, const Matcher& mat
   return pass;
 }
 
-Result<MatchSummary> run_match(Store& store, const std::string& region, const std::string& actor,
-                              const Clock& clock) {
+namespace {
+
+Result<MatchSummary> match_once(Store& store, const std::string& region, const std::string& actor,
+                                const Clock& clock) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
@@ -117,6 +120,13 @@ Result<MatchSummary> run_match(Store& store, const std::string& region, const st
   ANJU_TRY(tx.commit());
   (void)chain_audit_log(store);  // best effort: the next write chains what is left
   return summary;
+}
+
+}  // namespace
+
+Result<MatchSummary> run_match(Store& store, const std::string& region, const std::string& actor,
+                              const Clock& clock) {
+  return retry_races([&] { return match_once(store, region, actor, clock); });
 }
 
 Result<MatchResult> rematch_household(Transaction& tx, const std::string& household_id) {

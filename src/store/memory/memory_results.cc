@@ -120,6 +120,11 @@ Result<void> MemoryResults::for_each_judge_input(const Date& as_of, std::string_
                                                  std::string_view upto, std::string_view region,
                                                  const std::function<void(JudgeInput&&)>& fn) {
   const CodeRange range = region_range(region);
+  // A region is read whole; the key range bounds a run over everything.
+  if (!range.whole()) {
+    after = "";
+    upto = "\xff";
+  }
   for (auto it = inputs_.upper_bound(after); it != inputs_.end() && it->first <= upto; ++it) {
     const std::string& village = it->second.household.region_code;
     if (village < range.lo || village > range.hi) continue;

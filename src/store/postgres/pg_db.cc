@@ -62,7 +62,7 @@ Error result_error(const PGresult* r, PGconn* conn, std::string_view what) {
   if (code.starts_with("23"))
     return make_error(ErrorCode::conflict, "数据冲突（" + std::string(what) + "）：" + detail);
   if (code == "40001" || code == "40P01" || code == "55P03")
-    return make_error(ErrorCode::conflict, "数据已被他人同时修改，请稍后重试：" + detail);
+    return Error{ErrorCode::conflict, "数据已被他人同时修改，请稍后重试", true};
   return make_error(ErrorCode::io, "数据库错误（" + std::string(what) + "）：" + detail);
 }
 

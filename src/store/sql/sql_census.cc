@@ -152,7 +152,7 @@ Result<void> SqlTransaction::for_each_footprint(std::string_view after, std::str
 constexpr double kMaxBuildingSpan = 0.01;
 
 Result<void> SqlTransaction::for_each_footprint_meeting(const BBox& box, const std::function<void(Footprint&&)>& fn) {
-  auto& s = conn_.prepare(
+  auto& s = conn_.scan(
       "SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat, max_lon, max_lat FROM buildings"
       " WHERE min_lon BETWEEN ?1 AND ?2 AND max_lon >= ?3 AND min_lat <= ?4 AND max_lat >= ?5");
   s.bind(1, box.min_lon - kMaxBuildingSpan).bind(2, box.max_lon).bind(3, box.min_lon);
@@ -162,7 +162,8 @@ Result<void> SqlTransaction::for_each_footprint_meeting(const BBox& box, const s
 
 Result<void> SqlTransaction::for_each_footprint_in(const std::string& region_lo, const std::string& region_hi,
                                                       const std::function<void(Footprint&&)>& fn) {
-  auto& s = conn_.prepare(
+  // Streamed: a province's run reads millions of footprints.
+  auto& s = conn_.scan(
       "SELECT parcel_id, region_code, owner_name, geom, min_lon, min_lat, max_lon, max_lat FROM buildings"
       " WHERE region_code BETWEEN ?1 AND ?2");
   return each_row(s.bind(1, region_lo).bind(2, region_hi), [&](const Statement& s) { fn(read_footprint(s)); });
