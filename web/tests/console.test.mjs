@@ -242,10 +242,18 @@ test('a town office runs 初判 over its own town and the job says so', async ()
   const page = await logIn(world.browser, world.server, 'town')
   await page.goto(`${world.server.url}/jobs`)
   await page.locator('.el-select[data-test=run-region]').waitFor()
+  const before = new Set((await apiGet(page, '/jobs')).body.items.map((j) => j.id))
   await page.click('[data-test=run-judge]')
-  const row = page.locator('[data-test=jobs] .el-table__row').first()
-  await row.locator('.el-tag', { hasText: '已完成' }).waitFor({ timeout: 120000 })
-  const job = (await apiGet(page, '/jobs')).body.items[0]
+  // The new job's own row (an earlier job of this office may be listed first
+  // until the page refreshes), once the page shows it finished.
+  let job
+  for (let i = 0; i < 600 && !(job && job.status === 'succeeded'); ++i) {
+    if (i) await page.waitForTimeout(200)
+    job = (await apiGet(page, '/jobs')).body.items.find((j) => !before.has(j.id))
+  }
+  assert.equal(job?.status, 'succeeded')
+  const row = page.locator('[data-test=jobs] .el-table__row', { has: page.locator(`[data-test=result-${job.id}]`) })
+  await row.locator('.el-tag', { hasText: '已完成' }).waitFor({ timeout: 30000 })
   assert.equal(job.kind, 'judge')
   assert.equal(job.region, '500229108000', 'the town office’s own town by default')
   const town = (await apiGet(page, '/households?page_size=1')).body.total
