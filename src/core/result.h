@@ -21,6 +21,14 @@ struct Error {
   bool retry = false;
 };
 
+// What someone other than the operator (a browser, whoever reads a job) is
+// told of `error`: its message, except for `io` and `internal` failures,
+// whose text may name files, tables or the database server's own words.
+// Those get one fixed sentence; whoever answers logs the message instead
+// (for_operator_only says when).
+bool for_operator_only(const Error& error);
+std::string client_message(const Error& error);
+
 template <class T>
 class [[nodiscard]] Result {
  public:

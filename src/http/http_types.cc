@@ -32,7 +32,9 @@ Response error_response(const Request& req, const Error& error) {
     case ErrorCode::io: status = bh::status::service_unavailable; break;
     case ErrorCode::internal: break;
   }
-  return error_response(req, status, error_code_name(error.code), error.message);
+  Response res = error_response(req, status, error_code_name(error.code), client_message(error));
+  if (for_operator_only(error)) res.set(kOperatorDetail, error.message);
+  return res;
 }
 
 std::string cookie(const Request& req, std::string_view name) {

@@ -28,8 +28,12 @@ Response list_response(const Request& req, nlohmann::json&& items, long total);
 Response error_response(const Request& req, bh::status status, const std::string& code,
                         const std::string& message);
 // The HTTP status of a service error (invalid 400, not_found 404, conflict
-// 409, forbidden 403, io 503, internal 500).
+// 409, forbidden 403, io 503, internal 500). The body says what
+// client_message (core/result.h) allows; an operator-only message rides in
+// the kOperatorDetail header, which the server takes out and logs before
+// anything is sent.
 Response error_response(const Request& req, const Error& error);
+inline constexpr const char* kOperatorDetail = "X-Anju-Operator-Detail";
 
 // The value of cookie `name` in the request, or "".
 std::string cookie(const Request& req, std::string_view name);

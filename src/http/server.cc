@@ -286,6 +286,10 @@ class Server {
       const Request& req = *read.request;
       const Client client = client_of(peer, req, transport);
       Response res = co_await answer(req, client, upload);
+      if (auto detail = res.find(kOperatorDetail); detail != res.end()) {
+        log_failure(req, std::string(detail->value()).c_str());
+        res.erase(kOperatorDetail);
+      }
       set_security_headers(res, client.transport == Transport::tls);
       res.keep_alive(req.keep_alive() && !stopping_);
       if (req.method() == bh::verb::head) {

@@ -262,9 +262,11 @@ void run_job(Store& store, JobBoard& board, const Job& queued, const JobWork& wo
     job.result = result->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   } else {
     job.status = JobStatus::failed;
-    job.message = result.error().message;
+    if (for_operator_only(result.error()))
+      std::cerr << "job " << queued.id << " (" << enum_key(queued.kind) << "): " << result.error().message << '\n';
+    job.message = client_message(result.error());
     job.result = nlohmann::json{{"error", {{"code", error_code_name(result.error().code)},
-                                          {"message", result.error().message}}}}.dump();
+                                          {"message", job.message}}}}.dump();
   }
   // The outcome must land: a lost write would leave the lane busy.
   bool saved = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -287,8 +288,10 @@ std::vector<BulkOutcome> act_on_records(Store& store, const User& user, const st
   std::vector<BulkOutcome> out;
   for (const RecordRef& r : records) {
     auto done = act_on_record(store, user, r.household_id, r.version, action, comment, clock);
+    if (!done && for_operator_only(done.error()))
+      std::cerr << "records " << r.household_id << ": " << done.error().message << '\n';
     out.push_back({r.household_id, static_cast<bool>(done),
-                   done ? enum_name(done->state) : done.error().message});
+                   done ? enum_name(done->state) : client_message(done.error())});
   }
   return out;
 }

@@ -27,8 +27,10 @@ Reply request(unsigned short port, bh::verb method, const std::string& target, c
   bh::read(stream, buffer, parser, ec);
   if (!parser.is_done()) return Reply{};  // no answer (status 0): not the parser's default 200
   const auto& res = parser.get();
-  return Reply{static_cast<int>(res.result_int()), std::string(res[bh::field::content_type]), res.body(),
-               std::string(res[bh::field::set_cookie]), std::string(res[bh::field::content_disposition])};
+  Reply reply{static_cast<int>(res.result_int()), std::string(res[bh::field::content_type]), res.body(),
+              std::string(res[bh::field::set_cookie]), std::string(res[bh::field::content_disposition]), {}};
+  for (const auto& field : res) reply.header_names.emplace_back(field.name_string());
+  return reply;
 }
 
 std::string ServedAnju::start(const std::vector<std::string>& args, const std::string& cwd) {

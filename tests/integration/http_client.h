@@ -19,6 +19,7 @@ struct Reply {
   std::string body;
   std::string set_cookie;
   std::string content_disposition;
+  std::vector<std::string> header_names;  // every header's name, as sent
   nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
 };
 

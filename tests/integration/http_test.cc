@@ -226,6 +226,21 @@ TEST_F(Http, FiveWrongPasswordsLockTheAccountAndSlowTheAddress) {
             std::string::npos);
 }
 
+// A storage failure is answered 503 with one fixed sentence: the database's
+// own words (a table's name, the server's message) are for the operator's
+// log, and the header that carries them to it never leaves the server.
+TEST_F(Http, AStorageFailureTellsTheClientNothingOfTheDatabase) {
+  ASSERT_EQ(db_->exec("ALTER TABLE sessions RENAME TO sessions_elsewhere"), "");
+  const Reply failed = log_in(kPassword);
+  db_->exec("ALTER TABLE sessions_elsewhere RENAME TO sessions");
+  EXPECT_EQ(failed.status, 503);
+  const std::string message = nlohmann::json::parse(failed.body)["error"]["message"];
+  EXPECT_EQ(message, "服务器暂时无法读写数据，已记入服务器日志，请稍后再试或联系管理员");
+  EXPECT_EQ(failed.body.find("sessions"), std::string::npos) << failed.body;
+  for (const std::string& name : failed.header_names) EXPECT_NE(name, "X-Anju-Operator-Detail");
+  EXPECT_EQ(log_in(kPassword).status, 200);
+}
+
 // Out of file descriptors (EMFILE), the server backs off and keeps
 // accepting: once the flood is gone it answers again.
 TEST_F(Http, RunningOutOfFileDescriptorsDoesNotStopAccepting) {
