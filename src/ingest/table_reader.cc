@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "ingest/csv_reader.h"
-#include "ingest/xls_reader.h"
+#include "ingest/child_reader.h"
 #include "ingest/xlsx_reader.h"
 
 namespace anju {
@@ -47,7 +47,11 @@ Result<std::unique_ptr<TableReader>> open_table(const std::string& path, const R
       if (workbook_ext || ext == ".csv" || ext == ".txt") return as_table(XlsxReader::open(path, limits));
       break;
     case Content::ole2:
-      if (workbook_ext || ext == ".csv" || ext == ".txt") return as_table(XlsReader::open(path, limits));
+      // FreeXL is not trusted with hostile files: it runs confined, in a
+      // helper process of its own (child_reader.h).
+      if (workbook_ext || ext == ".csv" || ext == ".txt")
+        return open_in_child({helper_path("anju-xls"),
+                              {path, std::to_string(limits.max_columns), std::to_string(limits.max_cell_bytes)}});
       break;
     case Content::other:
       if (ext == ".csv" || ext == ".txt") return as_table(CsvReader::open(path, limits));
