@@ -25,6 +25,7 @@
 #include "http/connections.h"
 #include "http/static_files.h"
 #include "http/uploads.h"
+#include "core/client_network.h"
 #include "core/text.h"
 #include "service/session_service.h"
 #include "service/statistics_service.h"
@@ -80,7 +81,7 @@ class Server {
       if (req.method() != bh::verb::post)
         co_return co_await off_io([&] { return session_endpoint(store_, req, client.source, client.transport, clock_, options_.sessions); });
       // One attempt at a time per address and per name (http/login_turns.h).
-      std::vector<std::string> keys{"address:" + client.source, "name:" + login_name(req)};
+      std::vector<std::string> keys{"address:" + guessing_network(client.source), "name:" + login_name(req)};
       auto turn = co_await turns_.take(std::move(keys));
       if (!turn) co_return busy(req);
       co_await slow_down_guessing(client.source);
@@ -89,7 +90,8 @@ class Server {
     // Whatever spelling of the path reached it (router.cc drops empty segments).
     const RouteMatch matched = match_route(req.method(), path);
     if (matched.route && matched.route->pattern == "/api/v1/session/password") {  // guesses the old password
-      std::vector<std::string> keys{"address:" + client.source, "session:" + cookie(req, kSessionCookie)};
+      std::vector<std::string> keys{"address:" + guessing_network(client.source),
+                                    "session:" + cookie(req, kSessionCookie)};
       auto turn = co_await turns_.take(std::move(keys));
       if (!turn) co_return busy(req);
       co_await slow_down_guessing(client.source);

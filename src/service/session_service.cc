@@ -1,5 +1,6 @@
 #include "service/session_service.h"
 
+#include "core/client_network.h"
 #include "core/text.h"
 #include "service/audit_service.h"
 #include "service/secure_random.h"
@@ -64,7 +65,7 @@ Result<void> record_password_failure(Store& store, const std::string& name, cons
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
-  ANJU_TRY(tx.accounts().record_login_failure(name, clock.now_iso(), source));
+  ANJU_TRY(tx.accounts().record_login_failure(name, clock.now_iso(), guessing_network(source)));
   ANJU_TRY(audit(tx.audit(), clock, name, action, "user", name,
                  {{"source", source}, {"reason", reason}}));
   ANJU_TRY(tx.commit());
@@ -177,7 +178,7 @@ Result<long> login_delay_seconds(Store& store, const std::string& source, const 
   if (!begun) return begun.error();
   const long now = parse_iso_seconds(clock.now_iso()).value_or(0);
   auto failures = (*begun)->accounts().count_login_failures_from(
-      source, iso_from_seconds(now - kLoginFailureWindowSeconds));
+      guessing_network(source), iso_from_seconds(now - kLoginFailureWindowSeconds));
   if (!failures) return failures.error();
   if (*failures < kFreeLoginFailures) return 0L;
   return std::min(kMaxLoginDelaySeconds, 1L << std::min(*failures - kFreeLoginFailures, 5L));

@@ -159,6 +159,11 @@ TEST_F(SessionTest, AnAddressThatKeepsFailingIsSlowedDownWhateverTheName) {
   EXPECT_EQ(seen, (std::vector<long>{0, 0, 0, 1, 2, 4, 8, 8}));
   EXPECT_EQ(delay("10.0.0.8"), 0);  // another address
   EXPECT_EQ(delay(""), 0);
+  // An IPv6 client's /64 is one client, whichever of its addresses it uses.
+  for (int i = 0; i < 3; ++i)
+    EXPECT_FALSE(login(*store_, "guess", "Wrong-password-1", "2001:db8:7:1::" + std::to_string(i + 1), clock_));
+  EXPECT_EQ(delay("2001:db8:7:1:ffff::9"), 1);
+  EXPECT_EQ(delay("2001:db8:7:2::1"), 0);  // the next /64
   clock_.advance_minutes(15);       // the failures leave the window
   EXPECT_EQ(delay("10.0.0.7"), 0);
 }
