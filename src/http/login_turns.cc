@@ -12,9 +12,13 @@ namespace anju::http {
 
 namespace net = boost::asio;
 
-bool LoginTurns::try_take(const std::vector<std::string>& keys) {
-  if (std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return held_.count(k) != 0; }))
-    return false;
+bool LoginTurns::try_take(const std::vector<std::string>& keys, std::uint64_t ticket) {
+  // Free, and no one who came earlier waits for any of the keys.
+  for (const auto& k : keys) {
+    if (held_.count(k)) return false;
+    auto waiting = waiting_.find(k);
+    if (waiting != waiting_.end() && !waiting->second.empty() && *waiting->second.begin() < ticket) return false;
+  }
   for (const auto& k : keys) held_[k] = 1;
   return true;
 }
@@ -30,12 +34,14 @@ net::awaitable<LoginTurns::Turn> LoginTurns::take(std::vector<std::string> keys)
   auto turn = [this, &keys] {
     return Turn(static_cast<void*>(this), [this, keys](void*) { release(keys); });
   };
+  std::uint64_t ticket = 0;
   {
     std::lock_guard lock(mutex_);
-    if (try_take(keys)) co_return turn();
+    ticket = ++last_ticket_;
+    if (try_take(keys, ticket)) co_return turn();
     for (const auto& k : keys)
-      if (waiting_[k] >= max_waiting_) co_return nullptr;
-    for (const auto& k : keys) ++waiting_[k];
+      if (waiting_.count(k) && static_cast<int>(waiting_[k].size()) >= max_waiting_) co_return nullptr;
+    for (const auto& k : keys) waiting_[k].insert(ticket);
   }
   net::steady_timer timer(co_await net::this_coro::executor);
   const auto deadline = std::chrono::steady_clock::now() + kMaxWait;
@@ -44,10 +50,13 @@ net::awaitable<LoginTurns::Turn> LoginTurns::take(std::vector<std::string> keys)
     boost::system::error_code ignored;
     co_await timer.async_wait(net::redirect_error(net::use_awaitable, ignored));
     std::lock_guard lock(mutex_);
-    const bool taken = try_take(keys);
+    const bool taken = try_take(keys, ticket);
     if (!taken && std::chrono::steady_clock::now() < deadline) continue;
-    for (const auto& k : keys)
-      if (--waiting_[k] == 0) waiting_.erase(k);
+    for (const auto& k : keys) {
+      auto& waiting = waiting_[k];
+      waiting.erase(ticket);
+      if (waiting.empty()) waiting_.erase(k);
+    }
     co_return taken ? turn() : nullptr;
   }
 }

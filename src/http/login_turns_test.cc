@@ -43,5 +43,30 @@ TEST(LoginTurns, AttemptsSharingAKeyTakeTurns) {
   EXPECT_EQ(order.size(), 9u);
 }
 
+// Waiters are served in the order they came, and one that comes while the
+// key happens to be free does not overtake those already waiting.
+TEST(LoginTurns, AttemptsAreServedInTheOrderTheyCame) {
+  net::io_context io;
+  LoginTurns turns(8);
+  std::vector<std::string> order;
+  auto attempt = [&](std::string who, int after_ms) -> net::awaitable<void> {
+    net::steady_timer wait(io, std::chrono::milliseconds(after_ms));
+    co_await wait.async_wait(net::use_awaitable);
+    std::vector<std::string> keys(1, "name:clerk");  // GCC 12 cannot take a braced list in a coroutine here
+    auto turn = co_await turns.take(std::move(keys));
+    order.push_back(who);
+    net::steady_timer hold(io, std::chrono::milliseconds(35));
+    co_await hold.async_wait(net::use_awaitable);
+  };
+  // a holds 0–35 ms; b and c wait (looking every 10 ms); d comes at 37 ms,
+  // when the key is free and b has not yet looked again.
+  net::co_spawn(io, attempt("a", 0), net::detached);
+  net::co_spawn(io, attempt("b", 1), net::detached);
+  net::co_spawn(io, attempt("c", 2), net::detached);
+  net::co_spawn(io, attempt("d", 37), net::detached);
+  io.run();
+  EXPECT_EQ(order, (std::vector<std::string>{"a", "b", "c", "d"}));
+}
+
 }  // namespace
 }  // namespace anju::http
