@@ -53,10 +53,25 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--session-hours", session_hours, "会话自登录起最长有效小时数（不论是否在用）")
       ->capture_default_str()
       ->check(CLI::Range(1L, 24L * 30));
+  static std::vector<std::string> two_step_roles;
+  cmd->add_option("--two-step-roles", two_step_roles,
+                  "须用两步验证（密码加手机验证器动态码）登录的角色，逗号分隔，如 admin,county_reviewer；"
+                  "all 为全部角色。未设置的用户登录后只能先设置")
+      ->delimiter(',');
   cmd->add_option("--workers", options.worker_threads, "处理数据库请求的线程数（默认等于CPU核数）")
       ->capture_default_str();
   cmd->callback([&ctx] {
     options.sessions.lifetime_seconds = session_hours * 3600;
+    options.sessions.two_step_roles.clear();
+    for (const std::string& name : two_step_roles) {
+      if (name == "all") {
+        for (const auto& e : EnumTraits<Role>::entries()) options.sessions.two_step_roles.push_back(e.value);
+        continue;
+      }
+      auto role = enum_parse<Role>(name);
+      if (!role) return ctx.fail(make_error(ErrorCode::invalid, "--two-step-roles：未知角色“" + name + "”"));
+      options.sessions.two_step_roles.push_back(*role);
+    }
     options.web_root = web.empty() ? default_web_root() : std::filesystem::path(web);
     options.files = files.empty() ? default_files_dir(ctx.db) : std::filesystem::path(files);
     auto store = ctx.open();

@@ -11,6 +11,7 @@
 
 #include "cli/context.h"
 #include "service/system_clock.h"
+#include "service/two_step.h"
 #include "service/user_service.h"
 
 namespace anju::cli {
@@ -52,7 +53,7 @@ Result<std::string> read_password(const std::string& file) {
 nlohmann::json user_json(const Stored<User>& u) {
   return {{"name", u.value.name}, {"display_name", u.value.display_name},
           {"role", enum_key(u.value.role)}, {"role_name", enum_name(u.value.role)},
-          {"region_code", u.value.region_code}, {"disabled", u.value.disabled},
+          {"region_code", u.value.region_code}, {"disabled", u.value.disabled}, {"two_step", u.value.two_step()},
           {"version", u.version}, {"created_at", u.created_at}};
 }
 
@@ -121,6 +122,17 @@ void add_user_commands(CLI::App& app, Context& ctx) {
       else std::cout << (disable ? "已停用 " : "已启用 ") << *name << '\n';
     });
   }
+
+  static std::string two_step_user;
+  CLI::App* off = user->add_subcommand("two-step-off", "关闭用户的两步验证（如手机丢失），并结束其所有会话；用户可重新设置");
+  off->add_option("--name", two_step_user, "登录名")->required();
+  off->callback([&ctx] {
+    auto store = ctx.open();
+    if (!store) return;
+    if (auto r = turn_off_two_step(*store, two_step_user, ctx.actor(), SystemClock()); !r) return ctx.fail(r.error());
+    if (ctx.json) std::cout << nlohmann::json{{"name", two_step_user}, {"two_step", false}}.dump() << '\n';
+    else std::cout << "已关闭 " << two_step_user << " 的两步验证，其会话已全部结束\n";
+  });
 
   CLI::App* list = user->add_subcommand("list", "列出用户");
   list->callback([&ctx] {

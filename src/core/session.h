@@ -1,8 +1,12 @@
 #pragma once
 // Login sessions and the lock-out rule (DESIGN.md §4), as data and limits.
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "core/user.h"
 
 namespace anju {
 
@@ -22,6 +26,13 @@ struct Session {
 struct SessionLimits {
   long max_per_user = 5;               // a new login ends the oldest beyond this
   long lifetime_seconds = 12 * 3600;   // from the login, whatever the use
+  // Roles that must sign in in two steps (service/two_step.h): until they
+  // have set it up, they may do nothing but that.
+  std::vector<Role> two_step_roles;
+
+  bool needs_two_step(const User& u) const {
+    return !u.two_step() && std::find(two_step_roles.begin(), two_step_roles.end(), u.role) != two_step_roles.end();
+  }
 };
 
 // A session unused for this long is over.

@@ -23,7 +23,14 @@ struct User {
   // The hashes of the passwords before it, newest first (kPasswordHistory - 1
   // at most): none of them may be chosen again.
   std::vector<std::string> previous_password_hashes;
+  // Two-step sign-in (service/two_step.h): the TOTP secret sealed with the
+  // server's key ("" = none), and the time step of the last code taken
+  // (0 = none yet: set up but not confirmed). A code is taken once.
+  std::string two_step_secret;
+  long two_step_step = 0;
 
+  // Whether a login needs a code besides the password.
+  bool two_step() const { return !two_step_secret.empty() && two_step_step > 0; }
   bool operator==(const User&) const = default;
 };
 

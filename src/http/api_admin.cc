@@ -3,6 +3,7 @@
 
 #include "http/api_json.h"
 #include "http/router.h"
+#include "service/two_step.h"
 #include "service/user_service.h"
 
 namespace anju::http {
@@ -59,6 +60,37 @@ Response put_own_password(RouteContext& c) {
     return error_response(c.req, bh::status::too_many_requests, "locked", r.error().message);
   if (!r) return error_response(c.req, r.error());
   return json_response(c.req, bh::status::ok, {{"message", "密码已修改，请用新密码重新登录"}});
+}
+
+// {"password"}: begins two-step sign-in (service/two_step.h) and answers
+// the secret, its otpauth URI and QR code (SVG), shown once.
+Response post_own_two_step(RouteContext& c) {
+  const auto password = string_field(json::parse(c.req.body(), nullptr, false), "password");
+  if (!password) return error_response(c.req, bh::status::bad_request, "invalid", "请提供当前密码（password）");
+  auto setup = begin_two_step(c.store, c.user.name, *password, c.source, c.clock);
+  if (!setup && setup.error().code == ErrorCode::forbidden)
+    return error_response(c.req, bh::status::too_many_requests, "locked", setup.error().message);
+  if (!setup) return error_response(c.req, setup.error());
+  return json_response(c.req, bh::status::ok,
+                       {{"secret", setup->secret}, {"uri", setup->uri}, {"qr_svg", setup->qr_svg}});
+}
+
+// {"code"}: the first code from the app turns two-step sign-in on.
+Response put_own_two_step(RouteContext& c) {
+  const auto code = string_field(json::parse(c.req.body(), nullptr, false), "code");
+  if (!code) return error_response(c.req, bh::status::bad_request, "invalid", "请提供验证器上的动态码（code）");
+  auto r = confirm_two_step(c.store, c.user.name, *code, c.source, c.clock);
+  if (!r && r.error().code == ErrorCode::forbidden)
+    return error_response(c.req, bh::status::too_many_requests, "locked", r.error().message);
+  if (!r) return error_response(c.req, r.error());
+  return json_response(c.req, bh::status::ok, {{"two_step", true}, {"message", "两步验证已开启，下次登录需输入动态码"}});
+}
+
+// An administrator turns a user's two-step sign-in off (a lost phone).
+Response delete_user_two_step(RouteContext& c) {
+  const std::string name = c.param("name");
+  if (auto r = turn_off_two_step(c.store, c.user, name, c.clock); !r) return error_response(c.req, r.error());
+  return json_response(c.req, bh::status::ok, {{"name", name}, {"two_step", false}});
 }
 
 Response post_user(RouteContext& c) {

@@ -9,13 +9,14 @@ namespace {
 
 // The user as the console needs it: who, where, and which actions the role
 // may take (core/access.h), so the browser shows only what will be allowed.
-nlohmann::json user_json(const User& u) {
+nlohmann::json user_json(const User& u, const SessionLimits& limits) {
   nlohmann::json may = nlohmann::json::array();
   for (Action a : kActions)
     if (role_may(u.role, a)) may.push_back(enum_key(a));
   return {{"name", u.name}, {"display_name", u.display_name}, {"role", enum_key(u.role)},
           {"role_name", enum_name(u.role)}, {"region_code", u.region_code},
-          {"must_change_password", u.must_change_password}, {"may", may}};
+          {"must_change_password", u.must_change_password}, {"two_step", u.two_step()},
+          {"two_step_required", limits.needs_two_step(u)}, {"may", may}};
 }
 
 // The names of the user's region and the regions above it, from the top:
@@ -30,8 +31,8 @@ nlohmann::json region_path_json(Store& store, const std::string& code) {
   return out;
 }
 
-nlohmann::json session_json(Store& store, const User& u, const std::string& csrf) {
-  nlohmann::json user = user_json(u);
+nlohmann::json session_json(Store& store, const User& u, const std::string& csrf, const SessionLimits& limits) {
+  nlohmann::json user = user_json(u, limits);
   user["region_path"] = region_path_json(store, u.region_code);
   return {{"user", user}, {"csrf_token", csrf}};
 }
@@ -62,7 +63,11 @@ Response log_in(Store& store, const Request& req, const std::string& source, Tra
   if (!body.is_object() || !body.contains(key) || !body.contains("password") || !body[key].is_string() ||
       !body["password"].is_string())
     return error_response(req, bh::status::bad_request, "invalid", "请提供用户名（username）和密码（password）");
-  auto in = login(store, body[key].get<std::string>(), body["password"].get<std::string>(), source, clock, limits);
+  if (body.contains("code") && !body["code"].is_string())
+    return error_response(req, bh::status::bad_request, "invalid", "动态码（code）应为文字");
+  const std::string code = body.value("code", "");
+  auto in = login(store, body[key].get<std::string>(), body["password"].get<std::string>(), source, clock, limits,
+                  code);
   if (!in) {
     if (in.error().code == ErrorCode::invalid)
       return error_response(req, bh::status::unauthorized, "unauthorized", in.error().message);
@@ -70,7 +75,9 @@ Response log_in(Store& store, const Request& req, const std::string& source, Tra
       return error_response(req, bh::status::too_many_requests, "locked", in.error().message);
     return error_response(req, in.error());
   }
-  Response res = json_response(req, bh::status::ok, session_json(store, in->user, in->csrf_token));
+  if (in->needs_code)
+    return error_response(req, bh::status::unauthorized, "two_step_code", "请输入手机验证器上的6位动态码");
+  Response res = json_response(req, bh::status::ok, session_json(store, in->user, in->csrf_token, limits));
   res.set(bh::field::set_cookie, session_cookie(in->token, CookieLife::session, transport));
   return res;
 }
@@ -100,7 +107,7 @@ Response session_endpoint(Store& store, const Request& req, const std::string& s
   auto who = session_user(store, token, clock, limits);
   if (!who) return error_response(req, bh::status::unauthorized, "unauthorized", who.error().message);
   if (req.method() == bh::verb::get)
-    return json_response(req, bh::status::ok, session_json(store, who->user, who->csrf_token));
+    return json_response(req, bh::status::ok, session_json(store, who->user, who->csrf_token, limits));
   if (req.method() != bh::verb::delete_)
     return error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法");
   if (req[kCsrfHeader] != who->csrf_token)

@@ -244,6 +244,10 @@ const std::vector<Route>& api_routes() {
       {verb::get, "/api/v1/jobs/{job_id}/file", Action::read, S::none, Body::json, get_job_file},
       {verb::put, "/api/v1/users/{name}", Action::manage_users, S::object, Body::json, put_user},
       {verb::put, "/api/v1/session/password", Action::read, S::none, Body::json, put_own_password},
+      {verb::post, "/api/v1/session/two-step", Action::read, S::none, Body::json, post_own_two_step},
+      {verb::put, "/api/v1/session/two-step", Action::read, S::none, Body::json, put_own_two_step},
+      {verb::delete_, "/api/v1/users/{name}/two-step", Action::manage_users, S::object, Body::json,
+       delete_user_two_step},
       {verb::post, "/api/v1/users/{name}/password", Action::manage_users, S::object, Body::json, post_user_password},
   };
   return routes;

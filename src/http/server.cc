@@ -89,7 +89,9 @@ class Server {
     }
     // Whatever spelling of the path reached it (router.cc drops empty segments).
     const RouteMatch matched = match_route(req.method(), path);
-    if (matched.route && matched.route->pattern == "/api/v1/session/password") {  // guesses the old password
+    // These guess the password or a code: taken in turns and slowed down as logins are.
+    if (matched.route && (matched.route->pattern == "/api/v1/session/password" ||
+                          (matched.route->pattern == "/api/v1/session/two-step" && req.method() != bh::verb::get))) {
       std::vector<std::string> keys{"address:" + guessing_network(client.source),
                                     "session:" + cookie(req, kSessionCookie)};
       auto turn = co_await turns_.take(std::move(keys));
@@ -202,6 +204,10 @@ class Server {
     // A password an administrator chose is changed before anything else.
     if (who.user.must_change_password && route.pattern != "/api/v1/session/password")
       return error_response(req, bh::status::forbidden, "password_change_required", "请先修改初始密码");
+    // A role that must sign in in two steps sets it up before anything else.
+    if (options_.sessions.needs_two_step(who.user) && route.pattern != "/api/v1/session/two-step" &&
+        route.pattern != "/api/v1/session/password")
+      return error_response(req, bh::status::forbidden, "two_step_required", "请先开启两步验证（账户设置）");
     if (route.scope == RouteScope::none)
       if (auto ok = authorize(who.user, route.action, ""); !ok) return error_response(req, ok.error());
     return std::move(who);

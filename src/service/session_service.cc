@@ -1,9 +1,11 @@
 #include "service/session_service.h"
 
 #include "core/client_network.h"
+#include "core/date.h"
 #include "core/text.h"
 #include "service/audit_service.h"
 #include "service/secure_random.h"
+#include "service/two_step.h"
 #include "service/user_service.h"
 
 namespace anju {
@@ -26,6 +28,7 @@ Result<TokenSession> find_by_token(Transaction& tx, const std::string& token) {
 
 const char* kWrongLogin = "用户名或密码错误";
 const char* kLoginAgain = "登录已失效，请重新登录";
+const char* kWrongCode = "动态码不正确或已用过，请输入验证器上当前的6位数字";
 
 // Records a failed login of `name` and says so. Names that are no account
 // are recorded too: they count for the address and lock like an account,
@@ -74,7 +77,8 @@ Result<void> record_password_failure(Store& store, const std::string& name, cons
 }
 
 Result<LoginResult> login(Store& store, const std::string& name, const std::string& password,
-                          const std::string& source, const Clock& clock, const SessionLimits& limits) {
+                          const std::string& source, const Clock& clock, const SessionLimits& limits,
+                          const std::string& code) {
   // A name no account can have is refused before the store sees it (a NUL
   // would end it early on PostgreSQL; a long one would fail its index).
   if (!user_name_problem(name).empty()) return make_error(ErrorCode::invalid, kWrongLogin);
@@ -92,21 +96,48 @@ Result<LoginResult> login(Store& store, const std::string& name, const std::stri
     return make_error(ErrorCode::forbidden, **locked);
   }
   std::optional<User> user;
+  long version = 0;
   {
     auto begun = store.begin(TxMode::read);
     if (!begun) return begun.error();
     auto found = (*begun)->accounts().find_user(name);
     if (!found) return found.error();
-    if (*found && !(*found)->value.disabled) user = (*found)->value;
+    if (*found && !(*found)->value.disabled) {
+      user = (*found)->value;
+      version = (*found)->version;
+    }
   }
   // The hash is checked outside any transaction (≈50 ms): no write waits.
   const bool matches = password_matches(user ? user->password_hash : decoy_hash(), password);
   if (!user || !matches) return refuse(store, name, source, clock, make_error(ErrorCode::invalid, kWrongLogin));
+  const std::string at = clock.now_iso();
+  std::optional<long> code_step;
+  if (user->two_step()) {
+    if (code.empty()) {
+      LoginResult ask;
+      ask.needs_code = true;
+      return ask;
+    }
+    auto step = fresh_code_step(*user, code, parse_iso_seconds(at).value_or(0));
+    if (!step) return step.error();
+    if (!*step) return refuse(store, name, source, clock, make_error(ErrorCode::invalid, kWrongCode));
+    code_step = *step;
+  }
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
+  if (code_step) {  // spent: a second login with it fails the version check
+    User spent = *user;
+    spent.two_step_step = *code_step;
+    auto taken = tx.accounts().update_user(spent, version, WriteStamp{name, at});
+    if (!taken && taken.error().code == ErrorCode::conflict) {
+      begun->reset();  // rolled back: the refusal is written by a transaction of its own
+      return refuse(store, name, source, clock, make_error(ErrorCode::invalid, kWrongCode));
+    }
+    if (!taken) return taken.error();
+    user = spent;
+  }
   LoginResult result{random_hex(32), random_hex(16), *user};
-  const std::string at = clock.now_iso();
   ANJU_TRY(tx.accounts().insert_session(
       Session{sha256_hex(result.token), name, result.csrf_token, source, at, at, std::nullopt}));
   ANJU_TRY(tx.accounts().clear_login_failures(name));

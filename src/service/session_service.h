@@ -15,6 +15,9 @@ struct LoginResult {
   std::string token;       // for the cookie; the store keeps only its hash
   std::string csrf_token;  // to be sent back with every write
   User user;
+  // The password was right, but the user signs in in two steps and no
+  // code came (service/two_step.h): no session, ask for the code.
+  bool needs_code = false;
 };
 
 // Checks name and password. Wrong name and wrong password give the same
@@ -27,8 +30,12 @@ struct LoginResult {
 // guesses cannot pass the count.
 // A login beyond `limits.max_per_user` open sessions ends the oldest
 // (audited as auth.session_limit).
+// A user with two-step sign-in also needs `code`: without one, the answer
+// says so (needs_code); a wrong or spent one is a failure like a wrong
+// password ("动态码不正确或已用过"). A code is taken once.
 Result<LoginResult> login(Store& store, const std::string& name, const std::string& password,
-                          const std::string& source, const Clock& clock, const SessionLimits& limits = {});
+                          const std::string& source, const Clock& clock, const SessionLimits& limits = {},
+                          const std::string& code = "");
 
 // Why `name` may not try a password now (Chinese: how many minutes to
 // wait), or nullopt: the lock-out rule above, shared by login and the

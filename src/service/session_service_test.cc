@@ -5,18 +5,12 @@
 #include "service/audit_service.h"
 #include "service/user_service.h"
 #include "support/store_fixture.h"
+#include "support/test_clock.h"
 
 namespace anju {
 namespace {
 
-// A clock the test moves forward.
-class TestClock final : public Clock {
- public:
-  std::string now_iso() const override { return iso_from_seconds(now); }
-  Date today() const override { return Date::from_days_since_epoch(now / 86400); }
-  void advance_minutes(long m) { now += m * 60; }
-  long now = *parse_iso_seconds("2026-11-28T10:00:00Z");
-};
+using testing::TestClock;
 
 class SessionTest : public testing::StoreTest {
  protected:

@@ -78,13 +78,9 @@ Result<User> add_user(Store& store, const NewUser& user, const std::string& acto
   return stored;
 }
 
-namespace {
-
-// Changes one user with `change`, ends the user's sessions, audits `action`.
-template <class Change>
 Result<void> change_user(Store& store, const std::string& name, const std::string& action,
                          const nlohmann::json& detail, const std::string& actor, const Clock& clock,
-                         Change change) {
+                         const std::function<bool(User&)>& change) {
   auto begun = store.begin(TxMode::write);
   if (!begun) return begun.error();
   Transaction& tx = **begun;
@@ -108,8 +104,6 @@ Result<void> change_user(Store& store, const std::string& name, const std::strin
   (void)chain_audit_log(store);
   return {};
 }
-
-}  // namespace
 
 Result<void> set_password(Store& store, const std::string& name, const std::string& password,
                           bool must_change, const std::string& actor, const Clock& clock) {
@@ -146,22 +140,29 @@ Result<void> set_password(Store& store, const std::string& name, const std::stri
                      });
 }
 
-Result<void> change_own_password(Store& store, const User& user, const std::string& old_password,
-                                 const std::string& new_password, const std::string& source,
-                                 const Clock& clock) {
-  auto locked = password_lock(store, user.name, clock);
+Result<User> recheck_password(Store& store, const std::string& name, const std::string& password,
+                              const std::string& source, const std::string& failure_action, const Clock& clock) {
+  auto locked = password_lock(store, name, clock);
   if (!locked) return locked.error();
   if (*locked) return make_error(ErrorCode::forbidden, **locked);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto stored = (*tx)->accounts().find_user(user.name);
+  auto stored = (*tx)->accounts().find_user(name);
   if (!stored) return stored.error();
   tx->reset();
-  if (!*stored || !password_matches((*stored)->value.password_hash, old_password)) {
+  if (!*stored || !password_matches((*stored)->value.password_hash, password)) {
     const char* wrong = "原密码不正确";
-    ANJU_TRY(record_password_failure(store, user.name, source, "auth.password_change_failed", wrong, clock));
+    ANJU_TRY(record_password_failure(store, name, source, failure_action, wrong, clock));
     return make_error(ErrorCode::invalid, wrong);
   }
+  return (*stored)->value;
+}
+
+Result<void> change_own_password(Store& store, const User& user, const std::string& old_password,
+                                 const std::string& new_password, const std::string& source,
+                                 const Clock& clock) {
+  auto checked = recheck_password(store, user.name, old_password, source, "auth.password_change_failed", clock);
+  if (!checked) return checked.error();
   if (old_password == new_password) return make_error(ErrorCode::invalid, "新密码不能与原密码相同");
   return set_password(store, user.name, new_password, false, user.name, clock);
 }

@@ -3,6 +3,8 @@
 // (argon2id), listing them, and checking a password. The HTTP login of the
 // server issue builds on these.
 
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,19 @@ Result<void> set_password(Store& store, const std::string& name, const std::stri
 Result<void> change_own_password(Store& store, const User& user, const std::string& old_password,
                                  const std::string& new_password, const std::string& source,
                                  const Clock& clock);
+// The password of `name` asked again before a change of its own (a new
+// password, two-step sign-in): `forbidden` while the account is locked; a
+// wrong one is `invalid` and counts towards the lock-out as a login's would,
+// audited as `failure_action`. Returns the user as stored.
+Result<User> recheck_password(Store& store, const std::string& name, const std::string& password,
+                              const std::string& source, const std::string& failure_action, const Clock& clock);
+
+// Changes user `name` with `change` in one transaction, ends the user's
+// sessions when `change` says so, audits `action` with `detail`.
+Result<void> change_user(Store& store, const std::string& name, const std::string& action,
+                         const nlohmann::json& detail, const std::string& actor, const Clock& clock,
+                         const std::function<bool(User&)>& change);
+
 // An administrator's reset of a user within the administrator's region
 // (`not_found` outside it, `forbidden` for other roles).
 Result<void> reset_password(Store& store, const User& admin, const std::string& name,

@@ -12,14 +12,14 @@ namespace {
 
 constexpr const char* kUserColumns =
     "name, display_name, role, region_code, password_hash, must_change_password, disabled,"
-    " previous_password_hashes";
-constexpr int kUserCount = 8;
+    " previous_password_hashes, two_step_secret, two_step_step";
+constexpr int kUserCount = 10;
 
-// Binds the 8 user columns; `history` must outlive the statement's run.
+// Binds the 10 user columns; `history` must outlive the statement's run.
 void bind_user(Statement& s, const User& u, const std::string& history) {
   s.bind(1, u.name).bind(2, u.display_name).bind(3, enum_key(u.role)).bind(4, u.region_code);
   s.bind(5, u.password_hash).bind(6, u.must_change_password ? 1 : 0).bind(7, u.disabled ? 1 : 0);
-  s.bind(8, history);
+  s.bind(8, history).bind(9, u.two_step_secret).bind(10, u.two_step_step);
 }
 
 std::string history_json(const User& u) { return nlohmann::json(u.previous_password_hashes).dump(); }
@@ -42,7 +42,7 @@ std::vector<std::string> read_history(const std::string& user, const std::string
 User read_user(const Statement& s) {
   const std::string name = s.text(0);
   return User{name, s.text(1), enum_from_db<Role>(s.text(2)), s.text(3), s.text(4),
-              s.integer(5) != 0, s.integer(6) != 0, read_history(name, s.text(7))};
+              s.integer(5) != 0, s.integer(6) != 0, read_history(name, s.text(7)), s.text(8), s.integer(9)};
 }
 
 }  // namespace
@@ -79,11 +79,12 @@ Result<void> SqlTransaction::update_user(const User& user, long expected_version
                                          const WriteStamp& stamp) {
   auto& s = conn_.prepare(
       "UPDATE users SET display_name = ?2, role = ?3, region_code = ?4, password_hash = ?5,"
-      " must_change_password = ?6, disabled = ?7, previous_password_hashes = ?8, version = version + 1,"
-      " updated_at = ?9, updated_by = ?10 WHERE name = ?1 AND version = ?11");
+      " must_change_password = ?6, disabled = ?7, previous_password_hashes = ?8, two_step_secret = ?9,"
+      " two_step_step = ?10, version = version + 1, updated_at = ?11, updated_by = ?12"
+      " WHERE name = ?1 AND version = ?13");
   const std::string history = history_json(user);
   bind_user(s, user, history);
-  s.bind(9, stamp.at).bind(10, stamp.actor).bind(11, expected_version);
+  s.bind(11, stamp.at).bind(12, stamp.actor).bind(13, expected_version);
   ANJU_TRY(s.run());
   return check_versioned_update("SELECT 1 FROM users WHERE name = ?", user.name, "用户");
 }
