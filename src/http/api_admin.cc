@@ -35,7 +35,7 @@ Response get_users(RouteContext& c) {
     items.push_back({{"name", u.name}, {"display_name", u.display_name}, {"role", enum_key(u.role)},
                      {"role_name", enum_name(u.role)}, {"region_code", u.region_code},
                      {"disabled", u.disabled}, {"must_change_password", u.must_change_password},
-                     {"version", s.version}});
+                     {"two_step", u.two_step()}, {"version", s.version}});
   }
   return list_response(c.req, std::move(items), static_cast<long>(items.size()));
 }

@@ -24,6 +24,7 @@ const routes = [
   { path: '/users', component: () => import('./pages/users/UsersPage.vue'), meta: { title: '用户管理', menu: true, icon: 'User', needs: 'manage_users' } },
   { path: '/audit', component: () => import('./pages/audit/AuditPage.vue'), meta: { title: '审计日志', menu: true, icon: 'Document', needs: 'read_audit' } },
   { path: '/password', component: () => import('./pages/account/PasswordPage.vue'), meta: { title: '修改密码' } },
+  { path: '/two-step', component: () => import('./pages/account/TwoStepPage.vue'), meta: { title: '两步验证' } },
   { path: '/:rest(.*)*', component: () => import('./pages/NotFound.vue'), meta: { title: '页面不存在' } },
 ]
 
@@ -34,6 +35,8 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return session.user && to.path === '/login' ? '/dashboard' : true
   if (!session.user) return { path: '/login', query: to.fullPath !== '/dashboard' ? { next: to.fullPath } : {} }
   if (session.user.must_change_password && to.path !== '/password') return { path: '/password', query: { first: '1' } }
+  if (session.user.two_step_required && !['/two-step', '/password'].includes(to.path)) return '/two-step'
+
   if (to.meta.needs && !may(to.meta.needs)) return '/dashboard'
   return true
 })

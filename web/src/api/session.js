@@ -30,8 +30,9 @@ export async function restoreSession() {
   return session.user
 }
 
-export async function logIn(name, password) {
-  take(await api.post('/session', { username: name, password }))
+// `code`: the authenticator's code, for a user who signs in in two steps.
+export async function logIn(name, password, code = '') {
+  take(await api.post('/session', code ? { username: name, password, code } : { username: name, password }))
   session.codes = null
   session.regions = null
   return session.user
