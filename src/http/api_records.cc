@@ -3,6 +3,7 @@
 // by one or in bulk, the queues and the counts by state.
 #include <nlohmann/json.hpp>
 
+#include "core/judgment.h"
 #include "http/api_json.h"
 #include "http/router.h"
 #include "service/campaign_service.h"
@@ -38,7 +39,16 @@ json record_json(const RecordView& v, const User& user) {
                        {"from", enum_key(h.from)}, {"to", enum_key(h.to)},
                        {"to_name", enum_name(h.to)}, {"comment", h.comment},
                        {"changes", json::parse(h.changes, nullptr, false)}});
+  json judgment = nullptr;
+  if (v.judgment) {
+    json reasons = json::array();
+    for (Reason r : v.judgment->reasons) reasons.push_back({{"key", reason_key(r)}, {"name", reason_name(r)}});
+    judgment = {{"result", judge_result_key(v.judgment->result)},
+                {"result_name", judge_result_name(v.judgment->result)},
+                {"reasons", reasons}};
+  }
   return {{"household_id", v.household_id}, {"region_code", v.region_code}, {"state", enum_key(v.state)},
+          {"judgment", judgment},
           {"state_name", enum_name(v.state)}, {"version", v.version}, {"editable", record_editable(v.state)},
           {"fields", fields}, {"missing", v.missing}, {"history", history}, {"actions", allowed_actions(v, user)},
           {"updated_at", v.updated_at},

@@ -2,7 +2,8 @@
 // seeded random sequence of the actions that change what a household is
 // matched to or judged by — a 选择图斑 and its clearing (town office), a
 // relocation approved by the county, an appraisal imported for a building,
-// a run over one village — and after every step the stored matches,
+// building facts typed into the four-part record (village clerk), a run
+// over one village — and after every step the stored matches,
 // judgments, field tasks, ledger entries and counts are what a run from
 // scratch over the same data gives. On both engines.
 #include <cstdio>
@@ -12,6 +13,7 @@
 
 #include "service/change_service.h"
 #include "service/generated_store_testing.h"
+#include "service/record_service.h"
 
 namespace anju {
 namespace {
@@ -53,7 +55,7 @@ class ConsistencyTest : public testing::GeneratedStoreTest {
   // One action on `h`; what it was, or "" when it did not apply.
   std::string act(int step, const std::string& h) {
     const User town = user("town", Role::town_office, kTown);
-    switch (rng_() % 5) {
+    switch (rng_() % 6) {
       case 0: {
         const auto& parcels = parcels_of_[village_.at(h)];
         if (parcels.empty()) return "";
@@ -94,6 +96,20 @@ class ConsistencyTest : public testing::GeneratedStoreTest {
         EXPECT_TRUE(decide_change(*store_, county, raised->id, raised->version, ChangeAction::approve, "", kClock));
         read_villages();
         return "迁出 " + h + " → " + to;
+      }
+      case 4: {
+        auto m = *begin(TxMode::read)->results().find_match(h);
+        if (!m || m->parcel_id.empty()) return "";
+        const User clerk = user("clerk", Role::village_clerk, village_.at(h).c_str());
+        auto seen = record_view(*store_, clerk, h, Disclosure{}, kClock);
+        EXPECT_TRUE(seen) << seen.error().message;
+        if (!seen) return "";
+        // A year, or nothing (重要信息缺失), and a number of floors.
+        const std::string built = rng_() % 4 ? std::to_string(1950 + rng_() % 75) : "";
+        const std::string floors = std::to_string(1 + rng_() % 4);
+        auto saved = save_record_fields(*store_, clerk, h, seen->version, {{"built", built}, {"floors", floors}}, kClock);
+        EXPECT_TRUE(saved) << saved.error().message;
+        return "四类信息 " + h + " 建造年代 " + built + " 层数 " + floors;
       }
       default: {
         const std::string village = village_.at(h);

@@ -7,10 +7,12 @@
 #include <tuple>
 
 #include "core/access.h"
+#include "core/building.h"
 #include "core/id_number.h"
 #include "core/judgment.h"
 #include "core/privacy.h"
 #include "service/audit_service.h"
+#include "service/record_building.h"
 #include "service/roll_up.h"
 
 namespace anju {
@@ -129,6 +131,9 @@ Result<RecordView> view_of(Transaction& tx, const Loaded& l, Date cutoff, Disclo
     v.fields.push_back(std::move(fv));
   }
   v.missing = record_missing(facts, cutoff);
+  auto judgment = tx.results().find_judgment(l.record.household_id);
+  if (!judgment) return judgment.error();
+  if (*judgment) v.judgment = **judgment;
   auto history = tx.records().record_history(l.record.household_id);
   if (!history) return history.error();
   v.history = std::move(*history);
@@ -148,7 +153,7 @@ Result<RecordView> view_of(Transaction& tx, const Loaded& l, Date cutoff, Disclo
 }
 
 // The typed value as it is kept, or why it cannot be.
-Result<std::string> checked_value(const RecordField& f, const std::string& text) {
+Result<std::string> checked_value(const RecordField& f, const std::string& text, int this_year) {
   const std::string key = f.key;
   if (!record_field_typed(f))
     return make_error(ErrorCode::invalid, std::string(f.name) + "来自花名册或评估鉴定，不能在此修改");
@@ -168,6 +173,11 @@ Result<std::string> checked_value(const RecordField& f, const std::string& text)
     const long n = std::strtol(text.c_str(), &end, 10);
     if (*end || n < 1 || n > 99) return make_error(ErrorCode::invalid, std::string(f.name) + "应为 1–99 的整数");
     return std::to_string(n);
+  }
+  if (key == "built") {
+    auto years = parse_built_years(text, this_year);
+    if (!years) return make_error(ErrorCode::invalid, "建造年代应为年份（如 2005）或普查的年代段（如 1981-1990年）");
+    return years->text;
   }
   if (key == "area_m2") {
     char* end = nullptr;
@@ -229,7 +239,7 @@ Result<RecordView> save_record_fields(Store& store, const User& user, const std:
   for (const auto& [key, text] : changes) {
     const RecordField* f = find_record_field(key);
     if (!f) return make_error(ErrorCode::invalid, "未知的字段：" + key);
-    auto value = checked_value(*f, text);
+    auto value = checked_value(*f, text, clock.today().year);
     if (!value) return value.error();
     RecordValue& cur = l->record.fields[key];
     if (cur.value == *value) continue;
@@ -244,6 +254,8 @@ Result<RecordView> save_record_fields(Store& store, const User& user, const std:
       {0, household_id, at, user.name, "edit", from, *to, "", diff.dump()}));
   ANJU_TRY(audit(tx.audit(), clock, user.name, "record.edit", "household", household_id,
                  {{"changes", diff}}));
+  auto rejudged = carry_building_facts(tx, household_id, diff, user.name, clock);
+  if (!rejudged) return rejudged.error();
   return commit_view(store, tx, user, household_id);
 }
 

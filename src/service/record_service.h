@@ -31,6 +31,9 @@ struct RecordView {
   std::vector<std::string> missing;     // what keeps it from being submitted
   std::vector<RecordHistoryEntry> history;
   std::string updated_at, updated_by;
+  // The household's judgment as stored now (none before the first 初判): a
+  // save that changed a building fact shows its new result here.
+  std::optional<JudgmentRow> judgment;
 };
 
 // The head's ID and phone numbers are masked unless `disclosure` is full:

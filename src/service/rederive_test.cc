@@ -1,5 +1,6 @@
 // Every change re-derives at once (issue: region-scoped runs, item 4): a
-// manual choice, its clearing and an approved relocation leave the
+// manual choice, its clearing, an approved relocation and building facts
+// typed into the four-part record leave the
 // household's match, judgment and field tasks as a run would, in the same
 // transaction — on both engines.
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 #include "service/census_service.h"
 #include "service/change_service.h"
 #include "service/import_service.h"
+#include "service/record_service.h"
 #include "support/store_fixture.h"
 
 namespace anju {
@@ -175,6 +177,46 @@ TEST_F(RederiveTest, AnApprovedRelocationLeavesTheOldHouseAndItsTasks) {
   ASSERT_TRUE(page);
   ASSERT_EQ(page->items.size(), 1u);
   EXPECT_NE(page->items[0].task.closed_reason.find("迁出"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace anju
+
+namespace anju {
+namespace {
+
+// A construction year typed into the four-part record (the census lacked
+// it) becomes the building's, and the household is judged again in the
+// same save: 重要信息缺失 goes at once, audited, nothing left for a run.
+TEST_F(RederiveTest, BuildingFactsTypedIntoTheRecordJudgeAtOnce) {
+  ASSERT_TRUE(set_manual_match(*store_, operator_, kHousehold, "P1", std::nullopt, kClock));
+  {
+    auto tx = begin();
+    auto b = *tx->census().find_building("P1");
+    Building without = b->value;
+    without.built.reset();
+    ASSERT_TRUE(tx->census().update_building(without, b->version, testing::kTestStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  ASSERT_TRUE(run_judge(*store_, {}, "test", kClock));
+  ASSERT_EQ(judgment().reasons, std::vector<Reason>{Reason::missing_info});
+
+  auto seen = record_view(*store_, operator_, kHousehold, Disclosure{}, kClock);
+  ASSERT_TRUE(seen) << seen.error().message;
+  EXPECT_EQ(save_record_fields(*store_, operator_, kHousehold, seen->version, {{"built", "去年"}}, kClock).error().code,
+            ErrorCode::invalid);
+  auto saved = save_record_fields(*store_, operator_, kHousehold, seen->version, {{"built", "2008"}}, kClock);
+  ASSERT_TRUE(saved) << saved.error().message;
+  EXPECT_EQ((*begin(TxMode::read)->census().find_building("P1"))->value.built, (BuiltYears{2008, 2008, "2008"}));
+  EXPECT_EQ(judgment().result, JudgeResult::safe);
+  EXPECT_TRUE(judgment().reasons.empty());
+  bool audited = false;
+  ASSERT_TRUE(begin(TxMode::read)->audit().for_each_audit(
+      [&](AuditEntry&& e) { audited |= e.action == "census.building_edit" && e.object_id == "P1"; }));
+  EXPECT_TRUE(audited);
+  auto run = run_judge(*store_, {}, "test", kClock);
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->changed, 0);
 }
 
 }  // namespace

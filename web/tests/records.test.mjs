@@ -56,3 +56,30 @@ test('a clerk submits, the town approves, the county returns, the clerk sees why
   assert.deepEqual(clerk.__errors || [], [])
   await clerk.context().close()
 })
+
+test('a clerk types the missing building facts into the four-part record and sees the judgment change there', async () => {
+  const clerk = await logIn(world.browser, world.server, 'clerk200')
+  const found = (await apiGet(clerk, '/households?reason=missing_info&page_size=1')).body.items
+  assert.ok(found.length, 'the demo village has a household judged 重要信息缺失')
+  const id = found[0].household_id
+  await clerk.goto(`${world.server.url}/records/${id}`)
+  const judgment = clerk.locator('[data-test=record-judgment]')
+  await judgment.waitFor()
+  assert.match(await judgment.textContent(), /重要信息缺失/)
+  const empty = async (key) => (await clerk.locator(`[data-test=field-${key}] input`).first().inputValue()) === ''
+  if (await empty('floors')) await clerk.fill('[data-test=field-floors] input', '2')
+  if (await empty('built')) await clerk.fill('[data-test=field-built] input', '2005')
+  if (await empty('structure')) {
+    await clerk.locator('[data-test=field-structure] .el-select').click()
+    await clerk.locator('.el-select-dropdown__item:visible').first().click()
+  }
+  await clerk.click('[data-test=save]')
+  await clerk.locator('.el-message', { hasText: '已保存' }).waitFor()
+  await clerk.locator('[data-test=record-judgment]', { hasNotText: '重要信息缺失' }).waitFor()
+  const stored = (await apiGet(clerk, `/households/${id}`)).body
+  const reasons = JSON.stringify(stored)
+  assert.doesNotMatch(reasons, /"missing_info"/, 'the stored judgment changed with the page')
+  await shot(clerk, 'record-building-facts')
+  assert.deepEqual(clerk.__errors || [], [])
+  await clerk.context().close()
+})
