@@ -51,6 +51,7 @@ void Context::fail(const Error& error) {
   } else {
     std::cerr << "错误：" << error.message << '\n';
   }
+  if (!error.detail.empty()) std::cerr << "（详情：" << error.detail << "）\n";
   exit_code = kExitUserError;
 }
 

@@ -19,6 +19,9 @@ struct Error {
   // A transaction that lost a race with another (PostgreSQL's serialization
   // failure or deadlock): the same work begun again may well succeed.
   bool retry = false;
+  // What only the operator's log may see (the database's own words about a
+  // refused statement): never sent to a client.
+  std::string detail;
 };
 
 // What someone other than the operator (a browser, whoever reads a job) is
@@ -28,6 +31,9 @@ struct Error {
 // (for_operator_only says when).
 bool for_operator_only(const Error& error);
 std::string client_message(const Error& error);
+// What the operator's log gets of `error` besides what the client was told
+// ("" when nothing).
+std::string operator_detail(const Error& error);
 
 template <class T>
 class [[nodiscard]] Result {

@@ -105,7 +105,10 @@ Response session_endpoint(Store& store, const Request& req, const std::string& s
   const std::string token = cookie(req, kSessionCookie);
   if (token.empty()) return error_response(req, bh::status::unauthorized, "unauthorized", "请先登录");
   auto who = session_user(store, token, clock, limits);
-  if (!who) return error_response(req, bh::status::unauthorized, "unauthorized", who.error().message);
+  if (!who)  // an unknown or ended session: log in again; the store failing: say so
+    return who.error().code == ErrorCode::forbidden
+               ? error_response(req, bh::status::unauthorized, "unauthorized", who.error().message)
+               : error_response(req, who.error());
   if (req.method() == bh::verb::get)
     return json_response(req, bh::status::ok, session_json(store, who->user, who->csrf_token, limits));
   if (req.method() != bh::verb::delete_)

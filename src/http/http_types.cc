@@ -33,7 +33,12 @@ Response error_response(const Request& req, const Error& error) {
     case ErrorCode::internal: break;
   }
   Response res = error_response(req, status, error_code_name(error.code), client_message(error));
-  if (for_operator_only(error)) res.set(kOperatorDetail, error.message);
+  if (const std::string detail = operator_detail(error); !detail.empty()) {
+    std::string one_line = detail;  // a header holds one line
+    for (char& c : one_line)
+      if (c == '\r' || c == '\n') c = ' ';
+    res.set(kOperatorDetail, one_line);
+  }
   return res;
 }
 

@@ -278,6 +278,7 @@ class Server {
       if (!read) {  // refused before the body was read: answer and close
         remove_upload(upload);
         if (ec || !read.refusal) break;
+        take_operator_detail(*read.refusal, "a request refused before its body");
         co_await bh::async_write(stream, *read.refusal, net::redirect_error(net::use_awaitable, ec));
         break;
       }
@@ -294,10 +295,7 @@ class Server {
       const Request& req = *read.request;
       const Client client = client_of(peer, req, transport);
       Response res = co_await answer(req, client, upload);
-      if (auto detail = res.find(kOperatorDetail); detail != res.end()) {
-        log_failure(req, std::string(detail->value()).c_str());
-        res.erase(kOperatorDetail);
-      }
+      take_operator_detail(res, std::string(req.method_string()) + " " + std::string(req.target()));
       set_security_headers(res, client.transport == Transport::tls);
       res.keep_alive(req.keep_alive() && !stopping_);
       if (req.method() == bh::verb::head) {
@@ -388,6 +386,15 @@ class Server {
     res.prepare_payload();
     beast::error_code ec;
     co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
+  }
+
+  // Takes what only the operator may read out of an answer (http_types.h:
+  // kOperatorDetail) into the log, before anything is sent.
+  void take_operator_detail(Response& res, const std::string& where) {
+    auto detail = res.find(kOperatorDetail);
+    if (detail == res.end()) return;
+    log_failure(where, std::string(detail->value()).c_str());
+    res.erase(kOperatorDetail);
   }
 
   void log_failure(const Request& req, const char* what) {

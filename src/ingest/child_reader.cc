@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <deque>
 #include <filesystem>
 
@@ -34,6 +36,7 @@ void limit(int resource, rlim_t value) {
   if (getppid() != parent) _exit(127);
   dup2(null, 0);
   dup2(null, 1);
+  dup2(null, 2);  // no line of the operator's log is the helper's to write
   if (socket == 3)
     fcntl(3, F_SETFD, 0);  // dup2 onto itself would keep close-on-exec
   else
@@ -45,20 +48,19 @@ void limit(int resource, rlim_t value) {
   limit(RLIMIT_CORE, 0);
   limit(RLIMIT_NOFILE, 16);
   prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
-  execv(argv[0], argv);
+  // Nothing of the server's environment (a PGPASSWORD, a database URL).
+  char* const no_environment[] = {nullptr};
+  execve(argv[0], argv, no_environment);
   _exit(127);
 }
 
 class ChildReader final : public TableReader {
  public:
-  ChildReader(int socket, pid_t pid, const ChildLimits& limits) : fd_(socket), pid_(pid), limits_(limits) {}
+  ChildReader(int socket, pid_t pid, const ChildLimits& limits)
+      : fd_(socket), pid_(pid), limits_(limits), deadline_(std::chrono::steady_clock::now() + limits.total_timeout) {}
   ~ChildReader() override {
     ::close(fd_);
-    if (pid_ > 0) {
-      ::kill(pid_, SIGKILL);
-      int status = 0;
-      ::waitpid(pid_, &status, 0);
-    }
+    end_child();
   }
 
   // Reads the child's hello: its sheets and encoding, or why it could not open.
@@ -126,10 +128,11 @@ class ChildReader final : public TableReader {
     std::uint32_t n = 0;
     if (!in.u8(failed)) return garbled();
     if (failed) return child_error(in);
-    if (!in.u8(end) || !in.f64(progress_) || !in.u32(n)) return garbled();
+    // Bounds the helper's answer may not pass, whatever it says.
+    if (!in.u8(end) || !in.f64(progress_) || !in.u32(n) || n > wire::kMaxBatchRows) return garbled();
     for (std::uint32_t i = 0; i < n; ++i) {
       RawRow row;
-      if (!in.row(row)) return garbled();
+      if (!in.row(row) || rows_read_++ >= limits_.max_rows) return garbled();
       rows_.push_back(std::move(row));
     }
     end_ = end != 0;
@@ -145,7 +148,11 @@ class ChildReader final : public TableReader {
   Result<std::string> receive() {
     if (broken_) return *broken_;
     std::string reply;
-    const wire::Received got = wire::receive_frame(fd_, reply, limits_.reply_timeout);
+    // Each answer within reply_timeout, and the whole read within
+    // total_timeout: a helper that sleeps and sends a row now and then
+    // cannot hold the import for ever.
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - std::chrono::steady_clock::now());
+    const wire::Received got = wire::receive_frame(fd_, reply, std::min(limits_.reply_timeout, left));
     if (got != wire::Received::frame) return fail(got);
     return reply;
   }
@@ -155,11 +162,7 @@ class ChildReader final : public TableReader {
   Error fail(wire::Received why) {
     // Stuck, or speaking nonsense: it is ended. One that has exited already
     // keeps the status it ended with.
-    int status = 0;
-    if (pid_ > 0) {  // never kill(-1)
-      ::kill(pid_, SIGKILL);
-      if (::waitpid(pid_, &status, 0) == pid_) pid_ = -1;
-    }
+    const int status = end_child();
     Error e{ErrorCode::invalid, "无法读取该文件：读取程序异常退出（文件可能已损坏或是恶意构造的），请用 Excel 或 WPS 另存为 .xlsx 后再导入"};
     if (why == wire::Received::timed_out)
       e.message = "读取该文件超时（" + std::to_string(limits_.reply_timeout.count() / 1000) +
@@ -174,6 +177,19 @@ class ChildReader final : public TableReader {
 
   Error garbled() { return fail(wire::Received::closed); }
 
+  // Kills the child (a zombie keeps the status it ended with) and reaps it;
+  // its wait status.
+  int end_child() {
+    int status = 0;
+    if (pid_ <= 0) return status;  // never kill(-1)
+    ::kill(pid_, SIGKILL);
+    pid_t got;
+    do got = ::waitpid(pid_, &status, 0);
+    while (got < 0 && errno == EINTR);
+    pid_ = -1;
+    return status;
+  }
+
   Error child_error(wire::Reader& in) {
     Error e;
     if (!in.error(e)) return garbled();
@@ -183,6 +199,8 @@ class ChildReader final : public TableReader {
   int fd_;
   pid_t pid_;
   ChildLimits limits_;
+  std::chrono::steady_clock::time_point deadline_;
+  long rows_read_ = 0;
   std::vector<std::string> names_;
   std::vector<bool> hidden_;
   std::string encoding_;

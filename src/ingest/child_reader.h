@@ -5,7 +5,7 @@
 // small helper program of its own (a fresh address space: nothing of the
 // server's memory, sessions or keys is in it), started with
 //   - no descriptor but its socket to the parent (fd 3) and stdin/out/err
-//     on /dev/null (stderr kept, for the operator);
+//     on /dev/null, and no environment;
 //   - bounded memory and CPU time, no file it may write, no new privileges;
 //   - death with its parent.
 // Once it has opened the file, the helper adds a seccomp filter
@@ -29,6 +29,8 @@ struct ChildLimits {
   std::uint64_t memory_bytes = std::uint64_t{1} << 30;  // the child's address space
   int cpu_seconds = 300;
   std::chrono::milliseconds reply_timeout{120'000};  // for one answer of the child
+  std::chrono::milliseconds total_timeout{600'000};  // for the whole file
+  long max_rows = 1'000'000;                         // over all sheets (an .xls sheet has 65,536 at most)
 };
 
 // A helper program and its arguments.

@@ -92,18 +92,43 @@ TEST_F(ChildReaderTest, AHelperThatNeverAnswersIsEnded) {
   EXPECT_NE(row.error().message.find("超时"), std::string::npos) << row.error().message;
 }
 
+TEST_F(ChildReaderTest, AHelperThatDripsRowsIsEndedAtTheDeadline) {
+  ChildLimits limits;
+  limits.total_timeout = std::chrono::milliseconds(1500);
+  auto r = open("drip", limits);
+  ASSERT_TRUE(r);
+  const auto started = std::chrono::steady_clock::now();
+  Result<std::optional<RawRow>> row = std::optional<RawRow>();
+  while ((row = (*r)->next()) && *row) {
+  }
+  ASSERT_FALSE(row);
+  EXPECT_NE(row.error().message.find("超时"), std::string::npos) << row.error().message;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
+TEST_F(ChildReaderTest, AnAnswerPastTheBoundsIsRefusedUnread) {
+  auto r = open("flood");
+  ASSERT_TRUE(r) << r.error().message;
+  auto row = (*r)->next();
+  ASSERT_FALSE(row);
+  EXPECT_EQ(row.error().code, ErrorCode::invalid);
+}
+
 TEST_F(ChildReaderTest, TheHelperCanReadItsFileAndDoNothingElse) {
+  ::setenv("ANJU_TEST_SECRET", "PGPASSWORD-like", 1);
   auto r = open("escape");
+  ::unsetenv("ANJU_TEST_SECRET");
   ASSERT_TRUE(r) << r.error().message;
   auto row = (*r)->next();
   ASSERT_TRUE(row && *row) << (row ? "" : row.error().message);
   const std::vector<std::string>& got = (*row)->cells;
-  ASSERT_EQ(got.size(), 5u);
+  ASSERT_EQ(got.size(), 6u);
   EXPECT_EQ(got[0], "ok") << "its own file, read-only";
   EXPECT_EQ(got[1], "EACCES") << "another file (Landlock)";
   EXPECT_EQ(got[2], "EPERM") << "a file to write";
   EXPECT_EQ(got[3], "EPERM") << "a socket";
   EXPECT_EQ(got[4], "EPERM") << "a process";
+  EXPECT_EQ(got[5], "0") << "variables of the server's environment";
   EXPECT_FALSE(std::filesystem::exists(file_.string() + ".out"));
 }
 

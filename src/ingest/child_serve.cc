@@ -12,7 +12,7 @@ namespace {
 namespace wire = child_wire;
 
 constexpr int kParent = 3;
-constexpr std::size_t kBatchRows = 512;
+constexpr std::size_t kBatchRows = wire::kMaxBatchRows;
 constexpr std::size_t kBatchBytes = 1 << 20;
 
 void send_error(const Error& e) {
@@ -99,8 +99,12 @@ int serve(TableReader& reader) {
 
 int serve_in_child(const std::string& file, const OpenReader& open) {
   try {
-    if (!confine_to_reading(file).filtered) {
-      send_error(Error{ErrorCode::io, "无法为表格读取程序建立沙箱（seccomp）"});
+    // Both layers, or the file is not read: without Landlock a read-only
+    // open could reach the server's key file or database.
+    const Confinement confined = confine_to_reading(file);
+    if (!confined.filtered || !confined.landlocked) {
+      send_error(Error{ErrorCode::invalid,
+                       "服务器不能安全地读取 Excel 97-2003（.xls）文件（系统内核未启用 Landlock 或 seccomp 沙箱）：请用 Excel 或 WPS 另存为 .xlsx 后再导入"});
       return 70;
     }
     auto reader = open();

@@ -65,12 +65,12 @@ bool Reader::error(Error& e) {
 bool Reader::row(RawRow& r) {
   std::int64_t number = 0;
   std::uint32_t n = 0;
-  if (!i64(number) || !u32(n) || n > rest_.size() / 4) return false;  // each cell takes ≥ 4 bytes
+  if (!i64(number) || !u32(n) || n > kMaxCells || n > rest_.size() / 4) return false;  // a cell takes ≥ 4 bytes
   r.row_number = number;
   r.cells.resize(n);
   for (std::string& c : r.cells)
     if (!str(c)) return false;
-  if (!u32(n) || n > rest_.size()) return false;
+  if (!u32(n) || n > kMaxCells || n > rest_.size()) return false;
   r.kinds.resize(n);
   for (CellKind& k : r.kinds) {
     std::uint8_t v = 0;

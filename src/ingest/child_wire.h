@@ -22,7 +22,12 @@
 
 namespace anju::child_wire {
 
-inline constexpr std::uint32_t kMaxFrame = 256u << 20;
+// A batch of rows is at most kMaxBatchRows rows of at most kMaxCells cells
+// (BIFF8 has 256 columns), in a frame of at most kMaxFrame bytes: what a
+// hostile helper can make its parent hold at once.
+inline constexpr std::uint32_t kMaxFrame = 32u << 20;
+inline constexpr std::uint32_t kMaxBatchRows = 512;
+inline constexpr std::uint32_t kMaxCells = 1024;
 
 class Writer {
  public:

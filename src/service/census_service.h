@@ -102,6 +102,9 @@ Result<JudgmentRow> clear_manual_match(Store& store, const User& user, const std
 // those holding its dwelling point, those of its village) and stores its
 // match (ResultRepo::store_match). `not_found` when there is no household.
 Result<MatchResult> rematch_household(Transaction& tx, const std::string& household_id);
+// The same for several households at once (a roster's changed rows): one
+// read of the buildings near them all. Results in household_id order.
+Result<std::vector<MatchResult>> rematch_households(Transaction& tx, const std::vector<std::string>& household_ids);
 
 // The steps of a judgment run, in the order they run, each in the run's
 // one transaction: settings (the campaign's, with the overrides; the

@@ -1,16 +1,18 @@
 // Roster import (DOMAIN.md §4.1, §5): row rules from core, plus the checks
 // that need context — known villages, duplicates within the file and against
 // the households already stored.
-#include <unordered_set>
-
+#include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "core/household_rules.h"
 #include "core/id_number.h"
 #include "core/key_index.h"
 #include "core/privacy.h"
-#include "service/batch_cache.h"
 #include "core/access.h"
+#include "core/clock.h"
+#include "service/batch_cache.h"
+#include "service/census_service.h"
 #include "service/import_job.h"
 
 namespace anju {
@@ -47,6 +49,7 @@ class HouseholdSink final : public ParsingSink<Household> {
       for (const std::string& k : kept_extras_) names += (names.empty() ? "“" : "”、“") + k;
       report.notes.push_back("文件中没有" + names + "”列：已导入农户的这些信息保持原样");
     }
+    ANJU_TRY(rederive(tx, report));
     // The counts of the villages the file touched (where a household lives
     // now and where it lived), and the sums above them: not the country's.
     if (touched_.empty()) return {};
@@ -210,6 +213,7 @@ class HouseholdSink final : public ParsingSink<Household> {
       if (written) ++report.updated;
       touched_.insert(h.region_code);
       touched_.insert((*existing)->value.region_code);
+      if (written && derives_differently((*existing)->value, h)) note_rederive(h.household_id);
     }
     if (!written) {
       if (written.error().code != ErrorCode::conflict) return written.error();
@@ -226,6 +230,59 @@ class HouseholdSink final : public ParsingSink<Household> {
     return {};
   }
 
+  // Whether what a run derives from the household (its match: village,
+  // head, roster parcel, dwelling point; its judgment: status, housing)
+  // differs between the stored row and the file's.
+  static bool derives_differently(const Household& was, const Household& now) {
+    return was.region_code != now.region_code || was.head_name != now.head_name ||
+           was.parcel_id != now.parcel_id || was.lon != now.lon || was.lat != now.lat ||
+           was.status != now.status || was.housing != now.housing;
+  }
+
+  void note_rederive(const std::string& household_id) {
+    if (too_many_) return;
+    rederive_.insert(household_id);
+    if (rederive_.size() > kRederiveAtMost) {
+      too_many_ = true;
+      rederive_.clear();
+    }
+  }
+
+  // The households whose match or judgment the file changed are matched and
+  // judged again at once, as a run would (rematch_households,
+  // rederive_household: judgment, ledger entry, field tasks), up to
+  // kRederiveAtMost; past that a run is the way, and the report says so.
+  // Only what a run has derived can be stale: the next run does the rest.
+  Result<void> rederive(Transaction& tx, ImportReport& report) {
+    if (too_many_) {
+      report.notes.push_back("本次导入改变了较多农户（超过 " + std::to_string(kRederiveAtMost) +
+                             " 户）的住址、户主、图斑、坐标、状态或住房情况：请运行人房对应和初判");
+      return {};
+    }
+    std::vector<std::string> matched, judged;
+    for (const std::string& id : rederive_) {
+      auto m = tx.results().find_match(id);
+      if (!m) return m.error();
+      if (*m) matched.push_back(id);
+      auto j = tx.results().find_judgment(id);
+      if (!j) return j.error();
+      if (*j) judged.push_back(id);
+    }
+    ANJU_TRY(rematch_households(tx, matched));
+    const FixedClock clock(stamp_.at, today_);
+    for (const std::string& id : judged) {
+      auto row = rederive_household(tx, id, stamp_.actor, clock);
+      if (!row) return row.error();
+    }
+    if (!matched.empty() || !judged.empty())
+      report.notes.push_back("已按新的花名册对 " + std::to_string(std::max(matched.size(), judged.size())) +
+                             " 户重新对应和初判");
+    return {};
+  }
+
+  static constexpr size_t kRederiveAtMost = 2000;
+  std::set<std::string> rederive_;  // households to match and judge again
+  bool too_many_ = false;
   std::unordered_set<std::string> villages_;
   std::set<std::string> touched_;  // villages whose counts the file moved
   std::set<std::string> file_extras_;  // the file's extra columns

@@ -129,24 +129,37 @@ Result<MatchSummary> run_match(Store& store, const std::string& region, const st
   return retry_races([&] { return match_once(store, region, actor, clock); });
 }
 
-Result<MatchResult> rematch_household(Transaction& tx, const std::string& household_id) {
-  auto h = tx.households().find_household(household_id);
-  if (!h) return h.error();
-  if (!*h) return make_error(ErrorCode::not_found, "没有这个农户：" + household_id);
-  const Household& x = (*h)->value;
-  auto manual = tx.results().find_manual_match(household_id);
-  if (!manual) return manual.error();
+Result<std::vector<MatchResult>> rematch_households(Transaction& tx, const std::vector<std::string>& household_ids) {
   std::unordered_map<std::string, std::string> chosen;
-  if (*manual) chosen.emplace(household_id, (*manual)->parcel_id);
+  std::vector<HouseholdPlace> places;
+  std::set<std::string> regions;
+  for (const std::string& id : household_ids) {
+    auto h = tx.households().find_household(id);
+    if (!h) return h.error();
+    if (!*h) return make_error(ErrorCode::not_found, "没有这个农户：" + id);
+    const Household& x = (*h)->value;
+    auto manual = tx.results().find_manual_match(id);
+    if (!manual) return manual.error();
+    if (*manual) chosen.emplace(id, (*manual)->parcel_id);
+    places.push_back(HouseholdPlace{x.household_id, x.region_code, x.head_name, x.parcel_id, x.lon, x.lat});
+    regions.insert(x.region_code);
+  }
+  if (places.empty()) return std::vector<MatchResult>{};
   Matcher matcher(std::move(chosen));
-  matcher.add_household(HouseholdPlace{x.household_id, x.region_code, x.head_name, x.parcel_id, x.lon, x.lat});
+  for (HouseholdPlace& p : places) matcher.add_household(std::move(p));
   matcher.index();
-  auto pass = read_buildings_near(tx.census(), matcher, x.region_code);
+  auto pass = read_buildings_near(tx.census(), matcher, covering_region(regions));
   if (!pass) return pass.error();
   matcher.merge(std::move(*pass));
   std::vector<MatchResult> results = matcher.finish();
-  ANJU_TRY(tx.results().store_match(results.front()));
-  return results.front();
+  for (const MatchResult& r : results) ANJU_TRY(tx.results().store_match(r));
+  return results;
+}
+
+Result<MatchResult> rematch_household(Transaction& tx, const std::string& household_id) {
+  auto results = rematch_households(tx, {household_id});
+  if (!results) return results.error();
+  return results->front();
 }
 
 Result<ManualChoice> set_manual_match(Store& store, const User& user, const std::string& household_id,

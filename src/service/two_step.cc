@@ -10,6 +10,7 @@
 #include "core/access.h"
 #include "core/date.h"
 #include "service/audit_seal.h"
+#include "service/audit_service.h"
 #include "service/secret_box.h"
 #include "service/secure_random.h"
 #include "service/session_service.h"
@@ -148,10 +149,22 @@ Result<void> confirm_two_step(Store& store, const std::string& name, const std::
     ANJU_TRY(record_password_failure(store, name, source, "auth.two_step_failed", wrong, clock));
     return make_error(ErrorCode::invalid, wrong);
   }
-  return change_user(store, name, "auth.two_step_on", nlohmann::json::object(), name, clock, [&](User& u) {
-    u.two_step_step = **step;
-    return false;
-  });
+  // On only for the secret the code was checked against: a setup begun
+  // again meanwhile is not switched on unverified.
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  Transaction& tx = **begun;
+  auto now = tx.accounts().find_user(name);
+  if (!now) return now.error();
+  if (!*now || (*now)->value.two_step_secret != user->two_step_secret || (*now)->value.two_step())
+    return make_error(ErrorCode::conflict, "两步验证的设置已在别处重新开始，请用最新显示的二维码重新设置");
+  User on = (*now)->value;
+  on.two_step_step = **step;
+  ANJU_TRY(tx.accounts().update_user(on, (*now)->version, WriteStamp{name, clock.now_iso()}));
+  ANJU_TRY(audit(tx.audit(), clock, name, "auth.two_step_on", "user", name, nlohmann::json::object()));
+  ANJU_TRY(tx.commit());
+  (void)chain_audit_log(store);
+  return {};
 }
 
 Result<void> turn_off_two_step(Store& store, const std::string& name, const std::string& actor,

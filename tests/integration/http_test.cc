@@ -230,9 +230,16 @@ TEST_F(Http, FiveWrongPasswordsLockTheAccountAndSlowTheAddress) {
 // own words (a table's name, the server's message) are for the operator's
 // log, and the header that carries them to it never leaves the server.
 TEST_F(Http, AStorageFailureTellsTheClientNothingOfTheDatabase) {
+  const Client clerk = Client::log_in(port_, "clerk", kPassword);
+  ASSERT_EQ(clerk.login_status, 200);
   ASSERT_EQ(db_->exec("ALTER TABLE sessions RENAME TO sessions_elsewhere"), "");
   const Reply failed = log_in(kPassword);
+  // A session that cannot be looked up is not an ended one (401 would log
+  // the user out): a 5xx, and nothing of the database either.
+  const Reply who = clerk.get("/api/v1/session");
   db_->exec("ALTER TABLE sessions_elsewhere RENAME TO sessions");
+  EXPECT_TRUE(who.status == 503 || who.status == 500) << who.status;  // 500: SQLite fails a cached statement
+  EXPECT_EQ(who.body.find("sessions"), std::string::npos) << who.body;
   EXPECT_EQ(failed.status, 503);
   const std::string message = nlohmann::json::parse(failed.body)["error"]["message"];
   EXPECT_EQ(message, "服务器暂时无法读写数据，已记入服务器日志，请稍后再试或联系管理员");

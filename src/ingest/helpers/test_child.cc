@@ -4,17 +4,24 @@
 //   crash   dies of SIGSEGV on the first row
 //   hog     allocates until its memory limit
 //   spin    never answers
+//   drip    answers each ask after 300 ms, for ever
+//   flood   says it sends 100,000 rows of 100,000 cells
 //   escape  tries to leave the sandbox; its one row says what each try got
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <poll.h>
+
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "ingest/child_serve.h"
+#include "ingest/child_wire.h"
 
 namespace {
 
@@ -44,6 +51,7 @@ class Misbehaving final : public anju::TableReader {
       for (volatile long i = 0;; ++i) {
       }
     if (mode_ == "escape") return escape();
+    if (mode_ == "drip") ::poll(nullptr, 0, 300);
     if (n_ == 1200) return std::optional<RawRow>();
     ++n_;
     return std::optional(RawRow{n_, {std::to_string(sheet_), "第" + std::to_string(n_) + "行"}, {}, ""});
@@ -63,6 +71,7 @@ class Misbehaving final : public anju::TableReader {
     const pid_t child = ::fork();
     if (child == 0) ::_exit(0);
     row.cells.push_back(outcome(child > 0));
+    row.cells.push_back(std::to_string(std::distance(environ, std::find(environ, environ + 1000, nullptr))));
     return std::optional(std::move(row));
   }
 
@@ -73,9 +82,34 @@ class Misbehaving final : public anju::TableReader {
 
 }  // namespace
 
+// A frame that claims far more than it holds, after a proper hello.
+int flood() {
+  namespace wire = anju::child_wire;
+  wire::Writer hello;
+  hello.u8(0);
+  hello.u32(1);
+  hello.str("洪水");
+  hello.u8(0);
+  hello.str("TEST");
+  wire::send_frame(3, hello.bytes());
+  std::string ask;
+  wire::receive_frame(3, ask, std::chrono::seconds(10));
+  wire::Writer rows;
+  rows.u8(0);
+  rows.u8(0);
+  rows.f64(0);
+  rows.u32(100000);
+  rows.i64(1);
+  rows.u32(100000);
+  wire::send_frame(3, rows.bytes());
+  wire::receive_frame(3, ask, std::chrono::seconds(10));
+  return 0;
+}
+
 int main(int argc, char** argv) {
   if (argc != 3) return 64;
   const std::string mode = argv[1], file = argv[2];
+  if (mode == "flood") return flood();
   return anju::serve_in_child(file, [&]() -> Result<std::unique_ptr<anju::TableReader>> {
     if (mode == "refuse") return anju::make_error(anju::ErrorCode::invalid, "不是工作簿");
     return std::unique_ptr<anju::TableReader>(new Misbehaving(mode, file));

@@ -59,8 +59,8 @@ Error result_error(const PGresult* r, PGconn* conn, std::string_view what) {
   std::string detail = r ? PQresultErrorMessage(r) : PQerrorMessage(conn);
   while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
   const std::string code = state ? state : "";
-  if (code.starts_with("23"))
-    return make_error(ErrorCode::conflict, "数据冲突（" + std::string(what) + "）：" + detail);
+  if (code.starts_with("23"))  // the statement and the server's words are for the operator
+    return Error{ErrorCode::conflict, "数据与已有记录冲突（如编号重复），未保存", false, std::string(what) + "：" + detail};
   if (code == "40001" || code == "40P01" || code == "55P03")
     return Error{ErrorCode::conflict, "数据已被他人同时修改，请稍后重试", true};
   return make_error(ErrorCode::io, "数据库错误（" + std::string(what) + "）：" + detail);
