@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/id_number.h"
+#include "service/census_service.h"
 #include "support/test_db.h"
 
 namespace anju {
@@ -184,6 +185,39 @@ TEST_F(ImportServiceTest, RegionParentsMustExist) {
   ASSERT_EQ(r->errors.size(), 1u);
   EXPECT_EQ(r->errors[0].row, 2);
   EXPECT_EQ(r->errors[0].column, "code");
+}
+
+}  // namespace
+}  // namespace anju
+
+namespace anju {
+namespace {
+
+// A roster row whose standing changed (here: 死亡销户) is judged again by the
+// re-import itself: nothing waits for the next run.
+TEST_F(ImportServiceTest, AReimportedRowWhoseStandingChangedIsJudgedAgainAtOnce) {
+  const std::string header = "户编号,户主姓名,户主身份证号,家庭人口数,区划代码,户类型,监测对象类别,户状态\n";
+  const std::string row = "H1,张三," + id("50022919800101123") + ",4,500229108201,脱贫户,,";
+  import(header + row + "正常\n");
+  ASSERT_TRUE(run_match(*store_, std::string(kWholeCountry), "test", kClock));
+  ASSERT_TRUE(run_judge(*store_, {}, "test", kClock));
+  auto judged = [&] { return **(*store_->begin(TxMode::read))->results().find_judgment("H1"); };
+  ASSERT_NE(judged().result, JudgeResult::excluded);
+
+  ImportReport again = import(header + row + "死亡销户\n");
+  EXPECT_EQ(again.updated, 1);
+  EXPECT_EQ(judged().result, JudgeResult::excluded);
+  EXPECT_EQ(judged().reasons, std::vector<Reason>{Reason::deceased});
+  bool said = false;
+  for (const std::string& n : again.notes) said |= n.find("重新对应和初判") != std::string::npos;
+  EXPECT_TRUE(said);
+  auto run = run_judge(*store_, {}, "test", kClock);
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->changed, 0);
+  // A row that changes nothing a run derives from (the members) judges nothing.
+  ImportReport members = import(header + "H1,张三," + id("50022919800101123") + ",5,500229108201,脱贫户,,死亡销户\n");
+  EXPECT_EQ(members.updated, 1);
+  for (const std::string& n : members.notes) EXPECT_EQ(n.find("重新对应和初判"), std::string::npos) << n;
 }
 
 }  // namespace
