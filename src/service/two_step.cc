@@ -7,7 +7,6 @@
 #include <memory>
 #include <mutex>
 
-#include "core/access.h"
 #include "core/date.h"
 #include "service/audit_seal.h"
 #include "service/audit_service.h"
@@ -84,6 +83,16 @@ std::string qr_svg(const std::string& text) {
 
 long now_seconds(const Clock& clock) { return parse_iso_seconds(clock.now_iso()).value_or(0); }
 
+// The user as stored (`not_found` when there is none).
+Result<User> stored_user(Store& store, const std::string& name) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  auto found = (*tx)->accounts().find_user(name);
+  if (!found) return found.error();
+  if (!*found) return make_error(ErrorCode::not_found, "用户不存在：" + name);
+  return (*found)->value;
+}
+
 }  // namespace
 
 std::string two_step_code(const std::string& base32_secret, long now_seconds) {
@@ -132,14 +141,8 @@ Result<void> confirm_two_step(Store& store, const std::string& name, const std::
   auto locked = password_lock(store, name, clock);
   if (!locked) return locked.error();
   if (*locked) return make_error(ErrorCode::forbidden, **locked);
-  std::optional<User> user;
-  {
-    auto tx = store.begin(TxMode::read);
-    if (!tx) return tx.error();
-    auto found = (*tx)->accounts().find_user(name);
-    if (!found) return found.error();
-    if (*found) user = (*found)->value;
-  }
+  auto user = stored_user(store, name);
+  if (!user && user.error().code != ErrorCode::not_found) return user.error();
   if (!user || user->two_step_secret.empty() || user->two_step())
     return make_error(ErrorCode::conflict, "没有正在设置的两步验证，请重新开始设置");
   auto step = fresh_code_step(*user, code, now_seconds(clock));
@@ -169,6 +172,10 @@ Result<void> confirm_two_step(Store& store, const std::string& name, const std::
 
 Result<void> turn_off_two_step(Store& store, const std::string& name, const std::string& actor,
                                const Clock& clock) {
+  // Off already: nothing to change, no session to end.
+  auto user = stored_user(store, name);
+  if (!user) return user.error();
+  if (user->two_step_secret.empty()) return {};
   return change_user(store, name, "auth.two_step_off", nlohmann::json::object(), actor, clock, [](User& u) {
     u.two_step_secret.clear();
     u.two_step_step = 0;
@@ -177,15 +184,8 @@ Result<void> turn_off_two_step(Store& store, const std::string& name, const std:
 }
 
 Result<void> turn_off_two_step(Store& store, const User& admin, const std::string& name, const Clock& clock) {
-  {
-    auto tx = store.begin(TxMode::read);
-    if (!tx) return tx.error();
-    auto target = (*tx)->accounts().find_user(name);
-    if (!target) return target.error();
-    if (!*target || !covers_user(admin, (*target)->value.region_code))
-      return make_error(ErrorCode::not_found, "没有这个用户：" + name);
-  }
-  ANJU_TRY(authorize(admin, Action::manage_users, ""));
+  auto target = managed_user(store, admin, name);
+  if (!target) return target.error();
   return turn_off_two_step(store, name, admin.name, clock);
 }
 

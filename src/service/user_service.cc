@@ -167,8 +167,6 @@ Result<void> change_own_password(Store& store, const User& user, const std::stri
   return set_password(store, user.name, new_password, false, user.name, clock);
 }
 
-namespace {
-
 // The user `name` if `admin` may manage it (`not_found` outside its region).
 Result<User> managed_user(Store& store, const User& admin, const std::string& name) {
   auto tx = store.begin(TxMode::read);
@@ -181,7 +179,6 @@ Result<User> managed_user(Store& store, const User& admin, const std::string& na
   return (*target)->value;
 }
 
-}  // namespace
 
 Result<void> reset_password(Store& store, const User& admin, const std::string& name,
                             const std::string& new_password, const Clock& clock) {

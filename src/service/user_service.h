@@ -45,6 +45,11 @@ Result<void> set_password(Store& store, const std::string& name, const std::stri
 Result<void> change_own_password(Store& store, const User& user, const std::string& old_password,
                                  const std::string& new_password, const std::string& source,
                                  const Clock& clock);
+// The user `name` if `admin` may manage it: `not_found` outside the
+// administrator's region (one answer for a missing and a foreign name),
+// `forbidden` for roles that manage no users.
+Result<User> managed_user(Store& store, const User& admin, const std::string& name);
+
 // The password of `name` asked again before a change of its own (a new
 // password, two-step sign-in): `forbidden` while the account is locked; a
 // wrong one is `invalid` and counts towards the lock-out as a login's would,

@@ -194,8 +194,15 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       // Enabling an enabled user changes nothing.
       {"PUT /api/v1/users/{name}",
        {{"/api/v1/users/worker200", R"({"disabled":false})"}, Cell{"/api/v1/users/sc_clerk", R"({"disabled":false})"}}},
+      // Values of the wrong type: 400 for everyone, and no guess counted
+      // (counted guesses would slow this address's later ones down).
       {"PUT /api/v1/session/password",
-       {{"/api/v1/session/password", R"({"old_password":"wrong","new_password":"x"})"}, std::nullopt}},
+       {{"/api/v1/session/password", R"({"old_password":1,"new_password":"x"})"}, std::nullopt}},
+      {"POST /api/v1/session/two-step", {{"/api/v1/session/two-step", R"({"password":1})"}, std::nullopt}},
+      {"PUT /api/v1/session/two-step", {{"/api/v1/session/two-step", R"({"code":1})"}, std::nullopt}},
+      // Not on: turning it off changes nothing.
+      {"DELETE /api/v1/users/{name}/two-step",
+       {{"/api/v1/users/worker200/two-step", ""}, Cell{"/api/v1/users/sc_clerk/two-step", ""}}},
       // A weak password: allowed roles get 400, nothing changes.
       {"POST /api/v1/users/{name}/password",
        {{"/api/v1/users/worker200/password", R"({"password":"weak"})"},
