@@ -13,6 +13,7 @@
 #include "cli/report_output.h"
 #include "core/access.h"
 #include "gen/generator.h"
+#include "service/campaign_service.h"
 #include "service/census_service.h"
 #include "service/import_service.h"
 #include "service/system_clock.h"
@@ -26,6 +27,28 @@ struct DemoArgs {
   bool serve = true;
   http::ServerOptions server;
 };
+
+// The demo's campaign runs around the day it is made, so that due dates lie
+// ahead and 逾期 means overdue: a week ago to a month ahead, every C/D
+// house renovated by the end of next year. Its name keeps the seed plan's
+// own dates (2024-09-11 to 2024-10-13). Audited as any change of it.
+Result<void> set_demo_campaign(Store& store, const Clock& clock) {
+  const long today = clock.today().days_since_epoch();
+  auto changed = change_campaign(
+      store,
+      [&](Campaign& c) -> Result<void> {
+        c.name = "脱贫户住房安全保障“回头看”（演示；原工作方案 2024-09-11 至 2024-10-13）";
+        c.window_start = Date::from_days_since_epoch(today - 7);
+        c.window_end = Date::from_days_since_epoch(today + 30);
+        c.ledger_deadline = Date{clock.today().year + 1, 12, 31};
+        return {};
+      },
+      "demo", clock);
+  if (!changed) return changed.error();
+  std::cout << "工作周期（演示）：" << changed->window_start.to_string() << " 至 " << changed->window_end.to_string()
+            << "；危房改造完成期限 " << changed->ledger_deadline.to_string() << "\n";
+  return {};
+}
 
 // Imports 城口县's regions from the national table and every generated
 // file but regions.csv, matches, records one 选择图斑 for the first
@@ -50,6 +73,7 @@ Result<void> load_demo(Store& store, const std::filesystem::path& data) {
     ANJU_TRY(show(TemplateKind::evidence, import_evidence(store, file(name.c_str()), s, options, clock)));
   }
   ANJU_TRY(show(TemplateKind::disasters, import_disasters(store, file("disasters.csv"), options, clock)));
+  ANJU_TRY(set_demo_campaign(store, clock));
   auto matched = run_match(store, std::string(kWholeCountry), "demo", clock);
   if (!matched) return matched.error();
   std::optional<MatchResult> ambiguous;
