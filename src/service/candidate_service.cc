@@ -15,12 +15,16 @@ struct Gathered {
   std::string current;
 };
 
+// A house typed in by hand without a place (record_building.h) has an empty
+// box: it is listed, but takes no part in where the map looks.
+bool placed(const BBox& b) { return !(b.min_lon == 0 && b.max_lon == 0 && b.min_lat == 0 && b.max_lat == 0); }
+
 // The listed buildings' middle: the mean of their boxes' centres.
 std::optional<Point> middle_of(const std::vector<Stored<Building>>& buildings, const std::set<std::string>& listed) {
   double x = 0, y = 0;
   int n = 0;
   for (const auto& b : buildings) {
-    if (!listed.count(b.value.parcel_id)) continue;
+    if (!listed.count(b.value.parcel_id) || !placed(b.value.bbox)) continue;
     x += (b.value.bbox.min_lon + b.value.bbox.max_lon) / 2;
     y += (b.value.bbox.min_lat + b.value.bbox.max_lat) / 2;
     ++n;
@@ -31,12 +35,14 @@ std::optional<Point> middle_of(const std::vector<Stored<Building>>& buildings, c
 
 BBox to_bbox(const Box& b) { return {b.min_corner().x(), b.min_corner().y(), b.max_corner().x(), b.max_corner().y()}; }
 
-BBox extent_of(const std::vector<CandidateBuilding>& items) {
-  BBox out = items.front().building.value.bbox;
+std::optional<BBox> extent_of(const std::vector<CandidateBuilding>& items) {
+  std::optional<BBox> out;
   for (const auto& c : items) {
     const BBox& b = c.building.value.bbox;
-    out = {std::min(out.min_lon, b.min_lon), std::min(out.min_lat, b.min_lat), std::max(out.max_lon, b.max_lon),
-           std::max(out.max_lat, b.max_lat)};
+    if (!placed(b)) continue;
+    out = out ? BBox{std::min(out->min_lon, b.min_lon), std::min(out->min_lat, b.min_lat),
+                     std::max(out->max_lon, b.max_lon), std::max(out->max_lat, b.max_lat)}
+              : b;
   }
   return out;
 }
@@ -112,9 +118,8 @@ Result<MatchCandidates> match_candidates(Store& store, const User& user, const s
     return a.building.value.parcel_id < b.building.value.parcel_id;
   });
   if (static_cast<long>(out.items.size()) > limit) out.items.resize(static_cast<size_t>(limit));
-  if (!out.items.empty()) {
-    out.view = extent_of(out.items);
-  } else {
+  out.view = extent_of(out.items);
+  if (!out.view) {
     const CodeRange village = region_range(hh.region_code);
     auto extent = tx.census().buildings_extent(village.lo, village.hi);
     if (!extent) return extent.error();

@@ -29,6 +29,53 @@ void set_fact(Building& b, const std::string& key, const std::string& text, int 
   else if (key == "business_use") set_coded(b.business_use, text);
 }
 
+Result<long> rederive_judged(Transaction& tx, const std::vector<std::string>& households, const std::string& actor,
+                             const Clock& clock) {
+  long judged = 0;
+  for (const std::string& id : households) {
+    // Only what a run has judged can be stale; the next run judges the rest.
+    auto before = tx.results().find_judgment(id);
+    if (!before) return before.error();
+    if (!*before) continue;
+    auto row = rederive_household(tx, id, actor, clock);
+    if (!row) return row.error();
+    ++judged;
+  }
+  return judged;
+}
+
+// The house the census lacks, as the module comment says.
+Result<long> add_house(Transaction& tx, const std::string& household_id, const std::map<std::string, std::string>& record,
+                       const std::string& actor, const Clock& clock) {
+  auto h = tx.households().find_household(household_id);
+  if (!h) return h.error();
+  if (!*h) return 0L;
+  const Household& x = (*h)->value;
+  Building b;
+  b.parcel_id = "SG" + household_id;
+  b.region_code = x.region_code;
+  b.address = x.address;
+  b.owner_name = x.head_name;
+  if (x.lon && x.lat) b.bbox = BBox{*x.lon, *x.lat, *x.lon, *x.lat};
+  nlohmann::json facts = nlohmann::json::object();
+  for (const auto& [key, value] : record)
+    if (is_building_fact(key) && !value.empty()) {
+      set_fact(b, key, value, clock.today().year);
+      facts[key] = value;
+    }
+  const WriteStamp stamp{actor, clock.now_iso()};
+  auto existing = tx.census().find_building(b.parcel_id);
+  if (!existing) return existing.error();
+  if (*existing) ANJU_TRY(tx.census().update_building(b, (*existing)->version, stamp));
+  else ANJU_TRY(tx.census().insert_building(b, stamp));
+  ANJU_TRY(audit(tx.audit(), clock, actor, "census.building_add", "building", b.parcel_id,
+                 {{"household_id", household_id}, {"facts", facts}, {"source", "四类信息手工录入"}}));
+  auto chosen = tx.results().find_manual_match(household_id);
+  if (!chosen) return chosen.error();
+  ANJU_TRY(tx.results().set_manual_match(household_id, b.parcel_id, *chosen ? (*chosen)->version : 0, stamp));
+  return rederive_judged(tx, {household_id}, actor, clock);
+}
+
 }  // namespace
 
 bool is_building_fact(const std::string& key) {
@@ -39,14 +86,17 @@ bool is_building_fact(const std::string& key) {
 }
 
 Result<long> carry_building_facts(Transaction& tx, const std::string& household_id, const nlohmann::json& changes,
-                                  const std::string& actor, const Clock& clock) {
+                                  const std::map<std::string, std::string>& record, const std::string& actor,
+                                  const Clock& clock) {
   nlohmann::json facts = nlohmann::json::array();
   for (const auto& c : changes)
     if (is_building_fact(c.at("field").get<std::string>())) facts.push_back(c);
   if (facts.empty()) return 0L;
   auto match = tx.results().find_match(household_id);
   if (!match) return match.error();
-  if (!*match || (*match)->parcel_id.empty()) return 0L;
+  if (!*match) return 0L;  // not matched yet: the first run decides
+  if ((*match)->outcome == MatchOutcome::unmatched) return add_house(tx, household_id, record, actor, clock);
+  if ((*match)->parcel_id.empty()) return 0L;  // ambiguous: 选择图斑 is the way
   const std::string parcel = (*match)->parcel_id;
   auto stored = tx.census().find_building(parcel);
   if (!stored) return stored.error();
@@ -60,17 +110,7 @@ Result<long> carry_building_facts(Transaction& tx, const std::string& household_
                  {{"household_id", household_id}, {"changes", facts}}));
   auto on = tx.results().households_of_building(parcel);
   if (!on) return on.error();
-  long judged = 0;
-  for (const std::string& id : *on) {
-    // Only what a run has judged can be stale; the next run judges the rest.
-    auto before = tx.results().find_judgment(id);
-    if (!before) return before.error();
-    if (!*before) continue;
-    auto row = rederive_household(tx, id, actor, clock);
-    if (!row) return row.error();
-    ++judged;
-  }
-  return judged;
+  return rederive_judged(tx, *on, actor, clock);
 }
 
 }  // namespace anju

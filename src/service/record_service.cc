@@ -254,7 +254,9 @@ Result<RecordView> save_record_fields(Store& store, const User& user, const std:
       {0, household_id, at, user.name, "edit", from, *to, "", diff.dump()}));
   ANJU_TRY(audit(tx.audit(), clock, user.name, "record.edit", "household", household_id,
                  {{"changes", diff}}));
-  auto rejudged = carry_building_facts(tx, household_id, diff, user.name, clock);
+  std::map<std::string, std::string> now;
+  for (const auto& [key, value] : l->record.fields) now[key] = value.value;
+  auto rejudged = carry_building_facts(tx, household_id, diff, now, user.name, clock);
   if (!rejudged) return rejudged.error();
   return commit_view(store, tx, user, household_id);
 }

@@ -221,3 +221,40 @@ TEST_F(RederiveTest, BuildingFactsTypedIntoTheRecordJudgeAtOnce) {
 
 }  // namespace
 }  // namespace anju
+
+namespace anju {
+namespace {
+
+// A house the census lacks, typed in from the paper ledger: it becomes a
+// building of its own, chosen for the household, and 未对应房屋 goes at once;
+// a run from scratch keeps it so.
+TEST_F(RederiveTest, AHouseTypedIntoTheRecordBecomesABuildingOfItsOwn) {
+  ASSERT_EQ(match().outcome, MatchOutcome::unmatched);
+  ASSERT_EQ(judgment().reasons.front(), Reason::no_building);
+  auto seen = record_view(*store_, operator_, kHousehold, Disclosure{}, kClock);
+  ASSERT_TRUE(seen) << seen.error().message;
+  auto saved = save_record_fields(
+      *store_, operator_, kHousehold, seen->version,
+      {{"floors", "1"}, {"built", "1985"}, {"structure", enum_name(Structure::masonry)}}, kClock);
+  ASSERT_TRUE(saved) << saved.error().message;
+  const std::string parcel = std::string("SG") + kHousehold;
+  auto house = *begin(TxMode::read)->census().find_building(parcel);
+  ASSERT_TRUE(house);
+  EXPECT_EQ(house->value.floors, 1);
+  EXPECT_EQ(house->value.structure, Structure::masonry);
+  EXPECT_EQ(house->value.region_code, "500229108201");
+  EXPECT_EQ(match().outcome, MatchOutcome::manual);
+  EXPECT_EQ(match().parcel_id, parcel);
+  const std::vector<Reason> reasons = judgment().reasons;
+  EXPECT_EQ(std::find(reasons.begin(), reasons.end(), Reason::no_building), reasons.end());
+  ASSERT_TRUE(saved->judgment);
+  EXPECT_EQ(saved->judgment->result, judgment().result);  // the page shows it
+  ASSERT_TRUE(run_match(*store_, std::string(kWholeCountry), "test", kClock));
+  auto run = run_judge(*store_, {}, "test", kClock);
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->changed, 0);
+  EXPECT_EQ(match().parcel_id, parcel);
+}
+
+}  // namespace
+}  // namespace anju

@@ -83,3 +83,29 @@ test('a clerk types the missing building facts into the four-part record and see
   assert.deepEqual(clerk.__errors || [], [])
   await clerk.context().close()
 })
+
+test('a house the census lacks, typed into the record, becomes the household’s building and its pages still work', async () => {
+  const clerk = await logIn(world.browser, world.server, 'clerk200')
+  const found = (await apiGet(clerk, '/households?match_outcome=unmatched&page_size=1')).body.items
+  assert.ok(found.length, 'the demo village has a household no building was found for')
+  const id = found[0].household_id
+  await clerk.goto(`${world.server.url}/records/${id}`)
+  await clerk.locator('[data-test=record-judgment]').waitFor()
+  assert.match(await clerk.locator('[data-test=record-judgment]').textContent(), /未对应房屋/)
+  await clerk.fill('[data-test=field-floors] input', '1')
+  await clerk.fill('[data-test=field-built] input', '1998')
+  await clerk.locator('[data-test=field-structure] .el-select').click()
+  await clerk.locator('.el-select-dropdown__item:visible').first().click()
+  await clerk.click('[data-test=save]')
+  await clerk.locator('[data-test=record-judgment]', { hasNotText: '未对应房屋' }).waitFor()
+  const detail = (await apiGet(clerk, `/households/${id}`)).body
+  assert.equal(detail.match.parcel_id, `SG${id}`)
+  // The household's page and its 选择图斑 map, with a building that has no polygon.
+  await clerk.goto(`${world.server.url}/households/${id}`)
+  await clerk.locator('[data-test=building]', { hasText: `SG${id}` }).waitFor()
+  await clerk.goto(`${world.server.url}/households/${id}/pick`)
+  await clerk.locator(`[data-test="cand-SG${id}"]`).waitFor()
+  await shot(clerk, 'household-own-house')
+  assert.deepEqual(clerk.__errors || [], [])
+  await clerk.context().close()
+})

@@ -302,7 +302,7 @@ Result<std::vector<Stored<Building>>> SqlTransaction::buildings_in_box(const BBo
 Result<std::optional<BBox>> SqlTransaction::buildings_extent(const std::string& lo, const std::string& hi) {
   auto& s = conn_.prepare(
       "SELECT min(min_lon), min(min_lat), max(max_lon), max(max_lat) FROM buildings"
-      " WHERE region_code BETWEEN ?1 AND ?2");
+      " WHERE region_code BETWEEN ?1 AND ?2 AND NOT (min_lon = 0 AND max_lon = 0)");  // a house with no place
   s.bind(1, lo).bind(2, hi);
   std::optional<BBox> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) {
