@@ -14,6 +14,11 @@ enum class ErrorCode { invalid, not_found, conflict, forbidden, io, internal };
 const char* error_code_name(ErrorCode code);
 
 struct Error {
+  // Every field may be left out (a constructor, not an aggregate: leaving
+  // out `detail` is the rule, not a slip the compiler should warn of).
+  Error(ErrorCode c = ErrorCode::internal, std::string m = {}, bool r = false, std::string d = {})
+      : code(c), message(std::move(m)), retry(r), detail(std::move(d)) {}
+
   ErrorCode code = ErrorCode::internal;
   std::string message;  // Chinese, shown to users.
   // A transaction that lost a race with another (PostgreSQL's serialization

@@ -119,7 +119,7 @@ RecordFacts facts_of(const StoredRecord& r) {
 
 Result<RecordView> view_of(Transaction& tx, const Loaded& l, Date cutoff, Disclosure disclosure) {
   RecordView v{l.record.household_id, l.record.region_code, l.record.state, l.record.version, {}, {}, {},
-               l.record.updated_at, l.record.updated_by};
+               l.record.updated_at, l.record.updated_by, std::nullopt};
   const RecordFacts facts = facts_of(l.record);
   const bool full = disclosure.full;
   for (const RecordField& f : record_fields()) {
