@@ -35,7 +35,7 @@ struct DemoArgs {
 Result<void> set_demo_campaign(Store& store, const Clock& clock) {
   const long today = clock.today().days_since_epoch();
   auto changed = change_campaign(
-      store,
+      store, system_operator("demo"), kWholeCountry, std::nullopt,
       [&](Campaign& c) -> Result<void> {
         c.name = "脱贫户住房安全保障“回头看”（演示；原工作方案 2024-09-11 至 2024-10-13）";
         c.window_start = Date::from_days_since_epoch(today - 7);
@@ -43,10 +43,11 @@ Result<void> set_demo_campaign(Store& store, const Clock& clock) {
         c.ledger_deadline = Date{clock.today().year + 1, 12, 31};
         return {};
       },
-      "demo", clock);
+      clock);
   if (!changed) return changed.error();
-  std::cout << "工作周期（演示）：" << changed->window_start.to_string() << " 至 " << changed->window_end.to_string()
-            << "；危房改造完成期限 " << changed->ledger_deadline.to_string() << "\n";
+  const Campaign& c = changed->now.campaign;
+  std::cout << "工作周期（演示）：" << c.window_start.to_string() << " 至 " << c.window_end.to_string()
+            << "；危房改造完成期限 " << c.ledger_deadline.to_string() << "\n";
   return {};
 }
 

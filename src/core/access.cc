@@ -23,6 +23,7 @@ constexpr EnumEntry<Action> kActionEntries[] = {
     {Action::keep_ledger, "keep_ledger", "维护危房台账"},
     {Action::draft_renovations, "draft_renovations", "填报危房改造申请"},
     {Action::renovate, "renovate", "办理危房改造申请"},
+    {Action::set_campaign, "set_campaign", "设置本级工作（回头看）"},
 };
 
 }  // namespace
@@ -59,6 +60,9 @@ bool role_may(Role role, Action action) {
     case Action::renovate:
       return role == Role::admin || role == Role::town_office || role == Role::village_clerk ||
              role == Role::county_reviewer;
+    case Action::set_campaign:
+      return role == Role::admin || role == Role::city_reviewer || role == Role::county_reviewer ||
+             role == Role::town_office;
   }
   return false;
 }

@@ -33,6 +33,7 @@ enum class Action {
   keep_ledger,     // set a ledger entry's measure, transitional safety, responsible person
   draft_renovations,  // draft and submit renovation applications (village clerk, town)
   renovate,        // work on renovation applications (core/renovation.h says which step)
+  set_campaign,    // a region's own campaign: window, dates, thresholds (town office and above)
 };
 
 inline constexpr Action kActions[] = {Action::read,         Action::view_full_id, Action::import_data,
@@ -40,7 +41,7 @@ inline constexpr Action kActions[] = {Action::read,         Action::view_full_id
                                       Action::manage_users, Action::manage_regions, Action::export_lists, Action::draw_samples,
                                       Action::assign_tasks, Action::field_work,   Action::fill_records,
                                       Action::review_records, Action::decide_changes, Action::keep_ledger,
-                                      Action::draft_renovations, Action::renovate};
+                                      Action::draft_renovations, Action::renovate, Action::set_campaign};
 
 ANJU_ENUM_TRAITS(Action);
 

@@ -135,6 +135,14 @@ struct LedgerRow {
   std::string assessor;
   std::optional<AssessMethod> method;
   std::optional<Renovation> renovation;
+  Date deadline;  // of the household's campaign (set by the service, not stored)
+};
+
+// The urgency rule of the households of [lo, hi], each region under the
+// campaign it follows.
+struct UrgencyZone {
+  std::string lo, hi;
+  UrgencyFilter rule;
 };
 
 struct LedgerFilter {
@@ -144,8 +152,11 @@ struct LedgerFilter {
   std::optional<int> plan_year;
   std::string renovation_state;  // a state key, "none" (no application), "" any
   std::string search;            // household id or head's name, a prefix
-  std::optional<LedgerUrgency> urgency;  // late or at_risk (with `urgency_rule`)
-  UrgencyFilter urgency_rule;
+  std::optional<LedgerUrgency> urgency;  // late or at_risk (by `urgency_zones`)
+  // The rule for `urgency` by campaign: the deepest region first, the one
+  // governing the whole range last (a household follows the first zone
+  // holding it).
+  std::vector<UrgencyZone> urgency_zones;
   long limit = 50, offset = 0;
 };
 

@@ -35,6 +35,7 @@ struct JudgmentRow {
   std::optional<JudgeResult> previous_result;
   // The household's region, known to a run (not stored with the judgment).
   std::string region_code;
+  long campaign_id = 1;  // the campaign whose settings judged it
 };
 
 // Everything the judgment of one household looks at (DOMAIN.md §7).
@@ -45,7 +46,12 @@ struct JudgeInput {
   std::optional<JudgeResult> previous;      // the stored result before this run
 };
 
+// A campaign is set for a region (the country's, id 1, always exists); a
+// household follows the campaign of its nearest region that has one
+// (core/campaign_index.h).
 struct Campaign {
+  long id = 0;  // 0: not stored yet
+  std::string region_code = "000000000000";
   std::string name;
   Date window_start;
   Date window_end;

@@ -96,6 +96,7 @@ json ledger_row_json(const LedgerRow& row, const Date& today, const Date& deadli
   const Household& h = row.household;
   json j = entry_json(row.entry, today, deadline);
   j.update(json{{"household_id", h.household_id},
+                {"deadline", deadline.to_string()},
                 {"head_name", h.head_name},
                 {"head_id_number", h.head_id_number},
                 {"phone", h.phone},
@@ -259,10 +260,8 @@ Response get_ledger(RouteContext& c) {
   std::tie(q.offset, q.limit) = c.paging();
   auto page = list_ledger(c.store, c.user, q, c.clock);
   if (!page) return error_response(c.req, page.error());
-  auto deadline = ledger_deadline(c.store);
-  if (!deadline) return error_response(c.req, deadline.error());
   json items = json::array();
-  for (const LedgerRow& row : page->items) items.push_back(ledger_row_json(row, c.clock.today(), *deadline));
+  for (const LedgerRow& row : page->items) items.push_back(ledger_row_json(row, c.clock.today(), row.deadline));
   return list_response(c.req, std::move(items), page->total);
 }
 
@@ -391,7 +390,8 @@ Response get_statistics(RouteContext& c) {
   }
   return json_response(c.req, bh::status::ok,
                        {{"region_code", t->region.code}, {"name", t->region.name}, {"today", t->today.to_string()},
-                        {"deadline", t->deadline.to_string()}, {"rows", rows}, {"total", tally_json(t->total)}});
+                        {"deadline", t->deadline.to_string()},
+                        {"deadlines_differ", t->deadlines_differ}, {"rows", rows}, {"total", tally_json(t->total)}});
 }
 
 Response post_export(RouteContext& c) {

@@ -146,20 +146,26 @@ Response get_record_progress(RouteContext& c) {
                             RecordsBy::village, "by 应为 village 或 child");
   auto counts = record_progress(c.store, c.user, c.q("region"), by);
   if (!counts) return error_response(c.req, counts.error());
+  // Past its campaign's window, every record not yet approved by the county
+  // is late: each row by the campaign its region follows.
+  auto campaign = read_campaign(c.store, c.user, c.q("region"));
+  if (!campaign) return error_response(c.req, campaign.error());
+  const CampaignIndex campaigns(campaign->campaign, campaign->inside);
   json items = json::array();
-  for (const RecordCount& r : *counts)
+  for (const RecordCount& r : *counts) {
+    const Date& end = campaigns.of(r.region_code).window_end;
     items.push_back({{"region_code", r.region_code},
                      {"name", r.name.empty() ? json(nullptr) : json(r.name)},
                      {"state", enum_key(r.state)},
-                     {"n", r.n}});
-  // Past the campaign window, every record not yet approved by the county is late.
-  auto campaign = read_campaign(c.store);
-  if (!campaign) return error_response(c.req, campaign.error());
+                     {"n", r.n},
+                     {"window_end", end.to_string()},
+                     {"past_window", end < c.clock.today()}});
+  }
   const long total = static_cast<long>(items.size());
   return json_response(c.req, bh::status::ok,
                        {{"items", std::move(items)}, {"total", total},
-                        {"window_end", campaign->window_end.to_string()},
-                        {"past_window", campaign->window_end < c.clock.today()}});
+                        {"window_end", campaign->campaign.window_end.to_string()},
+                        {"past_window", campaign->campaign.window_end < c.clock.today()}});
 }
 
 }  // namespace anju::http

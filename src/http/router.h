@@ -189,6 +189,9 @@ Response post_change_reject(RouteContext& c);
 Response post_change_attachment(RouteContext& c);
 Response get_change_attachment(RouteContext& c);
 Response put_user(RouteContext& c);
+Response get_campaign(RouteContext& c);
+Response put_campaign(RouteContext& c);
+Response delete_campaign(RouteContext& c);
 
 inline constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

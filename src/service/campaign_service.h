@@ -7,22 +7,56 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/campaign_index.h"
 #include "core/clock.h"
+#include "core/user.h"
+#include "service/census_service.h"
 #include "store/store.h"
 
 namespace anju {
 
-// The campaign as JSON (keys in a fixed order): printed, and audited as the
+// A campaign as JSON (keys in a fixed order): printed, and audited as the
 // before and after of a change.
 nlohmann::ordered_json campaign_json(const Campaign& c);
 
-// Reads the campaign, lets `edit` change it, stores it (optimistic
-// version), audits before/after; returns it as stored.
-Result<Campaign> change_campaign(Store& store, const std::function<Result<void>(Campaign&)>& edit,
-                                 const std::string& actor, const Clock& clock);
+// The campaigns a region's households follow: the region's own or
+// inherited one, and every one set inside it.
+Result<CampaignIndex> campaigns_over(CampaignRepo& campaigns, std::string_view region);
 
-// The campaign's settings as stored.
-Result<Campaign> read_campaign(Store& store);
+// A region's campaign as its office sees it: the one it follows, whether
+// it is the region's own, and those set for regions inside it.
+struct RegionCampaign {
+  std::string region_code;
+  Campaign campaign;
+  bool own = false;
+  std::vector<Campaign> inside;
+};
+// `region` empty: the user's own. Anyone may read within their scope.
+Result<RegionCampaign> read_campaign(Store& store, const User& user, std::string_view region);
+
+// A change of a region's campaign, and the judgment run it caused: a
+// campaign's settings decide its households' judgments, so when any of
+// them has been judged, the region is judged again in the same
+// transaction (judge_in: judgments, tasks, ledger, counts) — nullopt when
+// none had been.
+struct CampaignChange {
+  RegionCampaign now;
+  std::optional<JudgeSummary> judged;
+};
+// Sets `region`'s own campaign: the one stored when it has one (at
+// `expected_version`; nullopt: the current one, the CLI's operator), else a
+// new one starting from the inherited settings (`expected_version` 0 or
+// nullopt); `edit` changes it. Town offices and above, each for a
+// province, city, county or town of their scope (`forbidden` for a village
+// or another role). Audited as campaign.set with before and after.
+Result<CampaignChange> change_campaign(Store& store, const User& user, std::string_view region,
+                                       std::optional<long> expected_version,
+                                       const std::function<Result<void>(Campaign&)>& edit, const Clock& clock);
+// Removes `region`'s own campaign: its households follow the nearest
+// ancestor's again (judged again as above). Never the country's. Audited
+// as campaign.remove.
+Result<CampaignChange> remove_campaign(Store& store, const User& user, std::string_view region,
+                                       std::optional<long> expected_version, const Clock& clock);
 
 // Whether the store answers a read (what /health reports): one row, whatever
 // the database's size.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/campaign_index.h"
 #include "core/clock.h"
 #include "core/enums.h"
 #include "core/match_types.h"
@@ -141,6 +142,7 @@ struct JudgeSummary {
   long tasks_opened = 0, tasks_closed = 0;  // field tasks (DOMAIN.md §10)
   long ledger_opened = 0, ledger_closed = 0;  // C/D ledger entries (DOMAIN.md §11)
   long households = 0;
+  long campaigns = 1;                    // campaigns its households followed (settings: the region's)
   std::vector<JudgmentRow> rows;         // every household, in household_id order
   std::vector<JudgeStepTime> steps;      // every step, in order
 };
@@ -152,20 +154,37 @@ struct JudgeSummary {
 // transaction (a failing step leaves the store as it was).
 Result<JudgeSummary> run_judge(Store& store, const JudgeOverrides& overrides,
                                const std::string& actor, const Clock& clock);
+// The same steps in the caller's transaction `tx` (of `store`), left open:
+// what a change the judgments depend on (a campaign's settings) runs.
+Result<JudgeSummary> judge_in(Store& store, Transaction& tx, const JudgeOverrides& overrides,
+                              const WriteStamp& stamp, const Clock& clock);
+
+// What a run judges by: the campaigns its households follow
+// (core/campaign_index.h) and each one's settings, in the index's order.
+struct JudgeBy {
+  CampaignIndex campaigns;
+  std::vector<JudgeSettings> settings;
+  // The latest as_of of them: what a run reads evidence up to.
+  Date latest_as_of() const;
+};
+// One campaign (the country's) for every household, judged by `s`.
+JudgeBy judge_by(const JudgeSettings& s);
 
 // The judge step of a run: the judgment of every household with
 // after < household_id ≤ upto (key_bounds' ranges; "" and the greatest key
 // for all) of `region` (kWholeCountry: all; a region ignores the key range)
-// that `results` reads, in household_id order, under the
-// `disasters` and settings `s`. Stores nothing; a failed read fails the step
-// and hands back none of the rows read before it.
+// that `results` reads, in household_id order, under the `disasters` and
+// the settings of the household's campaign (each row names it). Stores
+// nothing; a failed read fails the step and hands back none of the rows
+// read before it.
+
 Result<std::vector<JudgmentRow>> judge_households(ResultRepo& results,
                                                   const std::vector<Disaster>& disasters,
-                                                  const JudgeSettings& s, std::string_view after,
+                                                  const JudgeBy& by, std::string_view after,
                                                   std::string_view upto, std::string_view region);
 
 // Judges one household again (after a field visit, an appraisal or a
-// renovation's acceptance) with the campaign's settings, in the caller's
+// renovation's acceptance) with its campaign's settings, in the caller's
 // transaction; stores and returns it, and keeps its ledger entry in step
 // (the write stamped by `actor`). Its field task is the caller's: the visit
 // or appraisal that called it has just moved it on.

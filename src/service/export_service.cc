@@ -1,11 +1,14 @@
 #include "service/export_service.h"
 
+#include "service/campaign_service.h"
+
 #include <map>
 
 #include "core/access.h"
 #include "core/region_code.h"
 #include "report/export_sheets.h"
 #include "service/audit_service.h"
+#include "service/campaign_service.h"
 #include "service/ledger_service.h"
 #include "service/query_service.h"
 #include "service/statistics_service.h"
@@ -72,24 +75,28 @@ Result<long> write_ledger(const Run& run, SheetWriter& book) {
   q.status = run.request.status;
   auto tx = run.store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto campaign = (*tx)->campaign().get_campaign();
-  if (!campaign) return campaign.error();
   const Date today = run.clock.today();
-  auto f = ledger_filter(run.user, q, *campaign, today);
+  auto f = ledger_filter((*tx)->campaign(), run.user, q, today);
   if (!f) return f.error();
   f->limit = 1;
   auto first = (*tx)->ledger().list_ledger(*f);
   if (!first) return first.error();
   ANJU_TRY(too_many(first->total, run.max_rows));
+  auto campaigns = campaigns_over((*tx)->campaign(), run.region);
+  if (!campaigns) return campaigns.error();
+  const std::string deadline = campaigns->all().size() == 1
+                                   ? campaigns->governing().ledger_deadline.to_string()
+                                   : "按各地工作设置，逐户见“期限状态”";
   book.add_sheet("危房台账", std::string("农村低收入群体等重点对象危房台账（") +
                                  (run.request.status == "closed" ? "已销号" : run.request.status == "all" ? "全部" : "在账") +
-                                 "，销号期限 " + campaign->ledger_deadline.to_string() + "）",
+                                 "，销号期限 " + deadline + "）",
                  ledger_columns());
   Places places(**tx);
   long n = 0;
   ANJU_TRY((*tx)->ledger().for_each_ledger_row(*f, [&](LedgerRow&& row) {
     mask(row.household, Disclosure{run.request.full_id});
-    book.row(ledger_cells(++n, row, places.of(row.household.region_code), campaign->ledger_deadline, today));
+    const Date& own = campaigns->of(row.household.region_code).ledger_deadline;
+    book.row(ledger_cells(++n, row, places.of(row.household.region_code), own, today));
     if (n % kPage == 0) run.progress(n, first->total);
   }));
   return n;

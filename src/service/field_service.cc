@@ -8,6 +8,7 @@
 #include "core/region_code.h"
 #include "core/sampler.h"
 #include "service/audit_service.h"
+#include "service/campaign_service.h"
 
 namespace anju {
 namespace {
@@ -36,7 +37,7 @@ Result<std::vector<TownFrame>> county_frame(Transaction& tx, const std::string& 
 
 }  // namespace
 
-Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow>& rows, const Campaign& campaign,
+Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow>& rows, const CampaignIndex& campaigns,
                                   SyncScope scope, const Date& today, const WriteStamp& stamp) {
   std::set<std::string> verify, gone;
   std::unordered_map<std::string_view, const JudgmentRow*> by_id;
@@ -66,7 +67,7 @@ Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow
       if (!region) return region.error();
       t.region_code = region->value_or("");
     }
-    t.due = task_due(campaign.window_end, today);
+    t.due = task_due(campaigns.of(t.region_code).window_end, today);
     open.push_back(std::move(t));
   }
   ANJU_TRY(tx.field_work().insert_tasks(open, stamp));
@@ -108,8 +109,8 @@ Result<SampleResult> draw_spot_check(Store& store, const User& user, const Sampl
       Sample{0, r.county_code, r.seed, params.dump(), n, stamp.actor, stamp.at});
   if (!id) return id.error();
   out.sample_id = *id;
-  auto campaign = tx.campaign().get_campaign();
-  if (!campaign) return campaign.error();
+  auto campaigns = campaigns_over(tx.campaign(), r.county_code);
+  if (!campaigns) return campaigns.error();
   for (const std::string& h : out.households) {
     auto region = tx.households().household_region(h);
     if (!region) return region.error();
@@ -118,7 +119,7 @@ Result<SampleResult> draw_spot_check(Store& store, const User& user, const Sampl
     t.region_code = region->value_or("");
     t.origin = TaskOrigin::sample;
     t.sample_id = *id;
-    t.due = task_due(campaign->window_end, clock.today());
+    t.due = task_due(campaigns->of(t.region_code).window_end, clock.today());
     auto made = tx.field_work().insert_task(t, stamp);
     if (!made) return made.error();
   }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/campaign_index.h"
 #include "core/clock.h"
 #include "core/field_task.h"
 #include "core/user.h"
@@ -17,13 +18,13 @@
 
 namespace anju {
 
-// After a judgment: opens a task (due at the campaign window's end, never
-// before `today`) for every `verify` household without one, closes the
+// After a judgment: opens a task (due at the end of the window of the
+// household's campaign in `campaigns`, never before `today`) for every `verify` household without one, closes the
 // open judgment tasks of households that no longer need a visit and cancels
 // every active task of an `excluded` (deceased) household, with the reason.
 // `scope`: a whole run weighs every active task; these_households only the
 // tasks of the households in `rows`. In the caller's transaction.
-Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow>& rows, const Campaign& campaign,
+Result<TaskSync> sync_field_tasks(Transaction& tx, const std::vector<JudgmentRow>& rows, const CampaignIndex& campaigns,
                                   SyncScope scope, const Date& today, const WriteStamp& stamp);
 
 struct SampleRequest {

@@ -1,3 +1,4 @@
+#include "service/campaign_service.h"
 #include "service/field_service.h"
 
 #include <gtest/gtest.h>
@@ -42,9 +43,9 @@ class FieldServiceTest : public testing::StoreTest {
   TaskSync sync(const std::vector<JudgmentRow>& rows, SyncScope scope = SyncScope::run_over(std::string(kWholeCountry)),
                 Date today = {2024, 9, 20}) {
     auto tx = begin();
-    auto campaign = tx->campaign().get_campaign();
-    EXPECT_TRUE(campaign);
-    auto s = sync_field_tasks(*tx, rows, *campaign, scope, today, testing::kTestStamp);
+    auto campaigns = campaigns_over(tx->campaign(), kWholeCountry);
+    EXPECT_TRUE(campaigns);
+    auto s = sync_field_tasks(*tx, rows, *campaigns, scope, today, testing::kTestStamp);
     EXPECT_TRUE(s) << s.error().message;
     EXPECT_TRUE(tx->commit());
     return s ? *s : TaskSync{};
@@ -68,7 +69,7 @@ TEST_F(FieldServiceTest, AJudgmentRunKeepsOneTaskPerHouseholdToVerify) {
   EXPECT_EQ(t->region_code, "500229108201");
   EXPECT_EQ(t->origin, TaskOrigin::judgment);
   ASSERT_TRUE(t->due);
-  EXPECT_EQ(*t->due, begin(TxMode::read)->campaign().get_campaign()->window_end)
+  EXPECT_EQ(*t->due, begin(TxMode::read)->campaign().campaign_for(kWholeCountry)->window_end)
       << "due at the campaign window's end";
 
   // The same judgment again opens nothing (idempotent).

@@ -6,6 +6,7 @@
 
 #include "core/access.h"
 #include "core/region_code.h"
+#include "service/campaign_service.h"
 #include "service/census_service.h"
 #include "service/field_service.h"
 #include "service/ledger_service.h"
@@ -41,14 +42,19 @@ class DisasterIndex {
   std::unordered_map<std::string, std::vector<const Disaster*>> by_village_;
 };
 
-JudgmentRow judge_input(const JudgeInput& in, DisasterIndex& disasters, const JudgeSettings& s) {
+// The household's judgment under its campaign `by`'s settings: evidence
+// assessed after that campaign's as_of is not looked at (a run reads up to
+// the latest as_of of its campaigns).
+JudgmentRow judge_input(const JudgeInput& in, DisasterIndex& disasters, const JudgeBy& by) {
   const HouseholdStanding& h = in.household;
+  const size_t at = by.campaigns.index_of(h.region_code);
+  const JudgeSettings& s = by.settings[at];
   const Evidence* best = nullptr;
   for (const Evidence& e : in.evidence)
-    if (!best || better_evidence(e, *best)) best = &e;
+    if (e.assessed_on <= s.as_of && (!best || better_evidence(e, *best))) best = &e;
   Judgment j = judge(h, in.building ? &*in.building : nullptr, best, disasters.covering(h.region_code), s);
   JudgmentRow row{h.household_id, j.result, std::move(j.reasons), j.grade, std::nullopt, "", in.previous,
-                  h.region_code};
+                  h.region_code, by.campaigns.at(at).id};
   if (j.best) {
     row.evidence_source = j.best->source;
     row.evidence_id = j.best->evidence_id;
@@ -59,7 +65,7 @@ JudgmentRow judge_input(const JudgeInput& in, DisasterIndex& disasters, const Ju
 // Every household's judgment, in household_id order. Reading the input is
 // most of a run (≈ 6 s of 15 at 1M households): see ranged_read.h.
 Result<std::vector<JudgmentRow>> judge_all(Store& store, Transaction& tx, const std::string& region,
-                                           const std::vector<Disaster>& disasters, const JudgeSettings& s) {
+                                           const std::vector<Disaster>& disasters, const JudgeBy& s) {
   // A region is read whole, through its index; the country in key ranges.
   if (!region_range(region).whole()) return judge_households(tx.results(), disasters, s, "", "", region);
   auto parts = read_in_ranges<std::vector<JudgmentRow>>(
@@ -80,30 +86,51 @@ Result<std::vector<JudgmentRow>> judge_all(Store& store, Transaction& tx, const 
   return rows;
 }
 
+// Each campaign's settings, as the run's overrides change them.
+JudgeBy judge_by(CampaignIndex campaigns, const JudgeOverrides& o, const Clock& clock) {
+  std::vector<JudgeSettings> settings;
+  for (const Campaign& c : campaigns.all()) settings.push_back(settings_for(c, o, clock));
+  return JudgeBy{std::move(campaigns), std::move(settings)};
+}
+
 }  // namespace
+
+Date JudgeBy::latest_as_of() const {
+  Date latest = settings.front().as_of;
+  for (const JudgeSettings& s : settings) latest = std::max(latest, s.as_of);
+  return latest;
+}
+
+JudgeBy judge_by(const JudgeSettings& s) {
+  Campaign country;
+  country.id = 1;
+  country.settings = s;
+  return JudgeBy{CampaignIndex(std::move(country), {}), {s}};
+}
 
 Result<std::vector<JudgmentRow>> judge_households(ResultRepo& results,
                                                   const std::vector<Disaster>& disasters,
-                                                  const JudgeSettings& s, std::string_view after,
+                                                  const JudgeBy& by, std::string_view after,
                                                   std::string_view upto, std::string_view region) {
   DisasterIndex covering(disasters);  // per thread: it fills as it goes
   std::vector<JudgmentRow> rows;
-  ANJU_TRY(results.for_each_judge_input(s.as_of, after, upto, region, [&](JudgeInput&& in) {
-    rows.push_back(judge_input(in, covering, s));
+  ANJU_TRY(results.for_each_judge_input(by.latest_as_of(), after, upto, region, [&](JudgeInput&& in) {
+    rows.push_back(judge_input(in, covering, by));
   }));
   return rows;
 }
 
 Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& household_id, const std::string& actor,
                                       const Clock& clock) {
-  auto campaign = tx.campaign().get_campaign();
-  if (!campaign) return campaign.error();
-  const JudgeSettings s = settings_for(*campaign, {}, clock);
-  auto disasters = tx.census().list_disasters();
-  if (!disasters) return disasters.error();
   auto h = tx.households().find_household(household_id);
   if (!h) return h.error();
   if (!*h) return make_error(ErrorCode::not_found, "没有这个农户：" + household_id);
+  auto campaign = tx.campaign().campaign_for((*h)->value.region_code);
+  if (!campaign) return campaign.error();
+  const JudgeBy by = judge_by(CampaignIndex(std::move(*campaign), {}), {}, clock);
+  const JudgeSettings& s = by.settings.front();
+  auto disasters = tx.census().list_disasters();
+  if (!disasters) return disasters.error();
   JudgeInput in{standing_of((*h)->value), std::nullopt, {}, std::nullopt};
   auto m = tx.results().find_match(household_id);
   if (!m) return m.error();
@@ -121,7 +148,7 @@ Result<JudgmentRow> rejudge_household(Transaction& tx, const std::string& househ
   if (!previous) return previous.error();
   if (*previous) in.previous = (*previous)->result;
   DisasterIndex index(*disasters);
-  JudgmentRow row = judge_input(in, index, s);
+  JudgmentRow row = judge_input(in, index, by);
   ANJU_TRY(tx.results().replace_judgment(row));
   auto ledger = sync_ledger_entries(tx.ledger(), {row}, SyncScope::these_households(), clock.today(),
                                     WriteStamp{actor, clock.now_iso()});
@@ -133,9 +160,10 @@ Result<JudgmentRow> rederive_household(Transaction& tx, const std::string& house
                                        const std::string& actor, const Clock& clock) {
   auto row = rejudge_household(tx, household_id, actor, clock);
   if (!row) return row.error();
-  auto campaign = tx.campaign().get_campaign();
+  auto campaign = tx.campaign().campaign_for(row->region_code);
   if (!campaign) return campaign.error();
-  auto tasks = sync_field_tasks(tx, {*row}, *campaign, SyncScope::these_households(), clock.today(),
+  auto tasks = sync_field_tasks(tx, {*row}, CampaignIndex(std::move(*campaign), {}),
+                                SyncScope::these_households(), clock.today(),
                                 WriteStamp{actor, clock.now_iso()});
   if (!tasks) return tasks.error();
   return row;
@@ -160,17 +188,18 @@ struct JudgeRun {
   const JudgeOverrides& overrides;
   WriteStamp stamp;
   const Clock& clock;
-  Campaign campaign;
+  std::optional<JudgeBy> by;
   std::vector<Disaster> disasters;
   JudgeSummary summary;
   std::vector<JudgmentRow> rows;
 };
 
 Result<void> settings_step(JudgeRun& run) {
-  auto campaign = run.tx.campaign().get_campaign();
-  if (!campaign) return campaign.error();
-  run.campaign = std::move(*campaign);
-  run.summary.settings = settings_for(run.campaign, run.overrides, run.clock);
+  auto campaigns = campaigns_over(run.tx.campaign(), run.overrides.region);
+  if (!campaigns) return campaigns.error();
+  run.by = judge_by(std::move(*campaigns), run.overrides, run.clock);
+  run.summary.settings = run.by->settings.front();
+  run.summary.campaigns = static_cast<long>(run.by->settings.size());
   auto disasters = run.tx.census().list_disasters();
   if (!disasters) return disasters.error();
   run.disasters = std::move(*disasters);
@@ -178,7 +207,7 @@ Result<void> settings_step(JudgeRun& run) {
 }
 
 Result<void> judge_step(JudgeRun& run) {
-  auto judged = judge_all(run.store, run.tx, run.overrides.region, run.disasters, run.summary.settings);
+  auto judged = judge_all(run.store, run.tx, run.overrides.region, run.disasters, *run.by);
   if (!judged) return judged.error();
   run.rows = std::move(*judged);
   JudgeSummary& summary = run.summary;
@@ -195,7 +224,7 @@ Result<void> judge_step(JudgeRun& run) {
 
 // A field task for every household to verify (DOMAIN.md §10).
 Result<void> field_tasks_step(JudgeRun& run) {
-  auto tasks = sync_field_tasks(run.tx, run.rows, run.campaign, SyncScope::run_over(run.overrides.region),
+  auto tasks = sync_field_tasks(run.tx, run.rows, run.by->campaigns, SyncScope::run_over(run.overrides.region),
                                 run.clock.today(), run.stamp);
   if (!tasks) return tasks.error();
   run.summary.tasks_opened = static_cast<long>(tasks->open.size());
@@ -264,14 +293,9 @@ bool required(JudgeStep step) {
 
 ANJU_ENUM_ENTRIES(JudgeStep, kJudgeSteps)
 
-namespace {
-
-Result<JudgeSummary> judge_once(Store& store, const JudgeOverrides& overrides, const std::string& actor,
-                                const Clock& clock) {
-  auto begun = store.begin(TxMode::write);
-  if (!begun) return begun.error();
-  JudgeRun run{store, **begun, overrides, WriteStamp{actor, clock.now_iso()}, clock, {},
-               {},    {},      {}};
+Result<JudgeSummary> judge_in(Store& store, Transaction& tx, const JudgeOverrides& overrides,
+                              const WriteStamp& stamp, const Clock& clock) {
+  JudgeRun run{store, tx, overrides, stamp, clock, {}, {}, {}, {}};
   for (auto [step, work] : kRun) {
     JudgeStepTime time{step};
     time.skipped =
@@ -282,10 +306,21 @@ Result<JudgeSummary> judge_once(Store& store, const JudgeOverrides& overrides, c
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     run.summary.steps.push_back(time);
   }
-  ANJU_TRY(run.tx.commit());
-  (void)chain_audit_log(store);
   run.summary.rows = std::move(run.rows);
   return std::move(run.summary);
+}
+
+namespace {
+
+Result<JudgeSummary> judge_once(Store& store, const JudgeOverrides& overrides, const std::string& actor,
+                                const Clock& clock) {
+  auto begun = store.begin(TxMode::write);
+  if (!begun) return begun.error();
+  auto summary = judge_in(store, **begun, overrides, WriteStamp{actor, clock.now_iso()}, clock);
+  if (!summary) return summary.error();
+  ANJU_TRY((*begun)->commit());
+  (void)chain_audit_log(store);
+  return summary;
 }
 
 }  // namespace

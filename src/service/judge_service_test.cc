@@ -45,7 +45,7 @@ class JudgeStep : public ::testing::Test {
 };
 
 TEST_F(JudgeStep, JudgesEveryHouseholdOfTheRangeInKeyOrder) {
-  auto rows = judge_households(results_, {}, settings(), "", "H9", kWholeCountry);
+  auto rows = judge_households(results_, {}, judge_by(settings()), "", "H9", kWholeCountry);
   ASSERT_TRUE(rows) << rows.error().message;
   ASSERT_EQ(rows->size(), 4u);
   EXPECT_EQ((*rows)[0].household_id, "H1");
@@ -59,7 +59,7 @@ TEST_F(JudgeStep, JudgesEveryHouseholdOfTheRangeInKeyOrder) {
   EXPECT_EQ((*rows)[3].result, JudgeResult::verify);
   EXPECT_FALSE((*rows)[3].grade);
   // A range is after < id ≤ upto.
-  auto part = judge_households(results_, {}, settings(), "H1", "H3", kWholeCountry);
+  auto part = judge_households(results_, {}, judge_by(settings()), "H1", "H3", kWholeCountry);
   ASSERT_TRUE(part);
   ASSERT_EQ(part->size(), 2u);
   EXPECT_EQ(part->front().household_id, "H2");
@@ -67,10 +67,10 @@ TEST_F(JudgeStep, JudgesEveryHouseholdOfTheRangeInKeyOrder) {
 }
 
 TEST_F(JudgeStep, ThePreviousResultIsWhatWasStored) {
-  auto first = judge_households(results_, {}, settings(), "", "H9", kWholeCountry);
+  auto first = judge_households(results_, {}, judge_by(settings()), "", "H9", kWholeCountry);
   ASSERT_TRUE(first);
   ASSERT_TRUE(results_.replace_judgments(RunRecord{"judge", "t", "test"}, kWholeCountry, *first));
-  auto second = judge_households(results_, {}, settings(), "", "H9", kWholeCountry);
+  auto second = judge_households(results_, {}, judge_by(settings()), "", "H9", kWholeCountry);
   ASSERT_TRUE(second);
   for (const JudgmentRow& r : *second) EXPECT_EQ(r.previous_result, r.result) << r.household_id;
 }
@@ -80,7 +80,7 @@ TEST_F(JudgeStep, ADisasterAfterTheAssessmentSendsTheHouseToVerification) {
   quake.event_id = "D1";
   quake.region_code = "500229108000";  // the town: covers the village
   quake.occurred_on = {2023, 6, 1};
-  auto rows = judge_households(results_, {quake}, settings(), "", "H9", kWholeCountry);
+  auto rows = judge_households(results_, {quake}, judge_by(settings()), "", "H9", kWholeCountry);
   ASSERT_TRUE(rows);
   EXPECT_EQ((*rows)[0].result, JudgeResult::verify);
   EXPECT_NE(std::find((*rows)[0].reasons.begin(), (*rows)[0].reasons.end(),
@@ -90,7 +90,7 @@ TEST_F(JudgeStep, ADisasterAfterTheAssessmentSendsTheHouseToVerification) {
 
 TEST_F(JudgeStep, AStoreFailingHalfWayFailsTheStepWithNoRows) {
   results_.faults().fail_at_row(3);
-  auto rows = judge_households(results_, {}, settings(), "", "H9", kWholeCountry);
+  auto rows = judge_households(results_, {}, judge_by(settings()), "", "H9", kWholeCountry);
   ASSERT_FALSE(rows);
   EXPECT_EQ(rows.error().code, ErrorCode::io);
   // What was stored before stays: the step stores nothing, and a run whose
@@ -100,7 +100,7 @@ TEST_F(JudgeStep, AStoreFailingHalfWayFailsTheStepWithNoRows) {
   ASSERT_TRUE(stored);
   EXPECT_FALSE(*stored);
   results_.faults().fail_at_row(std::nullopt);
-  EXPECT_TRUE(judge_households(results_, {}, settings(), "", "H9", kWholeCountry));
+  EXPECT_TRUE(judge_households(results_, {}, judge_by(settings()), "", "H9", kWholeCountry));
 }
 
 TEST(MemoryResults, ManualChoicesAreVersionedAndMakeTheMatchManual) {

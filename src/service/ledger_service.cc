@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "core/access.h"
+#include "core/region_code.h"
 #include "service/audit_service.h"
+#include "service/campaign_service.h"
 #include "service/household_scope.h"
 #include "service/query_service.h"
 
@@ -29,7 +31,7 @@ Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::str
   if (!region) return region.error();
   auto entries = tx.ledger().ledger_entries_of(household_id);
   if (!entries) return entries.error();
-  auto campaign = tx.campaign().get_campaign();
+  auto campaign = tx.campaign().campaign_for(*region);
   if (!campaign) return campaign.error();
   LedgerDetail d;
   d.household_id = household_id;
@@ -44,6 +46,7 @@ Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::str
   if (!page) return page.error();
   for (LedgerRow& row : page->items)
     if (row.entry.id == entries->front().id) d.current = std::move(row);
+  if (d.current) d.current->deadline = d.deadline;
   if (!d.current) return make_error(ErrorCode::internal, "台账记录与农户数据不一致：" + household_id);
   d.entries = std::move(*entries);
   RenovationFilter rf{*region, *region, std::nullopt, household_id, 100, 0};
@@ -56,14 +59,6 @@ Result<LedgerDetail> detail_in(Transaction& tx, const User& user, const std::str
 }
 
 }  // namespace
-
-Result<Date> ledger_deadline(Store& store) {
-  auto tx = store.begin(TxMode::read);
-  if (!tx) return tx.error();
-  auto c = (*tx)->campaign().get_campaign();
-  if (!c) return c.error();
-  return c->ledger_deadline;
-}
 
 int first_plan_year(const Campaign& c) { return std::min(c.window_start.year, c.ledger_deadline.year); }
 
@@ -86,7 +81,7 @@ Result<LedgerSync> sync_ledger_entries(LedgerRepo& ledger, const std::vector<Jud
   return sync;
 }
 
-Result<LedgerFilter> ledger_filter(const User& user, const LedgerQuery& q, const Campaign& campaign,
+Result<LedgerFilter> ledger_filter(CampaignRepo& campaigns, const User& user, const LedgerQuery& q,
                                    const Date& today) {
   auto region = list_region(user, q.region_code);
   if (!region) return region.error();
@@ -113,32 +108,51 @@ Result<LedgerFilter> ledger_filter(const User& user, const LedgerQuery& q, const
   else if (q.urgency == "at_risk") f.urgency = LedgerUrgency::at_risk;
   else if (!q.urgency.empty())
     return make_error(ErrorCode::invalid, "期限状态 urgency 应为 late（逾期）或 at_risk（临近期限）：" + q.urgency);
-  f.urgency_rule = urgency_filter(today, campaign.ledger_deadline);
+  if (f.urgency) {
+    auto over = campaigns_over(campaigns, *region);
+    if (!over) return over.error();
+    std::vector<const Campaign*> inside;
+    for (size_t i = 1; i < over->all().size(); ++i) inside.push_back(&over->at(i));
+    std::stable_sort(inside.begin(), inside.end(), [](const Campaign* a, const Campaign* b) {
+      return region_prefix(a->region_code).size() > region_prefix(b->region_code).size();
+    });
+    for (const Campaign* c : inside) {
+      const CodeRange zone = region_range(c->region_code);
+      f.urgency_zones.push_back({zone.lo, zone.hi, urgency_filter(today, c->ledger_deadline)});
+    }
+    f.urgency_zones.push_back({range.lo, range.hi, urgency_filter(today, over->governing().ledger_deadline)});
+  }
   f.offset = std::max(0L, q.offset);
   f.limit = std::clamp(q.limit, 1L, 200L);
   return f;
 }
 
 Result<Page<LedgerRow>> list_ledger(Store& store, const User& user, const LedgerQuery& q, const Clock& clock) {
-  Campaign campaign;
+  LedgerFilter f;
   {
     auto tx = store.begin(TxMode::read);
     if (!tx) return tx.error();
-    auto c = (*tx)->campaign().get_campaign();
-    if (!c) return c.error();
-    campaign = *c;
+    auto made = ledger_filter((*tx)->campaign(), user, q, clock.today());
+    if (!made) return made.error();
+    f = std::move(*made);
   }
-  auto f = ledger_filter(user, q, campaign, clock.today());
-  if (!f) return f.error();
   const std::string region = q.region_code.empty() ? user.region_code : q.region_code;
   ANJU_TRY(disclose(store, user, region == kWholeCountry ? "" : region, Disclosure{q.full}, "ledger", region,
-                    {{"status", f->status}, {"search", f->search}, {"offset", f->offset}}, clock));
+                    {{"status", f.status}, {"search", f.search}, {"offset", f.offset}}, clock));
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  auto page = (*tx)->ledger().list_ledger(*f);
+  auto page = (*tx)->ledger().list_ledger(f);
   if (!page) return page.error();
   for (LedgerRow& row : page->items) mask(row.household, Disclosure{q.full});
+  ANJU_TRY(set_deadlines((*tx)->campaign(), region, page->items));
   return page;
+}
+
+Result<void> set_deadlines(CampaignRepo& campaigns, const std::string& region, std::vector<LedgerRow>& rows) {
+  auto over = campaigns_over(campaigns, region);
+  if (!over) return over.error();
+  for (LedgerRow& row : rows) row.deadline = over->of(row.household.region_code).ledger_deadline;
+  return {};
 }
 
 Result<LedgerDetail> ledger_detail(Store& store, const User& user, const std::string& household_id,
@@ -161,7 +175,7 @@ Result<LedgerDetail> edit_ledger_entry(Store& store, const User& user, const std
     return make_error(ErrorCode::invalid, "该户已不在危房台账中（已销号），不能修改");
   LedgerEntry e = entries->front();
   if (e.version != version) return make_error(ErrorCode::conflict, "台账记录已被他人修改，请刷新后再操作");
-  auto campaign = tx.campaign().get_campaign();
+  auto campaign = tx.campaign().campaign_for(*region);
   if (!campaign) return campaign.error();
   ANJU_TRY(check_ledger_edit(edit, first_plan_year(*campaign), campaign->ledger_deadline));
   if (e.renovation_id != 0 && edit.measure != LedgerMeasure::renovation) {

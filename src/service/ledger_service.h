@@ -33,8 +33,12 @@ struct LedgerQuery {
 };
 // The filter of a query the user may run (`invalid` for unknown values,
 // `not_found` for a region outside the user's scope).
-Result<LedgerFilter> ledger_filter(const User& user, const LedgerQuery& q, const Campaign& campaign,
+// Which entries are late or at risk follows the ledger deadline of each
+// household's campaign (read through `campaigns`).
+Result<LedgerFilter> ledger_filter(CampaignRepo& campaigns, const User& user, const LedgerQuery& q,
                                    const Date& today);
+// Each row's deadline: that of its household's campaign.
+Result<void> set_deadlines(CampaignRepo& campaigns, const std::string& region, std::vector<LedgerRow>& rows);
 
 // A page of the ledger, numbers masked unless `q.full`.
 Result<Page<LedgerRow>> list_ledger(Store& store, const User& user, const LedgerQuery& q, const Clock& clock);
@@ -57,10 +61,8 @@ Result<LedgerDetail> ledger_detail(Store& store, const User& user, const std::st
 Result<LedgerDetail> edit_ledger_entry(Store& store, const User& user, const std::string& household_id,
                                        long version, const LedgerEdit& edit, const Clock& clock);
 
-// The campaign's deadline for closing every entry.
-Result<Date> ledger_deadline(Store& store);
-
 // The first plan year renovations may be in: the campaign's first year.
+// (A household's campaign: CampaignRepo::campaign_for its region.)
 int first_plan_year(const Campaign& c);
 
 }  // namespace anju

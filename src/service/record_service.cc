@@ -188,17 +188,18 @@ Result<std::string> checked_value(const RecordField& f, const std::string& text,
   return text;
 }
 
-Result<Date> campaign_cutoff(Transaction& tx) {
-  auto c = tx.campaign().get_campaign();
+// The cut-off of the campaign the household follows.
+Result<Date> campaign_cutoff(Transaction& tx, const Loaded& l) {
+  auto c = tx.campaign().campaign_for(l.household.value.region_code);
   if (!c) return c.error();
   return c->settings.cutoff;
 }
 
 Result<RecordView> commit_view(Store& store, Transaction& tx, const User& user, const std::string& household_id) {
-  auto cutoff = campaign_cutoff(tx);
-  if (!cutoff) return cutoff.error();
   auto again = load(tx, user, household_id);
   if (!again) return again.error();
+  auto cutoff = campaign_cutoff(tx, *again);
+  if (!cutoff) return cutoff.error();
   auto view = view_of(tx, *again, *cutoff, Disclosure{});
   if (!view) return view.error();
   ANJU_TRY(tx.commit());
@@ -214,7 +215,7 @@ Result<RecordView> record_view(Store& store, const User& user, const std::string
   if (!txr) return txr.error();
   auto l = load(**txr, user, household_id);
   if (!l) return l.error();
-  auto cutoff = campaign_cutoff(**txr);
+  auto cutoff = campaign_cutoff(**txr, *l);
   if (!cutoff) return cutoff.error();
   auto view = view_of(**txr, *l, *cutoff, disclosure);
   txr->reset();  // the audit entry of a full read is written in a transaction of its own
@@ -275,7 +276,7 @@ Result<RecordView> act_on_record(Store& store, const User& user, const std::stri
   auto to = record_transition(l->record.state, action, user.role, comment);
   if (!to) return to.error();
   if (action == RecordAction::submit || action == RecordAction::approve) {
-    auto cutoff = campaign_cutoff(tx);
+    auto cutoff = campaign_cutoff(tx, *l);
     if (!cutoff) return cutoff.error();
     const auto missing = record_missing(facts_of(l->record), *cutoff);
     if (!missing.empty()) {

@@ -59,9 +59,10 @@ Result<Opened> to_work_on(Transaction& tx, const User& user, long id, long versi
   return Opened{std::move(*r), *to};
 }
 
-// The particulars against the campaign's plan years (complete ones to submit).
+// The particulars against the plan years of the household's campaign
+// (complete ones to submit).
 Result<void> check_particulars(Transaction& tx, const Renovation& r, bool submitting) {
-  auto campaign = tx.campaign().get_campaign();
+  auto campaign = tx.campaign().campaign_for(r.region_code);
   if (!campaign) return campaign.error();
   return check_renovation(r, first_plan_year(*campaign), campaign->ledger_deadline, submitting);
 }

@@ -2,6 +2,7 @@
 
 #include "core/access.h"
 #include "core/ledger.h"
+#include "service/campaign_service.h"
 #include "service/query_service.h"
 
 namespace anju {
@@ -61,10 +62,12 @@ Result<SummaryTable> summary_table(Store& store, const User& user, const std::st
   if (auto own = (*tx)->regions().find_region(stats->region_code); own && *own)
     table.region = (*own)->value;
   else if (stats->region_code == kWholeCountry) table.region.name = "全国";
-  auto campaign = (*tx)->campaign().get_campaign();
-  if (!campaign) return campaign.error();
+  // Each entry is late or at risk by its household's campaign's deadline.
+  auto campaigns = campaigns_over((*tx)->campaign(), stats->region_code);
+  if (!campaigns) return campaigns.error();
   table.today = clock.today();
-  table.deadline = campaign->ledger_deadline;
+  table.deadline = campaigns->governing().ledger_deadline;
+  table.deadlines_differ = campaigns->all().size() > 1;
   std::map<std::string, LedgerTally> by_child;
   for (const Region& child : stats->rows) {
     LedgerTally& t = by_child[child.code];
@@ -77,7 +80,7 @@ Result<SummaryTable> summary_table(Store& store, const User& user, const std::st
   LedgerTally outside;  // entries of households filed directly under the region itself
   ANJU_TRY((*tx)->ledger().for_each_ledger_fact(range.lo, range.hi, [&](LedgerFact&& f) {
     const Region* child = covering_child(stats->rows, f.region_code);
-    count_entry(child ? by_child[child->code] : outside, f, table.today, table.deadline);
+    count_entry(child ? by_child[child->code] : outside, f, table.today, campaigns->of(f.region_code).ledger_deadline);
   }));
   for (const Region& child : stats->rows) {
     table.rows.emplace_back(child, by_child[child.code]);

@@ -31,7 +31,8 @@ struct LedgerTally {
 
 struct SummaryTable {
   Region region;                          // the region asked for
-  Date today, deadline;
+  Date today, deadline;  // the region's campaign's
+  bool deadlines_differ = false;  // regions inside it set their own (each entry is judged by its own)
   std::vector<std::pair<Region, LedgerTally>> rows;  // its child regions, by code
   LedgerTally total;
 };

@@ -41,6 +41,7 @@ const std::map<Action, std::set<std::string>> kMay = {
     {Action::keep_ledger, {"admin", "town"}},
     {Action::draft_renovations, {"admin", "town", "clerk200"}},
     {Action::renovate, {"admin", "county", "town", "clerk200"}},
+    {Action::set_campaign, {"admin", "city", "county", "town"}},
 };
 
 class Api : public ApiFixture {};
@@ -51,6 +52,11 @@ struct Cell {
   std::string target;
   std::string body;
 };
+
+constexpr const char* kStaleCampaign =
+    R"({"version":999,"name":"x","window_start":"2026-01-01","window_end":"2026-02-01","as_of":null,)"
+    R"("cutoff":"2020-01-01","aging_year":1980,"aging_age_years":3,"aging_structures":["earth_wood"],)"
+    R"("ledger_deadline":"2026-12-31"})";
 
 constexpr const char* kStaleAppraisal =
     R"({"version":999,"prevention":"partial","method":"technical","appraised_on":"2026-01-01",)"
@@ -122,6 +128,14 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       {"GET /api/v1/record-progress", {{"/api/v1/record-progress?region=500229108200", ""},
                                        Cell{"/api/v1/record-progress" + out_region, ""}}},
       {"GET /api/v1/appraisal-parts", {{"/api/v1/appraisal-parts", ""}, std::nullopt}},
+      {"GET /api/v1/campaign", {{"/api/v1/campaign?region=500229108200", ""}, Cell{"/api/v1/campaign" + out_region, ""}}},
+      // Villages follow their town: whoever may set a campaign gets 400.
+      {"PUT /api/v1/campaign",
+       {{"/api/v1/campaign?region=500229108200", kStaleCampaign},
+        Cell{"/api/v1/campaign?region=510104001000", kStaleCampaign}}},
+      {"DELETE /api/v1/campaign",
+       {{"/api/v1/campaign?region=500229108200&version=999", ""},
+        Cell{"/api/v1/campaign?region=510104001000&version=999", ""}}},
       {"GET /api/v1/field-progress", {{"/api/v1/field-progress?region=500229108200", ""},
                                       Cell{"/api/v1/field-progress" + out_region, ""}}},
       {"POST /api/v1/samples",
@@ -474,6 +488,51 @@ TEST_F(Api, TemplatesDownloadAsWorkbooks) {
   EXPECT_EQ(t.body.substr(0, 2), "PK");
   EXPECT_EQ(as("leader").get("/api/v1/templates/nope").status, 404);
   EXPECT_EQ(request(server_->port(), bh::verb::get, "/api/v1/templates/evidence").status, 401);
+}
+
+// A town office sets its own campaign in the web app: the town is judged
+// again by it at once, the answer says how many households; removing it
+// goes back to the county's (issue: region-scoped runs, item 3).
+TEST_F(Api, ATownOfficeSetsItsOwnCampaignAndItsHouseholdsAreJudgedAgain) {
+  const Client town = as("town");
+  json inherited = town.get("/api/v1/campaign").json();
+  ASSERT_EQ(inherited["region_code"], "500229108000") << inherited.dump();
+  EXPECT_FALSE(inherited["own"].get<bool>());
+  json form = inherited["campaign"];
+  form["name"] = "坪坝镇回头看";
+  form["window_end"] = "2027-01-31";
+  form["version"] = 0;
+  const Reply set = town.send(bh::verb::put, "/api/v1/campaign?region=500229108000", form.dump());
+  ASSERT_EQ(set.status, 200) << set.body;
+  const json now = set.json();
+  EXPECT_TRUE(now["own"].get<bool>());
+  EXPECT_EQ(now["campaign"]["window_end"], "2027-01-31");
+  auto households = db_->query("SELECT count(*) FROM households WHERE region_code LIKE '500229108%'");
+  EXPECT_EQ(now["judged"]["households"], households[0][0]) << "the town's households, no others";
+  auto used = db_->query("SELECT count(*) FROM judgments WHERE campaign_id = " + now["campaign"]["id"].dump());
+  EXPECT_EQ(used[0][0], households[0][0]);
+
+  // The county sees the town's among those set inside it; a clerk reads
+  // the one the village follows, and may not change it.
+  json county = as("county").get("/api/v1/campaign").json();
+  ASSERT_EQ(county["inside"].size(), 1U) << county.dump();
+  EXPECT_EQ(county["inside"][0]["region_code"], "500229108000");
+  const Client clerk = as("clerk200");
+  EXPECT_EQ(clerk.get("/api/v1/campaign").json()["campaign"]["name"], "坪坝镇回头看");
+  EXPECT_EQ(clerk.send(bh::verb::put, "/api/v1/campaign?region=500229108000", form.dump()).status, 404);
+  // A wrong type names the field; nothing changes.
+  json wrong = now["campaign"];
+  wrong["aging_year"] = "1980";
+  const Reply refused = town.send(bh::verb::put, "/api/v1/campaign", wrong.dump());
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("aging_year"), std::string::npos) << refused.body;
+
+  const Reply removed = town.send(
+      bh::verb::delete_, "/api/v1/campaign?region=500229108000&version=" + now["campaign"]["version"].dump());
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_FALSE(removed.json()["own"].get<bool>());
+  auto back = db_->query("SELECT count(*) FROM judgments WHERE campaign_id = " + now["campaign"]["id"].dump());
+  EXPECT_EQ(back[0][0], 0);
 }
 
 }  // namespace

@@ -142,6 +142,18 @@ LedgerRow read_ledger_row(const Statement& s) {
   return row;
 }
 
+// Whether an entry is `urgency` under one campaign's rule `u`.
+std::string urgency_condition(WhereBuilder& w, LedgerUrgency urgency, const UrgencyFilter& u) {
+  if (urgency == LedgerUrgency::late) {
+    const std::string deadline = w.placeholder(u.deadline.to_string());
+    return u.open_late ? "(l.closed_on IS NULL OR l.closed_on > " + deadline + ")" : "(l.closed_on > " + deadline + ")";
+  }
+  if (urgency != LedgerUrgency::at_risk) return "(1 = 1)";
+  if (u.risk_all_open) return "(l.closed_on IS NULL)";
+  if (u.risk_unmeasured) return "(l.closed_on IS NULL AND l.renovation_id = 0 AND l.measure <> 'other')";
+  return "(1 = 0)";
+}
+
 WhereBuilder ledger_where(const LedgerFilter& f) {
   WhereBuilder w;
   w.add("h.region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
@@ -152,16 +164,17 @@ WhereBuilder ledger_where(const LedgerFilter& f) {
   if (f.renovation_state == "none") w.add("l.renovation_id = 0");
   else if (!f.renovation_state.empty()) w.add("r.state = ?", f.renovation_state);
   if (!f.search.empty()) w.add("(h.household_id LIKE ? OR h.head_name LIKE ?)", f.search + "%", f.search + "%");
-  // core/ledger.h decided for today which entries are late or at risk.
-  const UrgencyFilter& u = f.urgency_rule;
-  const std::string deadline = u.deadline.to_string();
-  if (f.urgency == LedgerUrgency::late) {
-    if (u.open_late) w.add("(l.closed_on IS NULL OR l.closed_on > ?)", deadline);
-    else w.add("l.closed_on > ?", deadline);
-  } else if (f.urgency == LedgerUrgency::at_risk) {
-    if (u.risk_all_open) w.add("l.closed_on IS NULL");
-    else if (u.risk_unmeasured) w.add("l.closed_on IS NULL AND l.renovation_id = 0 AND l.measure <> 'other'");
-    else w.add("1 = 0");
+  if (f.urgency && !f.urgency_zones.empty()) {
+    // core/ledger.h decided for today which entries are late or at risk, by
+    // the campaign each region follows: the deepest zone holding a household.
+    std::string rule;
+    for (size_t i = 0; i + 1 < f.urgency_zones.size(); ++i) {
+      const UrgencyZone& z = f.urgency_zones[i];
+      rule += " WHEN h.region_code BETWEEN " + w.placeholder(z.lo) + " AND " + w.placeholder(z.hi) + " THEN " +
+              urgency_condition(w, *f.urgency, z.rule);
+    }
+    const std::string last = urgency_condition(w, *f.urgency, f.urgency_zones.back().rule);
+    w.add_placed(rule.empty() ? last : "(CASE" + rule + " ELSE " + last + " END)");
   }
   return w;
 }

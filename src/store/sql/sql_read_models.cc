@@ -141,7 +141,7 @@ Result<std::optional<JudgmentRow>> SqlTransaction::find_judgment(std::string_vie
   std::optional<JudgmentRow> out;
   ANJU_TRY(each_row(
       conn_.prepare("SELECT household_id, result, reasons, grade, evidence_source, evidence_id,"
-                    " previous_result FROM judgments WHERE household_id = ?")
+                    " previous_result, campaign_id FROM judgments WHERE household_id = ?")
           .bind(1, household_id),
       [&](const Statement& s) {
         JudgmentRow j;
@@ -152,6 +152,7 @@ Result<std::optional<JudgmentRow>> SqlTransaction::find_judgment(std::string_vie
         j.evidence_source = read_enum<EvidenceSource>(s, 4);
         j.evidence_id = s.text(5);
         if (!s.is_null(6)) j.previous_result = stored_value(parse_judge_result(s.text(6)), "judgments.previous_result", s.text(6));
+        j.campaign_id = s.integer(7);
         out = std::move(j);
       }));
   return out;

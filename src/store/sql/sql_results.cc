@@ -10,46 +10,107 @@
 
 namespace anju::sql {
 
-Result<Campaign> SqlTransaction::get_campaign() {
-  auto& s = conn_.prepare(
-      "SELECT name, window_start, window_end, as_of, cutoff, aging_year, aging_age_years,"
-      " aging_structures, version, ledger_deadline FROM campaigns WHERE id = 1");
+namespace {
+
+constexpr const char* kCampaignColumns =
+    "SELECT id, region_code, name, window_start, window_end, as_of, cutoff, aging_year, aging_age_years,"
+    " aging_structures, version, ledger_deadline FROM campaigns";
+
+Campaign read_campaign(const Statement& r) {
+  Campaign c;
+  c.id = r.integer(0);
+  c.region_code = r.text(1);
+  c.name = r.text(2);
+  c.window_start = read_date(r, 3);
+  c.window_end = read_date(r, 4);
+  if (!r.is_null(5)) c.as_of = read_date(r, 5);
+  c.settings.cutoff = read_date(r, 6);
+  c.settings.aging_year = static_cast<int>(r.integer(7));
+  c.settings.aging_age_years = static_cast<int>(r.integer(8));
+  c.settings.aging_structures.clear();
+  for (const auto& key : strings_from_json(r.text(9)))
+    c.settings.aging_structures.push_back(enum_from_db<Structure>(key));
+  c.version = r.integer(10);
+  c.ledger_deadline = read_date(r, 11);
+  return c;
+}
+
+// Binds the settings of `c` as ?1 … ?8 and ?12, and `stamp` as ?9, ?10.
+void bind_campaign(Statement& s, const Campaign& c, const WriteStamp& stamp) {
+  std::vector<std::string> structures;
+  for (Structure st : c.settings.aging_structures) structures.emplace_back(enum_key(st));
+  s.bind(1, c.name).bind(2, c.window_start.to_string()).bind(3, c.window_end.to_string());
+  if (c.as_of) s.bind(4, c.as_of->to_string()); else s.bind_null(4);
+  s.bind(5, c.settings.cutoff.to_string()).bind(6, c.settings.aging_year);
+  s.bind(7, c.settings.aging_age_years).bind(8, strings_json(structures));
+  s.bind(9, stamp.at).bind(10, stamp.actor).bind(12, c.ledger_deadline.to_string());
+}
+
+}  // namespace
+
+Result<Campaign> SqlTransaction::campaign_for(std::string_view code) {
+  // The region and its ancestors, the country's last: the longest code set wins.
+  std::vector<std::string> chain{std::string(kWholeCountry)};
+  if (is_region_code(code))
+    for (std::optional<std::string> at = std::string(code); at; at = region_parent(*at)) chain.push_back(*at);
+  static const std::string sql =
+      std::string(kCampaignColumns) + " WHERE region_code IN (?1, ?2, ?3, ?4, ?5, ?6)";
+  auto& s = conn_.prepare(sql.c_str());
+  for (int i = 0; i < 6; ++i)
+    if (static_cast<size_t>(i) < chain.size()) s.bind(i + 1, chain[i]); else s.bind_null(i + 1);
   std::optional<Campaign> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) {
-    Campaign c;
-    c.name = r.text(0);
-    c.window_start = read_date(r, 1);
-    c.window_end = read_date(r, 2);
-    if (!r.is_null(3)) c.as_of = read_date(r, 3);
-    c.settings.cutoff = read_date(r, 4);
-    c.settings.aging_year = static_cast<int>(r.integer(5));
-    c.settings.aging_age_years = static_cast<int>(r.integer(6));
-    c.settings.aging_structures.clear();
-    for (const auto& key : strings_from_json(r.text(7)))
-      c.settings.aging_structures.push_back(enum_from_db<Structure>(key));
-    c.version = r.integer(8);
-    c.ledger_deadline = read_date(r, 9);
-    out = std::move(c);
+    Campaign c = read_campaign(r);
+    if (!out || region_prefix(c.region_code).size() > region_prefix(out->region_code).size()) out = std::move(c);
   }));
   if (!out) return make_error(ErrorCode::not_found, "数据库中没有工作（回头看）设置");
   return *out;
 }
 
-Result<void> SqlTransaction::update_campaign(const Campaign& c, const WriteStamp& stamp) {
-  std::vector<std::string> structures;
-  for (Structure s : c.settings.aging_structures) structures.emplace_back(enum_key(s));
+Result<std::vector<Campaign>> SqlTransaction::campaigns_inside(std::string_view code) {
+  const CodeRange range = region_range(code);
+  static const std::string sql =
+      std::string(kCampaignColumns) + " WHERE region_code BETWEEN ?1 AND ?2 AND region_code <> ?3 ORDER BY region_code";
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, range.lo).bind(2, range.hi).bind(3, std::string(code));
+  std::vector<Campaign> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) {
+    if (r.text_view(1) != kWholeCountry) out.push_back(read_campaign(r));
+  }));
+  return out;
+}
+
+Result<long> SqlTransaction::save_campaign(const Campaign& c, const WriteStamp& stamp) {
+  if (c.id == 0) {
+    auto& s = conn_.prepare(
+        "INSERT INTO campaigns(name, window_start, window_end, as_of, cutoff, aging_year, aging_age_years,"
+        " aging_structures, version, created_at, updated_at, updated_by, ledger_deadline, region_code)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9, ?10, ?12, ?11)"
+        " ON CONFLICT (region_code) DO NOTHING RETURNING id");
+    bind_campaign(s, c, stamp);
+    s.bind(11, c.region_code);
+    std::optional<long> id;
+    ANJU_TRY(each_row(s, [&](const Statement& r) { id = r.integer(0); }));
+    if (id) return *id;
+    return make_error(ErrorCode::conflict, "该区划已有自己的工作设置，请刷新后修改");
+  }
   auto& s = conn_.prepare(
       "UPDATE campaigns SET name = ?1, window_start = ?2, window_end = ?3, as_of = ?4, cutoff = ?5,"
       " aging_year = ?6, aging_age_years = ?7, aging_structures = ?8, version = version + 1,"
-      " updated_at = ?9, updated_by = ?10, ledger_deadline = ?12 WHERE id = 1 AND version = ?11");
-  s.bind(1, c.name).bind(2, c.window_start.to_string()).bind(3, c.window_end.to_string());
-  if (c.as_of) s.bind(4, c.as_of->to_string()); else s.bind_null(4);
-  s.bind(5, c.settings.cutoff.to_string()).bind(6, c.settings.aging_year);
-  s.bind(7, c.settings.aging_age_years).bind(8, strings_json(structures));
-  s.bind(9, stamp.at).bind(10, stamp.actor).bind(11, c.version).bind(12, c.ledger_deadline.to_string());
+      " updated_at = ?9, updated_by = ?10, ledger_deadline = ?12 WHERE id = ?13 AND version = ?11");
+  bind_campaign(s, c, stamp);
+  s.bind(11, c.version).bind(13, c.id);
+  ANJU_TRY(s.run());
+  if (conn_.changes() == 1) return c.id;
+  return make_error(ErrorCode::conflict, "工作设置已被他人修改，请刷新后重试");
+}
+
+Result<void> SqlTransaction::remove_campaign(long id, long version) {
+  auto& s = conn_.prepare("DELETE FROM campaigns WHERE id = ?1 AND version = ?2 AND region_code <> ?3");
+  s.bind(1, id).bind(2, version).bind(3, std::string(kWholeCountry));
   ANJU_TRY(s.run());
   if (conn_.changes() == 1) return {};
-  return make_error(ErrorCode::conflict, "工作设置已被他人修改，请刷新后重试");
+  return make_error(ErrorCode::conflict, "工作设置已被他人修改或删除，请刷新后重试");
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::list_manual_matches(
@@ -75,6 +136,7 @@ Statement& bind_judgment(Statement& s, const JudgmentRow& j, int base = 0) {
   else s.bind_view(base + 6, j.evidence_id);
   if (j.previous_result) s.bind_view(base + 7, judge_result_key(*j.previous_result));
   else s.bind_null(base + 7);
+  s.bind(base + 8, j.campaign_id);
   return s;
 }
 
@@ -151,12 +213,12 @@ Result<void> SqlTransaction::upsert_judgments(const std::vector<JudgmentRow>& ro
                    [](const Statement&) {}));
   ANJU_TRY(insert_rows(
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id, previous_result,"
-      " run_id)",
-      "(?,?,?,?,?,?,?,?)",
+      " campaign_id, run_id)",
+      "(?,?,?,?,?,?,?,?,?)",
       "ON CONFLICT (household_id) DO UPDATE SET result = excluded.result, reasons = excluded.reasons,"
       " grade = excluded.grade, evidence_source = excluded.evidence_source, evidence_id = excluded.evidence_id,"
-      " previous_result = excluded.previous_result, run_id = excluded.run_id",
-      rows.size(), [&](Statement& s, size_t i, int base) { bind_judgment(s, rows[i], base).bind(base + 8, run_id); }));
+      " previous_result = excluded.previous_result, campaign_id = excluded.campaign_id, run_id = excluded.run_id",
+      rows.size(), [&](Statement& s, size_t i, int base) { bind_judgment(s, rows[i], base).bind(base + 9, run_id); }));
   std::vector<std::pair<const std::string*, Reason>> reasons;
   for (const JudgmentRow& j : rows)
     for (Reason reason : j.reasons) reasons.emplace_back(&j.household_id, reason);
@@ -177,8 +239,8 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run, std::string
   ANJU_TRY(conn_.begin_bulk_load("judgments", /*rebuild_indexes=*/true));
   auto& s = conn_.prepare(
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
-      " previous_result, run_id) VALUES (?,?,?,?,?,?,?,?)");
-  for (const JudgmentRow& j : rows) ANJU_TRY(bind_judgment(s, j).bind(8, *run_id).run());
+      " previous_result, campaign_id, run_id) VALUES (?,?,?,?,?,?,?,?,?)");
+  for (const JudgmentRow& j : rows) ANJU_TRY(bind_judgment(s, j).bind(9, *run_id).run());
   ANJU_TRY(end_bulk_load());
   // One row per reason, so that lists filter by reason through an index.
   ANJU_TRY(conn_.exec("DELETE FROM judgment_reasons"));

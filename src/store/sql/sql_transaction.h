@@ -91,8 +91,10 @@ class SqlTransaction final : public Transaction,
                                const WriteStamp& stamp) override;
   Result<std::vector<Disaster>> list_disasters() override;
 
-  Result<Campaign> get_campaign() override;
-  Result<void> update_campaign(const Campaign& campaign, const WriteStamp& stamp) override;
+  Result<Campaign> campaign_for(std::string_view code) override;
+  Result<std::vector<Campaign>> campaigns_inside(std::string_view code) override;
+  Result<long> save_campaign(const Campaign& campaign, const WriteStamp& stamp) override;
+  Result<void> remove_campaign(long id, long version) override;
 
   Result<std::optional<ManualMatch>> find_manual_match(std::string_view household_id) override;
   Result<void> store_match(const MatchResult& m) override;

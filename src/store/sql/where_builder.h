@@ -31,6 +31,11 @@ class WhereBuilder {
     values_.push_back(std::move(value));
     return "?" + std::to_string(++count_);
   }
+  // Adds a condition whose values were placed with placeholder().
+  WhereBuilder& add_placed(std::string_view condition) {
+    clauses_ += (clauses_.empty() ? " WHERE " : " AND ") + std::string(condition);
+    return *this;
+  }
   const std::string& sql() const { return clauses_; }
   void bind(Statement& s) const {
     for (size_t i = 0; i < values_.size(); ++i)
