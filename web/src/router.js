@@ -21,6 +21,7 @@ const routes = [
   { path: '/samples', component: () => import('./pages/samples/SamplesPage.vue'), meta: { title: '县级抽查', menu: true, icon: 'Aim', needs: 'draw_samples' } },
   { path: '/imports', component: () => import('./pages/imports/ImportsPage.vue'), meta: { title: '数据导入', menu: true, icon: 'Upload', needs: 'import_data' } },
   { path: '/jobs', component: () => import('./pages/jobs/JobsPage.vue'), meta: { title: '对应与初判', menu: true, icon: 'Cpu', needs: 'run_jobs' } },
+  { path: '/campaign', component: () => import('./pages/campaign/CampaignPage.vue'), meta: { title: '工作设置', menu: true, icon: 'Setting', needs: 'set_campaign' } },
   { path: '/users', component: () => import('./pages/users/UsersPage.vue'), meta: { title: '用户管理', menu: true, icon: 'User', needs: 'manage_users' } },
   { path: '/audit', component: () => import('./pages/audit/AuditPage.vue'), meta: { title: '审计日志', menu: true, icon: 'Document', needs: 'read_audit' } },
   { path: '/password', component: () => import('./pages/account/PasswordPage.vue'), meta: { title: '修改密码' } },

@@ -10,10 +10,10 @@ import { apiGet, artifacts, logIn, shot, useAnju } from './harness.mjs'
 const world = useAnju()
 
 const ROLES = {
-  admin: { scope: '全国', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '县级抽查', '数据导入', '对应与初判', '用户管理', '审计日志'] },
-  city: { scope: '重庆市 / 县', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'] },
-  county: { scope: '县 / 城口县', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '县级抽查'] },
-  town: { scope: '高燕镇', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '数据导入', '对应与初判'] },
+  admin: { scope: '全国', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '县级抽查', '数据导入', '对应与初判', '工作设置', '用户管理', '审计日志'] },
+  city: { scope: '重庆市 / 县', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '工作设置'] },
+  county: { scope: '县 / 城口县', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '县级抽查', '工作设置'] },
+  town: { scope: '高燕镇', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '数据导入', '对应与初判', '工作设置'] },
   leader: { scope: '高燕镇', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'] },
   clerk200: { scope: '来凤村村民委员会', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'], village: '500229108200' },
   clerk204: { scope: '青山村村民委员会', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'], village: '500229108204' },
@@ -261,6 +261,37 @@ test('a town office runs 初判 over its own town and the job says so', async ()
   assert.match(await row.textContent(), /高燕镇/)
   assert.match(await page.locator(`[data-test=result-${job.id}]`).textContent(), new RegExp(`共 ${town} 户`))
   await shot(page, 'jobs-town-judge')
+  assert.deepEqual(page.__errors || [], [])
+  await page.context().close()
+})
+
+test('a town office sets its own campaign, the town is judged again, and it can go back to the county’s', async () => {
+  const page = await logIn(world.browser, world.server, 'town')
+  await page.goto(`${world.server.url}/campaign`)
+  await page.locator('[data-test=campaign-own]', { hasText: '沿用全国的设置' }).waitFor()
+  await page.fill('[data-test=campaign-name]', '高燕镇住房安全回头看')
+  await page.click('[data-test=campaign-save]')
+  const done = page.locator('[data-test=campaign-result]')
+  await done.waitFor()
+  const town = (await apiGet(page, '/households?page_size=1')).body.total
+  assert.match(await done.textContent(), new RegExp(`重新初判 ${town} 户`), 'the town’s households, judged again at once')
+  await page.locator('[data-test=campaign-own]', { hasText: '本级自行设置' }).waitFor()
+  const mine = (await apiGet(page, '/campaign')).body
+  assert.equal(mine.own, true)
+  assert.equal(mine.campaign.name, '高燕镇住房安全回头看')
+  assert.equal(mine.campaign.region_code, '500229108000')
+  await shot(page, 'campaign-town-own')
+
+  // The county sees it among those set inside its county.
+  const county = await logIn(world.browser, world.server, 'county')
+  await county.goto(`${world.server.url}/campaign`)
+  await county.locator('[data-test=campaign-inside] .el-table__row', { hasText: '高燕镇住房安全回头看' }).waitFor()
+  await county.context().close()
+
+  await page.click('[data-test=campaign-inherit]')
+  await page.locator('.el-message-box__btns .el-button--primary').click()
+  await page.locator('[data-test=campaign-own]', { hasText: '沿用全国的设置' }).waitFor()
+  assert.equal((await apiGet(page, '/campaign')).body.own, false)
   assert.deepEqual(page.__errors || [], [])
   await page.context().close()
 })
