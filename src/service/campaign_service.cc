@@ -67,16 +67,31 @@ Result<void> check_campaign(const Campaign& c) {
 
 // The region a campaign is set for: the user's own when none is named; a
 // province, city, county or town the user covers and may set.
-Result<std::string> campaign_region(const User& user, std::string_view region) {
+Result<std::string> campaign_region(Transaction& tx, const User& user, std::string_view region) {
   const std::string code = region.empty() ? user.region_code : std::string(region);
   if (code != kWholeCountry && !is_region_code(code))
     return make_error(ErrorCode::invalid, "区划代码应为12位数字：" + code);
   ANJU_TRY(authorize(user, Action::read, code == kWholeCountry ? "" : code));
   if (!covers_user(user, code)) return make_error(ErrorCode::not_found, kNotFoundInScope);
   ANJU_TRY(authorize(user, Action::set_campaign, code == kWholeCountry ? "" : code));
+  if (code != kWholeCountry) {
+    auto known = tx.regions().find_region(code);
+    if (!known) return known.error();
+    if (!*known) return make_error(ErrorCode::not_found, "区划代码表中没有这个区划：" + code);
+  }
   if (code != kWholeCountry && region_level(code) == RegionLevel::village)
     return make_error(ErrorCode::invalid, "工作设置只能按省、市、县、乡镇设置，村沿用所在乡镇的设置");
   return code;
+}
+
+// Whether households judged by `before` would be judged differently by
+// `after`: another campaign (its id goes on the judgment) or other settings.
+bool judges_differently(const Campaign& before, const Campaign& after) {
+  const JudgeSettings& a = before.settings;
+  const JudgeSettings& b = after.settings;
+  return before.id != after.id || before.as_of != after.as_of || a.cutoff != b.cutoff ||
+         a.aging_year != b.aging_year || a.aging_age_years != b.aging_age_years ||
+         a.aging_structures != b.aging_structures;
 }
 
 // Whether any household of `region` has a judgment (the counts say).
@@ -106,10 +121,10 @@ Result<CampaignChange> apply_change(Store& store, Transaction& tx, const User& u
   if (!now) return now.error();
   out.now = std::move(*now);
   detail["after"] = campaign_json(out.now.campaign);
-  ANJU_TRY(audit(tx.audit(), clock, user.name, after ? "campaign.set" : "campaign.remove", "region", region, detail));
+  ANJU_TRY(audit(tx.audit(), clock, user.name, after ? "campaign.update" : "campaign.remove", "region", region, detail));
   auto judged = region_judged(tx, region);
   if (!judged) return judged.error();
-  if (*judged) {
+  if (*judged && judges_differently(before.campaign, out.now.campaign)) {
     JudgeOverrides overrides;
     overrides.region = region;
     auto run = judge_in(store, tx, overrides, stamp, clock);
@@ -145,12 +160,12 @@ Result<RegionCampaign> read_campaign(Store& store, const User& user, std::string
 Result<CampaignChange> change_campaign(Store& store, const User& user, std::string_view region,
                                        std::optional<long> expected_version,
                                        const std::function<Result<void>(Campaign&)>& edit, const Clock& clock) {
-  auto code = campaign_region(user, region);
-  if (!code) return code.error();
   return retry_races([&]() -> Result<CampaignChange> {
     auto begun = store.begin(TxMode::write);
     if (!begun) return begun.error();
     Transaction& tx = **begun;
+    auto code = campaign_region(tx, user, region);
+    if (!code) return code.error();
     auto before = region_campaign(tx, *code);
     if (!before) return before.error();
     ANJU_TRY(check_version(*before, expected_version));
@@ -168,13 +183,13 @@ Result<CampaignChange> change_campaign(Store& store, const User& user, std::stri
 
 Result<CampaignChange> remove_campaign(Store& store, const User& user, std::string_view region,
                                        std::optional<long> expected_version, const Clock& clock) {
-  auto code = campaign_region(user, region);
-  if (!code) return code.error();
-  if (*code == kWholeCountry) return make_error(ErrorCode::invalid, "全国的工作设置不能删除，只能修改");
   return retry_races([&]() -> Result<CampaignChange> {
     auto begun = store.begin(TxMode::write);
     if (!begun) return begun.error();
     Transaction& tx = **begun;
+    auto code = campaign_region(tx, user, region);
+    if (!code) return code.error();
+    if (*code == kWholeCountry) return make_error(ErrorCode::invalid, "全国的工作设置不能删除，只能修改");
     auto before = region_campaign(tx, *code);
     if (!before) return before.error();
     if (!before->own) return make_error(ErrorCode::invalid, "该区划没有单独的工作设置，已沿用上级的设置");

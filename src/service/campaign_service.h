@@ -36,9 +36,10 @@ Result<RegionCampaign> read_campaign(Store& store, const User& user, std::string
 
 // A change of a region's campaign, and the judgment run it caused: a
 // campaign's settings decide its households' judgments, so when any of
-// them has been judged, the region is judged again in the same
-// transaction (judge_in: judgments, tasks, ledger, counts) — nullopt when
-// none had been.
+// them has been judged and the change judges differently (another
+// campaign, or other as_of, cutoff or aging rule), the region is judged
+// again in the same transaction (judge_in: judgments, tasks, ledger,
+// counts) — nullopt otherwise (a new name, window or deadline).
 struct CampaignChange {
   RegionCampaign now;
   std::optional<JudgeSummary> judged;
@@ -48,7 +49,7 @@ struct CampaignChange {
 // new one starting from the inherited settings (`expected_version` 0 or
 // nullopt); `edit` changes it. Town offices and above, each for a
 // province, city, county or town of their scope (`forbidden` for a village
-// or another role). Audited as campaign.set with before and after.
+// or another role). Audited as campaign.update with before and after.
 Result<CampaignChange> change_campaign(Store& store, const User& user, std::string_view region,
                                        std::optional<long> expected_version,
                                        const std::function<Result<void>(Campaign&)>& edit, const Clock& clock);

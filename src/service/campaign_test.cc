@@ -34,7 +34,7 @@ class CampaignTest : public testing::StoreTest {
     StoreTest::SetUp();
     if (IsSkipped()) return;
     auto tx = begin();
-    for (const char* code : {"500229000000", kTown, kOtherTown, "500229108201", "500229104201"})
+    for (const char* code : {"500000000000", "500229000000", kTown, kOtherTown, "500229108201", "500229104201"})
       if (!tx->regions().find_region(code).value())
         ASSERT_TRUE(tx->regions().insert_region(Region{code, std::string("区划") + code}, testing::kTestStamp));
     // Each household on a house graded C on 2024-09-20.
@@ -139,6 +139,17 @@ TEST_F(CampaignTest, ATownsOwnCampaignJudgesItsHouseholdsAndNoOthers) {
   EXPECT_EQ(judgment(kHere).campaign_id, set->now.campaign.id);
   EXPECT_EQ(judgment(kThere).campaign_id, 1);
 
+  // A new name changes no judgment: nothing is judged again.
+  auto renamed = change_campaign(*store_, town_, kTown, std::nullopt,
+                                 [](Campaign& c) -> Result<void> {
+                                   c.name = "坪坝镇住房安全回头看";
+                                   return {};
+                                 },
+                                 kClock);
+  ASSERT_TRUE(renamed) << renamed.error().message;
+  EXPECT_FALSE(renamed->judged);
+  set->now.campaign.version = renamed->now.campaign.version;
+
   // Back to the county's: the town is judged again by it.
   auto removed = remove_campaign(*store_, town_, kTown, set->now.campaign.version, kClock);
   ASSERT_TRUE(removed) << removed.error().message;
@@ -218,6 +229,22 @@ TEST_F(CampaignTest, OnlyOfficesOfTheRegionSetItsCampaign) {
   EXPECT_EQ(bad.error().code, ErrorCode::invalid);
   EXPECT_EQ(begin(TxMode::read)->campaign().campaign_for("500229108201")->window_end, (Date{2027, 1, 31}))
       << "nothing changed by the refused edits";
+  // A province's own beats the country's (both codes' prefixes are two
+  // digits long); the town's still beats the province's.
+  auto province = change_campaign(*store_, operator_, "500000000000", std::nullopt,
+                                  [](Campaign& c) -> Result<void> {
+                                    c.name = "重庆市回头看";
+                                    return {};
+                                  },
+                                  kClock);
+  ASSERT_TRUE(province) << province.error().message;
+  EXPECT_TRUE(province->now.own);
+  EXPECT_EQ(begin(TxMode::read)->campaign().campaign_for("500229104201")->region_code, "500000000000");
+  EXPECT_EQ(begin(TxMode::read)->campaign().campaign_for("500229108201")->region_code, kTown);
+  auto unknown = change_campaign(*store_, operator_, "500229199000", std::nullopt,
+                                 [](Campaign&) -> Result<void> { return {}; }, kClock);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::not_found) << "a region not in the division table";
   auto gone = remove_campaign(*store_, operator_, kWholeCountry, std::nullopt, kClock);
   ASSERT_FALSE(gone);
   EXPECT_EQ(gone.error().code, ErrorCode::invalid) << "the country's campaign stays";

@@ -250,6 +250,21 @@ nlohmann::json settings_json(const JudgeSettings& s, const std::string& region) 
           {"aging_age_years", s.aging_age_years}};
 }
 
+// What the run judged by: the region's settings and, when regions inside
+// it set their own, each campaign's.
+nlohmann::json run_settings_json(const JudgeRun& run) {
+  nlohmann::json j = settings_json(run.summary.settings, run.overrides.region);
+  if (run.by && run.by->settings.size() > 1) {
+    j["campaigns"] = nlohmann::json::array();
+    for (size_t i = 0; i < run.by->settings.size(); ++i) {
+      nlohmann::json c = settings_json(run.by->settings[i], run.by->campaigns.at(i).region_code);
+      c["campaign_id"] = run.by->campaigns.at(i).id;
+      j["campaigns"].push_back(std::move(c));
+    }
+  }
+  return j;
+}
+
 Result<void> store_step(JudgeRun& run) {
   const JudgeSummary& summary = run.summary;
   nlohmann::json result = {{"results", summary.results}, {"reasons", summary.reasons},
@@ -258,7 +273,7 @@ Result<void> store_step(JudgeRun& run) {
                            {"ledger_closed", summary.ledger_closed}};
   return run.tx.results().replace_judgments(
       RunRecord{"judge", run.stamp.at, run.stamp.actor,
-                settings_json(summary.settings, run.overrides.region).dump(), result.dump()},
+                run_settings_json(run).dump(), result.dump()},
       run.overrides.region, run.rows);
 }
 
@@ -268,7 +283,7 @@ Result<void> counts_step(JudgeRun& run) {
 
 Result<void> audit_step(JudgeRun& run) {
   return audit(run.tx.audit(), run.clock, run.stamp.actor, "judge.run", "region", run.overrides.region,
-               {{"settings", settings_json(run.summary.settings, run.overrides.region)},
+               {{"settings", run_settings_json(run)},
                 {"results", run.summary.results},
                 {"changed", run.summary.changed}});
 }

@@ -58,10 +58,12 @@ Result<Campaign> SqlTransaction::campaign_for(std::string_view code) {
   auto& s = conn_.prepare(sql.c_str());
   for (int i = 0; i < 6; ++i)
     if (static_cast<size_t>(i) < chain.size()) s.bind(i + 1, chain[i]); else s.bind_null(i + 1);
+  // The country's is the shallowest (its prefix "00" is as long as a province's).
+  auto depth = [](const Campaign& c) { return c.region_code == kWholeCountry ? 0 : region_prefix(c.region_code).size(); };
   std::optional<Campaign> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) {
     Campaign c = read_campaign(r);
-    if (!out || region_prefix(c.region_code).size() > region_prefix(out->region_code).size()) out = std::move(c);
+    if (!out || depth(c) > depth(*out)) out = std::move(c);
   }));
   if (!out) return make_error(ErrorCode::not_found, "数据库中没有工作（回头看）设置");
   return *out;
