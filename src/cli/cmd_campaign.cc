@@ -89,7 +89,8 @@ void print(const Context& ctx, const RegionCampaign& rc, const std::optional<Jud
     return;
   }
   std::cout << c.name << "（" << c.window_start.to_string() << " 至 " << c.window_end.to_string() << "）"
-            << (rc.own ? "" : "，沿用 " + c.region_code + " 的设置") << '\n'
+            << (rc.own ? "" : c.region_code == kWholeCountry ? "，沿用全国的设置" : "，沿用 " + c.region_code + " 的设置")
+            << '\n'
             << "  评估截止日期 as_of：" << (c.as_of ? c.as_of->to_string() : "每次运行当天") << '\n'
             << "  结论有效起始 cutoff：" << c.settings.cutoff.to_string() << '\n'
             << "  老化规则：建于" << c.settings.aging_year << "年及以前、最新评估超过"
