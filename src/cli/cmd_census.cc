@@ -1,4 +1,4 @@
-// `anju match [--region CODE] [--set HOUSEHOLD PARCEL | --clear HOUSEHOLD]` and
+// `anju match [--region CODE] | --set HOUSEHOLD PARCEL | --clear HOUSEHOLD` and
 // `anju judge [--region CODE] [--as-of DATE] [--cutoff DATE]`.
 #include <CLI/CLI.hpp>
 
@@ -44,17 +44,42 @@ void print_match(const Context& ctx, const MatchSummary& s) {
   std::printf("  多户共用同一房屋 %ld 户；花名册图斑编号不存在 %ld 户\n", s.shared, s.parcel_not_found);
 }
 
+// A manual choice (or its clearing) and the judgment it led to: the
+// household alone is matched and judged again (no run).
+void print_choice(const Context& ctx, const std::string& household_id, const std::string& parcel_id,
+                  const JudgmentRow& j) {
+  std::vector<std::string> reasons;
+  for (Reason r : j.reasons) reasons.emplace_back(reason_key(r));
+  if (ctx.json) {
+    std::cout << nlohmann::ordered_json{{"household_id", household_id},
+                                        {"parcel_id", parcel_id.empty() ? nlohmann::ordered_json(nullptr)
+                                                                        : nlohmann::ordered_json(parcel_id)},
+                                        {"judgment", {{"result", judge_result_key(j.result)}, {"reasons", reasons}}}}
+                     .dump()
+              << '\n';
+    return;
+  }
+  std::cout << household_id << (parcel_id.empty() ? "：已取消选择图斑，按规则重新对应" : "：已选择图斑 " + parcel_id)
+            << "；初判结论 " << judge_result_name(j.result) << '\n';
+}
+
 void run_match_command(Context& ctx, const MatchArgs& args) {
+  if ((!args.set.empty() || !args.clear.empty()) && !args.region.empty())
+    return ctx.fail(make_error(ErrorCode::invalid, "--set/--clear 只对一户，不能与 --region 同用"));
   const auto region = run_region(ctx, args.region);
   if (!region) return;
   auto store = ctx.open();
   if (!store) return;
   SystemClock clock;
   if (!args.set.empty()) {
-    if (auto r = set_manual_match(*store, system_operator(ctx.actor()), args.set[0], args.set[1], std::nullopt, clock); !r)
-      return ctx.fail(r.error());
-  } else if (!args.clear.empty()) {
-    if (auto r = clear_manual_match(*store, system_operator(ctx.actor()), args.clear, std::nullopt, clock); !r) return ctx.fail(r.error());
+    auto r = set_manual_match(*store, system_operator(ctx.actor()), args.set[0], args.set[1], std::nullopt, clock);
+    if (!r) return ctx.fail(r.error());
+    return print_choice(ctx, args.set[0], args.set[1], r->judgment);
+  }
+  if (!args.clear.empty()) {
+    auto r = clear_manual_match(*store, system_operator(ctx.actor()), args.clear, std::nullopt, clock);
+    if (!r) return ctx.fail(r.error());
+    return print_choice(ctx, args.clear, "", *r);
   }
   auto summary = run_match(*store, *region, ctx.actor(), clock);
   if (!summary) return ctx.fail(summary.error());
@@ -141,9 +166,9 @@ void run_judge_command(Context& ctx, const JudgeArgs& args) {
 void add_census_commands(CLI::App& app, Context& ctx) {
   auto margs = std::make_shared<MatchArgs>();
   CLI::App* match = app.add_subcommand("match", "人房对应：把每户对应到所住的普查房屋图斑");
-  auto* set = match->add_option("--set", margs->set, "选择图斑：--set 户编号 图斑编号（重新对应后生效）")
+  auto* set = match->add_option("--set", margs->set, "选择图斑：--set 户编号 图斑编号（该户立即重新对应和初判）")
                   ->expected(2);
-  match->add_option("--clear", margs->clear, "取消某户人工选择的图斑")->excludes(set);
+  match->add_option("--clear", margs->clear, "取消某户人工选择的图斑（该户立即按规则重新对应和初判）")->excludes(set);
   match->add_option("--region", margs->region, "只对这个区划（12位代码）内的农户进行人房对应（默认全部）");
   match->callback([&ctx, margs] { run_match_command(ctx, *margs); });
 
