@@ -48,6 +48,38 @@ TEST_F(StoreContract, HouseholdRoundTripsWithMetadata) {
   EXPECT_EQ(*tx->households().count_households(), 1);
 }
 
+// A clerk searches by any part of a name or an address (「志贵」 finds
+// 王志贵); % and _ typed are themselves, not wildcards.
+TEST_F(StoreContract, HouseholdSearchFindsAnyPartOfTheNameOrAddress) {
+  {
+    auto tx = begin();
+    int n = 0;
+    for (auto [name, address] : {std::pair{"王志贵", "高燕镇来凤村3组"}, std::pair{"志贵", ""},
+                                 std::pair{"李百分", "100%新房"}, std::pair{"赵一", "1000号"}}) {
+      Household h = sample_household("H" + std::to_string(++n), "11010519491231001" + std::to_string(n));
+      h.head_name = name;
+      h.address = address;
+      ASSERT_TRUE(tx->households().insert_household(h, kStamp));
+    }
+    ASSERT_TRUE(tx->commit());
+  }
+  auto found = [&](const std::string& q) {
+    HouseholdFilter f;
+    f.region_code = std::string(kWholeCountry);
+    f.search = q;
+    std::vector<std::string> ids;
+    auto page = begin(TxMode::read)->read_models().list_households(f);
+    EXPECT_TRUE(page) << page.error().message;
+    for (const HouseholdListRow& r : page->items) ids.push_back(r.household.household_id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  EXPECT_EQ(found("志贵"), (std::vector<std::string>{"H1", "H2"}));
+  EXPECT_EQ(found("来凤"), (std::vector<std::string>{"H1"}));
+  EXPECT_EQ(found("100%"), (std::vector<std::string>{"H3"})) << "% is a percent sign, not a wildcard";
+  EXPECT_EQ(found("H4"), (std::vector<std::string>{"H4"}));
+}
+
 // The judge reads its input in household ranges (two threads on SQLite):
 // the bounds must cover every household once, in order, whatever the count.
 TEST_F(StoreContract, HouseholdRangesCoverEveryHouseholdOnceInOrder) {

@@ -163,7 +163,9 @@ WhereBuilder ledger_where(const LedgerFilter& f) {
   if (f.plan_year) w.add("l.plan_year = ?", static_cast<long>(*f.plan_year));
   if (f.renovation_state == "none") w.add("l.renovation_id = 0");
   else if (!f.renovation_state.empty()) w.add("r.state = ?", f.renovation_state);
-  if (!f.search.empty()) w.add("(h.household_id LIKE ? OR h.head_name LIKE ?)", f.search + "%", f.search + "%");
+  if (!f.search.empty())
+    w.add("(h.household_id LIKE ? ESCAPE '\\' OR h.head_name LIKE ? ESCAPE '\\' OR h.address LIKE ? ESCAPE '\\')",
+          WhereBuilder::anywhere(f.search), WhereBuilder::anywhere(f.search), WhereBuilder::anywhere(f.search));
   if (f.urgency && !f.urgency_zones.empty()) {
     // core/ledger.h decided for today which entries are late or at risk, by
     // the campaign each region follows: the deepest zone holding a household.

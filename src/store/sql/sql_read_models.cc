@@ -30,14 +30,12 @@ WhereBuilder household_where(const HouseholdFilter& f, const std::string& lo, co
     w.add("EXISTS (SELECT 1 FROM judgment_reasons r WHERE r.household_id = h.household_id AND r.reason = ?)",
           *f.reason);
   if (!f.search.empty()) {
-    // A name is matched by its beginning; an ID number or household id whole.
-    std::string prefix;
-    for (char c : f.search) {
-      if (c == '%' || c == '_' || c == '\\') prefix += '\\';
-      prefix += c;
-    }
-    w.add("(h.head_name LIKE ? ESCAPE '\\' OR h.head_id_number = ? OR h.household_id = ?)",
-          prefix + "%", f.search, f.search);
+    // Any part of the head's name or the address (two characters of a
+    // name are enough); an ID number or household id whole.
+    const std::string part = WhereBuilder::anywhere(f.search);
+    w.add("(h.head_name LIKE ? ESCAPE '\\' OR h.address LIKE ? ESCAPE '\\' OR h.head_id_number = ?"
+          " OR h.household_id = ?)",
+          part, part, f.search, f.search);
   }
   return w;
 }

@@ -31,6 +31,16 @@ class WhereBuilder {
     values_.push_back(std::move(value));
     return "?" + std::to_string(++count_);
   }
+  // A LIKE pattern (with ESCAPE '\\') that finds `text` anywhere: its own
+  // % and _ stand for themselves.
+  static std::string anywhere(std::string_view text) {
+    std::string out = "%";
+    for (char c : text) {
+      if (c == '%' || c == '_' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + "%";
+  }
   // Adds a condition whose values were placed with placeholder().
   WhereBuilder& add_placed(std::string_view condition) {
     clauses_ += (clauses_.empty() ? " WHERE " : " AND ") + std::string(condition);
