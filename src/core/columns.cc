@@ -27,7 +27,7 @@ constexpr ColumnSpec kHouseholdColumns[] = {
     {"head_name", "户主姓名", Requirement::required, "1-30个字", "张三"},
     {"head_id_number", "户主身份证号", Requirement::required,
      "18位公民身份号码，校验位正确，末位x按X处理；请设为文本格式，以免末位丢失",
-     "500229198001011234"},
+     "500229198001011237"},
     {"members", "家庭人口数", Requirement::required, "整数1-30", "4"},
     {"region_code", "区划代码", Requirement::required, "12位村级区划代码，须已导入",
      "500229108201"},
