@@ -12,7 +12,7 @@ const world = useAnju()
 const ROLES = {
   admin: { scope: '全国', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '县级抽查', '数据导入', '对应与初判', '工作设置', '用户管理', '审计日志'] },
   city: { scope: '重庆市 / 县', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '工作设置'] },
-  county: { scope: '县 / 城口县', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '县级抽查', '工作设置'] },
+  county: { scope: '重庆市 / 城口县', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '县级抽查', '工作设置'] },
   town: { scope: '高燕镇', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实', '数据导入', '对应与初判', '工作设置'] },
   leader: { scope: '高燕镇', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'] },
   clerk200: { scope: '来凤村村民委员会', menu: ['工作台', '农户清单', '四类信息', '危房台账', '变更申请', '外业核实'], village: '500229108200' },
@@ -294,4 +294,23 @@ test('a town office sets its own campaign, the town is judged again, and it can 
   assert.equal((await apiGet(page, '/campaign')).body.own, false)
   assert.deepEqual(page.__errors || [], [])
   await page.context().close()
+})
+
+test('a village clerk’s dashboard charts its own village, and no path shows the 县 placeholder as a step', async () => {
+  const clerk = await logIn(world.browser, world.server, 'clerk200')
+  await clerk.goto(`${world.server.url}/dashboard`)
+  await clerk.locator('[data-test=tile-households]').waitFor()
+  await clerk.locator('.card canvas').first().waitFor()
+  assert.equal(await clerk.locator('[data-test=result-chart-empty]').count(), 0, 'the village’s own bar, not a blank chart')
+  await shot(clerk, 'dashboard-clerk')
+  assert.deepEqual(clerk.__errors || [], [])
+  await clerk.context().close()
+
+  const county = await logIn(world.browser, world.server, 'county')
+  await county.goto(`${world.server.url}/dashboard`)
+  await county.locator('.crumbs .el-breadcrumb__item').first().waitFor()
+  const steps = (await county.locator('.crumbs .el-breadcrumb__item').allTextContents()).map((s) => s.replace('/', '').trim())
+  assert.ok(!steps.includes('县') && steps.includes('城口县'), steps.join(' / '))
+  assert.equal((await county.locator('.header .scope').textContent()).trim(), '重庆市 / 城口县')
+  await county.context().close()
 })

@@ -60,6 +60,14 @@ export async function loadRegions(force = false) {
   return session.regions
 }
 
+// The statistical levels between a province-level city and its counties
+// (重庆市 / 县 / 城口县): not a step anyone names, so a path leaves them out
+// unless it ends there (a city office whose region is that level).
+const PLACEHOLDER_NAMES = new Set(['县', '市辖区', '省直辖县级行政区划', '自治区直辖县级行政区划'])
+export function regionSteps(path) {
+  return path.filter((r, i) => i === path.length - 1 || !PLACEHOLDER_NAMES.has(r.name))
+}
+
 // code → name of every region the user covers (after loadRegions()).
 export function regionName(code) {
   const r = (session.regions || []).find((x) => x.code === code)
