@@ -3,6 +3,7 @@
 // browser only shows them.
 #include <nlohmann/json.hpp>
 
+#include "core/access.h"
 #include "core/enums.h"
 #include "core/judgment.h"
 #include "core/match_types.h"
@@ -41,6 +42,7 @@ Response get_codes(RouteContext& c) {
       {"yes_no", entries<YesNo>()},
       {"grade", entries<Grade>()},
       {"role", entries<Role>()},
+      {"action", entries<Action>()},
       {"evidence_source", entries<EvidenceSource>()},
       {"match_outcome", dense(MatchOutcome::unmatched, [](MatchOutcome o) {
          return json{{"key", match_outcome_key(o)}, {"name", match_outcome_name(o)}};

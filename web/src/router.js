@@ -1,12 +1,13 @@
 // The console's pages. Each names the action its role needs (as the server
 // reports it in `may`); the server still checks every call.
 import { createRouter, createWebHistory } from 'vue-router'
-import { session, restoreSession, may, forget } from './api/session.js'
+import { ElMessage } from 'element-plus'
+import { session, restoreSession, may, forget, loadCodes, codeName } from './api/session.js'
 import { setUnauthorizedHandler } from './api/client.js'
 
 const routes = [
   { path: '/login', component: () => import('./pages/login/LoginPage.vue'), meta: { public: true, title: '登录' } },
-  { path: '/', redirect: '/dashboard' },
+  { path: '/', redirect: () => landingPage() },
   { path: '/dashboard', component: () => import('./pages/dashboard/DashboardPage.vue'), meta: { title: '工作台', menu: true, icon: 'DataAnalysis' } },
   { path: '/households', component: () => import('./pages/households/HouseholdList.vue'), meta: { title: '农户清单', menu: true, icon: 'List' } },
   { path: '/households/:id', component: () => import('./pages/households/HouseholdDetail.vue'), meta: { title: '农户详情' } },
@@ -29,6 +30,11 @@ const routes = [
   { path: '/:rest(.*)*', component: () => import('./pages/NotFound.vue'), meta: { title: '页面不存在' } },
 ]
 
+// Where a user lands: a field worker on its tasks, everyone else on the dashboard.
+function landingPage() {
+  return session.user && session.user.role === 'field_worker' ? '/field' : '/dashboard'
+}
+
 export const router = createRouter({ history: createWebHistory(), routes })
 
 router.beforeEach(async (to) => {
@@ -38,7 +44,12 @@ router.beforeEach(async (to) => {
   if (session.user.must_change_password && to.path !== '/password') return { path: '/password', query: { first: '1' } }
   if (session.user.two_step_required && !['/two-step', '/password'].includes(to.path)) return '/two-step'
 
-  if (to.meta.needs && !may(to.meta.needs)) return '/dashboard'
+  if (to.meta.needs && !may(to.meta.needs)) {
+    // Say why, rather than land somewhere else without a word.
+    await loadCodes().catch(() => {})
+    ElMessage.warning(`「${to.meta.title}」需要“${codeName('action', to.meta.needs)}”的权限，您的角色（${session.user.role_name}）没有，已转到首页`)
+    return landingPage()
+  }
   return true
 })
 

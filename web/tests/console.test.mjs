@@ -314,3 +314,20 @@ test('a village clerk’s dashboard charts its own village, and no path shows th
   assert.equal((await county.locator('.header .scope').textContent()).trim(), '重庆市 / 城口县')
   await county.context().close()
 })
+
+test('a field worker lands on its tasks; a page the role may not use says why instead of vanishing', async () => {
+  const worker = await logIn(world.browser, world.server, 'worker200')
+  assert.match(worker.url(), /\/field$/, 'the worker’s first screen is its task list')
+  await worker.context().close()
+
+  // (The leader's account is locked by the wrong-password test above.)
+  const clerk = await logIn(world.browser, world.server, 'clerk204')
+  assert.match(clerk.url(), /\/dashboard$/)
+  await clerk.goto(`${world.server.url}/imports`)
+  const why = clerk.locator('.el-message', { hasText: '数据导入' })
+  await why.waitFor()
+  assert.match(await why.textContent(), /“导入数据”的权限，您的角色（村资料员）没有/)
+  await clerk.waitForURL(/\/dashboard$/)
+  assert.deepEqual(clerk.__errors || [], [])
+  await clerk.context().close()
+})

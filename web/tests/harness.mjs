@@ -77,7 +77,8 @@ export async function logIn(browser, server, name, viewport = { width: 1366, hei
   await page.fill('input[name=username]', name)
   await page.fill('input[name=password]', server.logins[name])
   await page.click('[data-test=login-submit]')
-  await page.waitForURL(/\/dashboard/)
+  // Everyone lands on the dashboard, a field worker on its tasks.
+  await page.waitForURL(/\/(dashboard|field)$/)
   return page
 }
 
