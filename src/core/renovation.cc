@@ -133,7 +133,8 @@ Result<void> check_renovation(const Renovation& r, int first_plan_year, const Da
   return {};
 }
 
-Result<void> check_step(const Renovation& r, RenovationAction action, const RenovationStep& step, const Date& today) {
+Result<void> check_step(const Renovation& r, RenovationAction action, const RenovationStep& step, const Date& today,
+                        const std::optional<Date>& approved_on) {
   auto dated = [&](const std::optional<Date>& after, const char* what) -> Result<void> {
     if (!step.on) return make_error(ErrorCode::invalid, std::string("请填写") + what);
     if (*step.on > today) return make_error(ErrorCode::invalid, std::string(what) + "不能晚于今天");
@@ -142,7 +143,10 @@ Result<void> check_step(const Renovation& r, RenovationAction action, const Reno
     return {};
   };
   switch (action) {
-    case RenovationAction::start: return dated(std::nullopt, "开工日期");
+    case RenovationAction::start:
+      if (step.on && approved_on && *step.on < *approved_on)
+        return make_error(ErrorCode::invalid, "开工日期不能早于县级审批日期（" + approved_on->to_string() + "）");
+      return dated(std::nullopt, "开工日期");
     case RenovationAction::complete: return dated(r.started_on, "竣工日期");
     case RenovationAction::accept:
       ANJU_TRY(dated(r.completed_on, "验收日期"));

@@ -98,14 +98,16 @@ struct RenovationRow {
 };
 
 // What the step needs besides the comment: the days of start, completion
-// and acceptance (not in the future, not before the previous step) and the
+// and acceptance (not in the future, not before the previous step; work
+// does not start before the county approved it, `approved_on`) and the
 // acceptance grade (A or B: a C or D house is not accepted — fail it).
 struct RenovationStep {
   std::optional<Date> on;
   std::optional<Grade> grade;
   std::string comment;
 };
-Result<void> check_step(const Renovation& r, RenovationAction action, const RenovationStep& step, const Date& today);
+Result<void> check_step(const Renovation& r, RenovationAction action, const RenovationStep& step, const Date& today,
+                        const std::optional<Date>& approved_on = std::nullopt);
 
 // The area guideline: 60 m² a household of up to 3, at most 18 m² a person
 // above; a Chinese warning when exceeded, else "".

@@ -103,6 +103,11 @@ TEST(RenovationChecks, StepsNeedOrderedPastDaysAndAPassingGrade) {
   EXPECT_FALSE(check_step(r, A::start, {}, today));
   EXPECT_FALSE(check_step(r, A::start, {Date{2025, 7, 1}, std::nullopt, ""}, today));  // the future
   EXPECT_TRUE(check_step(r, A::start, {Date{2025, 3, 1}, std::nullopt, ""}, today));
+  // Not before the county approved it.
+  auto early = check_step(r, A::start, {Date{2025, 3, 1}, std::nullopt, ""}, today, Date{2025, 3, 2});
+  ASSERT_FALSE(early);
+  EXPECT_NE(early.error().message.find("2025-03-02"), std::string::npos) << early.error().message;
+  EXPECT_TRUE(check_step(r, A::start, {Date{2025, 3, 2}, std::nullopt, ""}, today, Date{2025, 3, 2}));
   r.started_on = Date{2025, 3, 1};
   EXPECT_FALSE(check_step(r, A::complete, {Date{2025, 2, 1}, std::nullopt, ""}, today));  // before the start
   EXPECT_TRUE(check_step(r, A::complete, {Date{2025, 5, 20}, std::nullopt, ""}, today));

@@ -212,6 +212,22 @@ Result<RenovationView> edit_renovation(Store& store, const User& user, long id, 
   return finish(store, tx, user, r, "edit", {{"before", before}, {"after", particulars_json(r)}}, clock);
 }
 
+namespace {
+
+// The day the county approved the application (its latest approval), from
+// its history (UTC); nullopt when none is on record.
+Result<std::optional<Date>> approval_day(Transaction& tx, long renovation_id) {
+  auto history = tx.ledger().renovation_history(renovation_id);
+  if (!history) return history.error();
+  std::optional<Date> day;
+  for (const RenovationHistoryEntry& h : *history)
+    if (h.to == RenovationState::county_approved && h.at.size() >= 10)
+      if (auto d = parse_date(h.at.substr(0, 10)); d && (!day || *d > *day)) day = *d;
+  return day;
+}
+
+}  // namespace
+
 Result<RenovationView> act_on_renovation(Store& store, const User& user, long id, long version,
                                          RenovationAction action, const RenovationStep& step, const Clock& clock) {
   ANJU_TRY(authorize(user, Action::renovate, ""));
@@ -221,7 +237,13 @@ Result<RenovationView> act_on_renovation(Store& store, const User& user, long id
   auto opened = to_work_on(tx, user, id, version, action, step.comment);
   if (!opened) return opened.error();
   Renovation& r = opened->r;
-  ANJU_TRY(check_step(r, action, step, clock.today()));
+  std::optional<Date> approved_on;
+  if (action == RenovationAction::start) {
+    auto approved = approval_day(tx, r.id);
+    if (!approved) return approved.error();
+    approved_on = *approved;
+  }
+  ANJU_TRY(check_step(r, action, step, clock.today(), approved_on));
   if (action == RenovationAction::submit) ANJU_TRY(check_particulars(tx, r, true));
   const WriteStamp stamp{user.name, clock.now_iso()};
   const RenovationState from = r.state;

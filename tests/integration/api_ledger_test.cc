@@ -121,12 +121,19 @@ TEST_F(ApiLedger, AnApplicationGoesFromDraftToAcceptedAndTheHouseholdLeavesTheLe
   EXPECT_EQ(entry["renovation"]["state"], "county_approved");
 
   EXPECT_EQ(step(town, r, "start").status, 400) << "the start needs its day";
-  r = step(town, r, "start", {{"on", "2025-03-10"}}).json()["renovation"];
+  const Reply early = step(town, r, "start", {{"on", "2025-03-10"}});
+  EXPECT_EQ(early.status, 400) << "work does not start before the county approved it";
+  EXPECT_NE(early.body.find("县级审批日期"), std::string::npos) << early.body;
+  // The server's clock approved it today (UTC): work starts that day or later.
+  const std::string today = r["updated_at"].get<std::string>().substr(0, 10);
+  s = step(town, r, "start", {{"on", today}});
+  ASSERT_EQ(s.status, 200) << s.body;
+  r = s.json()["renovation"];
   EXPECT_EQ(step(town, r, "complete", {{"on", "2025-03-01"}}).status, 400) << "not before the start";
-  r = step(town, r, "complete", {{"on", "2025-08-20"}}).json()["renovation"];
+  r = step(town, r, "complete", {{"on", today}}).json()["renovation"];
   EXPECT_EQ(r["state"], "completed");
-  EXPECT_EQ(step(county, r, "accept", {{"on", "2025-09-01"}, {"grade", "C"}}).status, 400) << "a C house fails";
-  s = step(county, r, "accept", {{"on", "2025-09-01"}, {"grade", "B"}, {"comment", "验收合格"}});
+  EXPECT_EQ(step(county, r, "accept", {{"on", today}, {"grade", "C"}}).status, 400) << "a C house fails";
+  s = step(county, r, "accept", {{"on", today}, {"grade", "B"}, {"comment", "验收合格"}});
   ASSERT_EQ(s.status, 200) << s.body;
   r = s.json()["renovation"];
   EXPECT_EQ(r["state"], "accepted");
