@@ -23,6 +23,9 @@ struct HouseholdFilter {
   std::optional<std::string> match_outcome;  // "none": not matched yet
   std::optional<std::string> result;         // "none": not judged yet
   std::optional<std::string> reason;
+  // Only households whose judgment differs from the one before it (or is
+  // their first): what a run's "changed" counts, as a list.
+  bool changed_only = false;
   std::string search;
   long offset = 0;
   long limit = 50;

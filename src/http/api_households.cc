@@ -36,6 +36,7 @@ HouseholdFilter household_filter(const RouteContext& c) {
   f.match_outcome = filter(c, "match_outcome");
   f.result = filter(c, "result");
   f.reason = filter(c, "reason");
+  f.changed_only = c.q_choice<bool>("changed", {{"1", true}, {"0", false}}, false, "changed 应为 1（只列结论有变化的）或 0");
   f.search = c.q("q");
   return f;
 }

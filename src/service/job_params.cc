@@ -57,6 +57,7 @@ json filter_json(const HouseholdFilter& f) {
   for (auto [key, field] : kFilterFields)
     if (f.*field) j[key] = *(f.*field);
   if (!f.search.empty()) j["q"] = f.search;
+  if (f.changed_only) j["changed"] = true;
   return j;
 }
 
@@ -71,6 +72,7 @@ HouseholdFilter read_filter(StoredParams& in) {
   for (auto [key, field] : kFilterFields)
     if (filter.j.contains(key)) f.*field = filter.text(key);
   f.search = filter.text("q");
+  f.changed_only = filter.flag("changed");
   in.ok = in.ok && filter.ok;
   return f;
 }

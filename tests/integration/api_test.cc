@@ -490,6 +490,22 @@ TEST_F(Api, TemplatesDownloadAsWorkbooks) {
   EXPECT_EQ(request(server_->port(), bh::verb::get, "/api/v1/templates/evidence").status, 401);
 }
 
+// 「结论与上次不同 N 户」 opens those N: the list filters households whose
+// judgment differs from the one before it (or is their first).
+TEST_F(Api, TheHouseholdsAJudgmentChangedAreAList) {
+  const Client town = as("town");
+  auto changed = db_->query(
+      "SELECT count(*) FROM judgments j JOIN households h ON h.household_id = j.household_id"
+      " WHERE h.region_code LIKE '500229108%' AND (j.previous_result IS NULL OR j.previous_result <> j.result)");
+  const json listed = town.get("/api/v1/households?changed=1&page_size=200").json();
+  EXPECT_EQ(listed["total"], changed[0][0]) << listed.dump().substr(0, 300);
+  const json all = town.get("/api/v1/households?page_size=1").json();
+  EXPECT_LE(listed["total"].get<long>(), all["total"].get<long>());
+  const Reply wrong = town.get("/api/v1/households?changed=yes");
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_NE(wrong.body.find("changed"), std::string::npos) << wrong.body;
+}
+
 // A town office sets its own campaign in the web app: the town is judged
 // again by it at once, the answer says how many households; removing it
 // goes back to the county's (issue: region-scoped runs, item 3).

@@ -29,6 +29,8 @@ WhereBuilder household_where(const HouseholdFilter& f, const std::string& lo, co
   if (f.reason)
     w.add("EXISTS (SELECT 1 FROM judgment_reasons r WHERE r.household_id = h.household_id AND r.reason = ?)",
           *f.reason);
+  if (f.changed_only)
+    w.add("j.household_id IS NOT NULL AND (j.previous_result IS NULL OR j.previous_result <> j.result)");
   if (!f.search.empty()) {
     // Any part of the head's name or the address (two characters of a
     // name are enough); an ID number or household id whole.
@@ -52,7 +54,7 @@ std::optional<std::pair<std::string, std::string>> single_dimension(const Househ
   if (f.match_outcome) set.emplace_back("match_outcome", none_is_empty(*f.match_outcome));
   if (f.result) set.emplace_back("result", none_is_empty(*f.result));
   if (f.reason) set.emplace_back("reason", *f.reason);
-  if (!f.search.empty() || set.size() > 1) return std::nullopt;
+  if (!f.search.empty() || f.changed_only || set.size() > 1) return std::nullopt;
   if (set.empty()) return std::make_pair(std::string("households"), std::string());
   return set.front();
 }
