@@ -129,6 +129,7 @@ struct ChangeRequest {
   std::string reason;   // why not, when rejected
   long version = 0;
   std::string created_at, created_by, updated_at, updated_by;
+  std::string head_name;  // the household's head now, as lists show it (read, not stored)
 };
 struct ChangeFilter {
   std::string region_lo, region_hi;

@@ -20,6 +20,7 @@ json change_json(const ChangeRequest& r, Disclosure disclosure) {
     details["head_id_number"] = mask_id_number(details.value("head_id_number", ""));
   return {{"id", r.id},
           {"household_id", r.household_id},
+          {"head_name", r.head_name},
           {"region_code", r.region_code},
           {"kind", enum_key(r.kind)},
           {"kind_name", enum_name(r.kind)},

@@ -83,6 +83,16 @@ TEST_F(ApiChanges, ANewHeadNeedsAValidIdAndARejectionNeedsAReason) {
   };
   EXPECT_EQ(shown(""), mask_id_number(good));
   EXPECT_EQ(shown("&full_id=1"), good);
+  // The list names the household's head beside its id.
+  const json listed = county.get("/api/v1/change-requests?state=submitted&page_size=200").json();
+  const auto head = db_->query("SELECT head_name FROM households WHERE household_id = '" + id + "'");
+  bool found = false;
+  for (const auto& item : listed["items"])
+    if (item["id"] == change_id) {
+      found = true;
+      EXPECT_EQ(item["head_name"], head[0][0]);
+    }
+  EXPECT_TRUE(found);
   EXPECT_GE(db_->query("SELECT count(*) FROM audit_log WHERE actor = 'county' AND action = 'personal.view_full'"
                        " AND object_type = 'change_requests'")[0][0].get<long>(),
             1);

@@ -134,7 +134,8 @@ namespace {
 
 constexpr const char* kChangeColumns =
     "id, household_id, region_code, kind, state, details, note, reason, version, created_at, created_by,"
-    " updated_at, updated_by FROM change_requests";
+    " updated_at, updated_by, (SELECT h.head_name FROM households h WHERE h.household_id = change_requests.household_id)"
+    " FROM change_requests";
 
 ChangeRequest read_change(const Statement& s) {
   return {s.integer(0),
@@ -149,7 +150,8 @@ ChangeRequest read_change(const Statement& s) {
           s.text(9),
           s.text(10),
           s.text(11),
-          s.text(12)};
+          s.text(12),
+          s.is_null(13) ? "" : s.text(13)};
 }
 
 }  // namespace
