@@ -97,10 +97,14 @@ struct RecordRow {
   long version = 0;
   std::string updated_at, updated_by;
 };
+// Which records a list shows besides its state: every one, or only those
+// returned to their filler (填报中 after a 退回, not yet submitted again).
+enum class RecordsShown { all, returned };
 struct RecordFilter {
   std::string region_lo, region_hi;
   std::optional<RecordState> state;
   long offset = 0, limit = 50;
+  RecordsShown shown = RecordsShown::all;
 };
 struct RecordCount {
   std::string region_code;  // a village (or, rolled up, a region above it)

@@ -75,12 +75,15 @@ Response act(RouteContext& c, RecordAction action) {
 
 Response get_records(RouteContext& c) {
   std::optional<RecordState> state;
-  if (!c.q("state").empty()) {
+  RecordsShown shown = RecordsShown::all;
+  if (c.q("state") == "returned") {  // 被退回: 填报中 after a return
+    shown = RecordsShown::returned;
+  } else if (!c.q("state").empty()) {
     state = enum_from_key<RecordState>(c.q("state"));
     if (!state) return error_response(c.req, bh::status::bad_request, "invalid", "未知的状态：" + c.q("state"));
   }
   const auto [offset, size] = c.paging();
-  auto page = list_records(c.store, c.user, c.q("region"), state, offset, size);
+  auto page = list_records(c.store, c.user, c.q("region"), state, offset, size, shown);
   if (!page) return error_response(c.req, page.error());
   json items = json::array();
   for (const RecordRow& r : page->items)

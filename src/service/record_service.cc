@@ -312,14 +312,15 @@ std::vector<BulkOutcome> act_on_records(Store& store, const User& user, const st
 }
 
 Result<Page<RecordRow>> list_records(Store& store, const User& user, const std::string& region_code,
-                                     std::optional<RecordState> state, long offset, long limit) {
+                                     std::optional<RecordState> state, long offset, long limit,
+                                     RecordsShown shown) {
   auto region = list_region(user, region_code);
   if (!region) return region.error();
   const CodeRange range = region_range(*region);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
   return (*tx)->records().list_records(
-      RecordFilter{range.lo, range.hi, state, std::max(0L, offset), std::clamp(limit, 1L, 200L)});
+      RecordFilter{range.lo, range.hi, state, std::max(0L, offset), std::clamp(limit, 1L, 200L), shown});
 }
 
 Result<std::vector<RecordCount>> record_progress(Store& store, const User& user,

@@ -69,7 +69,8 @@ std::vector<BulkOutcome> act_on_records(Store& store, const User& user, const st
                                         RecordAction action, const std::string& comment, const Clock& clock);
 
 Result<Page<RecordRow>> list_records(Store& store, const User& user, const std::string& region_code,
-                                     std::optional<RecordState> state, long offset, long limit);
+                                     std::optional<RecordState> state, long offset, long limit,
+                                     RecordsShown shown = RecordsShown::all);
 // What record progress is counted by: village, or the regions directly
 // under the one asked (villages rolled up, each with its name).
 enum class RecordsBy { village, child };

@@ -84,8 +84,17 @@ TEST_F(ApiRecords, ARecordGoesFromDraftToCountyApprovedWithAReturnOnTheWay) {
   r = record(clerk, id);
   EXPECT_EQ(r["state"], "draft");
   EXPECT_EQ(r["history"].back()["comment"], "建筑面积与不动产登记不符，请核对") << "the clerk sees the comment";
+  // 被退回: the clerk's list of records returned to it holds it, until it is submitted again.
+  auto returned = [&] {
+    const json page = clerk.get("/api/v1/records?state=returned&page_size=200").json();
+    for (const auto& item : page["items"])
+      if (item["household_id"] == id) return true;
+    return false;
+  };
+  EXPECT_TRUE(returned());
 
   ASSERT_EQ(step(clerk, id, "submit", 4).status, 200);
+  EXPECT_FALSE(returned()) << "submitted again: no longer waiting on the clerk";
   ASSERT_EQ(step(town, id, "approve", 5).status, 200);
   Reply approved = step(county, id, "approve", 6);
   ASSERT_EQ(approved.status, 200) << approved.body;

@@ -59,6 +59,10 @@ test('a clerk submits, the town approves, the county returns, the clerk sees why
   await county.locator('[data-test=record-state]', { hasText: '填报中' }).waitFor()
   await county.context().close()
 
+  // The clerk's list of records returned to it holds this one.
+  const returned = (await apiGet(clerk, '/records?state=returned&page_size=200')).body
+  assert.ok(returned.items.some((x) => x.household_id === id), 'listed under 被退回待修改')
+  assert.ok(returned.items.every((x) => x.state === 'draft'))
   await clerk.reload()
   const comment = clerk.locator('[data-test=return-comment]')
   await comment.waitFor()

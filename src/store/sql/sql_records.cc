@@ -92,6 +92,9 @@ Result<Page<RecordRow>> SqlTransaction::list_records(const RecordFilter& f) {
   WhereBuilder w;
   w.add("h.region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
   if (f.state) w.add("coalesce(r.state, 'not_started') = ?", std::string(enum_key(*f.state)));
+  if (f.shown == RecordsShown::returned)  // the last review step (edits aside) was a return
+    w.add("r.state = 'draft' AND (SELECT rh.action FROM record_history rh WHERE rh.household_id = h.household_id"
+          " AND rh.action <> 'edit' ORDER BY rh.id DESC LIMIT 1) = 'return'");
   const std::string from = " FROM households h LEFT JOIN records r ON r.household_id = h.household_id";
   Page<RecordRow> page;
   {
