@@ -65,21 +65,30 @@ Result<void> check_campaign(const Campaign& c) {
   return {};
 }
 
-// The region a campaign is set for: the user's own when none is named; a
-// province, city, county or town the user covers and may set.
-Result<std::string> campaign_region(Transaction& tx, const User& user, std::string_view region) {
+// The region named (the user's own when none): a code within the user's scope.
+Result<std::string> readable_region(const User& user, std::string_view region) {
   const std::string code = region.empty() ? user.region_code : std::string(region);
   if (code != kWholeCountry && !is_region_code(code))
     return make_error(ErrorCode::invalid, "区划代码应为12位数字：" + code);
   ANJU_TRY(authorize(user, Action::read, code == kWholeCountry ? "" : code));
   if (!covers_user(user, code)) return make_error(ErrorCode::not_found, kNotFoundInScope);
-  ANJU_TRY(authorize(user, Action::set_campaign, code == kWholeCountry ? "" : code));
-  if (code != kWholeCountry) {
-    auto known = tx.regions().find_region(code);
-    if (!known) return known.error();
-    if (!*known) return make_error(ErrorCode::not_found, "区划代码表中没有这个区划：" + code);
+  return code;
+}
+
+// The region a campaign is set for: as above, and a province, city, county
+// or town of the division table that the user may set.
+Result<std::string> campaign_region(Transaction& tx, const User& user, std::string_view region) {
+  auto code = readable_region(user, region);
+  if (!code) return code.error();
+  if (*code == kWholeCountry) {
+    ANJU_TRY(authorize(user, Action::set_campaign, ""));
+    return code;
   }
-  if (code != kWholeCountry && region_level(code) == RegionLevel::village)
+  ANJU_TRY(authorize(user, Action::set_campaign, *code));
+  auto known = tx.regions().find_region(*code);
+  if (!known) return known.error();
+  if (!*known) return make_error(ErrorCode::not_found, "区划代码表中没有这个区划：" + *code);
+  if (region_level(*code) == RegionLevel::village)
     return make_error(ErrorCode::invalid, "工作设置只能按省、市、县、乡镇设置，村沿用所在乡镇的设置");
   return code;
 }
@@ -147,55 +156,64 @@ Result<void> check_version(const RegionCampaign& rc, std::optional<long> expecte
 }  // namespace
 
 Result<RegionCampaign> read_campaign(Store& store, const User& user, std::string_view region) {
-  const std::string code = region.empty() ? user.region_code : std::string(region);
-  if (code != kWholeCountry && !is_region_code(code))
-    return make_error(ErrorCode::invalid, "区划代码应为12位数字：" + code);
-  ANJU_TRY(authorize(user, Action::read, code == kWholeCountry ? "" : code));
-  if (!covers_user(user, code)) return make_error(ErrorCode::not_found, kNotFoundInScope);
+  auto code = readable_region(user, region);
+  if (!code) return code.error();
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return region_campaign(**tx, code);
+  return region_campaign(**tx, *code);
 }
+
+namespace {
+
+// What a change makes of the region's campaign as it is (`before`): the
+// campaign to store, or nullopt to remove the region's own.
+using CampaignDecision = std::function<Result<std::optional<Campaign>>(const std::string& code, const RegionCampaign& before)>;
+
+Result<CampaignChange> change_in(Store& store, const User& user, std::string_view region,
+                                 std::optional<long> expected_version, const CampaignDecision& decide,
+                                 const Clock& clock) {
+  return retry_races([&]() -> Result<CampaignChange> {
+    auto begun = store.begin(TxMode::write);
+    if (!begun) return begun.error();
+    Transaction& tx = **begun;
+    auto code = campaign_region(tx, user, region);
+    if (!code) return code.error();
+    auto before = region_campaign(tx, *code);
+    if (!before) return before.error();
+    ANJU_TRY(check_version(*before, expected_version));
+    auto after = decide(*code, *before);
+    if (!after) return after.error();
+    return apply_change(store, tx, user, *code, *before, *after, clock);
+  });
+}
+
+}  // namespace
 
 Result<CampaignChange> change_campaign(Store& store, const User& user, std::string_view region,
                                        std::optional<long> expected_version,
                                        const std::function<Result<void>(Campaign&)>& edit, const Clock& clock) {
-  return retry_races([&]() -> Result<CampaignChange> {
-    auto begun = store.begin(TxMode::write);
-    if (!begun) return begun.error();
-    Transaction& tx = **begun;
-    auto code = campaign_region(tx, user, region);
-    if (!code) return code.error();
-    auto before = region_campaign(tx, *code);
-    if (!before) return before.error();
-    ANJU_TRY(check_version(*before, expected_version));
-    Campaign after = before->campaign;
-    if (!before->own) {  // a region's first: the inherited settings, as its own
+  auto decide = [&](const std::string& code, const RegionCampaign& before) -> Result<std::optional<Campaign>> {
+    Campaign after = before.campaign;
+    if (!before.own) {  // a region's first: the inherited settings, as its own
       after.id = 0;
       after.version = 0;
-      after.region_code = *code;
+      after.region_code = code;
     }
     ANJU_TRY(edit(after));
     ANJU_TRY(check_campaign(after));
-    return apply_change(store, tx, user, *code, *before, after, clock);
-  });
+    return std::optional<Campaign>(std::move(after));
+  };
+  return change_in(store, user, region, expected_version, decide, clock);
 }
 
 Result<CampaignChange> remove_campaign(Store& store, const User& user, std::string_view region,
                                        std::optional<long> expected_version, const Clock& clock) {
-  return retry_races([&]() -> Result<CampaignChange> {
-    auto begun = store.begin(TxMode::write);
-    if (!begun) return begun.error();
-    Transaction& tx = **begun;
-    auto code = campaign_region(tx, user, region);
-    if (!code) return code.error();
-    if (*code == kWholeCountry) return make_error(ErrorCode::invalid, "全国的工作设置不能删除，只能修改");
-    auto before = region_campaign(tx, *code);
-    if (!before) return before.error();
-    if (!before->own) return make_error(ErrorCode::invalid, "该区划没有单独的工作设置，已沿用上级的设置");
-    ANJU_TRY(check_version(*before, expected_version));
-    return apply_change(store, tx, user, *code, *before, std::nullopt, clock);
-  });
+  auto decide = [&](const std::string& code, const RegionCampaign& before) -> Result<std::optional<Campaign>> {
+    if (code == kWholeCountry) return make_error(ErrorCode::invalid, "全国的工作设置不能删除，只能修改");
+    if (!before.own) return make_error(ErrorCode::invalid, "该区划没有单独的工作设置，已沿用上级的设置");
+    return std::optional<Campaign>();
+  };
+  return change_in(store, user, region, expected_version, decide, clock);
 }
 
 Result<void> backup_database(Store& store, const std::string& file, const std::string& actor,
