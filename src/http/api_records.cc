@@ -7,6 +7,7 @@
 #include "http/api_json.h"
 #include "http/router.h"
 #include "service/campaign_service.h"
+#include "service/todo_service.h"
 #include "service/query_service.h"
 #include "service/record_service.h"
 
@@ -169,6 +170,20 @@ Response get_record_progress(RouteContext& c) {
                        {{"items", std::move(items)}, {"total", total},
                         {"window_end", campaign->campaign.window_end.to_string()},
                         {"past_window", campaign->campaign.window_end < c.clock.today()}});
+}
+
+}  // namespace anju::http
+
+namespace anju::http {
+
+// 待办: what waits for this user, each with the list filter that opens it.
+Response get_todo(RouteContext& c) {
+  auto items = todo_list(c.store, c.user, c.clock);
+  if (!items) return error_response(c.req, items.error());
+  json out = json::array();
+  for (const TodoItem& t : *items)
+    out.push_back({{"kind", enum_key(t.kind)}, {"name", enum_name(t.kind)}, {"state", t.state}, {"count", t.count}});
+  return json_response(c.req, bh::status::ok, {{"items", std::move(out)}});
 }
 
 }  // namespace anju::http

@@ -218,6 +218,7 @@ const std::vector<Route>& api_routes() {
        post_record_reopen},
       {verb::get, "/api/v1/record-progress", Action::read, S::listing, Body::json, get_record_progress},
       {verb::get, "/api/v1/campaign", Action::read, S::listing, Body::json, get_campaign},
+      {verb::get, "/api/v1/todo", Action::read, S::none, Body::json, get_todo},
       {verb::put, "/api/v1/campaign", Action::set_campaign, S::listing, Body::json, put_campaign},
       {verb::delete_, "/api/v1/campaign", Action::set_campaign, S::listing, Body::json, delete_campaign},
       {verb::get, "/api/v1/change-requests", Action::read, S::listing, Body::json, get_changes},

@@ -190,6 +190,7 @@ Response post_change_attachment(RouteContext& c);
 Response get_change_attachment(RouteContext& c);
 Response put_user(RouteContext& c);
 Response get_campaign(RouteContext& c);
+Response get_todo(RouteContext& c);
 Response put_campaign(RouteContext& c);
 Response delete_campaign(RouteContext& c);
 

@@ -129,6 +129,7 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
                                        Cell{"/api/v1/record-progress" + out_region, ""}}},
       {"GET /api/v1/appraisal-parts", {{"/api/v1/appraisal-parts", ""}, std::nullopt}},
       {"GET /api/v1/campaign", {{"/api/v1/campaign?region=500229108200", ""}, Cell{"/api/v1/campaign" + out_region, ""}}},
+      {"GET /api/v1/todo", {{"/api/v1/todo", ""}, std::nullopt}},
       // Villages follow their town: whoever may set a campaign gets 400.
       {"PUT /api/v1/campaign",
        {{"/api/v1/campaign?region=500229108200", kStaleCampaign},
@@ -504,6 +505,39 @@ TEST_F(Api, TheHouseholdsAJudgmentChangedAreAList) {
   const Reply wrong = town.get("/api/v1/households?changed=yes");
   EXPECT_EQ(wrong.status, 400);
   EXPECT_NE(wrong.body.find("changed"), std::string::npos) << wrong.body;
+}
+
+// 待办: each role's first screen says what waits for it, counted as the
+// list it opens counts it.
+TEST_F(Api, EachRoleSeesWhatWaitsForItCountedAsItsListCountsIt) {
+  auto todo = [&](const Client& c) {
+    std::map<std::string, json> by_kind;
+    const json answer = c.get("/api/v1/todo").json();
+    for (const auto& item : answer["items"]) by_kind[item["kind"].get<std::string>()] = item;
+    return by_kind;
+  };
+  const Client county = as("county");
+  auto mine = todo(county);
+  ASSERT_TRUE(mine.count("records_to_review"));
+  EXPECT_EQ(mine["records_to_review"]["state"], "town_approved");
+  EXPECT_EQ(mine["records_to_review"]["count"],
+            county.get("/api/v1/records?state=town_approved&page_size=1").json()["total"]);
+  EXPECT_EQ(mine["changes_to_decide"]["state"], "submitted");
+  EXPECT_FALSE(mine.count("records_returned")) << "a county does not fill records";
+
+  const Client clerk = as("clerk200");
+  auto clerks = todo(clerk);
+  ASSERT_TRUE(clerks.count("records_returned"));
+  EXPECT_EQ(clerks["records_returned"]["count"],
+            clerk.get("/api/v1/records?state=returned&page_size=1").json()["total"]);
+  EXPECT_FALSE(clerks.count("records_to_review"));
+
+  const Client worker = as("worker200");
+  auto workers = todo(worker);
+  ASSERT_TRUE(workers.count("tasks_open"));
+  auto open = db_->query("SELECT count(*) FROM field_tasks WHERE assignee = 'worker200' AND status IN ('open', 'visited')");
+  EXPECT_EQ(workers["tasks_open"]["count"], open[0][0]);
+  EXPECT_TRUE(workers.count("tasks_overdue"));
 }
 
 // A town office sets its own campaign in the web app: the town is judged
