@@ -7,6 +7,7 @@
 #include "core/enums.h"
 #include "core/judgment.h"
 #include "core/match_types.h"
+#include "core/renovation.h"
 #include "http/router.h"
 
 namespace anju::http {
@@ -43,6 +44,7 @@ Response get_codes(RouteContext& c) {
       {"grade", entries<Grade>()},
       {"role", entries<Role>()},
       {"action", entries<Action>()},
+      {"renovation_state", entries<RenovationState>()},
       {"evidence_source", entries<EvidenceSource>()},
       {"match_outcome", dense(MatchOutcome::unmatched, [](MatchOutcome o) {
          return json{{"key", match_outcome_key(o)}, {"name", match_outcome_name(o)}};

@@ -331,3 +331,20 @@ test('a field worker lands on its tasks; a page the role may not use says why in
   assert.deepEqual(clerk.__errors || [], [])
   await clerk.context().close()
 })
+
+test('待办 on the first screen: each item counts what its list holds and opens it', async () => {
+  const county = await logIn(world.browser, world.server, 'county')
+  const todo = (await apiGet(county, '/todo')).body.items
+  const review = todo.find((t) => t.kind === 'records_to_review')
+  assert.equal(review.state, 'town_approved')
+  const item = county.locator('[data-test=todo-records_to_review-town_approved]')
+  await item.waitFor()
+  assert.match(await item.textContent(), new RegExp(`待我审核的四类信息\\s*${review.count}`))
+  const renovation = county.locator('[data-test=todo-renovations_to_act-completed]')
+  assert.match(await renovation.textContent(), /已竣工待验收/)
+  await shot(county, 'dashboard-todo-county')
+  await item.click()
+  await county.waitForURL(/\/records\?state=town_approved/)
+  assert.deepEqual(county.__errors || [], [])
+  await county.context().close()
+})
