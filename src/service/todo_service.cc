@@ -1,6 +1,8 @@
 #include "service/todo_service.h"
 
 #include "core/access.h"
+#include "core/record.h"
+#include "core/renovation.h"
 #include "service/change_service.h"
 #include "service/record_service.h"
 #include "service/renovation_service.h"
@@ -25,22 +27,31 @@ Result<long> total_of(PageResult&& page) {
   return page->total;
 }
 
-// The state a role acts on at each review step (core/record.h,
-// core/renovation.h, core/record.h's change requests).
-std::optional<RecordState> record_review_state(Role role) {
-  if (role == Role::town_office) return RecordState::submitted;
-  if (role == Role::county_reviewer) return RecordState::town_approved;
-  return std::nullopt;
+// The states at which the role takes a decision, as the state machines
+// themselves say (core/record.h, core/renovation.h): never a second copy of
+// who reviews what.
+template <class State, class Allows>
+std::vector<State> deciding_states(Allows allows) {
+  std::vector<State> out;
+  for (const auto& e : EnumTraits<State>::entries())
+    if (allows(e.value)) out.push_back(e.value);
+  return out;
 }
-std::optional<ChangeState> change_decision_state(Role role) {
-  if (role == Role::county_reviewer) return ChangeState::submitted;
-  if (role == Role::city_reviewer) return ChangeState::county_approved;
-  return std::nullopt;
+std::vector<RecordState> record_review_states(Role role) {
+  return deciding_states<RecordState>(
+      [&](RecordState s) { return record_transition(s, RecordAction::approve, role, "x").ok(); });
+}
+std::vector<ChangeState> change_decision_states(Role role) {
+  // A move to another county asks the county, then the city: both steps.
+  return deciding_states<ChangeState>(
+      [&](ChangeState s) { return change_transition(s, ChangeAction::approve, role, true, "x").ok(); });
 }
 std::vector<RenovationState> renovation_states(Role role) {
-  if (role == Role::town_office) return {RenovationState::submitted};
-  if (role == Role::county_reviewer) return {RenovationState::town_reviewed, RenovationState::completed};
-  return {};
+  return deciding_states<RenovationState>([&](RenovationState s) {
+    for (RenovationAction a : {RenovationAction::town_review, RenovationAction::approve, RenovationAction::accept})
+      if (renovation_transition(s, a, role, "x")) return true;
+    return false;
+  });
 }
 
 }  // namespace
@@ -57,11 +68,11 @@ Result<std::vector<TodoItem>> todo_list(Store& store, const User& user, const Cl
   if (role_may(user.role, Action::fill_records))
     ANJU_TRY(add(TodoKind::records_returned, "returned",
                  total_of(list_records(store, user, "", std::nullopt, 0, 1, RecordsShown::returned))));
-  if (auto state = record_review_state(user.role))
-    ANJU_TRY(add(TodoKind::records_to_review, std::string(enum_key(*state)),
+  for (RecordState state : record_review_states(user.role))
+    ANJU_TRY(add(TodoKind::records_to_review, std::string(enum_key(state)),
                  total_of(list_records(store, user, "", state, 0, 1))));
-  if (auto state = change_decision_state(user.role))
-    ANJU_TRY(add(TodoKind::changes_to_decide, std::string(enum_key(*state)),
+  for (ChangeState state : change_decision_states(user.role))
+    ANJU_TRY(add(TodoKind::changes_to_decide, std::string(enum_key(state)),
                  total_of(list_change_requests(store, user, "", state, 0, 1))));
   for (RenovationState state : renovation_states(user.role))
     ANJU_TRY(add(TodoKind::renovations_to_act, std::string(enum_key(state)),
