@@ -5,6 +5,8 @@
 
 #include "cli/context.h"
 #include "cli/report_output.h"
+#include "report/import_report_json.h"
+#include "service/audit_service.h"
 #include "service/import_service.h"
 #include "service/system_clock.h"
 
@@ -19,6 +21,7 @@ struct ImportArgs {
   std::string source;  // evidence only
   bool builtin = false;  // regions only: the national table instead of FILE
   std::string prefix;    // regions only: the part of the national table
+  std::string errors_xlsx;  // where to write the error workbook, when rows are rejected
 };
 
 using ImportFn = std::function<Result<ImportReport>(Store&, const ImportArgs&,
@@ -37,7 +40,18 @@ void run_import_command(Context& ctx, TemplateKind kind, const ImportFn& fn, con
   if (!report) return ctx.fail(report.error());
   if (ctx.json) std::cout << import_report_json(*report) << '\n';
   else std::cout << import_report_text(kind, *report);
-  if (report->error_count > 0) ctx.exit_code = kExitUserError;
+  if (report->error_count == 0) return;
+  ctx.exit_code = kExitUserError;
+  if (!args.errors_xlsx.empty()) {
+    const nlohmann::json errors = import_report_to_json(*report)["errors"];
+    if (auto w = write_error_workbook(kind, errors, rejected_rows_json(*report), args.errors_xlsx); !w)
+      return ctx.fail(w.error());
+    // The rows' cells hold personal data: the export is on record.
+    if (auto a = audit(*store, clock, ctx.actor(), "export.import_errors", "file", args.errors_xlsx,
+                       {{"errors", errors.size()}, {"rows", report->rejected.size()}});
+        !a)
+      return ctx.fail(a.error());
+  }
 }
 
 CLI::App* add_one(CLI::App& import, Context& ctx, const char* name, const char* help,
@@ -45,6 +59,8 @@ CLI::App* add_one(CLI::App& import, Context& ctx, const char* name, const char* 
   CLI::App* cmd = import.add_subcommand(name, help);
   cmd->add_option("FILE", args->file, "要导入的文件")->required();
   cmd->add_flag("--strict", args->strict, "任一行有误则整个文件都不导入");
+  cmd->add_option("--errors-xlsx", args->errors_xlsx,
+                  "有误的行写成此工作簿（原样的行加“导入问题”列，改正后可直接再导入）");
   cmd->callback([&ctx, kind, fn, args] { run_import_command(ctx, kind, fn, *args); });
   return cmd;
 }

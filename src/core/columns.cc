@@ -114,6 +114,10 @@ std::span<const char* const> export_only_columns(TemplateKind kind) {
   return {};
 }
 
+constexpr const char* kErrorWorkbookOnly[] = {kSourceRowColumn, kProblemColumn};
+
+std::span<const char* const> error_workbook_columns() { return kErrorWorkbookOnly; }
+
 ANJU_ENUM_ENTRIES(TemplateKind, kTemplates)
 
 std::span<const ColumnSpec> template_columns(TemplateKind kind) {

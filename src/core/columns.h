@@ -45,4 +45,11 @@ const ColumnSpec* find_column(TemplateKind kind, std::string_view header,
 // export back skips them instead of storing them as extra columns.
 std::span<const char* const> export_only_columns(TemplateKind kind);
 
+// The columns an import's error workbook adds before a template's (the
+// row's number in the file and what is wrong with it), skipped likewise
+// when the corrected workbook is imported again.
+inline constexpr const char* kSourceRowColumn = "原行号";
+inline constexpr const char* kProblemColumn = "导入问题";
+std::span<const char* const> error_workbook_columns();
+
 }  // namespace anju

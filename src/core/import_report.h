@@ -8,6 +8,14 @@
 
 namespace anju {
 
+// A rejected row as the file had it, for an error workbook the user can
+// correct and import again.
+struct RejectedRow {
+  long row = 0;
+  std::vector<std::pair<std::string, std::string>> fields;  // template key → text
+  std::vector<std::pair<std::string, std::string>> extras;  // header → text
+};
+
 struct ImportReport {
   long inserted = 0;
   long updated = 0;
@@ -19,6 +27,8 @@ struct ImportReport {
   long error_count = 0;              // all errors, also those past the cap
   std::vector<FieldError> warnings;  // accepted rows with something worth a look (capped)
   long warning_count = 0;
+  // Table imports: the rejected rows' cells (capped like errors).
+  std::vector<RejectedRow> rejected;
   // What the reader found about the file itself ("读取工作表“花名册”，表头在第3行").
   std::vector<std::string> notes;
 
@@ -27,6 +37,19 @@ struct ImportReport {
   void add_error(FieldError e) {
     ++error_count;
     if (errors.size() < kMaxReportedErrors) errors.push_back(std::move(e));
+  }
+  // Keeps `row`'s cells, those that could not be taken as they are too,
+  // when its errors have been added. A row whose bytes were not text keeps
+  // none (they cannot be written back).
+  void keep_rejected(const ImportRow& row) {
+    if (rejected.size() >= kMaxReportedErrors) return;
+    RejectedRow r{row.row_number, {}, {}};
+    if (row.read_error.empty()) {
+      r.fields = row.fields;
+      for (const FieldError& e : row.cell_errors) r.fields.emplace_back(e.column, e.value);
+      r.extras = row.extras;
+    }
+    rejected.push_back(std::move(r));
   }
   void add_warning(FieldError w) {
     ++warning_count;

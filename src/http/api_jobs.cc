@@ -112,10 +112,12 @@ Response get_job_errors(RouteContext& c) {
   const auto kind = enum_from_key<TemplateKind>(result.is_object() ? result.value("template", "") : "");
   if (!kind) return error_response(c.req, bh::status::not_found, "not_found", "该任务没有错误清单");
   TempFile file;
-  if (auto w = write_error_workbook(*kind, result["errors"], file.path); !w) return error_response(c.req, w.error());
-  // The rows' cells may hold personal data: the export is on record.
+  const json& rejected = result.contains("rejected") ? result["rejected"] : json();
+  if (auto w = write_error_workbook(*kind, result["errors"], rejected, file.path); !w)
+    return error_response(c.req, w.error());
+  // The rows' cells hold personal data: the export is on record.
   if (auto a = audit(c.store, c.clock, c.user.name, "export.import_errors", "job", std::to_string(job->id),
-                     {{"errors", result["errors"].size()}});
+                     {{"errors", result["errors"].size()}, {"rows", rejected.is_array() ? rejected.size() : 0}});
       !a)
     return error_response(c.req, a.error());
   return file_response(c.req, file.path, kXlsx,

@@ -43,10 +43,12 @@ std::string required_names(TemplateKind kind) {
   return out;
 }
 
-// The name of the column Anju's export adds that `header` (normalised) is,
-// or nullptr.
+// The name of the column Anju's export or error workbook adds that
+// `header` (normalised) is, or nullptr.
 const char* export_only(TemplateKind kind, const std::string& header) {
   for (const char* name : export_only_columns(kind))
+    if (header == normalize_cell(name)) return name;
+  for (const char* name : error_workbook_columns())
     if (header == normalize_cell(name)) return name;
   return nullptr;
 }

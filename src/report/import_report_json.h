@@ -13,11 +13,21 @@ namespace anju {
 
 nlohmann::ordered_json import_report_to_json(const ImportReport& report);
 
+// The report's rejected rows, as kept in an import job's result beside
+// import_report_to_json: [{"row", "fields": {key: text}, "extras": {header: text}}].
+nlohmann::json rejected_rows_json(const ImportReport& report);
+
 // "名称(key)" of a template's column, "整行" for the whole row.
 std::string column_label(TemplateKind kind, const std::string& key);
 
-// Writes `errors` (the "errors" array of import_report_to_json) as .xlsx:
-// row, column, value and problem, one line each, in the file's order.
-Result<void> write_error_workbook(TemplateKind kind, const nlohmann::json& errors, const std::string& path);
+// Writes an import's error workbook (.xlsx). Its first sheet, 待修改行,
+// has each rejected row (`rejected`, as rejected_rows_json) in the
+// template's columns and the file's extra ones, the cells at fault marked,
+// after its row number and its problems: corrected, it imports again as it
+// is (the two leading columns are skipped, error_workbook_columns). The
+// second, 错误清单, lists `errors` (the "errors" array of
+// import_report_to_json): row, column, value and problem, one line each.
+Result<void> write_error_workbook(TemplateKind kind, const nlohmann::json& errors, const nlohmann::json& rejected,
+                                  const std::string& path);
 
 }  // namespace anju

@@ -34,12 +34,15 @@ Result<void> journal(Store& store, TemplateKind kind, const std::string& path,
 }
 
 // Takes what was done ahead (`note`), prepares what was not, and applies
-// one batch.
-Result<void> apply_batch(const std::vector<ImportRow>& batch, BatchNote* note, Transaction& tx,
-                         RowSink& sink, ImportReport& report) {
+// one batch. The rows rejected are kept whole for the error workbook,
+// except buildings: a geometry cannot go back into a workbook.
+Result<void> apply_batch(TemplateKind kind, const std::vector<ImportRow>& batch, BatchNote* note,
+                         Transaction& tx, RowSink& sink, ImportReport& report) {
+  const bool keep_rejected = kind != TemplateKind::buildings;
   if (!sink.adopt(note)) ANJU_TRY(sink.prepare(readable_rows(batch), tx));
   for (const ImportRow& row : batch) {
     ++report.rows;
+    const long rejected_before = report.rejected_rows;
     if (!row.read_error.empty()) {
       add_row_errors(report, {FieldError{row.row_number, "", "", row.read_error}});
     } else if (!row.cell_errors.empty()) {
@@ -47,6 +50,7 @@ Result<void> apply_batch(const std::vector<ImportRow>& batch, BatchNote* note, T
     } else {
       ANJU_TRY(sink.apply(row, tx, report));
     }
+    if (keep_rejected && report.rejected_rows > rejected_before) report.keep_rejected(row);
   }
   return {};
 }
@@ -101,7 +105,7 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   while (true) {
     if (auto read = rows.next_batch(batch, &note); !read) return read.error();  // tx rolls back
     if (batch.empty()) break;
-    ANJU_TRY(apply_batch(batch, note.get(), *tx, sink, report));
+    ANJU_TRY(apply_batch(kind, batch, note.get(), *tx, sink, report));
     if (options.on_progress) options.on_progress(rows.progress(), report.rows);
   }
   ANJU_TRY(tx->batch().end_bulk_load());

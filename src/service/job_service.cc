@@ -39,6 +39,7 @@ Action job_action(JobKind kind) {
 nlohmann::json import_result(TemplateKind kind, const ImportReport& report) {
   nlohmann::json j = import_report_to_json(report);
   j["template"] = enum_key(kind);
+  j["rejected"] = rejected_rows_json(report);  // for the error workbook only (job_json leaves it out)
   return j;
 }
 

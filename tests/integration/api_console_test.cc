@@ -113,6 +113,53 @@ TEST_F(ApiConsole, TheListExportsAsAWorkbookThatSaysWhoMadeItAndIsAudited) {
   EXPECT_EQ(leader.get("/api/v1/households.xlsx?result=bogus").status, 400);
 }
 
+// The clerk's way back from a rejected row: the error workbook's first
+// sheet is the rows as uploaded with their problems; corrected in it (here:
+// one check digit) and uploaded as it is, the row goes in, and the two
+// columns the workbook added are skipped, not stored.
+TEST_F(ApiConsole, TheErrorWorkbookHoldsTheRejectedRowsReadyToCorrectAndUploadAgain) {
+  const Client town = as("town");
+  const std::string csv =
+      "户编号,户主姓名,户主身份证号,家庭人口数,区划代码,户类型,备注\n"
+      "5002291082009911,新户甲,500229197503030038,2,500229108200,脱贫户,\n"
+      "5002291082009912,新户乙,500229197503030031,2,500229108200,脱贫户,门前有坎\n";  // bad check digit
+  Reply posted = town.send(bh::verb::post, "/api/v1/imports?kind=households&file_name=a.csv", csv,
+                           {{"Content-Type", "text/csv"}});
+  ASSERT_EQ(posted.status, 202) << posted.body;
+  const json job = wait_for_job(town, posted.json()["job"]["id"]);
+  ASSERT_EQ(job["result"]["rejected_rows"], 1) << job.dump();
+  EXPECT_FALSE(job["result"].contains("rejected")) << "the rows' cells stay out of the job's JSON";
+  const auto rows = workbook_rows(town.get(job["errors_url"]).body, work_);
+  ASSERT_EQ(rows.size(), 2u);
+  ASSERT_GE(rows[0].size(), 5u);
+  EXPECT_EQ(rows[0][0], "原行号");
+  EXPECT_EQ(rows[0][1], "导入问题");
+  EXPECT_EQ(rows[0][2], "户编号");
+  EXPECT_EQ(rows[0].back(), "备注");
+  EXPECT_EQ(rows[1][0], "3");
+  EXPECT_NE(rows[1][1].find("户主身份证号：身份证号校验位错误"), std::string::npos) << rows[1][1];
+  EXPECT_EQ(rows[1][2], "5002291082009912");
+  EXPECT_EQ(rows[1].back(), "门前有坎");
+  // Corrected and uploaded again, columns and all.
+  std::string fixed;
+  for (auto row : rows) {
+    for (auto& cell : row)
+      if (cell == "500229197503030031") cell = "50022919750303002X";
+    for (size_t i = 0; i < row.size(); ++i) fixed += (i ? "," : "") + row[i];
+    fixed += "\n";
+  }
+  Reply again = town.send(bh::verb::post, "/api/v1/imports?kind=households&file_name=fixed.csv", fixed,
+                          {{"Content-Type", "text/csv"}});
+  ASSERT_EQ(again.status, 202) << again.body;
+  const json second = wait_for_job(town, again.json()["job"]["id"]);
+  EXPECT_EQ(second["result"]["inserted"], 1) << second.dump();
+  EXPECT_EQ(second["result"]["rejected_rows"], 0) << second.dump();
+  const auto stored = db_->query("SELECT head_id_number, extra FROM households WHERE household_id = '5002291082009912'");
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0][0], "50022919750303002X");
+  EXPECT_EQ(stored[0][1], R"({"备注":"门前有坎"})");
+}
+
 TEST_F(ApiConsole, AnAdminAddsAUserWhoMustChangeThePasswordBeforeAnythingElse) {
   const Client admin = as("admin");
   const std::string body = json{{"name", "new_clerk"}, {"display_name", "新村资料员"}, {"role", "village_clerk"},

@@ -112,6 +112,17 @@ test('importing a roster with errors shows the error rows', async () => {
   assert.match(d.suggestedFilename(), /导入错误.*\.xlsx$/)
   const bytes = readFileSync(await d.path())
   assert.equal(bytes.subarray(0, 2).toString(), 'PK')
+  assert.match(await page.locator('[data-test=errors-hint]').textContent(), /改正后，直接上传该文件/)
+  // The workbook uploaded as it is: the same two rows, the same problems,
+  // and the columns it added skipped.
+  const again = join(world.server.dir, '花名册_错误清单.xlsx')
+  writeFileSync(again, bytes)
+  await page.setInputFiles('[data-test=upload] input[type=file]', again)
+  await page.click('[data-test=start]')
+  await page.locator('[data-test=notes]', { hasText: '原行号、导入问题' }).waitFor({ timeout: 30000 })
+  const second = await errors.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())))
+  assert.deepEqual(second.map((r) => [r[1], r[2], r[3]]), rows.map((r) => [r[1], r[2], r[3]]))
+  assert.deepEqual(second.map((r) => r[0]), ['2', '3'])
   await page.context().close()
 })
 
