@@ -85,8 +85,13 @@ Response post_job(RouteContext& c) {
   return accepted(c, *job);
 }
 
+// ?errors=pending: only the user's imports whose rejected rows still wait
+// (what 待办 counts).
 Response get_jobs(RouteContext& c) {
-  auto jobs = list_jobs(c.store, c.user, c.q_long("limit", 1, 200).value_or(20));
+  const bool pending = c.q_choice<bool>("errors", {{"pending", true}}, false,
+                                        "errors 只可为 pending（只列有误、尚未改正重新导入的导入）");
+  const long limit = c.q_long("limit", 1, 200).value_or(20);
+  auto jobs = pending ? imports_with_pending_errors(c.store, c.user, c.clock) : list_jobs(c.store, c.user, limit);
   if (!jobs) return error_response(c.req, jobs.error());
   json items = json::array();
   for (const Job& j : *jobs) items.push_back(job_json(j));

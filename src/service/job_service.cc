@@ -1,10 +1,12 @@
 #include "service/job_service.h"
 
 #include <filesystem>
+#include <set>
 #include <iostream>
 #include <thread>
 
 #include "core/access.h"
+#include "core/date.h"
 #include "report/import_report_json.h"
 #include "service/audit_service.h"
 #include "service/census_service.h"
@@ -324,6 +326,27 @@ Result<std::vector<Job>> list_jobs(Store& store, const User& user, long limit) {
   if (!tx) return tx.error();
   return (*tx)->jobs().list_jobs(std::clamp(limit, 1L, 200L),
                                  user.role == Role::admin ? "" : user.name);
+}
+
+Result<std::vector<Job>> imports_with_pending_errors(Store& store, const User& user, const Clock& clock) {
+  constexpr long kJobsLooked = 200;
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  auto jobs = (*tx)->jobs().list_jobs(kJobsLooked, user.name);  // newest first
+  if (!jobs) return jobs.error();
+  const auto now = parse_iso_seconds(clock.now_iso());
+  std::set<JobKind> redone;
+  std::vector<Job> out;
+  for (Job& job : *jobs) {
+    if (job_lane(job.kind) != JobLane::import || job.status != JobStatus::succeeded) continue;
+    const auto at = parse_iso_seconds(job.finished_at);
+    if (!now || !at || *now - *at > kPendingImportDays * 86400) break;
+    const auto result = nlohmann::json::parse(job.result, nullptr, false);
+    const long errors = result.is_object() ? result.value("error_count", 0L) : 0;
+    if (errors == 0) redone.insert(job.kind);
+    else if (!redone.count(job.kind)) out.push_back(std::move(job));
+  }
+  return out;
 }
 
 }  // namespace anju

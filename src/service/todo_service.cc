@@ -4,6 +4,7 @@
 #include "core/record.h"
 #include "core/renovation.h"
 #include "service/change_service.h"
+#include "service/job_service.h"
 #include "service/record_service.h"
 #include "service/renovation_service.h"
 #include "service/task_service.h"
@@ -18,6 +19,7 @@ constexpr EnumEntry<TodoKind> kTodoKinds[] = {
     {TodoKind::renovations_to_act, "renovations_to_act", "待我办理的危房改造申请"},
     {TodoKind::tasks_open, "tasks_open", "我的待核实任务"},
     {TodoKind::tasks_overdue, "tasks_overdue", "已逾期的核实任务"},
+    {TodoKind::imports_with_errors, "imports_with_errors", "近7天导入有误的文件"},
 };
 
 // The total of a list, as a page of one row tells it.
@@ -91,6 +93,11 @@ Result<std::vector<TodoItem>> todo_list(Store& store, const User& user, const Cl
     if (user.role == Role::field_worker) late.assignee = user.name;
     late.limit = 1;
     ANJU_TRY(add(TodoKind::tasks_overdue, "", total_of(list_field_tasks(store, user, late, clock))));
+  }
+  if (role_may(user.role, Action::import_data)) {
+    auto pending = imports_with_pending_errors(store, user, clock);
+    if (!pending) return pending.error();
+    ANJU_TRY(add(TodoKind::imports_with_errors, "pending", static_cast<long>(pending->size())));
   }
   return out;
 }

@@ -20,6 +20,7 @@ enum class TodoKind {
   renovations_to_act,  // applications at the user's step: town review, county approval, acceptance
   tasks_open,          // a field worker's own open tasks
   tasks_overdue,       // open tasks past their due date in the region
+  imports_with_errors, // the user's own imports of the last week with rejected rows, not since redone clean
 };
 ANJU_ENUM_TRAITS(TodoKind);  // its name: what the dashboard shows
 

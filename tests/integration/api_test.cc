@@ -540,6 +540,45 @@ TEST_F(Api, EachRoleSeesWhatWaitsForItCountedAsItsListCountsIt) {
   EXPECT_TRUE(workers.count("tasks_overdue"));
 }
 
+// 待办 counts the office's imports that rejected rows until a clean import
+// of the same kind follows (the corrected file).
+TEST_F(Api, AnImportWithRejectedRowsWaitsInTheTodoListUntilRedoneClean) {
+  const Client town = as("town");
+  auto waiting = [&] {
+    const json answer = town.get("/api/v1/todo").json();
+    for (const auto& item : answer["items"])
+      if (item["kind"] == "imports_with_errors") return item["count"].get<long>();
+    ADD_FAILURE() << "no imports_with_errors item: " << answer.dump();
+    return -1L;
+  };
+  auto upload = [&](const std::string& csv) {
+    Reply posted = town.send(bh::verb::post, "/api/v1/imports?kind=households&file_name=t.csv", csv,
+                             {{"Content-Type", "text/csv"}});
+    ASSERT_EQ(posted.status, 202) << posted.body;
+    wait_for_job(town, posted.json()["job"]["id"]);
+  };
+  const std::string head = "户编号,户主姓名,户主身份证号,家庭人口数,区划代码,户类型\n";
+  const std::string good = "5002291082009931,新户丙,500229197503030038,2,500229108200,脱贫户\n";
+  const std::string bad = "5002291082009932,新户丁,500229197503030031,2,500229108200,脱贫户\n";
+  const long before = waiting();
+  upload(head + good + bad);
+  const long with_errors = waiting();
+  EXPECT_EQ(with_errors, before + 1);
+  // The import page lists what 待办 counts.
+  const json pending = town.get("/api/v1/jobs?errors=pending").json();
+  EXPECT_EQ(static_cast<long>(pending["items"].size()), with_errors);
+  EXPECT_GT(pending["items"][0]["result"]["rejected_rows"].get<long>(), 0);
+  EXPECT_EQ(town.get("/api/v1/jobs?errors=all").status, 400);
+  upload(head + good);
+  const long redone = waiting();
+  EXPECT_LT(redone, with_errors);
+  upload(head + bad);
+  EXPECT_EQ(waiting(), redone + 1);
+  // A role that does not import has no such item.
+  const json clerks = as("clerk200").get("/api/v1/todo").json();
+  for (const auto& item : clerks["items"]) EXPECT_NE(item["kind"], "imports_with_errors");
+}
+
 // A town office sets its own campaign in the web app: the town is judged
 // again by it at once, the answer says how many households; removing it
 // goes back to the county's (issue: region-scoped runs, item 3).

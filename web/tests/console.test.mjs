@@ -359,3 +359,22 @@ test('待办 on the first screen: each item counts what its list holds and opens
   assert.deepEqual(county.__errors || [], [])
   await county.context().close()
 })
+
+test('待办 counts the town office\'s imports with rows to correct and opens them on the import page', async () => {
+  const page = await logIn(world.browser, world.server, 'town')
+  const todo = (await apiGet(page, '/todo')).body.items
+  const imports = todo.find((t) => t.kind === 'imports_with_errors')
+  assert.ok(imports && imports.count > 0, 'the roster import with errors above waits: ' + JSON.stringify(todo))
+  const item = page.locator('[data-test=todo-imports_with_errors-pending]')
+  assert.match(await item.textContent(), new RegExp(`近7天导入有误的文件\\s*${imports.count}`))
+  await item.click()
+  await page.waitForURL(/\/imports\?errors=pending/)
+  const rows = page.locator('[data-test=recent-table] .el-table__body tr')
+  await rows.first().waitFor()
+  assert.equal(await rows.count(), imports.count)
+  assert.match(await rows.first().textContent(), /行有误/)
+  assert.ok(await page.locator('[data-test=only-errors] input').isChecked())
+  await shot(page, 'imports-pending')
+  assert.deepEqual(page.__errors || [], [])
+  await page.context().close()
+})
