@@ -22,14 +22,28 @@ namespace {
 
 struct CampaignArgs {
   std::string region = std::string(kWholeCountry);
-  std::string name, window_start, window_end, as_of, cutoff, structures, ledger_deadline;
+  std::string name, window_start, window_end, as_of, cutoff, structures, ledger_deadline, papers;
   std::optional<int> aging_year, aging_age;
   bool inherit = false;
   bool changes() const {
     return !name.empty() || !window_start.empty() || !window_end.empty() || !as_of.empty() || !cutoff.empty() ||
-           aging_year || aging_age || !structures.empty() || !ledger_deadline.empty();
+           aging_year || aging_age || !structures.empty() || !ledger_deadline.empty() || !papers.empty();
   }
 };
+
+// A comma-separated list of E's keys into `into`; `invalid` naming the
+// first unknown one.
+template <class E>
+Result<void> codes(const std::string& text, const char* what, std::vector<E>& into) {
+  into.clear();
+  std::stringstream list(text);
+  for (std::string item; std::getline(list, item, ',');) {
+    auto v = enum_parse<E>(item);
+    if (!v) return make_error(ErrorCode::invalid, std::string(what) + "只能是：" + enum_names_joined<E>() + "：" + item);
+    into.push_back(*v);
+  }
+  return {};
+}
 
 // Applies the given options to `c`; `invalid` on bad input.
 Result<void> apply(const CampaignArgs& a, Campaign& c) {
@@ -64,16 +78,9 @@ Result<void> apply(const CampaignArgs& a, Campaign& c) {
   }
   if (a.aging_year) c.settings.aging_year = *a.aging_year;
   if (a.aging_age) c.settings.aging_age_years = *a.aging_age;
-  if (!a.structures.empty()) {
-    c.settings.aging_structures.clear();
-    std::stringstream list(a.structures);
-    for (std::string item; std::getline(list, item, ',');) {
-      auto s = enum_parse<Structure>(item);
-      if (!s)
-        return make_error(ErrorCode::invalid, "结构类型只能是：" + enum_names_joined<Structure>() + "：" + item);
-      c.settings.aging_structures.push_back(*s);
-    }
-  }
+  if (!a.structures.empty()) ANJU_TRY(codes(a.structures, "结构类型", c.settings.aging_structures));
+  if (a.papers == "none") c.acceptance_papers.clear();
+  else if (!a.papers.empty()) ANJU_TRY(codes(a.papers, "验收材料类别", c.acceptance_papers));
   return {};
 }
 
@@ -97,7 +104,10 @@ void print(const Context& ctx, const RegionCampaign& rc, const std::optional<Jud
             << c.settings.aging_age_years << "年的";
   for (Structure s : c.settings.aging_structures) std::cout << enum_name(s) << " ";
   std::cout << "房屋\n"
-            << "  危房台账销号期限：" << c.ledger_deadline.to_string() << '\n';
+            << "  危房台账销号期限：" << c.ledger_deadline.to_string() << '\n'
+            << "  验收前须上传：";
+  for (RenovationPaper p : c.acceptance_papers) std::cout << enum_name(p) << " ";
+  std::cout << (c.acceptance_papers.empty() ? "（不要求）\n" : "\n");
   for (const Campaign& in : rc.inside)
     std::cout << "  下级 " << in.region_code << " 自行设置：" << in.name << "（" << in.window_start.to_string()
               << " 至 " << in.window_end.to_string() << "）\n";
@@ -138,6 +148,8 @@ void add_campaign_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--aging-age", a->aging_age, "老化规则：最新评估距今超过的年数")->check(CLI::Range(0, 50));
   cmd->add_option("--aging-structures", a->structures, "老化规则适用的结构类型，逗号分隔（如 earth_wood,stone_wood,cave）");
   cmd->add_option("--ledger-deadline", a->ledger_deadline, "危房台账全部销号（验收）的期限，默认 2025-12-31");
+  cmd->add_option("--acceptance-papers", a->papers,
+                  "验收前须上传的材料类别，逗号分隔（默认 acceptance_photo,acceptance：验收照片和验收单；none 表示不要求）");
   cmd->callback([&ctx, a] { run(ctx, *a); });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/judgment.h"
+#include "core/renovation.h"
 
 namespace anju {
 
@@ -58,6 +59,8 @@ struct Campaign {
   std::optional<Date> as_of;  // nullopt: the day of each run
   JudgeSettings settings;     // settings.as_of is unused here
   Date ledger_deadline{2025, 12, 31};  // every C/D ledger entry closed by then (DOMAIN.md §11)
+  // What an acceptance needs uploaded first (a county's choice).
+  std::vector<RenovationPaper> acceptance_papers = kDefaultAcceptancePapers;
   long version = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "core/renovation.h"
 
+#include <algorithm>
+
 #include <cmath>
 
 namespace anju {
@@ -42,6 +44,15 @@ constexpr EnumEntry<RenovationAction> kAction[] = {
     {RenovationAction::fail, "fail", "验收不合格"},
 };
 
+constexpr EnumEntry<RenovationPaper> kPaper[] = {
+    {RenovationPaper::application, "application", "申请材料"},
+    {RenovationPaper::approval, "approval", "审批材料"},
+    {RenovationPaper::construction, "construction", "施工照片"},
+    {RenovationPaper::completion, "completion", "竣工材料"},
+    {RenovationPaper::acceptance, "acceptance", "验收单"},
+    {RenovationPaper::acceptance_photo, "acceptance_photo", "验收照片"},
+};
+
 bool is_admin(Role r) { return r == Role::admin; }
 bool drafts(Role r) { return is_admin(r) || r == Role::village_clerk || r == Role::town_office; }
 bool town(Role r) { return is_admin(r) || r == Role::town_office; }
@@ -57,6 +68,15 @@ ANJU_ENUM_ENTRIES(RenovationMethod, kMethod)
 ANJU_ENUM_ENTRIES(BuildMode, kMode)
 ANJU_ENUM_ENTRIES(RenovationState, kState)
 ANJU_ENUM_ENTRIES(RenovationAction, kAction)
+ANJU_ENUM_ENTRIES(RenovationPaper, kPaper)
+
+std::vector<RenovationPaper> missing_papers(const std::vector<RenovationPaper>& required,
+                                            const std::vector<std::string>& present) {
+  std::vector<RenovationPaper> out;
+  for (RenovationPaper paper : required)
+    if (std::find(present.begin(), present.end(), enum_key(paper)) == present.end()) out.push_back(paper);
+  return out;
+}
 
 Result<RenovationState> renovation_transition(RenovationState from, RenovationAction action, Role role,
                                               std::string_view comment) {

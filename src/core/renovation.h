@@ -36,6 +36,26 @@ enum class RenovationAction {
 };
 ANJU_ENUM_TRAITS(RenovationAction);
 
+// The papers an application carries, by stage (its attachments' kind).
+enum class RenovationPaper {
+  application,       // 申请材料
+  approval,          // 审批材料
+  construction,      // 施工照片
+  completion,        // 竣工材料
+  acceptance,        // 验收单: the signed acceptance form (a scan or PDF)
+  acceptance_photo,  // 验收照片: the finished house (an image)
+};
+ANJU_ENUM_TRAITS(RenovationPaper);
+
+// What a county asks to see before an acceptance, by default.
+inline const std::vector<RenovationPaper> kDefaultAcceptancePapers = {RenovationPaper::acceptance_photo,
+                                                                      RenovationPaper::acceptance};
+
+// The papers of `required` that `present` (attachment kinds) lacks: an
+// acceptance is refused until this is empty.
+std::vector<RenovationPaper> missing_papers(const std::vector<RenovationPaper>& required,
+                                            const std::vector<std::string>& present);
+
 // The state after `action` by `role`, or why not (Chinese): `forbidden`
 // for the role, `invalid` for the state or a missing comment.
 Result<RenovationState> renovation_transition(RenovationState from, RenovationAction action, Role role,

@@ -129,5 +129,15 @@ TEST(RenovationChecks, AreaGuideline) {
   EXPECT_EQ(enum_parse<BuildMode>("代建"), BuildMode::agent);
 }
 
+TEST(RenovationChecks, AnAcceptanceLacksEachRequiredPaperNotUploaded) {
+  using P = RenovationPaper;
+  EXPECT_EQ(missing_papers(kDefaultAcceptancePapers, {}), (std::vector<P>{P::acceptance_photo, P::acceptance}));
+  EXPECT_EQ(missing_papers(kDefaultAcceptancePapers, {"application", "acceptance"}),
+            (std::vector<P>{P::acceptance_photo}));
+  EXPECT_TRUE(missing_papers(kDefaultAcceptancePapers, {"acceptance", "acceptance_photo", "acceptance"}).empty());
+  EXPECT_TRUE(missing_papers({}, {}).empty()) << "a county may ask for none";
+  EXPECT_EQ(missing_papers({P::completion}, {"acceptance"}), (std::vector<P>{P::completion}));
+}
+
 }  // namespace
 }  // namespace anju

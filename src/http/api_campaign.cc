@@ -67,19 +67,18 @@ Result<CampaignForm> parse_form(const json& b) {
   integer("aging_age_years", age);
   c.settings.aging_year = static_cast<int>(std::clamp(year, -1L, 10000L));
   c.settings.aging_age_years = static_cast<int>(std::clamp(age, -1L, 10000L));
-  c.settings.aging_structures.clear();
-  if (b.contains("aging_structures") && b["aging_structures"].is_array()) {
-    for (const json& s : b["aging_structures"]) {
-      auto st = s.is_string() ? enum_parse<Structure>(s.get<std::string>()) : std::nullopt;
-      if (!st) {
-        fail("aging_structures", " 含未知的结构类型");
-        break;
-      }
-      c.settings.aging_structures.push_back(*st);
+  // A list of codes: every one known, else the field is named.
+  auto codes = [&]<class E>(const char* field, std::vector<E>& into, const char* unknown, const char* not_list) {
+    into.clear();
+    if (!b.contains(field) || !b[field].is_array()) return fail(field, not_list);
+    for (const json& s : b[field]) {
+      auto v = s.is_string() ? enum_parse<E>(s.get<std::string>()) : std::nullopt;
+      if (!v) return fail(field, unknown);
+      into.push_back(*v);
     }
-  } else {
-    fail("aging_structures", " 应为结构类型的列表");
-  }
+  };
+  codes("aging_structures", c.settings.aging_structures, " 含未知的结构类型", " 应为结构类型的列表");
+  codes("acceptance_papers", c.acceptance_papers, " 含未知的材料类别", " 应为材料类别的列表（可为空）");
   if (!bad.empty()) return make_error(ErrorCode::invalid, bad);
   return f;
 }
@@ -108,6 +107,7 @@ Response put_campaign(RouteContext& c) {
         stored.settings.aging_age_years = s.settings.aging_age_years;
         stored.settings.aging_structures = s.settings.aging_structures;
         stored.ledger_deadline = s.ledger_deadline;
+        stored.acceptance_papers = s.acceptance_papers;
         return {};
       },
       c.clock);

@@ -45,6 +45,7 @@ Response get_codes(RouteContext& c) {
       {"role", entries<Role>()},
       {"action", entries<Action>()},
       {"renovation_state", entries<RenovationState>()},
+      {"renovation_paper", entries<RenovationPaper>()},
       {"evidence_source", entries<EvidenceSource>()},
       {"match_outcome", dense(MatchOutcome::unmatched, [](MatchOutcome o) {
          return json{{"key", match_outcome_key(o)}, {"name", match_outcome_name(o)}};

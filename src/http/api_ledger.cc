@@ -134,6 +134,8 @@ json renovation_view_json(const RenovationView& v) {
   j["head_name"] = v.head_name;
   j["members"] = v.members;
   j["area_warning"] = v.area_warning;
+  j["papers_missing"] = json::array();
+  for (RenovationPaper p : v.papers_missing) j["papers_missing"].push_back({{"key", enum_key(p)}, {"name", enum_name(p)}});
   j["history"] = json::array();
   for (const RenovationHistoryEntry& h : v.history)
     j["history"].push_back({{"at", h.at}, {"actor", h.actor}, {"action", h.action},

@@ -10,12 +10,15 @@ namespace anju {
 nlohmann::ordered_json campaign_json(const Campaign& c) {
   std::vector<std::string> structures;
   for (Structure s : c.settings.aging_structures) structures.emplace_back(enum_key(s));
+  std::vector<std::string> papers;
+  for (RenovationPaper p : c.acceptance_papers) papers.emplace_back(enum_key(p));
   return {{"id", c.id}, {"region_code", c.region_code}, {"name", c.name},
           {"window_start", c.window_start.to_string()}, {"window_end", c.window_end.to_string()},
           {"as_of", c.as_of ? nlohmann::ordered_json(c.as_of->to_string()) : nullptr},
           {"cutoff", c.settings.cutoff.to_string()}, {"aging_year", c.settings.aging_year},
           {"aging_age_years", c.settings.aging_age_years}, {"aging_structures", structures},
           {"ledger_deadline", c.ledger_deadline.to_string()},
+          {"acceptance_papers", papers},
           {"version", c.version}};
 }
 

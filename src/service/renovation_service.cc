@@ -67,6 +67,29 @@ Result<void> check_particulars(Transaction& tx, const Renovation& r, bool submit
   return check_renovation(r, first_plan_year(*campaign), campaign->ledger_deadline, submitting);
 }
 
+// The papers the household's campaign asks for before an acceptance that
+// `files` (the application's) lack.
+Result<std::vector<RenovationPaper>> papers_missing(Transaction& tx, const Renovation& r,
+                                                    const std::vector<Attachment>& files) {
+  auto campaign = tx.campaign().campaign_for(r.region_code);
+  if (!campaign) return campaign.error();
+  std::vector<std::string> kinds;
+  for (const Attachment& a : files) kinds.push_back(a.kind);
+  return missing_papers(campaign->acceptance_papers, kinds);
+}
+
+// An acceptance with every paper the campaign asks for, or why not.
+Result<void> check_acceptance_papers(Transaction& tx, const Renovation& r) {
+  auto files = tx.ledger().renovation_attachments_of(r.id);
+  if (!files) return files.error();
+  auto missing = papers_missing(tx, r, *files);
+  if (!missing) return missing.error();
+  if (missing->empty()) return {};
+  std::string names;
+  for (RenovationPaper p : *missing) names += (names.empty() ? "“" : "”、“") + std::string(enum_name(p));
+  return make_error(ErrorCode::invalid, "验收前请先上传" + names + "”（县级工作设置要求验收时具备这些材料）");
+}
+
 Result<RenovationView> view_in(Transaction& tx, const User& user, const Renovation& r) {
   RenovationView v;
   v.renovation = r;
@@ -84,6 +107,11 @@ Result<RenovationView> view_in(Transaction& tx, const User& user, const Renovati
   v.attachments = std::move(*files);
   if (role_may(user.role, Action::renovate)) v.actions = renovation_actions(r.state, user.role);
   if (r.area_m2) v.area_warning = area_warning(*r.area_m2, v.members);
+  if (r.state == RenovationState::completed) {
+    auto missing = papers_missing(tx, r, v.attachments);
+    if (!missing) return missing.error();
+    v.papers_missing = std::move(*missing);
+  }
   return v;
 }
 
@@ -245,6 +273,7 @@ Result<RenovationView> act_on_renovation(Store& store, const User& user, long id
   }
   ANJU_TRY(check_step(r, action, step, clock.today(), approved_on));
   if (action == RenovationAction::submit) ANJU_TRY(check_particulars(tx, r, true));
+  if (action == RenovationAction::accept) ANJU_TRY(check_acceptance_papers(tx, r));
   const WriteStamp stamp{user.name, clock.now_iso()};
   const RenovationState from = r.state;
   ANJU_TRY(apply_step(tx, user, r, action, step, stamp));
@@ -281,11 +310,13 @@ Result<Attachment> add_renovation_attachment(Store& store, const User& user, con
                                              const std::string& kind, const std::string& upload,
                                              const std::string& file_name, const Clock& clock) {
   ANJU_TRY(authorize(user, Action::renovate, ""));
-  if (std::find_if(std::begin(kRenovationFileKinds), std::end(kRenovationFileKinds),
-                   [&](const char* k) { return kind == k; }) == std::end(kRenovationFileKinds))
-    return make_error(ErrorCode::invalid,
-                      "材料类别 kind 应为 application（申请）、approval（审批）、construction（施工）、"
-                      "completion（竣工）或 acceptance（验收）");
+  const auto paper = enum_parse<RenovationPaper>(kind);
+  if (!paper) {
+    std::string known;
+    for (const auto& e : EnumTraits<RenovationPaper>::entries())
+      known += (known.empty() ? "" : "、") + std::string(e.key) + "（" + e.name + "）";
+    return make_error(ErrorCode::invalid, "材料类别 kind 应为 " + known);
+  }
   {  // the application must be the user's to work on before the file is looked at
     auto tx = store.begin(TxMode::read);
     if (!tx) return tx.error();
@@ -295,7 +326,9 @@ Result<Attachment> add_renovation_attachment(Store& store, const User& user, con
     if (r->state == RenovationState::accepted || r->state == RenovationState::rejected)
       return make_error(ErrorCode::invalid, "改造申请已办结，不能再添加材料");
   }
-  auto stored = store_upload(files, upload, "report", file_name, user, clock);
+  // A photo of the house is an image; other papers may be a PDF too.
+  auto stored = store_upload(files, upload, *paper == RenovationPaper::acceptance_photo ? "photo" : "report",
+                             file_name, user, clock);
   if (!stored) return stored.error();
   Attachment a = std::move(*stored);
   a.kind = kind;

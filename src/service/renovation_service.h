@@ -37,6 +37,9 @@ struct RenovationView {
   std::vector<Attachment> attachments;
   std::vector<RenovationAction> actions;  // what this user may do now
   std::string area_warning;               // the area guideline exceeded, or ""
+  // Completed: the papers the household's campaign asks for before an
+  // acceptance that are not uploaded yet (acceptance is refused until none).
+  std::vector<RenovationPaper> papers_missing;
 };
 
 Result<RenovationView> renovation_view(Store& store, const User& user, long id);
@@ -53,10 +56,8 @@ Result<RenovationView> act_on_renovation(Store& store, const User& user, long id
 Result<Page<RenovationRow>> list_renovations(Store& store, const User& user, const std::string& region_code,
                                              std::optional<RenovationState> state, long offset, long limit);
 
-// The papers of a stage: kind application / approval / construction /
-// completion / acceptance; images or PDF.
-inline constexpr const char* kRenovationFileKinds[] = {"application", "approval", "construction", "completion",
-                                                       "acceptance"};
+// The papers of a stage (RenovationPaper's key as `kind`): images or PDF,
+// acceptance_photo an image.
 Result<Attachment> add_renovation_attachment(Store& store, const User& user, const FileStore& files, long id,
                                              const std::string& kind, const std::string& upload,
                                              const std::string& file_name, const Clock& clock);

@@ -133,6 +133,24 @@ TEST_F(ApiLedger, AnApplicationGoesFromDraftToAcceptedAndTheHouseholdLeavesTheLe
   r = step(town, r, "complete", {{"on", today}}).json()["renovation"];
   EXPECT_EQ(r["state"], "completed");
   EXPECT_EQ(step(county, r, "accept", {{"on", today}, {"grade", "C"}}).status, 400) << "a C house fails";
+  // The county's campaign asks for a photo of the house and the signed form
+  // before an acceptance: the view says which are missing, the step names them.
+  ASSERT_EQ(r["papers_missing"].size(), 2u) << r.dump();
+  EXPECT_EQ(r["papers_missing"][0]["name"], "验收照片");
+  const Reply bare = step(county, r, "accept", {{"on", today}, {"grade", "B"}});
+  EXPECT_EQ(bare.status, 400);
+  EXPECT_NE(bare.body.find("验收照片"), std::string::npos) << bare.body;
+  EXPECT_NE(bare.body.find("验收单"), std::string::npos) << bare.body;
+  const std::string papers = "/api/v1/renovations/" + std::to_string(r["id"].get<long>()) + "/attachments";
+  EXPECT_EQ(town.send(bh::verb::post, papers + "?kind=acceptance_photo&file_name=a.pdf", "%PDF-1.4\n%%EOF\n").status,
+            400) << "a photo is an image";
+  ASSERT_EQ(town.send(bh::verb::post, papers + "?kind=acceptance_photo&file_name=新房.png", tiny_png()).status, 201);
+  const Reply one_left = step(county, r, "accept", {{"on", today}, {"grade", "B"}});
+  EXPECT_EQ(one_left.status, 400);
+  EXPECT_EQ(one_left.body.find("验收照片"), std::string::npos) << one_left.body;
+  ASSERT_EQ(town.send(bh::verb::post, papers + "?kind=acceptance&file_name=验收单.png", tiny_png()).status, 201);
+  r = county.get("/api/v1/renovations/" + std::to_string(r["id"].get<long>())).json()["renovation"];
+  EXPECT_TRUE(r["papers_missing"].empty()) << r.dump();
   s = step(county, r, "accept", {{"on", today}, {"grade", "B"}, {"comment", "验收合格"}});
   ASSERT_EQ(s.status, 200) << s.body;
   r = s.json()["renovation"];
@@ -154,7 +172,7 @@ TEST_F(ApiLedger, AnApplicationGoesFromDraftToAcceptedAndTheHouseholdLeavesTheLe
   EXPECT_EQ(closed["items"][0]["renovation"]["state"], "accepted");
   auto audited = db_->query("SELECT count(*) FROM audit_log WHERE action LIKE 'renovation.%' AND object_id = '" +
                             std::to_string(r["id"].get<long>()) + "'");
-  EXPECT_EQ(audited[0][0], 7);
+  EXPECT_EQ(audited[0][0], 9) << "created, six steps and the two acceptance papers";
   // The statistics count it as closed in time? Today is after the deadline.
   const json stats = town.get("/api/v1/statistics?region=500229108000").json();
   EXPECT_GE(stats["total"]["closed"].get<long>(), 1);

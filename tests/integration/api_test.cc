@@ -56,7 +56,7 @@ struct Cell {
 constexpr const char* kStaleCampaign =
     R"({"version":999,"name":"x","window_start":"2026-01-01","window_end":"2026-02-01","as_of":null,)"
     R"("cutoff":"2020-01-01","aging_year":1980,"aging_age_years":3,"aging_structures":["earth_wood"],)"
-    R"("ledger_deadline":"2026-12-31"})";
+    R"("ledger_deadline":"2026-12-31","acceptance_papers":["acceptance_photo","acceptance"]})";
 
 constexpr const char* kStaleAppraisal =
     R"({"version":999,"prevention":"partial","method":"technical","appraised_on":"2026-01-01",)"
@@ -615,9 +615,22 @@ TEST_F(Api, ATownOfficeSetsItsOwnCampaignAndItsHouseholdsAreJudgedAgain) {
   const Reply refused = town.send(bh::verb::put, "/api/v1/campaign", wrong.dump());
   EXPECT_EQ(refused.status, 400);
   EXPECT_NE(refused.body.find("aging_year"), std::string::npos) << refused.body;
+  // What an acceptance needs uploaded: the photo and the form by default;
+  // an unknown paper names the field; the office may ask for fewer.
+  EXPECT_EQ(now["campaign"]["acceptance_papers"], json({"acceptance_photo", "acceptance"}));
+  json papers = now["campaign"];
+  papers["acceptance_papers"] = {"acceptance_photo", "receipt"};
+  const Reply unknown = town.send(bh::verb::put, "/api/v1/campaign?region=500229108000", papers.dump());
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(unknown.body.find("acceptance_papers"), std::string::npos) << unknown.body;
+  papers["acceptance_papers"] = {"acceptance"};
+  const Reply fewer = town.send(bh::verb::put, "/api/v1/campaign?region=500229108000", papers.dump());
+  ASSERT_EQ(fewer.status, 200) << fewer.body;
+  EXPECT_EQ(fewer.json()["campaign"]["acceptance_papers"], json({"acceptance"}));
+  EXPECT_EQ(fewer.json()["judged"], nullptr) << "papers do not change a judgment";
 
   const Reply removed = town.send(
-      bh::verb::delete_, "/api/v1/campaign?region=500229108000&version=" + now["campaign"]["version"].dump());
+      bh::verb::delete_, "/api/v1/campaign?region=500229108000&version=" + fewer.json()["campaign"]["version"].dump());
   ASSERT_EQ(removed.status, 200) << removed.body;
   EXPECT_FALSE(removed.json()["own"].get<bool>());
   auto back = db_->query("SELECT count(*) FROM judgments WHERE campaign_id = " + now["campaign"]["id"].dump());

@@ -6,13 +6,10 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { apiGet, apiSend, logIn, shot, useAnju } from './harness.mjs'
+import { PNG, apiGet, apiSend, logIn, shot, useAnju } from './harness.mjs'
 
 const world = useAnju()
 
-// A 1×1 PNG, as a phone camera's photo stands in.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-  '1f15c4890000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex')
 
 test('a field worker on a phone completes a visit with an appraisal and the judgment changes', async () => {
   // The town office gives the village's open tasks to the worker.

@@ -10,6 +10,10 @@ import { after, before } from 'node:test'
 import { chromium } from 'playwright-core'
 
 const here = dirname(fileURLToPath(import.meta.url))
+// A 1×1 PNG, as a phone camera's photo stands in.
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex')
+
 export const repo = resolve(here, '..', '..')
 export const anjuBin = process.env.ANJU_BIN || join(repo, 'build', 'anju')
 export const artifacts = process.env.ANJU_ARTIFACTS || join(repo, 'build', 'browser')

@@ -4,8 +4,9 @@
 // household leaves the ledger; the ledger is exported and downloaded.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { statSync } from 'node:fs'
-import { apiGet, logIn, shot, useAnju } from './harness.mjs'
+import { statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PNG, apiGet, logIn, shot, useAnju } from './harness.mjs'
 
 const world = useAnju()
 
@@ -51,12 +52,26 @@ test('an application goes through every state and the household leaves the ledge
   await takeStep(town, 'complete', '已竣工待验收')
 
   await county.reload()
+  // The county asks for a photo of the house and the signed form first: the
+  // page says so, and offers each in turn as the paper to upload.
+  const missing = county.locator('[data-test=papers-missing]')
+  assert.match(await missing.textContent(), /验收前还需上传：验收照片、验收单/)
+  await shot(county, 'renovation-papers-missing')
+  for (const [name, left] of [['新房.png', /验收单/], ['验收单.png', null]]) {
+    const file = join(world.server.dir, name)
+    writeFileSync(file, PNG)
+    await county.setInputFiles('[data-test=renovation-file]', file)
+    if (left) await county.locator('[data-test=papers-missing]', { hasText: '还需上传：验收单（' }).waitFor()
+    else await missing.waitFor({ state: 'detached' })
+  }
   await takeStep(county, 'accept', '已验收', async () => {
     await county.locator('[data-test=step-grade] .el-radio', { hasText: 'B级' }).click()
     await county.fill('textarea[data-test=step-comment]', '验收合格')
   })
   await county.locator('[data-test=ledger-state]', { hasText: '已销号' }).waitFor()
   assert.equal(await county.locator('[data-test=renovation-history] .el-timeline-item').count(), 7)
+  const files = await county.locator('.files a').allTextContents()
+  assert.deepEqual(files.sort(), ['验收单：验收单.png', '验收照片：新房.png'])
   await shot(county, 'renovation-accepted')
   const after = (await apiGet(county, `/ledger/${id}`)).body
   assert.equal(after.in_ledger, false)

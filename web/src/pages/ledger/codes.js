@@ -10,4 +10,4 @@ export const RENOVATION_STATES = [{ key: 'draft', name: '草稿' }, { key: 'subm
   { key: 'town_reviewed', name: '镇已审核待县审批' }, { key: 'county_approved', name: '县已审批待开工' }, { key: 'rejected', name: '未获批准' },
   { key: 'started', name: '已开工' }, { key: 'completed', name: '已竣工待验收' }, { key: 'accepted', name: '已验收' }]
 export const FILE_KINDS = [{ key: 'application', name: '申请材料' }, { key: 'approval', name: '审批材料' }, { key: 'construction', name: '施工照片' },
-  { key: 'completion', name: '竣工材料' }, { key: 'acceptance', name: '验收材料' }]
+  { key: 'completion', name: '竣工材料' }, { key: 'acceptance_photo', name: '验收照片' }, { key: 'acceptance', name: '验收单' }]
