@@ -77,6 +77,8 @@ export async function logIn(browser, server, name, viewport = { width: 1366, hei
   const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true })
   const page = await context.newPage()
   page.on('pageerror', (e) => { page.__errors = [...(page.__errors || []), e] })
+  // What the console says in red: a failed request or a Vue warning turned error.
+  page.on('console', (m) => { if (m.type() === 'error') page.__console = [...(page.__console || []), m.text()] })
   await page.goto(`${server.url}/login`)
   await page.fill('input[name=username]', name)
   await page.fill('input[name=password]', server.logins[name])
