@@ -1,6 +1,7 @@
 // `anju import regions|households|buildings|evidence|disasters FILE [--strict]`.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli/context.h"
@@ -28,6 +29,10 @@ using ImportFn = std::function<Result<ImportReport>(Store&, const ImportArgs&,
                                                     const ImportOptions&, const Clock&)>;
 
 void run_import_command(Context& ctx, TemplateKind kind, const ImportFn& fn, const ImportArgs& args) {
+  std::error_code ec;
+  if (!args.errors_xlsx.empty() && std::filesystem::weakly_canonical(args.errors_xlsx, ec) ==
+                                       std::filesystem::weakly_canonical(args.file, ec))
+    return ctx.fail(make_error(ErrorCode::invalid, "--errors-xlsx 不能是要导入的文件本身：" + args.errors_xlsx));
   auto store = ctx.open();
   if (!store) return;
   Progress progress(ctx.progress_mode(), std::string("导入") + enum_name(kind));
@@ -44,7 +49,9 @@ void run_import_command(Context& ctx, TemplateKind kind, const ImportFn& fn, con
   ctx.exit_code = kExitUserError;
   if (!args.errors_xlsx.empty()) {
     const nlohmann::json errors = import_report_to_json(*report)["errors"];
-    if (auto w = write_error_workbook(kind, errors, rejected_rows_json(*report), args.errors_xlsx); !w)
+    if (auto w = write_error_workbook(kind, errors, rejected_rows_json(kind, *report), report->extra_headers,
+                                      args.errors_xlsx);
+        !w)
       return ctx.fail(w.error());
     // The rows' cells hold personal data: the export is on record.
     if (auto a = audit(*store, clock, ctx.actor(), "export.import_errors", "file", args.errors_xlsx,

@@ -111,4 +111,11 @@ std::string iso_from_seconds(long seconds) {
   return Date::from_days_since_epoch(days).to_string() + buf;
 }
 
+std::string local_minute_text(std::string_view iso, long offset_seconds) {
+  const auto seconds = parse_iso_seconds(iso);
+  if (!seconds) return std::string(iso);
+  const std::string local = iso_from_seconds(*seconds + offset_seconds);  // "YYYY-MM-DDTHH:MM:SSZ"
+  return local.substr(0, 10) + " " + local.substr(11, 5);
+}
+
 }  // namespace anju

@@ -39,4 +39,11 @@ std::optional<Date> parse_date(std::string_view text);
 std::optional<long> parse_iso_seconds(std::string_view text);
 std::string iso_from_seconds(long seconds);
 
+// China's time (UTC+8 all year): what a person in the office reads.
+inline constexpr long kChinaUtcOffsetSeconds = 8 * 3600;
+// A time stamp as a person reads it, to the minute, in the zone
+// `offset_seconds` east of UTC: "2026-12-02T05:55:44Z" → "2026-12-02 13:55".
+// The text as it is when it is not a time stamp.
+std::string local_minute_text(std::string_view iso, long offset_seconds = kChinaUtcOffsetSeconds);
+
 }  // namespace anju

@@ -18,4 +18,13 @@ TEST(IsoSeconds, RoundTripsAndRejectsOtherForms) {
 }
 
 }  // namespace
+
+TEST(LocalMinuteText, ShowsChinaTimeToTheMinuteAcrossMidnight) {
+  EXPECT_EQ(local_minute_text("2026-12-02T05:55:44Z"), "2026-12-02 13:55");
+  EXPECT_EQ(local_minute_text("2026-12-31T16:30:00Z"), "2027-01-01 00:30");
+  EXPECT_EQ(local_minute_text("2026-12-02T05:55:44.123Z"), "2026-12-02 13:55");
+  EXPECT_EQ(local_minute_text("2026-12-02T05:55:44Z", 0), "2026-12-02 05:55");
+  EXPECT_EQ(local_minute_text("昨天"), "昨天") << "not a time stamp: as it is";
+}
+
 }  // namespace anju

@@ -27,12 +27,15 @@ struct ImportReport {
   long error_count = 0;              // all errors, also those past the cap
   std::vector<FieldError> warnings;  // accepted rows with something worth a look (capped)
   long warning_count = 0;
-  // Table imports: the rejected rows' cells (capped like errors).
+  // Table imports: the rejected rows' cells (the first kMaxKeptRows), and
+  // the headers of the file's columns that are not the template's.
   std::vector<RejectedRow> rejected;
+  std::vector<std::string> extra_headers;
   // What the reader found about the file itself ("读取工作表“花名册”，表头在第3行").
   std::vector<std::string> notes;
 
   static constexpr size_t kMaxReportedErrors = 100000;
+  static constexpr size_t kMaxKeptRows = 20000;
 
   void add_error(FieldError e) {
     ++error_count;
@@ -42,7 +45,7 @@ struct ImportReport {
   // when its errors have been added. A row whose bytes were not text keeps
   // none (they cannot be written back).
   void keep_rejected(const ImportRow& row) {
-    if (rejected.size() >= kMaxReportedErrors) return;
+    if (rejected.size() >= kMaxKeptRows) return;
     RejectedRow r{row.row_number, {}, {}};
     if (row.read_error.empty()) {
       r.fields = row.fields;

@@ -68,6 +68,11 @@ bool region_covers(std::string_view outer, std::string_view inner) {
   return inner.substr(0, prefix.size()) == prefix;
 }
 
+std::string region_county(std::string_view code) {
+  if (!is_region_code(code) || region_level(code) <= RegionLevel::county) return std::string(code);
+  return std::string(code.substr(0, 6)) + "000000";
+}
+
 std::string region_province(std::string_view code) {
   if (code.size() < 2 || !std::isdigit(static_cast<unsigned char>(code[0])) ||
       !std::isdigit(static_cast<unsigned char>(code[1])))

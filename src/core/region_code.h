@@ -33,6 +33,11 @@ std::optional<std::string> region_parent(std::string_view code);
 // True when region `outer` covers `inner`: inner starts with outer's prefix.
 bool region_covers(std::string_view outer, std::string_view inner);
 
+// The county a town or village lies in ("500229108201" → "500229000000";
+// a town straight under a city gives the city); a county or a wider region
+// is its own.
+std::string region_county(std::string_view code);
+
 // The province group of a code ("500229108201" → "50"), or "00" when the
 // region is not known: the key the PostgreSQL engine partitions by.
 std::string region_province(std::string_view code);

@@ -63,4 +63,13 @@ TEST(RegionCode, TheCoveringRegionIsTheSmallestOverAll) {
 }
 
 }  // namespace
+
+TEST(RegionCode, TheCountyOfATownOrVillage) {
+  EXPECT_EQ(region_county("500229108201"), "500229000000");
+  EXPECT_EQ(region_county("500229108000"), "500229000000");
+  EXPECT_EQ(region_county("500229000000"), "500229000000");
+  EXPECT_EQ(region_county("500000000000"), "500000000000");
+  EXPECT_EQ(region_county("441900003000"), "441900000000") << "a town straight under a city: the city";
+}
+
 }  // namespace anju

@@ -32,6 +32,7 @@ json change_json(const CampaignChange& change) {
 struct CampaignForm {
   long version = 0;
   Campaign settings;
+  bool papers_given = false;  // acceptance_papers in the body (absent: kept as stored)
 };
 
 Result<CampaignForm> parse_form(const json& b) {
@@ -78,7 +79,8 @@ Result<CampaignForm> parse_form(const json& b) {
     }
   };
   codes("aging_structures", c.settings.aging_structures, " 含未知的结构类型", " 应为结构类型的列表");
-  codes("acceptance_papers", c.acceptance_papers, " 含未知的材料类别", " 应为材料类别的列表（可为空）");
+  f.papers_given = b.contains("acceptance_papers");
+  if (f.papers_given) codes("acceptance_papers", c.acceptance_papers, " 含未知的材料类别", " 应为材料类别的列表（可为空）");
   if (!bad.empty()) return make_error(ErrorCode::invalid, bad);
   return f;
 }
@@ -107,7 +109,7 @@ Response put_campaign(RouteContext& c) {
         stored.settings.aging_age_years = s.settings.aging_age_years;
         stored.settings.aging_structures = s.settings.aging_structures;
         stored.ledger_deadline = s.ledger_deadline;
-        stored.acceptance_papers = s.acceptance_papers;
+        if (form->papers_given) stored.acceptance_papers = s.acceptance_papers;
         return {};
       },
       c.clock);

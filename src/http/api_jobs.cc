@@ -118,7 +118,8 @@ Response get_job_errors(RouteContext& c) {
   if (!kind) return error_response(c.req, bh::status::not_found, "not_found", "该任务没有错误清单");
   TempFile file;
   const json& rejected = result.contains("rejected") ? result["rejected"] : json();
-  if (auto w = write_error_workbook(*kind, result["errors"], rejected, file.path); !w)
+  const json& extras = result.contains("extra_headers") ? result["extra_headers"] : json();
+  if (auto w = write_error_workbook(*kind, result["errors"], rejected, extras, file.path); !w)
     return error_response(c.req, w.error());
   // The rows' cells hold personal data: the export is on record.
   if (auto a = audit(c.store, c.clock, c.user.name, "export.import_errors", "job", std::to_string(job->id),

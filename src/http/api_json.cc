@@ -193,7 +193,10 @@ json job_json(const Job& job) {
             {"heartbeat_at", job.heartbeat_at},
             {"finished_at", job.finished_at.empty() ? json(nullptr) : json(job.finished_at)}};
   json result = json::parse(job.result, nullptr, false);
-  if (result.is_object()) result.erase("rejected");  // the rows' cells: in the error workbook only
+  if (result.is_object()) {  // the rows' cells: in the error workbook only
+    result.erase("rejected");
+    result.erase("extra_headers");
+  }
   if (result.is_object() && result.contains("errors") && result["errors"].is_array()) {
     // The first errors inline; all of them as a workbook.
     const size_t n = result["errors"].size();

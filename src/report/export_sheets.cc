@@ -153,7 +153,7 @@ std::vector<SheetColumn> task_columns() {
   return {{"任务编号", 8, CellType::integer}, {"乡镇", 10}, {"村（社区）", 12}, {"户编号", 18},
           {"户主姓名", 10},   {"住址", 28},        {"来源", 12},        {"状态", 10},
           {"核实人员", 12},   {"完成期限", 11, CellType::date}, {"是否逾期", 8},
-          {"结果说明", 30},   {"创建时间", 20},    {"最后更新", 20},    {"更新人", 12}};
+          {"结果说明", 30},   {"创建时间", 16},    {"最后更新", 16},    {"更新人", 12}};
 }
 
 std::vector<Cell> task_cells(const TaskRow& row, const Place& place, const Date& today) {
@@ -170,20 +170,20 @@ std::vector<Cell> task_cells(const TaskRow& row, const Place& place, const Date&
           date_cell(t.due),
           text_cell(task_overdue(t, today) ? "是" : "否"),
           text_cell(t.closed_reason),
-          text_cell(t.created_at),
-          text_cell(t.updated_at),
+          text_cell(local_minute_text(t.created_at)),
+          text_cell(local_minute_text(t.updated_at)),
           text_cell(t.updated_by)};
 }
 
 std::vector<SheetColumn> record_columns() {
   return {{"户编号", 18}, {"乡镇", 10}, {"村（社区）", 12}, {"户主姓名", 10},
-          {"审核状态", 16}, {"最后更新", 20}, {"更新人", 12}};
+          {"审核状态", 16}, {"最后更新", 16}, {"更新人", 12}};
 }
 
 std::vector<Cell> record_cells(const RecordRow& row, const Place& place) {
   return {text_cell(row.household_id), text_cell(place.town),  text_cell(place.village),
           text_cell(row.head_name),    text_cell(enum_name(row.state)),
-          text_cell(row.updated_at),   text_cell(row.updated_by)};
+          text_cell(local_minute_text(row.updated_at)), text_cell(row.updated_by)};
 }
 
 }  // namespace anju

@@ -41,7 +41,8 @@ std::string column_label(TemplateKind kind, const std::string& key) {
   return key;
 }
 
-nlohmann::json rejected_rows_json(const ImportReport& report) {
+nlohmann::json rejected_rows_json(TemplateKind kind, const ImportReport& report) {
+  if (kind == TemplateKind::buildings || report.rows == 0) return nullptr;
   auto out = nlohmann::json::array();
   for (const RejectedRow& r : report.rejected) {
     auto fields = nlohmann::json::object();
@@ -69,13 +70,19 @@ std::string column_name(TemplateKind kind, const std::string& key) {
   return key;
 }
 
-// The headers of the rows' extra columns, in the order first met; a cell
-// kept under a key that is not the template's is one too.
-std::vector<std::string> extra_headers(TemplateKind kind, const nlohmann::json& rejected) {
+// The file's extra columns (`file_extras`), then any other header a kept
+// row has (a cell kept under a key that is not the template's), in the
+// order first met: every extra column of the file, filled or not, so that a
+// re-import clears what the file meant to clear.
+std::vector<std::string> extra_headers(TemplateKind kind, const nlohmann::json& file_extras,
+                                       const nlohmann::json& rejected) {
   std::vector<std::string> out;
   const auto add = [&out](const std::string& h) {
     if (std::find(out.begin(), out.end(), h) == out.end()) out.push_back(h);
   };
+  if (file_extras.is_array())
+    for (const auto& h : file_extras)
+      if (h.is_string()) add(h.get<std::string>());
   for (const auto& r : rejected) {
     const nlohmann::json fields = r.value("fields", nlohmann::json::object());
     for (const auto& [key, value] : fields.items())
@@ -124,13 +131,22 @@ void write_rejected_row(lxw_worksheet* ws, lxw_row_t at, TemplateKind kind, cons
     worksheet_write_string(ws, at, c++, extra_values[header].c_str(), faulty.count(header) ? f.fault : f.text);
 }
 
-// 待修改行: the rejected rows in the template's columns, ready to correct.
+// A row with only its number and what to do: the rows rejected whose cells
+// are not here (unreadable bytes, rejected after the rows were read, past
+// the rows kept). An import skips it as blank.
+void write_note_row(lxw_worksheet* ws, lxw_row_t at, long row, const std::string& note) {
+  worksheet_write_number(ws, at, 0, static_cast<double>(row), nullptr);
+  worksheet_write_string(ws, at, 1, note.c_str(), nullptr);
+}
+
+// 待修改行: the rejected rows in the template's columns, ready to correct;
+// a rejected row not kept is named with its problems, to mend in the file.
 void write_rows_sheet(lxw_workbook* wb, TemplateKind kind, const nlohmann::json& errors,
-                      const nlohmann::json& rejected, const Formats& f) {
+                      const nlohmann::json& rejected, const nlohmann::json& file_extras, const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, "待修改行");
   std::vector<std::string> keys;
   for (const ColumnSpec& spec : template_columns(kind)) keys.emplace_back(spec.key);
-  const std::vector<std::string> extras = extra_headers(kind, rejected);
+  const std::vector<std::string> extras = extra_headers(kind, file_extras, rejected);
   worksheet_write_string(ws, 0, 0, kSourceRowColumn, f.bold);
   worksheet_write_string(ws, 0, 1, kProblemColumn, f.bold);
   worksheet_set_column(ws, 0, 0, 8, nullptr);
@@ -140,11 +156,23 @@ void write_rows_sheet(lxw_workbook* wb, TemplateKind kind, const nlohmann::json&
   for (const std::string& header : extras) worksheet_write_string(ws, 0, c++, header.c_str(), f.bold);
   if (c > 2) worksheet_set_column(ws, 2, c - 1, 18, f.text);
   const auto by_row = errors_by_row(errors);
+  std::set<long> written;
   lxw_row_t at = 1;
   for (const auto& r : rejected) {
-    const auto found = by_row.find(r.value("row", 0L));
-    write_rejected_row(ws, at++, kind, r, found == by_row.end() ? std::vector<const nlohmann::json*>() : found->second,
-                       keys, extras, f);
+    const long row = r.value("row", 0L);
+    const auto found = by_row.find(row);
+    const auto none = std::vector<const nlohmann::json*>();
+    if (r.value("fields", nlohmann::json::object()).empty() && r.value("extras", nlohmann::json::array()).empty())
+      continue;  // nothing of it could be kept: named below
+    write_rejected_row(ws, at++, kind, r, found == by_row.end() ? none : found->second, keys, extras, f);
+    written.insert(row);
+  }
+  for (const auto& [row, row_errors] : by_row) {
+    if (written.count(row)) continue;
+    std::string problems;
+    for (const nlohmann::json* e : row_errors)
+      problems += (problems.empty() ? "" : "；") + column_name(kind, e->value("column", "")) + "：" + e->value("message", "");
+    write_note_row(ws, at++, row, "（此行原内容未能列在这里，请在原文件第" + std::to_string(row) + "行改正）" + problems);
   }
   worksheet_freeze_panes(ws, 1, 2);
   worksheet_autofilter(ws, 0, 0, at - 1, c - 1);
@@ -175,7 +203,7 @@ void write_errors_sheet(lxw_workbook* wb, TemplateKind kind, const nlohmann::jso
 }  // namespace
 
 Result<void> write_error_workbook(TemplateKind kind, const nlohmann::json& errors, const nlohmann::json& rejected,
-                                  const std::string& path) {
+                                  const nlohmann::json& file_extras, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) return make_error(ErrorCode::io, "无法创建文件：" + path);
   Formats f;
@@ -187,7 +215,8 @@ Result<void> write_error_workbook(TemplateKind kind, const nlohmann::json& error
   format_set_num_format(f.fault, "@");
   format_set_bg_color(f.fault, 0xFFC7CE);
   format_set_font_color(f.fault, 0x9C0006);
-  if (rejected.is_array() && !rejected.empty()) write_rows_sheet(wb, kind, errors, rejected, f);
+  if (rejected.is_array() && errors.is_array() && !errors.empty())
+    write_rows_sheet(wb, kind, errors, rejected, file_extras, f);
   write_errors_sheet(wb, kind, errors, f);
   if (workbook_close(wb) != LXW_NO_ERROR) return make_error(ErrorCode::io, "无法写入文件：" + path);
   return {};

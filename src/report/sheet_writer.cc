@@ -5,6 +5,11 @@
 #include "core/date.h"
 
 namespace anju {
+namespace {
+
+constexpr const char* kFont = "宋体";
+
+}  // namespace
 
 Result<std::unique_ptr<SheetWriter>> SheetWriter::create(const std::string& path, const BookInfo& info) {
   std::unique_ptr<SheetWriter> out(new SheetWriter());
@@ -14,20 +19,31 @@ Result<std::unique_ptr<SheetWriter>> SheetWriter::create(const std::string& path
   if (!out->wb_) return make_error(ErrorCode::io, "无法创建文件：" + path);
   out->path_ = path;
   out->info_ = info;
-  out->text_ = workbook_add_format(out->wb_);
+  // Every cell in a CJK font the county's Excel and WPS have.
+  auto format = [&out] {
+    lxw_format* f = workbook_add_format(out->wb_);
+    format_set_font_name(f, kFont);
+    return f;
+  };
+  out->text_ = format();
   format_set_num_format(out->text_, "@");
-  out->date_ = workbook_add_format(out->wb_);
+  out->date_ = format();
   format_set_num_format(out->date_, "yyyy-mm-dd");
-  out->number_ = workbook_add_format(out->wb_);
+  out->number_ = format();
   format_set_num_format(out->number_, "0.##");
-  out->bold_ = workbook_add_format(out->wb_);
-  format_set_bold(out->bold_);
-  out->head_ = workbook_add_format(out->wb_);
+  out->integer_ = format();
+  out->title_ = format();
+  format_set_bold(out->title_);
+  format_set_font_size(out->title_, 14);
+  format_set_align(out->title_, LXW_ALIGN_CENTER);
+  format_set_align(out->title_, LXW_ALIGN_VERTICAL_CENTER);
+  out->head_ = format();
   format_set_bold(out->head_);
   format_set_bg_color(out->head_, 0xDDEBF7);
   format_set_border(out->head_, LXW_BORDER_THIN);
   format_set_text_wrap(out->head_);
-  out->strings_ = {info.title, info.made_by, "导出人：" + info.made_by + "；导出时间：" + info.made_at + "；范围：" + info.scope,
+  out->strings_ = {info.title, info.made_by,
+                   "导出人：" + info.made_by + "；导出时间：" + local_minute_text(info.made_at) + "；范围：" + info.scope,
                    "安居·农村住房安全保障", "住房安全"};
   lxw_doc_properties props{};
   props.title = out->strings_[0].data();
@@ -48,13 +64,37 @@ void SheetWriter::end_sheet() {
   if (ws_ && rows_ > 0) worksheet_autofilter(ws_, 1, 0, next_ - 1, static_cast<lxw_col_t>(columns_.size() - 1));
 }
 
+// Paper: A4, landscape when the columns are wider than a portrait page,
+// one page wide however long, the title and header rows on every page, and
+// the page number and maker in the footer.
+void SheetWriter::set_up_page(double width) {
+  constexpr double kPortraitWidth = 95;  // column-width units across A4 portrait inside the margins
+  constexpr uint8_t kA4 = 9;
+  worksheet_set_paper(ws_, kA4);
+  if (width > kPortraitWidth) worksheet_set_landscape(ws_);
+  worksheet_fit_to_pages(ws_, 1, 0);
+  worksheet_repeat_rows(ws_, 0, 1);
+  worksheet_set_margins(ws_, 0.4, 0.4, 0.6, 0.6);
+  footers_.push_back("&L导出人：" + info_.made_by + "  " + local_minute_text(info_.made_at) + "&R第 &P 页 共 &N 页");
+  worksheet_set_footer(ws_, footers_.back().c_str());
+}
+
 void SheetWriter::add_sheet(const std::string& name, const std::string& title, std::vector<SheetColumn> columns) {
   end_sheet();
   ws_ = workbook_add_worksheet(wb_, name.c_str());
   columns_ = std::move(columns);
-  for (unsigned c = 0; c < columns_.size(); ++c) worksheet_set_column(ws_, c, c, columns_[c].width, nullptr);
-  const std::string line = title + "（" + info_.scope + "）  导出人：" + info_.made_by + "  导出时间：" + info_.made_at;
-  worksheet_write_string(ws_, 0, 0, line.c_str(), bold_);
+  double width = 0;
+  for (unsigned c = 0; c < columns_.size(); ++c) {
+    worksheet_set_column(ws_, c, c, columns_[c].width, nullptr);
+    width += columns_[c].width;
+  }
+  set_up_page(width);
+  const std::string line = title + "（" + info_.scope + "）  导出人：" + info_.made_by +
+                           "  导出时间：" + local_minute_text(info_.made_at);
+  worksheet_set_row(ws_, 0, 28, nullptr);
+  const auto last = static_cast<lxw_col_t>(columns_.empty() ? 0 : columns_.size() - 1);
+  if (last > 0) worksheet_merge_range(ws_, 0, 0, 0, last, line.c_str(), title_);
+  else worksheet_write_string(ws_, 0, 0, line.c_str(), title_);
   worksheet_set_row(ws_, 1, 30, nullptr);
   for (unsigned c = 0; c < columns_.size(); ++c) worksheet_write_string(ws_, 1, c, columns_[c].head.c_str(), head_);
   worksheet_freeze_panes(ws_, 2, 0);
@@ -69,7 +109,7 @@ void SheetWriter::row(const std::vector<Cell>& cells) {
     if (const auto* s = std::get_if<std::string>(&cell)) {
       if (!s->empty()) worksheet_write_string(ws_, next_, c, s->c_str(), text_);
     } else if (const auto* d = std::get_if<double>(&cell)) {
-      worksheet_write_number(ws_, next_, c, *d, columns_[c].type == CellType::integer ? nullptr : number_);
+      worksheet_write_number(ws_, next_, c, *d, columns_[c].type == CellType::integer ? integer_ : number_);
     } else if (const auto* day = std::get_if<Date>(&cell)) {
       lxw_datetime dt{day->year, day->month, day->day, 0, 0, 0};
       worksheet_write_datetime(ws_, next_, c, &dt, date_);

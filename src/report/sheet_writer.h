@@ -7,6 +7,7 @@
 // 18-digit ID number keeps every digit; dates are real dates (yyyy-mm-dd).
 // The exporter and the time are also in the file's properties.
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,15 +56,18 @@ class SheetWriter {
  private:
   SheetWriter() = default;
   void end_sheet();
+  void set_up_page(double width);
   lxw_workbook* wb_ = nullptr;
   lxw_worksheet* ws_ = nullptr;
-  lxw_format *text_ = nullptr, *date_ = nullptr, *bold_ = nullptr, *head_ = nullptr, *number_ = nullptr;
+  lxw_format *text_ = nullptr, *date_ = nullptr, *title_ = nullptr, *head_ = nullptr, *number_ = nullptr,
+             *integer_ = nullptr;
   std::vector<SheetColumn> columns_;
   std::string path_;
   unsigned next_ = 0;
   long rows_ = 0;
   BookInfo info_;
   std::vector<std::string> strings_;  // keeps the property strings alive until close
+  std::deque<std::string> footers_;   // each sheet's footer, alive until close
 };
 
 // Cell helpers for the row builders.

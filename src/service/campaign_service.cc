@@ -47,6 +47,11 @@ Result<RegionCampaign> region_campaign(Transaction& tx, const std::string& regio
   if (!c) return c.error();
   out.campaign = std::move(*c);
   out.own = out.campaign.region_code == region;
+  if (region_county(region) != region) {
+    auto county = tx.campaign().campaign_for(region_county(region));
+    if (!county) return county.error();
+    out.campaign.acceptance_papers = county->acceptance_papers;
+  }
   auto inside = tx.campaign().campaigns_inside(region);
   if (!inside) return inside.error();
   out.inside = std::move(*inside);
@@ -204,6 +209,8 @@ Result<CampaignChange> change_campaign(Store& store, const User& user, std::stri
     }
     ANJU_TRY(edit(after));
     ANJU_TRY(check_campaign(after));
+    if (region_county(code) != code && after.acceptance_papers != before.campaign.acceptance_papers)
+      return make_error(ErrorCode::invalid, "验收前须上传的材料由县级工作设置决定，乡镇不能更改（acceptance_papers）");
     return std::optional<Campaign>(std::move(after));
   };
   return change_in(store, user, region, expected_version, decide, clock);

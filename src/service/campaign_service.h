@@ -27,6 +27,8 @@ Result<CampaignIndex> campaigns_over(CampaignRepo& campaigns, std::string_view r
 // it is the region's own, and those set for regions inside it.
 struct RegionCampaign {
   std::string region_code;
+  // Below a county, acceptance_papers are the county's (a county decides
+  // what an acceptance needs; a town's own campaign cannot lower it).
   Campaign campaign;
   bool own = false;
   std::vector<Campaign> inside;

@@ -88,6 +88,7 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   if (!begun) return begun.error();
   std::unique_ptr<Transaction> tx = std::move(*begun);
   sink.file_columns(opened.extra_headers);
+  report.extra_headers = opened.extra_headers;
   ANJU_TRY(sink.start(*tx));
   // Reading and decoding, and the sink's work ahead (RowSink::ahead), run
   // on a second thread while this one validates and writes. The read

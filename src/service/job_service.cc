@@ -1,7 +1,8 @@
 #include "service/job_service.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
-#include <set>
 #include <iostream>
 #include <thread>
 
@@ -41,7 +42,9 @@ Action job_action(JobKind kind) {
 nlohmann::json import_result(TemplateKind kind, const ImportReport& report) {
   nlohmann::json j = import_report_to_json(report);
   j["template"] = enum_key(kind);
-  j["rejected"] = rejected_rows_json(report);  // for the error workbook only (job_json leaves it out)
+  // For the error workbook's 待修改行 only (job_json leaves them out).
+  j["rejected"] = rejected_rows_json(kind, report);
+  j["extra_headers"] = report.extra_headers;
   return j;
 }
 
@@ -328,6 +331,28 @@ Result<std::vector<Job>> list_jobs(Store& store, const User& user, long limit) {
                                  user.role == Role::admin ? "" : user.name);
 }
 
+namespace {
+
+// The file an import job read, as the user named it.
+std::string import_file_name(const Job& job) {
+  const auto params = nlohmann::json::parse(job.params, nullptr, false);
+  return params.is_object() ? params.value("file_name", "") : "";
+}
+
+// Whether `later`, a clean import, redoes `job`: the same file again, or
+// job's error workbook ("…导入错误_任务12.xlsx", as it downloads).
+bool redoes(const Job& later, const Job& job) {
+  if (later.kind != job.kind) return false;
+  const std::string name = import_file_name(later);
+  if (!name.empty() && name == import_file_name(job)) return true;
+  const std::string mark = "任务" + std::to_string(job.id);
+  const size_t at = name.find(mark);
+  return at != std::string::npos &&
+         (at + mark.size() == name.size() || !std::isdigit(static_cast<unsigned char>(name[at + mark.size()])));
+}
+
+}  // namespace
+
 Result<std::vector<Job>> imports_with_pending_errors(Store& store, const User& user, const Clock& clock) {
   constexpr long kJobsLooked = 200;
   auto tx = store.begin(TxMode::read);
@@ -335,16 +360,16 @@ Result<std::vector<Job>> imports_with_pending_errors(Store& store, const User& u
   auto jobs = (*tx)->jobs().list_jobs(kJobsLooked, user.name);  // newest first
   if (!jobs) return jobs.error();
   const auto now = parse_iso_seconds(clock.now_iso());
-  std::set<JobKind> redone;
-  std::vector<Job> out;
+  std::vector<Job> clean, out;
   for (Job& job : *jobs) {
     if (job_lane(job.kind) != JobLane::import || job.status != JobStatus::succeeded) continue;
     const auto at = parse_iso_seconds(job.finished_at);
     if (!now || !at || *now - *at > kPendingImportDays * 86400) break;
     const auto result = nlohmann::json::parse(job.result, nullptr, false);
     const long errors = result.is_object() ? result.value("error_count", 0L) : 0;
-    if (errors == 0) redone.insert(job.kind);
-    else if (!redone.count(job.kind)) out.push_back(std::move(job));
+    if (errors == 0) clean.push_back(std::move(job));
+    else if (std::none_of(clean.begin(), clean.end(), [&](const Job& later) { return redoes(later, job); }))
+      out.push_back(std::move(job));
   }
   return out;
 }

@@ -85,8 +85,9 @@ Result<Job> find_job(Store& store, const User& user, long id);
 Result<std::vector<Job>> list_jobs(Store& store, const User& user, long limit);
 
 // The user's own imports of the last kPendingImportDays days that
-// rejected rows, unless a later import of the same kind by the user went in
-// clean (the corrected file): what 待办 counts and the import page lists.
+// rejected rows, unless the user later imported the corrected file clean
+// (the same file name again, or the import's error workbook): what 待办
+// counts and the import page lists.
 inline constexpr long kPendingImportDays = 7;
 Result<std::vector<Job>> imports_with_pending_errors(Store& store, const User& user, const Clock& clock);
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/access.h"
+#include "core/region_code.h"
 #include "service/audit_service.h"
 #include "service/census_service.h"
 #include "service/household_scope.h"
@@ -67,11 +68,11 @@ Result<void> check_particulars(Transaction& tx, const Renovation& r, bool submit
   return check_renovation(r, first_plan_year(*campaign), campaign->ledger_deadline, submitting);
 }
 
-// The papers the household's campaign asks for before an acceptance that
-// `files` (the application's) lack.
+// The papers the household's county asks for before an acceptance (its
+// campaign's, or the nearest above) that `files` (the application's) lack.
 Result<std::vector<RenovationPaper>> papers_missing(Transaction& tx, const Renovation& r,
                                                     const std::vector<Attachment>& files) {
-  auto campaign = tx.campaign().campaign_for(r.region_code);
+  auto campaign = tx.campaign().campaign_for(region_county(r.region_code));
   if (!campaign) return campaign.error();
   std::vector<std::string> kinds;
   for (const Attachment& a : files) kinds.push_back(a.kind);
@@ -331,7 +332,7 @@ Result<Attachment> add_renovation_attachment(Store& store, const User& user, con
                              file_name, user, clock);
   if (!stored) return stored.error();
   Attachment a = std::move(*stored);
-  a.kind = kind;
+  a.kind = enum_key(*paper);  // the key, whichever way the kind was named
   a.renovation_id = id;
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
@@ -340,7 +341,7 @@ Result<Attachment> add_renovation_attachment(Store& store, const User& user, con
   a.id = *file_id;
   ANJU_TRY(audit((*tx)->audit(), clock, user.name, "renovation.attachment", "renovation",
                  std::to_string(id),
-                 {{"attachment", a.id}, {"kind", kind}, {"sha256", a.sha256}, {"bytes", a.bytes}}));
+                 {{"attachment", a.id}, {"kind", a.kind}, {"sha256", a.sha256}, {"bytes", a.bytes}}));
   ANJU_TRY((*tx)->commit());
   (void)chain_audit_log(store);
   return a;

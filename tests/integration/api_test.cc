@@ -551,29 +551,35 @@ TEST_F(Api, AnImportWithRejectedRowsWaitsInTheTodoListUntilRedoneClean) {
     ADD_FAILURE() << "no imports_with_errors item: " << answer.dump();
     return -1L;
   };
-  auto upload = [&](const std::string& csv) {
-    Reply posted = town.send(bh::verb::post, "/api/v1/imports?kind=households&file_name=t.csv", csv,
+  auto upload = [&](const std::string& name, const std::string& csv) {
+    Reply posted = town.send(bh::verb::post, "/api/v1/imports?kind=households&file_name=" + name, csv,
                              {{"Content-Type", "text/csv"}});
-    ASSERT_EQ(posted.status, 202) << posted.body;
-    wait_for_job(town, posted.json()["job"]["id"]);
+    EXPECT_EQ(posted.status, 202) << posted.body;
+    return wait_for_job(town, posted.json()["job"]["id"])["id"].get<long>();
   };
   const std::string head = "户编号,户主姓名,户主身份证号,家庭人口数,区划代码,户类型\n";
   const std::string good = "5002291082009931,新户丙,500229197503030038,2,500229108200,脱贫户\n";
   const std::string bad = "5002291082009932,新户丁,500229197503030031,2,500229108200,脱贫户\n";
   const long before = waiting();
-  upload(head + good + bad);
+  const long first = upload("roster.csv", head + good + bad);
   const long with_errors = waiting();
   EXPECT_EQ(with_errors, before + 1);
   // The import page lists what 待办 counts.
   const json pending = town.get("/api/v1/jobs?errors=pending").json();
   EXPECT_EQ(static_cast<long>(pending["items"].size()), with_errors);
-  EXPECT_GT(pending["items"][0]["result"]["rejected_rows"].get<long>(), 0);
+  EXPECT_EQ(pending["items"][0]["id"], first);
   EXPECT_EQ(town.get("/api/v1/jobs?errors=all").status, 400);
-  upload(head + good);
-  const long redone = waiting();
-  EXPECT_LT(redone, with_errors);
-  upload(head + bad);
-  EXPECT_EQ(waiting(), redone + 1);
+  // Another file going in clean does not mend this one.
+  upload("other.csv", head + good);
+  EXPECT_EQ(waiting(), with_errors);
+  // The corrected file under its name does.
+  upload("roster.csv", head + good);
+  EXPECT_EQ(waiting(), with_errors - 1);
+  // So does the import's error workbook, corrected, under the name it downloads with.
+  const long second = upload("roster.csv", head + bad);
+  EXPECT_EQ(waiting(), with_errors);
+  upload("农户花名册导入错误_任务" + std::to_string(second) + ".csv", head + good);
+  EXPECT_EQ(waiting(), with_errors - 1);
   // A role that does not import has no such item.
   const json clerks = as("clerk200").get("/api/v1/todo").json();
   for (const auto& item : clerks["items"]) EXPECT_NE(item["kind"], "imports_with_errors");
@@ -616,7 +622,8 @@ TEST_F(Api, ATownOfficeSetsItsOwnCampaignAndItsHouseholdsAreJudgedAgain) {
   EXPECT_EQ(refused.status, 400);
   EXPECT_NE(refused.body.find("aging_year"), std::string::npos) << refused.body;
   // What an acceptance needs uploaded: the photo and the form by default;
-  // an unknown paper names the field; the office may ask for fewer.
+  // an unknown paper names the field; the county decides it, a town cannot
+  // lower it; a body without the field keeps it.
   EXPECT_EQ(now["campaign"]["acceptance_papers"], json({"acceptance_photo", "acceptance"}));
   json papers = now["campaign"];
   papers["acceptance_papers"] = {"acceptance_photo", "receipt"};
@@ -624,13 +631,18 @@ TEST_F(Api, ATownOfficeSetsItsOwnCampaignAndItsHouseholdsAreJudgedAgain) {
   EXPECT_EQ(unknown.status, 400);
   EXPECT_NE(unknown.body.find("acceptance_papers"), std::string::npos) << unknown.body;
   papers["acceptance_papers"] = {"acceptance"};
-  const Reply fewer = town.send(bh::verb::put, "/api/v1/campaign?region=500229108000", papers.dump());
-  ASSERT_EQ(fewer.status, 200) << fewer.body;
-  EXPECT_EQ(fewer.json()["campaign"]["acceptance_papers"], json({"acceptance"}));
-  EXPECT_EQ(fewer.json()["judged"], nullptr) << "papers do not change a judgment";
+  const Reply lower = town.send(bh::verb::put, "/api/v1/campaign?region=500229108000", papers.dump());
+  EXPECT_EQ(lower.status, 400);
+  EXPECT_NE(lower.body.find("县级"), std::string::npos) << lower.body;
+  papers.erase("acceptance_papers");
+  papers["name"] = "坪坝镇回头看（二）";
+  const Reply kept = town.send(bh::verb::put, "/api/v1/campaign?region=500229108000", papers.dump());
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(kept.json()["campaign"]["acceptance_papers"], json({"acceptance_photo", "acceptance"}));
+  EXPECT_EQ(kept.json()["judged"], nullptr) << "a name does not change a judgment";
 
   const Reply removed = town.send(
-      bh::verb::delete_, "/api/v1/campaign?region=500229108000&version=" + fewer.json()["campaign"]["version"].dump());
+      bh::verb::delete_, "/api/v1/campaign?region=500229108000&version=" + kept.json()["campaign"]["version"].dump());
   ASSERT_EQ(removed.status, 200) << removed.body;
   EXPECT_FALSE(removed.json()["own"].get<bool>());
   auto back = db_->query("SELECT count(*) FROM judgments WHERE campaign_id = " + now["campaign"]["id"].dump());

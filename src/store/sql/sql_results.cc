@@ -38,13 +38,13 @@ Campaign read_campaign(const Statement& r) {
   return c;
 }
 
-// Binds the settings of `c` as ?1 … ?8, ?12 and ?14, and `stamp` as ?9, ?10.
+// Binds the settings of `c` as ?1 … ?8, ?12 and ?13, and `stamp` as ?9, ?10.
 void bind_campaign(Statement& s, const Campaign& c, const WriteStamp& stamp) {
   std::vector<std::string> structures;
   for (Structure st : c.settings.aging_structures) structures.emplace_back(enum_key(st));
   std::vector<std::string> papers;
   for (RenovationPaper p : c.acceptance_papers) papers.emplace_back(enum_key(p));
-  s.bind(14, strings_json(papers));
+  s.bind(13, strings_json(papers));
   s.bind(1, c.name).bind(2, c.window_start.to_string()).bind(3, c.window_end.to_string());
   if (c.as_of) s.bind(4, c.as_of->to_string()); else s.bind_null(4);
   s.bind(5, c.settings.cutoff.to_string()).bind(6, c.settings.aging_year);
@@ -94,7 +94,7 @@ Result<long> SqlTransaction::save_campaign(const Campaign& c, const WriteStamp& 
         "INSERT INTO campaigns(name, window_start, window_end, as_of, cutoff, aging_year, aging_age_years,"
         " aging_structures, version, created_at, updated_at, updated_by, ledger_deadline, region_code,"
         " acceptance_papers)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9, ?10, ?12, ?11, ?14)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9, ?10, ?12, ?11, ?13)"
         " ON CONFLICT (region_code) DO NOTHING RETURNING id");
     bind_campaign(s, c, stamp);
     s.bind(11, c.region_code);
@@ -106,10 +106,10 @@ Result<long> SqlTransaction::save_campaign(const Campaign& c, const WriteStamp& 
   auto& s = conn_.prepare(
       "UPDATE campaigns SET name = ?1, window_start = ?2, window_end = ?3, as_of = ?4, cutoff = ?5,"
       " aging_year = ?6, aging_age_years = ?7, aging_structures = ?8, version = version + 1,"
-      " updated_at = ?9, updated_by = ?10, ledger_deadline = ?12, acceptance_papers = ?14"
-      " WHERE id = ?13 AND version = ?11");
+      " updated_at = ?9, updated_by = ?10, ledger_deadline = ?12, acceptance_papers = ?13"
+      " WHERE id = ?14 AND version = ?11");
   bind_campaign(s, c, stamp);
-  s.bind(11, c.version).bind(13, c.id);
+  s.bind(11, c.version).bind(14, c.id);
   ANJU_TRY(s.run());
   if (conn_.changes() == 1) return c.id;
   return make_error(ErrorCode::conflict, "工作设置已被他人修改，请刷新后重试");
