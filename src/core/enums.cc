@@ -70,7 +70,7 @@ constexpr EnumEntry<Grade> kGrade[] = {
 };
 constexpr EnumEntry<AssessMethod> kMethod[] = {
     {AssessMethod::professional, "professional", "专业机构鉴定"},
-    {AssessMethod::technical, "technical", "技术人员评估"},
+    {AssessMethod::technical, "technical", "技术人员评估（镇组织）", {"技术人员评估", "镇组织技术人员评定"}},
     {AssessMethod::survey, "survey", "排查", {"监测", "排查/监测"}},
     {AssessMethod::census, "census", "普查"},
 };
@@ -78,7 +78,7 @@ constexpr EnumEntry<EvidenceSource> kEvidenceSource[] = {
     {EvidenceSource::census, "census", "自然灾害风险普查"},
     {EvidenceSource::selfbuilt, "selfbuilt", "农村自建房安全专项整治排查"},
     {EvidenceSource::monitoring, "monitoring", "住房安全动态监测"},
-    {EvidenceSource::appraisal, "appraisal", "专业鉴定"},
+    {EvidenceSource::appraisal, "appraisal", "房屋安全性鉴定", {"专业鉴定", "鉴定"}},
     {EvidenceSource::field, "field", "外业核实"},
     {EvidenceSource::acceptance, "acceptance", "危改竣工验收"},
 };
@@ -114,6 +114,13 @@ int credibility(AssessMethod method) {
     case AssessMethod::census: return 1;
   }
   return 1;
+}
+
+std::string evidence_label(EvidenceSource source, std::optional<AssessMethod> method) {
+  if (source == EvidenceSource::appraisal && method &&
+      (*method == AssessMethod::professional || *method == AssessMethod::technical))
+    return enum_name(*method);
+  return enum_name(source);
 }
 
 AssessMethod default_method(EvidenceSource source) {

@@ -126,6 +126,10 @@ int credibility(AssessMethod method);  // professional 4 … census 1
 enum class EvidenceSource { census, selfbuilt, monitoring, appraisal, field, acceptance };
 ANJU_ENUM_TRAITS(EvidenceSource);
 AssessMethod default_method(EvidenceSource source);
+// What an assessment is, as a person reads it: an appraisal by who made it
+// (「专业机构鉴定」 / 「技术人员评估（镇组织）」), any other record by where
+// it comes from.
+std::string evidence_label(EvidenceSource source, std::optional<AssessMethod> method);
 // 灾害类型
 enum class DisasterKind { earthquake, flood, geohazard, wind_hail, other };
 ANJU_ENUM_TRAITS(DisasterKind);

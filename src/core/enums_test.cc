@@ -59,4 +59,15 @@ TEST(Enums, NamesJoined) {
 }
 
 }  // namespace
+
+TEST(EvidenceLabel, AnAppraisalSaysWhoMadeIt) {
+  EXPECT_EQ(evidence_label(EvidenceSource::appraisal, AssessMethod::technical), "技术人员评估（镇组织）");
+  EXPECT_EQ(evidence_label(EvidenceSource::appraisal, AssessMethod::professional), "专业机构鉴定");
+  EXPECT_EQ(evidence_label(EvidenceSource::appraisal, std::nullopt), "房屋安全性鉴定");
+  EXPECT_EQ(evidence_label(EvidenceSource::census, AssessMethod::census), "自然灾害风险普查");
+  // Older files and forms name them the old way.
+  EXPECT_EQ(enum_parse<AssessMethod>("技术人员评估"), AssessMethod::technical);
+  EXPECT_EQ(enum_parse<EvidenceSource>("专业鉴定"), EvidenceSource::appraisal);
+}
+
 }  // namespace anju

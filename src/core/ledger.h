@@ -130,7 +130,7 @@ struct LedgerRow {
   std::string built_text;
   std::optional<Structure> structure;
   std::optional<double> area_m2;
-  std::string geo_hazard, expanded, business_use;  // 是/否 as imported
+  std::optional<YesNo> geo_hazard, expanded, business_use;
   std::optional<Date> assessed_on;
   std::string assessor;
   std::optional<AssessMethod> method;

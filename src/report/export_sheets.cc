@@ -55,7 +55,7 @@ std::vector<Cell> ledger_cells(long seq, const LedgerRow& row, const Place& plac
   const LedgerEntry& e = row.entry;
   const Household& h = row.household;
   const Renovation* r = row.renovation ? &*row.renovation : nullptr;
-  std::string source = e.evidence_source ? enum_name(*e.evidence_source) : "";
+  std::string source = e.evidence_source ? evidence_label(*e.evidence_source, row.method) : "";
   if (!e.evidence_id.empty()) source += "（" + e.evidence_id + "）";
   std::string transitional = e.transitional == Transitional::none ? "" : enum_name(e.transitional);
   if (!e.transitional_note.empty()) transitional += (transitional.empty() ? "" : "：") + e.transitional_note;
@@ -83,9 +83,9 @@ std::vector<Cell> ledger_cells(long seq, const LedgerRow& row, const Place& plac
           text_cell(row.assessor),
           date_cell(row.assessed_on),
           name_cell(e.grade),
-          text_cell(row.business_use),
-          text_cell(row.expanded),
-          text_cell(row.geo_hazard),
+          name_cell(row.business_use),
+          name_cell(row.expanded),
+          name_cell(row.geo_hazard),
           text_cell(enum_name(e.measure)),
           text_cell(e.measure_note),
           text_cell(r ? enum_name(r->method) : ""),

@@ -73,7 +73,8 @@ Result<std::map<std::string, RecordValue>> prefill(Transaction& tx, const Househ
       const std::string source = enum_key((*e)->value.source);
       put("safety_grade", name_or_empty((*e)->value.grade), source);
       put("safety_date", (*e)->value.assessed_on.to_string(), source);
-      put("safety_source", std::string(enum_name((*e)->value.source)) + "（" + (*e)->value.evidence_id + "）", source);
+      put("safety_source", evidence_label((*e)->value.source, (*e)->value.method) + "（" + (*e)->value.evidence_id + "）",
+          source);
     }
   }
   return f;

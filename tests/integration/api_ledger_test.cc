@@ -7,7 +7,10 @@
 
 #include <fstream>
 #include <regex>
+#include <set>
 
+#include "core/enums.h"
+#include "core/renovation.h"
 #include "integration/api_fixture.h"
 
 namespace anju::testing {
@@ -297,6 +300,21 @@ TEST_F(ApiLedger, AnExportJobWritesTheLedgerReadBackCellByCell) {
     const XCell& day = cells.at(opened + row);
     EXPECT_EQ(day.type, "") << "a date is a date serial";
     EXPECT_GT(std::stod(day.value), 45000.0);  // after 2023
+  }
+  // Words, not codes: no cell holds a stored key (是否地灾隐患点 = no, a
+  // source, a state), and no time is a UTC stamp.
+  std::set<std::string> keys;
+  auto add_keys = [&keys](const auto& entries) {
+    for (const auto& e : entries) keys.insert(e.key);
+  };
+  add_keys(EnumTraits<YesNo>::entries());
+  add_keys(EnumTraits<EvidenceSource>::entries());
+  add_keys(EnumTraits<AssessMethod>::entries());
+  add_keys(EnumTraits<RenovationState>::entries());
+  for (const auto& [ref, cell] : cells) {
+    if (cell.type != "inlineStr") continue;
+    EXPECT_FALSE(keys.count(cell.value)) << ref << " holds the key " << cell.value;
+    EXPECT_FALSE(std::regex_search(cell.value, std::regex("T\\d\\d:\\d\\d:\\d\\dZ"))) << ref << ": " << cell.value;
   }
   // Who exported it is in the file's properties and the audit log.
   const auto core = sheet_cells(path, "docProps/core.xml");  // no cells, but the file must open

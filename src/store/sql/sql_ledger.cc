@@ -131,9 +131,9 @@ LedgerRow read_ledger_row(const Statement& s) {
   row.built_text = s.is_null(c + 2) ? "" : s.text(c + 2);
   row.structure = read_enum<Structure>(s, c + 3);
   row.area_m2 = read_opt_real(s, c + 4);
-  row.geo_hazard = s.is_null(c + 5) ? "" : s.text(c + 5);
-  row.expanded = s.is_null(c + 6) ? "" : s.text(c + 6);
-  row.business_use = s.is_null(c + 7) ? "" : s.text(c + 7);
+  row.geo_hazard = read_enum<YesNo>(s, c + 5);
+  row.expanded = read_enum<YesNo>(s, c + 6);
+  row.business_use = read_enum<YesNo>(s, c + 7);
   row.assessed_on = read_opt_date(s, c + 8);
   row.assessor = s.is_null(c + 9) ? "" : s.text(c + 9);
   row.method = read_enum<AssessMethod>(s, c + 10);
