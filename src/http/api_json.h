@@ -2,7 +2,9 @@
 // How the API writes the domain's objects as JSON: keys as in DOMAIN.md,
 // each enum as its key plus a Chinese `*_name` for the UI.
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/job.h"
 #include "core/read_models.h"
@@ -21,5 +23,10 @@ nlohmann::json building_json(const Stored<Building>& b);  // properties and GeoJ
 nlohmann::json building_feature(const Stored<Building>& b);
 nlohmann::json job_json(const Job& job);
 nlohmann::json audit_json(const AuditEntry& e);
+// `login`'s name in `names` (a view's people_names), else the login.
+inline std::string name_of(const std::map<std::string, std::string>& names, const std::string& login) {
+  const auto it = names.find(login);
+  return it == names.end() ? login : it->second;
+}
 
 }  // namespace anju::http

@@ -138,7 +138,8 @@ json renovation_view_json(const RenovationView& v) {
   for (RenovationPaper p : v.papers_missing) j["papers_missing"].push_back({{"key", enum_key(p)}, {"name", enum_name(p)}});
   j["history"] = json::array();
   for (const RenovationHistoryEntry& h : v.history)
-    j["history"].push_back({{"at", h.at}, {"actor", h.actor}, {"action", h.action},
+    j["history"].push_back({{"at", h.at}, {"actor", h.actor}, {"actor_name", name_of(v.names, h.actor)},
+                            {"action", h.action},
                             {"action_name", history_action_name(h.action)},
                             {"from", enum_key(h.from)}, {"to", enum_key(h.to)}, {"to_name", enum_name(h.to)},
                             {"comment", h.comment}});

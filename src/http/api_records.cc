@@ -34,7 +34,7 @@ json record_json(const RecordView& v, const User& user) {
                       {"required", f.required}, {"typed", record_field_typed(*f.field)}});
   json history = json::array();
   for (const RecordHistoryEntry& h : v.history)
-    history.push_back({{"at", h.at}, {"actor", h.actor}, {"action", h.action},
+    history.push_back({{"at", h.at}, {"actor", h.actor}, {"actor_name", name_of(v.names, h.actor)}, {"action", h.action},
                        {"action_name", enum_from_key<RecordAction>(h.action) ? enum_name(*enum_from_key<RecordAction>(h.action))
                                                                      : h.action.c_str()},
                        {"from", enum_key(h.from)}, {"to", enum_key(h.to)},
@@ -53,7 +53,8 @@ json record_json(const RecordView& v, const User& user) {
           {"state_name", enum_name(v.state)}, {"version", v.version}, {"editable", record_editable(v.state)},
           {"fields", fields}, {"missing", v.missing}, {"history", history}, {"actions", allowed_actions(v, user)},
           {"updated_at", v.updated_at},
-          {"updated_by", v.updated_by}};
+          {"updated_by", v.updated_by},
+          {"updated_by_name", name_of(v.names, v.updated_by)}};
 }
 
 std::optional<std::pair<json, long>> versioned(const RouteContext& c) {

@@ -12,6 +12,7 @@
 #include "core/judgment.h"
 #include "core/privacy.h"
 #include "service/audit_service.h"
+#include "service/user_service.h"
 #include "service/record_building.h"
 #include "service/roll_up.h"
 
@@ -138,6 +139,11 @@ Result<RecordView> view_of(Transaction& tx, const Loaded& l, Date cutoff, Disclo
   auto history = tx.records().record_history(l.record.household_id);
   if (!history) return history.error();
   v.history = std::move(*history);
+  std::vector<std::string> actors{v.updated_by};
+  for (const RecordHistoryEntry& h : v.history) actors.push_back(h.actor);
+  auto names = people_names(tx.accounts(), actors);
+  if (!names) return names.error();
+  v.names = std::move(*names);
   if (!full)  // the numbers a role may not see stay masked in the history too
     for (RecordHistoryEntry& h : v.history) {
       auto changes = nlohmann::json::parse(h.changes, nullptr, false);

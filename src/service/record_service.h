@@ -34,6 +34,7 @@ struct RecordView {
   // The household's judgment as stored now (none before the first 初判): a
   // save that changed a building fact shows its new result here.
   std::optional<JudgmentRow> judgment;
+  std::map<std::string, std::string> names;  // each actor's (and updated_by's) name as people read it
 };
 
 // The head's ID and phone numbers are masked unless `disclosure` is full:

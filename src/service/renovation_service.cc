@@ -6,6 +6,7 @@
 #include "core/access.h"
 #include "core/region_code.h"
 #include "service/audit_service.h"
+#include "service/user_service.h"
 #include "service/census_service.h"
 #include "service/household_scope.h"
 #include "service/ledger_service.h"
@@ -103,6 +104,11 @@ Result<RenovationView> view_in(Transaction& tx, const User& user, const Renovati
   auto history = tx.ledger().renovation_history(r.id);
   if (!history) return history.error();
   v.history = std::move(*history);
+  std::vector<std::string> actors;
+  for (const RenovationHistoryEntry& h : v.history) actors.push_back(h.actor);
+  auto names = people_names(tx.accounts(), actors);
+  if (!names) return names.error();
+  v.names = std::move(*names);
   auto files = tx.ledger().renovation_attachments_of(r.id);
   if (!files) return files.error();
   v.attachments = std::move(*files);

@@ -7,6 +7,7 @@
 // is audited and kept in the application's history; each stage may carry
 // its papers.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,7 @@ struct RenovationView {
   std::string head_name;
   int members = 0;
   std::vector<RenovationHistoryEntry> history;
+  std::map<std::string, std::string> names;  // each actor's name as people read it
   std::vector<Attachment> attachments;
   std::vector<RenovationAction> actions;  // what this user may do now
   std::string area_warning;               // the area guideline exceeded, or ""

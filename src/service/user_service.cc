@@ -228,4 +228,16 @@ Result<std::vector<Stored<User>>> list_users(Store& store, const User& manager) 
   return out;
 }
 
+Result<std::map<std::string, std::string>> people_names(AccountRepo& accounts,
+                                                        const std::vector<std::string>& logins) {
+  std::map<std::string, std::string> out;
+  for (const std::string& login : logins) {
+    if (out.count(login)) continue;
+    auto u = accounts.find_user(login);
+    if (!u) return u.error();
+    out[login] = *u && !(*u)->value.display_name.empty() ? (*u)->value.display_name : login;
+  }
+  return out;
+}
+
 }  // namespace anju

@@ -4,6 +4,7 @@
 // server issue builds on these.
 
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -82,6 +83,10 @@ Result<void> disable_user(Store& store, const User& admin, const std::string& na
 
 // Every user, by name (hashes included: callers print what they need).
 Result<std::vector<Stored<User>>> list_users(Store& store);
+
+// How each of `logins` is shown to people: its display name, else the
+// login itself (an account without one, "cli:0", a user since removed).
+Result<std::map<std::string, std::string>> people_names(AccountRepo& accounts, const std::vector<std::string>& logins);
 // The users a manager may manage: those of its region (`forbidden` for a
 // role that manages none).
 Result<std::vector<Stored<User>>> list_users(Store& store, const User& manager);

@@ -160,6 +160,14 @@ TEST_F(ApiLedger, AnApplicationGoesFromDraftToAcceptedAndTheHouseholdLeavesTheLe
   EXPECT_EQ(r["state"], "accepted");
   EXPECT_EQ(r["evidence_id"], "RN" + std::to_string(r["id"].get<long>()) + "-ACC");
   EXPECT_EQ(r["history"].size(), 7u) << "created and six steps: " << r["history"].dump();
+  // People read names, not logins: the town office's display name; a login
+  // without one stays as it is.
+  ASSERT_EQ(db_->exec("UPDATE users SET display_name = '高燕镇办公室' WHERE name = 'town'"), "");
+  const json named = county.get("/api/v1/renovations/" + std::to_string(r["id"].get<long>())).json()["renovation"];
+  EXPECT_EQ(named["history"][0]["actor"], "town");
+  EXPECT_EQ(named["history"][0]["actor_name"], "高燕镇办公室");
+  EXPECT_EQ(named["history"].back()["actor_name"], "county");
+  EXPECT_EQ(db_->exec("UPDATE users SET display_name = '' WHERE name = 'town'"), "");
 
   // The acceptance is an assessment: the household is safe and left the ledger.
   const json after = ledger_of(town, id);
