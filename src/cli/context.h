@@ -63,5 +63,6 @@ void add_audit_commands(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
 void add_sample_command(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
+void add_print_command(CLI::App& app, Context& ctx);
 
 }  // namespace anju::cli

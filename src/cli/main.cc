@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   add_serve_command(app, ctx);
   add_sample_command(app, ctx);
   add_export_command(app, ctx);
+  add_print_command(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -28,6 +28,7 @@ constexpr EnumEntry<JobKind> kJobKinds[] = {
     {JobKind::export_field_tasks, "export.field_tasks", "导出外业核实任务"},
     {JobKind::export_records, "export.records", "导出四类信息审核情况"},
     {JobKind::export_summary, "export.summary", "导出汇总表"},
+    {JobKind::print_households, "print.households", "打印农户档案"},
 };
 
 }  // namespace
@@ -52,6 +53,7 @@ JobLane job_lane(JobKind kind) {
     case JobKind::export_field_tasks:
     case JobKind::export_records:
     case JobKind::export_summary:
+    case JobKind::print_households:
       return JobLane::exports;
   }
   return JobLane::import;

@@ -29,6 +29,7 @@ enum class JobKind {
   export_field_tasks,
   export_records,
   export_summary,
+  print_households,  // a village's or town's household files in one PDF
 };
 ANJU_ENUM_TRAITS(JobKind);
 

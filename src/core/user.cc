@@ -55,4 +55,10 @@ std::string password_problem(std::string_view password) {
   return "";
 }
 
+std::string shown_name(const User& user) {
+  if (!user.display_name.empty()) return user.display_name;
+  if (user.name.rfind("cli:", 0) == 0) return "命令行用户 " + user.name.substr(4);
+  return user.name;
+}
+
 }  // namespace anju

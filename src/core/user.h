@@ -34,6 +34,10 @@ struct User {
   bool operator==(const User&) const = default;
 };
 
+// How a person reads who did something: the display name, else the login —
+// a command-line operator ("cli:wang") as 命令行用户 wang.
+std::string shown_name(const User& user);
+
 // A new password may be none of the user's last this many.
 inline constexpr std::size_t kPasswordHistory = 5;
 

@@ -52,7 +52,7 @@ Response post_import(RouteContext& c) {
   params.layer = c.q("layer");
   auto job = create_job(c.store, c.user, import_job_kind(*kind), params, c.clock);
   if (!job) return error_response(c.req, job.error());
-  c.jobs.start(*job, job_work(c.store, c.user, *job, c.upload_path, c.clock));
+  c.jobs.start(*job, job_work(c.store, c.user, *job, c.upload_path, FileStore{c.files}, c.clock));
   c.upload_path.clear();  // the job's now: it removes the file when done
   return accepted(c, *job);
 }
@@ -81,7 +81,7 @@ Response post_job(RouteContext& c) {
   }
   auto job = create_job(c.store, c.user, *kind, params, c.clock);
   if (!job) return error_response(c.req, job.error());
-  c.jobs.start(*job, job_work(c.store, c.user, *job, "", c.clock));
+  c.jobs.start(*job, job_work(c.store, c.user, *job, "", FileStore{c.files}, c.clock));
   return accepted(c, *job);
 }
 

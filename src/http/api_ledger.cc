@@ -1,5 +1,5 @@
-// The C/D ledger, renovation applications, the summary statistics and the
-// Excel export jobs (DOMAIN.md §11).
+// The C/D ledger, renovation applications and the summary statistics
+// (DOMAIN.md §11).
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -236,18 +236,6 @@ json tally_json(const LedgerTally& t) {
           {"subsidy", t.subsidy}};
 }
 
-// Exported workbooks are kept for a day for their download, then removed
-// (by the next export on any server sharing the folder).
-void remove_old_exports(const std::filesystem::path& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const auto cutoff = fs::file_time_type::clock::now() - std::chrono::hours(24);
-  for (const auto& f : fs::directory_iterator(dir, ec)) {
-    std::error_code e;
-    if (f.is_regular_file(e) && f.last_write_time(e) < cutoff) fs::remove(f.path(), e);
-  }
-}
-
 }  // namespace
 
 Response get_ledger(RouteContext& c) {
@@ -395,42 +383,6 @@ Response get_statistics(RouteContext& c) {
                        {{"region_code", t->region.code}, {"name", t->region.name}, {"today", t->today.to_string()},
                         {"deadline", t->deadline.to_string()},
                         {"deadlines_differ", t->deadlines_differ}, {"rows", rows}, {"total", tally_json(t->total)}});
-}
-
-Response post_export(RouteContext& c) {
-  const json b = json::parse(c.req.body(), nullptr, false);
-  const auto kind = b.is_object() ? parse_export_kind(b.value("kind", "")) : std::nullopt;
-  if (!kind)
-    return error_response(c.req, bh::status::bad_request, "invalid",
-                          "导出类型 kind 应为 ledger、households、field_tasks、records 或 summary");
-  ExportRequest request{*kind, b.value("region", ""), b.value("full_id", false),
-                        b.value("status", "open")};
-  auto job = create_job(c.store, c.user, export_job_kind(*kind), request, c.clock);
-  if (!job) return error_response(c.req, job.error());
-  const std::filesystem::path dir = c.files / "exports";
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  remove_old_exports(dir);
-  const std::string path = (dir / ("job-" + std::to_string(job->id) + ".xlsx")).string();
-  c.jobs.start(*job, job_work(c.store, c.user, *job, path, c.clock));
-  Response res = json_response(c.req, bh::status::accepted, {{"job", job_json(*job)}});
-  res.set(bh::field::location, "/api/v1/jobs/" + std::to_string(job->id));
-  return res;
-}
-
-Response get_job_file(RouteContext& c) {
-  auto id = c.id_param("job_id");
-  if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个任务");
-  auto job = find_job(c.store, c.user, *id);
-  if (!job) return error_response(c.req, job.error());
-  const json result = json::parse(job->result, nullptr, false);
-  if (job_lane(job->kind) != JobLane::exports || job->status != JobStatus::succeeded ||
-      !result.is_object() || !result.contains("file"))
-    return error_response(c.req, bh::status::not_found, "not_found", "该任务没有可下载的文件（导出未完成或已失败）");
-  std::error_code ec;
-  if (!std::filesystem::exists(result.value("file", ""), ec))
-    return error_response(c.req, bh::status::not_found, "not_found", "导出的文件只保留一天，已清理：请重新导出");
-  return file_response(c.req, result.value("file", ""), kXlsx, result.value("file_name", "export.xlsx"));
 }
 
 }  // namespace anju::http

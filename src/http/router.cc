@@ -139,8 +139,8 @@ RouteMatch match_route(bh::verb method, std::string_view path) {
   return found;
 }
 
-TempFile::TempFile()
-    : path((std::filesystem::temp_directory_path() / ("anju-" + hex_lower(secure_random_bytes(8)) + ".xlsx"))
+TempFile::TempFile(const char* extension)
+    : path((std::filesystem::temp_directory_path() / ("anju-" + hex_lower(secure_random_bytes(8)) + extension))
                .string()) {}
 
 TempFile::~TempFile() {
@@ -246,6 +246,8 @@ const std::vector<Route>& api_routes() {
       {verb::get, "/api/v1/statistics", Action::read, S::listing, Body::json, get_statistics},
       {verb::post, "/api/v1/exports", Action::export_lists, S::none, Body::json, post_export},
       {verb::get, "/api/v1/jobs/{job_id}/file", Action::read, S::none, Body::json, get_job_file},
+      {verb::get, "/api/v1/print/{kind}", Action::read, S::none, Body::json, get_print},
+      {verb::post, "/api/v1/prints", Action::export_lists, S::none, Body::json, post_print_households},
       {verb::put, "/api/v1/users/{name}", Action::manage_users, S::object, Body::json, put_user},
       {verb::put, "/api/v1/session/password", Action::read, S::none, Body::json, put_own_password},
       {verb::post, "/api/v1/session/two-step", Action::read, S::none, Body::json, post_own_two_step},

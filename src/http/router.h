@@ -137,6 +137,8 @@ Response get_renovation_attachment(RouteContext& c);
 Response get_statistics(RouteContext& c);
 Response post_export(RouteContext& c);
 Response get_job_file(RouteContext& c);
+Response get_print(RouteContext& c);
+Response post_print_households(RouteContext& c);
 Response get_codes(RouteContext& c);
 Response get_households(RouteContext& c);
 Response get_household(RouteContext& c);
@@ -196,9 +198,10 @@ Response delete_campaign(RouteContext& c);
 
 inline constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-// A new .xlsx path in the temporary folder, removed when it goes out of scope.
+// A new path in the temporary folder (.xlsx, or the extension given),
+// removed when it goes out of scope.
 struct TempFile {
-  TempFile();
+  explicit TempFile(const char* extension = ".xlsx");
   ~TempFile();
   TempFile(const TempFile&) = delete;
   TempFile& operator=(const TempFile&) = delete;

@@ -24,7 +24,7 @@ struct PdfDocument::Block {
 namespace {
 
 constexpr double kA4Short = 595.276, kA4Long = 841.89;  // points
-constexpr double kMarginSide = 40, kMarginTop = 52, kMarginBottom = 46;
+constexpr double kMarginTop = 52, kMarginBottom = 46;
 constexpr double kPad = 3;        // inside a table cell
 constexpr double kGap = 6;        // after a block
 constexpr int kImagesPerRow = 3;
@@ -35,9 +35,9 @@ struct Style {
   bool bold = false;
   double grey = 0;  // 0 black … 1 white
   PangoAlignment align = PANGO_ALIGN_LEFT;
+  bool one_line = false;  // a running header: cut with "…" rather than wrapped
 };
-const Style kBody{9.5}, kSmall{8, false, 0.35}, kTitle{16, true}, kSection{11, true},
-    kHead{8.5, true, 0, PANGO_ALIGN_CENTER}, kCell{8.5};
+const Style kBody{9.5}, kSmall{8, false, 0.35}, kTitle{16, true}, kSection{11, true};
 
 // Pango on the page's Cairo context, at 72 dpi so that a point is a unit.
 class Typesetter {
@@ -78,6 +78,7 @@ class Typesetter {
     pango_font_description_free(font);
     pango_layout_set_width(layout_, static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_alignment(layout_, s.align);
+    pango_layout_set_ellipsize(layout_, s.one_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
     pango_layout_set_text(layout_, text.data(), static_cast<int>(text.size()));
   }
   cairo_t* cr_;
@@ -87,8 +88,9 @@ class Typesetter {
 
 struct Sheet {
   double width, height;
-  double left() const { return kMarginSide; }
-  double inner() const { return width - 2 * kMarginSide; }
+  double side = width > height ? 28 : 40;  // landscape: a wide table wants the room
+  double left() const { return side; }
+  double inner() const { return width - 2 * side; }
   double top() const { return kMarginTop; }
   double bottom() const { return height - kMarginBottom; }
 };
@@ -121,8 +123,22 @@ std::vector<double> column_widths(const std::vector<PdfColumn>& columns, double 
 
 double image_box(double inner) { return (inner - (kImagesPerRow - 1) * kGap) / kImagesPerRow; }
 
-std::string signature_line(const std::string& label) {
-  return label + "：＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日";
+std::string signature_line(const std::vector<PdfCell>& row) {
+  const std::string& recorded = row.size() > 1 ? row[1].text : "";
+  return row[0].text + "：" + (recorded.empty() ? "" : recorded + "　") +
+         "签字：＿＿＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日";
+}
+
+// Body type of a table: smaller as columns crowd in.
+Style cell_style(const PdfDocument::Block& b) {
+  const size_t n = b.columns.size();
+  return Style{n > 20 ? 6.0 : n > 12 ? 7.0 : 8.5};
+}
+Style head_style(const PdfDocument::Block& b) {
+  Style s = cell_style(b);
+  s.bold = true;
+  s.align = PANGO_ALIGN_CENTER;
+  return s;
 }
 
 Measured measure(Typesetter& t, const PdfDocument::Block& b, double inner) {
@@ -135,7 +151,7 @@ Measured measure(Typesetter& t, const PdfDocument::Block& b, double inner) {
     case BlockKind::text: m.units.push_back(t.height(b.text, inner, kBody)); break;
     case BlockKind::note: m.units.push_back(t.height(b.text, inner, kSmall)); break;
     case BlockKind::signatures:
-      for (const auto& row : b.rows) m.units.push_back(t.height(signature_line(row[0].text), inner, kBody) + 14);
+      for (const auto& row : b.rows) m.units.push_back(t.height(signature_line(row), inner, kBody) + 14);
       break;
     case BlockKind::table: {
       const auto w = column_widths(b.columns, inner);
@@ -145,9 +161,9 @@ Measured measure(Typesetter& t, const PdfDocument::Block& b, double inner) {
         return h + 2 * kPad;
       };
       if (has_header(b))
-        m.header = row_height([&](size_t i) { return b.columns[i].head; }, b.columns.size(), kHead);
+        m.header = row_height([&](size_t i) { return b.columns[i].head; }, b.columns.size(), head_style(b));
       for (const auto& row : b.rows)
-        m.units.push_back(row_height([&](size_t i) { return row[i].text; }, row.size(), kCell));
+        m.units.push_back(row_height([&](size_t i) { return row[i].text; }, row.size(), cell_style(b)));
       break;
     }
     case BlockKind::images: {
@@ -241,7 +257,7 @@ class Renderer {
   void page_frame(size_t n, size_t total) {
     const double x = sheet_.left(), w = sheet_.inner();
     const std::string where = info_.region + (info_.campaign.empty() ? "" : "　" + info_.campaign);
-    t_.draw(where, x, 22, w * 0.7, kSmall);
+    t_.draw(where, x, 22, w * 0.78, Style{8, false, 0.35, PANGO_ALIGN_LEFT, true});
     t_.draw(info_.title, x, 22, w, Style{8, false, 0.35, PANGO_ALIGN_RIGHT});
     rule(x, 36, w, 0.6);
     rule(x, sheet_.bottom() + 10, w, 0.6);
@@ -272,7 +288,7 @@ class Renderer {
       case BlockKind::signatures: {
         double y = p.y + 10;
         for (size_t i = p.lo; i < p.hi; ++i) {
-          const std::string line = signature_line(b.rows[i][0].text);
+          const std::string line = signature_line(b.rows[i]);
           t_.draw(line, x, y, w, kBody);
           y += t_.height(line, w, kBody) + 14;
         }
@@ -322,12 +338,12 @@ class Renderer {
     double y = p.y;
     if (has_header(b))
       y += row(widths, b.columns.size(), [&](size_t i) { return b.columns[i].head; },
-               std::vector<bool>(widths.size(), true), y, kHead);
+               std::vector<bool>(widths.size(), true), y, head_style(b));
     for (size_t r = p.lo; r < p.hi; ++r) {
       const auto& cells = b.rows[r];
       std::vector<bool> shaded;
       for (const PdfCell& c : cells) shaded.push_back(c.label);
-      y += row(widths, cells.size(), [&](size_t i) { return cells[i].text; }, shaded, y, kCell);
+      y += row(widths, cells.size(), [&](size_t i) { return cells[i].text; }, shaded, y, cell_style(b));
     }
   }
 
@@ -426,9 +442,9 @@ void PdfDocument::images(std::vector<PdfImage> images) {
   blocks_.push_back(std::move(b));
 }
 
-void PdfDocument::signatures(const std::vector<std::string>& labels) {
+void PdfDocument::signatures(const std::vector<PdfSignature>& lines) {
   Block b{BlockKind::signatures, "", "", {}, {}, {}};
-  for (const std::string& l : labels) b.rows.push_back({{l, false}});
+  for (const PdfSignature& l : lines) b.rows.push_back({{l.role, false}, {l.recorded, false}});
   blocks_.push_back(std::move(b));
 }
 

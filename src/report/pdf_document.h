@@ -47,12 +47,23 @@ struct PdfImage {
   std::string caption;
 };
 
+// A line to sign on: the role, and what the system recorded of it (who and
+// when, "" when nothing yet), then room for the signature and the date.
+struct PdfSignature {
+  std::string role;      // 村级填报人
+  std::string recorded;  // 张三，2026-12-01 14:02 提交
+};
+
 class PdfDocument {
  public:
   explicit PdfDocument(PdfInfo info);
   ~PdfDocument();
   PdfDocument(const PdfDocument&) = delete;
   PdfDocument& operator=(const PdfDocument&) = delete;
+
+  // What the header and footer say: a document names its region and
+  // campaign once it has read what it prints.
+  PdfInfo& info() { return info_; }
 
   // A document's own title, centred, with a line under it in small type.
   void title(std::string text, std::string subtitle = "");
@@ -61,12 +72,12 @@ class PdfDocument {
   void note(std::string text);  // small grey type
   // Label/value pairs, `per_row` pairs to a row, in a ruled grid.
   void fields(const std::vector<std::pair<std::string, std::string>>& pairs, int per_row = 2);
-  // A ruled table; its header repeats on every page it runs onto.
+  // A ruled table; its header repeats on every page it runs onto. Type is
+  // smaller the more columns there are (a landscape ledger).
   void table(std::vector<PdfColumn> columns, std::vector<std::vector<std::string>> rows);
   // Photos three to a row, each with its caption.
   void images(std::vector<PdfImage> images);
-  // Lines to sign on: "label：______  日期：____年__月__日" each.
-  void signatures(const std::vector<std::string>& labels);
+  void signatures(const std::vector<PdfSignature>& lines);
   // The next block starts a new page (nothing when the page is still empty).
   void new_page();
 

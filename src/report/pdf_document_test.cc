@@ -53,14 +53,14 @@ TEST(PdfDocument, AHeadingMovesToTheNextPageWithWhatItHeads) {
   PdfDocument doc(info());
   for (int i = 0; i < 47; ++i) doc.text("第" + std::to_string(i) + "段：现场核实情况记录。");
   doc.section("五、签字");
-  doc.signatures({"村级填报人", "镇级审核人", "县级审核人"});
+  doc.signatures({{"村级填报人", "张三，2026-12-01 14:02 提交"}, {"镇级审核人", ""}, {"县级审核人", ""}});
   auto pages = doc.write(f.path);
   ASSERT_TRUE(pages);
   const auto text = testing::pdf_pages(f.path);
   ASSERT_EQ(static_cast<long>(text.size()), *pages);
   const std::string& last = text.back();
   EXPECT_NE(last.find("五、签字"), std::string::npos);
-  EXPECT_NE(last.find("村级填报人："), std::string::npos);
+  EXPECT_NE(last.find("村级填报人：张三，2026-12-01 14:02 提交"), std::string::npos);
   EXPECT_NE(last.find("县级审核人："), std::string::npos);
 }
 

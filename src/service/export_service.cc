@@ -250,7 +250,7 @@ Result<ExportResult> run_export(Store& store, const User& user, const ExportRequ
     if (!r) return r.error();
     region_name = *r ? (*r)->value.name : scope;
   }
-  const std::string made_by = user.display_name.empty() ? user.name : user.display_name + "（" + user.name + "）";
+  const std::string made_by = user.display_name.empty() ? shown_name(user) : user.display_name + "（" + user.name + "）";
   const std::string now = clock.now_iso();
   auto book =
       SheetWriter::create(path, BookInfo{export_kind_name(request.kind),

@@ -140,6 +140,11 @@ Result<void> check_job_params(JobKind kind, const JobParams& params) {
       }
       break;
     case JobLane::exports: {
+      if (kind == JobKind::print_households) {
+        const auto* print = std::get_if<PrintRequest>(&params);
+        fits = print && print->kind == PrintKind::households;
+        break;
+      }
       const auto* request = std::get_if<ExportRequest>(&params);
       fits = request && exported_kind(kind) == request->kind;
       break;
@@ -169,6 +174,7 @@ json job_params_json(const JobParams& params) {
       if (json filter = filter_json(r.households); !filter.empty()) j["filter"] = std::move(filter);
       return j;
     }
+    json operator()(const PrintRequest& r) const { return {{"region", r.region_code}, {"full_id", r.full_id}}; }
   };
   return std::visit(Visit{}, params);
 }
@@ -189,6 +195,14 @@ Result<JobParams> read_job_params(JobKind kind, const std::string& stored) {
       out = read_import(in);
       break;
     case JobLane::exports:
+      if (kind == JobKind::print_households) {
+        PrintRequest print;
+        print.kind = PrintKind::households;
+        print.region_code = in.text("region");
+        print.full_id = in.flag("full_id");
+        out = JobParams(std::move(print));
+        break;
+      }
       out = JobParams(ExportRequest{*exported_kind(kind), in.text("region"), in.flag("full_id"),
                                     in.text("status", "open"), read_filter(in)});
       break;

@@ -15,6 +15,7 @@
 #include "core/job.h"
 #include "core/result.h"
 #include "service/export_service.h"
+#include "service/print_service.h"
 
 namespace anju {
 
@@ -39,8 +40,9 @@ struct BuiltinRegionsParams {
   std::string prefix;
 };
 
-// export.*: ExportRequest, its kind the job's.
-using JobParams = std::variant<RunParams, FileImportParams, BuiltinRegionsParams, ExportRequest>;
+// export.*: ExportRequest, its kind the job's. print.households: a
+// PrintRequest of that kind (its region and full_id).
+using JobParams = std::variant<RunParams, FileImportParams, BuiltinRegionsParams, ExportRequest, PrintRequest>;
 
 // The job kinds of imports and exports, and back.
 JobKind import_job_kind(TemplateKind t);

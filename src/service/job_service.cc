@@ -152,6 +152,26 @@ JobWork export_work(Store& store, const User& user, ExportRequest request, const
   };
 }
 
+JobWork print_work(Store& store, const User& user, PrintRequest request, const std::string& path,
+                   const FileStore& files, const Clock& clock) {
+  return [&store, user, &clock, request = std::move(request), path, files](JobProgress& p) -> Result<nlohmann::json> {
+    p.update(0, 0, "正在打印");
+    auto done = run_print(
+        store, user, files, request, path,
+        [&p](long n, long total) {
+          p.update(total > 0 ? static_cast<double>(n) / static_cast<double>(total) : 0.5, n,
+                   "正在排版第 " + std::to_string(n) + " 户，共 " + std::to_string(total) + " 户");
+        },
+        clock);
+    if (!done) {
+      RemoveFile remove{path};
+      return done.error();
+    }
+    return nlohmann::json{{"rows", done->households}, {"pages", done->pages}, {"file_name", done->file_name},
+                          {"file", path}};
+  };
+}
+
 Result<Job> insert_new_job(Store& store, const User& user, JobKind kind, const JobParams& params,
                            const std::string& region, const Clock& clock) {
   const std::string now = clock.now_iso();
@@ -291,7 +311,8 @@ Result<long> fail_abandoned_jobs(Store& store, const Clock& clock) {
   return *n;
 }
 
-JobWork job_work(Store& store, const User& user, const Job& job, const std::string& path, const Clock& clock) {
+JobWork job_work(Store& store, const User& user, const Job& job, const std::string& path, const FileStore& files,
+                 const Clock& clock) {
   auto params = read_job_params(job.kind, job.params);
   if (!params)
     return [error = params.error(), path](JobProgress&) -> Result<nlohmann::json> {
@@ -307,6 +328,8 @@ JobWork job_work(Store& store, const User& user, const Job& job, const std::stri
     case JobLane::judge:
       return judge_work(store, user, std::get<RunParams>(*params).region, clock);
     case JobLane::exports:
+      if (job.kind == JobKind::print_households)
+        return print_work(store, user, std::get<PrintRequest>(*params), path, files, clock);
       return export_work(store, user, std::get<ExportRequest>(*params), path, clock);
   }
   return [](JobProgress&) -> Result<nlohmann::json> {

@@ -77,7 +77,9 @@ Result<long> fail_abandoned_jobs(Store& store, const Clock& clock);
 // parameters (job_params.h). An import of a file reads `path` (the upload,
 // deleted afterwards, whatever happens); an export writes `path`, and its
 // result names the file and the download name.
-JobWork job_work(Store& store, const User& user, const Job& job, const std::string& path, const Clock& clock);
+// A print job reads the photos it lays out from `files`.
+JobWork job_work(Store& store, const User& user, const Job& job, const std::string& path, const FileStore& files,
+                 const Clock& clock);
 
 // A job the user may see: its own, or any for an admin (else `not_found`).
 Result<Job> find_job(Store& store, const User& user, long id);

@@ -216,15 +216,20 @@ Result<RecordView> commit_view(Store& store, Transaction& tx, const User& user, 
 
 }  // namespace
 
+Result<RecordView> record_view_in(Transaction& tx, const User& user, const std::string& household_id,
+                                  Disclosure disclosure) {
+  auto l = load(tx, user, household_id);
+  if (!l) return l.error();
+  auto cutoff = campaign_cutoff(tx, *l);
+  if (!cutoff) return cutoff.error();
+  return view_of(tx, *l, *cutoff, disclosure);
+}
+
 Result<RecordView> record_view(Store& store, const User& user, const std::string& household_id,
                                Disclosure disclosure, const Clock& clock) {
   auto txr = store.begin(TxMode::read);
   if (!txr) return txr.error();
-  auto l = load(**txr, user, household_id);
-  if (!l) return l.error();
-  auto cutoff = campaign_cutoff(**txr, *l);
-  if (!cutoff) return cutoff.error();
-  auto view = view_of(**txr, *l, *cutoff, disclosure);
+  auto view = record_view_in(**txr, user, household_id, disclosure);
   txr->reset();  // the audit entry of a full read is written in a transaction of its own
   if (!view) return view.error();
   ANJU_TRY(disclose(store, user, view->region_code, disclosure, "record", household_id, {}, clock));

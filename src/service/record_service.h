@@ -43,6 +43,10 @@ struct RecordView {
 // that carries a full number (service/query_service.h).
 Result<RecordView> record_view(Store& store, const User& user, const std::string& household_id,
                                Disclosure disclosure, const Clock& clock);
+// The same inside a read the caller holds, which audits a full read itself
+// (a printed household file is one read of many records).
+Result<RecordView> record_view_in(Transaction& tx, const User& user, const std::string& household_id,
+                                  Disclosure disclosure);
 
 // Saves changed fields (key → text) at the version the user saw (0: never
 // saved). Coded fields take their Chinese name or key; numbers and dates are

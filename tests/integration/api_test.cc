@@ -170,6 +170,10 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
       // An unknown kind: allowed roles get 400.
       {"POST /api/v1/exports", {{"/api/v1/exports", R"({"kind":"bogus"})"}, std::nullopt}},
       {"GET /api/v1/jobs/{job_id}/file", {{"/api/v1/jobs/999999/file", ""}, std::nullopt}},
+      {"GET /api/v1/print/{kind}", {{"/api/v1/print/record?household=" + household, ""},
+                                    Cell{std::string("/api/v1/print/record?household=") + kSichuanHousehold, ""}}},
+      // A region that is not text: allowed roles get 400, no job starts.
+      {"POST /api/v1/prints", {{"/api/v1/prints", R"({"region":5})"}, std::nullopt}},
       {"GET /api/v1/households", {{"/api/v1/households?region=500229108200", ""},
                                   Cell{"/api/v1/households" + out_region, ""}}},
       {"GET /api/v1/households.xlsx", {{"/api/v1/households.xlsx?region=500229108200", ""},

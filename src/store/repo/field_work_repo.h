@@ -53,6 +53,7 @@ class FieldWorkRepo {
   virtual Result<std::vector<Attachment>> attachments_of(long task_id) = 0;
   virtual Result<std::optional<Attachment>> find_attachment(long id) = 0;
   virtual Result<long> insert_sample(const Sample& sample) = 0;
+  virtual Result<std::optional<Sample>> find_sample(long id) = 0;
   virtual Result<std::set<std::string>> households_with_active_task(
       const std::string& region_lo, const std::string& region_hi) = 0;
 

@@ -389,6 +389,18 @@ Result<long> SqlTransaction::insert_sample(const Sample& x) {
   return returned_id(s);
 }
 
+Result<std::optional<Sample>> SqlTransaction::find_sample(long id) {
+  std::optional<Sample> out;
+  ANJU_TRY(each_row(conn_.prepare("SELECT id, county_code, seed, params, households, drawn_by, drawn_at"
+                                  " FROM samples WHERE id = ?1")
+                        .bind(1, id),
+                    [&](const Statement& s) {
+                      out = Sample{s.integer(0), s.text(1), static_cast<uint64_t>(s.integer(2)), s.text(3),
+                                   s.integer(4), s.text(5), s.text(6)};
+                    }));
+  return out;
+}
+
 Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::living_households(const std::string& lo,
                                                                                            const std::string& hi) {
   std::vector<std::pair<std::string, std::string>> out;

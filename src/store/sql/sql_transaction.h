@@ -163,6 +163,7 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<Attachment>> attachments_of(long task_id) override;
   Result<std::optional<Attachment>> find_attachment(long id) override;
   Result<long> insert_sample(const Sample& sample) override;
+  Result<std::optional<Sample>> find_sample(long id) override;
   Result<std::vector<std::pair<std::string, std::string>>> living_households(const std::string& region_lo,
                                                                              const std::string& region_hi) override;
   Result<std::set<std::string>> households_with_active_task(const std::string& region_lo,
