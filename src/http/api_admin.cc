@@ -21,8 +21,16 @@ Response get_audit(RouteContext& c) {
   std::tie(f.offset, f.limit) = c.paging();
   auto page = list_audit(c.store, c.user, f);
   if (!page) return error_response(c.req, page.error());
+  std::vector<std::string> actors;
+  for (const AuditEntry& e : page->items) actors.push_back(e.actor);
+  auto names = people_names(c.store, actors);
+  if (!names) return error_response(c.req, names.error());
   json items = json::array();
-  for (const AuditEntry& e : page->items) items.push_back(audit_json(e));
+  for (const AuditEntry& e : page->items) {
+    json j = audit_json(e);
+    j["actor_name"] = name_of(*names, e.actor);
+    items.push_back(std::move(j));
+  }
   return list_response(c.req, std::move(items), page->total);
 }
 

@@ -1,6 +1,7 @@
 #include "http/api_json.h"
 
 #include "report/import_report_json.h"
+#include "service/audit_words.h"
 #include "service/job_service.h"
 
 #include "core/geometry.h"
@@ -213,8 +214,9 @@ json job_json(const Job& job) {
 json audit_json(const AuditEntry& e) {
   json detail = json::parse(e.detail, nullptr, false);
   return {{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
-          {"object_type", e.object_type}, {"object_id", e.object_id},
-          {"detail", detail.is_discarded() ? json(e.detail) : detail},
+          {"action_name", audit_action_name(e.action)}, {"object_type", e.object_type},
+          {"object_type_name", audit_object_name(e.object_type)}, {"object_id", e.object_id},
+          {"detail", detail.is_discarded() ? json(e.detail) : detail}, {"detail_text", audit_detail_text(e.detail)},
           {"seq", e.seq ? json(*e.seq) : json(nullptr)}, {"hash", e.hash}};
 }
 

@@ -235,9 +235,18 @@ Result<std::map<std::string, std::string>> people_names(AccountRepo& accounts,
     if (out.count(login)) continue;
     auto u = accounts.find_user(login);
     if (!u) return u.error();
-    out[login] = *u && !(*u)->value.display_name.empty() ? (*u)->value.display_name : login;
+    User shown;
+    shown.name = login;
+    if (*u) shown.display_name = (*u)->value.display_name;
+    out[login] = shown_name(shown);
   }
   return out;
+}
+
+Result<std::map<std::string, std::string>> people_names(Store& store, const std::vector<std::string>& logins) {
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  return people_names((*tx)->accounts(), logins);
 }
 
 }  // namespace anju

@@ -85,8 +85,11 @@ Result<void> disable_user(Store& store, const User& admin, const std::string& na
 Result<std::vector<Stored<User>>> list_users(Store& store);
 
 // How each of `logins` is shown to people: its display name, else the
-// login itself (an account without one, "cli:0", a user since removed).
+// login itself (an account without one, a user since removed); a
+// command-line operator "cli:wang" as 命令行用户 wang (core/user.h).
 Result<std::map<std::string, std::string>> people_names(AccountRepo& accounts, const std::vector<std::string>& logins);
+// The same in a read of its own.
+Result<std::map<std::string, std::string>> people_names(Store& store, const std::vector<std::string>& logins);
 // The users a manager may manage: those of its region (`forbidden` for a
 // role that manages none).
 Result<std::vector<Stored<User>>> list_users(Store& store, const User& manager);

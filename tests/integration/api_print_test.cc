@@ -73,6 +73,15 @@ TEST_F(ApiPrint, AHouseholdFileNamesTheHeadTheGradeAndTheSignatureLinesMasked) {
   auto audited = db_->query("SELECT action, detail FROM audit_log WHERE action LIKE 'print.%' AND object_id = '" + id +
                             "' ORDER BY id");
   ASSERT_GE(audited.size(), 2u) << audited.dump();
+  // The audit page reads it in words: the action, the object, the detail.
+  const json log = as("admin").get("/api/v1/audit?action=print.record&object_id=" + id).json();
+  ASSERT_EQ(log["total"], 1) << log.dump();
+  const json& entry = log["items"][0];
+  EXPECT_EQ(entry["action_name"], "打印四类信息表");
+  EXPECT_EQ(entry["object_type_name"], "农户");
+  EXPECT_NE(entry["detail_text"].get<std::string>().find("含完整证件号：是"), std::string::npos) << entry.dump();
+  EXPECT_NE(entry["detail_text"].get<std::string>().find("页数："), std::string::npos) << entry.dump();
+  EXPECT_EQ(entry["actor_name"], "town");
 }
 
 TEST_F(ApiPrint, TheTownLedgerIsLandscapeWithItsHeaderOnEveryPage) {

@@ -52,4 +52,13 @@ test('the town prints its ledger, a household file and one village\'s files', as
   assert.ok(statSync(join(artifacts, 'village-files-page1.png')).size > 10000, 'the first page renders')
   assert.deepEqual(town.__errors || [], [])
   await town.context().close()
+
+  // The audit page says what was printed, in words.
+  const admin = await logIn(world.browser, world.server, 'admin')
+  await admin.goto(`${world.server.url}/audit`)
+  const row = admin.locator('.el-table__row', { hasText: '打印本村（镇）农户档案' }).first()
+  await row.waitFor()
+  assert.ok((await row.innerText()).includes('页数：'), 'the detail in words')
+  await shot(admin, 'audit-prints')
+  await admin.context().close()
 })

@@ -1,0 +1,34 @@
+// The audit log in words: every action the services write has a Chinese
+// name, families by their step, unknown ones kept as stored; details as
+// 「label：value」 lines.
+#include "service/audit_words.h"
+
+#include <gtest/gtest.h>
+
+namespace anju {
+namespace {
+
+TEST(AuditWords, ActionsAreNamedInChineseAndUnknownOnesKept) {
+  EXPECT_EQ(audit_action_name("print.household"), "打印农户档案");
+  EXPECT_EQ(audit_action_name("export.ledger"), "导出危房台账");
+  EXPECT_EQ(audit_action_name("record.approve"), "四类信息：审核通过");
+  EXPECT_EQ(audit_action_name("record.return"), "四类信息：退回");
+  EXPECT_EQ(audit_action_name("renovation.accept"), "危房改造：验收合格");
+  EXPECT_EQ(audit_action_name("import.households"), "导入农户花名册");
+  EXPECT_EQ(audit_action_name("field.appraisal"), "房屋安全性鉴定");
+  EXPECT_EQ(audit_action_name("something.new"), "something.new");
+  EXPECT_EQ(audit_object_name("household"), "农户");
+  EXPECT_EQ(audit_object_name("widget"), "widget");
+}
+
+TEST(AuditWords, ADetailReadsAsLabelledLines) {
+  EXPECT_EQ(audit_detail_text(R"({"rows":22,"full_id":false,"status":"open"})"), "行数：22\n含完整证件号：否\n状态：open");
+  EXPECT_EQ(audit_detail_text(R"({"changes":[{"field":"floors","before":"1","after":"2"}],"x":1})"),
+            "修改：层数：1 → 2\nx：1");
+  EXPECT_EQ(audit_detail_text(R"({"results":{"safe":4,"unsafe":1}})"), "结果：安全 4，危房 1");
+  EXPECT_EQ(audit_detail_text("not json"), "not json");
+  EXPECT_EQ(audit_detail_text("{}"), "");
+}
+
+}  // namespace
+}  // namespace anju
