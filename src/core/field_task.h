@@ -120,6 +120,7 @@ struct TaskRow {
   FieldTask task;
   std::string head_name, address;
   std::optional<double> lon, lat;  // the dwelling
+  std::string assignee_name;       // as people read it (filled by the service; "" unassigned)
 };
 // Tasks of one village (or one assignee) by status; `overdue` counts active
 // tasks due before the day asked.

@@ -99,6 +99,7 @@ Response get_field_tasks(RouteContext& c) {
     j["lon"] = opt(r.lon);
     j["lat"] = opt(r.lat);
     j["overdue"] = task_overdue(r.task, c.clock.today());
+    j["assignee_name"] = r.assignee_name;
     items.push_back(std::move(j));
   }
   return list_response(c.req, std::move(items), page->total);
@@ -112,17 +113,27 @@ Response get_field_task(RouteContext& c) {
   json j = {{"task", task_json(d->task)}, {"household", household_json(d->household.value, d->household.version)},
             {"parcel_id", d->parcel_id}, {"judgment", d->judgment ? judgment_brief(*d->judgment) : json(nullptr)}};
   j["task"]["overdue"] = task_overdue(d->task, c.clock.today());
+  j["task"]["assignee_name"] = d->task.assignee.empty() ? "" : name_of(d->names, d->task.assignee);
   j["visits"] = json::array();
   for (const Visit& v : d->visits)
     j["visits"].push_back({{"id", v.id}, {"visited_on", v.visited_on.to_string()}, {"lon", opt(v.lon)},
                            {"lat", opt(v.lat)}, {"gps_source", v.gps_source}, {"people_met", v.people_met},
                            {"notes", v.notes}, {"outcome", enum_key(v.outcome)},
                            {"outcome_name", enum_name(v.outcome)}, {"evidence_id", v.evidence_id},
-                           {"created_at", v.created_at}, {"created_by", v.created_by}});
+                           {"created_at", v.created_at}, {"created_by", v.created_by},
+                           {"created_by_name", name_of(d->names, v.created_by)}});
   j["appraisals"] = json::array();
-  for (const AppraisalRecord& r : d->appraisals) j["appraisals"].push_back(appraisal_json(r));
+  for (const AppraisalRecord& r : d->appraisals) {
+    json a = appraisal_json(r);
+    a["created_by_name"] = name_of(d->names, r.created_by);
+    j["appraisals"].push_back(std::move(a));
+  }
   j["attachments"] = json::array();
-  for (const Attachment& a : d->attachments) j["attachments"].push_back(attachment_json(a));
+  for (const Attachment& a : d->attachments) {
+    json x = attachment_json(a);
+    x["created_by_name"] = name_of(d->names, a.created_by);
+    j["attachments"].push_back(std::move(x));
+  }
   return json_response(c.req, bh::status::ok, j);
 }
 

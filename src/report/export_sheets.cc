@@ -166,7 +166,7 @@ std::vector<Cell> task_cells(const TaskRow& row, const Place& place, const Date&
           text_cell(row.address),
           text_cell(enum_name(t.origin)),
           text_cell(enum_name(t.status)),
-          text_cell(t.assignee.empty() ? "未分派" : t.assignee),
+          text_cell(t.assignee.empty() ? "未分派" : row.assignee_name.empty() ? t.assignee : row.assignee_name),
           date_cell(t.due),
           text_cell(task_overdue(t, today) ? "是" : "否"),
           text_cell(t.closed_reason),

@@ -12,6 +12,7 @@
 #include "service/ledger_service.h"
 #include "service/query_service.h"
 #include "service/statistics_service.h"
+#include "service/task_service.h"
 
 namespace anju {
 namespace {
@@ -148,7 +149,12 @@ Result<long> write_tasks(const Run& run, SheetWriter& book) {
   return write_pages(
       run,
       TaskFilter{range.lo, range.hi, std::nullopt, false, std::nullopt, std::nullopt, 0, kPage},
-      [](Transaction& tx, const TaskFilter& f) { return tx.field_work().list_tasks(f); },
+      [](Transaction& tx, const TaskFilter& f) -> Result<Page<TaskRow>> {
+        auto page = tx.field_work().list_tasks(f);
+        if (!page) return page.error();
+        ANJU_TRY(name_assignees(tx.accounts(), page->items));
+        return page;
+      },
       [&](const TaskRow& row, Places& places) {
         book.row(task_cells(row, places.of(row.task.region_code), today));
       });

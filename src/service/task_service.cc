@@ -9,6 +9,7 @@
 #include "service/audit_service.h"
 #include "service/census_service.h"
 #include "service/roll_up.h"
+#include "service/user_service.h"
 
 namespace anju {
 namespace {
@@ -89,7 +90,10 @@ Result<Page<TaskRow>> list_field_tasks(Store& store, const User& user, const Tas
   if (q.overdue) f.overdue_on = clock.today();
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->field_work().list_tasks(f);
+  auto page = (*tx)->field_work().list_tasks(f);
+  if (!page) return page.error();
+  ANJU_TRY(name_assignees((*tx)->accounts(), page->items));
+  return page;
 }
 
 Result<std::vector<TaskCount>> field_progress(Store& store, const User& user,
@@ -133,6 +137,17 @@ Result<std::vector<User>> field_workers(Store& store, const User& user,
   return out;
 }
 
+Result<void> name_assignees(AccountRepo& accounts, std::vector<TaskRow>& rows) {
+  std::vector<std::string> logins;
+  for (const TaskRow& r : rows)
+    if (!r.task.assignee.empty()) logins.push_back(r.task.assignee);
+  auto names = people_names(accounts, logins);
+  if (!names) return names.error();
+  for (TaskRow& r : rows)
+    if (!r.task.assignee.empty()) r.assignee_name = (*names)[r.task.assignee];
+  return {};
+}
+
 Result<TaskDetail> field_task_detail(Store& store, const User& user, long task_id) {
   auto txr = store.begin(TxMode::read);
   if (!txr) return txr.error();
@@ -158,6 +173,13 @@ Result<TaskDetail> field_task_detail(Store& store, const User& user, long task_i
   auto files = tx.field_work().attachments_of(task_id);
   if (!files) return files.error();
   d.attachments = std::move(*files);
+  std::vector<std::string> logins = {d.task.assignee};
+  for (const Visit& v : d.visits) logins.push_back(v.created_by);
+  for (const AppraisalRecord& a : d.appraisals) logins.push_back(a.created_by);
+  for (const Attachment& a : d.attachments) logins.push_back(a.created_by);
+  auto names = people_names(tx.accounts(), logins);
+  if (!names) return names.error();
+  d.names = std::move(*names);
   return d;
 }
 

@@ -7,6 +7,7 @@
 // once. Every write carries the task's version (stale: `conflict`) and is
 // audited.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,8 +57,11 @@ struct TaskDetail {
   std::vector<Visit> visits;
   std::vector<AppraisalRecord> appraisals;
   std::vector<Attachment> attachments;
+  std::map<std::string, std::string> names;  // the assignee's and every author's name as people read it
 };
 Result<TaskDetail> field_task_detail(Store& store, const User& user, long task_id);
+// Fills each row's assignee_name.
+Result<void> name_assignees(AccountRepo& accounts, std::vector<TaskRow>& rows);
 
 // Gives tasks (each with the version the user saw) to a field worker whose
 // region covers them, with a due date (nullopt: keep each task's own).

@@ -46,12 +46,18 @@ TEST_F(ApiField, TheTownAssignsAndAWorkerSeesOnlyItsVillage) {
                 .status, 400);
 
   const Client worker = as("worker200");
+  // People read the field worker's name, not the login.
+  ASSERT_EQ(db_->exec("UPDATE users SET display_name = '张队员' WHERE name = 'worker200'"), "");
   const json mine = worker.get("/api/v1/field-tasks?mine=1&page_size=200").json();
   EXPECT_EQ(mine["total"], open["total"]);
   for (const auto& t : mine["items"]) {
     EXPECT_EQ(t["assignee"], "worker200");
+    EXPECT_EQ(t["assignee_name"], "张队员");
     EXPECT_EQ(t["due_on"], "2026-12-31");
   }
+  const json one_task = worker.get("/api/v1/field-tasks/" + std::to_string(mine["items"][0]["id"].get<long>())).json();
+  EXPECT_EQ(one_task["task"]["assignee_name"], "张队员");
+  ASSERT_EQ(db_->exec("UPDATE users SET display_name = '' WHERE name = 'worker200'"), "");
   auto other = db_->query("SELECT min(id) FROM field_tasks WHERE region_code = '500229108204'");
   ASSERT_FALSE(other.empty());
   EXPECT_EQ(worker.get("/api/v1/field-tasks/" + other[0][0].dump()).status, 404);
