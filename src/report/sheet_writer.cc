@@ -89,7 +89,8 @@ void SheetWriter::add_sheet(const std::string& name, const std::string& title, s
     width += columns_[c].width;
   }
   set_up_page(width);
-  const std::string line = title + "（" + info_.scope + "）  导出人：" + info_.made_by +
+  const std::string line = title + "（" + info_.scope + "）" + (info_.campaign.empty() ? "" : "  " + info_.campaign) +
+                           "  导出人：" + info_.made_by +
                            "  导出时间：" + local_minute_text(info_.made_at);
   worksheet_set_row(ws_, 0, 28, nullptr);
   const auto last = static_cast<lxw_col_t>(columns_.empty() ? 0 : columns_.size() - 1);

@@ -37,6 +37,7 @@ struct BookInfo {
   std::string scope;    // the region and filter in words
   std::string made_by;  // who exported it
   std::string made_at;  // ISO time stamp
+  std::string campaign;  // the campaign that governs the region ("" = none named)
 };
 
 class SheetWriter {

@@ -248,13 +248,18 @@ Result<ExportResult> run_export(Store& store, const User& user, const ExportRequ
   if (request.full_id) ANJU_TRY(authorize(user, Action::view_full_id, scope));
   if (request.status != "open" && request.status != "closed" && request.status != "all")
     return make_error(ErrorCode::invalid, "台账状态 status 应为 open、closed 或 all：" + request.status);
-  std::string region_name = "全国";
-  if (!scope.empty()) {
+  std::string region_name = "全国", campaign;
+  {
     auto tx = store.begin(TxMode::read);
     if (!tx) return tx.error();
-    auto r = (*tx)->regions().find_region(scope);
-    if (!r) return r.error();
-    region_name = *r ? (*r)->value.name : scope;
+    if (!scope.empty()) {
+      auto r = (*tx)->regions().find_region(scope);
+      if (!r) return r.error();
+      region_name = *r ? (*r)->value.name : scope;
+    }
+    auto campaigns = campaigns_over((*tx)->campaign(), *region);
+    if (!campaigns) return campaigns.error();
+    campaign = campaigns->governing().name;
   }
   const std::string made_by = user.display_name.empty() ? shown_name(user) : user.display_name + "（" + user.name + "）";
   const std::string now = clock.now_iso();
@@ -265,7 +270,7 @@ Result<ExportResult> run_export(Store& store, const User& user, const ExportRequ
                                                   ? ""
                                                   : "，查询“" + request.households.search + "”") +
                                              (request.full_id ? "，含完整证件号码" : ""),
-                                         made_by, now});
+                                         made_by, now, campaign});
   if (!book) return book.error();
   const Run run{store, user, request, *region, max_rows, progress, clock};
   Result<long> rows = make_error(ErrorCode::internal, "");

@@ -289,6 +289,8 @@ TEST_F(ApiLedger, AnExportJobWritesTheLedgerReadBackCellByCell) {
   ASSERT_FALSE(opened.empty());
   EXPECT_EQ(cells.at("A1").type, "inlineStr");
   EXPECT_NE(cells.at("A1").value.find("导出人"), std::string::npos);
+  EXPECT_NE(cells.at("A1").value.find("高燕镇"), std::string::npos) << "the region by its name";
+  EXPECT_NE(cells.at("A1").value.find("回头看"), std::string::npos) << "and the campaign: " << cells.at("A1").value;
   // Every line against the database.
   auto expect = db_->query(
       "SELECT h.household_id, h.head_id_number, h.members, l.grade FROM ledger_entries l JOIN households h ON"
