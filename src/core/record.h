@@ -96,6 +96,7 @@ struct RecordRow {
   RecordState state = RecordState::not_started;
   long version = 0;
   std::string updated_at, updated_by;
+  std::string updated_by_name;  // as people read it (filled by the service)
 };
 // Which records a list shows besides its state: every one, or only those
 // returned to their filler (填报中 after a 退回, not yet submitted again).

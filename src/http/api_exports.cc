@@ -69,6 +69,7 @@ Response post_print_households(RouteContext& c) {
   request.kind = PrintKind::households;
   request.region_code = b.value("region", "");
   request.full_id = b.value("full_id", false);
+  if (auto region = household_files_region(c.user, request); !region) return error_response(c.req, region.error());
   auto job = create_job(c.store, c.user, JobKind::print_households, request, c.clock);
   if (!job) return error_response(c.req, job.error());
   return start_file_job(c, *job, ".pdf");
@@ -99,7 +100,7 @@ Response get_print(RouteContext& c) {
 Response get_job_file(RouteContext& c) {
   auto id = c.id_param("job_id");
   if (!id) return error_response(c.req, bh::status::not_found, "not_found", "没有这个任务");
-  auto job = find_job(c.store, c.user, *id);
+  auto job = find_own_job(c.store, c.user, *id);
   if (!job) return error_response(c.req, job.error());
   const json result = json::parse(job->result, nullptr, false);
   if (job_lane(job->kind) != JobLane::exports || job->status != JobStatus::succeeded ||

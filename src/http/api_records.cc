@@ -91,7 +91,8 @@ Response get_records(RouteContext& c) {
   for (const RecordRow& r : page->items)
     items.push_back({{"household_id", r.household_id}, {"head_name", r.head_name}, {"region_code", r.region_code},
                      {"state", enum_key(r.state)}, {"state_name", enum_name(r.state)},
-                     {"version", r.version}, {"updated_at", r.updated_at}, {"updated_by", r.updated_by}});
+                     {"version", r.version}, {"updated_at", r.updated_at}, {"updated_by", r.updated_by},
+                     {"updated_by_name", r.updated_by_name}});
   return list_response(c.req, std::move(items), page->total);
 }
 

@@ -183,7 +183,7 @@ std::vector<SheetColumn> record_columns() {
 std::vector<Cell> record_cells(const RecordRow& row, const Place& place) {
   return {text_cell(row.household_id), text_cell(place.town),  text_cell(place.village),
           text_cell(row.head_name),    text_cell(enum_name(row.state)),
-          text_cell(local_minute_text(row.updated_at)), text_cell(row.updated_by)};
+          text_cell(local_minute_text(row.updated_at)), text_cell(row.updated_by_name.empty() ? row.updated_by : row.updated_by_name)};
 }
 
 }  // namespace anju

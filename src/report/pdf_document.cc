@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <numeric>
 
 namespace anju {
@@ -200,7 +201,8 @@ std::vector<Page> paginate(const std::vector<PdfDocument::Block>& blocks, const 
       // A heading keeps the start of what it heads on its page.
       const Measured& next = sizes[i + 1];
       const double start = next.header + (next.units.empty() ? 0 : next.units.front());
-      if (y + m.units.front() + std::min(start, 60.0) > sheet.bottom()) turn();
+      const double keep = m.units.front() + start <= sheet.bottom() - sheet.top() ? start : 0;
+      if (y + m.units.front() + keep > sheet.bottom()) turn();
     }
     for (size_t u = 0; u < m.units.size();) {
       double used = m.header;
@@ -211,7 +213,7 @@ std::vector<Page> paginate(const std::vector<PdfDocument::Block>& blocks, const 
           turn();
           continue;
         }
-        used += m.units[v++];  // taller than a page: drawn clipped rather than lost
+        used += m.units[v++];  // taller than a page: clipped at its foot, with a mark saying so
       }
       pages.back().push_back({i, u, v, y});
       y += used;
@@ -222,6 +224,18 @@ std::vector<Page> paginate(const std::vector<PdfDocument::Block>& blocks, const 
   }
   if (pages.size() > 1 && pages.back().empty()) pages.pop_back();
   return pages;
+}
+
+// Whether something on the page runs past its foot (a row or paragraph
+// taller than a whole page).
+bool overflows(const Page& page, const std::vector<Measured>& sizes, const Sheet& sheet) {
+  for (const Placed& p : page) {
+    const Measured& m = sizes[p.block];
+    double h = m.header;
+    for (size_t u = p.lo; u < p.hi; ++u) h += m.units[u];
+    if (p.y + h > sheet.bottom() + 0.5) return true;
+  }
+  return false;
 }
 
 // Reads a whole file ("" when it cannot be read).
@@ -237,14 +251,25 @@ cairo_surface_t* load_image(const PdfImage& img) {
   if (bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8) {
     if (img.width <= 0 || img.height <= 0) return nullptr;
     cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, img.width, img.height);
-    auto* data = new std::string(std::move(bytes));
-    cairo_surface_set_mime_data(
-        s, CAIRO_MIME_TYPE_JPEG, reinterpret_cast<const unsigned char*>(data->data()), data->size(),
-        [](void* p) { delete static_cast<std::string*>(p); }, data);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {  // too large, or out of memory
+      cairo_surface_destroy(s);
+      return nullptr;
+    }
+    auto data = std::make_unique<std::string>(std::move(bytes));
+    const auto* bytes_at = reinterpret_cast<const unsigned char*>(data->data());
+    if (cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, bytes_at, data->size(),
+                                    [](void* p) { delete static_cast<std::string*>(p); },
+                                    data.get()) != CAIRO_STATUS_SUCCESS) {
+      cairo_surface_destroy(s);
+      return nullptr;
+    }
+    data.release();  // Cairo owns it now, freed with the surface
     return s;
   }
   cairo_surface_t* s = cairo_image_surface_create_from_png(img.path.c_str());
-  if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) return s;
+  if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS && cairo_image_surface_get_width(s) > 0 &&
+      cairo_image_surface_get_height(s) > 0)
+    return s;
   cairo_surface_destroy(s);
   return nullptr;
 }
@@ -265,6 +290,15 @@ class Renderer {
     t_.draw("制表：" + info_.made_by + "　" + info_.made_at, x, y, w * 0.7, kSmall);
     t_.draw("第 " + std::to_string(n) + " 页 共 " + std::to_string(total) + " 页", x, y, w,
             Style{8, false, 0.35, PANGO_ALIGN_RIGHT});
+  }
+
+  // Said at the foot of a page whose content was cut: nothing is lost unseen.
+  void overflow_mark() {
+    cairo_set_source_rgb(cr_, 1, 1, 1);
+    cairo_rectangle(cr_, sheet_.left(), sheet_.bottom() - 14, sheet_.inner(), 14);
+    cairo_fill(cr_);
+    t_.draw("（本页有一项内容过长，超出页面的部分未能打印，请在系统中查看全文）", sheet_.left(), sheet_.bottom() - 12,
+            sheet_.inner(), Style{8, true, 0, PANGO_ALIGN_CENTER});
   }
 
   void place(const PdfDocument::Block& b, const Placed& p) {
@@ -372,7 +406,7 @@ class Renderer {
       t_.draw("（照片文件无法读取）", x + kPad, y + h / 2 - 6, w - 2 * kPad, Style{8, false, 0.35, PANGO_ALIGN_CENTER});
       return;
     }
-    const double iw = cairo_image_surface_get_width(s), ih = cairo_image_surface_get_height(s);
+    const double iw = cairo_image_surface_get_width(s), ih = cairo_image_surface_get_height(s);  // > 0: load_image
     const double scale = std::min(w / iw, h / ih);
     cairo_save(cr_);
     cairo_translate(cr_, x + (w - iw * scale) / 2, y + (h - ih * scale) / 2);
@@ -470,14 +504,20 @@ Result<long> PdfDocument::write(const std::string& path) const {
     Renderer r(cr, t, sheet, info_);
     for (size_t n = 0; n < pages.size(); ++n) {
       r.page_frame(n + 1, pages.size());
+      cairo_save(cr);
+      cairo_rectangle(cr, 0, sheet.top() - 2, sheet.width, sheet.bottom() - sheet.top() + 4);
+      cairo_clip(cr);
       for (const Placed& p : pages[n]) r.place(blocks_[p.block], p);
+      cairo_restore(cr);
+      if (overflows(pages[n], sizes, sheet)) r.overflow_mark();
       cairo_show_page(cr);
     }
     count = static_cast<long>(pages.size());
   }
+  const cairo_status_t drawn = cairo_status(cr);
   cairo_destroy(cr);
   cairo_surface_finish(surface);
-  const cairo_status_t status = cairo_surface_status(surface);
+  const cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS)
     return make_error(ErrorCode::io, std::string("PDF 文件写入失败：") + cairo_status_to_string(status));

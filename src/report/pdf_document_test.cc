@@ -43,25 +43,63 @@ TEST(PdfDocument, ALongTableRepeatsItsHeaderOnEveryNumberedPage) {
     EXPECT_NE(page.find("重庆市丰都县高燕镇"), std::string::npos);
     EXPECT_NE(page.find("制表：王会计"), std::string::npos);
   }
-  // Every row once, none lost at a break.
+  // Every row exactly once, none lost or repeated at a break.
   const std::string all = testing::pdf_text(f.path);
-  for (int i : {1, 60, 119, 120}) EXPECT_NE(all.find("户主" + std::to_string(i) + " "), std::string::npos) << i;
+  for (int i = 1; i <= 120; ++i) {
+    const std::string cell = "户主" + std::to_string(i) + " ";
+    const size_t at = all.find(cell);
+    EXPECT_NE(at, std::string::npos) << i;
+    if (at != std::string::npos) EXPECT_EQ(all.find(cell, at + 1), std::string::npos) << i;
+  }
 }
 
-TEST(PdfDocument, AHeadingMovesToTheNextPageWithWhatItHeads) {
+TEST(PdfDocument, AHeadingNeverEndsAPageWithoutWhatItHeads) {
+  // However much comes before, the heading and its first line share a page.
+  for (int paragraphs = 30; paragraphs < 60; ++paragraphs) {
+    File f;
+    PdfDocument doc(info());
+    for (int i = 0; i < paragraphs; ++i) doc.text("第" + std::to_string(i) + "段：现场核实情况记录。");
+    doc.section("五、签字");
+    doc.signatures({{"村级填报人", "张三，2026-12-01 14:02 提交"}, {"镇级审核人", ""}, {"县级审核人", ""}});
+    auto pages = doc.write(f.path);
+    ASSERT_TRUE(pages);
+    const auto text = testing::pdf_pages(f.path);
+    ASSERT_EQ(static_cast<long>(text.size()), *pages);
+    bool together = false;
+    for (const std::string& page : text)
+      together = together || (page.find("五、签字") != std::string::npos &&
+                              page.find("村级填报人：张三，2026-12-01 14:02 提交") != std::string::npos);
+    EXPECT_TRUE(together) << paragraphs << " paragraphs before";
+  }
+}
+
+TEST(PdfDocument, ARowTallerThanAPageIsCutWithAMarkNotLostUnseen) {
   File f;
   PdfDocument doc(info());
-  for (int i = 0; i < 47; ++i) doc.text("第" + std::to_string(i) + "段：现场核实情况记录。");
-  doc.section("五、签字");
-  doc.signatures({{"村级填报人", "张三，2026-12-01 14:02 提交"}, {"镇级审核人", ""}, {"县级审核人", ""}});
+  std::string notes;
+  for (int i = 0; i < 400; ++i) notes += "房屋东侧墙体出现裂缝，";
+  doc.table({{"日期", 1}, {"情况说明", 2}}, {{"2026-11-20", notes}, {"2026-11-21", "复查无变化"}});
   auto pages = doc.write(f.path);
-  ASSERT_TRUE(pages);
-  const auto text = testing::pdf_pages(f.path);
-  ASSERT_EQ(static_cast<long>(text.size()), *pages);
-  const std::string& last = text.back();
-  EXPECT_NE(last.find("五、签字"), std::string::npos);
-  EXPECT_NE(last.find("村级填报人：张三，2026-12-01 14:02 提交"), std::string::npos);
-  EXPECT_NE(last.find("县级审核人："), std::string::npos);
+  ASSERT_TRUE(pages) << pages.error().message;
+  const std::string all = testing::pdf_text(f.path);
+  EXPECT_NE(all.find("内容过长"), std::string::npos);
+  EXPECT_NE(all.find("复查无变化"), std::string::npos) << "the next row still prints";
+  EXPECT_EQ(static_cast<long>(testing::pdf_pages(f.path).size()), *pages);
+}
+
+TEST(PdfDocument, AnUnreadablePhotoKeepsItsBoxAndCaptionAndAnEmptyTableIsNothing) {
+  File f;
+  PdfDocument doc(info());
+  doc.images({{"/nonexistent/photo.jpg", 320, 240, "东立面.jpg"}, {"/etc/hostname", 0, 0, "坏文件.png"}});
+  doc.table({{"日期", 1}}, {});
+  doc.text("之后的内容");
+  auto pages = doc.write(f.path);
+  ASSERT_TRUE(pages) << pages.error().message;
+  const std::string all = testing::pdf_text(f.path);
+  EXPECT_NE(all.find("照片文件无法读取"), std::string::npos);
+  EXPECT_NE(all.find("东立面.jpg"), std::string::npos);
+  EXPECT_NE(all.find("坏文件.png"), std::string::npos);
+  EXPECT_NE(all.find("之后的内容"), std::string::npos);
 }
 
 TEST(PdfDocument, FieldsPairLabelsWithValuesAndAPageBreakStartsAFreshPage) {

@@ -12,6 +12,7 @@
 #include "service/ledger_service.h"
 #include "service/query_service.h"
 #include "service/statistics_service.h"
+#include "service/record_service.h"
 #include "service/task_service.h"
 
 namespace anju {
@@ -165,7 +166,12 @@ Result<long> write_records(const Run& run, SheetWriter& book) {
   const CodeRange range = region_range(run.region);
   return write_pages(
       run, RecordFilter{range.lo, range.hi, std::nullopt, 0, kPage},
-      [](Transaction& tx, const RecordFilter& f) { return tx.records().list_records(f); },
+      [](Transaction& tx, const RecordFilter& f) -> Result<Page<RecordRow>> {
+        auto page = tx.records().list_records(f);
+        if (!page) return page.error();
+        ANJU_TRY(name_updaters(tx.accounts(), page->items));
+        return page;
+      },
       [&](const RecordRow& row, Places& places) {
         book.row(record_cells(row, places.of(row.region_code)));
       });

@@ -347,6 +347,12 @@ Result<Job> find_job(Store& store, const User& user, long id) {
   return **job;
 }
 
+Result<Job> find_own_job(Store& store, const User& user, long id) {
+  auto job = find_job(store, user, id);
+  if (job && job->actor != user.name) return make_error(ErrorCode::not_found, "没有这个任务，或不是您提交的");
+  return job;
+}
+
 Result<std::vector<Job>> list_jobs(Store& store, const User& user, long limit) {
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();

@@ -83,6 +83,10 @@ JobWork job_work(Store& store, const User& user, const Job& job, const std::stri
 
 // A job the user may see: its own, or any for an admin (else `not_found`).
 Result<Job> find_job(Store& store, const User& user, long id);
+// A job the user submitted (else `not_found`, an admin's too): only its
+// submitter downloads what an export or print wrote, since the file holds
+// the submitter's region and, when asked, whole ID numbers.
+Result<Job> find_own_job(Store& store, const User& user, long id);
 // The newest jobs the user may see.
 Result<std::vector<Job>> list_jobs(Store& store, const User& user, long limit);
 

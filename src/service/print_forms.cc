@@ -26,11 +26,15 @@ std::string reasons_text(const JudgmentRow& j) {
   return s;
 }
 
-// The last step of the record's history that moved it into `to`.
+// The step of the record's current round (since it last went back to
+// 填报中: returned or reopened) that moved it into `to`. An approval that
+// was undone signs nothing.
 const RecordHistoryEntry* last_step(const RecordView& r, RecordState to) {
   const RecordHistoryEntry* found = nullptr;
-  for (const RecordHistoryEntry& e : r.history)
+  for (const RecordHistoryEntry& e : r.history) {
+    if (e.to == RecordState::draft) found = nullptr;
     if (e.to == to) found = &e;
+  }
   return found;
 }
 
@@ -110,8 +114,8 @@ void field_part(const Run& run, const HouseholdPapers& p, PdfDocument& doc) {
       rows.push_back({v.visited_on.to_string(), enum_name(v.outcome), v.people_met, v.notes, name_of(p.names, v.created_by)});
     for (const AppraisalRecord& a : t.appraisals)
       rows.push_back({a.appraisal.appraised_on.to_string(), "鉴定为" + grade_text(a.grade),
-                      evidence_label(EvidenceSource::appraisal, a.appraisal.method), a.appraisal.override_reason,
-                      a.appraisal.appraiser});
+                      evidence_label(EvidenceSource::appraisal, a.appraisal.method) + "，" + a.appraisal.appraiser,
+                      a.appraisal.override_reason, name_of(p.names, a.created_by)});
     if (!rows.empty())
       doc.table({{"日期", 1.1}, {"结果", 1.3}, {"见到的人 / 方式", 1.5}, {"情况说明", 3}, {"记录人", 1.1}}, rows);
     doc.images(photos(run.files, t.attachments, p.names));

@@ -169,13 +169,27 @@ Result<Printed> appraisal(const Run& run, PdfDocument& doc) {
   return Printed{1, p->household.value.head_name, "household", run.request.household_id};
 }
 
-Result<Printed> households(const Run& run, PdfDocument& doc) {
-  auto region = list_region(run.user, run.request.region_code);
+}  // namespace anju::print
+
+namespace anju {
+
+Result<std::string> household_files_region(const User& user, const PrintRequest& request) {
+  auto region = list_region(user, request.region_code);
   if (!region) return region.error();
   if (*region == kWholeCountry || region_level(*region) < RegionLevel::town)
     return make_error(ErrorCode::invalid, "农户档案按村或乡镇打印：请选择一个村或乡镇");
-  ANJU_TRY(authorize(run.user, Action::export_lists, *region));
-  if (run.request.full_id) ANJU_TRY(authorize(run.user, Action::view_full_id, *region));
+  ANJU_TRY(authorize(user, Action::export_lists, *region));
+  if (request.full_id) ANJU_TRY(authorize(user, Action::view_full_id, *region));
+  return region;
+}
+
+}  // namespace anju
+
+namespace anju::print {
+
+Result<Printed> households(const Run& run, PdfDocument& doc) {
+  auto region = household_files_region(run.user, run.request);
+  if (!region) return region.error();
   auto tx = run.store.begin(TxMode::read);
   if (!tx) return tx.error();
   std::vector<std::pair<std::string, std::string>> ids;  // (village, household)

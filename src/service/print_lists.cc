@@ -22,11 +22,13 @@ struct PrintedColumn {
   double width;
 };
 constexpr PrintedColumn kPrintedLedger[] = {
-    {"序号", 18},     {"乡镇", 30},         {"村（社区）", 36}, {"组", 18},       {"户主姓名", 30},
+    {"序号", 18},     {"乡镇", 30},         {"村（社区）", 36}, {"组", 18},       {"户主姓名", 36},
     {"身份证号", 64}, {"家庭人口", 18},     {"农户类型", 28},   {"结构类型", 28}, {"层数", 16},
-    {"建造年代", 26}, {"依据来源", 60},     {"鉴定日期", 40},   {"鉴定等级", 18}, {"改造措施", 28},
+    {"建造年代", 26}, {"依据来源", 56},     {"鉴定日期", 40},   {"鉴定等级", 18}, {"改造措施", 28},
     {"改造方式", 28}, {"列入年度", 24},     {"改造申请状态", 28}, {"竣工日期", 40}, {"验收日期", 40},
     {"过渡期安全措施", 34}, {"列入台账日期", 40}, {"期限状态", 30}, {"责任人", 28},   {"备注", 30}};
+// A ledger with closed entries also says when and why each left.
+constexpr PrintedColumn kClosedLedger[] = {{"销号日期", 40}, {"销号原因", 44}};
 
 std::string cell_text(const Cell& c, CellType type) {
   if (const auto* s = std::get_if<std::string>(&c)) return *s;
@@ -63,6 +65,15 @@ Result<Printed> ledger(const Run& run, PdfDocument& doc) {
   q.status = run.request.status;
   auto f = ledger_filter((*tx)->campaign(), run.user, q, today);
   if (!f) return f.error();
+  // Paper for a town or a county's ledger, made while the request waits: a
+  // larger region is printed town by town (or exported to Excel).
+  f->limit = 1;
+  auto first = (*tx)->ledger().list_ledger(*f);
+  if (!first) return first.error();
+  if (first->total > kMaxPrintedLedgerRows)
+    return make_error(ErrorCode::invalid, "该区域台账有 " + std::to_string(first->total) + " 条，超过一次打印的上限 " +
+                                              std::to_string(kMaxPrintedLedgerRows) +
+                                              " 条：请按乡镇打印，或导出 Excel");
   auto campaigns = campaigns_over((*tx)->campaign(), *region);
   if (!campaigns) return campaigns.error();
   ANJU_TRY(name_region(**tx, *region, doc.info()));
@@ -71,18 +82,24 @@ Result<Printed> ledger(const Run& run, PdfDocument& doc) {
   const auto all = ledger_columns();
   std::vector<size_t> picked;
   std::vector<PdfColumn> columns;
-  for (const PrintedColumn& c : kPrintedLedger)
+  std::vector<PrintedColumn> printed(std::begin(kPrintedLedger), std::end(kPrintedLedger));
+  if (run.request.status != "open") printed.insert(printed.end() - 2, std::begin(kClosedLedger), std::end(kClosedLedger));
+  for (const PrintedColumn& c : printed)
     for (size_t i = 0; i < all.size(); ++i)
       if (all[i].head == c.head) picked.push_back(i), columns.push_back({all[i].head, c.width});
   std::vector<std::vector<std::string>> rows;
   std::map<std::string, Place> places;
+  std::optional<Error> failed;  // a region's name that could not be read fails the print
+  f->limit = kMaxPrintedLedgerRows;
   ANJU_TRY((*tx)->ledger().for_each_ledger_row(*f, [&](LedgerRow&& row) {
+    if (failed) return;
     mask(row.household, run.disclosure());
     const std::string& village = row.household.region_code;
     if (!places.count(village)) {
       auto v = region_name(**tx, village);
       auto t = region_parent(village) ? region_name(**tx, *region_parent(village)) : Result<std::string>(std::string());
-      places[village] = Place{t ? *t : "", v ? *v : village};
+      if (!v || !t) return void(failed = !v ? v.error() : t.error());
+      places[village] = Place{*t, *v};
     }
     const auto cells = ledger_cells(static_cast<long>(rows.size()) + 1, row, places[village],
                                     campaigns->of(village).ledger_deadline, today);
@@ -90,10 +107,11 @@ Result<Printed> ledger(const Run& run, PdfDocument& doc) {
     for (size_t i : picked) line.push_back(i < cells.size() ? cell_text(cells[i], all[i].type) : "");
     rows.push_back(std::move(line));
   }));
+  if (failed) return *failed;
   doc.info().side = PaperSide::landscape;
   doc.info().title = "危房台账";
   doc.title("农村低收入群体等重点对象危房台账", *name + "，" + ledger_status_name(run.request.status) + "，共 " +
-                                                  std::to_string(rows.size()) + " 户，截至 " + today.to_string());
+                                                  std::to_string(rows.size()) + " 条，截至 " + today.to_string());
   const long n = static_cast<long>(rows.size());
   if (rows.empty()) doc.note("该区域没有符合条件的台账记录。");
   else doc.table(std::move(columns), std::move(rows));

@@ -1,6 +1,7 @@
 #include "service/print_service.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "core/access.h"
@@ -45,6 +46,7 @@ Result<PrintResult> run_print(Store& store, const User& user, const FileStore& f
   if (request.kind == PrintKind::ledger && request.status != "open" && request.status != "closed" &&
       request.status != "all")
     return make_error(ErrorCode::invalid, "台账状态 status 应为 open、closed 或 all：" + request.status);
+  if (request.id < 0) return make_error(ErrorCode::invalid, "编号 id 应为正整数：" + std::to_string(request.id));
   const std::string now = clock.now_iso();
   PdfDocument doc(PdfInfo{enum_name(request.kind), "", "",
                           shown_name(user), print::local_time(now)});
@@ -53,9 +55,15 @@ Result<PrintResult> run_print(Store& store, const User& user, const FileStore& f
   if (!printed) return printed.error();
   auto pages = doc.write(path);
   if (!pages) return pages.error();
-  ANJU_TRY(audit(store, clock, user.name, std::string("print.") + enum_key(request.kind), printed->object_type,
-                 printed->object_id,
-                 {{"pages", *pages}, {"households", printed->households}, {"full_id", request.full_id}}));
+  // No printed file without its audit entry.
+  if (auto logged = audit(store, clock, user.name, std::string("print.") + enum_key(request.kind),
+                          printed->object_type, printed->object_id,
+                          {{"pages", *pages}, {"households", printed->households}, {"full_id", request.full_id}});
+      !logged) {
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+    return logged.error();
+  }
   (void)chain_audit_log(store);
   std::string day = print::local_time(now).substr(0, 10);
   std::erase(day, '-');
@@ -78,12 +86,19 @@ Result<std::string> region_name(Transaction& tx, const std::string& code) {
   return *r ? (*r)->value.name : code;
 }
 
+// The national table's stand-in levels (重庆市 › 县 › 城口县): not part of
+// a place's name, as the console's breadcrumb leaves them out.
+bool placeholder_name(std::string_view name) {
+  return name == "县" || name == "市辖区" || name == "省直辖县级行政区划" || name == "自治区直辖县级行政区划";
+}
+
 Result<void> name_region(Transaction& tx, const std::string& region, PdfInfo& info) {
   std::vector<std::string> names;
   for (std::optional<std::string> c = region; c && *c != kWholeCountry; c = region_parent(*c)) {
-    auto n = region_name(tx, *c);
-    if (!n) return n.error();
-    names.insert(names.begin(), *n);
+    auto r = tx.regions().find_region(*c);
+    if (!r) return r.error();
+    if (*c == region) names.insert(names.begin(), *r ? (*r)->value.name : *c);
+    else if (*r && !placeholder_name((*r)->value.name)) names.insert(names.begin(), (*r)->value.name);
   }
   info.region.clear();
   for (const std::string& n : names) info.region += n;
@@ -102,12 +117,10 @@ std::string date_text(const std::optional<Date>& d) { return d ? d->to_string() 
 
 std::string amount_text(const std::optional<double>& v) {
   if (!v) return "";
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.2f", *v);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
+  char buf[64];
+  // The shortest text that reads back as the same number: nothing rounded.
+  const auto end = std::to_chars(buf, buf + sizeof buf, *v, std::chars_format::fixed).ptr;
+  return std::string(buf, end);
 }
 
 std::string name_of(const std::map<std::string, std::string>& names, const std::string& login) {

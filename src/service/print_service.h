@@ -46,6 +46,15 @@ using PrintProgress = std::function<void(long done, long total)>;
 // Most households one batch of household files may hold: a town's (about
 // 900) fits; a county's must be printed town by town.
 inline constexpr long kMaxPrintedHouseholds = 3000;
+// Most lines a printed ledger may have (a county's, about 100 pages):
+// beyond this, print town by town or export to Excel.
+inline constexpr long kMaxPrintedLedgerRows = 5000;
+
+// 打印本村档案: the village or town whose files `request` asks for (the
+// user's own region when it names none), checked before any job is made —
+// `invalid` above a town, `not_found` outside the user's region,
+// `forbidden` for a role that may not export or see whole numbers.
+Result<std::string> household_files_region(const User& user, const PrintRequest& request);
 
 Result<PrintResult> run_print(Store& store, const User& user, const FileStore& files, const PrintRequest& request,
                               const std::string& path, const PrintProgress& progress, const Clock& clock);

@@ -331,8 +331,22 @@ Result<Page<RecordRow>> list_records(Store& store, const User& user, const std::
   const CodeRange range = region_range(*region);
   auto tx = store.begin(TxMode::read);
   if (!tx) return tx.error();
-  return (*tx)->records().list_records(
+  auto page = (*tx)->records().list_records(
       RecordFilter{range.lo, range.hi, state, std::max(0L, offset), std::clamp(limit, 1L, 200L), shown});
+  if (!page) return page.error();
+  ANJU_TRY(name_updaters((*tx)->accounts(), page->items));
+  return page;
+}
+
+Result<void> name_updaters(AccountRepo& accounts, std::vector<RecordRow>& rows) {
+  std::vector<std::string> logins;
+  for (const RecordRow& r : rows)
+    if (!r.updated_by.empty()) logins.push_back(r.updated_by);
+  auto names = people_names(accounts, logins);
+  if (!names) return names.error();
+  for (RecordRow& r : rows)
+    if (!r.updated_by.empty()) r.updated_by_name = (*names)[r.updated_by];
+  return {};
 }
 
 Result<std::vector<RecordCount>> record_progress(Store& store, const User& user,

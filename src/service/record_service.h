@@ -73,6 +73,8 @@ struct BulkOutcome {
 std::vector<BulkOutcome> act_on_records(Store& store, const User& user, const std::vector<RecordRef>& records,
                                         RecordAction action, const std::string& comment, const Clock& clock);
 
+// Fills each row's updated_by_name.
+Result<void> name_updaters(AccountRepo& accounts, std::vector<RecordRow>& rows);
 Result<Page<RecordRow>> list_records(Store& store, const User& user, const std::string& region_code,
                                      std::optional<RecordState> state, long offset, long limit,
                                      RecordsShown shown = RecordsShown::all);

@@ -99,7 +99,8 @@ TEST_F(ApiPrint, TheTownLedgerIsLandscapeWithItsHeaderOnEveryPage) {
   const long rows = std::stol(first_of(
       "SELECT count(*) FROM ledger_entries e JOIN households h ON h.household_id = e.household_id"
       " WHERE h.region_code LIKE '500229108%'"));
-  EXPECT_NE(pdf_text(path).find("共 " + std::to_string(rows) + " 户"), std::string::npos);
+  EXPECT_NE(pdf_text(path).find("共 " + std::to_string(rows) + " 条"), std::string::npos);
+  EXPECT_NE(pages.back().find("销号原因"), std::string::npos) << "all entries: when and why each left too";
   every_page_numbered(path);
   EXPECT_EQ(as("town").get("/api/v1/print/ledger?status=bogus").status, 400);
 }
@@ -193,8 +194,12 @@ TEST_F(ApiPrint, AVillagesFilesAreOneJobWhoseFirstPageRenders) {
   std::error_code ec;
   EXPECT_GT(fs::file_size(work_ / "village.png", ec), 1000u) << ec.message();
   // Not above a town, not for a field worker, and typed fields only.
-  EXPECT_EQ(as("county").send(bh::verb::post, "/api/v1/prints", R"({"region":"500229000000"})").status, 202)
-      << "accepted as a job; the job refuses a county";
+  const Reply county = as("county").send(bh::verb::post, "/api/v1/prints", R"({"region":"500229000000"})");
+  EXPECT_EQ(county.status, 400) << "a county's files are refused before any job starts";
+  EXPECT_NE(county.body.find("请选择一个村或乡镇"), std::string::npos) << county.body;
+  EXPECT_EQ(as("clerk204").send(bh::verb::post, "/api/v1/prints", R"({"region":"500229108200"})").status, 404)
+      << "another village's files";
+  EXPECT_EQ(as("leader").send(bh::verb::post, "/api/v1/prints", R"({"full_id":true})").status, 403);
   EXPECT_EQ(as("worker200").send(bh::verb::post, "/api/v1/prints", R"({"region":"500229108200"})").status, 403);
   EXPECT_EQ(town.send(bh::verb::post, "/api/v1/prints", R"({"full_id":"yes"})").status, 400);
   EXPECT_EQ(town.get("/api/v1/print/bogus").status, 404);

@@ -237,7 +237,7 @@ Result<Page<TaskRow>> SqlTransaction::list_tasks(const TaskFilter& f) {
   const std::string sql = std::string("SELECT ") + kTaskColumns +
                           ", h.head_name, h.address, h.lon, h.lat FROM field_tasks t"
                           " LEFT JOIN households h ON h.household_id = t.household_id" +
-                          w.sql() + " ORDER BY t.due_on, t.region_code, t.household_id LIMIT " + limit +
+                          w.sql() + " ORDER BY t.due_on, t.region_code, t.household_id, t.id LIMIT " + limit +
                           " OFFSET " + offset;
   auto& s = conn_.prepare(sql.c_str());
   w.bind(s);
