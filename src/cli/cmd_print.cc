@@ -5,9 +5,11 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "cli/progress.h"
 #include "core/access.h"
 #include "service/print_service.h"
 #include "service/system_clock.h"
@@ -32,8 +34,15 @@ void run_print_command(Context& ctx, PrintArgs& args) {
   if (!store) return;
   SystemClock clock;
   const FileStore files{args.files.empty() ? default_files_dir(ctx.db) : std::filesystem::path(args.files)};
-  auto done = run_print(*store, system_operator(ctx.actor()), files, args.request, args.out,
-                        [](long, long) {}, clock);
+  std::optional<Progress> progress;
+  if (*kind == PrintKind::households) progress.emplace(ctx.progress_mode(), "排版农户档案");
+  auto done = run_print(
+      *store, system_operator(ctx.actor()), files, args.request, args.out,
+      [&](long n, long total) {
+        if (progress) progress->update(total > 0 ? static_cast<double>(n) / static_cast<double>(total) : 0, n);
+      },
+      clock);
+  progress.reset();
   if (!done) return ctx.fail(done.error());
   if (ctx.json) {
     std::cout << nlohmann::ordered_json{{"kind", enum_key(*kind)}, {"pages", done->pages},

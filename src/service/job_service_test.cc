@@ -168,6 +168,22 @@ TEST(JobParams, ReadBackAsWrittenAndCheckedAgainstTheKind) {
   EXPECT_FALSE(std::get<ExportRequest>(*exported).households.category);
   EXPECT_EQ(std::get<ExportRequest>(*exported).households.search, "张");
 
+  PrintRequest print;
+  print.kind = PrintKind::households;
+  print.region_code = "500229108200";
+  print.full_id = true;
+  EXPECT_TRUE(check_job_params(JobKind::print_households, print));
+  const auto printed = read_job_params(JobKind::print_households, job_params_json(print).dump());
+  ASSERT_TRUE(printed);
+  EXPECT_EQ(std::get<PrintRequest>(*printed).kind, PrintKind::households);
+  EXPECT_EQ(std::get<PrintRequest>(*printed).region_code, "500229108200");
+  EXPECT_TRUE(std::get<PrintRequest>(*printed).full_id);
+  EXPECT_FALSE(read_job_params(JobKind::print_households, R"({"region":"500229108200","full_id":"yes"})"))
+      << "a corrupt stored flag is an error, never a default";
+  print.kind = PrintKind::ledger;
+  EXPECT_FALSE(check_job_params(JobKind::print_households, print)) << "only household files are a job";
+  EXPECT_FALSE(check_job_params(JobKind::print_households, request)) << "an export's parameters are not a print's";
+
   EXPECT_TRUE(check_job_params(JobKind::judge, RunParams{}));
   EXPECT_TRUE(check_job_params(JobKind::judge, RunParams{"500229108000"}));
   EXPECT_FALSE(check_job_params(JobKind::match, RunParams{"5002291"})) << "a region is a 12-digit code";
