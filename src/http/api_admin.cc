@@ -19,19 +19,15 @@ Response get_audit(RouteContext& c) {
   f.from = c.q("from");
   f.to = c.q("to");
   std::tie(f.offset, f.limit) = c.paging();
-  auto page = list_audit(c.store, c.user, f);
-  if (!page) return error_response(c.req, page.error());
-  std::vector<std::string> actors;
-  for (const AuditEntry& e : page->items) actors.push_back(e.actor);
-  auto names = people_names(c.store, actors);
-  if (!names) return error_response(c.req, names.error());
+  auto audit = list_audit(c.store, c.user, f);
+  if (!audit) return error_response(c.req, audit.error());
   json items = json::array();
-  for (const AuditEntry& e : page->items) {
+  for (const AuditEntry& e : audit->page.items) {
     json j = audit_json(e);
-    j["actor_name"] = name_of(*names, e.actor);
+    j["actor_name"] = name_of(audit->names, e.actor);
     items.push_back(std::move(j));
   }
-  return list_response(c.req, std::move(items), page->total);
+  return list_response(c.req, std::move(items), audit->page.total);
 }
 
 Response get_users(RouteContext& c) {

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/columns.h"
+#include "core/enums.h"
 #include "core/record.h"
 #include "core/renovation.h"
 
@@ -96,6 +97,22 @@ std::string value_text(const nlohmann::ordered_json& v) {
   return v.dump();
 }
 
+// A coded value of a known key in its words ("" when it is not one).
+std::string coded_value(std::string_view key, const std::string& value) {
+  if (key == "role")
+    if (auto r = enum_from_key<Role>(value)) return enum_name(*r);
+  if (key == "status") {
+    if (value == "open") return "在账";
+    if (value == "closed") return "已销号";
+    if (value == "all") return "全部";
+  }
+  if (key == "from" || key == "to" || key == "state") {
+    if (auto s = enum_from_key<RecordState>(value)) return enum_name(*s);
+    if (auto s = enum_from_key<RenovationState>(value)) return enum_name(*s);
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string audit_action_name(std::string_view action) {
@@ -123,7 +140,9 @@ std::string audit_detail_text(const std::string& detail) {
   std::string out;
   for (const auto& [key, value] : j.items()) {
     const auto label = look_up(kKeys, key);
-    out += (out.empty() ? "" : "\n") + (label.empty() ? key : std::string(label)) + "：" + value_text(value);
+    const std::string coded = value.is_string() ? coded_value(key, value.get<std::string>()) : "";
+    out += (out.empty() ? "" : "\n") + (label.empty() ? key : std::string(label)) + "：" +
+           (coded.empty() ? value_text(value) : coded);
   }
   return out;
 }

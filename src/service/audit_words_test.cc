@@ -22,7 +22,9 @@ TEST(AuditWords, ActionsAreNamedInChineseAndUnknownOnesKept) {
 }
 
 TEST(AuditWords, ADetailReadsAsLabelledLines) {
-  EXPECT_EQ(audit_detail_text(R"({"rows":22,"full_id":false,"status":"open"})"), "行数：22\n含完整证件号：否\n状态：open");
+  EXPECT_EQ(audit_detail_text(R"({"rows":22,"full_id":false,"status":"open"})"), "行数：22\n含完整证件号：否\n状态：在账");
+  EXPECT_EQ(audit_detail_text(R"({"role":"town_office","from":"submitted","to":"town_approved"})"),
+            "角色：镇办公室\n原状态：已提交待镇审核\n新状态：镇已审核待县审核");
   EXPECT_EQ(audit_detail_text(R"({"changes":[{"field":"floors","before":"1","after":"2"}],"x":1})"),
             "修改：层数：1 → 2\nx：1");
   EXPECT_EQ(audit_detail_text(R"({"results":{"safe":4,"unsafe":1}})"), "结果：安全 4，危房 1");

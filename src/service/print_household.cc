@@ -15,20 +15,12 @@
 namespace anju::print {
 namespace {
 
-constexpr long kPage = 500;
-
 // The tasks of the household's village that are the household's.
 Result<std::vector<TaskPapers>> tasks_of(Transaction& tx, const Household& h) {
   std::vector<TaskPapers> out;
-  const CodeRange range = region_range(h.region_code);
-  TaskFilter f{range.lo, range.hi, std::nullopt, false, std::nullopt, std::nullopt, 0, kPage};
-  for (;; f.offset += f.limit) {
-    auto page = tx.field_work().list_tasks(f);
-    if (!page) return page.error();
-    for (const TaskRow& row : page->items)
-      if (row.task.household_id == h.household_id) out.push_back({row.task, {}, {}, {}});
-    if (static_cast<long>(page->items.size()) < f.limit) break;
-  }
+  ANJU_TRY(for_each_task(tx, h.region_code, [&](TaskRow&& row) {
+    if (row.task.household_id == h.household_id) out.push_back({std::move(row.task), {}, {}, {}});
+  }));
   std::sort(out.begin(), out.end(), [](const TaskPapers& a, const TaskPapers& b) { return a.task.id < b.task.id; });
   for (TaskPapers& t : out) {
     auto visits = tx.field_work().visits_of(t.task.id);

@@ -3,6 +3,7 @@
 // prints in one read transaction (a consistent snapshot) and laying it out
 // in the PdfDocument it is given, and the helpers they share.
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -57,6 +58,9 @@ std::string grade_text(const std::optional<Grade>& g);  // C级, "" for none
 std::string date_text(const std::optional<Date>& d);
 std::string amount_text(const std::optional<double>& v);  // no trailing zeros ("" for none)
 std::string name_of(const std::map<std::string, std::string>& names, const std::string& login);
+
+// Every field task of `region`'s villages (all states), page by page.
+Result<void> for_each_task(Transaction& tx, const std::string& region, const std::function<void(TaskRow&&)>& fn);
 
 // The images among `attachments` as printed photos (their thumbnails), each
 // captioned; a file that cannot be read still gets its box and caption.

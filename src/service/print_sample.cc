@@ -13,8 +13,6 @@
 namespace anju::print {
 namespace {
 
-constexpr long kPage = 1000;
-
 struct Drawn {
   TaskRow row;
   std::string town, village;
@@ -22,15 +20,9 @@ struct Drawn {
 
 Result<std::vector<Drawn>> drawn(Transaction& tx, const Sample& s) {
   std::vector<Drawn> out;
-  const CodeRange range = region_range(s.county_code);
-  TaskFilter f{range.lo, range.hi, std::nullopt, false, std::nullopt, std::nullopt, 0, kPage};
-  for (;; f.offset += f.limit) {
-    auto page = tx.field_work().list_tasks(f);
-    if (!page) return page.error();
-    for (TaskRow& row : page->items)
-      if (row.task.sample_id == s.id) out.push_back({std::move(row), "", ""});
-    if (static_cast<long>(page->items.size()) < f.limit) break;
-  }
+  ANJU_TRY(for_each_task(tx, s.county_code, [&](TaskRow&& row) {
+    if (row.task.sample_id == s.id) out.push_back({std::move(row), "", ""});
+  }));
   std::map<std::string, std::string> names;
   auto name = [&](const std::string& code) -> Result<std::string> {
     if (auto it = names.find(code); it != names.end()) return it->second;

@@ -128,6 +128,19 @@ std::string name_of(const std::map<std::string, std::string>& names, const std::
   return it == names.end() || it->second.empty() ? login : it->second;
 }
 
+Result<void> for_each_task(Transaction& tx, const std::string& region, const std::function<void(TaskRow&&)>& fn) {
+  constexpr long kPage = 500;
+  const CodeRange range = region_range(region);
+  TaskFilter f{range.lo, range.hi, std::nullopt, false, std::nullopt, std::nullopt, 0, kPage};
+  for (;; f.offset += f.limit) {
+    auto page = tx.field_work().list_tasks(f);
+    if (!page) return page.error();
+    const bool last = static_cast<long>(page->items.size()) < f.limit;
+    for (TaskRow& row : page->items) fn(std::move(row));
+    if (last) return {};
+  }
+}
+
 std::vector<PdfImage> photos(const FileStore& files, const std::vector<Attachment>& attachments,
                              const std::map<std::string, std::string>& names) {
   std::vector<PdfImage> out;

@@ -6,6 +6,7 @@
 #include "core/access.h"
 #include "core/privacy.h"
 #include "service/audit_service.h"
+#include "service/user_service.h"
 
 namespace anju {
 
@@ -264,12 +265,20 @@ Result<BuildingDetail> building_detail(Store& store, const User& user, const std
   return d;
 }
 
-Result<Page<AuditEntry>> list_audit(Store& store, const User& user, const AuditFilter& filter) {
+Result<AuditPage> list_audit(Store& store, const User& user, const AuditFilter& filter) {
   ANJU_TRY(authorize(user, Action::read_audit, ""));
   AuditFilter f = filter;
   f.limit = std::clamp(f.limit, 1L, 200L);
   f.offset = std::max(0L, f.offset);
-  return read<Page<AuditEntry>>(store, [&](Transaction& tx) { return tx.audit().list_audit(f); });
+  auto tx = store.begin(TxMode::read);
+  if (!tx) return tx.error();
+  auto page = (*tx)->audit().list_audit(f);
+  if (!page) return page.error();
+  std::vector<std::string> actors;
+  for (const AuditEntry& e : page->items) actors.push_back(e.actor);
+  auto names = people_names((*tx)->accounts(), actors);
+  if (!names) return names.error();
+  return AuditPage{std::move(*page), std::move(*names)};
 }
 
 }  // namespace anju

@@ -103,7 +103,11 @@ struct BuildingDetail {
 };
 Result<BuildingDetail> building_detail(Store& store, const User& user, const std::string& parcel_id);
 
-// The audit log (admins).
-Result<Page<AuditEntry>> list_audit(Store& store, const User& user, const AuditFilter& filter);
+// The audit log (admins), with each actor's name as people read it.
+struct AuditPage {
+  Page<AuditEntry> page;
+  std::map<std::string, std::string> names;  // actor → name
+};
+Result<AuditPage> list_audit(Store& store, const User& user, const AuditFilter& filter);
 
 }  // namespace anju

@@ -243,10 +243,4 @@ Result<std::map<std::string, std::string>> people_names(AccountRepo& accounts,
   return out;
 }
 
-Result<std::map<std::string, std::string>> people_names(Store& store, const std::vector<std::string>& logins) {
-  auto tx = store.begin(TxMode::read);
-  if (!tx) return tx.error();
-  return people_names((*tx)->accounts(), logins);
-}
-
 }  // namespace anju

@@ -88,8 +88,6 @@ Result<std::vector<Stored<User>>> list_users(Store& store);
 // login itself (an account without one, a user since removed); a
 // command-line operator "cli:wang" as 命令行用户 wang (core/user.h).
 Result<std::map<std::string, std::string>> people_names(AccountRepo& accounts, const std::vector<std::string>& logins);
-// The same in a read of its own.
-Result<std::map<std::string, std::string>> people_names(Store& store, const std::vector<std::string>& logins);
 // The users a manager may manage: those of its region (`forbidden` for a
 // role that manages none).
 Result<std::vector<Stored<User>>> list_users(Store& store, const User& manager);
