@@ -10,6 +10,7 @@
 #include "core/read_models.h"
 #include "http/json_writer.h"
 #include "service/query_service.h"
+#include "service/user_service.h"
 
 namespace anju::http {
 
@@ -23,10 +24,5 @@ nlohmann::json building_json(const Stored<Building>& b);  // properties and GeoJ
 nlohmann::json building_feature(const Stored<Building>& b);
 nlohmann::json job_json(const Job& job);
 nlohmann::json audit_json(const AuditEntry& e);
-// `login`'s name in `names` (a view's people_names), else the login.
-inline std::string name_of(const std::map<std::string, std::string>& names, const std::string& login) {
-  const auto it = names.find(login);
-  return it == names.end() ? login : it->second;
-}
 
 }  // namespace anju::http

@@ -14,6 +14,7 @@
 #include "report/pdf_document.h"
 #include "service/print_service.h"
 #include "service/query_service.h"
+#include "service/user_service.h"
 
 namespace anju::print {
 
@@ -57,7 +58,6 @@ std::string local_time(const std::string& iso);  // 2026-12-02 13:55 ("" for "")
 std::string grade_text(const std::optional<Grade>& g);  // C级, "" for none
 std::string date_text(const std::optional<Date>& d);
 std::string amount_text(const std::optional<double>& v);  // no trailing zeros ("" for none)
-std::string name_of(const std::map<std::string, std::string>& names, const std::string& login);
 
 // Every field task of `region`'s villages (all states), page by page.
 Result<void> for_each_task(Transaction& tx, const std::string& region, const std::function<void(TaskRow&&)>& fn);

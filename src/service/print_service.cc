@@ -123,11 +123,6 @@ std::string amount_text(const std::optional<double>& v) {
   return std::string(buf, end);
 }
 
-std::string name_of(const std::map<std::string, std::string>& names, const std::string& login) {
-  auto it = names.find(login);
-  return it == names.end() || it->second.empty() ? login : it->second;
-}
-
 Result<void> for_each_task(Transaction& tx, const std::string& region, const std::function<void(TaskRow&&)>& fn) {
   constexpr long kPage = 500;
   const CodeRange range = region_range(region);

@@ -88,6 +88,11 @@ Result<std::vector<Stored<User>>> list_users(Store& store);
 // login itself (an account without one, a user since removed); a
 // command-line operator "cli:wang" as 命令行用户 wang (core/user.h).
 Result<std::map<std::string, std::string>> people_names(AccountRepo& accounts, const std::vector<std::string>& logins);
+// `login`'s name in `names` (from people_names), else the login itself.
+inline std::string name_of(const std::map<std::string, std::string>& names, const std::string& login) {
+  const auto it = names.find(login);
+  return it == names.end() || it->second.empty() ? login : it->second;
+}
 // The users a manager may manage: those of its region (`forbidden` for a
 // role that manages none).
 Result<std::vector<Stored<User>>> list_users(Store& store, const User& manager);
