@@ -5,6 +5,7 @@
 
 #include "core/access.h"
 #include "http/api_json.h"
+#include "http/client_writes.h"
 #include "http/router.h"
 #include "service/attachment_service.h"
 #include "service/field_service.h"
@@ -190,7 +191,9 @@ Response post_field_visit(RouteContext& c) {
   }
   v.people_met = b.value("people_met", "");
   v.notes = b.value("notes", "");
-  return field_result(c, record_visit(c.store, c.user, {*id, body->second}, v, c.clock));
+  return once_only(c, [&](const OnceKey& once) {
+    return field_result(c, record_visit(c.store, c.user, {*id, body->second}, v, once, c.clock));
+  });
 }
 
 Response post_field_appraisal(RouteContext& c) {
@@ -227,16 +230,20 @@ Response post_field_appraisal(RouteContext& c) {
   a.method = *method;
   a.appraised_on = *date;
   a.appraiser = b.value("appraiser", "");
-  return field_result(c, record_appraisal(c.store, c.user, {*id, body->second}, a, c.clock));
+  return once_only(c, [&](const OnceKey& once) {
+    return field_result(c, record_appraisal(c.store, c.user, {*id, body->second}, a, once, c.clock));
+  });
 }
 
 Response post_field_attachment(RouteContext& c) {
   const auto id = c.id_param("task_id");
   if (!id) return no_task(c);
-  auto a = add_attachment(c.store, c.user, FileStore{c.files}, *id, c.q("kind", "photo"), c.upload_path,
-                          c.q("file_name"), c.clock);
-  if (!a) return error_response(c.req, a.error());
-  return json_response(c.req, bh::status::created, {{"attachment", attachment_json(*a)}});
+  return once_only(c, [&](const OnceKey& once) {
+    auto a = add_attachment(c.store, c.user, FileStore{c.files}, *id, c.q("kind", "photo"), c.upload_path,
+                            c.q("file_name"), once, c.clock);
+    if (!a) return error_response(c.req, a.error());
+    return json_response(c.req, bh::status::created, {{"attachment", attachment_json(*a)}});
+  });
 }
 
 Response get_attachment(RouteContext& c) {

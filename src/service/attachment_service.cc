@@ -6,6 +6,7 @@
 #include "core/access.h"
 #include "ingest/image_file.h"
 #include "service/audit_service.h"
+#include "service/client_write_service.h"
 
 namespace anju {
 namespace fs = std::filesystem;
@@ -62,7 +63,7 @@ Result<Attachment> store_upload(const FileStore& files, const std::string& uploa
 
 Result<Attachment> add_attachment(Store& store, const User& user, const FileStore& files, long task_id,
                                   const std::string& kind, const std::string& upload, const std::string& file_name,
-                                  const Clock& clock) {
+                                  const OnceKey& once, const Clock& clock) {
   if (kind != "photo" && kind != "report") return make_error(ErrorCode::invalid, "附件类型应为 photo（照片）或 report（鉴定报告）");
   {  // the task must be the user's to work on before the file is looked at
     auto tx = store.begin(TxMode::read);
@@ -81,6 +82,7 @@ Result<Attachment> add_attachment(Store& store, const User& user, const FileStor
   a.task_id = task_id;
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
+  ANJU_TRY(claim_client_key((*tx)->client_writes(), user, once, clock));
   auto id = (*tx)->field_work().insert_attachment(a);
   if (!id) return id.error();
   a.id = *id;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "core/client_write.h"
 #include "core/clock.h"
 #include "core/field_task.h"
 #include "core/user.h"
@@ -29,10 +30,12 @@ Result<Attachment> store_upload(const FileStore& files, const std::string& uploa
                                 const std::string& file_name, const User& user, const Clock& clock);
 
 // Adds the file at `upload` (moved or copied into the store) to the task:
-// kind "photo" (an image) or "report" (image or PDF). Audited.
+// kind "photo" (an image) or "report" (image or PDF). Audited. `once`:
+// the client's key for this upload, claimed in its transaction
+// (service/client_write_service.h).
 Result<Attachment> add_attachment(Store& store, const User& user, const FileStore& files, long task_id,
                                   const std::string& kind, const std::string& upload, const std::string& file_name,
-                                  const Clock& clock);
+                                  const OnceKey& once, const Clock& clock);
 
 // The attachment and the file to send (its thumbnail when asked and there is one).
 struct AttachmentFile {

@@ -8,6 +8,7 @@
 #include "core/privacy.h"
 #include "service/audit_service.h"
 #include "service/census_service.h"
+#include "service/client_write_service.h"
 #include "service/roll_up.h"
 #include "service/user_service.h"
 
@@ -239,7 +240,7 @@ Result<FieldTask> cancel_field_task(Store& store, const User& user, TaskRef ref,
 }
 
 Result<FieldResult> record_visit(Store& store, const User& user, TaskRef ref, const VisitInput& in,
-                                 const Clock& clock) {
+                                 const OnceKey& once, const Clock& clock) {
   if (clock.today() < in.visited_on) return make_error(ErrorCode::invalid, "核实日期不能晚于今天");
   if (in.lat && (*in.lat < -90 || *in.lat > 90)) return make_error(ErrorCode::invalid, "纬度应在 -90 到 90 之间");
   if (in.lon && (*in.lon < -180 || *in.lon > 180)) return make_error(ErrorCode::invalid, "经度应在 -180 到 180 之间");
@@ -249,6 +250,7 @@ Result<FieldResult> record_visit(Store& store, const User& user, TaskRef ref, co
   auto t = task_to_work_on(tx, user, ref);
   if (!t) return t.error();
   if (t->status != TaskStatus::open) return make_error(ErrorCode::invalid, "该任务不在待核实状态");
+  ANJU_TRY(claim_client_key(tx.client_writes(), user, once, clock));
   const WriteStamp stamp{user.name, clock.now_iso()};
   auto visits = tx.field_work().visits_of(t->id);
   if (!visits) return visits.error();
@@ -280,7 +282,7 @@ Result<FieldResult> record_visit(Store& store, const User& user, TaskRef ref, co
 }
 
 Result<FieldResult> record_appraisal(Store& store, const User& user, TaskRef ref, const Appraisal& a,
-                                     const Clock& clock) {
+                                     const OnceKey& once, const Clock& clock) {
   auto txr = store.begin(TxMode::write);
   if (!txr) return txr.error();
   Transaction& tx = **txr;
@@ -290,6 +292,7 @@ Result<FieldResult> record_appraisal(Store& store, const User& user, TaskRef ref
   auto parts = tx.field_work().appraisal_parts();
   if (!parts) return parts.error();
   ANJU_TRY(check_appraisal(a, *parts, clock.today()));
+  ANJU_TRY(claim_client_key(tx.client_writes(), user, once, clock));
   const Grade computed = *computed_grade(a);
   const Grade grade = *house_grade(a);
   const WriteStamp stamp{user.name, clock.now_iso()};

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/appraisal.h"
+#include "core/client_write.h"
 #include "core/clock.h"
 #include "core/field_task.h"
 #include "core/user.h"
@@ -88,11 +89,12 @@ struct FieldResult {
 };
 // Records a visit to an open task. `unchanged` needs a graded assessment to
 // re-confirm; it closes the task. `changed` / `no_prior` leave it visited,
-// waiting for the appraisal.
+// waiting for the appraisal. `once`: the client's key for this write,
+// claimed in its transaction (service/client_write_service.h).
 Result<FieldResult> record_visit(Store& store, const User& user, TaskRef task, const VisitInput& visit,
-                                 const Clock& clock);
+                                 const OnceKey& once, const Clock& clock);
 // Records the appraisal of a visited (or open) task and closes it.
 Result<FieldResult> record_appraisal(Store& store, const User& user, TaskRef task, const Appraisal& appraisal,
-                                     const Clock& clock);
+                                     const OnceKey& once, const Clock& clock);
 
 }  // namespace anju

@@ -17,6 +17,7 @@
 #include "store/repo/batch_repo.h"
 #include "store/repo/campaign_repo.h"
 #include "store/repo/census_repo.h"
+#include "store/repo/client_write_repo.h"
 #include "store/repo/field_work_repo.h"
 #include "store/repo/household_repo.h"
 #include "store/repo/job_repo.h"
@@ -61,6 +62,7 @@ class Transaction {
   virtual JobRepo& jobs() = 0;
   virtual ReadModelRepo& read_models() = 0;
   virtual BatchRepo& batch() = 0;
+  virtual ClientWriteRepo& client_writes() = 0;
 };
 
 class Store {

@@ -28,7 +28,8 @@ class SqlTransaction final : public Transaction,
                              public AuditRepo,
                              public JobRepo,
                              public ReadModelRepo,
-                             public BatchRepo {
+                             public BatchRepo,
+                             public ClientWriteRepo {
  public:
   SqlTransaction(Connection& conn, std::function<void()> release)
       : conn_(conn), release_(std::move(release)) {}
@@ -48,6 +49,13 @@ class SqlTransaction final : public Transaction,
   JobRepo& jobs() override { return *this; }
   ReadModelRepo& read_models() override { return *this; }
   BatchRepo& batch() override { return *this; }
+  ClientWriteRepo& client_writes() override { return *this; }
+
+  Result<std::optional<ClientWrite>> find_client_write(const std::string& user, const std::string& key) override;
+  Result<void> insert_client_write(const ClientWrite& write) override;
+  Result<void> answer_client_write(const std::string& user, const std::string& key, int status,
+                                   const std::string& answer) override;
+  Result<long> forget_client_writes(const std::string& before) override;
 
   Result<std::optional<Stored<Region>>> find_region(std::string_view code) override;
   Result<std::vector<Region>> list_regions() override;

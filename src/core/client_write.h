@@ -1,0 +1,30 @@
+#pragma once
+// A write a client may send more than once (DESIGN.md §3.2, docs/api.md
+// "Idempotency-Key"): a phone that recorded a visit offline sends it when
+// the signal returns, and sends it again when the answer was lost. The
+// client names each write with a key of its own; the server keeps the key
+// with a fingerprint of what was sent and, once answered, the answer.
+
+#include <optional>
+#include <string>
+
+namespace anju {
+
+struct ClientWrite {
+  std::string user;         // who sent it (keys are the user's own)
+  std::string key;          // the client's Idempotency-Key
+  std::string fingerprint;  // of the method, path and body
+  std::string created_at;
+  std::optional<int> status;  // the answer, once the server kept it
+  std::string answer;
+};
+
+// What a keyed write carries into its use case: the key to claim in the
+// write's own transaction. An empty key: the client sent none.
+struct OnceKey {
+  std::string key;
+  std::string fingerprint;
+  bool empty() const { return key.empty(); }
+};
+
+}  // namespace anju
