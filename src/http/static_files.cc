@@ -36,7 +36,7 @@ std::string mime_type(const fs::path& path) {
       {".png", "image/png"}, {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"},
       {".gif", "image/gif"}, {".ico", "image/x-icon"}, {".webp", "image/webp"},
       {".woff", "font/woff"}, {".woff2", "font/woff2"}, {".ttf", "font/ttf"},
-      {".txt", "text/plain; charset=utf-8"}, {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
+      {".txt", "text/plain; charset=utf-8"}, {".webmanifest", "application/manifest+json"}, {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
   auto it = types.find(path.extension().string());
   return it == types.end() ? "application/octet-stream" : it->second;
 }
@@ -78,8 +78,13 @@ Response static_file_response(const std::filesystem::path& root, const Request& 
   body << in.rdbuf();
   Response res{bh::status::ok, req.version()};
   res.set(bh::field::content_type, file->mime);
-  res.set(bh::field::cache_control,
-          file->path.filename() == "index.html" ? "no-cache" : "public, max-age=31536000, immutable");
+  // The files whose names stay the same from one version to the next are
+  // checked each time (the service worker keeps the app offline itself);
+  // the rest carry a hash in their names and never change.
+  const std::string name = file->path.filename().string();
+  const bool same_name = name == "index.html" || name == "sw.js" || name == "manifest.webmanifest" ||
+                         file->path.parent_path().filename() != "assets";
+  res.set(bh::field::cache_control, same_name ? "no-cache" : "public, max-age=31536000, immutable");
   res.body() = body.str();
   return res;
 }

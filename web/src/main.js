@@ -5,5 +5,7 @@ import 'leaflet/dist/leaflet.css'
 import './styles.css'
 import App from './App.vue'
 import { router } from './router.js'
+import { startServiceWorker } from './pwa.js'
 
 createApp(App).use(router).mount('#app')
+startServiceWorker()

@@ -7,7 +7,8 @@ import { setUnauthorizedHandler } from './api/client.js'
 
 const routes = [
   { path: '/login', component: () => import('./pages/login/LoginPage.vue'), meta: { public: true, title: '登录' } },
-  { path: '/', redirect: () => landingPage() },
+  // Where '/' leads depends on who is logged in: decided in beforeEach, once the session is known.
+  { path: '/', redirect: '/dashboard' },
   { path: '/dashboard', component: () => import('./pages/dashboard/DashboardPage.vue'), meta: { title: '工作台', menu: true, icon: 'DataAnalysis' } },
   { path: '/households', component: () => import('./pages/households/HouseholdList.vue'), meta: { title: '农户清单', menu: true, icon: 'List' } },
   { path: '/households/:id', component: () => import('./pages/households/HouseholdDetail.vue'), meta: { title: '农户详情' } },
@@ -39,7 +40,8 @@ export const router = createRouter({ history: createWebHistory(), routes })
 
 router.beforeEach(async (to) => {
   if (!session.checked) await restoreSession()
-  if (to.meta.public) return session.user && to.path === '/login' ? '/dashboard' : true
+  if (to.meta.public) return session.user && to.path === '/login' ? landingPage() : true
+  if (session.user && to.redirectedFrom && to.redirectedFrom.path === '/' && landingPage() !== to.path) return landingPage()
   if (!session.user) return { path: '/login', query: to.fullPath !== '/dashboard' ? { next: to.fullPath } : {} }
   if (session.user.must_change_password && to.path !== '/password') return { path: '/password', query: { first: '1' } }
   if (session.user.two_step_required && !['/two-step', '/password'].includes(to.path)) return '/two-step'

@@ -81,6 +81,9 @@ export const api = {
   post: (path, body, query) => request('POST', path, { body, query }),
   put: (path, body, query) => request('PUT', path, { body, query }),
   del: (path, query) => request('DELETE', path, { query }),
+  // A POST with headers of its own (the field outbox's Idempotency-Key);
+  // `body` may be a Blob (sent as the file itself).
+  postWith: (path, body, query, headers) => request('POST', path, { body, query, headers }),
 
   // Saves a file the server makes (a workbook) under the name it gives.
   async download(path, query, fallbackName = 'download.xlsx') {

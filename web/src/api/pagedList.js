@@ -1,11 +1,14 @@
 // A paged list from the API as the list pages show it: the rows of the
 // current page, the total, the page number and a loading flag. `query()`
 // gives the page's filters; a failed load is reported and keeps the rows.
+// `offline()`, when given, answers {items, total} from the device's own copy
+// when the server cannot be reached (`fromCopy` is then true).
 import { ref } from 'vue'
 import { api } from './client.js'
 import { showError } from './feedback.js'
 
-export function usePagedList(path, query, pageSize = 50) {
+export function usePagedList(path, query, pageSize = 50, offline = null) {
+  const fromCopy = ref(false)
   const items = ref([])
   const total = ref(0)
   const page = ref(1)
@@ -16,8 +19,16 @@ export function usePagedList(path, query, pageSize = 50) {
       const answer = await api.get(path, { ...query(), page: page.value, page_size: pageSize })
       items.value = answer.items
       total.value = answer.total
+      fromCopy.value = false
     } catch (e) {
-      showError(e)
+      const copy = e.status === 0 && offline ? await offline() : null
+      if (copy) {
+        items.value = copy.items
+        total.value = copy.total
+        fromCopy.value = true
+      } else {
+        showError(e)
+      }
     } finally {
       loading.value = false
     }
@@ -27,5 +38,5 @@ export function usePagedList(path, query, pageSize = 50) {
     page.value = 1
     return load()
   }
-  return { items, total, page, loading, load, reload }
+  return { items, total, page, loading, load, reload, fromCopy }
 }

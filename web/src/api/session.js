@@ -2,13 +2,32 @@
 // look-up tables every page shares: the coded values and the region tree.
 import { reactive } from 'vue'
 import { api, setCsrfToken } from './client.js'
+import { db, getMeta, putMeta } from '../offline/db.js'
 
 export const session = reactive({
   user: null,      // {name, display_name, role, role_name, region_code, must_change_password, may: [...]}
   checked: false,  // the first GET /session has answered
   codes: null,     // {category: [{key, name}], ...}
   regions: null,   // [{code, name, level, parent_code, households, results}]
+  offline: false,  // the server could not be reached: the phone's own copy is shown
 })
+
+// The last answer of the server for `name` (kept on the device), used when
+// the network is gone: a field worker's phone opens its work without signal.
+async function kept(name, fetch) {
+  try {
+    const value = await fetch()
+    session.offline = false
+    putMeta(name, value).catch(() => {})
+    return value
+  } catch (e) {
+    if (e.status !== 0) throw e
+    const value = await getMeta(name)
+    if (value === null) throw e
+    session.offline = true
+    return value
+  }
+}
 
 export function may(action) {
   return !!session.user && session.user.may.includes(action)
@@ -21,7 +40,7 @@ function take(answer) {
 
 export async function restoreSession() {
   try {
-    take(await api.get('/session'))
+    take(await kept('session', () => api.get('/session')))
   } catch {
     session.user = null
   } finally {
@@ -32,7 +51,10 @@ export async function restoreSession() {
 
 // `code`: the authenticator's code, for a user who signs in in two steps.
 export async function logIn(name, password, code = '') {
-  take(await api.post('/session', code ? { username: name, password, code } : { username: name, password }))
+  const answer = await api.post('/session', code ? { username: name, password, code } : { username: name, password })
+  take(answer)
+  await putMeta('session', answer).catch(() => {})
+  session.offline = false
   session.codes = null
   session.regions = null
   return session.user
@@ -44,6 +66,7 @@ export async function logOut() {
 }
 
 export function forget() {
+  db.meta.delete('session').catch(() => {})
   session.user = null
   session.codes = null
   session.regions = null
@@ -51,12 +74,12 @@ export function forget() {
 }
 
 export async function loadCodes() {
-  if (!session.codes) session.codes = await api.get('/codes')
+  if (!session.codes) session.codes = await kept('codes', () => api.get('/codes'))
   return session.codes
 }
 
 export async function loadRegions(force = false) {
-  if (!session.regions || force) session.regions = (await api.get('/regions')).items
+  if (!session.regions || force) session.regions = (await kept('regions', () => api.get('/regions'))).items
   return session.regions
 }
 

@@ -1,0 +1,174 @@
+// The outbox of field writes (issue 24): visits, appraisals and photos made
+// on the phone wait here, in the order they were made, until the server has
+// them. Each carries its own Idempotency-Key from the moment it is made, so
+// a retry after a lost answer is the same write, never a second one.
+//
+// Sending stops at the first network or server failure and starts again by
+// itself (when the signal returns, every half minute while anything waits)
+// or by the button. A write the server refuses (the task was cancelled or
+// given to someone else, its version moved on) stays, marked with the
+// server's reason, until the worker chooses: send anyway (where the server
+// may still take it), discard, or keep it as a note. Nothing is dropped.
+import { reactive } from 'vue'
+import { api, ApiError } from '../api/client.js'
+import { session } from '../api/session.js'
+import { db } from './db.js'
+
+export const outbox = reactive({ waiting: 0, refused: 0, sending: false, problem: '', items: [] })
+
+function me() { return (session.user && session.user.name) || '' }
+
+// 128 random bits as hex (crypto.randomUUID needs a secure context; a town
+// server on the office network may be plain http).
+export function newKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return 'fw-' + [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+export async function refreshOutbox() {
+  const items = await db.outbox.where('user').equals(me()).sortBy('seq')
+  outbox.items = items
+  outbox.waiting = items.filter((i) => i.state === 'waiting').length
+  outbox.refused = items.filter((i) => i.state === 'refused').length
+  return items
+}
+
+const PATHS = { visit: 'visits', appraisal: 'appraisals', photo: 'attachments' }
+
+// Sends one item as the server's API takes it; the answer or an ApiError.
+function send(item, version) {
+  const path = `/field-tasks/${item.task_id}/${PATHS[item.kind]}`
+  const headers = { 'Idempotency-Key': item.key }
+  if (item.kind === 'photo') return api.postWith(path, item.blob, item.query, headers)
+  return api.postWith(path, { ...item.body, version }, undefined, headers)
+}
+
+// Network gone, server down or busy, session over: try again later, as is.
+function transient(e) { return e.status === 0 || e.status === 401 || e.status === 429 || e.status >= 500 }
+
+// After a write the server took: the local copy follows, and the writes
+// still waiting for the same task, made on the version this one moved on
+// from, move on with it (they were made after it, by the same hand).
+async function accepted(item, answer) {
+  let task = answer && answer.task
+  if (item.kind !== 'photo' && !task) task = (await api.get(`/field-tasks/${item.task_id}`)).task
+  await db.transaction('rw', db.outbox, db.tasks, async () => {
+    await db.outbox.delete(item.seq)
+    if (!task) return
+    await db.outbox.where('task_id').equals(item.task_id).modify((o) => {
+      if (o.base_version === item.base_version) o.base_version = task.version
+    })
+    const copy = await db.tasks.get(item.task_id)
+    if (copy) {
+      copy.detail.task = task
+      if (answer.judgment) copy.detail.judgment = { ...copy.detail.judgment, ...answer.judgment }
+      await db.tasks.put(copy)
+    }
+  })
+}
+
+let running = null
+// Sends what waits, in order. A refused write holds back the later writes
+// of its task (they were made after it) but not those of other tasks.
+export function syncOutbox() {
+  if (!running) running = run().finally(() => { running = null })
+  return running
+}
+
+async function run() {
+  outbox.sending = true
+  outbox.problem = ''
+  try {
+    const held = new Set()
+    for (const item of await refreshOutbox()) {
+      if (item.state !== 'waiting') { held.add(item.task_id); continue }  // refused, or being sent by its page
+      if (held.has(item.task_id)) continue
+      try {
+        await accepted(item, await send(item, item.base_version))
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e
+        if (transient(e)) { outbox.problem = e.message; break }
+        await db.outbox.update(item.seq, { state: 'refused', refusal: { status: e.status, message: e.message } })
+        held.add(item.task_id)
+      }
+    }
+  } finally {
+    outbox.sending = false
+    await refreshOutbox()
+  }
+}
+
+// Keeps a write for sending: it goes to the server as soon as it can.
+// `state` 'sending': its page sends it now (the key is kept first, so a
+// page closed before the answer leaves the same write to send again).
+export async function enqueue(item, state = 'waiting') {
+  const row = { key: newKey(), user: me(), state, created_at: new Date().toISOString(), ...item }
+  row.seq = await db.outbox.add(row)
+  await refreshOutbox()
+  return row
+}
+
+// A field write from a page. Online with nothing waiting for the task, it
+// is sent at once and the server's answer (or refusal) comes back as
+// before; without signal, or when the server cannot be reached, it waits in
+// the outbox under the same key. `{ queued: true }` then.
+export async function fieldWrite(item) {
+  await refreshOutbox()
+  const earlier = outbox.items.some((o) => o.task_id === item.task_id)
+  if (!navigator.onLine || earlier) {
+    await enqueue(item)
+    syncOutbox().catch(() => {})
+    return { queued: true }
+  }
+  const row = await enqueue(item, 'sending')
+  try {
+    const answer = await send(row, row.base_version)
+    await accepted(row, answer)
+    await refreshOutbox()
+    return { queued: false, answer }
+  } catch (e) {
+    if (e instanceof ApiError && transient(e)) {
+      await db.outbox.update(row.seq, { state: 'waiting' })
+      await refreshOutbox()
+      return { queued: true }
+    }
+    await db.outbox.delete(row.seq)  // refused while the worker is looking: shown on the form, as online
+    await refreshOutbox()
+    throw e
+  }
+}
+
+// The worker's choices for a refused write.
+export async function resendAnyway(item) {
+  const { task } = await api.get(`/field-tasks/${item.task_id}`)
+  await db.outbox.update(item.seq, { state: 'waiting', refusal: null, base_version: task.version })
+  return syncOutbox()
+}
+
+export async function discard(item) {
+  await db.outbox.delete(item.seq)
+  return refreshOutbox()
+}
+
+export async function keepAsNote(item) {
+  await db.transaction('rw', db.outbox, db.notes, async () => {
+    await db.notes.add({ user: item.user, task_id: item.task_id, label: item.label, body: item.body || null,
+      blob: item.blob || null, refusal: item.refusal, created_at: item.created_at })
+    await db.outbox.delete(item.seq)
+  })
+  return refreshOutbox()
+}
+
+// Sends by itself: when the signal returns, and every 30 s while anything waits.
+let started = false
+export function startOutbox() {
+  let reset = Promise.resolve()
+  if (!started) {
+    started = true
+    // A write its page was sending when the page closed: send it again, same key.
+    reset = db.outbox.where('state').equals('sending').modify({ state: 'waiting' }).catch(() => {})
+    window.addEventListener('online', () => { syncOutbox().catch(() => {}) })
+    setInterval(() => { if (outbox.waiting && navigator.onLine) syncOutbox().catch(() => {}) }, 30000)
+  }
+  reset.then(refreshOutbox).then(() => { if (outbox.waiting && navigator.onLine) syncOutbox().catch(() => {}) })
+}
