@@ -2,6 +2,7 @@
 // without signal, kept on the phone (db.js): each task's detail, its
 // household (numbers masked) with its building and latest evidence, the
 // buildings around it for the map, the appraisal parts and the codes.
+import { toRaw } from 'vue'
 import { api } from '../api/client.js'
 import { loadCodes, session } from '../api/session.js'
 import { db, getMeta, putMeta } from './db.js'
@@ -45,7 +46,7 @@ export async function downloadTasks(onProgress = () => {}) {
     onProgress(copies.length, rows.length)
   }
   const parts = (await api.get('/appraisal-parts')).items
-  const codes = await loadCodes()
+  const codes = toRaw(await loadCodes())  // the session's reactive copy cannot be stored as it is
   const saved_at = new Date().toISOString()
   await db.transaction('rw', db.tasks, db.meta, async () => {
     await db.tasks.where('user').equals(user).delete()

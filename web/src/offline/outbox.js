@@ -9,7 +9,7 @@
 // given to someone else, its version moved on) stays, marked with the
 // server's reason, until the worker chooses: send anyway (where the server
 // may still take it), discard, or keep it as a note. Nothing is dropped.
-import { reactive } from 'vue'
+import { reactive, toRaw } from 'vue'
 import { api, ApiError } from '../api/client.js'
 import { session } from '../api/session.js'
 import { db } from './db.js'
@@ -80,7 +80,10 @@ async function run() {
   outbox.problem = ''
   try {
     const held = new Set()
-    for (const item of await refreshOutbox()) {
+    for (const listed of await refreshOutbox()) {
+      // As it is now: a write sent before it may have moved its version on.
+      const item = await db.outbox.get(listed.seq)
+      if (!item) continue
       if (item.state !== 'waiting') { held.add(item.task_id); continue }  // refused, or being sent by its page
       if (held.has(item.task_id)) continue
       try {
@@ -150,7 +153,8 @@ export async function discard(item) {
   return refreshOutbox()
 }
 
-export async function keepAsNote(item) {
+export async function keepAsNote(shown) {
+  const item = toRaw(shown)  // as the page shows it, a reactive view, which IndexedDB cannot store
   await db.transaction('rw', db.outbox, db.notes, async () => {
     await db.notes.add({ user: item.user, task_id: item.task_id, label: item.label, body: item.body || null,
       blob: item.blob || null, refusal: item.refusal, created_at: item.created_at })
