@@ -47,8 +47,10 @@ async function visitOffline(page, id, notes, photo) {
   await page.locator('[data-test=pending-photo]').first().waitFor()
 }
 
-async function outboxCount(page) {
-  if (!(await page.locator('[data-test=outbox-waiting]').count())) return 0
+// 「待上传 N 条」 as the page shows it; `settled`: 0 when nothing is shown now
+// (otherwise wait for the count to appear).
+async function outboxCount(page, settled = false) {
+  if (settled && !(await page.locator('[data-test=outbox-waiting]').count())) return 0
   const text = await page.locator('[data-test=outbox-waiting]').textContent()
   return Number(/待上传 (\d+) 条/.exec(text)[1])
 }
@@ -118,7 +120,7 @@ test('a day of visits without signal arrives exactly once', async () => {
   // Sending starts by itself and stops at the lost answer; the button sends
   // the rest. The photo of the cancelled task waits behind its refused visit.
   for (let i = 0; i < 15; ++i) {
-    if ((await again.locator('[data-test=outbox-refused]').count()) && (await outboxCount(again)) <= 1) break
+    if ((await again.locator('[data-test=outbox-refused]').count()) && (await outboxCount(again, true)) <= 1) break
     await again.waitForTimeout(700)
     if (await again.locator('[data-test=outbox-send]').isEnabled()) await again.click('[data-test=outbox-send]')
   }
