@@ -64,6 +64,14 @@ test('a day of visits without signal arrives exactly once', async () => {
   const page = await logIn(world.browser, world.server, 'worker200', PHONE)
   assert.match(page.url(), /\/field$/, 'a field worker lands on its own tasks')
   const context = page.context()
+  // Installable: a manifest with the Chinese name and icons, and a service worker.
+  const manifest = await page.evaluate(async () => {
+    const res = await fetch(document.querySelector('link[rel=manifest]').href)
+    return { type: res.headers.get('content-type'), body: await res.json() }
+  })
+  assert.equal(manifest.type, 'application/manifest+json')
+  assert.equal(manifest.body.short_name, '安居')
+  assert.ok(manifest.body.icons.some((i) => i.sizes === '512x512'))
   await page.evaluate(async () => { await navigator.serviceWorker.ready })
   await page.click('[data-test=download]')
   await page.locator('[data-test=copy-age]').waitFor()

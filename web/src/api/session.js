@@ -18,7 +18,7 @@ async function kept(name, fetch) {
   try {
     const value = await fetch()
     session.offline = false
-    putMeta(name, value).catch(() => {})
+    if (name !== 'session' || worksInTheField(value.user)) putMeta(name, value).catch(() => {})
     return value
   } catch (e) {
     if (e.status !== 0) throw e
@@ -32,6 +32,10 @@ async function kept(name, fetch) {
 export function may(action) {
   return !!session.user && session.user.may.includes(action)
 }
+
+// Only a user who does field work keeps its session on the device (an
+// office computer shared by several people keeps none).
+function worksInTheField(user) { return !!user && user.may.includes('field_work') }
 
 function take(answer) {
   session.user = answer.user
@@ -53,7 +57,7 @@ export async function restoreSession() {
 export async function logIn(name, password, code = '') {
   const answer = await api.post('/session', code ? { username: name, password, code } : { username: name, password })
   take(answer)
-  await putMeta('session', answer).catch(() => {})
+  if (worksInTheField(answer.user)) await putMeta('session', answer).catch(() => {})
   session.offline = false
   session.codes = null
   session.regions = null
