@@ -27,4 +27,14 @@ struct OnceKey {
   bool empty() const { return key.empty(); }
 };
 
+// A client's key: 1–100 letters, digits or "-_.:".
+inline bool valid_client_key(const std::string& key) {
+  if (key.empty() || key.size() > 100) return false;
+  for (const char ch : key) {
+    const bool word = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    if (!word && ch != '-' && ch != '_' && ch != '.' && ch != ':') return false;
+  }
+  return true;
+}
+
 }  // namespace anju

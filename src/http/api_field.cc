@@ -1,16 +1,20 @@
 // Field verification, appraisal and spot checks (DOMAIN.md §10, §12): task
 // lists and progress, assigning, visits, appraisals, photos and the county's
 // sample draw.
+#include <charconv>
+
 #include <nlohmann/json.hpp>
 
 #include "core/access.h"
 #include "http/api_json.h"
 #include "http/client_writes.h"
 #include "http/router.h"
+#include "http/uploads.h"
 #include "service/attachment_service.h"
 #include "service/field_service.h"
 #include "service/query_service.h"
 #include "service/task_service.h"
+#include "service/upload_parts.h"
 #include "service/user_service.h"
 
 namespace anju::http {
@@ -235,15 +239,77 @@ Response post_field_appraisal(RouteContext& c) {
   });
 }
 
+namespace {
+
+// ?taken_at=YYYY-MM-DDTHH:MM:SS&lon=&lat=: what the phone read from the
+// camera's file before making it smaller. Anything else is 400 naming it.
+CameraFacts camera_facts(const RouteContext& c) {
+  CameraFacts f;
+  f.taken_at = c.q("taken_at");
+  const auto& t = f.taken_at;
+  const bool shaped = t.size() == 19 && t[4] == '-' && t[7] == '-' && t[10] == 'T' && t[13] == ':' && t[16] == ':' &&
+                      parse_date(t.substr(0, 10)).has_value();
+  if (!t.empty() && !shaped) throw BadParameter("taken_at", "拍摄时间 taken_at 应为 YYYY-MM-DDTHH:MM:SS");
+  auto coordinate = [&](const char* name, double limit) -> std::optional<double> {
+    const std::string text = c.q(name);
+    if (text.empty()) return std::nullopt;
+    double v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || v < -limit || v > limit)
+      throw BadParameter(name, std::string("参数 ") + name + " 应为 -" + std::to_string(static_cast<int>(limit)) +
+                                   " 到 " + std::to_string(static_cast<int>(limit)) + " 之间的度数");
+    return v;
+  };
+  f.lon = coordinate("lon", 180);
+  f.lat = coordinate("lat", 90);
+  if (f.lon.has_value() != f.lat.has_value()) throw BadParameter(f.lon ? "lat" : "lon", "经度和纬度须同时给出");
+  return f;
+}
+
+}  // namespace
+
 Response post_field_attachment(RouteContext& c) {
   const auto id = c.id_param("task_id");
   if (!id) return no_task(c);
+  const CameraFacts camera = camera_facts(c);
+  // ?upload=KEY&bytes=N: the file was sent in parts (PATCH /uploads/KEY).
+  const std::string upload = c.q("upload");
+  const auto bytes = c.q_long("bytes", 1, kMaxAttachmentBytes);
+  if (!upload.empty() && !bytes) throw BadParameter("bytes", "分段上传的文件须带总字节数 bytes");
   return once_only(c, [&](const OnceKey& once) {
-    auto a = add_attachment(c.store, c.user, FileStore{c.files}, *id, c.q("kind", "photo"), c.upload_path,
-                            c.q("file_name"), once, c.clock);
+    std::string file = c.upload_path;
+    if (!upload.empty()) {
+      auto whole = whole_upload(FileStore{c.files}, c.user, upload, *bytes);
+      if (!whole) return error_response(c.req, whole.error());
+      file = whole->string();
+    }
+    auto a = add_attachment(c.store, c.user, FileStore{c.files}, *id, c.q("kind", "photo"), file,
+                            c.q("file_name"), camera, once, c.clock);
     if (!a) return error_response(c.req, a.error());
+    if (!upload.empty()) remove_upload(file);  // kept in the store now
     return json_response(c.req, bh::status::created, {{"attachment", attachment_json(*a)}});
   });
+}
+
+Response get_upload(RouteContext& c) {
+  auto received = upload_received(FileStore{c.files}, c.user, c.param("key"));
+  if (!received) return error_response(c.req, received.error());
+  return json_response(c.req, bh::status::ok, {{"received", *received}});
+}
+
+Response patch_upload(RouteContext& c) {
+  const auto offset = c.q_long("offset", 0, kMaxAttachmentBytes);
+  if (!offset) throw BadParameter("offset", "请给出这一段的起始位置 offset");
+  auto state = append_upload_part(FileStore{c.files}, c.user, c.param("key"), *offset, c.upload_path);
+  if (!state) return error_response(c.req, state.error());
+  if (!state->appended) {
+    // The part does not start where the server is: say where that is.
+    Response res = error_response(c.req, bh::status::conflict, "offset",
+                                  "这一段的起始位置不对，服务器已收到 " + std::to_string(state->received) + " 字节");
+    res.set("Upload-Offset", std::to_string(state->received));
+    return res;
+  }
+  return json_response(c.req, bh::status::ok, {{"received", state->received}});
 }
 
 Response get_attachment(RouteContext& c) {

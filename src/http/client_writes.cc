@@ -1,21 +1,10 @@
 #include "http/client_writes.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "service/audit_service.h"
 #include "service/client_write_service.h"
 
 namespace anju::http {
 namespace {
-
-bool valid_key(const std::string& key) {
-  if (key.empty() || key.size() > 100) return false;
-  for (const char ch : key)
-    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '_' && ch != '.' && ch != ':')
-      return false;
-  return true;
-}
 
 // What the request asks, so that the same key with something else is told
 // apart: the method, the target (path and query) and the body, or the
@@ -23,10 +12,7 @@ bool valid_key(const std::string& key) {
 std::string fingerprint(const RouteContext& c) {
   std::string text = std::string(c.req.method_string()) + ' ' + std::string(c.req.target()) + '\n';
   if (!c.upload_path.empty()) {
-    std::ifstream in(c.upload_path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    text += sha256_hex(bytes.str());
+    text += sha256_file_hex(c.upload_path);
   } else {
     text += c.req.body();
   }
@@ -62,7 +48,7 @@ Response once_only(RouteContext& c, const std::function<Response(const OnceKey&)
   const auto header = c.req.find(kIdempotencyHeader);
   if (header == c.req.end()) return write(OnceKey{});
   const std::string key(header->value());
-  if (!valid_key(key))
+  if (!valid_client_key(key))
     throw BadParameter(kIdempotencyHeader, "请求头 Idempotency-Key 应为 1 到 100 个字母、数字或 - _ . :");
   const OnceKey once{key, fingerprint(c)};
   if (auto before = answered_before(c, once)) return std::move(*before);

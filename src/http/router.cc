@@ -200,6 +200,8 @@ const std::vector<Route>& api_routes() {
        post_field_appraisal},
       {verb::post, "/api/v1/field-tasks/{task_id}/attachments", Action::field_work, S::object, Body::attachment,
        post_field_attachment},
+      {verb::get, "/api/v1/uploads/{key}", Action::field_work, S::none, Body::json, get_upload},
+      {verb::patch, "/api/v1/uploads/{key}", Action::field_work, S::none, Body::attachment, patch_upload},
       {verb::get, "/api/v1/attachments/{attachment_id}", Action::read, S::object, Body::json, get_attachment},
       {verb::get, "/api/v1/appraisal-parts", Action::read, S::none, Body::json, get_appraisal_parts},
       {verb::get, "/api/v1/field-progress", Action::read, S::listing, Body::json, get_field_progress},

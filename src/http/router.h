@@ -170,6 +170,8 @@ Response post_field_cancel(RouteContext& c);
 Response post_field_visit(RouteContext& c);
 Response post_field_appraisal(RouteContext& c);
 Response post_field_attachment(RouteContext& c);
+Response get_upload(RouteContext& c);
+Response patch_upload(RouteContext& c);
 Response get_attachment(RouteContext& c);
 Response get_appraisal_parts(RouteContext& c);
 Response get_field_progress(RouteContext& c);

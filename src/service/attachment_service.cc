@@ -63,7 +63,7 @@ Result<Attachment> store_upload(const FileStore& files, const std::string& uploa
 
 Result<Attachment> add_attachment(Store& store, const User& user, const FileStore& files, long task_id,
                                   const std::string& kind, const std::string& upload, const std::string& file_name,
-                                  const OnceKey& once, const Clock& clock) {
+                                  const CameraFacts& camera, const OnceKey& once, const Clock& clock) {
   if (kind != "photo" && kind != "report") return make_error(ErrorCode::invalid, "附件类型应为 photo（照片）或 report（鉴定报告）");
   {  // the task must be the user's to work on before the file is looked at
     auto tx = store.begin(TxMode::read);
@@ -80,6 +80,17 @@ Result<Attachment> add_attachment(Store& store, const User& user, const FileStor
   if (!stored) return stored.error();
   Attachment a = std::move(*stored);
   a.task_id = task_id;
+  // The file's own EXIF wins; the phone's reading fills only what it lacks.
+  nlohmann::json from_phone = nlohmann::json::array();
+  if (a.taken_at.empty() && !camera.taken_at.empty()) {
+    a.taken_at = camera.taken_at;
+    from_phone.push_back("taken_at");
+  }
+  if (!a.lon && !a.lat && camera.lon && camera.lat) {
+    a.lon = camera.lon;
+    a.lat = camera.lat;
+    from_phone.push_back("gps");
+  }
   auto tx = store.begin(TxMode::write);
   if (!tx) return tx.error();
   ANJU_TRY(claim_client_key((*tx)->client_writes(), user, once, clock));
@@ -88,7 +99,8 @@ Result<Attachment> add_attachment(Store& store, const User& user, const FileStor
   a.id = *id;
   ANJU_TRY(audit((*tx)->audit(), clock, user.name, "field.attachment", "field_task",
                  std::to_string(task_id),
-                 {{"attachment", a.id}, {"kind", kind}, {"sha256", a.sha256}, {"bytes", a.bytes}}));
+                 {{"attachment", a.id}, {"kind", kind}, {"sha256", a.sha256}, {"bytes", a.bytes},
+                  {"facts_from_phone", from_phone}}));
   ANJU_TRY((*tx)->commit());
   (void)chain_audit_log(store);
   return a;

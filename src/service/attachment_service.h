@@ -5,6 +5,7 @@
 // and PDF only, at most 20 MB each.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "core/client_write.h"
@@ -29,13 +30,21 @@ struct FileStore {
 Result<Attachment> store_upload(const FileStore& files, const std::string& upload, const std::string& kind,
                                 const std::string& file_name, const User& user, const Clock& clock);
 
+// When and where a photo was taken as the phone read it from the camera's
+// file before making it smaller (which drops the EXIF): used only where the
+// file sent has none, and the audit says so.
+struct CameraFacts {
+  std::string taken_at;  // "YYYY-MM-DDTHH:MM:SS" (local time, as EXIF), "" when unknown
+  std::optional<double> lon, lat;
+};
+
 // Adds the file at `upload` (moved or copied into the store) to the task:
 // kind "photo" (an image) or "report" (image or PDF). Audited. `once`:
 // the client's key for this upload, claimed in its transaction
 // (service/client_write_service.h).
 Result<Attachment> add_attachment(Store& store, const User& user, const FileStore& files, long task_id,
                                   const std::string& kind, const std::string& upload, const std::string& file_name,
-                                  const OnceKey& once, const Clock& clock);
+                                  const CameraFacts& camera, const OnceKey& once, const Clock& clock);
 
 // The attachment and the file to send (its thumbnail when asked and there is one).
 struct AttachmentFile {

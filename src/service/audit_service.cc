@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include <fstream>
+#include <memory>
 #include <stdexcept>
 
 #include "core/text.h"
@@ -124,6 +126,21 @@ std::string sha256_hex(const std::string& data) {
   unsigned int length = 0;
   if (EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr) != 1)
     throw std::runtime_error("SHA-256 failed");
+  return hex_lower(std::string_view(reinterpret_cast<const char*>(digest), length));
+}
+
+std::string sha256_file_hex(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 failed");
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    if (EVP_DigestUpdate(ctx.get(), buffer, static_cast<size_t>(in.gcount())) != 1) throw std::runtime_error("SHA-256 failed");
+  if (in.bad()) throw std::runtime_error("cannot read " + path);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1) throw std::runtime_error("SHA-256 failed");
   return hex_lower(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 

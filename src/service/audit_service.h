@@ -51,5 +51,7 @@ Result<void> note_audit_restore(const std::string& file);
 
 // Lower-case hex SHA-256.
 std::string sha256_hex(const std::string& data);
+// The same of a file's bytes, read as it streams (throws when it cannot be read).
+std::string sha256_file_hex(const std::string& path);
 
 }  // namespace anju

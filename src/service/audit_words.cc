@@ -48,6 +48,7 @@ constexpr Words kKeys[] = {
     {"region", "区划"}, {"region_code", "区划代码"}, {"rows", "行数"}, {"pages", "页数"}, {"households", "户数"},
     {"full_id", "含完整证件号"}, {"status", "状态"}, {"reason", "原因"}, {"comment", "意见"}, {"note", "备注"},
     {"kind", "类型"}, {"source", "来源"}, {"file", "文件"}, {"file_name", "文件名"}, {"bytes", "字节数"},
+    {"facts_from_phone", "手机读取的拍摄信息"},
     {"parcel_id", "图斑编号"}, {"household_id", "户编号"}, {"head_name", "户主姓名"}, {"result", "结果"},
     {"results", "结果"}, {"outcome", "核实结果"}, {"changed", "变化户数"}, {"role", "角色"}, {"plan_year", "列入年度"},
     {"from", "原状态"}, {"to", "新状态"}, {"changes", "修改"}, {"before", "修改前"}, {"after", "修改后"},

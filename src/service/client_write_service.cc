@@ -1,6 +1,7 @@
 #include "service/client_write_service.h"
 
 #include "core/date.h"
+#include "service/retry.h"
 
 namespace anju {
 
@@ -26,13 +27,23 @@ Result<void> claim_client_key(ClientWriteRepo& repo, const User& user, const Onc
 
 Result<void> keep_client_answer(Store& store, const User& user, const OnceKey& key, int status,
                                 const std::string& answer, const Clock& clock) {
-  auto tx = store.begin(TxMode::write);
-  if (!tx) return tx.error();
-  ANJU_TRY((*tx)->client_writes().answer_client_write(user.name, key.key, status, answer));
-  const Date oldest = Date::from_days_since_epoch(clock.today().days_since_epoch() - kClientKeyDays);
-  auto forgotten = (*tx)->client_writes().forget_client_writes(oldest.to_string());
-  if (!forgotten) return forgotten.error();
-  return (*tx)->commit();
+  ANJU_TRY(retry_races([&]() -> Result<void> {
+    auto tx = store.begin(TxMode::write);
+    if (!tx) return tx.error();
+    ANJU_TRY((*tx)->client_writes().answer_client_write(user.name, key.key, status, answer));
+    return (*tx)->commit();
+  }));
+  // Old keys go in a transaction of their own: two servers forgetting the
+  // same rows at once must not cost an answer.
+  (void)retry_races([&]() -> Result<void> {
+    auto tx = store.begin(TxMode::write);
+    if (!tx) return tx.error();
+    const Date oldest = Date::from_days_since_epoch(clock.today().days_since_epoch() - kClientKeyDays);
+    auto forgotten = (*tx)->client_writes().forget_client_writes(oldest.to_string());
+    if (!forgotten) return forgotten.error();
+    return (*tx)->commit();
+  });
+  return {};
 }
 
 }  // namespace anju

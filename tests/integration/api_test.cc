@@ -98,6 +98,9 @@ std::optional<std::pair<Cell, std::optional<Cell>>> samples(const Route& r, cons
        {{"/api/v1/field-tasks/" + task + "/attachments?kind=photo&file_name=x.jpg", "not an image"},
         Cell{"/api/v1/field-tasks/" + other_task + "/attachments?kind=photo&file_name=x.jpg", "not an image"}}},
       {"GET /api/v1/attachments/{attachment_id}", {{"/api/v1/attachments/999999", ""}, std::nullopt}},
+      // A part of a photo sent in parts: the user's own, no region.
+      {"GET /api/v1/uploads/{key}", {{"/api/v1/uploads/matrix-1", ""}, std::nullopt}},
+      {"PATCH /api/v1/uploads/{key}", {{"/api/v1/uploads/matrix-2?offset=0", "part"}, std::nullopt}},
       {"GET /api/v1/field-workers", {{"/api/v1/field-workers?region=500229108200", ""},
                                      Cell{"/api/v1/field-workers" + out_region, ""}}},
       {"GET /api/v1/records", {{"/api/v1/records?region=500229108200", ""}, Cell{"/api/v1/records" + out_region, ""}}},

@@ -49,6 +49,25 @@ async function visitOffline(page, id, notes, photo) {
 
 // 「待上传 N 条」 as the page shows it; `settled`: 0 when nothing is shown now
 // (otherwise wait for the count to appear).
+// A camera-sized photo (2000 × 1500, noise: it does not compress), made in
+// the page: the phone makes it 1600 px wide and sends it in parts.
+async function cameraPhoto(page) {
+  const b64 = await page.evaluate(async () => {
+    const c = document.createElement('canvas')
+    c.width = 2000
+    c.height = 1500
+    const ctx = c.getContext('2d')
+    const img = ctx.createImageData(c.width, c.height)
+    for (let i = 0; i < img.data.length; ++i) img.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256)
+    ctx.putImageData(img, 0, 0)
+    const blob = await new Promise((ok) => c.toBlob(ok, 'image/jpeg', 0.9))
+    let text = ''
+    for (const x of new Uint8Array(await blob.arrayBuffer())) text += String.fromCharCode(x)
+    return btoa(text)
+  })
+  return { name: 'camera.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(b64, 'base64') }
+}
+
 async function outboxCount(page, settled = false) {
   if (settled && !(await page.locator('[data-test=outbox-waiting]').count())) return 0
   const text = await page.locator('[data-test=outbox-waiting]').textContent()
@@ -63,6 +82,7 @@ test('a day of visits without signal arrives exactly once', async () => {
 
   const page = await logIn(world.browser, world.server, 'worker200', PHONE)
   assert.match(page.url(), /\/field$/, 'a field worker lands on its own tasks')
+  const camera = await cameraPhoto(page)
   const context = page.context()
   // Installable: a manifest with the Chinese name and icons, and a service worker.
   const manifest = await page.evaluate(async () => {
@@ -93,9 +113,9 @@ test('a day of visits without signal arrives exactly once', async () => {
   await page.click('[data-test=save-appraisal]')
   await page.locator('[data-test=task-status]', { hasText: '已完成（待上传）' }).waitFor()
   await shot(page, 'offline-task')
-  for (const [id, notes] of [[t2, '屋面漏雨'], [t3, '无人在家，邻居指认'], [t4, '已搬迁']]) {
+  for (const [id, notes, file] of [[t2, '屋面漏雨', photo], [t3, '无人在家，邻居指认', camera], [t4, '已搬迁', photo]]) {
     await page.goto(`${world.server.url}/field`)
-    await visitOffline(page, id, notes, photo)
+    await visitOffline(page, id, notes, file)
   }
   await page.goto(`${world.server.url}/field`)
   assert.equal(await outboxCount(page), 9, '4 visits, 4 photos, 1 appraisal')
@@ -124,6 +144,17 @@ test('a day of visits without signal arrives exactly once', async () => {
     }
   })
 
+  // The answer to the second part of the camera photo is lost too.
+  let parts = 0
+  await again.route('**/api/v1/uploads/**', async (route) => {
+    if (route.request().method() === 'PATCH' && ++parts === 2) {
+      await route.fetch()
+      await route.abort('connectionreset')
+    } else {
+      await route.continue()
+    }
+  })
+
   await context.setOffline(false)
   // Sending starts by itself and stops at the lost answer; the button sends
   // the rest. The photo of the cancelled task waits behind its refused visit.
@@ -145,6 +176,10 @@ test('a day of visits without signal arrives exactly once', async () => {
     assert.equal(d.visits.length, 1, `task ${id}: one visit`)
     assert.equal(d.attachments.length, 1, `task ${id}: one photo`)
   }
+  const big = (await apiGet(town, `/field-tasks/${t3}`)).body.attachments[0]
+  assert.equal(big.mime, 'image/jpeg')
+  assert.ok(big.bytes > 256 * 1024 && big.bytes < camera.buffer.length, `the photo was made smaller and sent in parts: ${big.bytes} bytes`)
+  assert.ok(parts >= 3, `parts sent: ${parts}`)
   const first = (await apiGet(town, `/field-tasks/${t1}`)).body
   assert.equal(first.appraisals.length, 1)
   assert.equal(first.task.status, 'closed')

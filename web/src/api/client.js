@@ -42,8 +42,12 @@ async function errorFrom(res) {
   return new ApiError(res.status, 'http', fallback[res.status] || `服务器错误（HTTP ${res.status}）`)
 }
 
-async function request(method, path, { query, body, headers = {}, raw = false } = {}) {
+// `timeout` (ms): a request with no answer by then fails as the network
+// does (a weak signal can hold a request open for minutes). `quiet`: a 401
+// is only reported, not acted on (the outbox asks the worker itself).
+async function request(method, path, { query, body, headers = {}, raw = false, timeout = 0, quiet = false } = {}) {
   const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin' }
+  if (timeout) init.signal = AbortSignal.timeout(timeout)
   if (body !== undefined) {
     if (body instanceof Blob) {
       init.body = body
@@ -57,12 +61,13 @@ async function request(method, path, { query, body, headers = {}, raw = false } 
   let res
   try {
     res = await fetch(`/api/v1${path}${queryString(query)}`, init)
-  } catch {
+  } catch (e) {
+    if (e && e.name === 'TimeoutError') throw new ApiError(0, 'network', '服务器长时间没有回应，请稍后重试')
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试')
   }
   if (!res.ok) {
     const err = await errorFrom(res)
-    if (res.status === 401 && path !== '/session') onUnauthorized(err)
+    if (res.status === 401 && path !== '/session' && !quiet) onUnauthorized(err)
     throw err
   }
   if (raw) return res
@@ -83,7 +88,10 @@ export const api = {
   del: (path, query) => request('DELETE', path, { query }),
   // A POST with headers of its own (the field outbox's Idempotency-Key);
   // `body` may be a Blob (sent as the file itself).
-  postWith: (path, body, query, headers) => request('POST', path, { body, query, headers }),
+  // The field outbox's calls: with their own headers (Idempotency-Key), a
+  // time-out, and a 401 left to the outbox. `body` may be a Blob.
+  outbox: (method, path, { body, query, headers, timeout = 60000 } = {}) =>
+    request(method, path, { body, query, headers, timeout, quiet: true }),
 
   // Saves a file the server makes (a workbook) under the name it gives.
   async download(path, query, fallbackName = 'download.xlsx') {

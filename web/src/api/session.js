@@ -33,9 +33,9 @@ export function may(action) {
   return !!session.user && session.user.may.includes(action)
 }
 
-// Only a user who does field work keeps its session on the device (an
-// office computer shared by several people keeps none).
-function worksInTheField(user) { return !!user && user.may.includes('field_work') }
+// Only a field worker keeps its session on the device (an office computer
+// shared by several people keeps none).
+function worksInTheField(user) { return !!user && user.role === 'field_worker' }
 
 function take(answer) {
   session.user = answer.user
@@ -57,7 +57,9 @@ export async function restoreSession() {
 export async function logIn(name, password, code = '') {
   const answer = await api.post('/session', code ? { username: name, password, code } : { username: name, password })
   take(answer)
+  // Kept for a field worker; any other user's login removes one kept before.
   if (worksInTheField(answer.user)) await putMeta('session', answer).catch(() => {})
+  else await db.meta.delete('session').catch(() => {})
   session.offline = false
   session.codes = null
   session.regions = null

@@ -2,6 +2,8 @@
 // (service/task_service.cc, core/appraisal.cc), made on the phone too, so
 // that a write made without signal is refused at once, with the same words,
 // rather than hours later from the outbox.
+import { localDay } from '../api/time.js'
+
 const ORDER = ['a', 'b', 'c', 'd']
 
 // The house grade the parts give (site dangerous: D), or null.
@@ -12,7 +14,8 @@ export function computedGrade(a, grades) {
   return worst < 0 ? null : ORDER[worst].toUpperCase()
 }
 
-function today() { return new Date().toISOString().slice(0, 10) }
+// The phone's own calendar day (the server's is China time too).
+function today() { return localDay() }
 
 // The first problem of an appraisal in words, or ''.
 export function appraisalProblem(a, grades) {

@@ -10,11 +10,14 @@
 // server's reason, until the worker chooses: send anyway (where the server
 // may still take it), discard, or keep it as a note. Nothing is dropped.
 import { reactive, toRaw } from 'vue'
-import { api, ApiError } from '../api/client.js'
+import { ApiError } from '../api/client.js'
 import { session } from '../api/session.js'
 import { db } from './db.js'
+import { currentTask, sendItem, transient } from './send.js'
 
-export const outbox = reactive({ waiting: 0, refused: 0, sending: false, problem: '', items: [] })
+// `needsLogin`: the session ended while the phone was away; the writes wait
+// until the worker logs in again.
+export const outbox = reactive({ waiting: 0, refused: 0, sending: false, problem: '', needsLogin: false, items: [] })
 
 function me() { return (session.user && session.user.name) || '' }
 
@@ -25,46 +28,44 @@ export function newKey() {
   return 'fw-' + [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
+// Items a page is sending right now count as waiting: they are not on the server yet.
 export async function refreshOutbox() {
   const items = await db.outbox.where('user').equals(me()).sortBy('seq')
   outbox.items = items
-  outbox.waiting = items.filter((i) => i.state === 'waiting').length
+  outbox.waiting = items.filter((i) => i.state !== 'refused').length
   outbox.refused = items.filter((i) => i.state === 'refused').length
   return items
 }
 
-const PATHS = { visit: 'visits', appraisal: 'appraisals', photo: 'attachments' }
-
-// Sends one item as the server's API takes it; the answer or an ApiError.
-function send(item, version) {
-  const path = `/field-tasks/${item.task_id}/${PATHS[item.kind]}`
-  const headers = { 'Idempotency-Key': item.key }
-  if (item.kind === 'photo') return api.postWith(path, item.blob, item.query, headers)
-  return api.postWith(path, { ...item.body, version }, undefined, headers)
+// Moves the waiting writes of a task made on version `from` to `to`.
+function moveOn(taskId, from, to) {
+  return db.outbox.where('task_id').equals(taskId).modify((o) => {
+    if (o.state !== 'refused' && o.base_version === from) o.base_version = to
+  })
 }
-
-// Network gone, server down or busy, session over: try again later, as is.
-function transient(e) { return e.status === 0 || e.status === 401 || e.status === 429 || e.status >= 500 }
 
 // After a write the server took: the local copy follows, and the writes
 // still waiting for the same task, made on the version this one moved on
 // from, move on with it (they were made after it, by the same hand).
 async function accepted(item, answer) {
   let task = answer && answer.task
-  if (item.kind !== 'photo' && !task) task = (await api.get(`/field-tasks/${item.task_id}`)).task
+  if (item.kind !== 'photo' && !task) task = await currentTask(item.task_id)
   await db.transaction('rw', db.outbox, db.tasks, async () => {
     await db.outbox.delete(item.seq)
     if (!task) return
-    await db.outbox.where('task_id').equals(item.task_id).modify((o) => {
-      if (o.base_version === item.base_version) o.base_version = task.version
-    })
+    await moveOn(item.task_id, item.base_version, task.version)
     const copy = await db.tasks.get(item.task_id)
     if (copy) {
       copy.detail.task = task
-      if (answer.judgment) copy.detail.judgment = { ...copy.detail.judgment, ...answer.judgment }
+      if (answer && answer.judgment) copy.detail.judgment = { ...copy.detail.judgment, ...answer.judgment }
       await db.tasks.put(copy)
     }
   })
+}
+
+function stopped(e) {
+  outbox.needsLogin = e.status === 401
+  outbox.problem = e.status === 401 ? '登录已失效：请重新登录后上传（记录仍保存在手机上）' : e.message
 }
 
 let running = null
@@ -87,10 +88,11 @@ async function run() {
       if (item.state !== 'waiting') { held.add(item.task_id); continue }  // refused, or being sent by its page
       if (held.has(item.task_id)) continue
       try {
-        await accepted(item, await send(item, item.base_version))
+        await accepted(item, await sendItem(item, item.base_version))
+        outbox.needsLogin = false
       } catch (e) {
         if (!(e instanceof ApiError)) throw e
-        if (transient(e)) { outbox.problem = e.message; break }
+        if (transient(e)) { stopped(e); break }
         await db.outbox.update(item.seq, { state: 'refused', refusal: { status: e.status, message: e.message } })
         held.add(item.task_id)
       }
@@ -101,10 +103,20 @@ async function run() {
   }
 }
 
+// Asks the browser once to keep the outbox even when the phone is short of
+// space (otherwise IndexedDB is "best effort" and may be cleared).
+let persisted = false
+export async function keepOnDevice() {
+  if (persisted || !navigator.storage || !navigator.storage.persist) return true
+  persisted = await navigator.storage.persist().catch(() => false)
+  return persisted
+}
+
 // Keeps a write for sending: it goes to the server as soon as it can.
 // `state` 'sending': its page sends it now (the key is kept first, so a
 // page closed before the answer leaves the same write to send again).
 export async function enqueue(item, state = 'waiting') {
+  keepOnDevice()
   const row = { key: newKey(), user: me(), state, created_at: new Date().toISOString(), ...item }
   row.seq = await db.outbox.add(row)
   await refreshOutbox()
@@ -112,10 +124,13 @@ export async function enqueue(item, state = 'waiting') {
 }
 
 // A field write from a page. Online with nothing waiting for the task, it
-// is sent at once and the server's answer (or refusal) comes back as
-// before; without signal, or when the server cannot be reached, it waits in
-// the outbox under the same key. `{ queued: true }` then.
-export async function fieldWrite(item) {
+// is sent at once and the server's answer comes back as before; without
+// signal, or when the server cannot be reached, it waits in the outbox
+// under the same key: `{ queued: true }`. A refusal is thrown (the form
+// shows it; the worker still has what was typed) — or, with `keepRefused`
+// (a photo, which may exist nowhere else), kept in the outbox with its
+// reason: `{ refused: error }`.
+export async function fieldWrite(item, { keepRefused = false } = {}) {
   await refreshOutbox()
   const earlier = outbox.items.some((o) => o.task_id === item.task_id)
   if (!navigator.onLine || earlier) {
@@ -125,26 +140,38 @@ export async function fieldWrite(item) {
   }
   const row = await enqueue(item, 'sending')
   try {
-    const answer = await send(row, row.base_version)
+    const answer = await sendItem(row, row.base_version)
     await accepted(row, answer)
     await refreshOutbox()
     return { queued: false, answer }
   } catch (e) {
-    if (e instanceof ApiError && transient(e)) {
+    if (!(e instanceof ApiError)) throw e
+    if (transient(e)) {
+      stopped(e)
       await db.outbox.update(row.seq, { state: 'waiting' })
       await refreshOutbox()
       return { queued: true }
     }
-    await db.outbox.delete(row.seq)  // refused while the worker is looking: shown on the form, as online
+    if (keepRefused) {
+      await db.outbox.update(row.seq, { state: 'refused', refusal: { status: e.status, message: e.message } })
+      await refreshOutbox()
+      return { refused: e }
+    }
+    await db.outbox.delete(row.seq)
     await refreshOutbox()
     throw e
   }
 }
 
-// The worker's choices for a refused write.
+// The worker's choices for a refused write. Sending anyway (a version
+// conflict only) puts it, and the writes held behind it, on the task's
+// version now; the server still checks everything else.
 export async function resendAnyway(item) {
-  const { task } = await api.get(`/field-tasks/${item.task_id}`)
-  await db.outbox.update(item.seq, { state: 'waiting', refusal: null, base_version: task.version })
+  const task = await currentTask(item.task_id)
+  await db.transaction('rw', db.outbox, async () => {
+    await db.outbox.update(item.seq, { state: 'waiting', refusal: null })
+    await moveOn(item.task_id, item.base_version, task.version)
+  })
   return syncOutbox()
 }
 
@@ -163,13 +190,13 @@ export async function keepAsNote(shown) {
   return refreshOutbox()
 }
 
-// Sends by itself: when the signal returns, and every 30 s while anything waits.
+// Sends by itself: when the signal returns, and every 30 s while anything
+// waits. Items a closed page was sending go back to waiting (same key).
 let started = false
 export function startOutbox() {
   let reset = Promise.resolve()
   if (!started) {
     started = true
-    // A write its page was sending when the page closed: send it again, same key.
     reset = db.outbox.where('state').equals('sending').modify({ state: 'waiting' }).catch(() => {})
     window.addEventListener('online', () => { syncOutbox().catch(() => {}) })
     setInterval(() => { if (outbox.waiting && navigator.onLine) syncOutbox().catch(() => {}) }, 30000)
