@@ -158,7 +158,7 @@ test('a day of visits without signal arrives exactly once', async () => {
   await context.setOffline(false)
   // Sending starts by itself and stops at the lost answer; the button sends
   // the rest. The photo of the cancelled task waits behind its refused visit.
-  for (let i = 0; i < 15; ++i) {
+  for (let i = 0; i < 60; ++i) {
     if ((await again.locator('[data-test=outbox-refused]').count()) && (await outboxCount(again, true)) <= 1) break
     await again.waitForTimeout(700)
     if (await again.locator('[data-test=outbox-send]').isEnabled()) await again.click('[data-test=outbox-send]')
@@ -200,6 +200,55 @@ test('a day of visits without signal arrives exactly once', async () => {
   assert.deepEqual(again.__errors || [], [])
   await context.close()
   await town.context().close()
+})
+
+// Hours without signal outlast the session: the first send gets 401. The
+// worker stays on the page, the outbox says to log in again, and after the
+// login what waited is sent, once.
+test('a session that ended while away: log in again, then everything is sent', async () => {
+  const admin = await logIn(world.browser, world.server, 'admin')
+  const page = await logIn(world.browser, world.server, 'worker200', PHONE)
+  const context = page.context()
+  // An open task of village 200, given to worker200 unless it has it already.
+  const open = (await apiGet(admin, '/field-tasks?region=500229108200&status=open&page_size=200')).body.items
+    .filter((t) => !t.assignee || t.assignee === 'worker200')
+  assert.ok(open.length > 0)
+  const id = open[open.length - 1].id
+  if (open[open.length - 1].assignee !== 'worker200') {
+    const t = open[open.length - 1]
+    assert.equal((await apiSend(admin, 'POST', '/field-tasks/assign',
+      { tasks: [{ id: t.id, version: t.version }], assignee: 'worker200' })).status, 200)
+  }
+  await page.goto(`${world.server.url}/field/${id}`)
+  await page.locator('[data-test=visit-form]').waitFor()
+  await context.setOffline(true)
+  await page.getByText('没有评估记录，需要鉴定').click()
+  await page.fill('[data-test=visit-form] textarea', '会话过期后上传')
+  await page.click('[data-test=save-visit]')
+  await page.locator('[data-test=task-status]', { hasText: '待上传' }).waitFor()
+
+  // Meanwhile the worker's sessions end (the account paused and resumed).
+  for (const disabled of [true, false])
+    assert.equal((await apiSend(admin, 'PUT', '/users/worker200', { disabled })).status, 200)
+  await context.setOffline(false)
+  await page.locator('[data-test=outbox-login]').waitFor()
+  assert.match(page.url(), new RegExp(`/field/${id}$`), 'still on the task page')
+  assert.match(await page.locator('[data-test=outbox-problem]').textContent(), /登录已失效/)
+  assert.equal((await apiGet(admin, `/field-tasks/${id}`)).body.visits.length, 0)
+
+  await page.click('[data-test=outbox-login]')
+  await page.waitForURL(/\/login/)
+  await page.fill('input[name=username]', 'worker200')
+  await page.fill('input[name=password]', world.server.logins.worker200)
+  await page.click('[data-test=login-submit]')
+  await page.waitForURL(new RegExp(`/field/${id}$`))
+  for (let i = 0; i < 60 && (await apiGet(admin, `/field-tasks/${id}`)).body.visits.length === 0; ++i)
+    await page.waitForTimeout(500)
+  const visits = (await apiGet(admin, `/field-tasks/${id}`)).body.visits
+  assert.equal(visits.length, 1)
+  assert.equal(visits[0].notes, '会话过期后上传')
+  await context.close()
+  await admin.context().close()
 })
 
 test('the phone view: the parcel map has a height and the menu fills the screen', async () => {

@@ -69,10 +69,24 @@ function stopped(e) {
 }
 
 let running = null
+let again = false
 // Sends what waits, in order. A refused write holds back the later writes
-// of its task (they were made after it) but not those of other tasks.
+// of its task (they were made after it) but not those of other tasks. A
+// call while a pass runs asks for one more pass after it (the pass listed
+// the outbox before the new write was in it). Two tabs never send at once
+// (a Web Lock).
 export function syncOutbox() {
-  if (!running) running = run().finally(() => { running = null })
+  if (running) {
+    again = true
+    return running
+  }
+  const pass = () => (navigator.locks ? navigator.locks.request('anju-outbox', run) : run())
+  running = (async () => {
+    do {
+      again = false
+      await pass()
+    } while (again && !outbox.problem)
+  })().finally(() => { running = null })
   return running
 }
 
@@ -136,7 +150,7 @@ export async function fieldWrite(item, { keepRefused = false } = {}) {
   if (!navigator.onLine || earlier) {
     await enqueue(item)
     syncOutbox().catch(() => {})
-    return { queued: true }
+    return { queued: true, behind: navigator.onLine }
   }
   const row = await enqueue(item, 'sending')
   try {
