@@ -1,4 +1,6 @@
 // `anju serve`: the HTTP API and the web app (src/http/server.h).
+#include <ctime>
+
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
@@ -6,6 +8,7 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "core/date.h"
 #include "http/server.h"
 #include "service/user_service.h"
 
@@ -76,6 +79,18 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     options.files = files.empty() ? default_files_dir(ctx.db) : std::filesystem::path(files);
     auto store = ctx.open();
     if (!store) return;
+    // "Today" (a visit's or appraisal's date may not be later) is the
+    // machine's calendar day: a server outside China time refuses, between
+    // midnight and 08:00 in China, the date every phone shows.
+    {
+      const std::time_t now = std::time(nullptr);
+      std::tm local{};
+      localtime_r(&now, &local);
+      if (local.tm_gmtoff != kChinaUtcOffsetSeconds)
+        std::cerr << "注意：本机时区不是中国标准时间（UTC+8，现为 UTC" << (local.tm_gmtoff >= 0 ? "+" : "")
+                  << local.tm_gmtoff / 3600.0 << "）。核实、鉴定日期“不能晚于今天”按本机日期检查，"
+                  << "请以 TZ=Asia/Shanghai 启动\n";
+    }
     // First run: nobody can log in until an administrator exists.
     if (auto users = list_users(*store); users && users->empty())
       std::cerr << "提示：还没有任何用户。先创建系统管理员（密码从标准输入读取）：\n"

@@ -163,11 +163,13 @@ test('a day of visits without signal arrives exactly once', async () => {
     await again.waitForTimeout(700)
     if (await again.locator('[data-test=outbox-send]').isEnabled()) await again.click('[data-test=outbox-send]')
   }
-  assert.equal(await outboxCount(again), 1, 'only the photo held behind the refusal')
-  await again.locator(`[data-test=outbox-item-${t4}] [data-test=outbox-held]`).waitFor()
+  assert.equal(await outboxCount(again, true), 0, 'nothing left to send')
   assert.ok(lost >= 2, 'the lost write was sent again')
-  const reason = await again.locator(`[data-test=outbox-item-${t4}] [data-test=outbox-reason]`).first().textContent()
-  assert.match(reason, /服务器：.+/)
+  // Both writes of the cancelled task are refused at once, with the town's reason.
+  const reasons = await again.locator(`[data-test=outbox-item-${t4}] [data-test=outbox-reason]`).allTextContents()
+  assert.equal(reasons.length, 2)
+  for (const reason of reasons) assert.match(reason, /镇里已取消这个任务：农户已整户迁出/)
+  assert.equal(await again.locator(`[data-test=outbox-item-${t4}] [data-test=outbox-resend]`).count(), 0)
   await shot(again, 'offline-refused')
 
   // Exactly once, as the server has it.
@@ -187,12 +189,9 @@ test('a day of visits without signal arrives exactly once', async () => {
   assert.equal((await apiGet(town, `/field-tasks/${t2}`)).body.visits[0].notes, '屋面漏雨')
   assert.equal((await apiGet(town, `/field-tasks/${t4}`)).body.visits.length, 0, 'the cancelled task took nothing')
 
-  // The worker keeps the refused visit as a note; the photo behind it goes
-  // next, is refused too (the task is cancelled) and is kept as well:
-  // nothing is dropped.
+  // The worker keeps both as notes: nothing is dropped.
   await again.locator(`[data-test=outbox-item-${t4}] [data-test=outbox-note]`).first().click()
   await again.getByText('已保留为备注 1 条', { exact: false }).waitFor()
-  await again.click('[data-test=outbox-send]')
   await again.locator(`[data-test=outbox-item-${t4}] [data-test=outbox-note]`).first().click()
   await again.getByText('已保留为备注 2 条', { exact: false }).waitFor()
   assert.equal(await again.locator('[data-test=outbox-waiting]').count(), 0, 'nothing left to send')

@@ -63,6 +63,45 @@ async function accepted(item, answer) {
   })
 }
 
+// Why the server refused a write, in the words that help the worker: the
+// task as it is now (cancelled by the town with its reason, given to
+// someone else, finished) says more than the refusal itself. A task that
+// can take nothing more refuses every write of it still waiting, at once.
+async function refuse(item, e) {
+  let refusal = { status: e.status, message: e.message, may_resend: e.status === 409 }
+  let whole = false
+  try {
+    const task = await currentTask(item.task_id)
+    if (task.status === 'cancelled') refusal = { status: e.status, message: `镇里已取消这个任务：${task.closed_reason || '未写原因'}`, may_resend: false }
+    else if (task.status === 'closed') refusal = { status: e.status, message: `这个任务已完成：${task.closed_reason || ''}`, may_resend: false }
+    else if (task.assignee && task.assignee !== me()) refusal = { status: e.status, message: `这个任务已改派给${task.assignee_name || task.assignee}`, may_resend: false }
+    whole = !refusal.may_resend && e.status !== 400
+  } catch (err) {
+    if (err.status === 404) { refusal = { status: 404, message: '这个任务已不在您的范围内', may_resend: false }; whole = true }
+  }
+  await db.transaction('rw', db.outbox, async () => {
+    await db.outbox.update(item.seq, { state: 'refused', refusal })
+    if (whole)
+      await db.outbox.where('task_id').equals(item.task_id).modify((o) => {
+        if (o.state === 'waiting') Object.assign(o, { state: 'refused', refusal })
+      })
+  })
+}
+
+// The status a task shows on the phone: the server's, moved on by the
+// writes still waiting to be sent (a visit leaves it visited, or closed
+// when the grade is re-confirmed; an appraisal closes it).
+export function statusWith(task, items) {
+  let s = task.status
+  for (const i of items) {
+    if (i.task_id !== task.id || i.state !== 'waiting') continue
+    if (i.kind === 'visit') s = i.body.outcome === 'unchanged' ? 'closed' : 'visited'
+    if (i.kind === 'appraisal') s = 'closed'
+  }
+  return s
+}
+export const STATUS_NAMES = { open: '待核实', visited: '已核实待鉴定', closed: '已完成', cancelled: '已取消' }
+
 function stopped(e) {
   outbox.needsLogin = e.status === 401
   outbox.problem = e.status === 401 ? '登录已失效：请重新登录后上传（记录仍保存在手机上）' : e.message
@@ -107,7 +146,7 @@ async function run() {
       } catch (e) {
         if (!(e instanceof ApiError)) throw e
         if (transient(e)) { stopped(e); break }
-        await db.outbox.update(item.seq, { state: 'refused', refusal: { status: e.status, message: e.message } })
+        await refuse(item, e)
         held.add(item.task_id)
       }
     }
@@ -167,7 +206,7 @@ export async function fieldWrite(item, { keepRefused = false } = {}) {
       return { queued: true }
     }
     if (keepRefused) {
-      await db.outbox.update(row.seq, { state: 'refused', refusal: { status: e.status, message: e.message } })
+      await refuse(row, e)
       await refreshOutbox()
       return { refused: e }
     }
@@ -212,7 +251,11 @@ export function startOutbox() {
   if (!started) {
     started = true
     reset = db.outbox.where('state').equals('sending').modify({ state: 'waiting' }).catch(() => {})
-    window.addEventListener('online', () => { syncOutbox().catch(() => {}) })
+    window.addEventListener('online', () => {
+      session.offline = false
+      syncOutbox().catch(() => {})
+    })
+    window.addEventListener('offline', () => { session.offline = true })
     setInterval(() => { if (outbox.waiting && navigator.onLine) syncOutbox().catch(() => {}) }, 30000)
   }
   reset.then(refreshOutbox).then(() => { if (outbox.waiting && navigator.onLine) syncOutbox().catch(() => {}) })
