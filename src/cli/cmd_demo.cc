@@ -103,18 +103,27 @@ Result<void> load_demo(Store& store, const std::filesystem::path& data) {
 void run_demo(Context& ctx, const DemoArgs& args) {
   namespace fs = std::filesystem;
   const fs::path dir(args.dir);
-  const fs::path db = dir / "demo.db";
-  const bool fresh = !fs::exists(db);
-  if (fresh) {
-    auto generated = gen::generate({898, args.seed, (dir / "data").string()});
-    if (!generated) return ctx.fail(generated.error());
-  }
+  // The demo town lives in demo.db under --dir, or in the PostgreSQL
+  // database --db names (a cluster's, scripts/cluster), filled when empty.
+  const bool on_postgres = ctx.db.starts_with("postgresql://") || ctx.db.starts_with("postgres://");
+  const std::string db = on_postgres ? ctx.db : (dir / "demo.db").string();
   std::filesystem::create_directories(dir);
-  if (!ctx.seal_audit(db.string())) return;
-  auto opened = open_store("sqlite:" + db.string());
+  if (!ctx.seal_audit(db)) return;
+  auto opened = open_store(on_postgres ? db : "sqlite:" + db);
   if (!opened) return ctx.fail(opened.error());
   Store& store = **opened;
-  if (fresh) {
+  auto empty = [&]() -> Result<bool> {
+    auto tx = store.begin(TxMode::read);
+    if (!tx) return tx.error();
+    auto n = (*tx)->households().count_households();
+    if (!n) return n.error();
+    return *n == 0;
+  }();
+  if (!empty) return ctx.fail(empty.error());
+  if (*empty) {
+    if (!fs::exists(dir / "data" / "households.csv"))
+      if (auto generated = gen::generate({898, args.seed, (dir / "data").string()}); !generated)
+        return ctx.fail(generated.error());
     if (auto r = load_demo(store, dir / "data"); !r) return ctx.fail(r.error());
   }
   SystemClock clock;
@@ -126,20 +135,21 @@ void run_demo(Context& ctx, const DemoArgs& args) {
   if (!count) return ctx.fail(count.error());
   tx->reset();
   std::cout << "\n演示镇：重庆市城口县高燕镇（村名为示意）\n"
-            << "数据库：" << db.string() << "（" << *count << " 户）\n"
+            << "数据库：" << (on_postgres ? "PostgreSQL" : db) << "（" << *count << " 户）\n"
             << "数据文件：" << (dir / "data").string() << "\n"
             << "登录（密码保存在 " << (dir / "logins.txt").string() << "，仅本人可读）：\n";
+  const std::string cli_db = on_postgres ? "\"$ANJU_DB\"" : db;
   for (const DemoLogin& l : *logins)
     std::cout << "  " << l.name << std::string(10 - std::min<size_t>(l.name.size(), 9), ' ') << l.password
               << "   " << l.role_name << "（" << l.region_name << "）\n";
   std::cout << "命令行：\n"
-            << "  build/anju --db " << db.string() << " judge          # 初判汇总\n"
-            << "  build/anju --db " << db.string() << " audit verify   # 校验审计日志的哈希链\n"
-            << "  build/anju --db " << db.string() << " export ledger --out 危房台账.xlsx   # 导出危房台账\n";
+            << "  build/anju --db " << cli_db << " judge          # 初判汇总\n"
+            << "  build/anju --db " << cli_db << " audit verify   # 校验审计日志的哈希链\n"
+            << "  build/anju --db " << cli_db << " export ledger --out 危房台账.xlsx   # 导出危房台账\n";
   if (!args.serve) return;
   http::ServerOptions options = args.server;
   options.web_root = default_web_root();
-  options.files = default_files_dir(db.string());
+  options.files = default_files_dir(on_postgres ? (dir / "demo.db").string() : db);
   const int rc = http::serve(
       store, options,
       [&](unsigned short port) {

@@ -61,6 +61,9 @@ void add_serve_command(CLI::App& app, Context& ctx) {
                   "须用两步验证（密码加手机验证器动态码）登录的角色，逗号分隔，如 admin,county_reviewer；"
                   "all 为全部角色。未设置的用户登录后只能先设置")
       ->delimiter(',');
+  cmd->add_flag("--metrics", options.metrics,
+                "在 /metrics 提供 Prometheus 指标（请求数、耗时分布、后台任务、数据库连接池）；"
+                "前端代理不应对外转发 /metrics");
   cmd->add_option("--workers", options.worker_threads, "处理数据库请求的线程数（默认等于CPU核数）")
       ->capture_default_str();
   cmd->callback([&ctx] {

@@ -33,6 +33,10 @@ Response error_response(const Request& req, const Error& error) {
     case ErrorCode::internal: break;
   }
   Response res = error_response(req, status, error_code_name(error.code), client_message(error));
+  // The store is away (stopped, or its standby taking over): the request
+  // may be sent again in a moment.
+  if (status == bh::status::service_unavailable) res.set(bh::field::retry_after, "3");
+  if (error.retry) res.set(kLostRace, "1");
   if (const std::string detail = operator_detail(error); !detail.empty()) {
     std::string one_line = detail;  // a header holds one line
     for (char& c : one_line)

@@ -34,6 +34,11 @@ Response error_response(const Request& req, bh::status status, const std::string
 // anything is sent.
 Response error_response(const Request& req, const Error& error);
 inline constexpr const char* kOperatorDetail = "X-Anju-Operator-Detail";
+// Set on the answer to a write that lost a race with another transaction
+// (Error::retry: PostgreSQL's serialization failure or deadlock), which
+// changed nothing: the server runs the request again before answering, and
+// takes the header out.
+inline constexpr const char* kLostRace = "X-Anju-Lost-Race";
 
 // The value of cookie `name` in the request, or "".
 std::string cookie(const Request& req, std::string_view name);

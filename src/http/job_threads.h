@@ -3,6 +3,7 @@
 // Each job gets a thread of its own, so a long import never holds a worker
 // that answers requests; the server waits for them when it stops.
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -30,6 +31,12 @@ class JobThreads {
                                  *done = true;
                                }),
                                done});
+  }
+  // Jobs this server runs now.
+  long running() const {
+    std::lock_guard lock(mutex_);
+    return static_cast<long>(std::count_if(threads_.begin(), threads_.end(),
+                                           [](const Running& r) { return !*r.done; }));
   }
   void join() {
     std::vector<Running> threads;
@@ -61,7 +68,7 @@ class JobThreads {
     }
   }
 
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::vector<Running> threads_;
 };
 

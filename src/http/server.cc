@@ -11,6 +11,7 @@
 #include <ctime>
 #include <iostream>
 #include <mutex>
+#include <random>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -21,12 +22,15 @@
 #include "http/tls.h"
 #include "http/job_threads.h"
 #include "http/login_turns.h"
+#include "http/metrics.h"
 #include "http/router.h"
 #include "http/connections.h"
 #include "http/static_files.h"
 #include "http/uploads.h"
 #include "core/client_network.h"
 #include "core/text.h"
+#include "service/campaign_service.h"
+#include "service/retry.h"
 #include "service/session_service.h"
 #include "service/statistics_service.h"
 #include "service/system_clock.h"
@@ -100,6 +104,7 @@ class Server {
       co_return co_await handle_api(req, target, client, upload);
     }
     if (path.rfind("/api/", 0) == 0) co_return co_await handle_api(req, target, client, upload);
+    if (options_.metrics && path == "/metrics" && req.method() == bh::verb::get) co_return metrics_response(req);
     if (req.method() != bh::verb::get && req.method() != bh::verb::head)
       co_return error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法");
     co_return co_await off_io([&] { return static_file_response(options_.web_root, req, path); });
@@ -143,8 +148,12 @@ class Server {
                                       const std::string& upload) {
     const size_t question = target.find('?');
     const std::string path = target.substr(0, question);
-    if (path == "/api/v1/health" && req.method() == bh::verb::get)
+    if (path == "/api/v1/health" && req.method() == bh::verb::get) {
+      // "?live=1": is this process answering (a load balancer's check)? Its
+      // store being away is then its own 503, said in each answer.
+      if (target.ends_with("?live=1")) co_return json_response(req, bh::status::ok, {{"status", "alive"}});
       co_return co_await off_io([&] { return health_endpoint(store_, req); });
+    }
     RouteMatch match = match_route(req.method(), path);
     if (!match.route)
       co_return match.path_known ? error_response(req, bh::status::method_not_allowed, "method", "不支持的请求方法")
@@ -169,7 +178,7 @@ class Server {
       // text reaches a client. A body whose JSON has a value of the wrong
       // type (a number where text belongs) is the client's mistake.
       try {
-        return match.route->handler(context);
+        return run_handler(*match.route, context);
       } catch (const BadParameter& e) {
         return error_response(req, bh::status::bad_request, "invalid", e.what());
       } catch (const nlohmann::json::type_error& e) {
@@ -181,6 +190,24 @@ class Server {
         return error_response(req, bh::status::internal_server_error, "internal", "内部错误，已记入服务器日志");
       }
     });
+  }
+
+  // The route's handler; run again (up to kRaceAttempts times, after a
+  // short random pause) while its write loses a race with another
+  // transaction (kLostRace): writers of one town on PostgreSQL move the same
+  // counts rows, and a lost race changed nothing. An upload is read once,
+  // so only JSON routes are run again.
+  Response run_handler(const Route& route, RouteContext& context) {
+    Response res = route.handler(context);
+    std::minstd_rand pause(std::random_device{}());
+    for (int attempt = 1; attempt < kRaceAttempts && res.find(kLostRace) != res.end() && route.body == Body::json;
+         ++attempt) {
+      metrics_.lost_race(route.pattern);
+      std::this_thread::sleep_for(std::chrono::milliseconds(pause() % (50 * attempt + 1)));
+      res = route.handler(context);
+    }
+    res.erase(kLostRace);
+    return res;
   }
 
   // Who asks, and whether they may: 401 without a live session, 403 for a
@@ -308,6 +335,10 @@ class Server {
       beast::get_lowest_layer(stream).expires_after(options_.read_timeout);
       co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
       log(req, res, client.source, started);
+      if (options_.metrics)
+        metrics_.observe(std::string_view(req.method_string().data(), req.method_string().size()),
+                         route_label(req), res.result_int(),
+                         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
       if (ec || !keep) break;
     }
   }
@@ -419,6 +450,27 @@ class Server {
     log_ << line.str() << std::flush;
   }
 
+  // The route table's pattern of a request, for the metrics: few series,
+  // no household in any.
+  static std::string_view route_label(const Request& req) {
+    const std::string_view target(req.target().data(), req.target().size());
+    const std::string_view path = target.substr(0, target.find('?'));
+    if (path == "/api/v1/session" || path == "/api/v1/health" || path == "/metrics") return path;
+    if (!path.starts_with("/api/")) return "static";
+    const RouteMatch matched = match_route(req.method(), std::string(path));
+    return matched.route ? std::string_view(matched.route->pattern) : std::string_view("unknown");
+  }
+
+  Response metrics_response(const Request& req) {
+    const StoreConnections pool = store_connections(store_);
+    Response res{bh::status::ok, req.version()};
+    res.set(bh::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+    res.set(bh::field::cache_control, "no-store");
+    res.body() = metrics_.text({in_flight_.load(), static_cast<long>(connections_.count()), jobs_.running(),
+                                pool.idle, pool.leased});
+    return res;
+  }
+
   // Accepts until the server stops. Each connection gets a strand of its
   // own (so that close_idle() may close it from elsewhere). At the
   // connection limit, or when the process runs out of file descriptors
@@ -521,6 +573,7 @@ class Server {
   std::atomic<bool> stopping_{false};
   std::atomic<long> in_flight_{0};
   LoginTurns turns_;
+  Metrics metrics_;
   Connections connections_{options_.max_connections ? options_.max_connections : default_connection_limit()};
 };
 

@@ -48,6 +48,9 @@ struct ServerOptions {
   // With them the server speaks HTTPS only, TLS 1.2 and up, and sends HSTS.
   std::filesystem::path tls_cert, tls_key;
   SessionLimits sessions;  // open sessions per user, and their lifetime
+  // GET /metrics answers in Prometheus's text format (http/metrics.h).
+  // The front (nginx, HAProxy) must not pass /metrics on from outside.
+  bool metrics = false;
   int io_threads = 2;
   // Store work runs on this many threads: one per core by default (SQLite's
   // work is CPU); more suit a PostgreSQL server across the network.

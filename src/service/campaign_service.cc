@@ -38,6 +38,11 @@ Result<void> check_store(Store& store) {
   return {};
 }
 
+StoreConnections store_connections(const Store& store) {
+  const Store::PoolUse use = store.pool_use();
+  return {use.idle, use.leased};
+}
+
 namespace {
 
 Result<RegionCampaign> region_campaign(Transaction& tx, const std::string& region) {

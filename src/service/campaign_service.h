@@ -65,6 +65,14 @@ Result<CampaignChange> remove_campaign(Store& store, const User& user, std::stri
 // the database's size.
 Result<void> check_store(Store& store);
 
+// The store's connections: kept for the next transaction, and in one now
+// (what /metrics reports; SQLite has no pool).
+struct StoreConnections {
+  long idle = 0;
+  long leased = 0;
+};
+StoreConnections store_connections(const Store& store);
+
 // Store::backup / Store::restore, audited (a backup exports every personal
 // record; a restore is recorded in the restored log, continuing its chain).
 Result<void> backup_database(Store& store, const std::string& file, const std::string& actor,

@@ -88,6 +88,14 @@ class Store {
   // The schema version after migrations were applied at open.
   virtual int schema_version() const = 0;
 
+  // Connections to the database: kept for the next transaction, and in one
+  // now (for `anju serve --metrics`). SQLite has one file and no pool.
+  struct PoolUse {
+    long idle = 0;
+    long leased = 0;
+  };
+  virtual PoolUse pool_use() const { return {}; }
+
   // Writes a consistent copy of the whole database to `file` while others
   // keep working (SQLite: the online backup API; PostgreSQL: pg_dump's
   // custom format). The file appears only when complete.

@@ -280,6 +280,34 @@ TEST_F(Http, AtTheConnectionLimitAnIdleConnectionMakesRoom) {
   EXPECT_GE(closed, 1) << "no idle connection was closed";
 }
 
+// A load balancer's check asks only whether the process answers; the
+// metrics count requests by the route table's pattern, never the path.
+TEST_F(Http, LivenessAndPrometheusMetrics) {
+  Reply live = request(port_, bh::verb::get, "/api/v1/health?live=1");
+  EXPECT_EQ(live.status, 200);
+  EXPECT_EQ(live.json()["status"], "alive");
+  // Without --metrics, /metrics is one of the web app's routes.
+  Reply off = request(port_, bh::verb::get, "/metrics");
+  EXPECT_EQ(off.body.find("anju_http"), std::string::npos);
+
+  restart({"--metrics"});
+  ASSERT_EQ(request(port_, bh::verb::get, "/api/v1/health").status, 200);
+  ASSERT_EQ(request(port_, bh::verb::get, "/api/v1/households/5002291080010002").status, 401);
+  Reply m = request(port_, bh::verb::get, "/metrics");
+  ASSERT_EQ(m.status, 200);
+  EXPECT_EQ(m.content_type, "text/plain; version=0.0.4; charset=utf-8");
+  EXPECT_NE(m.body.find("anju_http_requests_total{method=\"GET\",route=\"/api/v1/health\",status=\"200\"} 1\n"),
+            std::string::npos) << m.body;
+  EXPECT_NE(m.body.find("anju_http_requests_total{method=\"GET\",route=\"/api/v1/households/{household_id}\","
+                        "status=\"401\"} 1\n"),
+            std::string::npos) << m.body;
+  EXPECT_EQ(m.body.find("5002291080010002"), std::string::npos) << "no household in a series";
+  EXPECT_NE(m.body.find("anju_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/health\",le=\"+Inf\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(m.body.find("anju_store_pool_idle "), std::string::npos);
+  EXPECT_NE(m.body.find("anju_jobs_running 0\n"), std::string::npos);
+}
+
 TEST_F(Http, SigtermStopsTheServerCleanly) {
   ASSERT_EQ(request(port_, bh::verb::get, "/api/v1/health").status, 200);
   kill(server_.pid(), SIGTERM);

@@ -249,9 +249,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
   PGconn* c = PQconnectdb(url.c_str());
   if (PQstatus(c) != CONNECTION_OK) {
     std::string msg = c ? PQerrorMessage(c) : "out of memory";
-    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
     PQfinish(c);
-    return make_error(ErrorCode::io, "无法连接 PostgreSQL 数据库：" + msg);
+    // libpq's words name hosts and users: the operator's log only.
+    return Error{ErrorCode::io, "无法连接 PostgreSQL 数据库", false, msg};
   }
   std::unique_ptr<Connection> conn(new Connection(c));
   if (PQsetClientEncoding(c, "UTF8") != 0)
@@ -330,6 +331,8 @@ void Connection::rollback() {
   in_tx_ = false;
   if (PQtransactionStatus(conn_) != PQTRANS_IDLE) ResultPtr r(PQexec(conn_, "ROLLBACK"));
 }
+
+bool Connection::broken() const { return PQstatus(conn_) != CONNECTION_OK; }
 
 bool Connection::idle() const {
   return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;

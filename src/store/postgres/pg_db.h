@@ -117,6 +117,9 @@ class Connection final : public sql::Connection {
 
   // True when the connection is usable and no transaction is open.
   bool idle() const;
+  // True when the server is gone (it stopped, or a failover ended the
+  // session): nothing more can be done on this connection.
+  bool broken() const;
   PGconn* handle() { return conn_; }
 
  private:

@@ -47,6 +47,17 @@ Result<std::unique_ptr<Connection>> PgStore::lease() {
   return Connection::open(url_);
 }
 
+Store::PoolUse PgStore::pool_use() const {
+  std::lock_guard lock(mutex_);
+  return {static_cast<long>(idle_.size()), leased_.load()};
+}
+
+void PgStore::forget_idle() {
+  std::vector<std::unique_ptr<Connection>> gone;
+  std::lock_guard lock(mutex_);
+  gone.swap(idle_);
+}
+
 void PgStore::give_back(std::unique_ptr<Connection> conn) {
   if (!conn->idle()) return;  // broken or mid-transaction: close it
   std::lock_guard lock(mutex_);
@@ -56,10 +67,23 @@ void PgStore::give_back(std::unique_ptr<Connection> conn) {
 Result<std::unique_ptr<Transaction>> PgStore::begin(TxMode mode) {
   auto conn = lease();
   if (!conn) return conn.error();
-  ANJU_TRY((*conn)->begin(mode));
+  if (auto begun = (*conn)->begin(mode); !begun) {
+    if (!(*conn)->broken()) return begun.error();
+    // The server this pooled connection knew is gone (stopped, or failed
+    // over to the standby): so are its pool mates. Nothing was done yet, so
+    // begin again on a fresh connection, which the URL's host list and
+    // target_session_attrs=read-write lead to the primary of now.
+    forget_idle();
+    conn = Connection::open(url_);
+    if (!conn) return conn.error();
+    ANJU_TRY((*conn)->begin(mode));
+  }
   Connection* raw = conn->release();
-  return std::unique_ptr<Transaction>(new sql::SqlTransaction(
-      *raw, [this, raw] { give_back(std::unique_ptr<Connection>(raw)); }));
+  ++leased_;
+  return std::unique_ptr<Transaction>(new sql::SqlTransaction(*raw, [this, raw] {
+    --leased_;
+    give_back(std::unique_ptr<Connection>(raw));
+  }));
 }
 
 }  // namespace anju::postgres

@@ -4,6 +4,7 @@
 // pooled connection and gives it back; several `anju serve` processes can
 // share one database (docs/postgresql.md).
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -24,6 +25,7 @@ class PgStore final : public Store {
   bool concurrent_writes() const override { return true; }
   std::string engine() const override { return "postgresql"; }
   int schema_version() const override { return schema_version_; }
+  PoolUse pool_use() const override;
   Result<void> backup(const std::string& file) override;
   Result<void> restore(const std::string& file) override;
 
@@ -32,10 +34,12 @@ class PgStore final : public Store {
   Result<void> migrate(Connection& conn);
   Result<std::unique_ptr<Connection>> lease();
   void give_back(std::unique_ptr<Connection> conn);
+  void forget_idle();  // closes every pooled connection
 
   std::string url_;
-  std::mutex mutex_;  // guards idle_
+  mutable std::mutex mutex_;  // guards idle_
   std::vector<std::unique_ptr<Connection>> idle_;
+  std::atomic<long> leased_{0};  // connections lent to a transaction now
   int schema_version_ = 0;
 };
 
