@@ -24,7 +24,12 @@ cluster="$here/scripts/cluster"
 ANJU=$(realpath "${ANJU_BIN:-$here/build/anju}")
 export ANJU_BIN=$ANJU
 WORK=$(mktemp -d /tmp/anju-bench-cluster.XXXXXX)
-export ANJU_CLUSTER_DIR=$WORK/cluster ANJU_CLUSTER_PORT=${ANJU_CLUSTER_PORT:-55400}
+chmod 755 "$WORK"  # the database user goes through it to the cluster
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+range_free() { for p in $(seq "$1" $(($1 + 20))); do port_free "$p" || return 1; done; }
+port=${ANJU_CLUSTER_PORT:-20000}
+until range_free "$port"; do port=$((20000 + RANDOM % 12000)); done
+export ANJU_CLUSTER_DIR=$WORK/cluster ANJU_CLUSTER_PORT=$port
 SERVER=""
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; "$cluster" down; rm -rf "$WORK"' EXIT
 cd "$WORK"

@@ -115,6 +115,14 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
   return out;
 }
 
+std::string_view route_label(bh::verb method, std::string_view target) {
+  const std::string_view path = target.substr(0, target.find('?'));
+  if (path == "/api/v1/session" || path == "/api/v1/health" || path == "/metrics") return path;
+  if (!path.starts_with("/api/")) return "static";
+  const RouteMatch matched = match_route(method, path);
+  return matched.route ? std::string_view(matched.route->pattern) : std::string_view("unknown");
+}
+
 RouteMatch match_route(bh::verb method, std::string_view path) {
   const auto parts = split_path(path);
   RouteMatch found;

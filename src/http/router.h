@@ -116,6 +116,10 @@ struct RouteMatch {
   bool path_known = false;
 };
 RouteMatch match_route(bh::verb method, std::string_view path);
+// What the metrics call a request (http/metrics.h): the route table's
+// pattern, "static" for the web app's files, "unknown" for an API path no
+// route takes — few series, no household in any.
+std::string_view route_label(bh::verb method, std::string_view target);
 
 // "a=1&b=%E4%B8%AD" → {a: 1, b: 中}; '+' is a space.
 std::map<std::string, std::string> parse_query(std::string_view query);

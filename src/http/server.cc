@@ -336,8 +336,11 @@ class Server {
       co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
       log(req, res, client.source, started);
       if (options_.metrics)
-        metrics_.observe(std::string_view(req.method_string().data(), req.method_string().size()),
-                         route_label(req), res.result_int(),
+        metrics_.observe(req.method() == bh::verb::unknown
+                             ? std::string_view("other")  // a client's own word: no series of its own
+                             : std::string_view(req.method_string().data(), req.method_string().size()),
+                         route_label(req.method(), std::string_view(req.target().data(), req.target().size())),
+                         res.result_int(),
                          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
       if (ec || !keep) break;
     }
@@ -422,6 +425,7 @@ class Server {
   // Takes what only the operator may read out of an answer (http_types.h:
   // kOperatorDetail) into the log, before anything is sent.
   void take_operator_detail(Response& res, const std::string& where) {
+    res.erase(kLostRace);  // inside only, wherever the answer was made
     auto detail = res.find(kOperatorDetail);
     if (detail == res.end()) return;
     log_failure(where, std::string(detail->value()).c_str());
@@ -448,17 +452,6 @@ class Server {
          << (source.empty() ? "-" : source) << '\n';
     std::lock_guard lock(log_mutex_);
     log_ << line.str() << std::flush;
-  }
-
-  // The route table's pattern of a request, for the metrics: few series,
-  // no household in any.
-  static std::string_view route_label(const Request& req) {
-    const std::string_view target(req.target().data(), req.target().size());
-    const std::string_view path = target.substr(0, target.find('?'));
-    if (path == "/api/v1/session" || path == "/api/v1/health" || path == "/metrics") return path;
-    if (!path.starts_with("/api/")) return "static";
-    const RouteMatch matched = match_route(req.method(), std::string(path));
-    return matched.route ? std::string_view(matched.route->pattern) : std::string_view("unknown");
   }
 
   Response metrics_response(const Request& req) {
@@ -522,13 +515,13 @@ class Server {
     if (!ec) acceptor.bind(endpoint, ec);
     if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
     if (ec) return fail("无法监听 " + options_.bind + ":" + std::to_string(options_.port) + "：" + ec.message());
-    if (auto r = ensure_region_counts(store_); !r) return fail(r.error().message);
+    if (auto r = ensure_region_counts(store_); !r) return fail(operator_detail(r.error()));
     if (const int stale = remove_stale_uploads(); stale > 0) {
       std::lock_guard lock(log_mutex_);
       log_ << "start: removed " << stale << " uploads left by stopped servers\n" << std::flush;
     }
     if (!store_.concurrent_writes())  // one server per SQLite file: what ran before is over
-      if (auto r = fail_abandoned_jobs(store_, clock_); !r) return fail(r.error().message);
+      if (auto r = fail_abandoned_jobs(store_, clock_); !r) return fail(operator_detail(r.error()));
     net::co_spawn(ioc, accept(acceptor), net::detached);
 
     // Stop: no new connections; requests in flight finish; idle keep-alive
@@ -552,6 +545,7 @@ class Server {
     for (auto& t : threads) t.join();
     workers_.join();
     jobs_.join();  // background jobs finish what they started
+
     return 0;
   }
 

@@ -235,6 +235,13 @@ std::optional<Job> JobBoard::find(long id) const {
   return it->second;
 }
 
+std::vector<long> JobBoard::ids() const {
+  std::lock_guard lock(mutex_);
+  std::vector<long> out;
+  for (const auto& [id, job] : jobs_) out.push_back(id);
+  return out;
+}
+
 void JobBoard::remove(long id) {
   std::lock_guard lock(mutex_);
   jobs_.erase(id);
@@ -289,7 +296,8 @@ void run_job(Store& store, JobBoard& board, const Job& queued, const JobWork& wo
   } else {
     job.status = JobStatus::failed;
     if (for_operator_only(result.error()))
-      std::cerr << "job " << queued.id << " (" << enum_key(queued.kind) << "): " << result.error().message << '\n';
+      std::cerr << "job " << queued.id << " (" << enum_key(queued.kind) << "): " << operator_detail(result.error())
+                << '\n';
     job.message = client_message(result.error());
     job.result = nlohmann::json{{"error", {{"code", error_code_name(result.error().code)},
                                           {"message", job.message}}}}.dump();
@@ -309,6 +317,20 @@ Result<long> fail_abandoned_jobs(Store& store, const Clock& clock) {
   if (!n) return n.error();
   ANJU_TRY((*tx)->commit());
   return *n;
+}
+
+Result<long> keep_jobs_alive(Store& store, const std::vector<long>& running, const Clock& clock) {
+  const std::string now = clock.now_iso();
+  const auto seconds = parse_iso_seconds(now);
+  return retry_races([&]() -> Result<long> {
+    auto tx = store.begin(TxMode::write);
+    if (!tx) return tx.error();
+    ANJU_TRY((*tx)->jobs().touch_jobs(running, now));
+    auto failed = (*tx)->jobs().fail_stale_jobs(iso_from_seconds((seconds ? *seconds : 0) - kJobStaleSeconds), now);
+    if (!failed) return failed.error();
+    ANJU_TRY((*tx)->commit());
+    return *failed;
+  });
 }
 
 JobWork job_work(Store& store, const User& user, const Job& job, const std::string& path, const FileStore& files,

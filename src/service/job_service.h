@@ -37,6 +37,7 @@ class JobBoard {
   void post(const Job& job);
   std::optional<Job> find(long id) const;
   void remove(long id);
+  std::vector<long> ids() const;  // of the jobs on the board
 
  private:
   mutable std::mutex mutex_;
@@ -72,6 +73,14 @@ void run_job(Store& store, JobBoard& board, const Job& job, const JobWork& work,
 // At the start of a server on a store without concurrent writes (SQLite,
 // one server): the jobs left queued or running by a stopped server failed.
 Result<long> fail_abandoned_jobs(Store& store, const Clock& clock);
+
+// Where several servers share the store (Store::concurrent_writes): every
+// kJobHeartbeatSeconds a server marks its `running` jobs alive, and fails
+// the jobs of any server whose heartbeat stopped kJobStaleSeconds ago (it
+// was killed or lost): their lanes take the next job. Returns how many it
+// failed.
+inline constexpr long kJobHeartbeatSeconds = 30;
+Result<long> keep_jobs_alive(Store& store, const std::vector<long>& running, const Clock& clock);
 
 // The work of a job for `user`, chosen once by its kind from its typed
 // parameters (job_params.h). An import of a file reads `path` (the upload,

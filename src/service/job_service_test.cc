@@ -73,6 +73,47 @@ TEST_F(JobServiceTest, WhenAJobIsShownFinishedItsLaneTakesTheNext) {
   EXPECT_NE(queue(JobKind::export_ledger), 0);
 }
 
+// Servers sharing a store: each marks its running jobs alive; a job whose
+// server was killed stops being marked and is failed after kJobStaleSeconds,
+// freeing its lane. A finished job is never brought back.
+TEST_F(JobServiceTest, AKilledServersJobIsFailedAndALiveServersIsKept) {
+  const long mine = queue(JobKind::export_ledger, "county");
+  const long killed = queue(JobKind::export_ledger, "town");  // its server stopped beating at 10:00
+  const long done = queue(JobKind::export_households, "city");
+  ASSERT_TRUE(mine && killed && done);
+  {
+    auto tx = begin();
+    for (long id : {mine, killed, done}) {
+      auto job = tx->jobs().find_job(id);
+      ASSERT_TRUE(job && *job);
+      (*job)->status = id == done ? JobStatus::succeeded : JobStatus::running;
+      (*job)->heartbeat_at = "2026-11-28T10:00:00Z";
+      if (id == done) (*job)->finished_at = "2026-11-28T10:00:00Z";
+      ASSERT_TRUE(tx->jobs().update_job(**job));
+    }
+    ASSERT_TRUE(tx->commit());
+  }
+  // One heartbeat later nothing is stale yet.
+  const FixedClock soon("2026-11-28T10:00:30Z", Date{2026, 11, 28});
+  auto failed = keep_jobs_alive(*store_, {mine}, soon);
+  ASSERT_TRUE(failed);
+  EXPECT_EQ(*failed, 0);
+  // Past kJobStaleSeconds: only the job nobody marked is failed.
+  const FixedClock later("2026-11-28T10:02:10Z", Date{2026, 11, 28});
+  failed = keep_jobs_alive(*store_, {mine, done}, later);
+  ASSERT_TRUE(failed);
+  EXPECT_EQ(*failed, 1);
+  auto tx = begin(TxMode::read);
+  EXPECT_EQ((*tx->jobs().find_job(mine))->status, JobStatus::running);
+  EXPECT_EQ((*tx->jobs().find_job(mine))->heartbeat_at, "2026-11-28T10:02:10Z");
+  EXPECT_EQ((*tx->jobs().find_job(killed))->status, JobStatus::failed);
+  EXPECT_NE((*tx->jobs().find_job(killed))->message.find("中断"), std::string::npos);
+  EXPECT_EQ((*tx->jobs().find_job(done))->status, JobStatus::succeeded);
+  EXPECT_EQ((*tx->jobs().find_job(done))->heartbeat_at, "2026-11-28T10:00:00Z") << "a finished job is not touched";
+  tx.reset();
+  EXPECT_NE(queue(JobKind::export_ledger, "town"), 0) << "the killed job's lane takes the next";
+}
+
 TEST(JobLanes, OneImportInTheStoreOneMatchOrJudgmentARegionOneExportAUser) {
   auto lane = [](JobKind kind, const char* actor, std::string region = "") {
     Job j;

@@ -9,13 +9,16 @@
 #include <chrono>
 #include <random>
 #include <thread>
+#include <utility>
+
+#include "core/result.h"
 
 namespace anju {
 
 inline constexpr int kRaceAttempts = 8;
 
 // Calls `work()` until it succeeds, fails for another reason, or has lost
-// kRaceAttempts races; returns its last result. The pause before attempt n
+// kRaceAttempts races; returns its last result, no longer marked `retry`. The pause before attempt n
 // is random up to 50·n ms, so that the losers do not meet again at once.
 template <class Work>
 auto retry_races(Work&& work) {
@@ -24,6 +27,12 @@ auto retry_races(Work&& work) {
   for (int attempt = 1; attempt < kRaceAttempts && !result && result.error().retry; ++attempt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(pause() % (50 * attempt + 1)));
     result = work();
+  }
+  // Given up: no caller above runs it again (the server would, http/server.cc).
+  if (!result && result.error().retry) {
+    Error last = result.error();
+    last.retry = false;
+    result = std::move(last);
   }
   return result;
 }

@@ -40,6 +40,28 @@ std::vector<CountCell> unpack_count_row(const CountRow& row) {
   return out;
 }
 
+std::vector<CountRow> add_count_deltas(std::vector<CountRow> rows, const std::vector<CountRow>& deltas) {
+  if (deltas.empty()) return rows;
+  // (region, own row first) → its parent and cells, in the rows' order.
+  struct Sums {
+    std::string parent_code;
+    std::map<std::pair<std::string, std::string>, long> cells;  // (dimension, key) → n
+  };
+  std::map<std::pair<std::string, bool>, Sums> merged;
+  auto add = [&](const CountRow& row, bool leaf) {
+    Sums& sums = merged[{row.region_code, !leaf}];
+    if (sums.parent_code.empty()) sums.parent_code = row.parent_code;
+    for (const CountCell& c : unpack_count_row(row)) sums.cells[{c.dimension, c.key}] += c.n;
+  };
+  for (const CountRow& row : rows) add(row, row.leaf);
+  for (const CountRow& delta : deltas) add(delta, false);
+  std::vector<CountCell> cells;
+  for (const auto& [key, sums] : merged)
+    for (const auto& [cell, n] : sums.cells)
+      if (n != 0) cells.push_back(CountCell{key.first, sums.parent_code, !key.second, cell.first, cell.second, n});
+  return pack_count_rows(cells);
+}
+
 CountRowChanges diff_count_rows(std::vector<CountRow> stored, std::vector<CountRow> wanted) {
   std::map<std::pair<std::string, bool>, CountRow> left;
   for (CountRow& r : stored) {

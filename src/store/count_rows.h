@@ -27,6 +27,15 @@ std::vector<CountRow> pack_count_rows(const std::vector<CountCell>& cells);
 // written by us).
 std::vector<CountCell> unpack_count_row(const CountRow& row);
 
+// The stored rows with the deltas of the regions above added in
+// (region_count_deltas: a change within a village appends what it moved in
+// each region above, instead of rewriting their rows, so that writers in
+// different villages never touch one row; see docs/decisions.md). Each
+// delta's cells go to the row of its region that is not a leaf, made when
+// missing; cells that come to 0 are dropped, and rows left with none.
+// Rows stay ordered by region, a region's own (leaf) row first.
+std::vector<CountRow> add_count_deltas(std::vector<CountRow> rows, const std::vector<CountRow>& deltas);
+
 // What turns the stored rows into the wanted ones: rows to write (new or
 // changed) and rows to delete (no cells any more).
 struct CountRowChanges {

@@ -27,6 +27,36 @@ TEST(CountRows, CellsArePackedARowPerRegionAndKindAndComeBackTheSame) {
   EXPECT_EQ(back, cells);
 }
 
+TEST(CountRows, DeltasAreAddedToTheRowsAboveMadeWhenMissingAndEmptiedOnesDropped) {
+  // Stored: the town's own row and its sums; the county has no row yet.
+  std::vector<CountRow> rows = pack_count_rows({kTownOwn, kTownSafe});
+  const std::vector<CountRow> deltas = {
+      // One household of the village judged safe → unsafe: the town's sums move.
+      {"110101001000", false, "110101000000", R"({"result":{"safe":-1,"unsafe":1}})"},
+      {"110101000000", false, "110101000000", R"({"result":{"unsafe":1}})"},
+      {"110101001000", false, "110101000000", R"({"result":{"safe":-1}})"},
+  };
+  const auto merged = add_count_deltas(rows, deltas);
+  ASSERT_EQ(merged.size(), 3u);
+  EXPECT_EQ(merged[0].region_code, "110101000000");  // the county's new row first (by code)
+  EXPECT_FALSE(merged[0].leaf);
+  EXPECT_EQ(merged[0].counts, R"({"result":{"unsafe":1}})");
+  EXPECT_EQ(merged[1].region_code, "110101001000");
+  EXPECT_TRUE(merged[1].leaf);  // a region's own row before its sums, untouched
+  EXPECT_EQ(merged[1].counts, R"({"result":{"safe":1}})");
+  EXPECT_FALSE(merged[2].leaf);
+  EXPECT_EQ(merged[2].parent_code, "110101000000");
+  // safe: 2 − 1 − 1 = 0 is dropped; unsafe 1 is new.
+  EXPECT_EQ(merged[2].counts, R"({"result":{"unsafe":1}})");
+  // Deltas that cancel leave no row behind; none change nothing.
+  EXPECT_TRUE(add_count_deltas({}, {{"110101000000", false, "110000000000", R"({"result":{"safe":1}})"},
+                                    {"110101000000", false, "110000000000", R"({"result":{"safe":-1}})"}})
+                  .empty());
+  EXPECT_EQ(add_count_deltas(rows, {}), rows);
+  // A delta that is not such JSON is an error, never a zero.
+  EXPECT_THROW(add_count_deltas(rows, {{"110101000000", false, "", "[1]"}}), UnreadableValue);
+}
+
 TEST(CountRows, EqualCountsGiveEqualTextWhateverTheOrderOfTheKeys) {
   CountCell unsafe = kVillageSafe;
   unsafe.key = "unsafe";

@@ -33,6 +33,8 @@ const VILLAGE = '500229108200'  // 来凤村: the clerk's
 // Between one writer's writes: five writers at ≈ 10 writes a second each,
 // far more than a town's office and clerks make.
 const PACE = 100
+// The whole run's end: nothing waits past it (run.sh also stops node).
+const deadline = Date.now() + 240000
 const seconds = (ms) => Math.round(ms / 100) / 10
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const failures = []
@@ -54,6 +56,7 @@ class Client {
         method: 'POST', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ username: this.name, password: logins[this.name] }),
       }).catch(() => null)
+      if (Date.now() > deadline) throw new Error(`${this.name} could not log in`)
       if (res && res.ok) {
         this.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
         this.csrf = (await res.json()).csrf_token
@@ -112,13 +115,19 @@ async function visits(client, tasks, until, tally) {
     for (;;) {
       if (version === null) {
         const got = await client.send('GET', `/api/v1/field-tasks/${id}`)
+        if (got.status !== 200 && Date.now() > deadline) { fail(`task ${id}: never readable`); return }
         if (got.status !== 200) { await sleep(300); continue }
         version = got.body.task.version
       }
       const body = { version, visited_on: '2026-11-20', outcome, notes: key }
       const res = await client.send('POST', `/api/v1/field-tasks/${id}/visits`, body, { 'Idempotency-Key': key })
       if (res.status === 200) { tally.ok(); tally.done.push(id); break }
-      if (res.status === 0 || res.status >= 500) { tally.unconfirmed++; await sleep(300); continue }
+      if (res.status === 0 || res.status >= 500) {
+        tally.unconfirmed++
+        if (Date.now() > deadline) { fail(`visit of task ${id}: never acknowledged`); return }
+        await sleep(300)
+        continue
+      }
       unexpected(tally, res)
       return
     }
@@ -222,6 +231,8 @@ async function main() {
     try { newPrimary = sql('SELECT inet_server_port()')[0][0] } catch { /* not yet */ }
   }
   const promotedAt = Date.now()
+  if (!newPrimary || Number(newPrimary) === Number(env.ANJU_DB.match(/127\.0\.0\.1:(\d+)/)[1]) + Number(killedNode) - 1)
+    fail(`no failover: the primary is ${newPrimary || 'nowhere'} after node ${killedNode} was killed`)
   await sleep(Math.max(0, killedAt + 22000 - Date.now()))
   const serverKilledAt = Date.now()
   clusterCommand('kill-server', '2')
@@ -257,6 +268,32 @@ async function main() {
     const text = await fetch(`${server}/metrics`).then((r) => r.text()).catch(() => '')
     for (const m of text.matchAll(/^anju_http_lost_races_total\{[^}]*\} (\d+)$/gm)) lostRaces += Number(m[1])
   }
+  // The counts the pages show (the villages' rows, and the rows above them
+  // with their deltas added) are those of the households themselves.
+  const admin = new Client('admin')
+  await admin.login()
+  const truth = {}
+  for (const [village, result, n] of sql(`SELECT h.region_code, coalesce(j.result, 'none'), count(*) FROM households h
+      LEFT JOIN judgments j ON j.household_id = h.household_id GROUP BY 1, 2`)) {
+    for (const code of [village, village.slice(0, 9) + '000', village.slice(0, 6) + '000000']) {
+      truth[code] = truth[code] || {}
+      truth[code][result] = (truth[code][result] || 0) + Number(n)
+    }
+  }
+  for (const region of ['500229000000', '500229108000']) {  // the towns of the county, the villages of the town
+    const stats = await admin.send('GET', `/api/v1/stats?region=${region}&by=result`)
+    for (const row of stats.body?.rows || []) {
+      const shown = Object.fromEntries(Object.entries(row.counts).filter(([, n]) => n).map(([k, n]) => [k || 'none', n]))
+      const want = truth[row.code] || {}
+      if (JSON.stringify(Object.entries(shown).sort()) !== JSON.stringify(Object.entries(want).sort()))
+        fail(`counts of ${row.code}: shown ${JSON.stringify(shown)}, households ${JSON.stringify(want)}`)
+    }
+    if (stats.status !== 200 || !stats.body.rows.length) fail(`stats of ${region}: ${stats.status}`)
+  }
+  // The counts above the villages: appended by each change, folded every
+  // 64 (docs/decisions.md), so few are left however long the load ran.
+  const [[deltasLeft]] = sql('SELECT count(*) FROM region_count_deltas WHERE region_code = \'000000000000\'')
+  if (Number(deltasLeft) >= 128) fail(`${deltasLeft} count deltas of the country left unfolded`)
   // The outage was met, and answered as it should be (checked in send()).
   if (!unavailable[503]) fail('no request met the outage: no 503 answer at all')
   // The write outage: the longest time after the kill with no write acknowledged.
@@ -267,7 +304,7 @@ async function main() {
     killed_node: Number(killedNode), new_primary_port: Number(newPrimary),
     promotion_seconds: seconds(promotedAt - killedAt), write_outage_seconds: seconds(outage),
     writers: tallies.map(({ kind, object, acked, unconfirmed, conflicts, stored }) => ({ kind, object, acked, unconfirmed, conflicts, stored })),
-    unavailable_answers: unavailable, lost_races_run_again: lostRaces, failures: failures.length,
+    unavailable_answers: unavailable, lost_races_run_again: lostRaces, count_deltas_left: Number(deltasLeft), failures: failures.length,
   }, null, 1))
   process.exit(failures.length ? 1 : 0)
 }

@@ -332,6 +332,14 @@ void Connection::rollback() {
   if (PQtransactionStatus(conn_) != PQTRANS_IDLE) ResultPtr r(PQexec(conn_, "ROLLBACK"));
 }
 
+Result<bool> Connection::try_lock_until_commit(long key) {
+  auto& s = prepare("SELECT pg_try_advisory_xact_lock(?)");
+  s.bind(1, key);
+  auto row = s.step();
+  if (!row) return row.error();
+  return *row && s.integer(0) != 0;
+}
+
 bool Connection::broken() const { return PQstatus(conn_) != CONNECTION_OK; }
 
 bool Connection::idle() const {

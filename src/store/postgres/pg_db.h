@@ -112,6 +112,7 @@ class Connection final : public sql::Connection {
   Result<void> commit() override;
   void rollback() override;
 
+  Result<bool> try_lock_until_commit(long key) override;  // pg_try_advisory_xact_lock
   Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) override;
   Result<void> end_bulk_load() override;
 

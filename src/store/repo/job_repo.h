@@ -26,6 +26,9 @@ class JobRepo {
   // Sets status, progress, rows, message and heartbeat (and result and
   // finished_at when given).
   virtual Result<void> update_job(const Job& job) = 0;
+  // Sets the heartbeat of those of `ids` still queued or running (a job's
+  // server says it is alive; never brings back a finished one).
+  virtual Result<void> touch_jobs(const std::vector<long>& ids, const std::string& at) = 0;
   // Fails the queued or running jobs whose heartbeat is older than `before`.
   virtual Result<long> fail_stale_jobs(const std::string& before, const std::string& at) = 0;
 

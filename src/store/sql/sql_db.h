@@ -89,6 +89,14 @@ class Connection {
   // See Transaction::begin_bulk_load: may drop the table's secondary
   // indexes (to build them once at the end) and switch its inserts to the
   // engine's bulk path.
+  // Takes `key` for the rest of the transaction unless another open
+  // transaction holds it: false then, at once. Where writers take turns
+  // (SQLite) every writer gets it.
+  virtual Result<bool> try_lock_until_commit(long key) {
+    (void)key;
+    return true;
+  }
+
   virtual Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) = 0;
   virtual Result<void> end_bulk_load() = 0;
 };

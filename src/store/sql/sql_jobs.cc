@@ -99,6 +99,12 @@ Result<void> SqlTransaction::update_job(const Job& job) {
   return {};
 }
 
+Result<void> SqlTransaction::touch_jobs(const std::vector<long>& ids, const std::string& at) {
+  auto& s = conn_.prepare("UPDATE jobs SET heartbeat_at = ?2 WHERE id = ?1 AND status IN ('queued', 'running')");
+  for (long id : ids) ANJU_TRY(s.bind(1, id).bind(2, at).run());
+  return {};
+}
+
 Result<long> SqlTransaction::fail_stale_jobs(const std::string& before, const std::string& at) {
   ANJU_TRY(conn_.prepare("UPDATE jobs SET status = 'failed', message = '任务所在的服务器已停止，任务中断；请重新提交',"
                          " finished_at = ?2 WHERE status IN ('queued', 'running') AND heartbeat_at < ?1")

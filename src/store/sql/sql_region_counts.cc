@@ -2,6 +2,8 @@
 // by lists and dashboards, and kept by refresh_summary, which counts the
 // households in one pass (core/region_tally.h) and writes only the rows
 // whose cells changed.
+#include <set>
+
 #include "core/access.h"
 #include "core/region_code.h"
 #include "core/region_tally.h"
@@ -14,6 +16,13 @@ namespace {
 
 // "region_code, leaf, parent_code, counts"
 constexpr const char* kRows = "SELECT region_code, leaf, parent_code, counts FROM region_counts";
+
+// "region_code, parent_code, counts" of region_count_deltas.
+constexpr const char* kDeltas = "SELECT region_code, parent_code, counts FROM region_count_deltas";
+// Appended deltas of the country (each change appends one) after which
+// they are folded into the rows: readers then add at most this many a region.
+constexpr long kFoldDeltasAfter = 64;
+constexpr long kFoldLockKey = 7267311;  // any fixed key (the migrations' is 7267310)
 
 // The cells of `rows` in `dimension` as RegionCounts, appended to `out`.
 void append_counts(const std::vector<CountRow>& rows, const std::string& dimension, std::vector<RegionCount>& out) {
@@ -39,6 +48,10 @@ Result<void> SqlTransaction::read_rows(Statement& s, std::vector<CountRow>& out)
   });
 }
 
+Result<void> SqlTransaction::read_deltas(Statement& s, std::vector<CountRow>& out) {
+  return each_row(s, [&](const Statement& r) { out.push_back(CountRow{r.text(0), false, r.text(1), r.text(2)}); });
+}
+
 Result<std::vector<RegionCount>> SqlTransaction::region_counts(const std::string& lo, const std::string& hi,
                                                               const std::vector<std::string>& dimensions) {
   // A region's own cells before its sums: a town with households of its
@@ -48,6 +61,11 @@ Result<std::vector<RegionCount>> SqlTransaction::region_counts(const std::string
                                                          " ORDER BY region_code, leaf DESC").c_str())
                          .bind(1, lo).bind(2, hi),
                      rows));
+  std::vector<CountRow> deltas;
+  ANJU_TRY(read_deltas(conn_.prepare((std::string(kDeltas) + " WHERE region_code BETWEEN ?1 AND ?2").c_str())
+                           .bind(1, lo).bind(2, hi),
+                       deltas));
+  rows = add_count_deltas(std::move(rows), deltas);
   std::vector<RegionCount> out;
   for (const std::string& d : dimensions) append_counts(rows, d, out);
   return out;
@@ -60,6 +78,10 @@ Result<std::vector<RegionCount>> SqlTransaction::child_counts(const std::string&
                                        .c_str())
                          .bind(1, parent),
                      rows));
+  std::vector<CountRow> deltas;
+  ANJU_TRY(read_deltas(conn_.prepare((std::string(kDeltas) + " WHERE parent_code = ?1").c_str()).bind(1, parent),
+                       deltas));
+  rows = add_count_deltas(std::move(rows), deltas);
   std::vector<RegionCount> out;
   append_counts(rows, dimension, out);
   return out;
@@ -70,11 +92,20 @@ Result<long> SqlTransaction::region_total(const std::string& region_code, const 
   std::vector<CountRow> rows;
   ANJU_TRY(read_rows(conn_.prepare((std::string(kRows) + " WHERE region_code = ?1").c_str()).bind(1, region_code),
                      rows));
-  long n = 0;
-  for (const CountRow& row : rows)
+  std::vector<CountRow> deltas;
+  ANJU_TRY(read_deltas(conn_.prepare((std::string(kDeltas) + " WHERE region_code = ?1").c_str()).bind(1, region_code),
+                       deltas));
+  rows = add_count_deltas(std::move(rows), deltas);
+  // A town with households of its own has its own row and its sums, and
+  // the sums hold its own: the sums when there are any, else its own.
+  long own = 0, sums = 0;
+  bool summed = false;
+  for (const CountRow& row : rows) {
+    summed = summed || !row.leaf;
     for (const CountCell& c : unpack_count_row(row))
-      if (c.dimension == dimension && c.key == key) n += c.n;
-  return n;
+      if (c.dimension == dimension && c.key == key) (row.leaf ? own : sums) += c.n;
+  }
+  return summed ? sums : own;
 }
 
 Result<void> SqlTransaction::refresh_summary(const std::string& region_code) {
@@ -89,26 +120,64 @@ Result<void> SqlTransaction::refresh_summary(const std::string& region_code) {
   ANJU_TRY(read_rows(conn_.scan((std::string(kRows) + " WHERE leaf = 1 AND region_code BETWEEN ?1 AND ?2").c_str())
                          .bind(1, range.lo).bind(2, range.hi),
                      stored_leaves));
-  // The rows above: for everything, the sums of the new leaf cells; for
-  // one region, the stored rows of the regions above it moved by the
-  // difference its households made.
-  std::vector<CountRow> stored_levels;
+  // The rows above. For everything: the sums of the new leaf cells, and
+  // the deltas (seen by this transaction) are no longer needed. For one
+  // region: what its households moved in each region above, appended as
+  // deltas — rewriting those rows would make every writer in the country
+  // write the country's row.
   CountTable levels;
   leaves.roll_up_into(levels, *regions);
-  if (all) {
-    ANJU_TRY(read_rows(conn_.scan((std::string(kRows) + " WHERE leaf = 0").c_str()), stored_levels));
-  } else {
+  if (!all) {
     CountTable old_leaves;
     for (const CountRow& row : stored_leaves)
       for (const CountCell& c : unpack_count_row(row)) old_leaves.add(c);
     old_leaves.roll_up_into(levels, *regions, -1);
-    auto& s = conn_.prepare((std::string(kRows) + " WHERE leaf = 0 AND region_code = ?1").c_str());
-    for (const std::string& code : levels.regions(false)) ANJU_TRY(read_rows(s.bind(1, code), stored_levels));
-    for (const CountRow& row : stored_levels)
-      for (const CountCell& c : unpack_count_row(row)) levels.add(c);
   }
   ANJU_TRY(write_counts(diff_count_rows(std::move(stored_leaves), pack_count_rows(leaves.cells(*regions)))));
-  return write_counts(diff_count_rows(std::move(stored_levels), pack_count_rows(levels.cells(*regions))));
+  if (!all) return append_count_deltas(pack_count_rows(levels.cells(*regions)));
+  std::vector<CountRow> stored_levels;
+  ANJU_TRY(read_rows(conn_.scan((std::string(kRows) + " WHERE leaf = 0").c_str()), stored_levels));
+  ANJU_TRY(write_counts(diff_count_rows(std::move(stored_levels), pack_count_rows(levels.cells(*regions)))));
+  return conn_.prepare("DELETE FROM region_count_deltas").run();
+}
+
+Result<void> SqlTransaction::append_count_deltas(const std::vector<CountRow>& deltas) {
+  if (deltas.empty()) return {};
+  ANJU_TRY(insert_rows("INSERT INTO region_count_deltas(region_code, parent_code, counts)", "(?,?,?)", "",
+                       deltas.size(), [&](Statement& s, size_t i, int p) {
+                         s.bind(p + 1, deltas[i].region_code).bind(p + 2, deltas[i].parent_code);
+                         s.bind(p + 3, deltas[i].counts);
+                       }));
+  long pending = 0;
+  ANJU_TRY(each_row(conn_.prepare("SELECT count(*) FROM region_count_deltas WHERE region_code = ?1")
+                        .bind(1, std::string(kWholeCountry)),
+                    [&](const Statement& r) { pending = r.integer(0); }));
+  if (pending < kFoldDeltasAfter) return {};
+  // One fold at a time: writers who find another folding leave it to that
+  // one instead of all writing the rows above and all but one losing.
+  auto mine = conn_.try_lock_until_commit(kFoldLockKey);
+  if (!mine) return mine.error();
+  return *mine ? fold_count_deltas() : Result<void>{};
+}
+
+Result<void> SqlTransaction::fold_count_deltas() {
+  std::vector<CountRow> deltas;
+  long last = 0;
+  ANJU_TRY(each_row(conn_.scan("SELECT id, region_code, parent_code, counts FROM region_count_deltas ORDER BY id"),
+                    [&](const Statement& r) {
+                      last = r.integer(0);
+                      deltas.push_back(CountRow{r.text(1), false, r.text(2), r.text(3)});
+                    }));
+  std::set<std::string> codes;
+  for (const CountRow& d : deltas) codes.insert(d.region_code);
+  std::vector<CountRow> stored;
+  auto& s = conn_.prepare((std::string(kRows) + " WHERE leaf = 0 AND region_code = ?1").c_str());
+  for (const std::string& code : codes) ANJU_TRY(read_rows(s.bind(1, code), stored));
+  std::vector<CountRow> folded = add_count_deltas(stored, deltas);
+  ANJU_TRY(write_counts(diff_count_rows(std::move(stored), std::move(folded))));
+  // What this transaction read, no more: on PostgreSQL a delta appended
+  // meanwhile is not seen here, so it is neither folded nor deleted.
+  return conn_.prepare("DELETE FROM region_count_deltas WHERE id <= ?1").bind(1, last).run();
 }
 
 Result<void> SqlTransaction::count_households(const std::string& region_code, CountTable& into) {

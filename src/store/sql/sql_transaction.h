@@ -187,6 +187,7 @@ class SqlTransaction final : public Transaction,
   Result<std::optional<Job>> find_job(long id) override;
   Result<std::vector<Job>> list_jobs(long limit, const std::string& actor) override;
   Result<void> update_job(const Job& job) override;
+  Result<void> touch_jobs(const std::vector<long>& ids, const std::string& at) override;
   Result<long> fail_stale_jobs(const std::string& before, const std::string& at) override;
   Result<Page<AuditEntry>> list_audit(const AuditFilter& filter) override;
   Result<std::vector<std::pair<std::string, std::string>>> list_manual_matches(std::string_view region) override;
@@ -260,6 +261,13 @@ class SqlTransaction final : public Transaction,
   Result<void> write_counts(const CountRowChanges& changes);
   // Appends the rows of region_counts `s` selects (kRows' columns).
   Result<void> read_rows(Statement& s, std::vector<CountRow>& out);
+  // Appends the rows of region_count_deltas `s` selects (kDeltas' columns).
+  Result<void> read_deltas(Statement& s, std::vector<CountRow>& out);
+  // Appends what a change moved in the regions above its villages
+  // (count_rows.h: add_count_deltas), and folds every delta into the rows
+  // once the country has kFoldDeltasAfter of them.
+  Result<void> append_count_deltas(const std::vector<CountRow>& deltas);
+  Result<void> fold_count_deltas();
   // The households of a region whose `dimension` is `key`, as counted.
   Result<long> region_total(const std::string& region_code, const std::string& dimension, const std::string& key);
   // Inserts a run record; returns its id.
