@@ -71,7 +71,7 @@ std::string Metrics::text(const MetricGauges& gauges) const {
     out << "anju_http_requests_total{method=\"" << label(method) << "\",route=\"" << label(route)
         << "\",status=\"" << status << "\"} " << n << '\n';
   }
-  out << "# HELP anju_http_request_duration_seconds Time from the request read to the answer written.\n"
+  out << "# HELP anju_http_request_duration_seconds Time from the request read to the answer ready to send.\n"
          "# TYPE anju_http_request_duration_seconds histogram\n";
   for (const auto& [key, l] : latency_) {
     const auto [method, route, unused] = fields(key);

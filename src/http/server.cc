@@ -333,8 +333,7 @@ class Server {
       }
       const bool keep = res.keep_alive();
       beast::get_lowest_layer(stream).expires_after(options_.read_timeout);
-      co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
-      log(req, res, client.source, started);
+      // Counted before it is sent: a client that has its answer finds it counted.
       if (options_.metrics)
         metrics_.observe(req.method() == bh::verb::unknown
                              ? std::string_view("other")  // a client's own word: no series of its own
@@ -342,6 +341,8 @@ class Server {
                          route_label(req.method(), std::string_view(req.target().data(), req.target().size())),
                          res.result_int(),
                          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      co_await bh::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
+      log(req, res, client.source, started);
       if (ec || !keep) break;
     }
   }
