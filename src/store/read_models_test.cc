@@ -39,6 +39,15 @@ class ReadModels : public testing::StoreTest {
     ASSERT_TRUE(tx->commit());
   }
 
+  // A second village (500229109202) in another town, with household H3.
+  static void add_second_village(Transaction& tx) {
+    for (const char* code : {"500229109000", "500229109202"})
+      ASSERT_TRUE(tx.regions().insert_region(Region{code, "区划"}, kStamp));
+    Household h3 = sample_household("H3", "110105194912310045");
+    h3.region_code = "500229109202";
+    ASSERT_TRUE(tx.households().insert_household(h3, kStamp));
+  }
+
   // n of (region, dimension, key), 0 when there is no such row.
   long count(const std::string& region, const std::string& dimension, const std::string& key) {
     auto tx = begin(TxMode::read);
@@ -100,11 +109,7 @@ TEST_F(ReadModels, ARefreshOfOneVillageGivesWhatAWholeRefreshGives) {
   // re-judged (a partial refresh moves the towns above by the difference).
   {
     auto tx = begin();
-    for (const char* code : {"500229109000", "500229109202"})
-      ASSERT_TRUE(tx->regions().insert_region(Region{code, "区划"}, kStamp));
-    Household h3 = sample_household("H3", "110105194912310045");
-    h3.region_code = "500229109202";
-    ASSERT_TRUE(tx->households().insert_household(h3, kStamp));
+    add_second_village(*tx);
     JudgmentRow j{"H3", JudgeResult::verify, {Reason::no_assessment}, std::nullopt, std::nullopt, "", std::nullopt, ""};
     ASSERT_TRUE(tx->results().replace_judgment(j));
     j.result = JudgeResult::unsafe;
@@ -194,11 +199,7 @@ TEST_F(ReadModels, WritersInTwoVillagesAtOnceDoNotMeet) {
   if (!store_->concurrent_writes()) GTEST_SKIP() << "one writer at a time on this engine";
   {
     auto tx = begin();
-    for (const char* code : {"500229109000", "500229109202"})
-      ASSERT_TRUE(tx->regions().insert_region(Region{code, "区划"}, kStamp));
-    Household h3 = sample_household("H3", "110105194912310045");
-    h3.region_code = "500229109202";
-    ASSERT_TRUE(tx->households().insert_household(h3, kStamp));
+    add_second_village(*tx);
     ASSERT_TRUE(tx->commit());
   }
   auto one = begin();

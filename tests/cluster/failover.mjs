@@ -135,46 +135,56 @@ async function visits(client, tasks, until, tally) {
   }
 }
 
-// Record edits of one household: the number of members, version-checked.
-async function recordEdits(client, household, until, tally) {
+// One writer's version-checked writes to one object until `until`: read its
+// version (`read`: the path, and what it gives), write (`write`: method,
+// path, body), keep the version the answer gives (`written`). A 409 means an
+// unconfirmed write landed: read again.
+async function versionedWrites(client, until, tally, { read, version: versionOf, write, written }) {
   let version = null
-  let members = 1
   while (Date.now() < until) {
     if (version === null) {
-      const got = await client.send('GET', `/api/v1/records/${household}`)
+      const got = await client.send('GET', read)
       if (got.status !== 200) { await sleep(300); continue }
-      version = got.body.record.version
-      // Each edit changes the value (an edit that changes nothing is not kept).
-      const now = got.body.record.fields.find((f) => f.key === 'members')
-      if (now && /^[1-9]$/.test(now.value)) members = Number(now.value)
+      version = versionOf(got.body)
     }
-    members = members % 9 + 1
-    const res = await client.send('PUT', `/api/v1/records/${household}`, { version, fields: { members: String(members) } })
-    if (res.status === 200) { tally.ok(); version = res.body.record.version; await sleep(PACE); continue }
-    if (res.status === 409) { tally.conflicts++; version = null; continue }  // an unconfirmed edit landed
+    const [method, path, body] = write(version)
+    const res = await client.send(method, path, body)
+    if (res.status === 200) { tally.ok(); version = written(res.body); await sleep(PACE); continue }
+    if (res.status === 409) { tally.conflicts++; version = null; continue }
     if (res.status === 0 || res.status >= 500) { tally.unconfirmed++; version = null; await sleep(300); continue }
     unexpected(tally, res)
     return
   }
 }
 
+// Record edits of one household: the number of members, each edit a change
+// (an edit that changes nothing is not kept).
+function recordEdits(client, household, until, tally) {
+  let members = 1
+  return versionedWrites(client, until, tally, {
+    read: `/api/v1/records/${household}`,
+    version: (body) => {
+      const now = body.record.fields.find((f) => f.key === 'members')
+      if (now && /^[1-9]$/.test(now.value)) members = Number(now.value)
+      return body.record.version
+    },
+    write: (version) => {
+      members = members % 9 + 1
+      return ['PUT', `/api/v1/records/${household}`, { version, fields: { members: String(members) } }]
+    },
+    written: (body) => body.record.version,
+  })
+}
+
 // The town's manual choice of one household, between two candidate parcels.
-async function manualChoices(client, household, parcels, until, tally) {
-  let version = null
+function manualChoices(client, household, parcels, until, tally) {
   let i = 0
-  while (Date.now() < until) {
-    if (version === null) {
-      const got = await client.send('GET', `/api/v1/households/${household}`)
-      if (got.status !== 200) { await sleep(300); continue }
-      version = got.body.manual_match ? got.body.manual_match.version : 0
-    }
-    const res = await client.send('PUT', `/api/v1/households/${household}/match`, { parcel_id: parcels[i++ % 2], version })
-    if (res.status === 200) { tally.ok(); version = res.body.manual_match.version; await sleep(PACE); continue }
-    if (res.status === 409) { tally.conflicts++; version = null; continue }
-    if (res.status === 0 || res.status >= 500) { tally.unconfirmed++; version = null; await sleep(300); continue }
-    unexpected(tally, res)
-    return
-  }
+  return versionedWrites(client, until, tally, {
+    read: `/api/v1/households/${household}`,
+    version: (body) => (body.manual_match ? body.manual_match.version : 0),
+    write: (version) => ['PUT', `/api/v1/households/${household}/match`, { parcel_id: parcels[i++ % 2], version }],
+    written: (body) => body.manual_match.version,
+  })
 }
 
 function clusterCommand(...args) {
