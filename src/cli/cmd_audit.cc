@@ -1,4 +1,5 @@
-// `anju audit verify` and `anju audit list`: the audit log (core/audit.h).
+// `anju audit verify`, `anju audit list` and `anju audit restored`: the
+// audit log (core/audit.h).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -6,6 +7,8 @@
 
 #include "cli/context.h"
 #include "service/audit_service.h"
+#include "service/campaign_service.h"
+#include "service/system_clock.h"
 
 namespace anju::cli {
 namespace {
@@ -61,6 +64,13 @@ void list(Context& ctx, long limit) {
   if (ctx.json) std::cout << out.dump() << '\n';
 }
 
+void restored(Context& ctx, const std::string& from) {
+  auto store = ctx.open();
+  if (!store) return;
+  if (auto r = note_database_restored(*store, from, ctx.actor(), SystemClock()); !r) return ctx.fail(r.error());
+  std::cout << "已记下数据库恢复（" << from << "）：此前的审计检查点不再适用，此后的从本条重新记录\n";
+}
+
 }  // namespace
 
 void add_audit_commands(CLI::App& app, Context& ctx) {
@@ -72,6 +82,12 @@ void add_audit_commands(CLI::App& app, Context& ctx) {
   CLI::App* list_cmd = audit->add_subcommand("list", "列出最近的审计记录");
   list_cmd->add_option("--limit", limit, "最多列出的条数（0 = 全部）");
   list_cmd->callback([&ctx] { list(ctx, limit); });
+  static std::string from;
+  CLI::App* restored_cmd = audit->add_subcommand(
+      "restored", "记下数据库已按时间点恢复（pg_basebackup 与 WAL 归档）：恢复点之后的审计记录已随之撤回");
+  restored_cmd->add_option("--from", from, "恢复的来源与时间点，如“备份 20261207T0125Z 至 2026-12-07 09:25:24”")
+      ->required();
+  restored_cmd->callback([&ctx] { restored(ctx, from); });
 }
 
 }  // namespace anju::cli

@@ -242,8 +242,13 @@ Result<void> backup_database(Store& store, const std::string& file, const std::s
 Result<void> restore_database(Store& store, const std::string& file, const std::string& actor,
                               const Clock& clock) {
   ANJU_TRY(store.restore(file));
-  ANJU_TRY(note_audit_restore(file));
-  ANJU_TRY(audit(store, clock, actor, "db.restore", "database", file, {}));
+  return note_database_restored(store, file, actor, clock);
+}
+
+Result<void> note_database_restored(Store& store, const std::string& from, const std::string& actor,
+                                    const Clock& clock) {
+  ANJU_TRY(note_audit_restore(from));
+  ANJU_TRY(audit(store, clock, actor, "db.restore", "database", from, {}));
   (void)chain_audit_log(store);
   return {};
 }

@@ -79,5 +79,13 @@ Result<void> backup_database(Store& store, const std::string& file, const std::s
                              const Clock& clock);
 Result<void> restore_database(Store& store, const std::string& file, const std::string& actor,
                               const Clock& clock);
+// A database restored by other means than `restore_database` — a
+// point-in-time restore of PostgreSQL from a base backup and its WAL
+// archive (scripts/cluster restore): the log lost its tail on purpose, so
+// the checkpoints recorded before no longer apply. Records the restore
+// (`from` names it) in the checkpoint file and in the log, as a restore from
+// a file does; `audit verify` before this finds the tail deleted.
+Result<void> note_database_restored(Store& store, const std::string& from, const std::string& actor,
+                                    const Clock& clock);
 
 }  // namespace anju
