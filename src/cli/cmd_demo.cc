@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -58,9 +59,14 @@ Result<void> load_demo(Store& store, const std::filesystem::path& data) {
   SystemClock clock;
   ImportOptions options;
   options.actor = "demo";
+  // The demo's files are generated: a file error or a refused row means
+  // they are damaged, and the demo stops rather than show a town without
+  // them.
   auto show = [](TemplateKind kind, const Result<ImportReport>& r) -> Result<void> {
     if (!r) return r.error();
     std::cout << import_report_text(kind, *r, 5);
+    if (r->error_count > 0)
+      return Error{ErrorCode::invalid, std::string("演示数据的") + enum_name(kind) + "文件有误，演示未装完；修好文件或删去演示目录后重新运行"};
     return {};
   };
   auto file = [&](const char* name) { return (data / name).string(); };
@@ -120,11 +126,21 @@ void run_demo(Context& ctx, const DemoArgs& args) {
     return *n == 0;
   }();
   if (!empty) return ctx.fail(empty.error());
-  if (*empty) {
+  // A load that stopped half way (a failed import, a killed process) leaves
+  // this file: the next run loads again (imports and runs are idempotent)
+  // instead of showing half a town as if it were the demo. Households
+  // without it are someone's data: never touched.
+  const fs::path loading = dir / "loading";
+  const bool resume = !*empty && fs::exists(loading);
+  if (resume) std::cout << "上次装入演示数据未完成（" << loading.string() << "），继续装入\n";
+  if (*empty || resume) {
     if (!fs::exists(dir / "data" / "households.csv"))
       if (auto generated = gen::generate({898, args.seed, (dir / "data").string()}); !generated)
         return ctx.fail(generated.error());
+    if (std::ofstream mark(loading); !(mark << "正在装入演示数据；装完后本文件删除\n"))
+      return ctx.fail(Error{ErrorCode::io, "无法写入 " + loading.string()});
     if (auto r = load_demo(store, dir / "data"); !r) return ctx.fail(r.error());
+    fs::remove(loading);
   }
   SystemClock clock;
   auto logins = ensure_demo_users(store, dir / "logins.txt", clock);
