@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <regex>
 
 #include "cli/context.h"
 #include "cli/demo_users.h"
@@ -106,6 +107,20 @@ Result<void> load_demo(Store& store, const std::filesystem::path& data) {
   return {};
 }
 
+// A database's name without its password (a PostgreSQL URL may hold one).
+std::string without_password(const std::string& db) {
+  static const std::regex in_user(R"(://([^:/@]*):[^@/]*@)");
+  static const std::regex in_query(R"(password=[^& ]*)");
+  return std::regex_replace(std::regex_replace(db, in_user, "://$1@"), in_query, "password=");
+}
+
+// Whether `marker` says a load into `db` stopped half way.
+bool marked_loading(const std::filesystem::path& marker, const std::string& db) {
+  std::ifstream in(marker);
+  std::string first;
+  return in && std::getline(in, first) && first == without_password(db);
+}
+
 void run_demo(Context& ctx, const DemoArgs& args) {
   namespace fs = std::filesystem;
   const fs::path dir(args.dir);
@@ -127,17 +142,18 @@ void run_demo(Context& ctx, const DemoArgs& args) {
   }();
   if (!empty) return ctx.fail(empty.error());
   // A load that stopped half way (a failed import, a killed process) leaves
-  // this file: the next run loads again (imports and runs are idempotent)
-  // instead of showing half a town as if it were the demo. Households
-  // without it are someone's data: never touched.
+  // this file, naming the database: the next run on that database loads
+  // again (imports and runs are idempotent) instead of showing half a town
+  // as if it were the demo. Households of another database are someone's
+  // data: never touched.
   const fs::path loading = dir / "loading";
-  const bool resume = !*empty && fs::exists(loading);
+  const bool resume = !*empty && marked_loading(loading, db);
   if (resume) std::cout << "上次装入演示数据未完成（" << loading.string() << "），继续装入\n";
   if (*empty || resume) {
     if (!fs::exists(dir / "data" / "households.csv"))
       if (auto generated = gen::generate({898, args.seed, (dir / "data").string()}); !generated)
         return ctx.fail(generated.error());
-    if (std::ofstream mark(loading); !(mark << "正在装入演示数据；装完后本文件删除\n"))
+    if (std::ofstream mark(loading); !(mark << without_password(db) << "\n正在装入演示数据；装完后本文件删除\n"))
       return ctx.fail(Error{ErrorCode::io, "无法写入 " + loading.string()});
     if (auto r = load_demo(store, dir / "data"); !r) return ctx.fail(r.error());
     fs::remove(loading);

@@ -10,20 +10,29 @@ namespace anju {
 
 enum class ErrorCode { invalid, not_found, conflict, forbidden, io, internal };
 
+// Whether the same work, done again, may well succeed.
+enum class Transient {
+  no,
+  // It lost a race with another transaction (PostgreSQL's serialization
+  // failure or deadlock): begin it again at once.
+  lost_race,
+  // The database could not be reached or is changing its primary (a
+  // failover): ask again in a few seconds.
+  store_away,
+};
+
 // Short English name of a code ("invalid", "not_found", ...), used in JSON.
 const char* error_code_name(ErrorCode code);
 
 struct Error {
   // Every field may be left out (a constructor, not an aggregate: leaving
   // out `detail` is the rule, not a slip the compiler should warn of).
-  Error(ErrorCode c = ErrorCode::internal, std::string m = {}, bool r = false, std::string d = {})
-      : code(c), message(std::move(m)), retry(r), detail(std::move(d)) {}
+  Error(ErrorCode c = ErrorCode::internal, std::string m = {}, Transient t = Transient::no, std::string d = {})
+      : code(c), message(std::move(m)), transient(t), detail(std::move(d)) {}
 
   ErrorCode code = ErrorCode::internal;
   std::string message;  // Chinese, shown to users.
-  // A transaction that lost a race with another (PostgreSQL's serialization
-  // failure or deadlock): the same work begun again may well succeed.
-  bool retry = false;
+  Transient transient = Transient::no;
   // What only the operator's log may see (the database's own words about a
   // refused statement): never sent to a client.
   std::string detail;

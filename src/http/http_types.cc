@@ -34,9 +34,10 @@ Response error_response(const Request& req, const Error& error) {
   }
   Response res = error_response(req, status, error_code_name(error.code), client_message(error));
   // The store is away (stopped, or its standby taking over): the request
-  // may be sent again in a moment.
-  if (status == bh::status::service_unavailable) res.set(bh::field::retry_after, "3");
-  if (error.retry) res.set(kLostRace, "1");
+  // may be sent again in a moment. Not for a failure that would only
+  // happen again (a full disk, a refused statement).
+  if (error.transient == Transient::store_away) res.set(bh::field::retry_after, "3");
+  if (error.transient == Transient::lost_race) res.set(kLostRace, "1");
   if (const std::string detail = operator_detail(error); !detail.empty()) {
     std::string one_line = detail;  // a header holds one line
     for (char& c : one_line)

@@ -35,7 +35,7 @@ Response error_response(const Request& req, bh::status status, const std::string
 Response error_response(const Request& req, const Error& error);
 inline constexpr const char* kOperatorDetail = "X-Anju-Operator-Detail";
 // Set on the answer to a write that lost a race with another transaction
-// (Error::retry: PostgreSQL's serialization failure or deadlock), which
+// (Transient::lost_race: PostgreSQL's serialization failure or deadlock), which
 // changed nothing: the server runs the request again before answering, and
 // takes the header out.
 inline constexpr const char* kLostRace = "X-Anju-Lost-Race";

@@ -247,8 +247,10 @@ Result<void> restore_database(Store& store, const std::string& file, const std::
 
 Result<void> note_database_restored(Store& store, const std::string& from, const std::string& actor,
                                     const Clock& clock) {
-  ANJU_TRY(note_audit_restore(from));
+  // The entry first: a restore line that no entry records would reset the
+  // checkpoints unexplained.
   ANJU_TRY(audit(store, clock, actor, "db.restore", "database", from, {}));
+  ANJU_TRY(note_audit_restore(from));
   (void)chain_audit_log(store);
   return {};
 }

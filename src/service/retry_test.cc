@@ -7,7 +7,7 @@
 namespace anju {
 namespace {
 
-Error lost_race() { return Error{ErrorCode::conflict, "数据已被他人同时修改，请稍后重试", true}; }
+Error lost_race() { return Error{ErrorCode::conflict, "数据已被他人同时修改，请稍后重试", Transient::lost_race}; }
 
 TEST(RetryRaces, AWorkThatLostARaceIsBegunAgainUntilItSucceeds) {
   int calls = 0;
@@ -34,7 +34,7 @@ TEST(RetryRaces, OtherErrorsAreNotRetriedAndRacesOnlySoOften) {
   EXPECT_EQ(calls, kRaceAttempts);
   // Given up: not marked for another retry, or a caller above (the server
   // runs a lost race again) would run it kRaceAttempts times over.
-  EXPECT_FALSE(lost.error().retry);
+  EXPECT_EQ(lost.error().transient, Transient::no);
   EXPECT_EQ(lost.error().code, ErrorCode::conflict);
 }
 

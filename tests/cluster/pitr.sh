@@ -40,7 +40,7 @@ eval "$("$cluster" env)"
 key="$ANJU_CLUSTER_DIR/audit.key"
 sql() { psql -Atq "$1" -c "$2"; }
 cli() { "$anju" --db "$ANJU_DB" --audit-key "$key" "$@"; }
-printf 'Pitr-Drill-7319\n' >"$ANJU_CLUSTER_DIR/password"
+(umask 077 && printf 'Pitr-Drill-7319\n' >"$ANJU_CLUSTER_DIR/password")
 add_user() { cli user add --name "$1" --role admin --region 000000000000 --password-file "$ANJU_CLUSTER_DIR/password"; }
 # Until the segment holding what was just written is in the archive.
 archive_now() {
@@ -74,6 +74,9 @@ sleep 1
 add_user pitr_c
 cli user disable --name pitr_a
 archive_now
+# Both nodes archive (archive_mode = always): never a segment refused.
+failed=$(sql "$ANJU_DB" "SELECT failed_count FROM pg_stat_archiver")
+[ "$failed" = 0 ] || fail "the primary failed to archive $failed times (see its log)"
 echo "pitr: restoring to $target"
 
 restored=$("$cluster" restore "$backup" "$target" "$restore_port")
@@ -87,7 +90,8 @@ timeline=$(sql "$restored" "SELECT ('x' || substr(pg_walfile_name(pg_current_wal
 # The audit log: the copy of the key and its checkpoints, as a restored
 # production database would have them.
 rkey="$ANJU_CLUSTER_DIR/restored.audit-key"
-cp "$key" "$rkey" && cp "$key.checkpoints" "$rkey.checkpoints"
+cp "$key" "$rkey"
+cp "$key.checkpoints" "$rkey.checkpoints"
 rcli() { "$anju" --db "$restored" --audit-key "$rkey" "$@"; }
 if out=$(rcli audit verify); then fail "verify passed on a log cut at the target: $out"; fi
 echo "$out" | grep -q "末尾的记录被删除" || fail "verify did not name the cut tail: $out"

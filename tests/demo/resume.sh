@@ -28,4 +28,8 @@ grep -q "（898 户）" "$dir/second.txt" || fail "the demo has not 898 househol
 # A third run finds a complete town: it loads nothing.
 "$anju" demo --no-serve --dir "$dir/demo" >"$dir/third.txt" 2>&1 || fail "third run: $(cat "$dir/third.txt")"
 if grep -q "^初判：\|继续装入" "$dir/third.txt"; then fail "a complete demo was loaded again"; fi
+# A mark left by a load into another database is not this one's.
+printf '%s\n' "$dir/elsewhere/demo.db" >"$dir/demo/loading"
+"$anju" demo --no-serve --dir "$dir/demo" >"$dir/fourth.txt" 2>&1 || fail "fourth run: $(cat "$dir/fourth.txt")"
+if grep -q "^初判：\|继续装入" "$dir/fourth.txt"; then fail "another database's mark made the demo load again"; fi
 echo "demo.resume: a half-loaded demo was loaded again; a complete one was left alone"

@@ -60,10 +60,19 @@ Error result_error(const PGresult* r, PGconn* conn, std::string_view what) {
   while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
   const std::string code = state ? state : "";
   if (code.starts_with("23"))  // the statement and the server's words are for the operator
-    return Error{ErrorCode::conflict, "数据与已有记录冲突（如编号重复），未保存", false, std::string(what) + "：" + detail};
+    return Error{ErrorCode::conflict, "数据与已有记录冲突（如编号重复），未保存", Transient::no, std::string(what) + "：" + detail};
   if (code == "40001" || code == "40P01" || code == "55P03")
-    return Error{ErrorCode::conflict, "数据已被他人同时修改，请稍后重试", true};
-  return make_error(ErrorCode::io, "数据库错误（" + std::string(what) + "）：" + detail);
+    return Error{ErrorCode::conflict, "数据已被他人同时修改，请稍后重试", Transient::lost_race};
+  // The server went away, is shutting down or starting, is full, or is a
+  // hot standby (a write on a node that is no longer the primary): the
+  // work may succeed in a moment, on the new primary. Any other failure —
+  // a write in one of our own read-only transactions too — would fail again.
+  const char* standby = conn ? PQparameterStatus(conn, "in_hot_standby") : nullptr;
+  const bool on_standby = code == "25006" && standby && std::string_view(standby) == "on";
+  const bool away = (conn && PQstatus(conn) == CONNECTION_BAD) || code.starts_with("08") || code == "57P01" ||
+                    code == "57P02" || code == "57P03" || code == "53300" || on_standby;
+  return Error{ErrorCode::io, "数据库错误（" + std::string(what) + "）：" + detail,
+               away ? Transient::store_away : Transient::no};
 }
 
 // --- Statement ---------------------------------------------------------------
@@ -252,7 +261,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
     PQfinish(c);
     // libpq's words name hosts and users: the operator's log only.
-    return Error{ErrorCode::io, "无法连接 PostgreSQL 数据库", false, msg};
+    return Error{ErrorCode::io, "无法连接 PostgreSQL 数据库", Transient::store_away, msg};
   }
   std::unique_ptr<Connection> conn(new Connection(c));
   if (PQsetClientEncoding(c, "UTF8") != 0)

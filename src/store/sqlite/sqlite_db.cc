@@ -8,9 +8,9 @@ Error last_error(sqlite3* db, std::string_view what) {
   const int code = sqlite3_errcode(db);
   const std::string detail = sqlite3_errmsg(db);
   if (code == SQLITE_CONSTRAINT)  // the statement and SQLite's words are for the operator
-    return Error{ErrorCode::conflict, "数据与已有记录冲突（如编号重复），未保存", false, std::string(what) + "：" + detail};
+    return Error{ErrorCode::conflict, "数据与已有记录冲突（如编号重复），未保存", Transient::no, std::string(what) + "：" + detail};
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-    return Error{ErrorCode::conflict, "数据库正忙，请稍后重试", false, detail};
+    return Error{ErrorCode::conflict, "数据库正忙，请稍后重试", Transient::no, detail};
   return make_error(ErrorCode::io, "数据库错误（" + std::string(what) + "）：" + detail);
 }
 
