@@ -14,11 +14,7 @@ anju=${ANJU_BIN:-$here/build/anju}
 
 ANJU_CLUSTER_DIR=$(mktemp -d /tmp/anju-pitr.XXXXXX)
 export ANJU_CLUSTER_DIR ANJU_CLUSTER_SERVERS=1
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-range_free() { for p in $(seq "$1" $(($1 + 31))); do port_free "$p" || return 1; done; }
-ANJU_CLUSTER_PORT=$((20000 + RANDOM % 12000))
-until range_free "$ANJU_CLUSTER_PORT"; do ANJU_CLUSTER_PORT=$((20000 + RANDOM % 12000)); done
-export ANJU_CLUSTER_PORT
+. "$here/tests/cluster/free_ports.sh" 31  # the cluster's, and the restored copy's (+30)
 restore_port=$((ANJU_CLUSTER_PORT + 30))
 
 finish() {

@@ -9,12 +9,7 @@ cluster="$here/scripts/cluster"
 
 ANJU_CLUSTER_DIR=$(mktemp -d /tmp/anju-cluster.XXXXXX)
 export ANJU_CLUSTER_DIR
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-range_free() { for p in $(seq "$1" $(($1 + 20))); do port_free "$p" || return 1; done; }
-# Below Linux's ephemeral ports (32768…), which outgoing connections take.
-ANJU_CLUSTER_PORT=$((20000 + RANDOM % 12000))
-until range_free "$ANJU_CLUSTER_PORT"; do ANJU_CLUSTER_PORT=$((20000 + RANDOM % 12000)); done
-export ANJU_CLUSTER_PORT
+. "$here/tests/cluster/free_ports.sh" 21  # monitor … HAProxy (+20)
 
 show_logs() {
   local rc=$?
