@@ -13,16 +13,20 @@ namespace {
 
 std::string random_hex(size_t bytes) { return hex_lower(secure_random_bytes(bytes)); }
 
-// The session a token names, looked up by the token's hash.
+// The session a token names, with its user, looked up by the token's hash.
 struct TokenSession {
   std::string hash;
   std::optional<Session> session;
+  std::optional<Stored<User>> user;
 };
 Result<TokenSession> find_by_token(Transaction& tx, const std::string& token) {
-  TokenSession out{sha256_hex(token), std::nullopt};
+  TokenSession out{sha256_hex(token), std::nullopt, std::nullopt};
   auto found = tx.accounts().find_session(out.hash);
   if (!found) return found.error();
-  out.session = std::move(*found);
+  if (*found) {
+    out.session = std::move((*found)->session);
+    out.user = std::move((*found)->user);
+  }
   return out;
 }
 
@@ -168,10 +172,9 @@ Result<SessionUser> session_user(Store& store, const std::string& token, const C
   const long age = session ? now - parse_iso_seconds(session->created_at).value_or(0) : 0;
   if (!session || session->ended_at || idle >= kSessionIdleSeconds || age >= limits.lifetime_seconds)
     return make_error(ErrorCode::forbidden, kLoginAgain);
-  auto user = tx.accounts().find_user(session->user_name);
-  if (!user) return user.error();
-  if (!*user || (*user)->value.disabled) return make_error(ErrorCode::forbidden, kLoginAgain);
-  SessionUser who{(*user)->value, session->csrf_token};
+  const std::optional<Stored<User>>& user = found->user;
+  if (!user || user->value.disabled) return make_error(ErrorCode::forbidden, kLoginAgain);
+  SessionUser who{user->value, session->csrf_token};
   begun->reset();
   // Most requests only read: the session is marked seen at most every
   // kSessionTouchSeconds, so reads do not queue for the write lock.

@@ -42,7 +42,11 @@ TEST_F(SessionTest, LoginGivesASessionWhoseTokenIsStoredOnlyAsAHash) {
   auto stored = begin(TxMode::read)->accounts().find_session(in->token);
   ASSERT_TRUE(stored);
   EXPECT_FALSE(*stored);  // looked up by the raw token: nothing
-  EXPECT_TRUE(*begin(TxMode::read)->accounts().find_session(sha256_hex(in->token)));
+  auto found = begin(TxMode::read)->accounts().find_session(sha256_hex(in->token));
+  ASSERT_TRUE(found && *found);
+  EXPECT_EQ((*found)->session.user_name, "clerk");
+  ASSERT_TRUE((*found)->user);  // found with its user, in the same look-up
+  EXPECT_EQ((*found)->user->value.role, Role::village_clerk);
   EXPECT_EQ(session_user(*store_, "forged", clock_).error().code, ErrorCode::forbidden);
 }
 

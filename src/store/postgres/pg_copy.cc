@@ -135,6 +135,7 @@ Result<void> Connection::flush_copy() {
   const bool binary = copy_buffer_binary_;
   copy_buffer_binary_ = false;
   if (binary) append_copy_trailer(data);
+  ANJU_TRY(send_begin());
   const std::string sql = "COPY " + bulk_table_ + " (" + copy_columns_ + ") FROM STDIN" +
                           (binary ? " WITH (FORMAT binary)" : "");
   ResultPtr start(PQexec(conn_, sql.c_str()));

@@ -141,22 +141,41 @@ Statement::Parameters Statement::parameters() const {
 
 Result<void> Statement::execute() {
   ANJU_TRY(conn_.before(*this));
-  PGconn* c = conn_.conn_;
-  if (!prepared_) {
-    ResultPtr p(PQprepare(c, name_.c_str(), sql_.c_str(), static_cast<int>(values_.size()), nullptr));
-    if (PQresultStatus(p.get()) != PGRES_COMMAND_OK) return result_error(p.get(), c, sql_);
-    prepared_ = true;
-  }
   const Parameters p = parameters();
-  rows_.reset(PQexecPrepared(c, name_.c_str(), static_cast<int>(values_.size()), p.values.data(),
-                             p.lengths.data(), formats_.data(), 0));
+  const int n = static_cast<int>(values_.size());
+  if (prepared_ && !conn_.begin_pending()) {
+    conn_.finish_end();
+    rows_.reset(PQexecPrepared(conn_.conn_, name_.c_str(), n, p.values.data(), p.lengths.data(), formats_.data(), 0));
+  } else {
+    // PREPARE (once per connection) and BEGIN (once per transaction) go
+    // with the execution: one round trip.
+    bool preparing = false;
+    Connection::Piped piped = conn_.pipeline(
+        [&] {
+          PGconn* c = conn_.conn_;  // the same after a reconnect
+          preparing = !prepared_;
+          if (preparing && PQsendPrepare(c, name_.c_str(), sql_.c_str(), n, nullptr) != 1) return -1;
+          if (PQsendQueryPrepared(c, name_.c_str(), n, p.values.data(), p.lengths.data(), formats_.data(), 0) != 1)
+            return -1;
+          return preparing ? 2 : 1;
+        },
+        sql_);
+    if (preparing && !piped.results.empty() && piped.results.front() &&
+        PQresultStatus(piped.results.front().get()) == PGRES_COMMAND_OK)
+      prepared_ = true;
+    if (piped.error) {
+      rows_.reset();
+      return *piped.error;
+    }
+    rows_ = std::move(piped.results.back());
+  }
   const auto status = PQresultStatus(rows_.get());
   if (status == PGRES_COMMAND_OK) {
     conn_.changes_ = std::atol(PQcmdTuples(rows_.get()));
     return {};
   }
   if (status == PGRES_TUPLES_OK) return {};
-  Error e = result_error(rows_.get(), c, sql_);
+  Error e = result_error(rows_.get(), conn_.conn_, sql_);
   rows_.reset();
   return e;
 }
@@ -165,12 +184,27 @@ Result<void> Statement::open_cursor() {
   ANJU_TRY(conn_.before(*this));
   const Parameters p = parameters();
   const std::string declare = "DECLARE " + name_ + " NO SCROLL CURSOR FOR " + sql_;
-  ResultPtr r(PQexecParams(conn_.conn_, declare.c_str(), static_cast<int>(values_.size()), nullptr,
-                           p.values.data(), p.lengths.data(), formats_.data(), 0));
-  if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) return result_error(r.get(), conn_.conn_, sql_);
+  const std::string fetch = "FETCH FORWARD " + std::to_string(kFetchRows) + " FROM " + name_;
+  // DECLARE, its first FETCH (and a pending BEGIN): one round trip.
+  Connection::Piped piped = conn_.pipeline(
+      [&] {
+        PGconn* c = conn_.conn_;
+        if (PQsendQueryParams(c, declare.c_str(), static_cast<int>(values_.size()), nullptr, p.values.data(),
+                              p.lengths.data(), formats_.data(), 0) != 1 ||
+            PQsendQueryParams(c, fetch.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) != 1)
+          return -1;
+        return 2;
+      },
+      sql_);
+  if (piped.error) {
+    rows_.reset();
+    return *piped.error;
+  }
   cursor_tx_ = conn_.tx_;
-  exhausted_ = false;
-  return fetch();
+  rows_ = std::move(piped.results.back());
+  exhausted_ = PQntuples(rows_.get()) < kFetchRows;
+  row_ = -1;
+  return {};
 }
 
 Result<void> Statement::fetch() {
@@ -264,9 +298,14 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
     return Error{ErrorCode::io, "无法连接 PostgreSQL 数据库", Transient::store_away, msg};
   }
   std::unique_ptr<Connection> conn(new Connection(c));
-  if (PQsetClientEncoding(c, "UTF8") != 0)
+  ANJU_TRY(conn->set_up_session());
+  return conn;
+}
+
+Result<void> Connection::set_up_session() {
+  if (PQsetClientEncoding(conn_, "UTF8") != 0)
     return make_error(ErrorCode::io, "PostgreSQL 不接受 UTF-8 客户端编码");
-  ANJU_TRY(conn->exec(
+  ResultPtr r(PQexec(conn_,
       "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 1;"
       " SET client_min_messages = warning;"
       // Anju's look-ups name no province, so a custom plan prunes nothing:
@@ -276,7 +315,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
       // for its first rows (a nested loop probing every partition per row
       // instead of one hash join; the judgment ran twice as long).
       " SET cursor_tuple_fraction = 1.0"));
-  return conn;
+  if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) return result_error(r.get(), conn_, "SET");
+  return {};
 }
 
 Connection::~Connection() {
@@ -286,6 +326,7 @@ Connection::~Connection() {
 
 Result<void> Connection::exec(const std::string& sql) {
   ANJU_TRY(flush_copy());
+  ANJU_TRY(send_begin());  // rare: exec runs bulk work and DDL, seldom first in a transaction
   ResultPtr r(PQexec(conn_, sql.c_str()));
   const auto status = PQresultStatus(r.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return result_error(r.get(), conn_, sql);
@@ -310,8 +351,9 @@ Result<void> Connection::begin(TxMode mode) {
   // One snapshot for the whole transaction: the merge-joins of the judgment
   // read several cursors that must agree, and an update of a row that another
   // transaction changed since fails (→ conflict) instead of going unseen.
-  ANJU_TRY(exec(mode == TxMode::write ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
-                                      : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  // Sent with the first statement (pg_pipeline.cc).
+  pending_begin_ = mode == TxMode::write ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
+                                         : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   in_tx_ = true;
   return {};
 }
@@ -321,11 +363,16 @@ Result<void> Connection::commit() {
     rollback();
     return flushed.error();
   }
-  ResultPtr r(PQexec(conn_, "COMMIT"));
   in_tx_ = false;
   bulk_table_.clear();
   forget_copy();
   deferred_indexes_.clear();
+  if (begin_pending()) {  // nothing was asked: nothing to commit
+    pending_begin_.clear();
+    return {};
+  }
+  finish_end();
+  ResultPtr r(PQexec(conn_, "COMMIT"));
   if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) return result_error(r.get(), conn_, "COMMIT");
   // A transaction that failed earlier answers COMMIT with ROLLBACK.
   if (std::strcmp(PQcmdStatus(r.get()), "COMMIT") != 0)
@@ -338,7 +385,13 @@ void Connection::rollback() {
   bulk_table_.clear();
   deferred_indexes_.clear();
   in_tx_ = false;
-  if (PQtransactionStatus(conn_) != PQTRANS_IDLE) ResultPtr r(PQexec(conn_, "ROLLBACK"));
+  pending_begin_.clear();
+  finish_end();
+  if (PQtransactionStatus(conn_) == PQTRANS_IDLE || PQstatus(conn_) != CONNECTION_OK) return;
+  // Not waited for: the server ends the transaction as it reads this, and
+  // the next use of the connection reads the answer (finish_end).
+  if (PQsendQuery(conn_, "ROLLBACK") == 1) ending_ = true;
+  else lost_track_ = true;
 }
 
 Result<bool> Connection::try_lock_until_commit(long key) {
@@ -349,10 +402,10 @@ Result<bool> Connection::try_lock_until_commit(long key) {
   return *row && s.integer(0) != 0;
 }
 
-bool Connection::broken() const { return PQstatus(conn_) != CONNECTION_OK; }
+bool Connection::broken() const { return PQstatus(conn_) != CONNECTION_OK || lost_track_; }
 
 bool Connection::idle() const {
-  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+  return !broken() && !in_tx_ && (ending_ || PQtransactionStatus(conn_) == PQTRANS_IDLE);
 }
 
 }  // namespace anju::postgres

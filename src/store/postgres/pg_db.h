@@ -11,6 +11,7 @@
 
 #include <libpq-fe.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -65,6 +66,11 @@ class Statement final : public sql::Statement {
   const std::string& copy_columns() const { return copy_columns_; }
   const std::vector<std::optional<std::string>>& values() const { return values_; }
   const std::vector<int>& formats() const { return formats_; }
+  // The server forgot this statement and its cursor (a new session).
+  void forget_server_state() {
+    prepared_ = false;
+    cursor_tx_ = -1;
+  }
 
  private:
   struct Parameters {
@@ -116,10 +122,12 @@ class Connection final : public sql::Connection {
   Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) override;
   Result<void> end_bulk_load() override;
 
-  // True when the connection is usable and no transaction is open.
+  // True when the connection is usable and no transaction is open (a read
+  // transaction's ROLLBACK may still be on its way).
   bool idle() const;
   // True when the server is gone (it stopped, or a failover ended the
-  // session): nothing more can be done on this connection.
+  // session), or libpq lost track of the conversation: nothing more can be
+  // done on this connection.
   bool broken() const;
   PGconn* handle() { return conn_; }
 
@@ -127,6 +135,30 @@ class Connection final : public sql::Connection {
   friend class Statement;
   explicit Connection(PGconn* conn) : conn_(conn) {}
   Statement& statement(const char* sql, bool scan);
+  Result<void> set_up_session();  // the SETs every session starts with
+
+  // pg_pipeline.cc: fewer round trips. BEGIN is not sent on its own: it
+  // goes with the transaction's first statement, and a ROLLBACK is sent
+  // without waiting for its answer, which the next use of the connection
+  // reads (by then it has come).
+  struct Piped {
+    std::vector<ResultPtr> results;  // one per query `send` sent, in order; null where none came
+    std::optional<Error> error;      // the first failure
+  };
+  // One round trip: the pending BEGIN, the queries `send` sends (it returns
+  // how many, or -1 when libpq refused one) and a sync, in libpq's pipeline
+  // mode. When a transaction's first round trip finds the server gone, the
+  // connection is made anew (PQreset: the URL's hosts and
+  // target_session_attrs lead to the primary of now) and `send` runs once
+  // more: nothing had been done in the transaction yet.
+  Piped pipeline(const std::function<int()>& send, std::string_view what);
+  Piped pipeline_once(const std::function<int()>& send, std::string_view what);
+  // For what cannot go in a pipeline (simple queries, COPY): the pending
+  // BEGIN, sent now.
+  Result<void> send_begin();
+  bool begin_pending() const { return !pending_begin_.empty(); }
+  void finish_end();  // reads the answer to a ROLLBACK sent without waiting
+  Result<void> reconnect();
 
   // pg_copy.cc: the bulk path.
   // Runs before a statement: sends the pending COPY rows first when the
@@ -146,6 +178,9 @@ class Connection final : public sql::Connection {
   long changes_ = 0;
   long tx_ = 0;  // counts transactions, so a cursor knows whether it is still open
   bool in_tx_ = false;
+  std::string pending_begin_;  // the BEGIN of the open transaction, not sent yet
+  bool ending_ = false;        // a ROLLBACK was sent; its answer is not read yet
+  bool lost_track_ = false;    // libpq refused a step half way: close, do not reuse
 
   std::string bulk_table_;                     // the table of the running bulk load
   sql::DeferredIndexes deferred_indexes_;

@@ -52,12 +52,6 @@ Store::PoolUse PgStore::pool_use() const {
   return {static_cast<long>(idle_.size()), leased_.load()};
 }
 
-void PgStore::forget_idle() {
-  std::vector<std::unique_ptr<Connection>> gone;
-  std::lock_guard lock(mutex_);
-  gone.swap(idle_);
-}
-
 void PgStore::give_back(std::unique_ptr<Connection> conn) {
   if (!conn->idle()) return;  // broken or mid-transaction: close it
   std::lock_guard lock(mutex_);
@@ -67,17 +61,10 @@ void PgStore::give_back(std::unique_ptr<Connection> conn) {
 Result<std::unique_ptr<Transaction>> PgStore::begin(TxMode mode) {
   auto conn = lease();
   if (!conn) return conn.error();
-  if (auto begun = (*conn)->begin(mode); !begun) {
-    if (!(*conn)->broken()) return begun.error();
-    // The server this pooled connection knew is gone (stopped, or failed
-    // over to the standby): so are its pool mates. Nothing was done yet, so
-    // begin again on a fresh connection, which the URL's host list and
-    // target_session_attrs=read-write lead to the primary of now.
-    forget_idle();
-    conn = Connection::open(url_);
-    if (!conn) return conn.error();
-    ANJU_TRY((*conn)->begin(mode));
-  }
+  // Sends nothing yet: BEGIN goes with the first statement, and a pooled
+  // connection whose server is gone (stopped, or failed over to the
+  // standby) makes itself anew then (pg_pipeline.cc).
+  ANJU_TRY((*conn)->begin(mode));
   Connection* raw = conn->release();
   ++leased_;
   return std::unique_ptr<Transaction>(new sql::SqlTransaction(*raw, [this, raw] {

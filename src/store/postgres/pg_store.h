@@ -34,7 +34,6 @@ class PgStore final : public Store {
   Result<void> migrate(Connection& conn);
   Result<std::unique_ptr<Connection>> lease();
   void give_back(std::unique_ptr<Connection> conn);
-  void forget_idle();  // closes every pooled connection
 
   std::string url_;
   mutable std::mutex mutex_;  // guards idle_

@@ -15,6 +15,12 @@
 
 namespace anju {
 
+// A session with its user, found together (every request asks for both).
+struct SessionOfUser {
+  Session session;
+  std::optional<Stored<User>> user;  // none when no user has the session's name
+};
+
 class AccountRepo {
  public:
   virtual ~AccountRepo() = default;
@@ -27,7 +33,8 @@ class AccountRepo {
   virtual Result<void> update_user(const User& user, long expected_version,
                                    const WriteStamp& stamp) = 0;
   virtual Result<void> insert_session(const Session& session) = 0;
-  virtual Result<std::optional<Session>> find_session(std::string_view token_hash) = 0;
+  // The session `token_hash` names, with its user: one look-up.
+  virtual Result<std::optional<SessionOfUser>> find_session(std::string_view token_hash) = 0;
   virtual Result<void> touch_session(std::string_view token_hash, const std::string& at) = 0;
   // Ends one session, or every open one of a user; returns how many ended.
   virtual Result<long> end_session(std::string_view token_hash, const std::string& at) = 0;

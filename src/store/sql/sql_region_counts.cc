@@ -17,8 +17,6 @@ namespace {
 // "region_code, leaf, parent_code, counts"
 constexpr const char* kRows = "SELECT region_code, leaf, parent_code, counts FROM region_counts";
 
-// "region_code, parent_code, counts" of region_count_deltas.
-constexpr const char* kDeltas = "SELECT region_code, parent_code, counts FROM region_count_deltas";
 // Appended deltas of the country (each change appends one) after which
 // they are folded into the rows: readers then add at most this many a region.
 constexpr long kFoldDeltasAfter = 64;
@@ -48,59 +46,51 @@ Result<void> SqlTransaction::read_rows(Statement& s, std::vector<CountRow>& out)
   });
 }
 
-Result<void> SqlTransaction::read_deltas(Statement& s, std::vector<CountRow>& out) {
-  return each_row(s, [&](const Statement& r) { out.push_back(CountRow{r.text(0), false, r.text(1), r.text(2)}); });
+Result<std::vector<CountRow>> SqlTransaction::counted_rows(const char* where,
+                                                         std::initializer_list<std::string_view> values) {
+  const std::string sql = std::string("SELECT 0, region_code, leaf, parent_code, counts FROM region_counts WHERE ") +
+                          where +
+                          " UNION ALL SELECT 1, region_code, 0, parent_code, counts FROM region_count_deltas"
+                          " WHERE " + where + " ORDER BY 1, 2, 3 DESC";
+  auto& s = conn_.prepare(sql.c_str());
+  int i = 0;
+  for (std::string_view v : values) s.bind(++i, v);
+  std::vector<CountRow> rows, deltas;
+  ANJU_TRY(each_row(s, [&](const Statement& r) {
+    (r.integer(0) ? deltas : rows).push_back(CountRow{r.text(1), r.integer(2) != 0, r.text(3), r.text(4)});
+  }));
+  return add_count_deltas(std::move(rows), deltas);
 }
 
 Result<std::vector<RegionCount>> SqlTransaction::region_counts(const std::string& lo, const std::string& hi,
                                                               const std::vector<std::string>& dimensions) {
   // A region's own cells before its sums: a town with households of its
   // own has both, and readers that keep one value keep the sum.
-  std::vector<CountRow> rows;
-  ANJU_TRY(read_rows(conn_.prepare((std::string(kRows) + " WHERE region_code BETWEEN ?1 AND ?2"
-                                                         " ORDER BY region_code, leaf DESC").c_str())
-                         .bind(1, lo).bind(2, hi),
-                     rows));
-  std::vector<CountRow> deltas;
-  ANJU_TRY(read_deltas(conn_.prepare((std::string(kDeltas) + " WHERE region_code BETWEEN ?1 AND ?2").c_str())
-                           .bind(1, lo).bind(2, hi),
-                       deltas));
-  rows = add_count_deltas(std::move(rows), deltas);
+  auto rows = counted_rows("region_code BETWEEN ?1 AND ?2", {lo, hi});
+  if (!rows) return rows.error();
   std::vector<RegionCount> out;
-  for (const std::string& d : dimensions) append_counts(rows, d, out);
+  for (const std::string& d : dimensions) append_counts(*rows, d, out);
   return out;
 }
 
 Result<std::vector<RegionCount>> SqlTransaction::child_counts(const std::string& parent,
                                                              const std::string& dimension) {
-  std::vector<CountRow> rows;
-  ANJU_TRY(read_rows(conn_.prepare((std::string(kRows) + " WHERE parent_code = ?1 ORDER BY region_code, leaf DESC")
-                                       .c_str())
-                         .bind(1, parent),
-                     rows));
-  std::vector<CountRow> deltas;
-  ANJU_TRY(read_deltas(conn_.prepare((std::string(kDeltas) + " WHERE parent_code = ?1").c_str()).bind(1, parent),
-                       deltas));
-  rows = add_count_deltas(std::move(rows), deltas);
+  auto rows = counted_rows("parent_code = ?1", {parent});
+  if (!rows) return rows.error();
   std::vector<RegionCount> out;
-  append_counts(rows, dimension, out);
+  append_counts(*rows, dimension, out);
   return out;
 }
 
 Result<long> SqlTransaction::region_total(const std::string& region_code, const std::string& dimension,
                                           const std::string& key) {
-  std::vector<CountRow> rows;
-  ANJU_TRY(read_rows(conn_.prepare((std::string(kRows) + " WHERE region_code = ?1").c_str()).bind(1, region_code),
-                     rows));
-  std::vector<CountRow> deltas;
-  ANJU_TRY(read_deltas(conn_.prepare((std::string(kDeltas) + " WHERE region_code = ?1").c_str()).bind(1, region_code),
-                       deltas));
-  rows = add_count_deltas(std::move(rows), deltas);
+  auto rows = counted_rows("region_code = ?1", {region_code});
+  if (!rows) return rows.error();
   // A town with households of its own has its own row and its sums, and
   // the sums hold its own: the sums when there are any, else its own.
   long own = 0, sums = 0;
   bool summed = false;
-  for (const CountRow& row : rows) {
+  for (const CountRow& row : *rows) {
     summed = summed || !row.leaf;
     for (const CountCell& c : unpack_count_row(row))
       if (c.dimension == dimension && c.key == key) (row.leaf ? own : sums) += c.n;

@@ -12,19 +12,6 @@ Result<void> SqlTransaction::insert_session(const Session& s) {
       .run();
 }
 
-Result<std::optional<Session>> SqlTransaction::find_session(std::string_view token_hash) {
-  auto& s = conn_.prepare(
-      "SELECT token_hash, user_name, csrf_token, source, created_at, last_seen_at, ended_at"
-      " FROM sessions WHERE token_hash = ?");
-  s.bind(1, token_hash);
-  std::optional<Session> out;
-  ANJU_TRY(each_row(s, [&](const Statement& r) {
-    out = Session{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), std::nullopt};
-    if (!r.is_null(6)) out->ended_at = r.text(6);
-  }));
-  return out;
-}
-
 Result<void> SqlTransaction::touch_session(std::string_view token_hash, const std::string& at) {
   return conn_.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND ended_at IS NULL")
       .bind(1, at).bind(2, token_hash)

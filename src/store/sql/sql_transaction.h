@@ -218,7 +218,7 @@ class SqlTransaction final : public Transaction,
   Result<void> update_user(const User& user, long expected_version, const WriteStamp& stamp) override;
 
   Result<void> insert_session(const Session& session) override;
-  Result<std::optional<Session>> find_session(std::string_view token_hash) override;
+  Result<std::optional<SessionOfUser>> find_session(std::string_view token_hash) override;
   Result<void> touch_session(std::string_view token_hash, const std::string& at) override;
   Result<long> end_session(std::string_view token_hash, const std::string& at) override;
   Result<long> end_user_sessions(std::string_view user_name, const std::string& at) override;
@@ -261,8 +261,11 @@ class SqlTransaction final : public Transaction,
   Result<void> write_counts(const CountRowChanges& changes);
   // Appends the rows of region_counts `s` selects (kRows' columns).
   Result<void> read_rows(Statement& s, std::vector<CountRow>& out);
-  // Appends the rows of region_count_deltas `s` selects (kDeltas' columns).
-  Result<void> read_deltas(Statement& s, std::vector<CountRow>& out);
+  // The rows of region_counts `where` picks (it may name region_code and
+  // parent_code, ?1 and ?2 bound to `values`), ordered by region_code and
+  // leaf rows first, with the deltas appended since the last fold added in:
+  // one statement.
+  Result<std::vector<CountRow>> counted_rows(const char* where, std::initializer_list<std::string_view> values);
   // Appends what a change moved in the regions above its villages
   // (count_rows.h: add_count_deltas), and folds every delta into the rows
   // once the country has kFoldDeltasAfter of them.

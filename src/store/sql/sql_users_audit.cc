@@ -1,4 +1,5 @@
-// Users and the audit log on both SQL engines.
+// Users, the look-up of a session with its user, and the audit log on both
+// SQL engines.
 #include <nlohmann/json.hpp>
 
 #include <stdexcept>
@@ -54,6 +55,27 @@ Result<std::optional<Stored<User>>> SqlTransaction::find_user(std::string_view n
   s.bind(1, name);
   std::optional<Stored<User>> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) { out = stored(read_user(r), r, kUserCount); }));
+  return out;
+}
+
+Result<std::optional<SessionOfUser>> SqlTransaction::find_session(std::string_view token_hash) {
+  static const std::string sql = "SELECT " + qualify(kUserColumns, "u") +
+                                 ", u.version, u.created_at, u.updated_at, u.updated_by,"
+                                 " s.token_hash, s.user_name, s.csrf_token, s.source, s.created_at,"
+                                 " s.last_seen_at, s.ended_at"
+                                 " FROM sessions s LEFT JOIN users u ON u.name = s.user_name"
+                                 " WHERE s.token_hash = ?";
+  auto& s = conn_.prepare(sql.c_str());
+  s.bind(1, token_hash);
+  std::optional<SessionOfUser> out;
+  ANJU_TRY(each_row(s, [&](const Statement& r) {
+    constexpr int c = kUserCount + 4;  // the session's first column
+    out = SessionOfUser{Session{r.text(c), r.text(c + 1), r.text(c + 2), r.text(c + 3), r.text(c + 4),
+                                r.text(c + 5), std::nullopt},
+                        std::nullopt};
+    if (!r.is_null(c + 6)) out->session.ended_at = r.text(c + 6);
+    if (!r.is_null(0)) out->user = stored(read_user(r), r, kUserCount);
+  }));
   return out;
 }
 

@@ -1,0 +1,91 @@
+// Fewer round trips on PostgreSQL (pg_db.h): a transaction's BEGIN travels
+// with its first statement, a statement's PREPARE with its first execution,
+// a cursor's DECLARE with its first FETCH — each group one round trip in
+// libpq's pipeline mode — and a ROLLBACK is not waited for.
+#include "store/postgres/pg_db.h"
+
+namespace anju::postgres {
+
+Connection::Piped Connection::pipeline(const std::function<int()>& send, std::string_view what) {
+  const bool first_of_transaction = begin_pending();
+  Piped out = pipeline_once(send, what);
+  if (!out.error || !first_of_transaction || PQstatus(conn_) == CONNECTION_OK) return out;
+  if (auto made = reconnect(); !made) {
+    out.error = made.error();
+    return out;
+  }
+  return pipeline_once(send, what);
+}
+
+Connection::Piped Connection::pipeline_once(const std::function<int()>& send, std::string_view what) {
+  Piped out;
+  finish_end();
+  if (PQenterPipelineMode(conn_) != 1) {
+    out.error = result_error(nullptr, conn_, what);
+    return out;
+  }
+  const bool begins = begin_pending();
+  bool sent = !begins || PQsendQueryParams(conn_, pending_begin_.c_str(), 0, nullptr, nullptr, nullptr,
+                                           nullptr, 0) == 1;
+  const int queries = sent ? send() : -1;
+  sent = queries >= 0 && PQpipelineSync(conn_) == 1;
+  if (!sent) {
+    // Some queries may be on their way with no sync after them: the
+    // conversation cannot be followed any more.
+    out.error = result_error(nullptr, conn_, what);
+    lost_track_ = true;
+    (void)PQexitPipelineMode(conn_);
+    return out;
+  }
+  bool lost = false;
+  for (int i = 0; i < queries + (begins ? 1 : 0); ++i) {
+    ResultPtr r(PQgetResult(conn_));
+    if (!r) {  // the connection is gone
+      lost = true;
+      break;
+    }
+    while (PGresult* end = PQgetResult(conn_)) PQclear(end);  // the NULL that ends each query's results
+    const auto status = PQresultStatus(r.get());
+    if ((status == PGRES_FATAL_ERROR || status == PGRES_PIPELINE_ABORTED) && !out.error)
+      out.error = result_error(r.get(), conn_, what);
+    if (begins && i == 0) {
+      if (status == PGRES_COMMAND_OK) pending_begin_.clear();
+      continue;
+    }
+    out.results.push_back(std::move(r));
+  }
+  if (!lost) {
+    ResultPtr sync(PQgetResult(conn_));
+    lost = !sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC;
+  }
+  if (PQexitPipelineMode(conn_) != 1) lost_track_ = true;
+  if ((lost || lost_track_) && !out.error) out.error = result_error(nullptr, conn_, what);
+  out.results.resize(static_cast<size_t>(queries));
+  return out;
+}
+
+Result<void> Connection::send_begin() {
+  finish_end();
+  if (!begin_pending()) return {};
+  Piped begun = pipeline([] { return 0; }, pending_begin_);
+  if (begun.error) return *begun.error;
+  return {};
+}
+
+void Connection::finish_end() {
+  if (!ending_) return;
+  ending_ = false;
+  while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+}
+
+Result<void> Connection::reconnect() {
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK)
+    return Error{ErrorCode::io, "无法连接 PostgreSQL 数据库", Transient::store_away, PQerrorMessage(conn_)};
+  ending_ = false;
+  lost_track_ = false;
+  for (auto& [_, statement] : cache_) statement->forget_server_state();
+  return set_up_session();
+}
+
+}  // namespace anju::postgres
