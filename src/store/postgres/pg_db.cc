@@ -386,7 +386,7 @@ void Connection::rollback() {
   deferred_indexes_.clear();
   in_tx_ = false;
   pending_begin_.clear();
-  finish_end();
+  if (ending_) return;  // a ROLLBACK is on its way already
   if (PQtransactionStatus(conn_) == PQTRANS_IDLE || PQstatus(conn_) != CONNECTION_OK) return;
   // Not waited for: the server ends the transaction as it reads this, and
   // the next use of the connection reads the answer (finish_end).

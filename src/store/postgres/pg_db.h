@@ -122,8 +122,8 @@ class Connection final : public sql::Connection {
   Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) override;
   Result<void> end_bulk_load() override;
 
-  // True when the connection is usable and no transaction is open (a read
-  // transaction's ROLLBACK may still be on its way).
+  // True when the connection is usable and no transaction is open (a
+  // ROLLBACK may still be on its way).
   bool idle() const;
   // True when the server is gone (it stopped, or a failover ended the
   // session), or libpq lost track of the conversation: nothing more can be
@@ -147,10 +147,11 @@ class Connection final : public sql::Connection {
   };
   // One round trip: the pending BEGIN, the queries `send` sends (it returns
   // how many, or -1 when libpq refused one) and a sync, in libpq's pipeline
-  // mode. When a transaction's first round trip finds the server gone, the
-  // connection is made anew (PQreset: the URL's hosts and
-  // target_session_attrs lead to the primary of now) and `send` runs once
-  // more: nothing had been done in the transaction yet.
+  // mode. When a transaction's first round trip finds the server gone (or
+  // a hot standby now), the connection is made anew (PQreset: the URL's
+  // hosts and target_session_attrs lead to the primary of now) and the
+  // BEGIN and `send` go once more: nothing had been done in the
+  // transaction yet.
   Piped pipeline(const std::function<int()>& send, std::string_view what);
   Piped pipeline_once(const std::function<int()>& send, std::string_view what);
   // For what cannot go in a pipeline (simple queries, COPY): the pending

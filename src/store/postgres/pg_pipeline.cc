@@ -7,13 +7,18 @@
 namespace anju::postgres {
 
 Connection::Piped Connection::pipeline(const std::function<int()>& send, std::string_view what) {
-  const bool first_of_transaction = begin_pending();
+  // Kept aside: the server may have answered BEGIN before it went away.
+  const std::string begin = pending_begin_;
   Piped out = pipeline_once(send, what);
-  if (!out.error || !first_of_transaction || PQstatus(conn_) == CONNECTION_OK) return out;
+  // Gone, shutting down, or a hot standby now: begin again where the URL
+  // leads, when nothing of the transaction has been done.
+  if (!out.error || begin.empty() || out.error->transient != Transient::store_away) return out;
   if (auto made = reconnect(); !made) {
+    out.results.clear();  // the old session's answers say nothing of the new one
     out.error = made.error();
     return out;
   }
+  pending_begin_ = begin;
   return pipeline_once(send, what);
 }
 
@@ -58,8 +63,11 @@ Connection::Piped Connection::pipeline_once(const std::function<int()>& send, st
     ResultPtr sync(PQgetResult(conn_));
     lost = !sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC;
   }
-  if (PQexitPipelineMode(conn_) != 1) lost_track_ = true;
-  if ((lost || lost_track_) && !out.error) out.error = result_error(nullptr, conn_, what);
+  if (lost && !out.error) out.error = result_error(nullptr, conn_, what);  // libpq's words on the cause
+  if (PQexitPipelineMode(conn_) != 1) {
+    lost_track_ = true;
+    if (!out.error) out.error = result_error(nullptr, conn_, what);
+  }
   out.results.resize(static_cast<size_t>(queries));
   return out;
 }
@@ -67,7 +75,7 @@ Connection::Piped Connection::pipeline_once(const std::function<int()>& send, st
 Result<void> Connection::send_begin() {
   finish_end();
   if (!begin_pending()) return {};
-  Piped begun = pipeline([] { return 0; }, pending_begin_);
+  Piped begun = pipeline([] { return 0; }, "BEGIN");
   if (begun.error) return *begun.error;
   return {};
 }
@@ -75,17 +83,25 @@ Result<void> Connection::send_begin() {
 void Connection::finish_end() {
   if (!ending_) return;
   ending_ = false;
+  // The answer itself says nothing worth keeping: the transaction is over
+  // either way, and a connection that broke meanwhile shows it at the
+  // round trip that follows.
   while (PGresult* r = PQgetResult(conn_)) PQclear(r);
 }
 
 Result<void> Connection::reconnect() {
   PQreset(conn_);
-  if (PQstatus(conn_) != CONNECTION_OK)
-    return Error{ErrorCode::io, "无法连接 PostgreSQL 数据库", Transient::store_away, PQerrorMessage(conn_)};
   ending_ = false;
-  lost_track_ = false;
   for (auto& [_, statement] : cache_) statement->forget_server_state();
-  return set_up_session();
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    std::string detail = PQerrorMessage(conn_);
+    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
+    return Error{ErrorCode::io, "无法连接 PostgreSQL 数据库", Transient::store_away, detail};
+  }
+  lost_track_ = false;
+  auto set = set_up_session();
+  if (!set) lost_track_ = true;  // a session without its settings is not to be pooled
+  return set;
 }
 
 }  // namespace anju::postgres

@@ -18,7 +18,12 @@ class PgRoundTrips : public testing::StoreTest {
     StoreTest::SetUp();
   }
   static User clerk(const std::string& name) {
-    return User{name, "李四", Role::village_clerk, "500229108201", "$argon2id$v=19$x", false, false, {}};
+    User u;
+    u.name = name;
+    u.display_name = "李四";
+    u.region_code = "500229108201";
+    u.password_hash = "$argon2id$v=19$x";
+    return u;
   }
 };
 
@@ -86,6 +91,22 @@ TEST_F(PgRoundTrips, AConnectionWhoseServerSessionEndedIsMadeAnewByTheNextTransa
   ASSERT_TRUE(tx->accounts().insert_user(clerk("b"), kStamp));  // prepared again
   ASSERT_TRUE(tx->commit());
   EXPECT_EQ(store_->pool_use().idle, 1);
+}
+
+// The statement sent again on the new connection goes with its BEGIN: a
+// transaction dropped without commit leaves nothing.
+TEST_F(PgRoundTrips, TheTransactionBegunAgainOnANewConnectionIsStillOneTransaction) {
+  ASSERT_TRUE(begin(TxMode::read)->accounts().find_user("nobody"));
+  db_->query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+             " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->accounts().insert_user(clerk("a"), kStamp));  // on a new connection
+    ASSERT_TRUE(tx->accounts().insert_user(clerk("b"), kStamp));
+  }  // not committed
+  auto users = begin(TxMode::read)->accounts().list_users();
+  ASSERT_TRUE(users) << users.error().message;
+  EXPECT_TRUE(users->empty());
 }
 
 // Within a transaction the connection is not made anew: what it did
