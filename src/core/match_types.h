@@ -24,6 +24,9 @@ struct MatchResult {
   std::vector<std::string> candidates;  // for `ambiguous`: the buildings to choose from
   bool parcel_not_found = false;        // the roster's parcel_id names no building
   bool shared = false;                  // the building is matched by other households too
+  // The household's region, known to a run; stored as its province (the
+  // partition key beside household_id), not read back.
+  std::string region_code;
 };
 
 struct JudgmentRow {
@@ -34,7 +37,8 @@ struct JudgmentRow {
   std::optional<EvidenceSource> evidence_source;
   std::string evidence_id;
   std::optional<JudgeResult> previous_result;
-  // The household's region, known to a run (not stored with the judgment).
+  // The household's region, known to a run; stored as its province (the
+  // partition key beside household_id), not read back.
   std::string region_code;
   long campaign_id = 1;  // the campaign whose settings judged it
 };

@@ -145,6 +145,7 @@ std::vector<MatchResult> Matcher::finish() {
     const Entry& e = households_[i];
     MatchResult m;
     m.household_id = e.household_id;
+    m.region_code = e.region_code;
     std::vector<std::string> located = take(location_hits, li, i);
     std::vector<std::string> owned = take(owner_hits, oi, i);
     if (!e.manual_parcel.empty()) {

@@ -33,8 +33,8 @@ class ReadModels : public testing::StoreTest {
     b.region_code = "500229108201";
     b.wkb = std::string("\x01\x03\x00\x00\x00", 5);
     ASSERT_TRUE(tx->census().insert_building(b, kStamp));
-    MatchResult m1{"H1", MatchOutcome::unmatched, "", {}, false, false};
-    MatchResult m2{"H2", MatchOutcome::unmatched, "", {}, false, false};
+    MatchResult m1{"H1", MatchOutcome::unmatched, "", {}, false, false, "500229108201"};
+    MatchResult m2{"H2", MatchOutcome::unmatched, "", {}, false, false, "500229108201"};
     ASSERT_TRUE(tx->results().replace_matches(RunRecord{"match", kStamp.at, "test"}, kWholeCountry, {m1, m2}));
     ASSERT_TRUE(tx->commit());
   }
@@ -110,7 +110,8 @@ TEST_F(ReadModels, ARefreshOfOneVillageGivesWhatAWholeRefreshGives) {
   {
     auto tx = begin();
     add_second_village(*tx);
-    JudgmentRow j{"H3", JudgeResult::verify, {Reason::no_assessment}, std::nullopt, std::nullopt, "", std::nullopt, ""};
+    JudgmentRow j{"H3", JudgeResult::verify, {Reason::no_assessment}, std::nullopt, std::nullopt, "", std::nullopt,
+                  "500229109202"};
     ASSERT_TRUE(tx->results().replace_judgment(j));
     j.result = JudgeResult::unsafe;
     j.reasons = {};
@@ -144,7 +145,8 @@ TEST_F(ReadModels, ARefreshOfOneVillageGivesWhatAWholeRefreshGives) {
 // deltas are folded into them. Across many changes and a fold, the counts
 // stay what a whole refresh gives.
 TEST_F(ReadModels, ManyChangesAcrossAFoldGiveWhatAWholeRefreshGives) {
-  JudgmentRow j{"H1", JudgeResult::verify, {Reason::no_assessment}, std::nullopt, std::nullopt, "", std::nullopt, ""};
+  JudgmentRow j{"H1", JudgeResult::verify, {Reason::no_assessment}, std::nullopt, std::nullopt, "", std::nullopt,
+                "500229108201"};
   for (int i = 0; i < 150; ++i) {  // past two folds (every 64 changes)
     auto tx = begin();
     j.result = i % 2 ? JudgeResult::unsafe : JudgeResult::verify;
@@ -204,8 +206,8 @@ TEST_F(ReadModels, WritersInTwoVillagesAtOnceDoNotMeet) {
   }
   auto one = begin();
   auto other = begin();
-  JudgmentRow j1{"H1", JudgeResult::unsafe, {}, std::nullopt, std::nullopt, "", std::nullopt, ""};
-  JudgmentRow j3{"H3", JudgeResult::unsafe, {}, std::nullopt, std::nullopt, "", std::nullopt, ""};
+  JudgmentRow j1{"H1", JudgeResult::unsafe, {}, std::nullopt, std::nullopt, "", std::nullopt, "500229108201"};
+  JudgmentRow j3{"H3", JudgeResult::unsafe, {}, std::nullopt, std::nullopt, "", std::nullopt, "500229109202"};
   ASSERT_TRUE(one->results().replace_judgment(j1));
   ASSERT_TRUE(other->results().replace_judgment(j3));
   ASSERT_TRUE(one->commit());
@@ -283,6 +285,62 @@ TEST_F(ReadModels, ListTotalsAgreeWithTheRowsAndTheChoiceIsLocked) {
   auto stale = w->results().clear_manual_match("H2", 7);
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().code, ErrorCode::conflict);
+}
+
+// Matches and judgments carry their household's province (PostgreSQL's
+// partition key) and the list joins on it: a household moved to another
+// province takes its results along.
+TEST_F(ReadModels, AHouseholdMovedToAnotherProvinceKeepsItsResultsOnTheList) {
+  {
+    auto tx = begin();
+    for (const char* code : {"110000000000", "110100000000", "110105000000", "110105001000", "110105001001"})
+      ASSERT_TRUE(tx->regions().insert_region(Region{code, "区划"}, kStamp));
+    JudgmentRow j{"H1", JudgeResult::unsafe, {}, std::nullopt, std::nullopt, "", std::nullopt, "500229108201"};
+    ASSERT_TRUE(tx->results().replace_judgment(j));
+    auto h1 = tx->households().find_household("H1");
+    ASSERT_TRUE(h1 && *h1);
+    Household moved = (*h1)->value;
+    moved.region_code = "110105001001";
+    ASSERT_TRUE(tx->households().update_household(moved, (*h1)->version, kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  auto tx = begin(TxMode::read);
+  HouseholdFilter f;
+  f.region_code = "110105001001";
+  auto page = tx->read_models().list_households(f);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].household.household_id, "H1");
+  EXPECT_EQ(page->items[0].match_outcome, MatchOutcome::unmatched);
+  EXPECT_EQ(page->items[0].result, JudgeResult::unsafe);
+  // Walked from the judgments (the filter narrows by result): each finds
+  // its household in the province it names.
+  f.region_code = std::string(kWholeCountry);
+  f.result = "unsafe";
+  page = tx->read_models().list_households(f);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].household.region_code, "110105001001");
+  EXPECT_EQ(page->items[0].match_outcome, MatchOutcome::unmatched);
+}
+
+// A result that came without its household's region is refused before
+// anything is written, never stored under a guessed province.
+TEST_F(ReadModels, AResultWithoutItsHouseholdsRegionIsRefused) {
+  auto tx = begin();
+  JudgmentRow j{"H1", JudgeResult::unsafe, {}, std::nullopt, std::nullopt, "", std::nullopt, ""};
+  auto one = tx->results().replace_judgment(j);
+  ASSERT_FALSE(one);
+  EXPECT_EQ(one.error().code, ErrorCode::internal);
+  auto many = tx->results().replace_judgments(RunRecord{"judge", kStamp.at, "test"}, kWholeCountry, {j});
+  ASSERT_FALSE(many);
+  EXPECT_EQ(many.error().code, ErrorCode::internal);
+  auto matched = tx->results().store_match(MatchResult{"H1", MatchOutcome::unmatched, "", {}, false, false, ""});
+  ASSERT_FALSE(matched);
+  EXPECT_EQ(matched.error().code, ErrorCode::internal);
+  auto judged = tx->results().find_judgment("H1");
+  ASSERT_TRUE(judged);
+  EXPECT_FALSE(*judged);
 }
 
 }  // namespace

@@ -399,7 +399,7 @@ TEST_F(StoreContract, UnreadableStoredValuesAreErrorsNeverDefaults) {
                                                            std::nullopt,
                                                            "",
                                                            std::nullopt,
-                                                           ""}));
+                                                           "500229108201"}));
     ASSERT_TRUE(tx->commit());
   }
   auto readable = [&] {

@@ -30,8 +30,8 @@ Result<void> MemoryResults::set_manual_match(std::string_view household_id,
   // the buildings concerned.
   MatchResult& m = matches_[std::string(household_id)];
   const std::string old_parcel = m.parcel_id;
-  m = MatchResult{
-      std::string(household_id), MatchOutcome::manual, std::string(parcel_id), {}, false, false};
+  m = MatchResult{std::string(household_id), MatchOutcome::manual, std::string(parcel_id), {}, false, false,
+                  m.region_code};
   recount_shared({old_parcel, std::string(parcel_id)});
   return {};
 }

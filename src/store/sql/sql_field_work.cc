@@ -87,25 +87,25 @@ Attachment read_attachment(const Statement& s) {
 }  // namespace
 
 Result<void> SqlTransaction::replace_judgment(const JudgmentRow& j) {
+  ANJU_TRY(check_result_region(j));
   auto& s = conn_.prepare(
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id, previous_result,"
-      " campaign_id, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, 0) ON CONFLICT (household_id) DO UPDATE SET"
-      " previous_result = judgments.result, result = excluded.result, reasons = excluded.reasons,"
+      " campaign_id, run_id, province) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, 0, ?8) ON CONFLICT (household_id)"
+      " DO UPDATE SET previous_result = judgments.result, result = excluded.result, reasons = excluded.reasons,"
       " grade = excluded.grade, evidence_source = excluded.evidence_source, evidence_id = excluded.evidence_id,"
-      " campaign_id = excluded.campaign_id");
+      " campaign_id = excluded.campaign_id, province = excluded.province");
   s.bind(1, j.household_id).bind(2, judge_result_key(j.result)).bind(3, reasons_json(j.reasons));
   bind_enum(s, 4, j.grade);
   bind_enum(s, 5, j.evidence_source);
   if (j.evidence_id.empty()) s.bind_null(6);
   else s.bind(6, j.evidence_id);
   s.bind(7, j.campaign_id);
+  bind_province(s, 8, j.region_code);
   ANJU_TRY(s.run());
   ANJU_TRY(conn_.prepare("DELETE FROM judgment_reasons WHERE household_id = ?1").bind(1, j.household_id).run());
   auto& r = conn_.prepare("INSERT INTO judgment_reasons(household_id, reason) VALUES (?1, ?2)");
   for (Reason reason : j.reasons) ANJU_TRY(r.bind(1, j.household_id).bind(2, reason_key(reason)).run());
-  auto region = household_region(j.household_id);
-  if (!region) return region.error();
-  return *region ? refresh_summary(**region) : Result<void>{};
+  return refresh_summary(j.region_code);
 }
 
 Result<std::vector<AppraisalPart>> SqlTransaction::appraisal_parts() {

@@ -59,9 +59,11 @@ std::optional<std::pair<std::string, std::string>> single_dimension(const Househ
   return set.front();
 }
 
+// On both columns of the key: PostgreSQL then probes one partition of
+// households a row, whichever table it walks first.
 constexpr const char* kJoins =
-    " FROM households h LEFT JOIN matches m ON m.household_id = h.household_id"
-    " LEFT JOIN judgments j ON j.household_id = h.household_id";
+    " FROM households h LEFT JOIN matches m ON m.household_id = h.household_id AND m.province = h.province"
+    " LEFT JOIN judgments j ON j.household_id = h.household_id AND j.province = h.province";
 
 }  // namespace
 
@@ -193,17 +195,19 @@ Result<void> SqlTransaction::set_manual_match(std::string_view household_id, std
   if (conn_.changes() != 1) return make_error(ErrorCode::conflict, "该户的图斑选择已被他人修改，请刷新后重试");
   // The stored match follows at once, as a run would store it: manual, on
   // the chosen building, without the candidates of an earlier ambiguity.
+  auto region = household_region(household_id);
+  if (!region) return region.error();
+  if (!*region) return make_error(ErrorCode::not_found, "没有这个农户：" + std::string(household_id));
   MatchResult manual;
   manual.household_id = std::string(household_id);
   manual.outcome = MatchOutcome::manual;
   manual.parcel_id = std::string(parcel_id);
+  manual.region_code = **region;
   ANJU_TRY(upsert_match(manual, 0));
   std::vector<std::string> touched{std::string(parcel_id)};
   if (*before) touched.push_back((*before)->parcel_id);
   ANJU_TRY(recount_shared(touched));
-  auto region = household_region(household_id);
-  if (!region) return region.error();
-  return *region ? refresh_summary(**region) : Result<void>{};
+  return refresh_summary(**region);
 }
 
 Result<void> SqlTransaction::store_match(const MatchResult& m) {
@@ -215,9 +219,7 @@ Result<void> SqlTransaction::store_match(const MatchResult& m) {
   std::vector<std::string> touched{m.parcel_id};
   if (*before) touched.push_back((*before)->parcel_id);
   ANJU_TRY(recount_shared(touched));
-  auto region = household_region(m.household_id);
-  if (!region) return region.error();
-  return *region ? refresh_summary(**region) : Result<void>{};
+  return refresh_summary(m.region_code);
 }
 
 Result<void> SqlTransaction::clear_manual_match(std::string_view household_id, long expected_version) {

@@ -179,7 +179,8 @@ Result<void> SqlTransaction::count_households(const std::string& region_code, Co
       std::string("SELECT h.region_code, h.category, coalesce(h.monitor_type, ''), h.status, h.housing,"
                   " coalesce(m.outcome, ''), coalesce(j.result, ''), j.reasons"
                   " FROM households h LEFT JOIN matches m ON m.household_id = h.household_id"
-                  " LEFT JOIN judgments j ON j.household_id = h.household_id") +
+                  " AND m.province = h.province LEFT JOIN judgments j ON j.household_id = h.household_id"
+                  " AND j.province = h.province") +
       (all ? "" : " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3");
   auto& s = conn_.scan(sql.c_str());
   if (!all) s.bind(1, region_province(range.lo)).bind(2, range.lo).bind(3, range.hi);

@@ -136,7 +136,15 @@ Result<std::vector<std::pair<std::string, std::string>>> SqlTransaction::list_ma
 
 namespace {
 
-// Parameters base+1 … base+7 of a judgment row (base+8, the run, is the caller's).
+// Binds a match's columns as ?1 … ?6.
+Statement& bind_match(Statement& s, const MatchResult& m) {
+  s.bind_view(1, m.household_id).bind_view(2, match_outcome_key(m.outcome));
+  if (m.parcel_id.empty()) s.bind_null(3);
+  else s.bind_view(3, m.parcel_id);
+  return s.bind(4, strings_json(m.candidates)).bind(5, m.parcel_not_found ? 1L : 0L).bind(6, m.shared ? 1L : 0L);
+}
+
+// Binds a judgment's columns after `base`: household … campaign_id, province.
 Statement& bind_judgment(Statement& s, const JudgmentRow& j, int base = 0) {
   s.bind_view(base + 1, j.household_id).bind_view(base + 2, judge_result_key(j.result));
   s.bind(base + 3, reasons_json(j.reasons));
@@ -147,6 +155,7 @@ Statement& bind_judgment(Statement& s, const JudgmentRow& j, int base = 0) {
   if (j.previous_result) s.bind_view(base + 7, judge_result_key(*j.previous_result));
   else s.bind_null(base + 7);
   s.bind(base + 8, j.campaign_id);
+  bind_province(s, base + 9, j.region_code);
   return s;
 }
 
@@ -160,16 +169,16 @@ std::vector<std::string> household_ids(const auto& rows) {
 }  // namespace
 
 Result<void> SqlTransaction::upsert_match(const MatchResult& m, long run_id) {
+  ANJU_TRY(check_result_region(m));
   auto& s = conn_.prepare(
-      "INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found, shared, run_id)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(household_id) DO UPDATE SET outcome = excluded.outcome,"
-      " parcel_id = excluded.parcel_id, candidates = excluded.candidates,"
-      " parcel_not_found = excluded.parcel_not_found, shared = excluded.shared, run_id = excluded.run_id");
-  s.bind_view(1, m.household_id).bind_view(2, match_outcome_key(m.outcome));
-  if (m.parcel_id.empty()) s.bind_null(3);
-  else s.bind_view(3, m.parcel_id);
-  s.bind(4, strings_json(m.candidates)).bind(5, m.parcel_not_found ? 1L : 0L).bind(6, m.shared ? 1L : 0L);
-  return s.bind(7, run_id).run();
+      "INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found, shared, run_id,"
+      " province) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(household_id) DO UPDATE SET"
+      " outcome = excluded.outcome, parcel_id = excluded.parcel_id, candidates = excluded.candidates,"
+      " parcel_not_found = excluded.parcel_not_found, shared = excluded.shared, run_id = excluded.run_id,"
+      " province = excluded.province");
+  bind_match(s, m).bind(7, run_id);
+  bind_province(s, 8, m.region_code);
+  return s.run();
 }
 
 Result<void> SqlTransaction::recount_shared(const std::vector<std::string>& parcels) {
@@ -180,6 +189,7 @@ Result<void> SqlTransaction::recount_shared(const std::vector<std::string>& parc
 
 Result<void> SqlTransaction::replace_matches(const RunRecord& run, std::string_view region,
                                                 const std::vector<MatchResult>& results) {
+  ANJU_TRY(check_result_regions(results));
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
   if (!region_range(region).whole()) {
@@ -199,12 +209,10 @@ Result<void> SqlTransaction::replace_matches(const RunRecord& run, std::string_v
   ANJU_TRY(conn_.begin_bulk_load("matches", /*rebuild_indexes=*/true));
   auto& s = conn_.prepare(
       "INSERT INTO matches(household_id, outcome, parcel_id, candidates, parcel_not_found, shared,"
-      " run_id) VALUES (?,?,?,?,?,?,?)");
+      " run_id, province) VALUES (?,?,?,?,?,?,?,?)");
   for (const MatchResult& m : results) {
-    s.bind_view(1, m.household_id).bind_view(2, match_outcome_key(m.outcome));
-    if (m.parcel_id.empty()) s.bind_null(3); else s.bind_view(3, m.parcel_id);
-    s.bind(4, strings_json(m.candidates)).bind(5, m.parcel_not_found ? 1 : 0);
-    s.bind(6, m.shared ? 1 : 0).bind(7, *run_id);
+    bind_match(s, m).bind(7, *run_id);
+    bind_province(s, 8, m.region_code);
     ANJU_TRY(s.run());
   }
   ANJU_TRY(end_bulk_load());
@@ -219,16 +227,18 @@ Result<void> SqlTransaction::for_each_match(const std::function<void(MatchResult
 }
 
 Result<void> SqlTransaction::upsert_judgments(const std::vector<JudgmentRow>& rows, long run_id) {
+  ANJU_TRY(check_result_regions(rows));
   ANJU_TRY(each_in("DELETE FROM judgment_reasons WHERE household_id", 0, household_ids(rows), {},
                    [](const Statement&) {}));
   ANJU_TRY(insert_rows(
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id, previous_result,"
-      " campaign_id, run_id)",
-      "(?,?,?,?,?,?,?,?,?)",
+      " campaign_id, province, run_id)",
+      "(?,?,?,?,?,?,?,?,?,?)",
       "ON CONFLICT (household_id) DO UPDATE SET result = excluded.result, reasons = excluded.reasons,"
       " grade = excluded.grade, evidence_source = excluded.evidence_source, evidence_id = excluded.evidence_id,"
-      " previous_result = excluded.previous_result, campaign_id = excluded.campaign_id, run_id = excluded.run_id",
-      rows.size(), [&](Statement& s, size_t i, int base) { bind_judgment(s, rows[i], base).bind(base + 9, run_id); }));
+      " previous_result = excluded.previous_result, campaign_id = excluded.campaign_id,"
+      " province = excluded.province, run_id = excluded.run_id",
+      rows.size(), [&](Statement& s, size_t i, int base) { bind_judgment(s, rows[i], base).bind(base + 10, run_id); }));
   std::vector<std::pair<const std::string*, Reason>> reasons;
   for (const JudgmentRow& j : rows)
     for (Reason reason : j.reasons) reasons.emplace_back(&j.household_id, reason);
@@ -240,6 +250,7 @@ Result<void> SqlTransaction::upsert_judgments(const std::vector<JudgmentRow>& ro
 
 Result<void> SqlTransaction::replace_judgments(const RunRecord& run, std::string_view region,
                                                   const std::vector<JudgmentRow>& rows) {
+  ANJU_TRY(check_result_regions(rows));
   auto run_id = insert_run(run);
   if (!run_id) return run_id.error();
   // A region's run replaces its households' rows; the whole country's
@@ -249,8 +260,8 @@ Result<void> SqlTransaction::replace_judgments(const RunRecord& run, std::string
   ANJU_TRY(conn_.begin_bulk_load("judgments", /*rebuild_indexes=*/true));
   auto& s = conn_.prepare(
       "INSERT INTO judgments(household_id, result, reasons, grade, evidence_source, evidence_id,"
-      " previous_result, campaign_id, run_id) VALUES (?,?,?,?,?,?,?,?,?)");
-  for (const JudgmentRow& j : rows) ANJU_TRY(bind_judgment(s, j).bind(9, *run_id).run());
+      " previous_result, campaign_id, province, run_id) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  for (const JudgmentRow& j : rows) ANJU_TRY(bind_judgment(s, j).bind(10, *run_id).run());
   ANJU_TRY(end_bulk_load());
   // One row per reason, so that lists filter by reason through an index.
   ANJU_TRY(conn_.exec("DELETE FROM judgment_reasons"));

@@ -124,8 +124,13 @@ Result<void> SqlTransaction::update_household(const Household& h, long expected_
   bind_province(s, 17, h.region_code);
   s.bind(18, stamp.at).bind(19, stamp.actor).bind(20, expected_version);
   ANJU_TRY(s.run());
-  return check_versioned_update("SELECT 1 FROM households WHERE household_id = ?",
-                                h.household_id, "农户");
+  ANJU_TRY(check_versioned_update("SELECT 1 FROM households WHERE household_id = ?", h.household_id, "农户"));
+  // A household moved to another province takes its results' province
+  // along (the key they join on); otherwise these change nothing.
+  for (const char* sql : {"UPDATE matches SET province = ?2 WHERE household_id = ?1 AND province <> ?2",
+                          "UPDATE judgments SET province = ?2 WHERE household_id = ?1 AND province <> ?2"})
+    ANJU_TRY(conn_.prepare(sql).bind(1, h.household_id).bind(2, region_province(h.region_code)).run());
+  return {};
 }
 
 Result<void> SqlTransaction::check_versioned_update(const char* exists_sql,
