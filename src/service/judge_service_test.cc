@@ -108,8 +108,8 @@ TEST(MemoryResults, ManualChoicesAreVersionedAndMakeTheMatchManual) {
   const WriteStamp stamp{"clerk", "2026-01-01T00:00:00Z"};
   ASSERT_TRUE(results.replace_matches(
       RunRecord{"match", "t", "test"}, kWholeCountry,
-      {MatchResult{"H1", MatchOutcome::by_parcel, "P1", {}, false, false},
-       MatchResult{"H2", MatchOutcome::by_location, "P2", {}, false, false}}));
+      {MatchResult{"H1", MatchOutcome::by_parcel, "P1", {}, false, false, "500229108201"},
+       MatchResult{"H2", MatchOutcome::by_location, "P2", {}, false, false, "500229108201"}}));
   ASSERT_TRUE(results.set_manual_match("H1", "P2", 0, stamp));
   EXPECT_EQ(results.set_manual_match("H1", "P3", 0, stamp).error().code, ErrorCode::conflict);
   auto m = results.find_match("H1");

@@ -21,6 +21,11 @@ Result<void> MemoryResults::set_manual_match(std::string_view household_id,
                                              std::string_view parcel_id, long expected_version,
                                              const WriteStamp& stamp) {
   ANJU_TRY(writable());
+  if (households_) {
+    auto region = households_->household_region(household_id);
+    if (!region) return region.error();
+    if (!*region) return make_error(ErrorCode::not_found, "没有这个农户：" + std::string(household_id));
+  }
   auto it = manual_.find(household_id);
   const long current = it == manual_.end() ? 0 : it->second.version;
   if (current != expected_version) return make_error(ErrorCode::conflict, "该户的选择已被他人修改");
@@ -48,6 +53,7 @@ void MemoryResults::recount_shared(const std::vector<std::string>& parcels) {
 
 Result<void> MemoryResults::store_match(const MatchResult& m) {
   ANJU_TRY(writable());
+  ANJU_TRY(check_result_region(m));
   MatchResult& stored = matches_[m.household_id];
   const std::string old_parcel = stored.parcel_id;
   stored = m;
@@ -86,6 +92,7 @@ Result<std::vector<std::pair<std::string, std::string>>> MemoryResults::list_man
 Result<void> MemoryResults::replace_matches(const RunRecord& run, std::string_view region,
                                             const std::vector<MatchResult>& results) {
   ANJU_TRY(writable());
+  ANJU_TRY(check_result_regions(results));
   if (region_range(region).whole()) {
     matches_.clear();
     for (const MatchResult& m : results) matches_[m.household_id] = m;
@@ -143,6 +150,7 @@ Result<void> MemoryResults::for_each_judge_input(const Date& as_of, std::string_
 Result<void> MemoryResults::replace_judgments(const RunRecord& run, std::string_view region,
                                               const std::vector<JudgmentRow>& rows) {
   ANJU_TRY(writable());
+  ANJU_TRY(check_result_regions(rows));
   if (region_range(region).whole()) judgments_.clear();
   for (const JudgmentRow& r : rows) judgments_[r.household_id] = r;
   runs_.push_back(run);
@@ -157,6 +165,7 @@ Result<std::optional<JudgmentRow>> MemoryResults::find_judgment(std::string_view
 
 Result<void> MemoryResults::replace_judgment(const JudgmentRow& row) {
   ANJU_TRY(writable());
+  ANJU_TRY(check_result_region(row));
   judgments_[row.household_id] = row;
   return {};
 }

@@ -3,6 +3,12 @@
 // judgments (初判) with what the judge reads.
 //
 // Part of a Transaction (store.h): its failures, snapshot and thread rules.
+//
+// Every result written (MatchResult, JudgmentRow) must carry its household's
+// `region_code`: the stores keep its province beside the household id (the
+// partition key a join to households prunes by). One without it is refused
+// with `internal` before anything is written (check_result_region); results
+// read back carry no region.
 
 #include <functional>
 #include <optional>
@@ -19,6 +25,19 @@
 
 namespace anju {
 
+// `internal` for a result without its household's region.
+template <class Row>
+Result<void> check_result_region(const Row& r) {
+  if (r.region_code.empty()) return make_error(ErrorCode::internal, "结果缺少农户的区划：" + r.household_id);
+  return {};
+}
+
+template <class Rows>
+Result<void> check_result_regions(const Rows& rows) {
+  for (const auto& r : rows) ANJU_TRY(check_result_region(r));
+  return {};
+}
+
 class ResultRepo {
  public:
   virtual ~ResultRepo() = default;
@@ -28,7 +47,8 @@ class ResultRepo {
   // Sets or replaces the choice, with optimistic locking: `expected_version`
   // 0 means "there is no choice yet"; a stale version fails with `conflict`. The household's
   // stored match becomes `manual` at once (and `shared` is recomputed for
-  // the buildings concerned), without waiting for the next run.
+  // the buildings concerned), without waiting for the next run. `not_found`
+  // when there is no such household.
   virtual Result<void> set_manual_match(std::string_view household_id, std::string_view parcel_id,
                                         long expected_version, const WriteStamp& stamp) = 0;
   // Removes the choice if its version is `expected_version` (`conflict`

@@ -42,22 +42,6 @@ inline void bind_province(Statement& s, int i, std::string_view region_code) {
   s.bind(i, region_province(region_code));
 }
 
-// Matches and judgments carry their household's province beside its id
-// (the partition key, so joins to households prune). A run knows each
-// household's region; a result that came without one is a defect, refused
-// before anything is written rather than given a province.
-template <class Row>
-Result<void> check_result_region(const Row& r) {
-  if (r.region_code.empty()) return make_error(ErrorCode::internal, "结果缺少农户的区划：" + r.household_id);
-  return {};
-}
-
-template <class Rows>
-Result<void> check_result_regions(const Rows& rows) {
-  for (const auto& r : rows) ANJU_TRY(check_result_region(r));
-  return {};
-}
-
 // Binds the stamp of a fresh row after its `n` data parameters; `stamp`
 // must outlive the statement's run.
 inline void bind_insert_stamp(Statement& s, int n, const WriteStamp& stamp) {

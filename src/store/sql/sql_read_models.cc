@@ -180,6 +180,9 @@ Result<std::optional<ManualMatch>> SqlTransaction::find_manual_match(std::string
 
 Result<void> SqlTransaction::set_manual_match(std::string_view household_id, std::string_view parcel_id,
                                               long expected_version, const WriteStamp& stamp) {
+  auto region = household_region(household_id);
+  if (!region) return region.error();
+  if (!*region) return make_error(ErrorCode::not_found, "没有这个农户：" + std::string(household_id));
   auto before = find_match(household_id);
   if (!before) return before.error();
   if (expected_version == 0) {
@@ -195,9 +198,6 @@ Result<void> SqlTransaction::set_manual_match(std::string_view household_id, std
   if (conn_.changes() != 1) return make_error(ErrorCode::conflict, "该户的图斑选择已被他人修改，请刷新后重试");
   // The stored match follows at once, as a run would store it: manual, on
   // the chosen building, without the candidates of an earlier ambiguity.
-  auto region = household_region(household_id);
-  if (!region) return region.error();
-  if (!*region) return make_error(ErrorCode::not_found, "没有这个农户：" + std::string(household_id));
   MatchResult manual;
   manual.household_id = std::string(household_id);
   manual.outcome = MatchOutcome::manual;

@@ -56,5 +56,50 @@ TEST(SqliteMigrations, CountCellsBecomeARowPerRegionAndKind) {
   EXPECT_EQ(cells, expected);
 }
 
+// 0023: matches and judgments take their household's province; results of
+// a household that is not there are dropped, the rest keep every column.
+TEST(SqliteMigrations, ResultsTakeTheirHouseholdsProvince) {
+  auto conn = Connection::open(":memory:");
+  ASSERT_TRUE(conn);
+  auto before = sql::apply_migrations(**conn, up_to(22), SqliteStore::kMigrationJournal);
+  ASSERT_TRUE(before);
+  ASSERT_EQ(*before, 22);
+  ASSERT_TRUE((*conn)->exec(
+      "PRAGMA foreign_keys=OFF;"  // no regions needed for this
+      "INSERT INTO households(household_id, head_name, head_id_number, members, region_code, category, province,"
+      " created_at, updated_at, updated_by) VALUES"
+      " ('H1', '张三', '11010519491231002X', 3, '500229108201', 'poverty_exited', '50', 't', 't', 'x'),"
+      " ('H2', '李四', '110105194912310037', 2, '110105001001', 'poverty_exited', '11', 't', 't', 'x');"
+      "INSERT INTO matches(household_id, outcome, parcel_id, run_id) VALUES"
+      " ('H1', 'by_parcel', 'P1', 4), ('H2', 'unmatched', NULL, 4), ('GONE', 'unmatched', NULL, 4);"
+      "INSERT INTO judgments(household_id, result, reasons, grade, run_id, campaign_id) VALUES"
+      " ('H1', 'unsafe', '[]', 'C', 5, 2), ('GONE', 'verify', '[\"no_assessment\"]', NULL, 5, 1);"
+      "INSERT INTO judgment_reasons(household_id, reason) VALUES ('GONE', 'no_assessment')"));
+  auto after = sql::apply_migrations(**conn, SqliteStore::migrations(), SqliteStore::kMigrationJournal);
+  ASSERT_TRUE(after) << after.error().message;
+  ASSERT_GE(*after, 23);
+  auto rows = [&](const char* sql) {
+    std::vector<std::string> out;
+    auto& s = (*conn)->prepare(sql);
+    while (true) {
+      auto more = s.step();
+      EXPECT_TRUE(more);
+      if (!more || !*more) break;
+      out.push_back(s.text(0));
+    }
+    s.reset();
+    return out;
+  };
+  EXPECT_EQ(rows("SELECT household_id || ' ' || outcome || ' ' || coalesce(parcel_id, '-') || ' ' || run_id || ' '"
+                 " || province FROM matches ORDER BY 1"),
+            (std::vector<std::string>{"H1 by_parcel P1 4 50", "H2 unmatched - 4 11"}));
+  EXPECT_EQ(rows("SELECT household_id || ' ' || result || ' ' || grade || ' ' || run_id || ' ' || campaign_id || ' '"
+                 " || province FROM judgments ORDER BY 1"),
+            (std::vector<std::string>{"H1 unsafe C 5 2 50"}));
+  EXPECT_TRUE(rows("SELECT household_id FROM judgment_reasons").empty());
+  // No default: a writer that leaves the province out is refused, as on PostgreSQL.
+  EXPECT_FALSE((*conn)->exec("INSERT INTO matches(household_id, outcome, run_id) VALUES ('H3', 'unmatched', 6)"));
+}
+
 }  // namespace
 }  // namespace anju::sqlite
