@@ -12,33 +12,47 @@
 namespace anju::sqlite {
 namespace {
 
-std::vector<Migration> up_to(int version) {
-  std::vector<Migration> out;
+// An in-memory database at schema `version` (null, and the test failed,
+// if it cannot be made).
+std::unique_ptr<Connection> at_version(int version) {
+  auto conn = Connection::open(":memory:");
+  if (!conn) {
+    ADD_FAILURE() << conn.error().message;
+    return nullptr;
+  }
+  std::vector<Migration> up_to;
   for (const Migration& m : SqliteStore::migrations())
-    if (m.version <= version) out.push_back(m);
-  return out;
+    if (m.version <= version) up_to.push_back(m);
+  auto reached = sql::apply_migrations(**conn, up_to, SqliteStore::kMigrationJournal);
+  if (!reached || *reached != version) {
+    ADD_FAILURE() << "not at version " << version;
+    return nullptr;
+  }
+  return std::move(*conn);
+}
+
+// The migrations after the one it is at; the version reached.
+Result<int> migrate(Connection& conn) {
+  return sql::apply_migrations(conn, SqliteStore::migrations(), SqliteStore::kMigrationJournal);
 }
 
 TEST(SqliteMigrations, CountCellsBecomeARowPerRegionAndKind) {
-  auto conn = Connection::open(":memory:");
+  auto conn = at_version(13);
   ASSERT_TRUE(conn);
-  auto before = sql::apply_migrations(**conn, up_to(13), SqliteStore::kMigrationJournal);
-  ASSERT_TRUE(before);
-  ASSERT_EQ(*before, 13);
   // A village's own cells, one of them stored twice (two writers at once),
   // and its town's sums.
-  ASSERT_TRUE((*conn)->exec(
+  ASSERT_TRUE(conn->exec(
       "INSERT INTO region_counts(region_code, parent_code, leaf, dimension, key, n) VALUES"
       " ('110101001001', '110101001000', 1, 'households', '', 3),"
       " ('110101001001', '110101001000', 1, 'result', 'safe', 2),"
       " ('110101001001', '110101001000', 1, 'result', 'safe', 2),"
       " ('110101001001', '110101001000', 1, 'result', '', 1),"
       " ('110101001000', '110101000000', 0, 'households', '', 3)"));
-  auto after = sql::apply_migrations(**conn, SqliteStore::migrations(), SqliteStore::kMigrationJournal);
+  auto after = migrate(*conn);
   ASSERT_TRUE(after);
   ASSERT_GE(*after, 14);
   std::vector<CountCell> cells;
-  auto& s = (*conn)->prepare("SELECT region_code, leaf, parent_code, counts FROM region_counts ORDER BY 1, 2");
+  auto& s = conn->prepare("SELECT region_code, leaf, parent_code, counts FROM region_counts ORDER BY 1, 2");
   while (true) {
     auto more = s.step();
     ASSERT_TRUE(more);
@@ -59,12 +73,9 @@ TEST(SqliteMigrations, CountCellsBecomeARowPerRegionAndKind) {
 // 0023: matches and judgments take their household's province; results of
 // a household that is not there are dropped, the rest keep every column.
 TEST(SqliteMigrations, ResultsTakeTheirHouseholdsProvince) {
-  auto conn = Connection::open(":memory:");
+  auto conn = at_version(22);
   ASSERT_TRUE(conn);
-  auto before = sql::apply_migrations(**conn, up_to(22), SqliteStore::kMigrationJournal);
-  ASSERT_TRUE(before);
-  ASSERT_EQ(*before, 22);
-  ASSERT_TRUE((*conn)->exec(
+  ASSERT_TRUE(conn->exec(
       "PRAGMA foreign_keys=OFF;"  // no regions needed for this
       "INSERT INTO households(household_id, head_name, head_id_number, members, region_code, category, province,"
       " created_at, updated_at, updated_by) VALUES"
@@ -75,12 +86,12 @@ TEST(SqliteMigrations, ResultsTakeTheirHouseholdsProvince) {
       "INSERT INTO judgments(household_id, result, reasons, grade, run_id, campaign_id) VALUES"
       " ('H1', 'unsafe', '[]', 'C', 5, 2), ('GONE', 'verify', '[\"no_assessment\"]', NULL, 5, 1);"
       "INSERT INTO judgment_reasons(household_id, reason) VALUES ('GONE', 'no_assessment')"));
-  auto after = sql::apply_migrations(**conn, SqliteStore::migrations(), SqliteStore::kMigrationJournal);
+  auto after = migrate(*conn);
   ASSERT_TRUE(after) << after.error().message;
   ASSERT_GE(*after, 23);
   auto rows = [&](const char* sql) {
     std::vector<std::string> out;
-    auto& s = (*conn)->prepare(sql);
+    auto& s = conn->prepare(sql);
     while (true) {
       auto more = s.step();
       EXPECT_TRUE(more);
@@ -98,7 +109,7 @@ TEST(SqliteMigrations, ResultsTakeTheirHouseholdsProvince) {
             (std::vector<std::string>{"H1 unsafe C 5 2 50"}));
   EXPECT_TRUE(rows("SELECT household_id FROM judgment_reasons").empty());
   // No default: a writer that leaves the province out is refused, as on PostgreSQL.
-  EXPECT_FALSE((*conn)->exec("INSERT INTO matches(household_id, outcome, run_id) VALUES ('H3', 'unmatched', 6)"));
+  EXPECT_FALSE(conn->exec("INSERT INTO matches(household_id, outcome, run_id) VALUES ('H3', 'unmatched', 6)"));
 }
 
 }  // namespace
