@@ -6,6 +6,18 @@
 
 namespace anju {
 
+namespace {
+
+// A stored result as the SQL stores return it: without the region it was
+// written with (result_repo.h).
+template <class Row>
+Row read_back(Row row) {
+  row.region_code.clear();
+  return row;
+}
+
+}  // namespace
+
 void MemoryResults::put_judge_input(JudgeInput input) {
   const std::string id = input.household.household_id;
   inputs_[id] = std::move(input);
@@ -112,7 +124,7 @@ Result<void> MemoryResults::replace_matches(const RunRecord& run, std::string_vi
 Result<void> MemoryResults::for_each_match(const std::function<void(MatchResult&&)>& fn) {
   for (const auto& [id, m] : matches_) {
     ANJU_TRY(next_row());
-    fn(MatchResult(m));
+    fn(read_back(m));
   }
   return {};
 }
@@ -120,7 +132,7 @@ Result<void> MemoryResults::for_each_match(const std::function<void(MatchResult&
 Result<std::optional<MatchResult>> MemoryResults::find_match(std::string_view household_id) {
   auto it = matches_.find(household_id);
   if (it == matches_.end()) return std::optional<MatchResult>();
-  return std::optional<MatchResult>(it->second);
+  return std::optional<MatchResult>(read_back(it->second));
 }
 
 Result<void> MemoryResults::for_each_judge_input(const Date& as_of, std::string_view after,
@@ -160,7 +172,7 @@ Result<void> MemoryResults::replace_judgments(const RunRecord& run, std::string_
 Result<std::optional<JudgmentRow>> MemoryResults::find_judgment(std::string_view household_id) {
   auto it = judgments_.find(household_id);
   if (it == judgments_.end()) return std::optional<JudgmentRow>();
-  return std::optional<JudgmentRow>(it->second);
+  return std::optional<JudgmentRow>(read_back(it->second));
 }
 
 Result<void> MemoryResults::replace_judgment(const JudgmentRow& row) {
