@@ -4,6 +4,8 @@
 #   - GET /api/v1/session                        the floor: session look-up only (reference)
 #   - GET /api/v1/households?result=verify&…     a page of 50 with a filter
 #   - GET /api/v1/stats?by=result                counts by region × result
+#   - GET /api/v1/ledger?page_size=50            the first page of the C/D ledger (its lines joined to households)
+#   - GET /api/v1/field-tasks?page_size=50        the first page of field tasks (each with its household)
 # as an administrator (the widest scope). Prints req/s and p50/p99 per
 # endpoint and each one's p99 as a ratio to the reference's.
 #
@@ -71,5 +73,7 @@ printf '%-12s %10s %9s %9s\n' endpoint req/s p50_ms p99_ms
 run session "/api/v1/session"
 run households "/api/v1/households?result=verify&page_size=50&page=3"
 run stats "/api/v1/stats?by=result"
+run ledger "/api/v1/ledger?page_size=50"
+run tasks "/api/v1/field-tasks?page_size=50"
 awk -v r="$P99_session" -v h="$P99_households" -v s="$P99_stats" \
   'BEGIN {printf "p99 / reference p99: households %.1fx, stats %.1fx\n", h/r, s/r}'

@@ -92,7 +92,7 @@ LedgerSync sync_ledger(const std::vector<JudgmentRow>& rows, const std::vector<O
   for (const JudgmentRow& r : rows) {
     auto it = by_household.find(r.household_id);
     const OpenLedgerEntry* entry = it == by_household.end() ? nullptr : it->second;
-    LedgerOpen line{r.household_id, r.grade, r.evidence_source, r.evidence_id};
+    LedgerOpen line{r.household_id, r.grade, r.evidence_source, r.evidence_id, r.region_code};
     if (belongs_in_ledger(r.result)) {
       if (!entry) {
         out.open.push_back(std::move(line));

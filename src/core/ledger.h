@@ -82,6 +82,7 @@ struct LedgerOpen {
   std::optional<Grade> grade;
   std::optional<EvidenceSource> evidence_source;
   std::string evidence_id;
+  std::string region_code;  // the household's (its province is stored beside the key)
 };
 struct LedgerClose {
   long entry_id = 0;

@@ -27,7 +27,9 @@ class FieldWorkRepo {
   // The open or visited tasks of these households (a few: one statement
   // per few hundred keys).
   virtual Result<std::vector<ActiveTask>> active_tasks_of(const std::vector<std::string>& household_ids) = 0;
-  // `conflict` when the household already has an active task.
+  // `conflict` when the household already has an active task. A task is
+  // stored beside its household's province (of `region_code`): one without
+  // a region is refused with `internal` before anything is written.
   virtual Result<long> insert_task(const FieldTask& task, const WriteStamp& stamp) = 0;
   // Many tasks at once (a judge run's), for households without an active
   // task: fails (`conflict`) if one has gained one meanwhile.

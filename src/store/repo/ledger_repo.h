@@ -26,7 +26,9 @@ class LedgerRepo {
   // The open entries of the households of `region` (a region code,
   // kWholeCountry: all), by where the household lives now.
   virtual Result<std::vector<OpenLedgerEntry>> open_ledger_entries_in(std::string_view region) = 0;
-  // Opens, regrades and closes entries as `sync` says, dated `on`.
+  // Opens, regrades and closes entries as `sync` says, dated `on`. An entry
+  // is stored beside its household's province: an opening without the
+  // household's region is refused with `internal` before anything is written.
   virtual Result<void> apply_ledger_sync(const LedgerSync& sync, const Date& on,
                                          const WriteStamp& stamp) = 0;
   // Every entry of a household, newest first (the open one, if any, first).

@@ -25,7 +25,8 @@
 
 namespace anju {
 
-// `internal` for a result without its household's region.
+// `internal` for a result (or a field task, a ledger entry: whatever is
+// stored beside its household's province) without its household's region.
 template <class Row>
 Result<void> check_result_region(const Row& r) {
   if (r.region_code.empty()) return make_error(ErrorCode::internal, "结果缺少农户的区划：" + r.household_id);

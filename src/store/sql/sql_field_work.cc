@@ -133,7 +133,7 @@ ActiveTask read_active_task(const Statement& s) {
 Result<std::vector<ActiveTask>> SqlTransaction::active_tasks_in(std::string_view region) {
   auto& s = region_read(region, kActiveTasks,
                         "SELECT t.id, t.household_id, t.origin, t.status FROM households h"
-                        " JOIN field_tasks t ON t.household_id = h.household_id"
+                        " JOIN field_tasks t ON t.household_id = h.household_id AND t.province = h.province"
                         " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3 AND t.status IN ('open', 'visited')");
   std::vector<ActiveTask> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(read_active_task(r)); }));
@@ -150,10 +150,11 @@ Result<std::vector<ActiveTask>> SqlTransaction::active_tasks_of(const std::vecto
 namespace {
 
 // A new task (plain placeholders, so that PostgreSQL's bulk load can make
-// it a COPY row).
+// it a COPY row). Its province is its household's, beside the key it joins
+// households on.
 constexpr const char* kInsertTask =
     "INSERT INTO field_tasks(household_id, region_code, origin, sample_id, status, assignee, due_on, created_at,"
-    " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " updated_at, updated_by, province) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 Statement& bind_new_task(Statement& s, const FieldTask& t, const WriteStamp& stamp) {
   s.bind(1, t.household_id).bind(2, t.region_code).bind(3, enum_key(t.origin));
@@ -162,6 +163,7 @@ Statement& bind_new_task(Statement& s, const FieldTask& t, const WriteStamp& sta
   s.bind(5, enum_key(t.status)).bind(6, t.assignee);
   if (t.due) s.bind(7, t.due->to_string());
   else s.bind_null(7);
+  bind_province(s, 11, t.region_code);
   return s.bind(8, stamp.at).bind(9, stamp.at).bind(10, stamp.actor);
 }
 
@@ -169,6 +171,7 @@ Statement& bind_new_task(Statement& s, const FieldTask& t, const WriteStamp& sta
 
 Result<long> SqlTransaction::insert_task(const FieldTask& t, const WriteStamp& stamp) {
   static const std::string sql = std::string(kInsertTask) + " ON CONFLICT DO NOTHING RETURNING id";
+  ANJU_TRY(check_result_region(t));
   long id = 0;
   ANJU_TRY(each_row(bind_new_task(conn_.prepare(sql.c_str()), t, stamp), [&](const Statement& r) { id = r.integer(0); }));
   if (id == 0) return make_error(ErrorCode::conflict, "该户已有进行中的核实任务");
@@ -176,6 +179,7 @@ Result<long> SqlTransaction::insert_task(const FieldTask& t, const WriteStamp& s
 }
 
 Result<void> SqlTransaction::insert_tasks(const std::vector<FieldTask>& tasks, const WriteStamp& stamp) {
+  ANJU_TRY(check_result_regions(tasks));
   const bool bulk = tasks.size() >= kBulkRows;
   if (bulk) {
     // Into an empty table (a campaign's first judgment) the four indexes
@@ -236,7 +240,7 @@ Result<Page<TaskRow>> SqlTransaction::list_tasks(const TaskFilter& f) {
   const std::string limit = w.placeholder(f.limit), offset = w.placeholder(f.offset);
   const std::string sql = std::string("SELECT ") + kTaskColumns +
                           ", h.head_name, h.address, h.lon, h.lat FROM field_tasks t"
-                          " LEFT JOIN households h ON h.household_id = t.household_id" +
+                          " LEFT JOIN households h ON h.household_id = t.household_id AND h.province = t.province" +
                           w.sql() + " ORDER BY t.due_on, t.region_code, t.household_id, t.id LIMIT " + limit +
                           " OFFSET " + offset;
   auto& s = conn_.prepare(sql.c_str());

@@ -112,6 +112,7 @@ const std::string& ledger_select() {
                                  " b.expanded, b.business_use, e.assessed_on, e.assessor, e.method, " +
                                  kRenovationColumns +
                                  " FROM ledger_entries l JOIN households h ON h.household_id = l.household_id"
+                                 " AND h.province = l.province"
                                  " LEFT JOIN matches m ON m.household_id = l.household_id"
                                  " LEFT JOIN buildings b ON b.parcel_id = m.parcel_id"
                                  " LEFT JOIN evidence e ON e.source = l.evidence_source AND"
@@ -156,7 +157,10 @@ std::string urgency_condition(WhereBuilder& w, LedgerUrgency urgency, const Urge
 
 WhereBuilder ledger_where(const LedgerFilter& f) {
   WhereBuilder w;
-  w.add("h.region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
+  // The provinces the range spans (one for any office below the country):
+  // naming them lets PostgreSQL read those partitions only.
+  w.add("h.province BETWEEN ? AND ? AND h.region_code BETWEEN ? AND ?", region_province(f.region_lo),
+        region_province(f.region_hi), f.region_lo, f.region_hi);
   if (f.status == "open") w.add("l.closed_on IS NULL");
   else if (f.status == "closed") w.add("l.closed_on IS NOT NULL");
   if (f.measure) w.add("l.measure = ?", std::string(enum_key(*f.measure)));
@@ -202,7 +206,7 @@ Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries(std::st
 Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries_in(std::string_view region) {
   auto& s = region_read(region, "SELECT id, household_id, grade, evidence_id FROM ledger_entries WHERE closed_on IS NULL",
                         "SELECT e.id, e.household_id, e.grade, e.evidence_id FROM households h"
-                        " JOIN ledger_entries e ON e.household_id = h.household_id"
+                        " JOIN ledger_entries e ON e.household_id = h.household_id AND e.province = h.province"
                         " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3 AND e.closed_on IS NULL");
   std::vector<OpenLedgerEntry> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(read_open_entry(r)); }));
@@ -210,17 +214,19 @@ Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries_in(std:
 }
 
 Result<void> SqlTransaction::apply_ledger_sync(const LedgerSync& sync, const Date& on, const WriteStamp& stamp) {
+  ANJU_TRY(check_result_regions(sync.open));
   const std::string day = on.to_string();
   // A judge run may open tens of thousands.
   const bool bulk = sync.open.size() >= kBulkRows;
   if (bulk) ANJU_TRY(conn_.begin_bulk_load("ledger_entries", /*rebuild_indexes=*/false));
   auto& open = conn_.prepare(
       "INSERT INTO ledger_entries(household_id, opened_on, grade, evidence_source, evidence_id, created_at,"
-      " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      " updated_at, updated_by, province) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const LedgerOpen& o : sync.open) {
     open.bind(1, o.household_id).bind(2, day);
     bind_enum(open, 3, o.grade);
     bind_enum(open, 4, o.evidence_source);
+    bind_province(open, 9, o.region_code);
     ANJU_TRY(open.bind(5, o.evidence_id).bind(6, stamp.at).bind(7, stamp.at).bind(8, stamp.actor).run());
   }
   if (bulk) ANJU_TRY(end_bulk_load());
@@ -273,7 +279,8 @@ Result<Page<LedgerRow>> SqlTransaction::list_ledger(const LedgerFilter& f) {
   {
     WhereBuilder w = ledger_where(f);
     const std::string sql = "SELECT count(*) FROM ledger_entries l JOIN households h ON"
-                            " h.household_id = l.household_id LEFT JOIN renovations r ON r.id = l.renovation_id" +
+                            " h.household_id = l.household_id AND h.province = l.province"
+                            " LEFT JOIN renovations r ON r.id = l.renovation_id" +
                             w.sql();
     auto& c = conn_.prepare(sql.c_str());
     w.bind(c);
@@ -302,9 +309,11 @@ Result<void> SqlTransaction::for_each_ledger_fact(const std::string& lo, const s
   auto& s = conn_.prepare(
       "SELECT h.region_code, l.closed_on, l.grade, l.measure, l.plan_year, r.state, r.method, l.renovation_id,"
       " coalesce(r.subsidy_central, 0) + coalesce(r.subsidy_local, 0)"
-      " FROM ledger_entries l JOIN households h ON h.household_id = l.household_id"
-      " LEFT JOIN renovations r ON r.id = l.renovation_id WHERE h.region_code BETWEEN ?1 AND ?2");
-  return each_row(s.bind(1, lo).bind(2, hi), [&](const Statement& r) {
+      " FROM ledger_entries l JOIN households h ON h.household_id = l.household_id AND h.province = l.province"
+      " LEFT JOIN renovations r ON r.id = l.renovation_id"
+      " WHERE h.province BETWEEN ?3 AND ?4 AND h.region_code BETWEEN ?1 AND ?2");
+  s.bind(1, lo).bind(2, hi).bind(3, region_province(lo)).bind(4, region_province(hi));
+  return each_row(s, [&](const Statement& r) {
     LedgerFact f;
     f.region_code = r.text(0);
     f.closed_on = read_opt_date(r, 1);

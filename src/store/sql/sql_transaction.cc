@@ -114,6 +114,11 @@ Result<void> SqlTransaction::insert_household(const Household& h, const WriteSta
 
 Result<void> SqlTransaction::update_household(const Household& h, long expected_version,
                                                  const WriteStamp& stamp) {
+  // The province before the change: a move to another one takes along what
+  // is stored beside the household's key (below).
+  std::optional<std::string> was;
+  ANJU_TRY(each_row(conn_.prepare("SELECT province FROM households WHERE household_id = ?1").bind(1, h.household_id),
+                    [&](const Statement& r) { was = r.text(0); }));
   auto& s = conn_.prepare(
       "UPDATE households SET head_name = ?2, head_id_number = ?3, members = ?4,"
       " region_code = ?5, address = ?6, phone = ?7, category = ?8, monitor_type = ?9,"
@@ -125,11 +130,15 @@ Result<void> SqlTransaction::update_household(const Household& h, long expected_
   s.bind(18, stamp.at).bind(19, stamp.actor).bind(20, expected_version);
   ANJU_TRY(s.run());
   ANJU_TRY(check_versioned_update("SELECT 1 FROM households WHERE household_id = ?", h.household_id, "农户"));
-  // A household moved to another province takes its results' province
-  // along (the key they join on); otherwise these change nothing.
-  for (const char* sql : {"UPDATE matches SET province = ?2 WHERE household_id = ?1 AND province <> ?2",
-                          "UPDATE judgments SET province = ?2 WHERE household_id = ?1 AND province <> ?2"})
-    ANJU_TRY(conn_.prepare(sql).bind(1, h.household_id).bind(2, region_province(h.region_code)).run());
+  // A household moved to another province takes along the province of
+  // its results, tasks and ledger entries (the key they join it on).
+  const std::string province = region_province(h.region_code);
+  if (was == province) return {};
+  for (const char* sql : {"UPDATE matches SET province = ?2 WHERE household_id = ?1",
+                          "UPDATE judgments SET province = ?2 WHERE household_id = ?1",
+                          "UPDATE field_tasks SET province = ?2 WHERE household_id = ?1",
+                          "UPDATE ledger_entries SET province = ?2 WHERE household_id = ?1"})
+    ANJU_TRY(conn_.prepare(sql).bind(1, h.household_id).bind(2, province).run());
   return {};
 }
 

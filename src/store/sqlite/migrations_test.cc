@@ -70,6 +70,20 @@ TEST(SqliteMigrations, CountCellsBecomeARowPerRegionAndKind) {
   EXPECT_EQ(cells, expected);
 }
 
+// The first column of every row `sql` returns, as text.
+std::vector<std::string> column(Connection& conn, const char* sql) {
+  std::vector<std::string> out;
+  auto& s = conn.prepare(sql);
+  while (true) {
+    auto more = s.step();
+    EXPECT_TRUE(more);
+    if (!more || !*more) break;
+    out.push_back(s.text(0));
+  }
+  s.reset();
+  return out;
+}
+
 // 0023: matches and judgments take their household's province; results of
 // a household that is not there are dropped, the rest keep every column.
 TEST(SqliteMigrations, ResultsTakeTheirHouseholdsProvince) {
@@ -89,18 +103,7 @@ TEST(SqliteMigrations, ResultsTakeTheirHouseholdsProvince) {
   auto after = migrate(*conn);
   ASSERT_TRUE(after) << after.error().message;
   ASSERT_GE(*after, 23);
-  auto rows = [&](const char* sql) {
-    std::vector<std::string> out;
-    auto& s = conn->prepare(sql);
-    while (true) {
-      auto more = s.step();
-      EXPECT_TRUE(more);
-      if (!more || !*more) break;
-      out.push_back(s.text(0));
-    }
-    s.reset();
-    return out;
-  };
+  auto rows = [&](const char* sql) { return column(*conn, sql); };
   EXPECT_EQ(rows("SELECT household_id || ' ' || outcome || ' ' || coalesce(parcel_id, '-') || ' ' || run_id || ' '"
                  " || province FROM matches ORDER BY 1"),
             (std::vector<std::string>{"H1 by_parcel P1 4 50", "H2 unmatched - 4 11"}));
@@ -110,6 +113,38 @@ TEST(SqliteMigrations, ResultsTakeTheirHouseholdsProvince) {
   EXPECT_TRUE(rows("SELECT household_id FROM judgment_reasons").empty());
   // No default: a writer that leaves the province out is refused, as on PostgreSQL.
   EXPECT_FALSE(conn->exec("INSERT INTO matches(household_id, outcome, run_id) VALUES ('H3', 'unmatched', 6)"));
+}
+
+// 0024: field tasks and ledger entries take their household's province (a
+// task of a household no longer there its village's, an entry '00'); a row
+// without a province is refused afterwards, as on PostgreSQL.
+TEST(SqliteMigrations, TasksAndLedgerEntriesTakeTheirHouseholdsProvince) {
+  auto conn = at_version(23);
+  ASSERT_TRUE(conn);
+  ASSERT_TRUE(conn->exec(
+      "PRAGMA foreign_keys=OFF;"  // no regions needed for this
+      "INSERT INTO households(household_id, head_name, head_id_number, members, region_code, category, province,"
+      " created_at, updated_at, updated_by) VALUES"
+      " ('H1', '张三', '11010519491231002X', 3, '500229108201', 'poverty_exited', '50', 't', 't', 'x');"
+      "INSERT INTO field_tasks(household_id, region_code, origin, status, created_at, updated_at, updated_by)"
+      " VALUES ('H1', '500229108201', 'judgment', 'open', 't', 't', 'x'),"
+      " ('GONE', '110105001001', 'sample', 'closed', 't', 't', 'x');"
+      "INSERT INTO ledger_entries(household_id, opened_on, grade, created_at, updated_at, updated_by)"
+      " VALUES ('H1', '2026-01-02', 'C', 't', 't', 'x'), ('GONE', '2026-01-03', 'D', 't', 't', 'x')"));
+  auto after = migrate(*conn);
+  ASSERT_TRUE(after) << after.error().message;
+  ASSERT_GE(*after, 24);
+  EXPECT_EQ(column(*conn, "SELECT household_id || ' ' || region_code || ' ' || status || ' ' || province"
+                          " FROM field_tasks ORDER BY id"),
+            (std::vector<std::string>{"H1 500229108201 open 50", "GONE 110105001001 closed 11"}));
+  EXPECT_EQ(column(*conn, "SELECT household_id || ' ' || grade || ' ' || province FROM ledger_entries ORDER BY id"),
+            (std::vector<std::string>{"H1 C 50", "GONE D 00"}));
+  EXPECT_FALSE(conn->exec("INSERT INTO field_tasks(household_id, region_code, origin, status, created_at,"
+                          " updated_at, updated_by) VALUES ('H1', '500229108201', 'sample', 'closed', 't', 't', 'x')"));
+  EXPECT_FALSE(conn->exec("INSERT INTO ledger_entries(household_id, opened_on, created_at, updated_at, updated_by,"
+                          " province) VALUES ('H1', '2026-01-04', 't', 't', 'x', '')"));
+  EXPECT_FALSE(conn->exec("UPDATE ledger_entries SET province = NULL WHERE household_id = 'H1'"));
+  EXPECT_EQ(column(*conn, "SELECT count(*) FROM field_tasks"), (std::vector<std::string>{"2"}));
 }
 
 }  // namespace
