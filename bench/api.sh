@@ -75,5 +75,5 @@ run households "/api/v1/households?result=verify&page_size=50&page=3"
 run stats "/api/v1/stats?by=result"
 run ledger "/api/v1/ledger?page_size=50"
 run tasks "/api/v1/field-tasks?page_size=50"
-awk -v r="$P99_session" -v h="$P99_households" -v s="$P99_stats" \
-  'BEGIN {printf "p99 / reference p99: households %.1fx, stats %.1fx\n", h/r, s/r}'
+awk -v r="$P99_session" -v h="$P99_households" -v s="$P99_stats" -v l="$P99_ledger" -v t="$P99_tasks" \
+  'BEGIN {printf "p99 / reference p99: households %.1fx, stats %.1fx, ledger %.1fx, tasks %.1fx\n", h/r, s/r, l/r, t/r}'

@@ -27,9 +27,9 @@ BUILDINGS=data/buildings.geojson
 "${A[@]}" judge >/dev/null
 # Every household into the ledger (those the judgment put there keep theirs).
 sqlite3 town.db "INSERT INTO ledger_entries(household_id, opened_on, grade, evidence_source, evidence_id,
-  transitional, responsible, created_at, updated_at, updated_by)
+  transitional, responsible, created_at, updated_at, updated_by, province)
   SELECT j.household_id, '2024-10-13', coalesce(j.grade, 'C'), j.evidence_source, coalesce(j.evidence_id, ''),
-  'relatives', '镇干部', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench'
+  'relatives', '镇干部', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench', j.province
   FROM judgments j WHERE NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.household_id = j.household_id
   AND l.closed_on IS NULL)"
 LINES=$(sqlite3 town.db "SELECT count(*) FROM ledger_entries WHERE closed_on IS NULL")

@@ -36,9 +36,9 @@ HOUSEHOLDS=$(sqlite3 town.db "SELECT count(*) FROM households WHERE region_code 
 
 # Every household of the town into the ledger.
 sqlite3 town.db "INSERT INTO ledger_entries(household_id, opened_on, grade, evidence_source, evidence_id,
-  transitional, responsible, created_at, updated_at, updated_by)
+  transitional, responsible, created_at, updated_at, updated_by, province)
   SELECT j.household_id, '2024-10-13', coalesce(j.grade, 'C'), j.evidence_source, coalesce(j.evidence_id, ''),
-  'relatives', '镇干部', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench'
+  'relatives', '镇干部', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench', j.province
   FROM judgments j WHERE NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.household_id = j.household_id
   AND l.closed_on IS NULL)"
 # Photos: twelve distinct JPEG pages of the town's first ledger, each kept by
@@ -60,8 +60,9 @@ done
 # pdftoppm cannot read a JPEG: thumbnails are copies at the full size when
 # it refuses, which only makes the PDF heavier.
 sqlite3 town.db "UPDATE field_tasks SET status = 'closed' WHERE region_code = '$VILLAGE' AND status IN ('open', 'visited');
-  INSERT INTO field_tasks(household_id, region_code, origin, status, created_at, updated_at, updated_by)
-  SELECT household_id, region_code, 'judgment', 'visited', '2026-11-20T01:00:00Z', '2026-11-20T01:00:00Z', 'bench'
+  INSERT INTO field_tasks(household_id, region_code, origin, status, created_at, updated_at, updated_by, province)
+  SELECT household_id, region_code, 'judgment', 'visited', '2026-11-20T01:00:00Z', '2026-11-20T01:00:00Z', 'bench',
+  province
   FROM households WHERE region_code = '$VILLAGE';"
 n=0
 while read -r sha bytes; do

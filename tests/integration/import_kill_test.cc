@@ -90,22 +90,43 @@ std::string buildings_state(const TestDb& db) {
       test_engine() == "sqlite"
           ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'buildings' ORDER BY name"
           : "SELECT indexname FROM pg_indexes WHERE tablename LIKE 'buildings%' ORDER BY 1";
-  return db.query("SELECT count(*), sum(length(parcel_id)), sum(length(wkb)), sum(version), min(parcel_id),"
-                  " max(parcel_id) FROM buildings").dump() +
-         db.query("SELECT count(*) FROM imports WHERE kind = 'buildings'").dump() + db.query(indexes).dump();
+  const std::string state = db.query("SELECT count(*), sum(length(parcel_id)), sum(length(geom)), sum(version),"
+                                     " min(parcel_id), max(parcel_id) FROM buildings").dump() +
+                            db.query("SELECT count(*) FROM imports WHERE kind = 'buildings'").dump() +
+                            db.query(indexes).dump();
+  EXPECT_EQ(state.find("SQL error"), std::string::npos) << state;
+  return state;
 }
 
-// A database with the roster and no buildings yet, and the census file.
+// A database with the roster and no buildings yet.
 void roster_only(const TestDb& db, const fs::path& work) {
   ASSERT_EQ(run_anju({"--db", db.url(), "import", "regions", "regions.csv"}, work).exit_code, 0);
   ASSERT_EQ(run_anju({"--db", db.url(), "import", "households", "households.csv"}, work).exit_code, 0);
 }
 
+// Reads the import's progress lines ("progress LABEL FRACTION ROWS") until
+// one reaches `fraction`; false at the end of the stream.
+bool read_until(FILE* progress, double fraction) {
+  char line[256];
+  while (std::fgets(line, sizeof line, progress)) {
+    char label[128];
+    double at = 0;
+    long rows = 0;
+    if (std::sscanf(line, "progress %127s %lf %ld", label, &at, &rows) == 3 && at >= fraction) return true;
+  }
+  return false;
+}
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
 // The census footprints (a bulk load: the table's indexes dropped, the rows
 // written, the indexes built again, one commit) killed at ten random
-// moments between its start and its end: each time the database is whole
-// and holds the old state or the new one, never a part of the file or a
-// table without its indexes.
+// moments: seven while the rows are read (one in each seventh of the file),
+// three after the last row, while the indexes are built and the
+// transaction commits. Each time the database is whole and holds the old
+// state or the new one, never a part of the file or a table without its
+// indexes.
 TEST(ImportKill, BuildingsImportKilledAtRandomMomentsLeavesTheOldStateOrTheNew) {
   if (auto why = engine_unavailable(); !why.empty()) GTEST_SKIP() << why;
   const fs::path work = fs::temp_directory_path() / ("anju_kill_b_" + std::to_string(::getpid()));
@@ -114,50 +135,62 @@ TEST(ImportKill, BuildingsImportKilledAtRandomMomentsLeavesTheOldStateOrTheNew) 
   const long households = test_engine() == "sqlite" ? 40000 : 8000;
   ASSERT_EQ(run_anju({"gen", "--households", std::to_string(households), "--seed", "7", "--out", "."},
                      work).exit_code, 0);
-  const std::vector<std::string> import{"--progress", "none", "import", "buildings", "buildings.geojson"};
-  auto with_db = [&](const TestDb& db) {
-    std::vector<std::string> args{"--db", db.url()};
-    args.insert(args.end(), import.begin(), import.end());
-    return args;
+  auto import = [&](const TestDb& db) {
+    return std::vector<std::string>{"--db", db.url(), "--progress", "plain", "import", "buildings",
+                                    "buildings.geojson"};
   };
-  // The two states a kill may leave, and how long an import takes.
+  // The two states a kill may leave, and how long the import works after
+  // its last row.
   std::string old_state, new_state;
-  double seconds = 0;
+  double tail = 0;
   {
     TestDb db("kill_b_ref");
     roster_only(db, work);
     old_state = buildings_state(db);
-    const auto start = std::chrono::steady_clock::now();
-    ASSERT_EQ(run_anju(with_db(db), work).exit_code, 0);
-    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    Spawned p = spawn_anju(import(db), work.string());
+    FILE* progress = fdopen(p.stderr_fd, "r");
+    ASSERT_TRUE(read_until(progress, 1.0));
+    const auto rows_read = Clock::now();
+    int status = 0;
+    waitpid(p.pid, &status, 0);
+    tail = seconds_since(rows_read);
+    std::fclose(progress);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     new_state = buildings_state(db);
   }
   ASSERT_NE(old_state, new_state);
   std::mt19937 random(std::random_device{}());
-  std::uniform_real_distribution<double> moment(0.02, 1.0);
-  int killed = 0;
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  int killed_reading = 0, killed_after = 0;
+  bool ran_again = false;
   for (int i = 0; i < 10; ++i) {
     TestDb db("kill_b" + std::to_string(i));
     roster_only(db, work);
-    const double after = moment(random) * seconds;
-    SCOPED_TRACE("kill " + std::to_string(i) + " after " + std::to_string(after) + " s of " +
-                 std::to_string(seconds));
-    Spawned p = spawn_anju(with_db(db), work.string());
-    std::this_thread::sleep_for(std::chrono::duration<double>(after));
+    Spawned p = spawn_anju(import(db), work.string());
+    FILE* progress = fdopen(p.stderr_fd, "r");
+    const bool reading = i < 7;
+    const double at = reading ? (i + uniform(random)) / 7 * 0.98 : uniform(random) * 0.6 * tail;
+    SCOPED_TRACE("kill " + std::to_string(i) + (reading ? " at the fraction " : " seconds after the last row ") +
+                 std::to_string(at));
+    EXPECT_TRUE(read_until(progress, reading ? at : 1.0));
+    if (!reading) std::this_thread::sleep_for(std::chrono::duration<double>(at));
     kill(p.pid, SIGKILL);
     int status = 0;
     waitpid(p.pid, &status, 0);
-    ::close(p.stderr_fd);
-    if (WIFSIGNALED(status)) ++killed;
+    std::fclose(progress);
+    if (WIFSIGNALED(status)) ++(reading ? killed_reading : killed_after);
     if (test_engine() == "sqlite") EXPECT_EQ(scalar(db, "PRAGMA integrity_check"), "ok");
     const std::string state = buildings_state(db);
     EXPECT_TRUE(state == old_state || state == new_state) << state;
-    if (i == 9) {  // and the import still runs to the end afterwards
-      ASSERT_EQ(run_anju(with_db(db), work).exit_code, 0);
+    if (state == old_state && !ran_again) {  // and the import still runs to the end afterwards
+      ASSERT_EQ(run_anju(import(db), work).exit_code, 0);
       EXPECT_EQ(buildings_state(db), new_state);
+      ran_again = true;
     }
   }
-  EXPECT_GE(killed, 5) << "most kills came after the import had ended";
+  EXPECT_TRUE(ran_again);
+  EXPECT_EQ(killed_reading, 7);
+  EXPECT_GE(killed_after, 1) << "every kill after the last row came after the import had ended";
   fs::remove_all(work);
 }
 

@@ -7,6 +7,8 @@ namespace anju::postgres {
 
 const std::vector<Migration>& migrations();  // generated from migrations/*.sql
 
+const std::vector<Migration>& PgStore::migrations() { return postgres::migrations(); }
+
 namespace {
 constexpr size_t kMaxIdle = 8;
 constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(7267310)";  // any fixed key
@@ -24,11 +26,7 @@ Result<std::unique_ptr<PgStore>> PgStore::open(const std::string& url) {
 
 Result<void> PgStore::migrate(Connection& conn) {
   ANJU_TRY(conn.exec(kMigrationLock));
-  auto version = sql::apply_migrations(
-      conn, migrations(),
-      "CREATE TABLE IF NOT EXISTS schema_migrations ("
-      " version integer PRIMARY KEY, name text NOT NULL,"
-      " applied_at timestamptz NOT NULL DEFAULT now())");
+  auto version = sql::apply_migrations(conn, migrations(), kMigrationJournal);
   (void)conn.exec(kMigrationUnlock);
   if (!version) return version.error();
   schema_version_ = *version;

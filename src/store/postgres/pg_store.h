@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "store/migration.h"
 #include "store/postgres/pg_db.h"
 #include "store/store.h"
 
@@ -28,6 +29,14 @@ class PgStore final : public Store {
   PoolUse pool_use() const override;
   Result<void> backup(const std::string& file) override;
   Result<void> restore(const std::string& file) override;
+
+  // The embedded migrations and the table that records them (tests of a
+  // migration start from the version before it).
+  static const std::vector<Migration>& migrations();
+  static constexpr const char* kMigrationJournal =
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version integer PRIMARY KEY, name text NOT NULL,"
+      " applied_at timestamptz NOT NULL DEFAULT now())";
 
  private:
   explicit PgStore(std::string url) : url_(std::move(url)) {}

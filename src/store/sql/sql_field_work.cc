@@ -133,7 +133,7 @@ ActiveTask read_active_task(const Statement& s) {
 Result<std::vector<ActiveTask>> SqlTransaction::active_tasks_in(std::string_view region) {
   auto& s = region_read(region, kActiveTasks,
                         "SELECT t.id, t.household_id, t.origin, t.status FROM households h"
-                        " JOIN field_tasks t ON t.household_id = h.household_id AND t.province = h.province"
+                        " JOIN field_tasks t ON t.household_id = h.household_id"
                         " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3 AND t.status IN ('open', 'visited')");
   std::vector<ActiveTask> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(read_active_task(r)); }));

@@ -206,7 +206,7 @@ Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries(std::st
 Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries_in(std::string_view region) {
   auto& s = region_read(region, "SELECT id, household_id, grade, evidence_id FROM ledger_entries WHERE closed_on IS NULL",
                         "SELECT e.id, e.household_id, e.grade, e.evidence_id FROM households h"
-                        " JOIN ledger_entries e ON e.household_id = h.household_id AND e.province = h.province"
+                        " JOIN ledger_entries e ON e.household_id = h.household_id"
                         " WHERE h.province = ?1 AND h.region_code BETWEEN ?2 AND ?3 AND e.closed_on IS NULL");
   std::vector<OpenLedgerEntry> out;
   ANJU_TRY(each_row(s, [&](const Statement& r) { out.push_back(read_open_entry(r)); }));
@@ -215,6 +215,7 @@ Result<std::vector<OpenLedgerEntry>> SqlTransaction::open_ledger_entries_in(std:
 
 Result<void> SqlTransaction::apply_ledger_sync(const LedgerSync& sync, const Date& on, const WriteStamp& stamp) {
   ANJU_TRY(check_result_regions(sync.open));
+  ANJU_TRY(check_result_regions(sync.regrade));
   const std::string day = on.to_string();
   // A judge run may open tens of thousands.
   const bool bulk = sync.open.size() >= kBulkRows;
@@ -230,14 +231,17 @@ Result<void> SqlTransaction::apply_ledger_sync(const LedgerSync& sync, const Dat
     ANJU_TRY(open.bind(5, o.evidence_id).bind(6, stamp.at).bind(7, stamp.at).bind(8, stamp.actor).run());
   }
   if (bulk) ANJU_TRY(end_bulk_load());
+  // A regrade also sets the province the run read (a household moved to
+  // another province while an entry was opened may have left it stale).
   auto& regrade = conn_.prepare(
       "UPDATE ledger_entries SET grade = ?2, evidence_source = ?3, evidence_id = ?4, version = version + 1,"
-      " updated_at = ?5, updated_by = ?6 WHERE id = ?1");
+      " updated_at = ?5, updated_by = ?6, province = ?7 WHERE id = ?1");
   for (size_t i = 0; i < sync.regrade.size(); ++i) {
     const LedgerOpen& o = sync.regrade[i];
     regrade.bind(1, sync.regrade_ids[i]);
     bind_enum(regrade, 2, o.grade);
     bind_enum(regrade, 3, o.evidence_source);
+    bind_province(regrade, 7, o.region_code);
     ANJU_TRY(regrade.bind(4, o.evidence_id).bind(5, stamp.at).bind(6, stamp.actor).run());
   }
   auto& close = conn_.prepare(

@@ -128,7 +128,7 @@ TEST(SqliteMigrations, TasksAndLedgerEntriesTakeTheirHouseholdsProvince) {
       " ('H1', '张三', '11010519491231002X', 3, '500229108201', 'poverty_exited', '50', 't', 't', 'x');"
       "INSERT INTO field_tasks(household_id, region_code, origin, status, created_at, updated_at, updated_by)"
       " VALUES ('H1', '500229108201', 'judgment', 'open', 't', 't', 'x'),"
-      " ('GONE', '110105001001', 'sample', 'closed', 't', 't', 'x');"
+      " ('GONE', '110105001001', 'sample', 'closed', 't', 't', 'x'), ('NOWHERE', '', 'sample', 'closed', 't', 't', 'x');"
       "INSERT INTO ledger_entries(household_id, opened_on, grade, created_at, updated_at, updated_by)"
       " VALUES ('H1', '2026-01-02', 'C', 't', 't', 'x'), ('GONE', '2026-01-03', 'D', 't', 't', 'x')"));
   auto after = migrate(*conn);
@@ -136,15 +136,20 @@ TEST(SqliteMigrations, TasksAndLedgerEntriesTakeTheirHouseholdsProvince) {
   ASSERT_GE(*after, 24);
   EXPECT_EQ(column(*conn, "SELECT household_id || ' ' || region_code || ' ' || status || ' ' || province"
                           " FROM field_tasks ORDER BY id"),
-            (std::vector<std::string>{"H1 500229108201 open 50", "GONE 110105001001 closed 11"}));
+            (std::vector<std::string>{"H1 500229108201 open 50", "GONE 110105001001 closed 11",
+                                      "NOWHERE  closed 00"}));
   EXPECT_EQ(column(*conn, "SELECT household_id || ' ' || grade || ' ' || province FROM ledger_entries ORDER BY id"),
             (std::vector<std::string>{"H1 C 50", "GONE D 00"}));
   EXPECT_FALSE(conn->exec("INSERT INTO field_tasks(household_id, region_code, origin, status, created_at,"
                           " updated_at, updated_by) VALUES ('H1', '500229108201', 'sample', 'closed', 't', 't', 'x')"));
-  EXPECT_FALSE(conn->exec("INSERT INTO ledger_entries(household_id, opened_on, created_at, updated_at, updated_by,"
-                          " province) VALUES ('H1', '2026-01-04', 't', 't', 'x', '')"));
+  // A closed entry (no clash with H1's open one): refused without a
+  // province, taken with one.
+  const std::string closed = "INSERT INTO ledger_entries(household_id, opened_on, closed_on, created_at, updated_at,"
+                             " updated_by, province) VALUES ('H1', '2026-01-04', '2026-02-01', 't', 't', 'x', ";
+  EXPECT_FALSE(conn->exec(closed + "'')"));
+  EXPECT_TRUE(conn->exec(closed + "'50')"));
   EXPECT_FALSE(conn->exec("UPDATE ledger_entries SET province = NULL WHERE household_id = 'H1'"));
-  EXPECT_EQ(column(*conn, "SELECT count(*) FROM field_tasks"), (std::vector<std::string>{"2"}));
+  EXPECT_EQ(column(*conn, "SELECT count(*) FROM field_tasks"), (std::vector<std::string>{"3"}));
 }
 
 }  // namespace

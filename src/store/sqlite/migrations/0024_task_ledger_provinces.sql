@@ -2,8 +2,8 @@
 -- 0023 did for matches and judgments, so that both engines run the same SQL
 -- (on PostgreSQL it lets a join to households probe one partition). The
 -- writers store their household's; here it is filled from the households
--- (a task of a household no longer there keeps its own village's, an entry
--- '00', the code of an unknown region: neither joins a household).
+-- (a task of a household no longer there takes its own village's province,
+-- an entry '00', the code of an unknown region: neither joins a household).
 --
 -- Unlike 0023 these tables are not made anew: visits, appraisals,
 -- attachments and renovations refer to them, and SQLite drops a referenced
@@ -13,7 +13,7 @@
 ALTER TABLE field_tasks ADD COLUMN province TEXT;
 UPDATE field_tasks SET province = coalesce(
   (SELECT h.province FROM households h WHERE h.household_id = field_tasks.household_id),
-  substr(region_code, 1, 2));
+  CASE WHEN substr(region_code, 1, 2) GLOB '[0-9][0-9]' THEN substr(region_code, 1, 2) ELSE '00' END);
 CREATE TRIGGER field_tasks_province_insert BEFORE INSERT ON field_tasks
   WHEN NEW.province IS NULL OR NEW.province = ''
   BEGIN SELECT RAISE(ABORT, 'NOT NULL constraint failed: field_tasks.province'); END;
