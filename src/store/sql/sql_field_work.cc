@@ -225,7 +225,11 @@ Result<void> SqlTransaction::update_task(const FieldTask& t, long expected_versi
 
 Result<Page<TaskRow>> SqlTransaction::list_tasks(const TaskFilter& f) {
   WhereBuilder w;
-  w.add("t.region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
+  // The whole country needs no region test: without one the engine walks
+  // field_tasks_due in the page's order and stops after it; an office's
+  // range reads its own tasks by field_tasks_region and sorts those.
+  if (!CodeRange{f.region_lo, f.region_hi}.whole())
+    w.add("t.region_code BETWEEN ? AND ?", f.region_lo, f.region_hi);
   if (f.status) w.add("t.status = ?", std::string(enum_key(*f.status)));
   if (f.active_only) w.add("t.status IN ('open', 'visited')");
   if (f.assignee) w.add("t.assignee = ?", *f.assignee);

@@ -155,12 +155,21 @@ std::string urgency_condition(WhereBuilder& w, LedgerUrgency urgency, const Urge
   return "(1 = 0)";
 }
 
-WhereBuilder ledger_where(const LedgerFilter& f) {
+// How a query over the ledger reads. In the page's order: the region test
+// kept even for the whole country, so that the engine walks the households
+// by region and stops after the page (1M households, 33k open entries: 2 ms
+// against 0.26 s sorting every entry). All entries (the count): the whole
+// country needs no region test, and without one the engine reads the
+// entries alone instead of every household (0.11 s against 0.77 s).
+enum class LedgerRead { in_page_order, all_entries };
+
+WhereBuilder ledger_where(const LedgerFilter& f, LedgerRead read) {
   WhereBuilder w;
-  // The provinces the range spans (one for any office below the country):
-  // naming them lets PostgreSQL read those partitions only.
-  w.add("h.province BETWEEN ? AND ? AND h.region_code BETWEEN ? AND ?", region_province(f.region_lo),
-        region_province(f.region_hi), f.region_lo, f.region_hi);
+  // Naming the provinces the range spans (one for any office) lets
+  // PostgreSQL read those partitions only.
+  if (read == LedgerRead::in_page_order || !CodeRange{f.region_lo, f.region_hi}.whole())
+    w.add("h.province BETWEEN ? AND ? AND h.region_code BETWEEN ? AND ?", region_province(f.region_lo),
+          region_province(f.region_hi), f.region_lo, f.region_hi);
   if (f.status == "open") w.add("l.closed_on IS NULL");
   else if (f.status == "closed") w.add("l.closed_on IS NOT NULL");
   if (f.measure) w.add("l.measure = ?", std::string(enum_key(*f.measure)));
@@ -281,7 +290,7 @@ Result<void> SqlTransaction::update_ledger_entry(const LedgerEntry& e, const Wri
 Result<Page<LedgerRow>> SqlTransaction::list_ledger(const LedgerFilter& f) {
   Page<LedgerRow> page;
   {
-    WhereBuilder w = ledger_where(f);
+    WhereBuilder w = ledger_where(f, LedgerRead::all_entries);
     const std::string sql = "SELECT count(*) FROM ledger_entries l JOIN households h ON"
                             " h.household_id = l.household_id AND h.province = l.province"
                             " LEFT JOIN renovations r ON r.id = l.renovation_id" +
@@ -290,7 +299,7 @@ Result<Page<LedgerRow>> SqlTransaction::list_ledger(const LedgerFilter& f) {
     w.bind(c);
     ANJU_TRY(each_row(c, [&](const Statement& s) { page.total = s.integer(0); }));
   }
-  WhereBuilder w = ledger_where(f);
+  WhereBuilder w = ledger_where(f, LedgerRead::in_page_order);
   const std::string limit = w.placeholder(f.limit), offset = w.placeholder(f.offset);
   const std::string sql = ledger_select() + w.sql() + " ORDER BY h.region_code, l.household_id, l.id LIMIT " +
                           limit + " OFFSET " + offset;
@@ -301,7 +310,7 @@ Result<Page<LedgerRow>> SqlTransaction::list_ledger(const LedgerFilter& f) {
 }
 
 Result<void> SqlTransaction::for_each_ledger_row(const LedgerFilter& f, const std::function<void(LedgerRow&&)>& fn) {
-  WhereBuilder w = ledger_where(f);
+  WhereBuilder w = ledger_where(f, LedgerRead::in_page_order);
   const std::string sql = ledger_select() + w.sql() + " ORDER BY h.region_code, l.household_id, l.id";
   auto& s = conn_.prepare(sql.c_str());
   w.bind(s);
