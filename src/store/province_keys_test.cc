@@ -6,6 +6,8 @@
 // guessed province.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/access.h"
 #include "support/store_fixture.h"
 
@@ -143,10 +145,12 @@ TEST_F(ProvinceKeys, AHouseholdMovedToAnotherProvinceKeepsItsTaskAndLedgerEntry)
     ASSERT_EQ(ledger->items.size(), 1u) << region;
     EXPECT_EQ(ledger->items[0].household.region_code, "110105001001");
   }
-  // Nothing is left where the household lived.
+  // Nothing is left where the household lived, and the stored keys moved.
   auto left = tx->ledger().open_ledger_entries_in("500229108201");
   ASSERT_TRUE(left);
   EXPECT_TRUE(left->empty());
+  EXPECT_EQ(db_->query("SELECT province FROM field_tasks UNION ALL SELECT province FROM ledger_entries"),
+            nlohmann::json::parse(R"([["11"], ["11"]])"));
 }
 
 // A task or a ledger entry that came without its household's region is

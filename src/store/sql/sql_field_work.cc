@@ -182,7 +182,7 @@ Result<void> SqlTransaction::insert_tasks(const std::vector<FieldTask>& tasks, c
   ANJU_TRY(check_result_regions(tasks));
   const bool bulk = tasks.size() >= kBulkRows;
   if (bulk) {
-    // Into an empty table (a campaign's first judgment) the four indexes
+    // Into an empty table (a campaign's first judgment) the five indexes
     // are built once at the end instead of kept up row by row.
     bool empty = true;
     ANJU_TRY(each_row(conn_.prepare("SELECT 1 FROM field_tasks LIMIT 1"), [&](const Statement&) { empty = false; }));
