@@ -139,16 +139,16 @@ Result<void> Connection::flush_copy() {
   const std::string sql = "COPY " + bulk_table_ + " (" + copy_columns_ + ") FROM STDIN" +
                           (binary ? " WITH (FORMAT binary)" : "");
   ResultPtr start(PQexec(conn_, sql.c_str()));
-  if (PQresultStatus(start.get()) != PGRES_COPY_IN) return result_error(start.get(), conn_, sql);
+  if (PQresultStatus(start.get()) != PGRES_COPY_IN) return noted(result_error(start.get(), conn_, sql));
   if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1 ||
       PQputCopyEnd(conn_, nullptr) != 1)
-    return result_error(nullptr, conn_, sql);
+    return noted(result_error(nullptr, conn_, sql));
   std::optional<Error> failed;
   while (PGresult* r = PQgetResult(conn_)) {
     ResultPtr owned(r);
     if (PQresultStatus(r) != PGRES_COMMAND_OK && !failed) failed = result_error(r, conn_, sql);
   }
-  if (failed) return *failed;
+  if (failed) return noted(*failed);
   return {};
 }
 

@@ -175,7 +175,7 @@ Result<void> Statement::execute() {
     return {};
   }
   if (status == PGRES_TUPLES_OK) return {};
-  Error e = result_error(rows_.get(), conn_.conn_, sql_);
+  Error e = conn_.noted(result_error(rows_.get(), conn_.conn_, sql_));
   rows_.reset();
   return e;
 }
@@ -211,7 +211,7 @@ Result<void> Statement::fetch() {
   const std::string sql = "FETCH FORWARD " + std::to_string(kFetchRows) + " FROM " + name_;
   rows_.reset(PQexec(conn_.conn_, sql.c_str()));
   if (PQresultStatus(rows_.get()) != PGRES_TUPLES_OK) {
-    Error e = result_error(rows_.get(), conn_.conn_, sql_);
+    Error e = conn_.noted(result_error(rows_.get(), conn_.conn_, sql_));
     rows_.reset();
     return e;
   }
@@ -329,7 +329,7 @@ Result<void> Connection::exec(const std::string& sql) {
   ANJU_TRY(send_begin());  // rare: exec runs bulk work and DDL, seldom first in a transaction
   ResultPtr r(PQexec(conn_, sql.c_str()));
   const auto status = PQresultStatus(r.get());
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return result_error(r.get(), conn_, sql);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return noted(result_error(r.get(), conn_, sql));
   if (status == PGRES_COMMAND_OK) changes_ = std::atol(PQcmdTuples(r.get()));
   return {};
 }
@@ -355,6 +355,7 @@ Result<void> Connection::begin(TxMode mode) {
   pending_begin_ = mode == TxMode::write ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
                                          : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   in_tx_ = true;
+  failed_in_tx_.reset();
   return {};
 }
 
@@ -367,6 +368,8 @@ Result<void> Connection::commit() {
   bulk_table_.clear();
   forget_copy();
   deferred_indexes_.clear();
+  std::optional<Error> failed = std::move(failed_in_tx_);
+  failed_in_tx_.reset();
   if (begin_pending()) {  // nothing was asked: nothing to commit
     pending_begin_.clear();
     return {};
@@ -374,9 +377,10 @@ Result<void> Connection::commit() {
   finish_end();
   ResultPtr r(PQexec(conn_, "COMMIT"));
   if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) return result_error(r.get(), conn_, "COMMIT");
-  // A transaction that failed earlier answers COMMIT with ROLLBACK.
+  // A transaction that failed earlier answers COMMIT with ROLLBACK: the
+  // failure noted then is the reason (a conflict stays a conflict).
   if (std::strcmp(PQcmdStatus(r.get()), "COMMIT") != 0)
-    return make_error(ErrorCode::io, "事务因先前的错误已回滚，未保存任何修改");
+    return failed ? *failed : make_error(ErrorCode::io, "事务因先前的错误已回滚，未保存任何修改");
   return {};
 }
 
@@ -386,6 +390,7 @@ void Connection::rollback() {
   deferred_indexes_.clear();
   in_tx_ = false;
   pending_begin_.clear();
+  failed_in_tx_.reset();
   if (ending_) return;  // a ROLLBACK is on its way already
   if (PQtransactionStatus(conn_) == PQTRANS_IDLE || PQstatus(conn_) != CONNECTION_OK) return;
   // Not waited for: the server ends the transaction as it reads this, and

@@ -153,12 +153,19 @@ class Connection final : public sql::Connection {
   // BEGIN and `send` go once more: nothing had been done in the
   // transaction yet.
   Piped pipeline(const std::function<int()>& send, std::string_view what);
+  Piped pipeline_again_if_gone(const std::function<int()>& send, std::string_view what);
   Piped pipeline_once(const std::function<int()>& send, std::string_view what);
   // For what cannot go in a pipeline (simple queries, COPY): the pending
   // BEGIN, sent now.
   Result<void> send_begin();
   bool begin_pending() const { return !pending_begin_.empty(); }
   void finish_end();  // reads the answer to a ROLLBACK sent without waiting
+  // Keeps the first failure of the open transaction: PostgreSQL answers a
+  // COMMIT after it with ROLLBACK, and that failure is why nothing was saved.
+  Error noted(Error e) {
+    if (in_tx_ && !failed_in_tx_) failed_in_tx_ = e;
+    return e;
+  }
   Result<void> reconnect();
 
   // pg_copy.cc: the bulk path.
@@ -182,6 +189,7 @@ class Connection final : public sql::Connection {
   std::string pending_begin_;  // the BEGIN of the open transaction, not sent yet
   bool ending_ = false;        // a ROLLBACK was sent; its answer is not read yet
   bool lost_track_ = false;    // libpq refused a step half way: close, do not reuse
+  std::optional<Error> failed_in_tx_;  // noted()
 
   std::string bulk_table_;                     // the table of the running bulk load
   sql::DeferredIndexes deferred_indexes_;

@@ -7,6 +7,12 @@
 namespace anju::postgres {
 
 Connection::Piped Connection::pipeline(const std::function<int()>& send, std::string_view what) {
+  Piped out = pipeline_again_if_gone(send, what);
+  if (out.error) noted(*out.error);
+  return out;
+}
+
+Connection::Piped Connection::pipeline_again_if_gone(const std::function<int()>& send, std::string_view what) {
   // Kept aside: the server may have answered BEGIN before it went away.
   const std::string begin = pending_begin_;
   Piped out = pipeline_once(send, what);

@@ -67,6 +67,34 @@ TEST_F(PgRoundTrips, AFailedFirstStatementIsReportedAndLeavesTheConnectionUsable
   EXPECT_EQ(users->size(), 2u);
 }
 
+// A statement that failed in a transaction whose caller went on to commit:
+// PostgreSQL answers COMMIT with ROLLBACK, and the commit reports that
+// failure (a conflict, not a bare "rolled back").
+TEST_F(PgRoundTrips, ACommitAfterAFailedStatementReportsThatFailure) {
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->accounts().insert_user(clerk("a"), kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->accounts().insert_user(clerk("b"), kStamp));
+    auto again = tx->accounts().insert_user(clerk("a"), kStamp);
+    ASSERT_FALSE(again);
+    auto committed = tx->commit();
+    ASSERT_FALSE(committed);
+    EXPECT_EQ(committed.error().code, ErrorCode::conflict);
+    EXPECT_EQ(committed.error().message, again.error().message);
+  }
+  // Nothing of it was saved, and the next transaction starts clean.
+  auto tx = begin();
+  ASSERT_TRUE(tx->accounts().insert_user(clerk("c"), kStamp));
+  ASSERT_TRUE(tx->commit());
+  auto users = begin(TxMode::read)->accounts().list_users();
+  ASSERT_TRUE(users);
+  EXPECT_EQ(users->size(), 2u);
+}
+
 // A failover, or an operator's pg_terminate_backend, ends the sessions of
 // the pooled connections: the next transaction's first statement makes its
 // connection anew and prepares its statements again, with no error.
