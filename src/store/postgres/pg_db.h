@@ -152,6 +152,8 @@ class Connection final : public sql::Connection {
   // hosts and target_session_attrs lead to the primary of now) and the
   // BEGIN and `send` go once more: nothing had been done in the
   // transaction yet.
+  // pipeline() also notes its failure (noted()); the retry is
+  // pipeline_again_if_gone(), one try pipeline_once().
   Piped pipeline(const std::function<int()>& send, std::string_view what);
   Piped pipeline_again_if_gone(const std::function<int()>& send, std::string_view what);
   Piped pipeline_once(const std::function<int()>& send, std::string_view what);

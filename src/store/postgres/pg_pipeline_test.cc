@@ -25,6 +25,17 @@ class PgRoundTrips : public testing::StoreTest {
     u.password_hash = "$argon2id$v=19$x";
     return u;
   }
+  // A clerk added in a transaction of its own.
+  void add_clerk(const std::string& name) {
+    auto tx = begin();
+    ASSERT_TRUE(tx->accounts().insert_user(clerk(name), kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  size_t user_count() {
+    auto users = begin(TxMode::read)->accounts().list_users();
+    EXPECT_TRUE(users);
+    return users ? users->size() : 0;
+  }
 };
 
 TEST_F(PgRoundTrips, AReadTransactionsEndIsNotWaitedForAndItsConnectionServesTheNext) {
@@ -48,34 +59,22 @@ TEST_F(PgRoundTrips, ATransactionThatAskedNothingCommits) {
 }
 
 TEST_F(PgRoundTrips, AFailedFirstStatementIsReportedAndLeavesTheConnectionUsable) {
-  {
-    auto tx = begin();
-    ASSERT_TRUE(tx->accounts().insert_user(clerk("a"), kStamp));
-    ASSERT_TRUE(tx->commit());
-  }
+  add_clerk("a");
   {
     auto tx = begin();  // BEGIN, PREPARE and INSERT in one round trip: the INSERT fails
     auto again = tx->accounts().insert_user(clerk("a"), kStamp);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, ErrorCode::conflict);
   }
-  auto tx = begin();
-  ASSERT_TRUE(tx->accounts().insert_user(clerk("b"), kStamp));
-  ASSERT_TRUE(tx->commit());
-  auto users = begin(TxMode::read)->accounts().list_users();
-  ASSERT_TRUE(users);
-  EXPECT_EQ(users->size(), 2u);
+  add_clerk("b");
+  EXPECT_EQ(user_count(), 2u);
 }
 
 // A statement that failed in a transaction whose caller went on to commit:
 // PostgreSQL answers COMMIT with ROLLBACK, and the commit reports that
 // failure (a conflict, not a bare "rolled back").
 TEST_F(PgRoundTrips, ACommitAfterAFailedStatementReportsThatFailure) {
-  {
-    auto tx = begin();
-    ASSERT_TRUE(tx->accounts().insert_user(clerk("a"), kStamp));
-    ASSERT_TRUE(tx->commit());
-  }
+  add_clerk("a");
   {
     auto tx = begin();
     ASSERT_TRUE(tx->accounts().insert_user(clerk("b"), kStamp));
@@ -87,12 +86,8 @@ TEST_F(PgRoundTrips, ACommitAfterAFailedStatementReportsThatFailure) {
     EXPECT_EQ(committed.error().message, again.error().message);
   }
   // Nothing of it was saved, and the next transaction starts clean.
-  auto tx = begin();
-  ASSERT_TRUE(tx->accounts().insert_user(clerk("c"), kStamp));
-  ASSERT_TRUE(tx->commit());
-  auto users = begin(TxMode::read)->accounts().list_users();
-  ASSERT_TRUE(users);
-  EXPECT_EQ(users->size(), 2u);
+  add_clerk("c");
+  EXPECT_EQ(user_count(), 2u);
 }
 
 // A failover, or an operator's pg_terminate_backend, ends the sessions of

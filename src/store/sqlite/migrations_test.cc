@@ -84,16 +84,20 @@ std::vector<std::string> column(Connection& conn, const char* sql) {
   return out;
 }
 
+// Household H1 of 来凤村 (province 50), foreign keys off: no regions needed.
+constexpr const char* kHouseholdH1 =
+    "PRAGMA foreign_keys=OFF;"  // no regions needed for this
+    "INSERT INTO households(household_id, head_name, head_id_number, members, region_code, category, province,"
+    " created_at, updated_at, updated_by) VALUES"
+    " ('H1', '张三', '11010519491231002X', 3, '500229108201', 'poverty_exited', '50', 't', 't', 'x')";
+
 // 0023: matches and judgments take their household's province; results of
 // a household that is not there are dropped, the rest keep every column.
 TEST(SqliteMigrations, ResultsTakeTheirHouseholdsProvince) {
   auto conn = at_version(22);
   ASSERT_TRUE(conn);
   ASSERT_TRUE(conn->exec(
-      "PRAGMA foreign_keys=OFF;"  // no regions needed for this
-      "INSERT INTO households(household_id, head_name, head_id_number, members, region_code, category, province,"
-      " created_at, updated_at, updated_by) VALUES"
-      " ('H1', '张三', '11010519491231002X', 3, '500229108201', 'poverty_exited', '50', 't', 't', 'x'),"
+      std::string(kHouseholdH1) + ","
       " ('H2', '李四', '110105194912310037', 2, '110105001001', 'poverty_exited', '11', 't', 't', 'x');"
       "INSERT INTO matches(household_id, outcome, parcel_id, run_id) VALUES"
       " ('H1', 'by_parcel', 'P1', 4), ('H2', 'unmatched', NULL, 4), ('GONE', 'unmatched', NULL, 4);"
@@ -122,10 +126,7 @@ TEST(SqliteMigrations, TasksAndLedgerEntriesTakeTheirHouseholdsProvince) {
   auto conn = at_version(23);
   ASSERT_TRUE(conn);
   ASSERT_TRUE(conn->exec(
-      "PRAGMA foreign_keys=OFF;"  // no regions needed for this
-      "INSERT INTO households(household_id, head_name, head_id_number, members, region_code, category, province,"
-      " created_at, updated_at, updated_by) VALUES"
-      " ('H1', '张三', '11010519491231002X', 3, '500229108201', 'poverty_exited', '50', 't', 't', 'x');"
+      std::string(kHouseholdH1) + ";"
       "INSERT INTO field_tasks(household_id, region_code, origin, status, created_at, updated_at, updated_by)"
       " VALUES ('H1', '500229108201', 'judgment', 'open', 't', 't', 'x'),"
       " ('GONE', '110105001001', 'sample', 'closed', 't', 't', 'x'), ('NOWHERE', '', 'sample', 'closed', 't', 't', 'x');"
