@@ -26,8 +26,7 @@ class AuditTest : public testing::StoreTest {
  protected:
   AuditTest() : StoreTest("audit") {}
 
-  void SetUp() override {
-    StoreTest::SetUp();
+  void prepare() override {
     dir_ = fs::temp_directory_path() / ("anju_audit_" + std::to_string(::getpid()) + "_" +
                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);

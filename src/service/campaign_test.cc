@@ -6,7 +6,6 @@
 
 #include "core/access.h"
 #include "core/clock.h"
-#include "core/geometry.h"
 #include "service/campaign_service.h"
 #include "service/census_service.h"
 #include "service/ledger_service.h"
@@ -30,43 +29,31 @@ class CampaignTest : public testing::StoreTest {
  protected:
   CampaignTest() : StoreTest("campaign") {}
 
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (IsSkipped()) return;
-    auto tx = begin();
+  void seed(Transaction& tx) override {
     for (const char* code : {"500000000000", "500229000000", kTown, kOtherTown, "500229108201", "500229104201"})
-      if (!tx->regions().find_region(code).value())
-        ASSERT_TRUE(tx->regions().insert_region(Region{code, std::string("区划") + code}, testing::kTestStamp));
+      testing::add_region_once(tx, code, std::string("区划") + code);
     // Each household on a house graded C on 2024-09-20.
     int n = 0;
     for (const char* id : {kHere, kThere}) {
       const std::string village = std::string(id).substr(0, 12);
       const std::string parcel = "P" + std::to_string(++n);
-      Building b;
-      b.parcel_id = parcel;
-      b.region_code = village;
-      b.floors = 2;
-      b.built = BuiltYears{2008, 2008, "2008"};
-      b.structure = Structure::masonry;
-      Polygon square;
-      const double x = 108.0 + n * 0.01;
-      square.outer() = {{x, 31.0}, {x + 0.001, 31.0}, {x + 0.001, 31.001}, {x, 31.001}, {x, 31.0}};
-      b.wkb = to_wkb(MultiPolygon{square});
-      b.bbox = BBox{x, 31.0, x + 0.001, 31.001};
-      ASSERT_TRUE(tx->census().insert_building(b, testing::kTestStamp));
+      const Building b = testing::square_building(parcel, village, 108.0 + n * 0.01, 31.0);
+      ASSERT_TRUE(tx.census().insert_building(b, testing::kTestStamp));
       Evidence e;
       e.evidence_id = "E" + std::to_string(n);
       e.parcel_id = parcel;
       e.assessed_on = {2024, 9, 20};
       e.grade = Grade::C;
-      ASSERT_TRUE(tx->census().insert_evidence(e, testing::kTestStamp));
+      ASSERT_TRUE(tx.census().insert_evidence(e, testing::kTestStamp));
       Household h = testing::sample_household(id, "50022919900101123" + std::to_string(n));
       h.region_code = village;
       h.housing = Housing::own_rural;
       h.parcel_id = parcel;
-      ASSERT_TRUE(tx->households().insert_household(h, testing::kTestStamp));
+      ASSERT_TRUE(tx.households().insert_household(h, testing::kTestStamp));
     }
-    ASSERT_TRUE(tx->commit());
+  }
+
+  void prepare() override {
     // The country's campaign looks at assessments up to 2024-10-01.
     ASSERT_TRUE(change_campaign(*store_, operator_, kWholeCountry, std::nullopt,
                                 [](Campaign& c) -> Result<void> {

@@ -19,22 +19,18 @@ class FieldServiceTest : public testing::StoreTest {
  protected:
   FieldServiceTest() : StoreTest("field") {}
 
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (IsSkipped()) return;
-    auto tx = begin();
-    ASSERT_TRUE(tx->regions().insert_region(Region{"500229104000", "另一镇"}, testing::kTestStamp));
-    ASSERT_TRUE(tx->regions().insert_region(Region{"500229104201", "另一村"}, testing::kTestStamp));
+  void seed(Transaction& tx) override {
+    ASSERT_TRUE(tx.regions().insert_region(Region{"500229104000", "另一镇"}, testing::kTestStamp));
+    ASSERT_TRUE(tx.regions().insert_region(Region{"500229104201", "另一村"}, testing::kTestStamp));
     for (int i = 0; i < 40; ++i) {
       char id[20];
       std::snprintf(id, sizeof id, "50022910%s%04d", i < 30 ? "8201" : "4201", i);
       Household h = testing::sample_household(id, "50022919900101" + std::to_string(1000 + i));
       h.region_code = i < 30 ? "500229108201" : "500229104201";
       if (i < 3) h.status = HouseholdStatus::deceased;
-      ASSERT_TRUE(tx->households().insert_household(h, testing::kTestStamp)) << id;
+      ASSERT_TRUE(tx.households().insert_household(h, testing::kTestStamp)) << id;
       ids_.push_back(id);
     }
-    ASSERT_TRUE(tx->commit());
   }
 
   JudgmentRow row(const std::string& id, JudgeResult r) { return JudgmentRow{id, r, {}, std::nullopt, std::nullopt, "", std::nullopt, ""}; }

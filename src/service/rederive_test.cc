@@ -10,7 +10,6 @@
 
 #include "core/access.h"
 #include "core/clock.h"
-#include "core/geometry.h"
 #include "service/census_service.h"
 #include "service/change_service.h"
 #include "service/import_service.h"
@@ -28,39 +27,25 @@ class RederiveTest : public testing::StoreTest {
  protected:
   RederiveTest() : StoreTest("rederive") {}
 
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (IsSkipped()) return;
-    auto tx = begin();
-    // Regions the fixture may lack (a failed insert would end the
-    // transaction on PostgreSQL: look first).
-    for (const char* code : {"500229108201", kNewVillage})
-      if (!tx->regions().find_region(code).value())
-        ASSERT_TRUE(tx->regions().insert_region(Region{code, "测试村"}, testing::kTestStamp));
-    Building b;
-    b.parcel_id = "P1";
-    b.region_code = "500229108201";
+  void seed(Transaction& tx) override {
+    testing::add_region_once(tx, kNewVillage, "测试村");
+    Building b = testing::square_building("P1", "500229108201", 108.0, 31.0);
     b.owner_name = "李四";  // not the head: no match by owner
-    b.floors = 2;
-    b.built = BuiltYears{2008, 2008, "2008"};
-    b.structure = Structure::masonry;
-    Polygon square;
-    square.outer() = {{108.0, 31.0}, {108.001, 31.0}, {108.001, 31.001}, {108.0, 31.001}, {108.0, 31.0}};
-    b.wkb = to_wkb(MultiPolygon{square});
-    b.bbox = BBox{108.0, 31.0, 108.001, 31.001};
-    ASSERT_TRUE(tx->census().insert_building(b, testing::kTestStamp));
+    ASSERT_TRUE(tx.census().insert_building(b, testing::kTestStamp));
     Evidence e;
     e.evidence_id = "E1";
     e.parcel_id = "P1";
     e.assessed_on = {2023, 5, 1};
     e.grade = Grade::B;
-    ASSERT_TRUE(tx->census().insert_evidence(e, testing::kTestStamp));
+    ASSERT_TRUE(tx.census().insert_evidence(e, testing::kTestStamp));
     Household h = testing::sample_household(kHousehold, "50022919900101" + std::to_string(1234));
     h.housing = Housing::own_rural;
     h.lon.reset();
     h.lat.reset();
-    ASSERT_TRUE(tx->households().insert_household(h, testing::kTestStamp));
-    ASSERT_TRUE(tx->commit());
+    ASSERT_TRUE(tx.households().insert_household(h, testing::kTestStamp));
+  }
+
+  void prepare() override {
     ASSERT_TRUE(run_match(*store_, std::string(kWholeCountry), "test", kClock));
     ASSERT_TRUE(run_judge(*store_, {}, "test", kClock));
   }

@@ -26,9 +26,7 @@ TEST(TwoStepCode, MatchesRfc6238) {
 class TwoStepTest : public testing::StoreTest {
  protected:
   TwoStepTest() : StoreTest("two_step") {}
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (IsSkipped()) return;
+  void prepare() override {
     ASSERT_TRUE(add_user(*store_, NewUser{"clerk", "", Role::village_clerk, "500229108201", kPassword}, "test", clock_));
     ASSERT_TRUE(add_user(*store_, NewUser{"admin", "", Role::admin, "000000000000", kPassword}, "test", clock_));
   }

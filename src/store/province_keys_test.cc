@@ -23,14 +23,10 @@ class ProvinceKeys : public testing::StoreTest {
  protected:
   ProvinceKeys() : StoreTest("province_keys") {}
 
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (IsSkipped()) return;
-    auto tx = begin();
-    ASSERT_TRUE(tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+  void seed(Transaction& tx) override {
+    ASSERT_TRUE(tx.households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
     MatchResult m{"H1", MatchOutcome::unmatched, "", {}, false, false, "500229108201"};
-    ASSERT_TRUE(tx->results().replace_matches(RunRecord{"match", kStamp.at, "test"}, kWholeCountry, {m}));
-    ASSERT_TRUE(tx->commit());
+    ASSERT_TRUE(tx.results().replace_matches(RunRecord{"match", kStamp.at, "test"}, kWholeCountry, {m}));
   }
 
   // A village of Beijing (province 11): 110105001001.

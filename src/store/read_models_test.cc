@@ -20,23 +20,19 @@ class ReadModels : public testing::StoreTest {
  protected:
   ReadModels() : StoreTest("read_models") {}
 
-  void SetUp() override {
-    StoreTest::SetUp();
-    if (IsSkipped()) return;
-    auto tx = begin();
+  void seed(Transaction& tx) override {
     ASSERT_TRUE(
-        tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+        tx.households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
     ASSERT_TRUE(
-        tx->households().insert_household(sample_household("H2", "110105194912310037"), kStamp));
+        tx.households().insert_household(sample_household("H2", "110105194912310037"), kStamp));
     Building b;
     b.parcel_id = "P1";
     b.region_code = "500229108201";
     b.wkb = std::string("\x01\x03\x00\x00\x00", 5);
-    ASSERT_TRUE(tx->census().insert_building(b, kStamp));
+    ASSERT_TRUE(tx.census().insert_building(b, kStamp));
     MatchResult m1{"H1", MatchOutcome::unmatched, "", {}, false, false, "500229108201"};
     MatchResult m2{"H2", MatchOutcome::unmatched, "", {}, false, false, "500229108201"};
-    ASSERT_TRUE(tx->results().replace_matches(RunRecord{"match", kStamp.at, "test"}, kWholeCountry, {m1, m2}));
-    ASSERT_TRUE(tx->commit());
+    ASSERT_TRUE(tx.results().replace_matches(RunRecord{"match", kStamp.at, "test"}, kWholeCountry, {m1, m2}));
   }
 
   // A second village (500229109202) in another town, with household H3.

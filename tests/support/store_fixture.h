@@ -32,11 +32,26 @@ inline Household sample_household(const std::string& id, const std::string& head
   return h;
 }
 
+// Inserts the region unless the store has it already (a failed insert
+// would end the transaction on PostgreSQL, so it looks first).
+void add_region_once(Transaction& tx, const std::string& code, const std::string& name);
+
+// A two-floor masonry house built in 2008 on a 0.001° square whose
+// south-west corner is (x, y).
+Building square_building(const std::string& parcel, const std::string& village, double x, double y);
+
 class StoreTest : public ::testing::Test {
  protected:
   explicit StoreTest(std::string name) : name_(std::move(name)) {}
+  // Opens the store, loads the region chain and what seed() adds in one
+  // transaction, then runs prepare(); neither runs when the engine is not
+  // available, prepare() not after a failed seed.
   void SetUp() override;
   void TearDown() override;
+  // What a fixture writes before each test, in SetUp's transaction.
+  virtual void seed(Transaction&) {}
+  // What a fixture does through services once the seed is committed.
+  virtual void prepare() {}
   // A transaction that the test expects to begin.
   std::unique_ptr<Transaction> begin(TxMode mode = TxMode::write);
   // Closes and opens the store again on the same database.
