@@ -27,6 +27,7 @@ while (($#)); do
 done
 BENCH=$(dirname "$(realpath "$0")")
 ANJU=$(realpath "${ANJU:-$BENCH/../build/anju}")
+. "$BENCH/lib.sh"
 WORK=${KEEP:-$(mktemp -d /tmp/anju-bench-pipeline.XXXXXX)}
 mkdir -p "$WORK"
 [ -n "$KEEP" ] || trap 'rm -rf "$WORK"' EXIT
@@ -36,10 +37,10 @@ rm -f pipeline.db pipeline.db-wal pipeline.db-shm ref.db
 
 rows=()
 step() {  # label, command…
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o t.txt "$@" >out.txt 2>err.txt || { tail -n 5 err.txt out.txt; exit 1; }
-  read -r secs kb < t.txt
-  rows+=("$label $secs $((kb / 1024))")
+  local label=$1
+  shift
+  timed "$@"
+  rows+=("$label $SECS $MB")
 }
 
 if [ -n "$DATA" ]; then
@@ -48,8 +49,7 @@ if [ -n "$DATA" ]; then
 else
   step gen "$ANJU" gen --households "$N" --seed 1 --out data
 fi
-BUILDINGS=data/buildings.geojson
-[ -f data/buildings.gpkg ] && BUILDINGS=data/buildings.gpkg
+BUILDINGS=$(buildings_file)
 A=("$ANJU" --db "$DB" --progress none)
 step import_regions "${A[@]}" import regions data/regions.csv
 step import_households "${A[@]}" import households data/households.csv

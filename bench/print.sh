@@ -15,32 +15,18 @@
 set -euo pipefail
 N=${1:-900}
 ANJU=$(realpath "${ANJU:-$(dirname "$0")/../build/anju}")
+. "$(dirname "$0")/lib.sh"
 WORK=$(mktemp -d /tmp/anju-bench-print.XXXXXX)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 cd "$WORK"
 A=("$ANJU" --db "sqlite:$WORK/town.db" --progress none)
-"$ANJU" gen --households "$N" --seed 1 --out data >/dev/null
-BUILDINGS=data/buildings.geojson
-[ -f data/buildings.gpkg ] && BUILDINGS=data/buildings.gpkg
-"${A[@]}" import regions data/regions.csv >/dev/null
-"${A[@]}" import households data/households.csv >/dev/null
-"${A[@]}" import buildings "$BUILDINGS" >/dev/null
-for s in census selfbuilt monitoring appraisal; do
-  "${A[@]}" import evidence "data/evidence_$s.csv" --source "$s" >/dev/null
-done
-"${A[@]}" match >/dev/null
-"${A[@]}" judge >/dev/null
+generated_town "$N" "sqlite:$WORK/town.db" census selfbuilt monitoring appraisal
 VILLAGE=$(sqlite3 town.db "SELECT region_code FROM households GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
 TOWN=${VILLAGE:0:9}000
 HOUSEHOLDS=$(sqlite3 town.db "SELECT count(*) FROM households WHERE region_code = '$VILLAGE'")
 
 # Every household of the town into the ledger.
-sqlite3 town.db "INSERT INTO ledger_entries(household_id, opened_on, grade, evidence_source, evidence_id,
-  transitional, responsible, created_at, updated_at, updated_by, province)
-  SELECT j.household_id, '2024-10-13', coalesce(j.grade, 'C'), j.evidence_source, coalesce(j.evidence_id, ''),
-  'relatives', '镇干部', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench', j.province
-  FROM judgments j WHERE NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.household_id = j.household_id
-  AND l.closed_on IS NULL)"
+ledger_for_all town.db
 # Photos: twelve distinct JPEG pages of the town's first ledger, each kept by
 # its hash with a 320-px thumbnail, two to each household's task.
 "${A[@]}" print ledger --region "$TOWN" --status all --out seed.pdf >/dev/null
@@ -74,20 +60,12 @@ done < photos.txt
 PHOTOS=$(sqlite3 town.db "SELECT count(*) FROM attachments a JOIN field_tasks t ON t.id = a.task_id WHERE t.region_code = '$VILLAGE'")
 LINES=$(sqlite3 town.db "SELECT count(*) FROM ledger_entries WHERE closed_on IS NULL")
 
-measure() {  # label, command…
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o t.txt "$@" >out.txt 2>err.txt || { tail -n 5 err.txt out.txt; exit 1; }
-  read -r secs kb < t.txt
-  printf '%-26s %8s s %8s MB\n' "$label" "$secs" "$((kb / 1024))"
-  echo "$secs" > "$label.secs"
-}
-ratio() { awk -v a="$(cat "$1.secs")" -v b="$(cat "$2.secs")" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }'; }
 echo "village $VILLAGE: $HOUSEHOLDS households, $PHOTOS photos; town ledger: $LINES lines"
 measure print_village_files "${A[@]}" print households --region "$VILLAGE" --out village.pdf
 measure reference_village_cairo pdftocairo -pdf village.pdf village-ref.pdf
 measure print_town_ledger "${A[@]}" print ledger --region "$TOWN" --out ledger.pdf
 measure reference_ledger_cairo pdftocairo -pdf ledger.pdf ledger-ref.pdf
 echo "village files: $(pdfinfo village.pdf | awk '/^Pages/ {print $2}') pages, $(( $(stat -c %s village.pdf) / 1024 )) KB;" \
-  "ratio $(ratio print_village_files reference_village_cairo) (goal ≤ 10 s)"
+  "ratio $(ratio_of print_village_files reference_village_cairo) (goal ≤ 10 s)"
 echo "town ledger: $(pdfinfo ledger.pdf | awk '/^Pages/ {print $2}') pages, $(( $(stat -c %s ledger.pdf) / 1024 )) KB;" \
-  "ratio $(ratio print_town_ledger reference_ledger_cairo) (goal ≤ 2 s)"
+  "ratio $(ratio_of print_town_ledger reference_ledger_cairo) (goal ≤ 2 s)"

@@ -16,6 +16,7 @@ TOWN=${2:-500229108000}
 PREFIX=${TOWN:0:9}
 BENCH=$(dirname "$(realpath "$0")")
 ANJU=$(realpath "${ANJU:-$BENCH/../build/anju}")
+. "$BENCH/lib.sh"
 WORK=$(mktemp -d /tmp/anju-bench-scoped.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
@@ -46,14 +47,12 @@ awk -F, -v p="$PREFIX" 'NR == 1 || substr($5, 1, 9) == p' "$SRC/data/households.
 rows=()
 step() {  # label, database, command…
   local label=$1 db=$2; shift 2
-  local times=() kb=0
+  local times=()
   for _ in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o t.txt "$ANJU" --db "sqlite:$WORK/$db" --progress none "$@" >out.txt 2>err.txt ||
-      { tail -n 5 err.txt out.txt; exit 1; }
-    read -r secs kb < t.txt
-    times+=("$secs")
+    timed "$ANJU" --db "sqlite:$WORK/$db" --progress none "$@"
+    times+=("$SECS")
   done
-  rows+=("$label $(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p) $((kb / 1024))")
+  rows+=("$label $(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p) $MB")
 }
 for db in big alone; do
   step "match_$db" "$db.db" match --region "$TOWN"
