@@ -245,6 +245,38 @@ TEST_F(StoreContract, BulkLoadKeepsIndexesAfterwards) {
   EXPECT_EQ(owner->value_or(""), "H1");
 }
 
+// A region that is not there fails the bulk load (on PostgreSQL the
+// foreign key, dropped for the load, checks every row when it is made again
+// at its end; SQLite checks each insert).
+TEST_F(StoreContract, BulkLoadRefusesAHouseholdOfAMissingRegion) {
+  auto tx = begin();
+  ASSERT_TRUE(tx->batch().begin_bulk_load(BulkTable::households, BatchRepo::Indexes::rebuild));
+  ASSERT_TRUE(
+      tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+  Household stray = sample_household("H2", "110105194912310037");
+  stray.region_code = "500229108299";
+  auto inserted = tx->households().insert_household(stray, kStamp);
+  auto end = inserted ? tx->batch().end_bulk_load() : Result<void>(inserted.error());
+  ASSERT_FALSE(end);
+  EXPECT_EQ(end.error().code, ErrorCode::conflict);
+}
+
+// After a bulk load the region check is back for every later write.
+TEST_F(StoreContract, BulkLoadKeepsTheRegionCheckAfterwards) {
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->batch().begin_bulk_load(BulkTable::households, BatchRepo::Indexes::rebuild));
+    ASSERT_TRUE(
+        tx->households().insert_household(sample_household("H1", "11010519491231002X"), kStamp));
+    ASSERT_TRUE(tx->batch().end_bulk_load());
+    ASSERT_TRUE(tx->commit());
+  }
+  Household stray = sample_household("H2", "110105194912310037");
+  stray.region_code = "500229108299";
+  auto tx = begin();
+  EXPECT_FALSE(tx->households().insert_household(stray, kStamp));
+}
+
 TEST_F(StoreContract, EvidenceUpdateTellsMissingFromStale) {
   Evidence e;
   e.source = EvidenceSource::census;

@@ -13,8 +13,8 @@ Result<void> DeferredIndexes::drop(Connection& conn, Statement& list) {
     found.emplace_back(list.text(0), list.text(1));
   }
   list.reset();
-  for (auto& [name, create] : found) {
-    ANJU_TRY(conn.exec("DROP INDEX " + name));
+  for (auto& [drop, create] : found) {
+    ANJU_TRY(conn.exec(drop));
     pending_.push_back(std::move(create));
   }
   return {};

@@ -1,6 +1,8 @@
 #pragma once
-// The index half of a bulk load, shared by the drivers: drop a table's
-// secondary indexes now, build them again once at the end.
+// The schema half of a bulk load, shared by the drivers: drop what each
+// loaded row would otherwise keep up or check one by one (a table's
+// secondary indexes; on PostgreSQL its foreign keys too) now, make it again
+// once at the end.
 
 #include <string>
 #include <vector>
@@ -11,11 +13,12 @@ namespace anju::sql {
 
 class DeferredIndexes {
  public:
-  // Runs `list`, whose rows are (quoted index name, CREATE statement), drops
-  // each index and keeps its CREATE statement.
+  // Runs `list`, whose rows are (the statement that drops an index or
+  // constraint, the one that makes it again), runs each drop and keeps its
+  // statement to make it again, in the list's order.
   Result<void> drop(Connection& conn, Statement& list);
-  // Builds the dropped indexes again; a unique one fails with `conflict`
-  // when the loaded rows break it.
+  // Makes the dropped indexes and constraints again; a unique index or a
+  // foreign key fails with `conflict` when the loaded rows break it.
   Result<void> rebuild(Connection& conn);
   void clear() { pending_.clear(); }
   std::vector<std::string>& statements() { return pending_; }

@@ -86,9 +86,6 @@ class Connection {
   virtual Result<void> commit() = 0;
   virtual void rollback() = 0;
 
-  // See Transaction::begin_bulk_load: may drop the table's secondary
-  // indexes (to build them once at the end) and switch its inserts to the
-  // engine's bulk path.
   // Takes `key` for the rest of the transaction unless another open
   // transaction holds it: false then, at once. Where writers take turns
   // (SQLite) every writer gets it.
@@ -97,6 +94,9 @@ class Connection {
     return true;
   }
 
+  // See BatchRepo::begin_bulk_load: may drop the table's secondary indexes
+  // (and, on PostgreSQL, foreign keys) to make them once at the end, and
+  // switch its inserts to the engine's bulk path.
   virtual Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) = 0;
   virtual Result<void> end_bulk_load() = 0;
 };

@@ -146,7 +146,7 @@ Result<void> Connection::begin_bulk_load(std::string_view table, bool rebuild_in
   if (!rebuild_indexes) return {};  // SQLite's inserts have no faster path
   // Explicit indexes only (sql IS NOT NULL): primary keys cannot be dropped.
   auto& s = prepare(
-      "SELECT '\"' || name || '\"', sql FROM sqlite_master"
+      "SELECT 'DROP INDEX \"' || name || '\"', sql FROM sqlite_master"
       " WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
   s.bind(1, table);
   return deferred_indexes_.drop(*this, s);
