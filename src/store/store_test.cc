@@ -245,6 +245,36 @@ TEST_F(StoreContract, BulkLoadKeepsIndexesAfterwards) {
   EXPECT_EQ(owner->value_or(""), "H1");
 }
 
+// A look-up of many keys (more than one statement takes) finds exactly the
+// stored ones, whatever their characters: on PostgreSQL the keys travel as
+// one text array a statement.
+TEST_F(StoreContract, ALookUpOfManyKeysFindsTheStoredOnesWhateverTheirText) {
+  const std::vector<std::string> odd = {"H\"1", "H\\2", "H,{3}", " 来凤 4 "};
+  {
+    auto tx = begin();
+    int n = 0;
+    for (const std::string& id : odd)
+      ASSERT_TRUE(tx->households().insert_household(
+          sample_household(id, "5002291990010112" + std::to_string(30 + n++)), kStamp));
+    ASSERT_TRUE(tx->commit());
+  }
+  std::vector<std::string> keys;
+  for (int i = 0; i < 5000; ++i) keys.push_back("K" + std::to_string(i));
+  keys.insert(keys.begin() + 300, odd[0]);
+  keys.insert(keys.begin() + 4500, odd[1]);
+  keys.push_back(odd[2]);
+  keys.push_back(odd[3]);
+  keys.push_back("");  // an empty key finds nothing
+  auto found = begin(TxMode::read)->households().find_households(keys);
+  ASSERT_TRUE(found) << found.error().message;
+  std::vector<std::string> ids;
+  for (const auto& h : *found) ids.push_back(h.value.household_id);
+  std::sort(ids.begin(), ids.end());
+  std::vector<std::string> want = odd;
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(ids, want);
+}
+
 // A region that is not there fails the bulk load (on PostgreSQL the
 // foreign key, dropped for the load, checks every row when it is made again
 // at its end; SQLite checks each insert).

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "store/sql/key_list.h"
 #include "store/tx_mode.h"
 
 namespace anju::sql {
@@ -80,6 +81,8 @@ class Connection {
   virtual Statement& scan(const char* sql) { return prepare(sql); }
   // Rows changed by the last INSERT, UPDATE or DELETE.
   virtual long changes() const = 0;
+  // How a look-up of many keys binds them (SqlTransaction::each_in).
+  virtual KeyList key_list() const { return {}; }
 
   // Transaction control; a write transaction on SQLite takes the write lock.
   virtual Result<void> begin(TxMode mode) = 0;

@@ -299,15 +299,27 @@ Result<void> SqlTransaction::each_in(const std::string& select, int fixed,
                                      const std::vector<std::string>& keys,
                                      const std::function<void(Statement&)>& bind_fixed,
                                      const std::function<void(const Statement&)>& row) {
-  std::string sql = select + " IN (";
-  for (int i = 0; i < kBatchKeys; ++i) sql += (i ? ",?" : "?") + std::to_string(fixed + i + 1);
-  sql += ")";
-  for (size_t at = 0; at < keys.size(); at += kBatchKeys) {
+  const KeyList list = conn_.key_list();
+  const bool array = list.form == KeyList::Form::text_array;
+  std::string sql = select;
+  if (array) {
+    sql += " = ANY(?" + std::to_string(fixed + 1) + "::text[])";
+  } else {
+    sql += " IN (";
+    for (int i = 0; i < list.keys; ++i) sql += (i ? ",?" : "?") + std::to_string(fixed + i + 1);
+    sql += ")";
+  }
+  for (size_t at = 0; at < keys.size(); at += list.keys) {
     auto& s = conn_.prepare(sql.c_str());
     if (bind_fixed) bind_fixed(s);
-    for (int i = 0; i < kBatchKeys; ++i) {
-      if (at + i < keys.size()) s.bind(fixed + i + 1, keys[at + i]);
-      else s.bind_null(fixed + i + 1);
+    const size_t n = std::min(keys.size() - at, static_cast<size_t>(list.keys));
+    if (array) {
+      s.bind(fixed + 1, text_array_literal(std::span(keys).subspan(at, n)));
+    } else {
+      for (int i = 0; i < list.keys; ++i) {
+        if (static_cast<size_t>(i) < n) s.bind(fixed + i + 1, keys[at + i]);
+        else s.bind_null(fixed + i + 1);
+      }
     }
     ANJU_TRY(each_row(s, row));
   }

@@ -298,9 +298,10 @@ class SqlTransaction final : public Transaction,
   Result<void> upsert_judgments(const std::vector<JudgmentRow>& rows, long run_id);
   // The id an INSERT … RETURNING id gave back.
   Result<long> returned_id(Statement& s);
-  // Runs `select` followed by " IN (…)" of kBatchKeys parameters, after
-  // `fixed` parameters bound by `bind_fixed`, once per chunk of `keys`
-  // (the rest of the last chunk is NULL), calling `row` for each result row.
+  // Runs `select` followed by the connection's key list (" IN (…)" of its
+  // parameters, the rest of the last chunk NULL; or " = ANY(…)" of one text
+  // array), after `fixed` parameters bound by `bind_fixed`, once per chunk
+  // of `keys`, calling `row` for each result row.
   Result<void> each_in(const std::string& select, int fixed, const std::vector<std::string>& keys,
                        const std::function<void(Statement&)>& bind_fixed,
                        const std::function<void(const Statement&)>& row);
@@ -317,7 +318,6 @@ class SqlTransaction final : public Transaction,
     return {};
   }
 
-  static constexpr int kBatchKeys = 256;  // keys a batch look-up binds at once
   // From this many rows on, inserts into a table that has rows go in as a
   // bulk load (COPY on PostgreSQL, which then analyzes the table: worth it
   // for a run's rows, not for the few of a single change).
