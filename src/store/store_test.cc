@@ -239,7 +239,7 @@ TEST_F(StoreContract, BulkLoadKeepsIndexesAndForeignKeysAfterwards) {
                 .error()
                 .code,
             ErrorCode::conflict);
-  // So is the region check (on PostgreSQL a foreign key dropped for the load).
+  // So is the region check.
   Household stray = sample_household("H3", "110105194912310037");
   stray.region_code = "500229108299";
   EXPECT_FALSE(begin()->households().insert_household(stray, kStamp));
@@ -279,9 +279,8 @@ TEST_F(StoreContract, ALookUpOfManyKeysFindsTheStoredOnesWhateverTheirText) {
   EXPECT_EQ(ids, want);
 }
 
-// A region that is not there fails the bulk load (on PostgreSQL the
-// foreign key, dropped for the load, checks every row when it is made again
-// at its end; SQLite checks each insert).
+// A region that is not there fails the bulk load (at the insert, or on
+// PostgreSQL when its COPY batch is sent).
 TEST_F(StoreContract, BulkLoadRefusesAHouseholdOfAMissingRegion) {
   auto tx = begin();
   ASSERT_TRUE(tx->batch().begin_bulk_load(BulkTable::households, BatchRepo::Indexes::rebuild));
@@ -293,6 +292,35 @@ TEST_F(StoreContract, BulkLoadRefusesAHouseholdOfAMissingRegion) {
   auto end = inserted ? tx->batch().end_bulk_load() : Result<void>(inserted.error());
   ASSERT_FALSE(end);
   EXPECT_EQ(end.error().code, ErrorCode::conflict);
+}
+
+// A region whose parent is missing fails a bulk load of regions (on
+// PostgreSQL the parent key, dropped for the load, checks every row when it
+// is made again at its end; SQLite checks it at the commit), and the check
+// is back for the regions written after it.
+TEST_F(StoreContract, BulkLoadOfRegionsChecksEveryParent) {
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->batch().begin_bulk_load(BulkTable::regions, BatchRepo::Indexes::rebuild));
+    ASSERT_TRUE(tx->regions().insert_region(Region{"500229104000", "另一镇"}, kStamp));
+    ASSERT_TRUE(tx->regions().insert_region(Region{"500229999201", "无镇之村"}, kStamp));
+    auto end = tx->batch().end_bulk_load();
+    auto committed = end ? tx->commit() : end;
+    EXPECT_FALSE(committed);
+  }
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->batch().begin_bulk_load(BulkTable::regions, BatchRepo::Indexes::rebuild));
+    ASSERT_TRUE(tx->regions().insert_region(Region{"500229104000", "另一镇"}, kStamp));
+    ASSERT_TRUE(tx->batch().end_bulk_load());
+    ASSERT_TRUE(tx->commit());
+  }
+  auto tx = begin();
+  auto orphan = tx->regions().insert_region(Region{"500229999201", "无镇之村"}, kStamp);
+  EXPECT_FALSE(orphan && tx->commit());
+  auto read = begin(TxMode::read);
+  EXPECT_TRUE(read->regions().find_region("500229104000").value());
+  EXPECT_FALSE(read->regions().find_region("500229999201").value());
 }
 
 TEST_F(StoreContract, EvidenceUpdateTellsMissingFromStale) {

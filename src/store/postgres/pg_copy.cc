@@ -158,11 +158,15 @@ Result<void> Connection::begin_bulk_load(std::string_view table, bool rebuild_in
   if (!rebuild_indexes) return {};
   // Partitioned indexes are listed on the parent ("ON ONLY parent"); dropping
   // one drops its partitions' indexes, creating it on the parent builds all.
-  // Its foreign keys go too, made again after the indexes: each loaded row
-  // would run a check query of its own (a third of the time of 1M
-  // households), the constraint made again checks every row in one join, as
-  // its definition says (a deferrable one stays deferrable). Dropping an
-  // index has locked the table until the commit already.
+  // So do its foreign keys to itself (a region's parent), made again after
+  // the indexes: each loaded row would queue a check query of its own, the
+  // constraint made again checks every row in one join, as its definition
+  // says (a deferrable one stays deferrable); dropping an index has locked
+  // the table until the commit already. A key to another table stays:
+  // dropping it would lock that table against every reader until the
+  // commit (households → regions: every page naming a region would wait
+  // out a 1M roster import), though its per-row checks are a third of
+  // that import (bench/README.md).
   auto& s = prepare(
       "SELECT 'DROP INDEX ' || quote_ident(c.relname), pg_get_indexdef(x.indexrelid), 0, c.relname::text"
       " FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid"
@@ -170,7 +174,8 @@ Result<void> Connection::begin_bulk_load(std::string_view table, bool rebuild_in
       " UNION ALL SELECT 'ALTER TABLE ' || ?1::regclass::text || ' DROP CONSTRAINT ' || quote_ident(conname),"
       "   'ALTER TABLE ' || ?1::regclass::text || ' ADD CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid),"
       "   1, conname::text"
-      " FROM pg_constraint WHERE conrelid = ?1::regclass AND contype = 'f' AND conparentid = 0"
+      " FROM pg_constraint WHERE conrelid = ?1::regclass AND confrelid = conrelid AND contype = 'f'"
+      "   AND conparentid = 0"
       " ORDER BY 3, 4");
   s.bind(1, table);
   ANJU_TRY(deferred_indexes_.drop(*this, s));

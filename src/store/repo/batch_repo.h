@@ -29,10 +29,11 @@ class BatchRepo {
   // For loading many rows into `table` until end_bulk_load(), which must run
   // before commit(). With `rebuild` (an import into an empty table, a full
   // replacement of results) its secondary indexes are dropped now and built
-  // again at the end (on PostgreSQL its foreign keys too: made again, they
-  // check every row at once); a rollback restores them with everything
-  // else, and a duplicate that slipped past a unique index, or a row whose
-  // reference is missing, fails end_bulk_load() with `conflict`. With
+  // again at the end (on PostgreSQL its foreign keys to itself too: made
+  // again, they check every row at once); a rollback restores them with
+  // everything else, and a duplicate that slipped past a unique index fails
+  // end_bulk_load() with `conflict` (on PostgreSQL so does a region whose
+  // parent is missing; on SQLite its commit). With
   // `keep` (many inserts into a table that has rows) the indexes stay. On
   // PostgreSQL the table's inserts go in as COPY batches either way, so an
   // insert's key clash is reported at the latest by end_bulk_load().
