@@ -113,9 +113,9 @@ class Connection final : public sql::Connection {
   sql::Statement& prepare(const char* sql) override { return statement(sql, false); }
   sql::Statement& scan(const char* sql) override { return statement(sql, true); }
   long changes() const override { return changes_; }
-  // One text array a look-up, 4,096 keys: a round trip and an execution of
-  // the partitioned plan per 4,096 keys instead of per 256, and nothing to
-  // bind but one value.
+  // One text array a look-up, up to 4,096 keys: one value to bind instead
+  // of 256 parameters, and a round trip and an execution of the partitioned
+  // plan for as many keys as the caller asks at once.
   sql::KeyList key_list() const override { return {sql::KeyList::Form::text_array, 4096}; }
 
   Result<void> begin(TxMode mode) override;

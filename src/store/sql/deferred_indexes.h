@@ -1,7 +1,7 @@
 #pragma once
 // The schema half of a bulk load, shared by the drivers: drop what each
 // loaded row would otherwise keep up or check one by one (a table's
-// secondary indexes; on PostgreSQL its foreign keys too) now, make it again
+// secondary indexes; on PostgreSQL its foreign keys to itself) now, make it again
 // once at the end.
 
 #include <string>

@@ -99,8 +99,7 @@ class Connection {
 
   // See BatchRepo::begin_bulk_load: may drop the table's secondary indexes
   // (and, on PostgreSQL, its foreign keys to itself) to make them once at
-  // the end, and
-  // switch its inserts to the engine's bulk path.
+  // the end, and switch its inserts to the engine's bulk path.
   virtual Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) = 0;
   virtual Result<void> end_bulk_load() = 0;
 };
