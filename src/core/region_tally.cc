@@ -49,6 +49,11 @@ void CountTable::add(const CountCell& c, long sign) {
   if (dimension < kCountDimensions.size()) at(c.region_code, c.leaf).add(dimension, c.key, sign * c.n);
 }
 
+void CountTable::add(std::string_view region_code, std::string_view dimension, std::string_view key) {
+  const size_t i = dimension_index(dimension);
+  if (i < kCountDimensions.size()) at(region_code, true).add(i, key, 1);
+}
+
 void CountTable::roll_up_into(CountTable& levels, const RegionDirectory& regions, long sign) const {
   const std::string country(kWholeCountry);
   for (const auto& [key, dimensions] : regions_) {
@@ -87,6 +92,27 @@ std::vector<CountCell> CountTable::cells(const RegionDirectory& regions) const {
         if (n != 0) out.push_back(CountCell{key.first, parent, leaf, std::string(kCountDimensions[i]), std::move(k), n});
     }
   }
+  return out;
+}
+
+std::optional<CountTable> leaves_after_run(const std::vector<CountCell>& stored, const RunCounts& run) {
+  const auto changed = [&](std::string_view d) {
+    return std::find(run.dimensions.begin(), run.dimensions.end(), d) != run.dimensions.end();
+  };
+  const RegionDirectory none;
+  const std::vector<CountCell> counted = run.counts.cells(none);
+  std::map<std::string_view, long> kept, went_through;
+  CountTable out;
+  for (const CountCell& c : stored) {
+    if (!c.leaf) continue;
+    if (c.dimension == "households" && c.n != 0) kept[c.region_code] += c.n;
+    if (!changed(c.dimension)) out.add(c);
+  }
+  for (const CountCell& c : counted) {
+    if (c.dimension == "households") went_through[c.region_code] += c.n;
+    else if (changed(c.dimension)) out.add(c);
+  }
+  if (kept != went_through) return std::nullopt;
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,6 +60,8 @@ class CountTable {
   void add(const CountedHousehold& h);
   // A stored cell, times `sign` (-1 takes it away).
   void add(const CountCell& c, long sign = 1);
+  // One to a leaf cell of `region_code` (`dimension` of kCountDimensions).
+  void add(std::string_view region_code, std::string_view dimension, std::string_view key);
   // Every leaf cell's count added (times `sign`) to the cells of each region
   // above it that exists at its level in `regions` (the town is the code's
   // first 9 digits, the county 6, the city 4, the province 2, the rest
@@ -84,6 +87,22 @@ class CountTable {
   // starts with the region code. A node of the map outlives moves.
   std::pair<const Key, Dimensions>* last_ = nullptr;
 };
+
+// What a run counted of the households it went through, in the dimensions
+// it changes (a judgment: result and reason; a match: match_outcome), so
+// that the counts need not read back what the run has just written: each
+// household once under "households" and under its keys in `dimensions`.
+struct RunCounts {
+  std::vector<std::string_view> dimensions;  // of kCountDimensions, never "households"
+  CountTable counts;                         // leaf cells only
+};
+
+// The leaf cells after a run that went through every household of the
+// regions it covers: `stored` (those regions' leaf cells as kept) with the
+// run's dimensions replaced by what it counted, the others as they were.
+// Nothing when a region's stored households are not the ones the run went
+// through: the stored counts are behind, and the caller counts afresh.
+std::optional<CountTable> leaves_after_run(const std::vector<CountCell>& stored, const RunCounts& run);
 
 
 }  // namespace anju

@@ -102,5 +102,51 @@ TEST(RegionTally, ADifferenceRolledUpMovesOnlyTheRegionsAbove) {
   EXPECT_TRUE(std::none_of(cells.begin(), cells.end(), [](const CountCell& c) { return c.n == 0; }));
 }
 
+// A judgment run over village 001's two households, counted as the run
+// counts them: each household, its result and its reasons.
+RunCounts judged(const std::vector<std::pair<std::string_view, std::string_view>>& households,
+                 const std::vector<Reason>& reasons = {}) {
+  RunCounts run{{"result", "reason"}, {}};
+  for (const auto& [region, result] : households) {
+    run.counts.add(region, "households", "");
+    run.counts.add(region, "result", result);
+  }
+  for (Reason r : reasons) run.counts.add(households.front().first, "reason", reason_key(r));
+  return run;
+}
+
+TEST(RegionTally, ARunReplacesTheDimensionsItChangesAndKeepsTheOthersAsStored) {
+  const std::vector<Reason> one{Reason::aging};
+  CountTable stored;
+  stored.add(household("110101001001", "safe"));
+  stored.add(household("110101001001", "verify", &one));
+  const RunCounts run = judged({{"110101001001", "unsafe"}, {"110101001001", "unsafe"}});
+  const auto after = leaves_after_run(stored.cells(directory()), run);
+  ASSERT_TRUE(after.has_value());
+  // The same as counting the households afresh with their new results.
+  CountTable afresh;
+  afresh.add(household("110101001001", "unsafe"));
+  afresh.add(household("110101001001", "unsafe"));
+  EXPECT_EQ(after->cells(directory()), afresh.cells(directory()));
+  EXPECT_EQ(count(after->cells(directory()), "110101001001", true, "reason", "aging"), 0);
+  EXPECT_EQ(count(after->cells(directory()), "110101001001", true, "match_outcome", "by_parcel"), 2);
+}
+
+TEST(RegionTally, ARunOverHouseholdsTheStoredCountsDoNotHoldGivesNothing) {
+  CountTable stored;
+  stored.add(household("110101001001", "safe"));
+  // The stored counts are behind: a household the run went through is missing…
+  EXPECT_FALSE(leaves_after_run(stored.cells(directory()),
+                                judged({{"110101001001", "safe"}, {"110101001001", "safe"}})));
+  // …or a region's households are stored and the run did not go through them.
+  stored.add(household("110101001002", "safe"));
+  EXPECT_FALSE(leaves_after_run(stored.cells(directory()), judged({{"110101001001", "safe"}})));
+  // Only a region's sums (not a leaf) hold its households: nothing to keep.
+  EXPECT_FALSE(leaves_after_run({CountCell{"110101001001", "110101001000", false, "households", "", 1}},
+                                judged({{"110101001001", "safe"}})));
+  EXPECT_TRUE(leaves_after_run(stored.cells(directory()),
+                               judged({{"110101001001", "safe"}, {"110101001002", "verify"}})));
+}
+
 }  // namespace
 }  // namespace anju

@@ -277,8 +277,16 @@ Result<void> store_step(JudgeRun& run) {
       run.overrides.region, run.rows);
 }
 
+// The counts of the run's region, handed on: a run changes only results
+// and reasons, and went through every household of its region.
 Result<void> counts_step(JudgeRun& run) {
-  return run.tx.read_models().refresh_summary(run.overrides.region);
+  RunCounts counted{{"result", "reason"}, {}};
+  for (const JudgmentRow& r : run.rows) {
+    counted.counts.add(r.region_code, "households", "");
+    counted.counts.add(r.region_code, "result", judge_result_key(r.result));
+    for (Reason reason : r.reasons) counted.counts.add(r.region_code, "reason", reason_key(reason));
+  }
+  return run.tx.read_models().refresh_summary(run.overrides.region, counted);
 }
 
 Result<void> audit_step(JudgeRun& run) {

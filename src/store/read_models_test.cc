@@ -86,6 +86,42 @@ TEST_F(ReadModels, CountsAtEveryLevelFollowARunAndAManualChoice) {
   EXPECT_EQ(provinces->front().code, "500000000000");
 }
 
+TEST_F(ReadModels, ARunsCountsAreTakenAsCountedAndCountedAfreshWhenTheStoredOnesAreBehind) {
+  // A run that went through H1 and H2 (village 500229108201) and changed
+  // their results only: what it counted is taken, without reading the
+  // judgments back (none is stored), and the other dimensions are kept.
+  RunCounts both{{"result"}, {}};
+  for (int i = 0; i < 2; ++i) {
+    both.counts.add("500229108201", "households", "");
+    both.counts.add("500229108201", "result", "unsafe");
+  }
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->read_models().refresh_summary(std::string(kWholeCountry), both));
+    ASSERT_TRUE(tx->commit());
+  }
+  for (const char* region : kChain) {
+    EXPECT_EQ(count(region, "result", "unsafe"), 2) << region;
+    EXPECT_EQ(count(region, "result", ""), 0) << region;
+    EXPECT_EQ(count(region, "match_outcome", "unmatched"), 2) << region;
+  }
+  // A run that went through one of the two: the stored counts are not of
+  // the households it saw, so every household is counted afresh.
+  RunCounts one{{"result"}, {}};
+  one.counts.add("500229108201", "households", "");
+  one.counts.add("500229108201", "result", "safe");
+  {
+    auto tx = begin();
+    ASSERT_TRUE(tx->read_models().refresh_summary("500229108201", one));
+    ASSERT_TRUE(tx->commit());
+  }
+  for (const char* region : kChain) {
+    EXPECT_EQ(count(region, "result", ""), 2) << region;
+    EXPECT_EQ(count(region, "result", "safe"), 0) << region;
+    EXPECT_EQ(count(region, "result", "unsafe"), 0) << region;
+  }
+}
+
 // Every stored cell, as "region dimension key n" lines in a fixed order.
 std::vector<std::string> all_cells(Transaction& tx) {
   const CodeRange all = region_range(kWholeCountry);

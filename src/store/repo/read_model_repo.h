@@ -9,6 +9,7 @@
 
 #include "core/household.h"
 #include "core/read_models.h"
+#include "core/region_tally.h"
 #include "core/result.h"
 
 namespace anju {
@@ -32,6 +33,12 @@ class ReadModelRepo {
   // kWholeCountry for all) from the households, matches and judgments, and
   // the sums of every region above it.
   virtual Result<void> refresh_summary(const std::string& region_code) = 0;
+  // The same after a run that went through every household of
+  // `region_code` and changed only `run.dimensions`: those are taken from
+  // what the run counted and the others kept as stored, without reading
+  // the households back (counted afresh when the stored households are not
+  // the ones the run went through).
+  virtual Result<void> refresh_summary(const std::string& region_code, const RunCounts& run) = 0;
 
  protected:
   ReadModelRepo() = default;

@@ -2,6 +2,7 @@
 // by lists and dashboards, and kept by refresh_summary, which counts the
 // households in one pass (core/region_tally.h) and writes only the rows
 // whose cells changed.
+#include <optional>
 #include <set>
 
 #include "core/access.h"
@@ -99,17 +100,34 @@ Result<long> SqlTransaction::region_total(const std::string& region_code, const 
 }
 
 Result<void> SqlTransaction::refresh_summary(const std::string& region_code) {
+  return refresh_counts(region_code, nullptr);
+}
+
+Result<void> SqlTransaction::refresh_summary(const std::string& region_code, const RunCounts& run) {
+  return refresh_counts(region_code, &run);
+}
+
+Result<void> SqlTransaction::refresh_counts(const std::string& region_code, const RunCounts* run) {
   const bool all = region_code == kWholeCountry;
   const CodeRange range = region_range(region_code);
-  CountTable leaves;
-  ANJU_TRY(count_households(region_code, leaves));
-  auto regions = region_directory(region_code);
-  if (!regions) return regions.error();
-  // The leaf rows: the region's own households, as stored and as counted.
+  // The leaf rows: the region's own households, as stored and as counted
+  // (from what the run counted and the stored rows, or by reading them all).
   std::vector<CountRow> stored_leaves;
   ANJU_TRY(read_rows(conn_.scan((std::string(kRows) + " WHERE leaf = 1 AND region_code BETWEEN ?1 AND ?2").c_str())
                          .bind(1, range.lo).bind(2, range.hi),
                      stored_leaves));
+  std::optional<CountTable> after_run;
+  if (run) {
+    std::vector<CountCell> cells;
+    for (const CountRow& row : stored_leaves)
+      for (CountCell& c : unpack_count_row(row)) cells.push_back(std::move(c));
+    after_run = leaves_after_run(cells, *run);
+  }
+  CountTable leaves;
+  if (after_run) leaves = std::move(*after_run);
+  else ANJU_TRY(count_households(region_code, leaves));
+  auto regions = region_directory(region_code);
+  if (!regions) return regions.error();
   // The rows above. For everything: the sums of the new leaf cells, and
   // the deltas (seen by this transaction) are no longer needed. For one
   // region: what its households moved in each region above, appended as

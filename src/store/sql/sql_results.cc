@@ -187,6 +187,21 @@ Result<void> SqlTransaction::recount_shared(const std::vector<std::string>& parc
                  0, parcels, {}, [](const Statement&) {});
 }
 
+namespace {
+
+// What a match run counted for the region_counts read model: each
+// household under its outcome, the only dimension a match changes.
+RunCounts match_counts(const std::vector<MatchResult>& results) {
+  RunCounts run{{"match_outcome"}, {}};
+  for (const MatchResult& m : results) {
+    run.counts.add(m.region_code, "households", "");
+    run.counts.add(m.region_code, "match_outcome", match_outcome_key(m.outcome));
+  }
+  return run;
+}
+
+}  // namespace
+
 Result<void> SqlTransaction::replace_matches(const RunRecord& run, std::string_view region,
                                                 const std::vector<MatchResult>& results) {
   ANJU_TRY(check_result_regions(results));
@@ -203,7 +218,7 @@ Result<void> SqlTransaction::replace_matches(const RunRecord& run, std::string_v
       if (!m.parcel_id.empty()) touched.insert(m.parcel_id);
     }
     ANJU_TRY(recount_shared(std::vector<std::string>(touched.begin(), touched.end())));
-    return refresh_summary(std::string(region));
+    return refresh_summary(std::string(region), match_counts(results));
   }
   ANJU_TRY(conn_.exec("DELETE FROM matches"));
   ANJU_TRY(conn_.begin_bulk_load("matches", /*rebuild_indexes=*/true));
@@ -216,7 +231,7 @@ Result<void> SqlTransaction::replace_matches(const RunRecord& run, std::string_v
     ANJU_TRY(s.run());
   }
   ANJU_TRY(end_bulk_load());
-  return refresh_summary(std::string(kWholeCountry));
+  return refresh_summary(std::string(kWholeCountry), match_counts(results));
 }
 
 Result<void> SqlTransaction::for_each_match(const std::function<void(MatchResult&&)>& fn) {

@@ -183,6 +183,7 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<RegionCount>> child_counts(const std::string& parent, const std::string& dimension) override;
   Result<std::vector<Region>> child_regions(const std::string& parent) override;
   Result<void> refresh_summary(const std::string& region_code) override;
+  Result<void> refresh_summary(const std::string& region_code, const RunCounts& run) override;
   Result<long> insert_job(const Job& job) override;
   Result<std::optional<Job>> find_job(long id) override;
   Result<std::vector<Job>> list_jobs(long limit, const std::string& actor) override;
@@ -254,8 +255,10 @@ class SqlTransaction final : public Transaction,
   Result<std::vector<Attachment>> owned_files(const char* table, const char* owner, const char* key, long value);
   Result<std::optional<Attachment>> owned_file(const char* table, const char* owner, long id);
   // refresh_summary's steps: the leaf counts of the households of a region
-  // (or all), the regions those counts name with the regions above, and
-  // the writing of the rows whose cells changed.
+  // (or all; from what a run counted when it has, `run`), the regions those
+  // counts name with the regions above, and the writing of the rows whose
+  // cells changed.
+  Result<void> refresh_counts(const std::string& region_code, const RunCounts* run);
   Result<void> count_households(const std::string& region_code, CountTable& into);
   Result<RegionDirectory> region_directory(const std::string& region_code);
   Result<void> write_counts(const CountRowChanges& changes);
