@@ -100,8 +100,10 @@ struct RunCounts {
 // The leaf cells after a run that went through every household of the
 // regions it covers: `stored` (those regions' leaf cells as kept) with the
 // run's dimensions replaced by what it counted, the others as they were.
-// Nothing when a region's stored households are not the ones the run went
-// through: the stored counts are behind, and the caller counts afresh.
+// Nothing when a region's stored number of households is not the number
+// the run went through (the stored counts are behind): the caller counts
+// afresh. The guard is that total; the run's own rules make the households
+// the same ones (it reads every household of its region).
 std::optional<CountTable> leaves_after_run(const std::vector<CountCell>& stored, const RunCounts& run);
 
 

@@ -120,15 +120,17 @@ TEST(RegionTally, ARunReplacesTheDimensionsItChangesAndKeepsTheOthersAsStored) {
   CountTable stored;
   stored.add(household("110101001001", "safe"));
   stored.add(household("110101001001", "verify", &one));
-  const RunCounts run = judged({{"110101001001", "unsafe"}, {"110101001001", "unsafe"}});
+  const std::vector<Reason> other{Reason::no_grade};
+  const RunCounts run = judged({{"110101001001", "unsafe"}, {"110101001001", "unsafe"}}, other);
   const auto after = leaves_after_run(stored.cells(directory()), run);
   ASSERT_TRUE(after.has_value());
   // The same as counting the households afresh with their new results.
   CountTable afresh;
-  afresh.add(household("110101001001", "unsafe"));
+  afresh.add(household("110101001001", "unsafe", &other));
   afresh.add(household("110101001001", "unsafe"));
   EXPECT_EQ(after->cells(directory()), afresh.cells(directory()));
   EXPECT_EQ(count(after->cells(directory()), "110101001001", true, "reason", "aging"), 0);
+  EXPECT_EQ(count(after->cells(directory()), "110101001001", true, "reason", "no_grade"), 1);
   EXPECT_EQ(count(after->cells(directory()), "110101001001", true, "match_outcome", "by_parcel"), 2);
 }
 

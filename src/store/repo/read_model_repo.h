@@ -36,8 +36,8 @@ class ReadModelRepo {
   // The same after a run that went through every household of
   // `region_code` and changed only `run.dimensions`: those are taken from
   // what the run counted and the others kept as stored, without reading
-  // the households back (counted afresh when the stored households are not
-  // the ones the run went through).
+  // the households back (all counted afresh when a village's stored number
+  // of households is not the number the run went through).
   virtual Result<void> refresh_summary(const std::string& region_code, const RunCounts& run) = 0;
 
  protected:

@@ -1,7 +1,8 @@
 // The region_counts read model on both engines (store/count_rows.h): read
 // by lists and dashboards, and kept by refresh_summary, which counts the
-// households in one pass (core/region_tally.h) and writes only the rows
-// whose cells changed.
+// households in one pass (core/region_tally.h) — or, after a match or
+// judge run, takes the dimensions the run counted and keeps the others as
+// stored — and writes only the rows whose cells changed.
 #include <optional>
 #include <set>
 
