@@ -99,6 +99,9 @@ std::optional<CountTable> leaves_after_run(const std::vector<CountCell>& stored,
   const auto changed = [&](std::string_view d) {
     return std::find(run.dimensions.begin(), run.dimensions.end(), d) != run.dimensions.end();
   };
+  const bool whole = std::all_of(kEveryCountedDimension.begin(), kEveryCountedDimension.end(), changed);
+  // What the run's counts replace: its dimensions; everything when whole.
+  const auto replaced = [&](std::string_view d) { return whole || (d != "households" && changed(d)); };
   const RegionDirectory none;
   const std::vector<CountCell> counted = run.counts.cells(none);
   std::map<std::string_view, long> kept, went_through;
@@ -106,13 +109,13 @@ std::optional<CountTable> leaves_after_run(const std::vector<CountCell>& stored,
   for (const CountCell& c : stored) {
     if (!c.leaf) continue;
     if (c.dimension == "households" && c.n != 0) kept[c.region_code] += c.n;
-    if (!changed(c.dimension)) out.add(c);
+    if (!replaced(c.dimension)) out.add(c);
   }
   for (const CountCell& c : counted) {
     if (c.dimension == "households") went_through[c.region_code] += c.n;
-    else if (changed(c.dimension)) out.add(c);
+    if (replaced(c.dimension)) out.add(c);
   }
-  if (kept != went_through) return std::nullopt;
+  if (!whole && kept != went_through) return std::nullopt;
   return out;
 }
 

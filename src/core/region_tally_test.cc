@@ -150,5 +150,32 @@ TEST(RegionTally, ARunOverHouseholdsTheStoredCountsDoNotHoldGivesNothing) {
                                judged({{"110101001001", "safe"}, {"110101001002", "verify"}})));
 }
 
+// A first roster import counts every dimension of every household it wrote
+// (no result names them yet): what it counted is the leaf cells, whatever
+// was stored, and the same as counting those households afresh.
+TEST(RegionTally, ARunThatCountedEveryDimensionReplacesTheStoredCellsWhole) {
+  RunCounts imported{kEveryCountedDimension, {}};
+  CountTable afresh;
+  for (std::string_view village : {"110101001001", "110101001001", "110101001002"}) {
+    const CountedHousehold h{village, "monitored", "sudden_hardship", "normal", "own_rural", "", "", nullptr};
+    imported.counts.add(h);
+    afresh.add(h);
+  }
+  const auto into_empty = leaves_after_run({}, imported);
+  ASSERT_TRUE(into_empty.has_value());
+  EXPECT_EQ(into_empty->cells(directory()), afresh.cells(directory()));
+  EXPECT_EQ(count(into_empty->cells(directory()), "110101001001", true, "monitor_type", "sudden_hardship"), 2);
+  // Stored cells of households the import did not write (stale) are not kept.
+  CountTable stale;
+  stale.add(household("110101001002", "unsafe"));
+  const auto over_stale = leaves_after_run(stale.cells(directory()), imported);
+  ASSERT_TRUE(over_stale.has_value());
+  EXPECT_EQ(over_stale->cells(directory()), afresh.cells(directory()));
+  // A run that counts one dimension fewer keeps that one and is guarded.
+  RunCounts most{kEveryCountedDimension, {}};
+  most.dimensions.pop_back();
+  EXPECT_FALSE(leaves_after_run(stale.cells(directory()), most));
+}
+
 }  // namespace
 }  // namespace anju

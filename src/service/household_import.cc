@@ -9,6 +9,7 @@
 #include "core/id_number.h"
 #include "core/key_index.h"
 #include "core/privacy.h"
+#include "core/region_tally.h"
 #include "core/access.h"
 #include "core/clock.h"
 #include "service/batch_cache.h"
@@ -53,7 +54,15 @@ class HouseholdSink final : public ParsingSink<Household> {
     // The counts of the villages the file touched (where a household lives
     // now and where it lived), and the sums above them: not the country's.
     if (touched_.empty()) return {};
-    return tx.read_models().refresh_summary(fresh_ ? std::string(kWholeCountry) : covering_region(touched_));
+    if (!fresh_) return tx.read_models().refresh_summary(covering_region(touched_));
+    // Into an empty table the counts are what the file wrote, handed on
+    // (nothing is read back) — unless matches or judgments are stored, of
+    // households not here before: those join the new ones, counted afresh.
+    auto results = tx.results().holds_results();
+    if (!results) return results.error();
+    if (*results) return tx.read_models().refresh_summary(std::string(kWholeCountry));
+    return tx.read_models().refresh_summary(std::string(kWholeCountry),
+                                            RunCounts{kEveryCountedDimension, std::move(written_)});
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {
@@ -199,6 +208,7 @@ class HouseholdSink final : public ParsingSink<Household> {
     if (!*existing) {
       written = tx.households().insert_household(h, stamp_);
       if (written) ++report.inserted;
+      if (written && fresh_) count_written(h);
       touched_.insert(h.region_code);
     } else if (auto e = scope_error(scope_, row_number, "household_id", (*existing)->value.region_code)) {
       e->value = h.household_id;
@@ -228,6 +238,14 @@ class HouseholdSink final : public ParsingSink<Household> {
       heads_of_.set((*existing)->value.head_id_number, std::nullopt);
     heads_of_.set(h.head_id_number, h.household_id);
     return {};
+  }
+
+  // A household written into the empty table, as the counts see it: no
+  // match or judgment names it yet.
+  void count_written(const Household& h) {
+    written_.add(CountedHousehold{h.region_code, enum_key(h.category),
+                                  h.monitor_type ? enum_key(*h.monitor_type) : std::string_view(),
+                                  enum_key(h.status), enum_key(h.housing), "", "", nullptr});
   }
 
   // Whether what a run derives from the household (its match: village,
@@ -288,6 +306,7 @@ class HouseholdSink final : public ParsingSink<Household> {
   std::set<std::string> file_extras_;  // the file's extra columns
   std::set<std::string> kept_extras_;  // stored extras kept, as the file lacks their column
   bool fresh_ = false;
+  CountTable written_;  // a fresh import's households, counted as written
   Date today_;
   WriteStamp stamp_;
   std::string scope_;

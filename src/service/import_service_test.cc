@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "core/id_number.h"
 #include "service/census_service.h"
@@ -218,6 +220,70 @@ TEST_F(ImportServiceTest, AReimportedRowWhoseStandingChangedIsJudgedAgainAtOnce)
   ImportReport members = import(header + "H1,张三," + id("50022919800101123") + ",5,500229108201,脱贫户,,死亡销户\n");
   EXPECT_EQ(members.updated, 1);
   for (const std::string& n : members.notes) EXPECT_EQ(n.find("重新对应和初判"), std::string::npos) << n;
+}
+
+// Every count the store keeps, of every region and dimension.
+std::vector<std::tuple<std::string, std::string, std::string, long>> all_counts(Store& store) {
+  std::vector<std::string> dimensions(kCountDimensions.begin(), kCountDimensions.end());
+  auto rows = (*store.begin(TxMode::read))->read_models().region_counts("000000000000", "999999999999", dimensions);
+  EXPECT_TRUE(rows);
+  std::vector<std::tuple<std::string, std::string, std::string, long>> out;
+  for (const RegionCount& c : *rows) out.emplace_back(c.region_code, c.dimension, c.key, c.n);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// What counting every household afresh gives.
+void recount(Store& store) {
+  auto tx = store.begin(TxMode::write);
+  ASSERT_TRUE(tx);
+  ASSERT_TRUE((*tx)->read_models().refresh_summary(std::string(kWholeCountry)));
+  ASSERT_TRUE((*tx)->commit());
+}
+
+long cell(const std::vector<std::tuple<std::string, std::string, std::string, long>>& counts,
+          const std::string& region, const std::string& dimension, const std::string& key) {
+  for (const auto& [r, d, k, n] : counts)
+    if (r == region && d == dimension && k == key) return n;
+  return 0;
+}
+
+// A first import into the empty table hands on the counts of what it wrote
+// (issue 27): they are what counting every household afresh gives, rows
+// it rejected left out.
+TEST_F(ImportServiceTest, AFirstImportCountsWhatItWroteAsARecountWould) {
+  const std::string csv = kHeader +
+      "H1,张三," + id("50022919800101123") + ",4,500229108201,脱贫户,\n" +
+      "H2,李四," + id("50022919800102123") + ",3,500229108201,监测对象,边缘易致贫户\n" +
+      "H3,王五," + id("50022919800103123") + ",2,500229108202,监测对象,突发严重困难户\n" +
+      "H4,赵六,bad,2,500229108202,脱贫户,\n";
+  ImportReport r = import(csv);
+  ASSERT_EQ(r.inserted, 3);
+  const auto imported = all_counts(*store_);
+  EXPECT_EQ(cell(imported, "500229108000", "households", ""), 3);
+  EXPECT_EQ(cell(imported, "500229108201", "category", "monitored"), 1);
+  EXPECT_EQ(cell(imported, "500229108202", "monitor_type", "sudden_hardship"), 1);
+  EXPECT_EQ(cell(imported, std::string(kWholeCountry), "housing", "own_rural"), 3);
+  recount(*store_);
+  EXPECT_EQ(all_counts(*store_), imported);
+}
+
+// A result stored of a household not imported yet joins it when it comes:
+// the first import then counts afresh, and the match is counted.
+TEST_F(ImportServiceTest, AFirstImportOfHouseholdsAResultNamesCountsAfresh) {
+  {
+    auto tx = store_->begin(TxMode::write);
+    ASSERT_TRUE(tx);
+    const MatchResult m{"H1", MatchOutcome::unmatched, "", {}, false, false, "500229108201"};
+    ASSERT_TRUE((*tx)->results().replace_matches(RunRecord{"match", "2026-11-28T09:00:00Z", "test"},
+                                                 kWholeCountry, {m}));
+    ASSERT_TRUE((*tx)->commit());
+  }
+  ASSERT_EQ(import(kHeader + "H1,张三," + id("50022919800101123") + ",4,500229108201,脱贫户,\n").inserted, 1);
+  const auto imported = all_counts(*store_);
+  EXPECT_EQ(cell(imported, "500229108201", "match_outcome", "unmatched"), 1);
+  recount(*store_);
+  EXPECT_EQ(all_counts(*store_), imported);
 }
 
 }  // namespace

@@ -135,6 +135,11 @@ Result<std::optional<MatchResult>> MemoryResults::find_match(std::string_view ho
   return std::optional<MatchResult>(read_back(it->second));
 }
 
+Result<bool> MemoryResults::holds_results() {
+  ANJU_TRY(next_row());
+  return !matches_.empty() || !judgments_.empty();
+}
+
 Result<void> MemoryResults::for_each_judge_input(const Date& as_of, std::string_view after,
                                                  std::string_view upto, std::string_view region,
                                                  const std::function<void(JudgeInput&&)>& fn) {

@@ -47,6 +47,7 @@ class MemoryResults final : public ResultRepo {
   Result<void> for_each_match(const std::function<void(MatchResult&&)>& fn) override;
   Result<void> store_match(const MatchResult& m) override;
   Result<std::optional<MatchResult>> find_match(std::string_view household_id) override;
+  Result<bool> holds_results() override;
   Result<void> for_each_judge_input(const Date& as_of, std::string_view after,
                                     std::string_view upto, std::string_view region,
                                     const std::function<void(JudgeInput&&)>& fn) override;

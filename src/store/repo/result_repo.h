@@ -94,6 +94,8 @@ class ResultRepo {
   virtual Result<void> replace_judgment(const JudgmentRow& row) = 0;
   // Households matched to a building.
   virtual Result<std::vector<std::string>> households_of_building(std::string_view parcel_id) = 0;
+  // Whether any match or judgment is stored, of any household.
+  virtual Result<bool> holds_results() = 0;
 
  protected:
   ResultRepo() = default;

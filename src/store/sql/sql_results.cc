@@ -241,6 +241,14 @@ Result<void> SqlTransaction::for_each_match(const std::function<void(MatchResult
       [&](const Statement& s) { fn(read_match(s)); });
 }
 
+Result<bool> SqlTransaction::holds_results() {
+  long n = 0;
+  ANJU_TRY(each_row(conn_.prepare("SELECT (SELECT count(*) FROM (SELECT 1 FROM matches LIMIT 1) m) +"
+                                  " (SELECT count(*) FROM (SELECT 1 FROM judgments LIMIT 1) j)"),
+                    [&](const Statement& r) { n = r.integer(0); }));
+  return n > 0;
+}
+
 Result<void> SqlTransaction::upsert_judgments(const std::vector<JudgmentRow>& rows, long run_id) {
   ANJU_TRY(check_result_regions(rows));
   ANJU_TRY(each_in("DELETE FROM judgment_reasons WHERE household_id", 0, household_ids(rows), {},

@@ -110,6 +110,7 @@ class SqlTransaction final : public Transaction,
                                 long expected_version, const WriteStamp& stamp) override;
   Result<void> clear_manual_match(std::string_view household_id, long expected_version) override;
   Result<std::optional<MatchResult>> find_match(std::string_view household_id) override;
+  Result<bool> holds_results() override;
   Result<std::optional<JudgmentRow>> find_judgment(std::string_view household_id) override;
   Result<Page<HouseholdListRow>> list_households(const HouseholdFilter& filter) override;
   Result<std::vector<Stored<Evidence>>> evidence_about(std::string_view parcel_id,
