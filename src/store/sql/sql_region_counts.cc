@@ -117,13 +117,14 @@ Result<void> SqlTransaction::refresh_counts(const std::string& region_code, cons
   ANJU_TRY(read_rows(conn_.scan((std::string(kRows) + " WHERE leaf = 1 AND region_code BETWEEN ?1 AND ?2").c_str())
                          .bind(1, range.lo).bind(2, range.hi),
                      stored_leaves));
-  std::optional<CountTable> after_run;
-  if (run) {
-    std::vector<CountCell> cells;
+  // Unpacked once: for what the run keeps, and for what a region's
+  // households moved in the regions above.
+  std::vector<CountCell> stored_cells;
+  if (run || !all)
     for (const CountRow& row : stored_leaves)
-      for (CountCell& c : unpack_count_row(row)) cells.push_back(std::move(c));
-    after_run = leaves_after_run(cells, *run);
-  }
+      for (CountCell& c : unpack_count_row(row)) stored_cells.push_back(std::move(c));
+  std::optional<CountTable> after_run;
+  if (run) after_run = leaves_after_run(stored_cells, *run);
   CountTable leaves;
   if (after_run) leaves = std::move(*after_run);
   else ANJU_TRY(count_households(region_code, leaves));
@@ -138,8 +139,7 @@ Result<void> SqlTransaction::refresh_counts(const std::string& region_code, cons
   leaves.roll_up_into(levels, *regions);
   if (!all) {
     CountTable old_leaves;
-    for (const CountRow& row : stored_leaves)
-      for (const CountCell& c : unpack_count_row(row)) old_leaves.add(c);
+    for (const CountCell& c : stored_cells) old_leaves.add(c);
     old_leaves.roll_up_into(levels, *regions, -1);
   }
   ANJU_TRY(write_counts(diff_count_rows(std::move(stored_leaves), pack_count_rows(leaves.cells(*regions)))));
