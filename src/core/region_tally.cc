@@ -99,7 +99,7 @@ std::optional<CountTable> leaves_after_run(const std::vector<CountCell>& stored,
   const auto changed = [&](std::string_view d) {
     return std::find(run.dimensions.begin(), run.dimensions.end(), d) != run.dimensions.end();
   };
-  const bool whole = std::all_of(kEveryCountedDimension.begin(), kEveryCountedDimension.end(), changed);
+  const bool whole = run.counted == RunCounts::Counted::everything;
   // What the run's counts replace: its dimensions; everything when whole.
   const auto replaced = [&](std::string_view d) { return whole || (d != "households" && changed(d)); };
   const RegionDirectory none;

@@ -92,16 +92,15 @@ class CountTable {
 // it changes (a judgment: result and reason; a match: match_outcome), so
 // that the counts need not read back what the run has just written: each
 // household once under "households" and under its keys in `dimensions`.
-// A run that counted every dimension (kEveryCountedDimension: a first
-// roster import, of households no result names yet) counted all there is.
+// A run that counted every dimension of its households (CountTable::add of
+// a CountedHousehold: a first roster import, of households no result names
+// yet) says so: what it counted is all there is of its region.
 struct RunCounts {
+  enum class Counted { its_dimensions, everything };
   std::vector<std::string_view> dimensions;  // of kCountDimensions, never "households"
   CountTable counts;                         // leaf cells only
+  Counted counted = Counted::its_dimensions;
 };
-
-// Every dimension but "households", which every run counts.
-inline const std::vector<std::string_view> kEveryCountedDimension(kCountDimensions.begin() + 1,
-                                                                  kCountDimensions.end());
 
 // The leaf cells after a run that went through every household of the
 // regions it covers: `stored` (those regions' leaf cells as kept) with the
@@ -110,7 +109,7 @@ inline const std::vector<std::string_view> kEveryCountedDimension(kCountDimensio
 // the run went through (the stored counts are behind): the caller counts
 // afresh. The guard is that total; the run's own rules make the households
 // the same ones (it reads every household of its region). A run that
-// counted every dimension replaces the stored cells whole, guard or not:
+// counted everything replaces the stored cells whole, with no guard:
 // nothing of them is kept.
 std::optional<CountTable> leaves_after_run(const std::vector<CountCell>& stored, const RunCounts& run);
 

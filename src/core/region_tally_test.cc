@@ -154,7 +154,7 @@ TEST(RegionTally, ARunOverHouseholdsTheStoredCountsDoNotHoldGivesNothing) {
 // (no result names them yet): what it counted is the leaf cells, whatever
 // was stored, and the same as counting those households afresh.
 TEST(RegionTally, ARunThatCountedEveryDimensionReplacesTheStoredCellsWhole) {
-  RunCounts imported{kEveryCountedDimension, {}};
+  RunCounts imported{{}, {}, RunCounts::Counted::everything};
   CountTable afresh;
   for (std::string_view village : {"110101001001", "110101001001", "110101001002"}) {
     const CountedHousehold h{village, "monitored", "sudden_hardship", "normal", "own_rural", "", "", nullptr};
@@ -171,10 +171,11 @@ TEST(RegionTally, ARunThatCountedEveryDimensionReplacesTheStoredCellsWhole) {
   const auto over_stale = leaves_after_run(stale.cells(directory()), imported);
   ASSERT_TRUE(over_stale.has_value());
   EXPECT_EQ(over_stale->cells(directory()), afresh.cells(directory()));
-  // A run that counts one dimension fewer keeps that one and is guarded.
-  RunCounts most{kEveryCountedDimension, {}};
-  most.dimensions.pop_back();
-  EXPECT_FALSE(leaves_after_run(stale.cells(directory()), most));
+  // The same counts of a run that names its dimensions (all of them) are
+  // guarded: the stored households are not those it went through.
+  RunCounts named{std::vector<std::string_view>(kCountDimensions.begin() + 1, kCountDimensions.end()), {}};
+  for (const CountCell& c : afresh.cells(directory())) named.counts.add(c);
+  EXPECT_FALSE(leaves_after_run(stale.cells(directory()), named));
 }
 
 }  // namespace

@@ -52,7 +52,8 @@ class HouseholdSink final : public ParsingSink<Household> {
     }
     ANJU_TRY(rederive(tx, report));
     // The counts of the villages the file touched (where a household lives
-    // now and where it lived), and the sums above them: not the country's.
+    // now and where it lived), and the sums above them: not the country's
+    // (but for a first import, which wrote every household there is).
     if (touched_.empty()) return {};
     if (!fresh_) return tx.read_models().refresh_summary(covering_region(touched_));
     // Into an empty table the counts are what the file wrote, handed on
@@ -62,7 +63,7 @@ class HouseholdSink final : public ParsingSink<Household> {
     if (!results) return results.error();
     if (*results) return tx.read_models().refresh_summary(std::string(kWholeCountry));
     return tx.read_models().refresh_summary(std::string(kWholeCountry),
-                                            RunCounts{kEveryCountedDimension, std::move(written_)});
+                                            RunCounts{{}, std::move(written_), RunCounts::Counted::everything});
   }
 
   Result<void> prepare(const std::vector<const ImportRow*>& rows, Transaction& tx) override {

@@ -145,6 +145,31 @@ TEST_F(StoreContract, BulkOpenedTasksKeepOneActiveTaskPerHousehold) {
   EXPECT_EQ(again.error().code, ErrorCode::conflict);
 }
 
+// What a first roster import asks before it hands its counts on: a match
+// alone or a judgment alone is a stored result.
+TEST_F(StoreContract, AMatchOrAJudgmentAloneIsAStoredResult) {
+  {
+    auto tx = begin(TxMode::read);
+    auto held = tx->results().holds_results();
+    ASSERT_TRUE(held) << held.error().message;
+    EXPECT_FALSE(*held);
+  }
+  {
+    auto tx = begin();  // not committed
+    ASSERT_TRUE(tx->results().replace_judgment(JudgmentRow{"H1", JudgeResult::verify, {Reason::no_assessment},
+                                                           std::nullopt, std::nullopt, "", std::nullopt,
+                                                           "500229108201"}));
+    EXPECT_TRUE(*tx->results().holds_results());
+  }
+  {
+    auto tx = begin();
+    EXPECT_FALSE(*tx->results().holds_results());
+    ASSERT_TRUE(tx->results().store_match(
+        MatchResult{"H1", MatchOutcome::unmatched, "", {}, false, false, "500229108201"}));
+    EXPECT_TRUE(*tx->results().holds_results());
+  }
+}
+
 TEST_F(StoreContract, StaleVersionIsAConflictAndChangesNothing) {
   Household h = sample_household("H1", "11010519491231002X");
   {
