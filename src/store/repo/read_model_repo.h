@@ -38,7 +38,8 @@ class ReadModelRepo {
   // what the run counted and the others kept as stored, without reading
   // the households back (all counted afresh when a village's stored number
   // of households is not the number the run went through). A run that
-  // counted every dimension (a first roster import) replaces them whole.
+  // counted everything (RunCounts::Counted::everything: a first roster
+  // import) replaces them whole.
   virtual Result<void> refresh_summary(const std::string& region_code, const RunCounts& run) = 0;
 
  protected:
