@@ -1,13 +1,15 @@
 #pragma once
 // Batch runs (match, judge) spend most of their time reading a whole table
-// and working on each row. On SQLite they read it in two key ranges, each on
-// a thread of its own through a read transaction, so both cores work.
+// and working on each row. They read it in two key ranges, each on a thread
+// of its own through a read transaction, so both cores work (on
+// PostgreSQL, two server processes as well).
 //
-// Such a read sees exactly what the run's write transaction sees: that
-// transaction holds SQLite's only write lock and has written nothing yet, so
-// nothing can have changed since it began. On PostgreSQL other writers may
-// commit in between (and the server does the reading), so the run reads
-// everything through its own transaction, in one range.
+// Such a read sees exactly what the run's write transaction sees, which has
+// written nothing yet: it begins on the snapshot the run shares
+// (BatchRepo::share_snapshot, Store::begin_shared). On SQLite the run holds
+// the only write lock, so nothing can change meanwhile; on PostgreSQL the
+// readers import the run's exported snapshot, so what others commit in
+// between is unseen by all three alike.
 
 #include <exception>
 #include <string>
@@ -24,8 +26,7 @@ namespace anju {
 // mutable state between calls. Empty when the table is.
 template <class T, class Work>
 Result<std::vector<T>> read_in_ranges(Store& store, Transaction& tx, KeyedTable table, Work&& work) {
-  const int parts = store.concurrent_writes() ? 1 : 2;
-  auto bounds = tx.batch().key_bounds(table, parts);
+  auto bounds = tx.batch().key_bounds(table, 2);
   if (!bounds) return bounds.error();
   std::vector<T> out;
   if (bounds->size() < 2) return out;
@@ -36,12 +37,14 @@ Result<std::vector<T>> read_in_ranges(Store& store, Transaction& tx, KeyedTable 
     out.push_back(std::move(*one));
     return out;
   }
+  auto snapshot = tx.batch().share_snapshot();
+  if (!snapshot) return snapshot.error();
   std::vector<Result<T>> results(n, make_error(ErrorCode::internal, "未读取"));
   std::vector<std::thread> threads;
   for (size_t k = 0; k < n; ++k)
     threads.emplace_back([&, k] {
       try {
-        auto reader = store.begin(TxMode::read);
+        auto reader = store.begin_shared(*snapshot);
         results[k] = reader ? work(**reader, (*bounds)[k], (*bounds)[k + 1]) : Result<T>(reader.error());
       } catch (const std::exception& e) {  // a bug: reported, not the end of the process
         results[k] = make_error(ErrorCode::internal, std::string("分段读取失败：") + e.what());

@@ -77,6 +77,11 @@ class Store {
   // After any failed call other than a version check (`conflict` or
   // `not_found` from update_*), the transaction must be abandoned.
   virtual Result<std::unique_ptr<Transaction>> begin(TxMode mode) = 0;
+  // A read transaction that sees exactly what the transaction that shared
+  // `snapshot` saw (BatchRepo::share_snapshot), even when others have
+  // committed since: the parts of one batch run, read on threads of their
+  // own. A snapshot whose transaction has ended fails with `io`.
+  virtual Result<std::unique_ptr<Transaction>> begin_shared(const SharedSnapshot& snapshot) = 0;
 
   // "sqlite" or "postgresql".
   virtual std::string engine() const = 0;

@@ -407,6 +407,25 @@ Result<bool> Connection::try_lock_until_commit(long key) {
   return *row && s.integer(0) != 0;
 }
 
+Result<std::string> Connection::share_snapshot() {
+  auto& s = prepare("SELECT pg_export_snapshot()");
+  auto row = s.step();
+  if (!row) return row.error();
+  if (!*row) return make_error(ErrorCode::io, "PostgreSQL 没有给出事务快照");
+  std::string id = s.text(0);
+  s.reset();
+  return id;
+}
+
+Result<void> Connection::begin_shared(const std::string& snapshot) {
+  // An exported snapshot is named by hex digits and dashes
+  // ("00000003-0000001B-1"): nothing else goes into the statement.
+  if (snapshot.empty() || snapshot.find_first_not_of("0123456789ABCDEFabcdef-") != std::string::npos)
+    return make_error(ErrorCode::invalid, "事务快照名称无效");
+  ANJU_TRY(begin(TxMode::read));
+  return exec("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+}
+
 bool Connection::broken() const { return PQstatus(conn_) != CONNECTION_OK || lost_track_; }
 
 bool Connection::idle() const {

@@ -123,6 +123,10 @@ class Connection final : public sql::Connection {
   void rollback() override;
 
   Result<bool> try_lock_until_commit(long key) override;  // pg_try_advisory_xact_lock
+  Result<std::string> share_snapshot() override;           // pg_export_snapshot
+  // A read transaction on the snapshot another one shared (SET TRANSACTION
+  // SNAPSHOT); fails with `io` when that transaction has ended.
+  Result<void> begin_shared(const std::string& snapshot);
   Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) override;
   Result<void> end_bulk_load() override;
 

@@ -63,7 +63,22 @@ Result<std::unique_ptr<Transaction>> PgStore::begin(TxMode mode) {
   // connection whose server is gone (stopped, or failed over to the
   // standby) makes itself anew then (pg_pipeline.cc).
   ANJU_TRY((*conn)->begin(mode));
-  Connection* raw = conn->release();
+  return transaction_on(std::move(*conn));
+}
+
+Result<std::unique_ptr<Transaction>> PgStore::begin_shared(const SharedSnapshot& snapshot) {
+  auto conn = lease();
+  if (!conn) return conn.error();
+  if (auto begun = (*conn)->begin_shared(snapshot.id); !begun) {
+    (*conn)->rollback();
+    give_back(std::move(*conn));
+    return begun.error();
+  }
+  return transaction_on(std::move(*conn));
+}
+
+std::unique_ptr<Transaction> PgStore::transaction_on(std::unique_ptr<Connection> conn) {
+  Connection* raw = conn.release();
   ++leased_;
   return std::unique_ptr<Transaction>(new sql::SqlTransaction(*raw, [this, raw] {
     --leased_;

@@ -23,6 +23,7 @@ class PgStore final : public Store {
   static Result<std::unique_ptr<PgStore>> open(const std::string& url);
 
   Result<std::unique_ptr<Transaction>> begin(TxMode mode) override;
+  Result<std::unique_ptr<Transaction>> begin_shared(const SharedSnapshot& snapshot) override;
   bool concurrent_writes() const override { return true; }
   std::string engine() const override { return "postgresql"; }
   int schema_version() const override { return schema_version_; }
@@ -43,6 +44,7 @@ class PgStore final : public Store {
   Result<void> migrate(Connection& conn);
   Result<std::unique_ptr<Connection>> lease();
   void give_back(std::unique_ptr<Connection> conn);
+  std::unique_ptr<Transaction> transaction_on(std::unique_ptr<Connection> conn);
 
   std::string url_;
   mutable std::mutex mutex_;  // guards idle_

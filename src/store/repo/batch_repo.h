@@ -16,6 +16,14 @@ enum class KeyedTable { households, buildings };
 // The tables imports load in bulk (begin_bulk_load).
 enum class BulkTable { regions, households, buildings, evidence };
 
+// What one transaction sees, named for read transactions on other threads
+// that must see exactly that (Store::begin_shared). The id is the engine's:
+// empty on SQLite, where the sharing transaction's write lock keeps the
+// database as it is; PostgreSQL's exported snapshot otherwise.
+struct SharedSnapshot {
+  std::string id;
+};
+
 class BatchRepo {
  public:
   virtual ~BatchRepo() = default;
@@ -26,6 +34,11 @@ class BatchRepo {
   // holds the keys with bounds[k] < key ≤ bounds[k+1]. Empty when the
   // table is.
   virtual Result<std::vector<std::string>> key_bounds(KeyedTable table, int parts) = 0;
+  // Names what this transaction sees, for a batch run that reads its key
+  // ranges side by side (Store::begin_shared). Share before this
+  // transaction writes: no reader sees its writes. The name holds while
+  // this transaction is open.
+  virtual Result<SharedSnapshot> share_snapshot() = 0;
   // For loading many rows into `table` until end_bulk_load(), which must run
   // before commit(). With `rebuild` (an import into an empty table, a full
   // replacement of results) its secondary indexes are dropped now and built

@@ -96,6 +96,10 @@ class Connection {
     (void)key;
     return true;
   }
+  // See BatchRepo::share_snapshot. One writer (SQLite): every read
+  // transaction begun while the writer holds the lock and has written
+  // nothing sees what it sees, so the name is empty.
+  virtual Result<std::string> share_snapshot() { return std::string(); }
 
   // See BatchRepo::begin_bulk_load: may drop the table's secondary indexes
   // (and, on PostgreSQL, its foreign keys to itself) to make them once at

@@ -244,6 +244,12 @@ Result<std::vector<std::string>> SqlTransaction::key_bounds(KeyedTable table, in
   return bounds;
 }
 
+Result<SharedSnapshot> SqlTransaction::share_snapshot() {
+  auto id = conn_.share_snapshot();
+  if (!id) return id.error();
+  return SharedSnapshot{std::move(*id)};
+}
+
 Result<void> SqlTransaction::begin_bulk_load(BulkTable table, Indexes indexes) {
   const char* name = "";
   switch (table) {

@@ -73,6 +73,7 @@ class SqlTransaction final : public Transaction,
   Result<void> for_each_household_place(std::string_view region,
                                         const std::function<void(HouseholdPlace&&)>& fn) override;
   Result<std::vector<std::string>> key_bounds(KeyedTable table, int parts) override;
+  Result<SharedSnapshot> share_snapshot() override;
 
   Result<std::optional<Stored<Building>>> find_building(std::string_view parcel_id) override;
   Result<void> insert_building(const Building& b, const WriteStamp& stamp) override;

@@ -63,4 +63,9 @@ Result<std::unique_ptr<Transaction>> SqliteStore::begin(TxMode mode) {
       new sql::SqlTransaction(*conn_, [this] { mutex_.unlock(); }));
 }
 
+Result<std::unique_ptr<Transaction>> SqliteStore::begin_shared(const SharedSnapshot& snapshot) {
+  (void)snapshot;  // always empty here
+  return begin(TxMode::read);
+}
+
 }  // namespace anju::sqlite

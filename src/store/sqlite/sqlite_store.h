@@ -23,6 +23,9 @@ class SqliteStore final : public Store {
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
 
   Result<std::unique_ptr<Transaction>> begin(TxMode mode) override;
+  // A read transaction: one writer at a time, and the sharing one holds
+  // the lock with nothing written, so every reader sees what it sees.
+  Result<std::unique_ptr<Transaction>> begin_shared(const SharedSnapshot& snapshot) override;
   bool concurrent_writes() const override { return false; }
   std::string engine() const override { return "sqlite"; }
   int schema_version() const override { return schema_version_; }
