@@ -48,7 +48,7 @@ for ((i = 1; i <= ROUNDS; ++i)); do
     sql "$PG/postgres" -c "DROP DATABASE IF EXISTS runs_copy" -c "CREATE DATABASE runs_copy TEMPLATE runs_base"
     url="$PG/runs_copy"
     sync
-    echo 3 >/proc/sys/vm/drop_caches 2>/dev/null || true
+    echo 3 >/proc/sys/vm/drop_caches 2>/dev/null || echo "  (page cache not dropped: not root)"
     /usr/bin/time -f "%e %M" -o "$WORK/m" "$bin" --db "$url" --progress none match >/dev/null
     /usr/bin/time -f "%e %M" -o "$WORK/j" "$bin" --db "$url" --progress none --json judge --as-of 2024-10-13 \
       >"$WORK/judged_$which" 2>"$WORK/steps"
@@ -57,6 +57,13 @@ for ((i = 1; i <= ROUNDS; ++i)); do
     steps=$(head -1 "$WORK/steps" | python3 -c \
       'import json,sys; print(" ".join("%s=%.2f" % (s["step"], s["seconds"]) for s in json.load(sys.stdin)["steps"]))')
     echo "$which $i: match ${ms} s $((mk / 1024)) MB, judge ${js} s $((jk / 1024)) MB ($steps)"
-    echo "  stored: $(digest "$url") judgments printed: $(md5sum <"$WORK/judged_$which" | cut -c1-32)"
+    got="$(digest "$url") $(md5sum <"$WORK/judged_$which" | cut -c1-32)"
+    echo "  stored, then printed: $got"
+    if [ -z "${first:-}" ]; then
+      first=$got
+    elif [ "$got" != "$first" ]; then
+      echo "pg_runs: the runs differ from the first one" >&2
+      exit 1
+    fi
   done
 done

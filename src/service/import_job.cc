@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 
 namespace anju {
@@ -89,13 +90,23 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   std::unique_ptr<Transaction> tx = std::move(*begun);
   sink.file_columns(opened.extra_headers);
   report.extra_headers = opened.extra_headers;
+  // What the import's transaction sees before it writes: what the sink's
+  // look-ups ahead read (RowSink::ahead).
+  std::optional<SharedSnapshot> before;
+  if (sink.looks_up_ahead()) {
+    auto shared = tx->batch().share_snapshot();
+    if (!shared) return shared.error();
+    before = std::move(*shared);
+  }
   ANJU_TRY(sink.start(*tx));
-  // Reading and decoding, and the sink's work ahead (RowSink::ahead), run
-  // on a second thread while this one validates and writes. The read
-  // transaction outlives that thread.
+  // Reading and decoding, and the sink's work ahead, run on a second
+  // thread while this one validates and writes. The read transaction
+  // outlives that thread. Not while the bulk load holds its table locked
+  // (PostgreSQL, indexes dropped): the look-ups would wait for this
+  // transaction, which waits for them.
   std::unique_ptr<Transaction> lookups;
-  if (sink.looks_up_ahead() && !store.concurrent_writes()) {
-    auto reader = store.begin(TxMode::read);
+  if (before && !tx->batch().bulk_load_locks_table()) {
+    auto reader = store.begin_shared(*before);
     if (!reader) return reader.error();
     lookups = std::move(*reader);
   }

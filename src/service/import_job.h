@@ -45,10 +45,13 @@ class RowSink {
   // Look-ups may run ahead only when they read what the import leaves
   // alone: other tables, and the sink's own table as it was before the
   // import (the file's own repeats are the sink's to catch). A sink says so
-  // in looks_up_ahead(); on SQLite the frame then passes ahead() a read
-  // transaction, which sees what the import's transaction saw when it
-  // began, as nothing else can write meanwhile. On PostgreSQL, which has
-  // other writers, ahead() gets none and prepare() runs as usual.
+  // in looks_up_ahead(); the frame then passes ahead() a read transaction
+  // on the snapshot the import's transaction shared before it wrote
+  // (Store::begin_shared), which sees what that transaction saw when it
+  // began, whatever others commit meanwhile. When the bulk load that
+  // start() began holds its table locked (BatchRepo::bulk_load_locks_table:
+  // on PostgreSQL, its indexes dropped), ahead() gets none and prepare()
+  // runs as usual.
   virtual bool looks_up_ahead() const { return false; }
   virtual Result<std::unique_ptr<BatchNote>> ahead(std::vector<ImportRow>& rows, Transaction* tx) const {
     (void)rows;

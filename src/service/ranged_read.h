@@ -51,9 +51,15 @@ Result<std::vector<T>> read_in_ranges(Store& store, Transaction& tx, KeyedTable 
       }
     });
   for (std::thread& t : threads) t.join();
-  for (Result<T>& r : results) {
-    if (!r) return r.error();
-    out.push_back(std::move(*r));
+  for (size_t k = 0; k < n; ++k) {
+    // A reader that could not have a table's lock at once (PostgreSQL: it
+    // would have waited behind a schema change that waits for the run)
+    // leaves its range to the run's own transaction, which holds or waits
+    // for its locks as a run in one range does.
+    if (!results[k] && results[k].error().transient == Transient::lost_race)
+      results[k] = work(tx, (*bounds)[k], (*bounds)[k + 1]);
+    if (!results[k]) return results[k].error();
+    out.push_back(std::move(*results[k]));
   }
   return out;
 }

@@ -4,6 +4,10 @@
 // PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <future>
+#include <thread>
+
 #include "store/store.h"
 #include "support/store_fixture.h"
 
@@ -73,9 +77,58 @@ TEST_F(SnapshotSharing, ASnapshotOfAnEndedRunIsRefused) {
   auto forged = store_->begin_shared(SharedSnapshot{"1'; DROP TABLE households; --"});
   ASSERT_FALSE(forged);
   EXPECT_EQ(forged.error().code, ErrorCode::invalid);
-  // The pool's connections are fit for the next transaction.
+  // Both connections went back to the pool, fit for the next transaction.
+  EXPECT_EQ(store_->pool_use().leased, 0);
   auto next = begin(TxMode::read);
   EXPECT_TRUE(holds(*next, "H1"));
+}
+
+// A schema change that waits for the run (here a bulk load dropping the
+// households' indexes) queues a reader's lock behind it, while the run
+// waits for its readers: a wait the server sees no end of. The reader
+// gives up instead, as a lost race, and the run reads that part itself
+// (service/ranged_read.h).
+TEST_F(SnapshotSharing, AReaderQueuedBehindASchemaChangeGivesUpInsteadOfWaitingForever) {
+  if (store_->engine() != "postgresql") GTEST_SKIP() << "one writer at a time on this engine";
+  auto run = begin();
+  ASSERT_TRUE(holds(*run, "H1"));  // the run holds its read lock on households
+  auto shared = run->batch().share_snapshot();
+  ASSERT_TRUE(shared) << shared.error().message;
+  auto change = std::async(std::launch::async, [&] {
+    auto tx = store_->begin(TxMode::write);
+    if (!tx) return false;
+    return bool((*tx)->batch().begin_bulk_load(BulkTable::households, BatchRepo::Indexes::rebuild));
+  });  // rolled back at its end
+  ASSERT_EQ(change.wait_for(std::chrono::milliseconds(500)), std::future_status::timeout);  // it waits for the run
+  auto reader = store_->begin_shared(*shared);
+  ASSERT_TRUE(reader) << reader.error().message;
+  const auto asked = std::chrono::steady_clock::now();
+  auto found = (*reader)->households().find_household("H1");
+  ASSERT_FALSE(found);
+  EXPECT_EQ(found.error().transient, Transient::lost_race);
+  EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::seconds(30));
+  EXPECT_TRUE(holds(*run, "H1"));  // the run itself reads on
+  reader->reset();
+  run.reset();  // the run ends: the schema change goes ahead
+  EXPECT_TRUE(change.get());
+}
+
+// What an import asks before its look-ups read ahead on a second thread:
+// on PostgreSQL a bulk load that dropped its table's indexes holds the
+// table locked until the transaction ends, and a reader of it would wait.
+TEST_F(SnapshotSharing, ABulkLoadThatDroppedIndexesSaysItLocksItsTable) {
+  const bool locks = store_->engine() == "postgresql";
+  auto tx = begin();
+  EXPECT_FALSE(tx->batch().bulk_load_locks_table());
+  ASSERT_TRUE(tx->batch().begin_bulk_load(BulkTable::evidence, BatchRepo::Indexes::keep));
+  EXPECT_FALSE(tx->batch().bulk_load_locks_table());
+  ASSERT_TRUE(tx->batch().end_bulk_load());
+  ASSERT_TRUE(tx->batch().begin_bulk_load(BulkTable::evidence, BatchRepo::Indexes::rebuild));
+  EXPECT_EQ(tx->batch().bulk_load_locks_table(), locks);
+  ASSERT_TRUE(tx->batch().end_bulk_load());
+  EXPECT_EQ(tx->batch().bulk_load_locks_table(), locks);  // the indexes are back, the lock stays
+  ASSERT_TRUE(tx->commit());
+  EXPECT_FALSE(begin()->batch().bulk_load_locks_table());
 }
 
 }  // namespace

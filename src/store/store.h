@@ -80,7 +80,10 @@ class Store {
   // A read transaction that sees exactly what the transaction that shared
   // `snapshot` saw (BatchRepo::share_snapshot), even when others have
   // committed since: the parts of one batch run, read on threads of their
-  // own. A snapshot whose transaction has ended fails with `io`.
+  // own, while that transaction stays open. On PostgreSQL a snapshot whose
+  // transaction has ended fails with `io`, and a table lock the reader
+  // cannot have within a short wait fails its statement with `conflict`
+  // (Transient::lost_race): the run reads that part itself.
   virtual Result<std::unique_ptr<Transaction>> begin_shared(const SharedSnapshot& snapshot) = 0;
 
   // "sqlite" or "postgresql".

@@ -179,6 +179,7 @@ Result<void> Connection::begin_bulk_load(std::string_view table, bool rebuild_in
       " ORDER BY 3, 4");
   s.bind(1, table);
   ANJU_TRY(deferred_indexes_.drop(*this, s));
+  locked_table_ = locked_table_ || !deferred_indexes_.statements().empty();
   for (std::string& create : deferred_indexes_.statements())
     if (auto pos = create.find(" ON ONLY "); pos != std::string::npos) create.erase(pos + 3, 5);
   return {};

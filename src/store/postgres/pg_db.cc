@@ -368,6 +368,7 @@ Result<void> Connection::commit() {
   bulk_table_.clear();
   forget_copy();
   deferred_indexes_.clear();
+  locked_table_ = false;
   std::optional<Error> failed = std::move(failed_in_tx_);
   failed_in_tx_.reset();
   if (begin_pending()) {  // nothing was asked: nothing to commit
@@ -388,6 +389,7 @@ void Connection::rollback() {
   forget_copy();
   bulk_table_.clear();
   deferred_indexes_.clear();
+  locked_table_ = false;
   in_tx_ = false;
   pending_begin_.clear();
   failed_in_tx_.reset();
@@ -423,7 +425,12 @@ Result<void> Connection::begin_shared(const std::string& snapshot) {
   if (snapshot.empty() || snapshot.find_first_not_of("0123456789ABCDEFabcdef-") != std::string::npos)
     return make_error(ErrorCode::invalid, "事务快照名称无效");
   ANJU_TRY(begin(TxMode::read));
-  return exec("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+  // The run holds its tables' read locks already; a reader that must wait
+  // for one waits behind a stronger request (a schema change) that itself
+  // waits for the run, which waits for its readers: a wait the server sees
+  // no end of. So a reader gives up (lost_race) instead.
+  return exec("SET TRANSACTION SNAPSHOT '" + snapshot + "'; SET LOCAL lock_timeout = '" +
+              std::to_string(kSharedLockWaitMs) + "ms'");
 }
 
 bool Connection::broken() const { return PQstatus(conn_) != CONNECTION_OK || lost_track_; }

@@ -126,9 +126,13 @@ class Connection final : public sql::Connection {
   Result<std::string> share_snapshot() override;           // pg_export_snapshot
   // A read transaction on the snapshot another one shared (SET TRANSACTION
   // SNAPSHOT); fails with `io` when that transaction has ended.
+  // Its locks it waits for kSharedLockWaitMs at the most, then fails with
+  // `conflict` (Transient::lost_race).
   Result<void> begin_shared(const std::string& snapshot);
+  static constexpr int kSharedLockWaitMs = 2000;
   Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) override;
   Result<void> end_bulk_load() override;
+  bool bulk_load_locks_table() const override { return locked_table_; }
 
   // True when the connection is usable and no transaction is open (a
   // ROLLBACK may still be on its way).
@@ -203,6 +207,7 @@ class Connection final : public sql::Connection {
 
   std::string bulk_table_;                     // the table of the running bulk load
   sql::DeferredIndexes deferred_indexes_;
+  bool locked_table_ = false;  // a bulk load dropped indexes: locked until the transaction ends
   std::string copy_columns_;                   // of the pending COPY rows
   std::vector<CopyType> copy_types_;           // their binary encodings; empty: text
   std::string copy_buffer_;                    // COPY rows not sent yet

@@ -53,6 +53,11 @@ class BatchRepo {
   enum class Indexes { rebuild, keep };
   virtual Result<void> begin_bulk_load(BulkTable table, Indexes indexes) = 0;
   virtual Result<void> end_bulk_load() = 0;
+  // True while this transaction's bulk load keeps other transactions from
+  // reading its table: on PostgreSQL, one whose indexes were dropped holds
+  // the table locked until the commit. A reader of that table on another
+  // thread must not be waited for meanwhile.
+  virtual bool bulk_load_locks_table() const = 0;
 
  protected:
   BatchRepo() = default;

@@ -106,6 +106,8 @@ class Connection {
   // the end, and switch its inserts to the engine's bulk path.
   virtual Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) = 0;
   virtual Result<void> end_bulk_load() = 0;
+  // See BatchRepo::bulk_load_locks_table.
+  virtual bool bulk_load_locks_table() const { return false; }
 };
 
 }  // namespace anju::sql

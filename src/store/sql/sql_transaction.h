@@ -244,6 +244,7 @@ class SqlTransaction final : public Transaction,
   Result<long> record_import(const ImportRun& run) override;
   Result<void> begin_bulk_load(BulkTable table, Indexes indexes) override;
   Result<void> end_bulk_load() override;
+  bool bulk_load_locks_table() const override { return conn_.bulk_load_locks_table(); }
 
  private:
   // After an UPDATE … WHERE version = ?: `conflict` when no row changed
