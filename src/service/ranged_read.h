@@ -52,8 +52,9 @@ Result<std::vector<T>> read_in_ranges(Store& store, Transaction& tx, KeyedTable 
     });
   for (std::thread& t : threads) t.join();
   for (size_t k = 0; k < n; ++k) {
-    // A reader that could not have a table's lock at once (PostgreSQL: it
-    // would have waited behind a schema change that waits for the run)
+    // A reader that could not have a table's lock within a short wait
+    // (PostgreSQL: it would have waited behind a schema change that waits
+    // for the run)
     // leaves its range to the run's own transaction, which holds or waits
     // for its locks as a run in one range does.
     if (!results[k] && results[k].error().transient == Transient::lost_race)

@@ -125,9 +125,9 @@ class Connection final : public sql::Connection {
   Result<bool> try_lock_until_commit(long key) override;  // pg_try_advisory_xact_lock
   Result<std::string> share_snapshot() override;           // pg_export_snapshot
   // A read transaction on the snapshot another one shared (SET TRANSACTION
-  // SNAPSHOT); fails with `io` when that transaction has ended.
-  // Its locks it waits for kSharedLockWaitMs at the most, then fails with
-  // `conflict` (Transient::lost_race).
+  // SNAPSHOT); fails with `io` when that transaction has ended. It waits
+  // kSharedLockWaitMs at the most for a table lock; then the statement
+  // fails with `conflict` (Transient::lost_race).
   Result<void> begin_shared(const std::string& snapshot);
   static constexpr int kSharedLockWaitMs = 2000;
   Result<void> begin_bulk_load(std::string_view table, bool rebuild_indexes) override;
