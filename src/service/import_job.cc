@@ -102,14 +102,18 @@ Result<ImportReport> run_import(Store& store, TemplateKind kind, const std::stri
   // Reading and decoding, and the sink's work ahead, run on a second
   // thread while this one validates and writes. The read transaction
   // outlives that thread. Not while the bulk load holds its table locked
-  // (PostgreSQL, indexes dropped): the look-ups would wait for this
-  // transaction, which waits for them.
+  // (PostgreSQL, indexes dropped): a look-up of that table would wait for
+  // this transaction, which waits for it.
   std::unique_ptr<Transaction> lookups;
   if (before && !tx->batch().bulk_load_locks_table()) {
     auto reader = store.begin_shared(*before);
     if (!reader) return reader.error();
     lookups = std::move(*reader);
   }
+  // A look-up that cannot have a table's lock within a short wait
+  // (PostgreSQL: behind a schema change, which may itself wait for this
+  // import) fails the import with a message to try again: waiting on could
+  // be a wait the server never ends.
   PrefetchedRows rows(std::move(opened.rows), kImportBatch,
                       [&sink, &lookups](std::vector<ImportRow>& batch) { return sink.ahead(batch, lookups.get()); });
   std::vector<ImportRow> batch;

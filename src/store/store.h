@@ -83,7 +83,8 @@ class Store {
   // own, while that transaction stays open. On PostgreSQL a snapshot whose
   // transaction has ended fails with `io`, and a table lock the reader
   // cannot have within a short wait fails its statement with `conflict`
-  // (Transient::lost_race): the run reads that part itself.
+  // (Transient::lost_race): a batch run then reads that part itself
+  // (service/ranged_read.h), an import fails with a message to try again.
   virtual Result<std::unique_ptr<Transaction>> begin_shared(const SharedSnapshot& snapshot) = 0;
 
   // "sqlite" or "postgresql".

@@ -61,8 +61,10 @@ Error result_error(const PGresult* r, PGconn* conn, std::string_view what) {
   const std::string code = state ? state : "";
   if (code.starts_with("23"))  // the statement and the server's words are for the operator
     return Error{ErrorCode::conflict, "数据与已有记录冲突（如编号重复），未保存", Transient::no, std::string(what) + "：" + detail};
-  if (code == "40001" || code == "40P01" || code == "55P03")
+  if (code == "40001" || code == "40P01")
     return Error{ErrorCode::conflict, "数据已被他人同时修改，请稍后重试", Transient::lost_race};
+  if (code == "55P03")  // lock_timeout: a table another transaction holds or waits for
+    return Error{ErrorCode::conflict, "数据库正忙（有其他操作占用数据表），请稍后重试", Transient::lost_race};
   // The server went away, is shutting down or starting, is full, or is a
   // hot standby (a write on a node that is no longer the primary): the
   // work may succeed in a moment, on the new primary. Any other failure —
@@ -425,10 +427,10 @@ Result<void> Connection::begin_shared(const std::string& snapshot) {
   if (snapshot.empty() || snapshot.find_first_not_of("0123456789ABCDEFabcdef-") != std::string::npos)
     return make_error(ErrorCode::invalid, "事务快照名称无效");
   ANJU_TRY(begin(TxMode::read));
-  // The run holds its tables' read locks already; a reader that must wait
-  // for one waits behind a stronger request (a schema change) that itself
-  // waits for the run, which waits for its readers: a wait the server sees
-  // no end of. So a reader gives up (lost_race) instead.
+  // A reader's table lock may wait behind a stronger request (a schema
+  // change, a bulk load dropping indexes) that itself waits for the run,
+  // which waits for its readers: a wait the server cannot see as a
+  // deadlock. So a reader waits a short while, then gives up (lost_race).
   return exec("SET TRANSACTION SNAPSHOT '" + snapshot + "'; SET LOCAL lock_timeout = '" +
               std::to_string(kSharedLockWaitMs) + "ms'");
 }
